@@ -1,0 +1,96 @@
+# Drive-Time Equity -- developer tasks. Run from the repository root (which is the plugin folder).
+PY          ?= /usr/bin/python3
+QGIS_PROCESS ?= /usr/bin/qgis_process.bin
+PKG         := drivetime_equity
+BUILD       := $(CURDIR)/.build
+PLUGINS     := $(BUILD)/plugins
+DATA        ?= $(abspath $(CURDIR)/../shared/data)
+DEMO_OUT    ?= $(CURDIR)/demo_output
+SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+PROFILE_PLUGINS ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default/python/plugins
+
+export QT_QPA_PLATFORM := offscreen
+export QGIS_PLUGINPATH := $(PLUGINS)
+export NUMBA_CACHE_DIR := $(BUILD)/numba_cache
+export XDG_RUNTIME_DIR := $(BUILD)/runtime
+
+APT_PACKAGES := qgis python3-qgis qgis-providers python3-numba python3-geopandas python3-rasterio \
+	python3-sklearn python3-shapely python3-scipy python3-pytest python3-hypothesis python3-skimage \
+	grass-core pyqt5-dev-tools qttools5-dev-tools poppler-utils zip
+
+.PHONY: help setup apt link enable demo test test-core test-qgis test-cli bench bench-large deploy undeploy \
+	zip lint transup transcompile clean
+
+help:
+	@echo "make setup   install QGIS + geo stack from Debian, link and enable the plugin for qgis_process"
+	@echo "make demo    run the algorithms on ../shared/data through qgis_process (styled outputs in demo_output/)"
+	@echo "make test    all tests (core, headless QGIS, qgis_process)"
+	@echo "make bench   engine benchmark against scikit-image and GRASS r.cost"
+	@echo "make deploy  symlink the plugin into your QGIS profile; make zip: installable archive"
+
+setup: apt link transcompile enable
+
+apt:
+	$(SUDO) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_PACKAGES)
+
+link:
+	@mkdir -p $(PLUGINS) $(NUMBA_CACHE_DIR) $(XDG_RUNTIME_DIR)
+	@chmod 700 $(XDG_RUNTIME_DIR)
+	@ln -sfn $(CURDIR) $(PLUGINS)/$(PKG)
+
+enable: link
+	@$(QGIS_PROCESS) plugins enable $(PKG) >/dev/null 2>&1 || true  # non-zero when already enabled
+	@$(QGIS_PROCESS) list 2>/dev/null | grep -A20 "^Drive-Time Equity" | grep "drivetime:" || \
+		(echo "drivetime algorithms not listed by qgis_process" >&2; exit 1)
+
+demo: link enable
+	DATA=$(DATA) OUT=$(DEMO_OUT) QP="$(QGIS_PROCESS)" PY=$(PY) bash scripts/demo.sh
+
+test: link transcompile
+	cd $(CURDIR) && $(PY) -P -m pytest tests
+
+test-core: link
+	$(PY) -P -m pytest tests/core
+
+test-qgis: link
+	$(PY) -P -m pytest tests/qgis
+
+test-cli: link enable
+	$(PY) -P -m pytest tests/cli
+
+bench: link
+	PYTHONPATH=$(PLUGINS) $(PY) -P bench/bench_engine.py $(BENCH_ARGS)
+
+bench-large: link
+	PYTHONPATH=$(PLUGINS) $(PY) -P bench/bench_engine.py --size 10000 $(BENCH_ARGS)
+
+deploy:
+	mkdir -p $(PROFILE_PLUGINS)
+	ln -sfn $(CURDIR) $(PROFILE_PLUGINS)/$(PKG)
+	@echo "linked into $(PROFILE_PLUGINS); enable 'Drive-Time Equity' in Plugins > Manage and Install Plugins"
+
+undeploy:
+	rm -f $(PROFILE_PLUGINS)/$(PKG)
+
+transup:
+	pylupdate5 -noobsolete $$(find . -path ./.build -prune -o -name '*.py' -print | grep -v -e '^./tests/' -e '^./bench/' -e '^./scripts/') \
+		-ts i18n/$(PKG)_cy.ts
+
+transcompile:
+	@for ts in i18n/*.ts; do [ -e "$$ts" ] || continue; lrelease -silent "$$ts" -qm "$${ts%.ts}.qm"; done
+
+zip: transcompile
+	@rm -rf $(BUILD)/zip && mkdir -p $(BUILD)/zip/$(PKG)
+	git ls-files | grep -v -e '^tests/' -e '^bench/' -e '^\.ci/' -e '^scripts/' -e '^\.' -e '^Makefile$$' \
+		-e '^pytest.ini$$' | while read -r f; do mkdir -p "$(BUILD)/zip/$(PKG)/$$(dirname "$$f")"; \
+		cp "$$f" "$(BUILD)/zip/$(PKG)/$$f"; done
+	@cp i18n/*.qm $(BUILD)/zip/$(PKG)/i18n/ 2>/dev/null || true
+	cd $(BUILD)/zip && rm -f ../$(PKG).zip && zip -qr ../$(PKG).zip $(PKG)
+	@echo "$(BUILD)/$(PKG).zip"
+
+lint:
+	ruff check --exclude .build .
+
+clean:
+	rm -rf $(BUILD) $(DEMO_OUT) i18n/*.qm

@@ -1,0 +1,201 @@
+"""Accumulated-cost (drive-time) engine: public API.
+
+Graph model
+-----------
+Each raster cell is a node. ``friction`` is in minutes per metre (see :func:`speed_to_friction`); a cell
+with a non-finite or negative friction is impassable. A move from cell *a* to cell *b* costs
+
+* orthogonal (4 moves):  ``cs * 1     * (f_a + f_b) / 2``
+* diagonal  (4 moves):   ``cs * sqrt2 * (f_a + f_b) / 2``  (geometric, as scikit-image ``MCP_Geometric``
+  and GRASS ``r.cost``)
+* knight    (8 moves, only with ``neighbours=16``): ``cs * sqrt5 * (f_a + f_b + f_i + f_j) / 4`` where
+  *i*, *j* are the two cells the straight segment a-b crosses; blocked if any of the four is impassable
+  (so a knight's move never jumps a barrier).
+
+Costs are symmetric (a->b equals b->a), so travel-time matrices on this graph are symmetric.
+Sources start at their offset (activation time). Costs above ``max_cost`` are reported unreachable.
+"""
+from dataclasses import dataclass
+import math
+
+import numpy as np
+
+from . import Cancelled  # noqa: F401  (re-exported)
+
+SQRT2 = math.sqrt(2.0)
+SQRT5 = math.sqrt(5.0)
+
+
+def move_set(neighbours):
+    """Moves as an int array (K, 7): dr, dc, has_intermediates, i1r, i1c, i2r, i2c; and lengths (K,)."""
+    if neighbours not in (4, 8, 16):
+        raise ValueError("neighbours must be 4, 8 or 16")
+    moves = [(-1, 0), (1, 0), (0, -1), (0, 1)]
+    if neighbours >= 8:
+        moves += [(-1, -1), (-1, 1), (1, -1), (1, 1)]
+    if neighbours == 16:
+        moves += [(-2, -1), (-2, 1), (2, -1), (2, 1), (-1, -2), (-1, 2), (1, -2), (1, 2)]
+    rows = []
+    lens = []
+    for dr, dc in moves:
+        if abs(dr) + abs(dc) == 3:
+            if abs(dr) == 2:
+                sr = 1 if dr > 0 else -1
+                rows.append((dr, dc, 1, sr, 0, sr, dc))
+            else:
+                sc = 1 if dc > 0 else -1
+                rows.append((dr, dc, 1, 0, sc, dr, sc))
+            lens.append(SQRT5)
+        else:
+            rows.append((dr, dc, 0, 0, 0, 0, 0))
+            lens.append(SQRT2 if dr and dc else 1.0)
+    return np.array(rows, dtype=np.int64), np.array(lens, dtype=np.float64)
+
+
+def speed_to_friction(speed_kmh):
+    """Speed (km/h) to friction (minutes per metre, float32). Speed <= 0 or NaN -> inf (impassable)."""
+    s = np.asarray(speed_kmh, dtype=np.float64)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        f = np.where(np.isfinite(s) & (s > 0), 0.06 / s, np.inf)
+    return f.astype(np.float32)
+
+
+@dataclass
+class CostResult:
+    """Result of :func:`cost_distance`. Costs are float32 minutes, ``inf`` where unreachable; labels are
+    source indices (int32, -1 where unreachable)."""
+
+    cost: np.ndarray
+    nearest: np.ndarray = None
+    second_cost: np.ndarray = None
+    second_nearest: np.ndarray = None
+
+
+def _check_friction(friction):
+    f = np.asarray(friction)
+    if f.ndim != 2:
+        raise ValueError("friction must be a 2-D array")
+    f = np.ascontiguousarray(f, dtype=np.float32)
+    f = np.where(np.isfinite(f) & (f >= 0), f, np.float32(np.inf)).astype(np.float32)
+    return f
+
+
+def _check_sources(sources_rc, shape):
+    src = np.asarray(sources_rc, dtype=np.int64).reshape(-1, 2)
+    if src.shape[0] == 0:
+        raise ValueError("no sources")
+    r, c = src[:, 0], src[:, 1]
+    bad = (r < 0) | (r >= shape[0]) | (c < 0) | (c >= shape[1])
+    if bad.any():
+        raise ValueError(f"source(s) {np.flatnonzero(bad).tolist()} lie outside the grid")
+    return src
+
+
+def cost_distance(friction, cell_size, sources_rc, offsets=None, max_cost=None, neighbours=16,
+                  want_nearest=True, want_second=False, progress=None, engine="auto"):
+    """Multi-source accumulated cost.
+
+    Parameters
+    ----------
+    friction : 2-D array, minutes per metre (inf / NaN = impassable)
+    cell_size : float, metres
+    sources_rc : (N, 2) int rows/cols of the sources
+    offsets : (N,) start costs in minutes (activation), default 0
+    max_cost : optional cut-off in minutes; costs above it are unreachable
+    neighbours : 8 or 16 (16 adds knight's moves)
+    want_second : also compute the second-nearest source (a different source) and its cost
+    progress : optional callable ``progress(fraction) -> bool``; returning True cancels
+        (:class:`Cancelled` is raised)
+    engine : "auto" (fastest available), "reference" (plain Dijkstra)
+    """
+    f = _check_friction(friction)
+    src = _check_sources(sources_rc, f.shape)
+    off = np.zeros(src.shape[0]) if offsets is None else np.asarray(offsets, dtype=np.float64).reshape(-1)
+    if off.shape[0] != src.shape[0]:
+        raise ValueError("offsets and sources differ in length")
+    mc = math.inf if max_cost is None else float(max_cost)
+    if progress is not None and progress(0.0):
+        raise Cancelled()
+    if engine == "auto":
+        try:
+            from . import engine as fast
+        except ImportError:
+            fast = None
+        if fast is not None:
+            return fast.cost_distance(f, float(cell_size), src, off, mc, neighbours,
+                                      want_nearest, want_second, progress)
+    from ._dijkstra import dijkstra_multi
+    moves, lens = move_set(neighbours)
+    idx = src[:, 0] * f.shape[1] + src[:, 1]
+    d1, l1, d2, l2 = dijkstra_multi(f, float(cell_size), idx, off, mc, moves, lens, bool(want_second))
+    if progress is not None and progress(1.0):
+        raise Cancelled()
+    res = CostResult(d1.astype(np.float32))
+    if want_nearest:
+        res.nearest = l1
+    if want_second:
+        res.second_cost = d2.astype(np.float32)
+        res.second_nearest = l2
+    return res
+
+
+def travel_time_matrix(friction, cell_size, sources_rc, targets_rc=None, max_cost=None, neighbours=16,
+                       progress=None, engine="auto"):
+    """Cost from every source to every target ((N, M) float64 minutes, inf where unreachable).
+
+    One single-source run per source that stops once every target is settled. ``targets_rc`` defaults to the
+    sources themselves (a square site-to-site matrix).
+    """
+    f = _check_friction(friction)
+    src = _check_sources(sources_rc, f.shape)
+    tgt = src if targets_rc is None else _check_sources(targets_rc, f.shape)
+    mc = math.inf if max_cost is None else float(max_cost)
+    if engine == "auto":
+        try:
+            from . import engine as fast
+        except ImportError:
+            fast = None
+        if fast is not None and hasattr(fast, "travel_time_matrix"):
+            return fast.travel_time_matrix(f, float(cell_size), src, tgt, mc, neighbours, progress)
+    from ._dijkstra import dijkstra_targets
+    moves, lens = move_set(neighbours)
+    tidx = tgt[:, 0] * f.shape[1] + tgt[:, 1]
+    out = np.empty((src.shape[0], tgt.shape[0]))
+    for i in range(src.shape[0]):
+        if progress is not None and progress(i / src.shape[0]):
+            raise Cancelled()
+        out[i] = dijkstra_targets(f, float(cell_size), src[i, 0] * f.shape[1] + src[i, 1], tidx, mc,
+                                  moves, lens)
+    return out
+
+
+def snap_to_passable(friction, rows, cols, max_cells):
+    """Move each source on an impassable cell to the nearest passable cell within ``max_cells`` cells
+    (Euclidean, in cells). Returns new rows, cols and the snap distance in cells (NaN where no passable
+    cell is in reach; 0 where no snap was needed)."""
+    f = np.asarray(friction)
+    rows = np.asarray(rows, dtype=np.int64).copy()
+    cols = np.asarray(cols, dtype=np.int64).copy()
+    dist = np.zeros(rows.shape[0])
+    R = int(math.ceil(max_cells))
+    dr, dc = np.mgrid[-R:R + 1, -R:R + 1]
+    d = np.hypot(dr, dc).ravel()
+    order = np.argsort(d, kind="stable")
+    dr, dc, d = dr.ravel()[order], dc.ravel()[order], d[order]
+    keep = d <= max_cells
+    dr, dc, d = dr[keep], dc[keep], d[keep]
+    for i in range(rows.shape[0]):
+        r0, c0 = rows[i], cols[i]
+        if np.isfinite(f[r0, c0]) and f[r0, c0] >= 0:
+            continue
+        rr, cc = r0 + dr, c0 + dc
+        ok = (rr >= 0) & (rr < f.shape[0]) & (cc >= 0) & (cc < f.shape[1])
+        rr, cc, dd = rr[ok], cc[ok], d[ok]
+        fv = f[rr, cc]
+        good = np.flatnonzero(np.isfinite(fv) & (fv >= 0))
+        if good.size == 0:
+            dist[i] = np.nan
+            continue
+        j = good[0]
+        rows[i], cols[i], dist[i] = rr[j], cc[j], dd[j]
+    return rows, cols, dist

@@ -1,0 +1,76 @@
+"""Road class -> speed tables (km/h) and helpers.
+
+Default speeds are for an emergency vehicle driving *without* blue-light privileges (a non-emergency journey:
+speed limits and traffic apply), for modelling typical daytime drive times. They start from the national speed
+limits and the DfT's measured average speeds -- road traffic statistics tables CGN0501 (average speed on local
+'A' roads, weekday daytime: about 40 km/h in towns, 60+ km/h rural) and CGN0502 (average speed on the Strategic
+Road Network: about 95-100 km/h on motorways) -- rounded down for junctions, bends and the vehicle.
+They are a starting point: every value is editable in the SPEEDS parameter, and local calibration against real
+journey times (e.g. CAD data) is strongly recommended.
+
+Classes cover OpenStreetMap ``highway`` values (``*_link`` slip roads included) and the Ordnance Survey
+OS Open Roads ``class`` / ``roadClassification`` values. Matching ignores case and surrounding spaces.
+"""
+import numpy as np
+
+DEFAULT_SPEEDS = {
+    # OpenStreetMap highway=*
+    "motorway": 96.0,
+    "motorway_link": 64.0,
+    "trunk": 80.0,
+    "trunk_link": 56.0,
+    "primary": 64.0,
+    "primary_link": 48.0,
+    "secondary": 56.0,
+    "secondary_link": 40.0,
+    "tertiary": 48.0,
+    "tertiary_link": 40.0,
+    "unclassified": 40.0,
+    "residential": 32.0,
+    "road": 32.0,
+    "living_street": 16.0,
+    "service": 16.0,
+    "track": 10.0,
+    # OS Open Roads class / roadClassification
+    "a road": 64.0,
+    "b road": 56.0,
+    "classified unnumbered": 48.0,
+    "not classified": 40.0,
+    "unknown": 32.0,
+}
+
+# Default speed (km/h) for cells with no road: reaching the road network along drives, yards and tracks.
+DEFAULT_OFFROAD_SPEED = 10.0
+
+
+def normalise(name):
+    return str(name).strip().lower() if name is not None else ""
+
+
+def table_from_pairs(pairs):
+    """Build a {class: km/h} table from (class, speed) pairs (e.g. a flattened Processing matrix).
+
+    Raises ValueError on a non-numeric or non-positive speed (zero is allowed: impassable)."""
+    table = {}
+    for cls, speed in pairs:
+        key = normalise(cls)
+        if not key:
+            continue
+        try:
+            value = float(speed)
+        except (TypeError, ValueError):
+            raise ValueError(f"speed for road class '{cls}' is not a number: {speed!r}")
+        if not np.isfinite(value) or value < 0:
+            raise ValueError(f"speed for road class '{cls}' must be zero (impassable) or positive, got {speed!r}")
+        table[key] = value
+    return table
+
+
+def lookup(classes, table):
+    """Speeds for an iterable of class values; NaN where the class is not in the table."""
+    out = np.full(len(classes), np.nan)
+    for i, c in enumerate(classes):
+        v = table.get(normalise(c))
+        if v is not None:
+            out[i] = v
+    return out

@@ -1,0 +1,1 @@
+"""QGIS desktop glue: the plugin class, dependency check, translation."""

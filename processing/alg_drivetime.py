@@ -1,0 +1,205 @@
+"""drivetime:drivetime -- Drive-time raster from sites, with nearest-site allocation and zones."""
+import numpy as np
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingMultiStepFeedback,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterDestination,
+    QgsProcessingParameterRasterLayer,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from .base import AlgorithmBase, parse_number_list, progress_callback
+from . import qgis_io, styling
+
+NODATA_MINUTES = -9999.0
+NODATA_ID = -2147483648
+DEFAULT_BANDS = "6,8,15,19,30,45,60"
+NEIGHBOUR_CHOICES = [16, 8]
+
+
+class DriveTimeAlgorithm(AlgorithmBase):
+    NAME = "drivetime"
+    REQUIRES = ("numpy", "numba", "rasterio", "shapely")
+
+    SPEED = "SPEED"
+    SITES = "SITES"
+    ACTIVATION = "ACTIVATION"
+    MAX_TIME = "MAX_TIME"
+    NEIGHBOURS = "NEIGHBOURS"
+    SNAP_DISTANCE = "SNAP_DISTANCE"
+    BANDS = "BANDS"
+    OUTPUT = "OUTPUT"
+    OUTPUT_NEAREST = "OUTPUT_NEAREST"
+    OUTPUT_ZONES = "OUTPUT_ZONES"
+
+    def displayName(self):  # noqa: N802
+        return self.tr("Drive-time raster")
+
+    def help_map(self):
+        return {
+            "": self.tr(
+                "Computes the drive time in minutes from the nearest site to every cell of a speed surface "
+                "(accumulated cost over the raster, exact on the 8- or 16-neighbour cell graph), adding an "
+                "activation time at every site. Optionally writes which site is nearest and polygons of the "
+                "drive-time bands. With a selection on the sites layer (and 'Selected features only'), only the "
+                "selected sites are used."),
+            self.SPEED: self.tr("Speed surface in km/h (from 'Build speed surface'); 0 or nodata = impassable. "
+                                "Projected CRS in metres, square cells."),
+            self.SITES: self.tr("Sites (points: stations, A&E departments, standby points), in any CRS."),
+            self.ACTIVATION: self.tr("Minutes added at every site before driving (call handling and getting "
+                                     "mobile): 0 for pure drive time; 2 for the ambulance 8-minute standard."),
+            self.MAX_TIME: self.tr("Optional cut-off in minutes (activation included): cells further away are "
+                                   "nodata. Saves time on large surfaces."),
+            self.NEIGHBOURS: self.tr("Moves between cells: 16 (adds knight's moves, as r.cost -k; smaller "
+                                     "direction error) or 8 (as scikit-image MCP_Geometric and plain r.cost)."),
+            self.SNAP_DISTANCE: self.tr("A site on an impassable cell is moved to the nearest passable cell within "
+                                        "this many metres (with a warning); further away is an error."),
+            self.BANDS: self.tr("Band breaks in minutes for the style and the zones (a time equal to a break "
+                                "falls in the lower band)."),
+            self.OUTPUT: self.tr("Drive time in minutes (float32 GeoTIFF), nodata where unreachable; styled in "
+                                 "bands on load."),
+            self.OUTPUT_NEAREST: self.tr("Optional raster: feature id of the nearest site (allocation)."),
+            self.OUTPUT_ZONES: self.tr("Optional polygons, one per band (fields band, lower_min, upper_min, label, "
+                                       "area_km2)."),
+            "EXAMPLE": "qgis_process run drivetime:drivetime --SPEED=speed.tif "
+                       "--SITES=sites.gpkg|layername=ae_sites --ACTIVATION=2 --OUTPUT=minutes.tif",
+        }
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.add(QgsProcessingParameterRasterLayer(self.SPEED, self.tr("Speed surface (km/h)")))
+        self.add(QgsProcessingParameterFeatureSource(self.SITES, self.tr("Sites"), [QgsProcessing.TypeVectorPoint]))
+        self.add(QgsProcessingParameterNumber(self.ACTIVATION, self.tr("Activation time (minutes)"),
+                                              QgsProcessingParameterNumber.Double, 0.0, False, 0.0, 1440.0))
+        self.add(QgsProcessingParameterNumber(self.MAX_TIME, self.tr("Cut-off (minutes)"),
+                                              QgsProcessingParameterNumber.Double, None, True, 0.0))
+        self.add(QgsProcessingParameterEnum(self.NEIGHBOURS, self.tr("Neighbours"),
+                                            [str(n) for n in NEIGHBOUR_CHOICES], False, 0), advanced=True)
+        self.add(QgsProcessingParameterNumber(self.SNAP_DISTANCE, self.tr("Snap sites to passable cells within (m)"),
+                                              QgsProcessingParameterNumber.Double, 500.0, False, 0.0), advanced=True)
+        self.add(QgsProcessingParameterString(self.BANDS, self.tr("Bands (minutes)"), DEFAULT_BANDS))
+        self.add(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Drive time (minutes)")))
+        self.add(QgsProcessingParameterRasterDestination(self.OUTPUT_NEAREST, self.tr("Nearest site"),
+                                                         optional=True, createByDefault=False))
+        self.add(QgsProcessingParameterFeatureSink(self.OUTPUT_ZONES, self.tr("Drive-time zones"),
+                                                   QgsProcessing.TypeVectorPolygon, optional=True,
+                                                   createByDefault=False))
+
+    def run(self, parameters, context, feedback):
+        from ..core.costdist import cost_distance, speed_to_friction
+
+        want_zones = self.OUTPUT_ZONES in parameters and parameters[self.OUTPUT_ZONES] is not None
+        steps = QgsProcessingMultiStepFeedback(4 if want_zones else 3, feedback)
+        layer = self.parameterAsRasterLayer(parameters, self.SPEED, context)
+        grid = qgis_io.read_raster(layer, self.SPEED)
+        speed = grid.array
+        if np.nanmin(speed, initial=np.inf) < 0:
+            raise QgsProcessingException(self.tr(
+                "SPEED: the raster has negative speeds; it must hold km/h (0 or nodata = impassable)."))
+        if not np.any(speed > 0):
+            raise QgsProcessingException(self.tr(
+                "SPEED: no cell has a positive speed; build it with 'Build speed surface' (km/h)."))
+        crs = layer.crs()
+        spec = grid.spec
+        activation = self.parameterAsDouble(parameters, self.ACTIVATION, context)
+        if activation < 0:
+            raise QgsProcessingException(self.tr("ACTIVATION must be zero or positive (minutes)."))
+        max_time = None
+        if parameters.get(self.MAX_TIME) not in (None, ""):
+            max_time = self.parameterAsDouble(parameters, self.MAX_TIME, context)
+            if max_time <= 0:
+                raise QgsProcessingException(self.tr("MAX_TIME must be positive (minutes), or left empty."))
+        neighbours = NEIGHBOUR_CHOICES[self.parameterAsEnum(parameters, self.NEIGHBOURS, context)]
+        bands = parse_number_list(self.parameterAsString(parameters, self.BANDS, context), self.BANDS, minimum=0)
+        snap = self.parameterAsDouble(parameters, self.SNAP_DISTANCE, context)
+
+        source = self.parameterAsSource(parameters, self.SITES, context)
+        pts = qgis_io.read_points(source, crs, context, self.SITES)
+        friction = speed_to_friction(speed)
+        del speed
+        rows, cols = qgis_io.points_to_cells(pts, spec, self.SITES, friction, snap, feedback)
+        feedback.pushInfo(self.tr("{n} sites on a {r} x {c} grid of {s:g} m cells, {k} neighbours.").format(
+            n=len(rows), r=spec.rows, c=spec.cols, s=spec.cell_size, k=neighbours))
+
+        # 1. cost distance
+        want_nearest = bool(parameters.get(self.OUTPUT_NEAREST))
+        res = cost_distance(friction, spec.cell_size, np.column_stack([rows, cols]),
+                            offsets=np.full(len(rows), activation), max_cost=max_time, neighbours=neighbours,
+                            want_nearest=want_nearest, progress=progress_callback(steps))
+        del friction
+        if feedback.isCanceled():
+            return {}
+        minutes = res.cost
+        reach = np.isfinite(minutes)
+        feedback.pushInfo(self.tr("Reachable cells: {p:.1f} %; longest drive time {m:.1f} min.").format(
+            p=100.0 * reach.mean(), m=float(minutes[reach].max()) if reach.any() else float("nan")))
+
+        # 2. write rasters
+        steps.setCurrentStep(1)
+        out = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
+        qgis_io.write_raster(out, np.where(reach, minutes, NODATA_MINUTES).astype(np.float32), spec, crs,
+                             nodata=NODATA_MINUTES)
+        styling.style_output(context, out, out, lambda lyr: styling.style_drivetime_raster(lyr, bands), "raster",
+                             self.tr("Drive time (minutes)"), feedback)
+        results = {self.OUTPUT: out}
+        if want_nearest:
+            near_out = self.parameterAsOutputLayer(parameters, self.OUTPUT_NEAREST, context)
+            labels = res.nearest
+            ids = np.where(labels >= 0, pts["fid"][np.maximum(labels, 0)], NODATA_ID).astype(np.int32)
+            qgis_io.write_raster(near_out, ids, spec, crs, nodata=NODATA_ID, dtype="int32")
+            fids = sorted(int(f) for f in np.unique(pts["fid"]))
+            styling.style_output(context, near_out, near_out,
+                                 lambda lyr: styling.style_categorical_raster(lyr, fids), "raster",
+                                 self.tr("Nearest site"), feedback)
+            results[self.OUTPUT_NEAREST] = near_out
+        if feedback.isCanceled():
+            return {}
+
+        # 3. zones
+        if want_zones:
+            steps.setCurrentStep(2)
+            results.update(self._zones(parameters, context, feedback, minutes, bands, spec, crs))
+        steps.setProgress(100)
+        return results
+
+    def _zones(self, parameters, context, feedback, minutes, bands, spec, crs):
+        from ..core.zones import band_polygons
+
+        fields = QgsFields()
+        fields.append(QgsField("band", QVariant.Int))
+        fields.append(QgsField("lower_min", QVariant.Double))
+        fields.append(QgsField("upper_min", QVariant.Double))
+        fields.append(QgsField("label", QVariant.String))
+        fields.append(QgsField("area_km2", QVariant.Double))
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT_ZONES, context, fields,
+                                          QgsWkbTypes.MultiPolygon, crs)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_ZONES))
+        labels = styling.band_labels(bands)
+        for band, geom in band_polygons(minutes, bands, spec):
+            if feedback.isCanceled():
+                break
+            f = QgsFeature(fields)
+            g = QgsGeometry.fromWkt(geom.wkt)
+            g.convertToMultiType()
+            f.setGeometry(g)
+            f.setAttributes([band, 0.0 if band == 1 else float(bands[band - 2]), float(bands[band - 1]),
+                             labels[band - 1], geom.area / 1e6])
+            sink.addFeature(f, QgsFeatureSink.FastInsert)
+        sink.flushBuffer()
+        del sink  # finalise the file now (qgis_process may exit before garbage collection)
+        apply = lambda lyr: styling.style_band_polygons(lyr, bands)  # noqa: E731
+        styling.style_on_load(context, dest, apply, self.tr("Drive-time zones"))
+        styling.write_qml_beside(dest, apply, "Polygon", feedback)
+        return {self.OUTPUT_ZONES: dest}

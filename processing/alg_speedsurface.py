@@ -1,0 +1,224 @@
+"""drivetime:speedsurface -- Build speed surface from roads, land cover and barriers."""
+from collections import Counter
+
+import numpy as np
+from qgis.core import (
+    QgsCoordinateTransform,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingMultiStepFeedback,
+    QgsProcessingParameterCrs,
+    QgsProcessingParameterExtent,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterMatrix,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterDestination,
+    QgsProcessingParameterRasterLayer,
+)
+
+from .base import AlgorithmBase, progress_callback
+from . import qgis_io, styling
+
+MAX_CELLS = 400_000_000
+
+
+class SpeedSurfaceAlgorithm(AlgorithmBase):
+    NAME = "speedsurface"
+    REQUIRES = ("numpy", "rasterio", "shapely")
+
+    ROADS = "ROADS"
+    CLASS_FIELD = "CLASS_FIELD"
+    SPEEDS = "SPEEDS"
+    OFFROAD_SPEED = "OFFROAD_SPEED"
+    LANDCOVER_SPEED = "LANDCOVER_SPEED"
+    BARRIERS = "BARRIERS"
+    EXTENT = "EXTENT"
+    TARGET_CRS = "TARGET_CRS"
+    CELL_SIZE = "CELL_SIZE"
+    OUTPUT = "OUTPUT"
+
+    def displayName(self):  # noqa: N802
+        return self.tr("Build speed surface")
+
+    def help_map(self):
+        return {
+            "": self.tr(
+                "Builds a speed surface (km/h per cell, float32 GeoTIFF) for drive-time analysis: each road "
+                "class gets a speed, roads are burnt so that they stay connected (every cell a road passes through; "
+                "the faster road wins where roads share a cell), cells without a road get the off-road speed (or a "
+                "land-cover speed raster), and barrier polygons are impassable (speed 0). The default speeds are "
+                "for an emergency vehicle without blue-light privileges, from the national speed limits and the "
+                "DfT's average speed statistics (CGN0501, CGN0502): calibrate them locally where you can."),
+            self.ROADS: self.tr("Road lines: OpenStreetMap (.osm/.pbf 'lines' layer, GeoPackage) or OS Open Roads. "
+                                "Any CRS: they are reprojected to the target CRS."),
+            self.CLASS_FIELD: self.tr("Field holding the road class (OSM 'highway', the default; OS Open Roads "
+                                      "'class' or 'roadClassification')."),
+            self.SPEEDS: self.tr("Speed per road class, km/h (class names match case-insensitively). Roads of a "
+                                 "class not listed are ignored (a warning lists them). A speed of 0 ignores the class. Default: "
+                                 "the UK table in the help (empty = default)."),
+            self.OFFROAD_SPEED: self.tr("Speed in km/h for cells with no road (reaching the road along drives, "
+                                        "yards and tracks). 0 makes them impassable."),
+            self.LANDCOVER_SPEED: self.tr("Optional raster of off-road speeds in km/h (e.g. a reclassified land-cover "
+                                          "map); resampled to the grid; its nodata cells use the off-road speed."),
+            self.BARRIERS: self.tr("Optional polygons that nothing crosses (e.g. water bodies, closed sites); their "
+                                   "cells get speed 0. They override roads."),
+            self.EXTENT: self.tr("Extent of the surface. Default: the extent of the roads. Give it a margin around "
+                                 "the study area so journeys can leave and re-enter it."),
+            self.TARGET_CRS: self.tr("CRS of the surface, projected in metres. Default: the CRS of the extent if "
+                                     "given, else that of the roads. In Great Britain use EPSG:27700."),
+            self.CELL_SIZE: self.tr("Cell size in metres (e.g. 50). Smaller cells follow roads more closely but cost "
+                                    "memory and time quadratically."),
+            self.OUTPUT: self.tr("Speed surface, km/h, float32 GeoTIFF; 0 = impassable. Styled on load."),
+            "EXAMPLE": "qgis_process run drivetime:speedsurface --ROADS=roads.gpkg|layername=roads "
+                       "--CLASS_FIELD=highway --CELL_SIZE=50 --OUTPUT=speed.tif",
+        }
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        from ..core.speeds import DEFAULT_OFFROAD_SPEED, DEFAULT_SPEEDS
+
+        self.add(QgsProcessingParameterFeatureSource(self.ROADS, self.tr("Roads"), [QgsProcessing.TypeVectorLine]))
+        self.add(QgsProcessingParameterField(self.CLASS_FIELD, self.tr("Road class field"), "highway", self.ROADS,
+                                             optional=True))
+        flat = []
+        for k, v in DEFAULT_SPEEDS.items():
+            flat += [k, f"{v:g}"]
+        self.add(QgsProcessingParameterMatrix(self.SPEEDS, self.tr("Speed by road class (km/h)"), 0, False,
+                                              [self.tr("Road class"), self.tr("Speed (km/h)")], flat, optional=True))
+        self.add(QgsProcessingParameterNumber(self.OFFROAD_SPEED, self.tr("Off-road speed (km/h)"),
+                                              QgsProcessingParameterNumber.Double, DEFAULT_OFFROAD_SPEED, False, 0.0,
+                                              200.0))
+        self.add(QgsProcessingParameterRasterLayer(self.LANDCOVER_SPEED, self.tr("Land-cover speed raster (km/h)"),
+                                                   optional=True), advanced=True)
+        self.add(QgsProcessingParameterFeatureSource(self.BARRIERS, self.tr("Barriers (impassable polygons)"),
+                                                     [QgsProcessing.TypeVectorPolygon], optional=True))
+        self.add(QgsProcessingParameterExtent(self.EXTENT, self.tr("Extent"), optional=True))
+        self.add(QgsProcessingParameterCrs(self.TARGET_CRS, self.tr("Target CRS (projected, metres)"),
+                                           optional=True), advanced=True)
+        self.add(QgsProcessingParameterNumber(self.CELL_SIZE, self.tr("Cell size (metres)"),
+                                              QgsProcessingParameterNumber.Double, 50.0, False, 0.01))
+        self.add(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Speed surface")))
+
+    def run(self, parameters, context, feedback):
+        from ..core.grid import GridSpec
+        from ..core.rasterize import build_speed_surface
+        from ..core.speeds import lookup, table_from_pairs
+
+        steps = QgsProcessingMultiStepFeedback(4, feedback)
+        roads = self.parameterAsSource(parameters, self.ROADS, context)
+        if roads is None:
+            raise QgsProcessingException(self.tr("ROADS: no road layer given."))
+        class_field = self.parameterAsString(parameters, self.CLASS_FIELD, context) or "highway"
+        if roads.fields().lookupField(class_field) < 0:
+            raise QgsProcessingException(self.tr(
+                "CLASS_FIELD: the road layer has no field '{f}'. Its fields are: {fields}. Choose the field holding "
+                "the road class (OSM 'highway', OS Open Roads 'class').").format(
+                f=class_field, fields=", ".join(roads.fields().names())))
+        flat = self.parameterAsMatrix(parameters, self.SPEEDS, context)
+        if not flat:
+            flat = self.parameterDefinition(self.SPEEDS).defaultValue()
+        if len(flat) % 2:
+            raise QgsProcessingException(self.tr("SPEEDS: give pairs of road class and speed (km/h)."))
+        try:
+            table = table_from_pairs(zip(flat[0::2], flat[1::2]))
+        except ValueError as e:
+            raise QgsProcessingException(self.tr("SPEEDS: {err}.").format(err=e))
+        if not any(v > 0 for v in table.values()):
+            raise QgsProcessingException(self.tr("SPEEDS: every road class has speed 0; give positive speeds."))
+        offroad = self.parameterAsDouble(parameters, self.OFFROAD_SPEED, context)
+        if offroad < 0:
+            raise QgsProcessingException(self.tr("OFFROAD_SPEED must be zero (impassable) or positive."))
+        cell = self.parameterAsDouble(parameters, self.CELL_SIZE, context)
+        if not cell > 0:
+            raise QgsProcessingException(self.tr("CELL_SIZE must be positive (metres)."))
+
+        # CRS: explicit, else the extent's, else the roads'
+        crs = self.parameterAsCrs(parameters, self.TARGET_CRS, context)
+        if not crs.isValid() and parameters.get(self.EXTENT):
+            crs = self.parameterAsExtentCrs(parameters, self.EXTENT, context)
+        if not crs.isValid():
+            crs = roads.sourceCrs()
+        qgis_io.check_metric_crs(crs, self.TARGET_CRS if parameters.get(self.TARGET_CRS) else self.ROADS,
+                                 self.tr("the output CRS"))
+        if parameters.get(self.EXTENT):
+            rect = self.parameterAsExtent(parameters, self.EXTENT, context, crs)
+        else:
+            tr_ = QgsCoordinateTransform(roads.sourceCrs(), crs, context.transformContext())
+            rect = tr_.transformBoundingBox(roads.sourceExtent())
+        if rect.isEmpty() or not rect.isFinite():
+            raise QgsProcessingException(self.tr(
+                "EXTENT: the extent is empty (is the road layer empty?). Give an extent or a road layer with features."))
+        spec = GridSpec.from_extent(rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum(), cell,
+                                    crs.toWkt())
+        if spec.rows * spec.cols > MAX_CELLS:
+            raise QgsProcessingException(self.tr(
+                "CELL_SIZE: {r} x {c} cells is too many for one surface; use a larger cell size or a smaller extent.")
+                .format(r=spec.rows, c=spec.cols))
+        feedback.pushInfo(self.tr("Grid: {r} rows x {c} columns of {s:g} m in {crs}.").format(
+            r=spec.rows, c=spec.cols, s=cell, crs=crs.authid()))
+
+        # 1. read roads
+        geoms, attrs = qgis_io.read_geometries(roads, crs, context, [class_field], feedback, rect=rect,
+                                               progress=progress_callback(steps))
+        if feedback.isCanceled():
+            return {}
+        if not geoms:
+            raise QgsProcessingException(self.tr(
+                "ROADS: no road falls inside the extent. Check the extent and the layer's CRS."))
+        classes = attrs[class_field]
+        speeds = lookup(classes, table)
+        unknown = Counter(str(c) for c, s in zip(classes, speeds) if np.isnan(s) and c not in (None, ""))
+        if unknown:
+            feedback.pushWarning(self.tr("Road classes without a speed were ignored: {list}. Add them to SPEEDS to "
+                                         "use them.").format(list=", ".join(f"{k} ({n})" for k, n in unknown.most_common(12))))
+        keep = np.isfinite(speeds) & (speeds > 0)
+        if not keep.any():
+            raise QgsProcessingException(self.tr(
+                "SPEEDS / CLASS_FIELD: no road in the layer has a class listed in SPEEDS (classes found: {list}). "
+                "Check the class field or add its values to SPEEDS.").format(
+                list=", ".join(list({str(c) for c in classes})[:12])))
+        geoms = [g for g, k in zip(geoms, keep) if k]
+        speeds = speeds[keep]
+        feedback.pushInfo(self.tr("{n} road features with a speed.").format(n=len(geoms)))
+
+        # 2. land cover, barriers
+        steps.setCurrentStep(1)
+        offroad_grid = None
+        lc = self.parameterAsRasterLayer(parameters, self.LANDCOVER_SPEED, context)
+        if lc is not None:
+            offroad_grid = self._resample(lc, spec, crs)
+        barriers = []
+        bsrc = self.parameterAsSource(parameters, self.BARRIERS, context)
+        if bsrc is not None:
+            barriers, _ = qgis_io.read_geometries(bsrc, crs, context, (), feedback, rect=rect)
+        if feedback.isCanceled():
+            return {}
+
+        # 3. rasterise
+        steps.setCurrentStep(2)
+        speed = build_speed_surface(spec, geoms, speeds, offroad, barriers, offroad_grid)
+        if feedback.isCanceled():
+            return {}
+
+        # 4. write + style
+        steps.setCurrentStep(3)
+        out = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
+        qgis_io.write_raster(out, speed, spec, crs, dtype="float32")
+        styling.style_output(context, out, out, styling.style_from_qml("speed_surface.qml"), "raster",
+                             self.tr("Speed surface (km/h)"), feedback)
+        steps.setProgress(100)
+        return {self.OUTPUT: out}
+
+    def _resample(self, layer, spec, crs):
+        """Land-cover speed raster resampled (nearest) onto the grid; NaN where it has no data."""
+        import rasterio
+        from affine import Affine
+        from rasterio.warp import Resampling, reproject
+
+        path = qgis_io.raster_path(layer, self.LANDCOVER_SPEED)
+        dst = np.full(spec.shape, np.nan, dtype=np.float32)
+        with rasterio.open(path) as ds:
+            reproject(rasterio.band(ds, 1), dst, dst_transform=Affine(spec.cell_size, 0, spec.x_min, 0,
+                                                                       -spec.cell_size, spec.y_max),
+                      dst_crs=qgis_io.crs_for_gdal(crs), dst_nodata=np.nan, resampling=Resampling.nearest)
+        return dst

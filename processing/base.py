@@ -1,0 +1,174 @@
+"""Base class of every Drive-Time Equity algorithm, and the glue shared by them."""
+import html
+import os
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingParameterDefinition,
+)
+from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtGui import QIcon
+
+from ..plugin import deps
+from ..plugin.utils import resources_path
+
+HELP_URL = "https://github.com/drivetime-equity/drivetime_equity#readme"
+
+
+def tr(text, context="DriveTimeEquity"):
+    return QCoreApplication.translate(context, text)
+
+
+def ensure_numba_cache():
+    """Point Numba's cache at a writable folder (the plugin folder may be read-only)."""
+    if os.environ.get("NUMBA_CACHE_DIR"):
+        return os.environ["NUMBA_CACHE_DIR"]
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    path = os.path.join(base, "drivetime_equity", "numba")
+    try:
+        os.makedirs(path, exist_ok=True)
+        os.environ["NUMBA_CACHE_DIR"] = path
+    except OSError:
+        pass
+    return path
+
+
+class AlgorithmBase(QgsProcessingAlgorithm):
+    """Gives ``createInstance``, ``tr``, help rendering, group ids and the dependency check.
+
+    Subclasses set ``NAME`` and ``REQUIRES`` and implement ``displayName``, ``help_map`` (a dict: the key
+    ``""`` holds the description, ``"EXAMPLE"`` a ``qgis_process`` line, other keys are parameter names),
+    ``initAlgorithm`` and ``run`` (called by ``processAlgorithm`` after the dependency check).
+    """
+
+    NAME = ""
+    GROUP_ID = "drivetime"
+    REQUIRES = ("numpy", "numba", "rasterio")
+
+    # -- identity -------------------------------------------------------------------------------------
+    def tr(self, text):
+        context = type(self).__name__
+        out = QCoreApplication.translate(context, text)
+        if out == text:
+            out = QCoreApplication.translate("DriveTimeEquity", text)
+        return out
+
+    def createInstance(self):  # noqa: N802
+        return type(self)()
+
+    def name(self):
+        return self.NAME
+
+    def group(self):
+        return self.tr("Drive-time equity")
+
+    def groupId(self):  # noqa: N802
+        return self.GROUP_ID
+
+    def icon(self):
+        return QIcon(resources_path("icons", "drivetime.svg"))
+
+    def helpUrl(self):  # noqa: N802
+        return HELP_URL
+
+    def flags(self):
+        return super().flags() | QgsProcessingAlgorithm.FlagCanCancel
+
+    # -- help -----------------------------------------------------------------------------------------
+    def help_map(self):
+        return {}
+
+    def shortHelpString(self):  # noqa: N802
+        helps = self.help_map()
+        parts = [f"<p>{html.escape(helps.get('', ''))}</p>"]
+        for param in self.parameterDefinitions():
+            text = helps.get(param.name())
+            if text:
+                parts.append(f"<p><b>{html.escape(param.description())}</b> (<code>{param.name()}</code>): "
+                             f"{html.escape(text)}</p>")
+        for out in self.outputDefinitions():
+            text = helps.get(out.name())
+            if text and not self.parameterDefinition(out.name()):
+                parts.append(f"<p><b>{html.escape(out.description())}</b> (<code>{out.name()}</code>): "
+                             f"{html.escape(text)}</p>")
+        if helps.get("EXAMPLE"):
+            parts.append(f"<p><b>{html.escape(self.tr('Example'))}</b>:<br><code>"
+                         f"{html.escape(helps['EXAMPLE'])}</code></p>")
+        return "\n".join(parts)
+
+    def shortDescription(self):  # noqa: N802
+        return self.help_map().get("", "").split(". ")[0].rstrip(".") + "."
+
+    def add(self, param, advanced=False):
+        """Add a parameter, attaching its help text from ``help_map`` (shown as a tooltip and in the CLI)."""
+        text = self.help_map().get(param.name())
+        if text and hasattr(param, "setHelp"):
+            param.setHelp(text)
+        if advanced:
+            param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(param)
+        return param
+
+    # -- running ----------------------------------------------------------------------------------------
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        missing = deps.missing(self.REQUIRES)
+        if missing:
+            raise QgsProcessingException(self.tr(
+                "This algorithm needs the Python packages {names}, which are not installed: {hint}. "
+                "Then restart QGIS.").format(names=", ".join(missing), hint=deps.install_hint(missing)))
+        ensure_numba_cache()
+        from ..core import Cancelled
+
+        try:
+            return self.run(parameters, context, feedback)
+        except Cancelled:
+            raise QgsProcessingException(self.tr("Cancelled: no output was written."))
+
+    def run(self, parameters, context, feedback):
+        raise NotImplementedError
+
+
+def progress_callback(feedback, start=0.0, end=100.0):
+    """A core progress callback ``f(fraction) -> cancel?`` that drives a Processing feedback."""
+
+    def cb(fraction):
+        if feedback is None:
+            return False
+        feedback.setProgress(start + (end - start) * max(0.0, min(1.0, fraction)))
+        return feedback.isCanceled()
+
+    return cb
+
+
+def parse_number_list(text, name, minimum=None):
+    """Parse a comma / space separated list of numbers (e.g. BANDS '6,8,15'): sorted, unique, > minimum."""
+    if isinstance(text, (list, tuple)):
+        items = [str(v) for v in text]
+    else:
+        items = str(text or "").replace(";", ",").replace(" ", ",").split(",")
+    values = []
+    for item in items:
+        item = item.strip()
+        if not item:
+            continue
+        try:
+            values.append(float(item))
+        except ValueError:
+            raise QgsProcessingException(
+                tr("{name}: '{item}' is not a number; give a comma-separated list such as 6,8,15,19.")
+                .format(name=name, item=item))
+    if not values:
+        raise QgsProcessingException(tr("{name}: give at least one value, e.g. 6,8,15,19.").format(name=name))
+    if minimum is not None and min(values) <= minimum:
+        raise QgsProcessingException(tr("{name}: every value must be greater than {m}.").format(name=name, m=minimum))
+    return sorted(set(values))
+
+
+def fmt_num(v):
+    """6.0 -> '6', 7.5 -> '7.5'."""
+    return f"{v:g}"
+
+
+TEMP = QgsProcessing.TEMPORARY_OUTPUT

@@ -1,0 +1,36 @@
+"""The ``drivetime`` Processing provider."""
+import importlib
+
+from qgis.core import QgsProcessingProvider
+from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtGui import QIcon
+
+from ..plugin.utils import resources_path, version
+
+# (module in this package, class): explicit list, one algorithm per file.
+ALGORITHMS = [
+    ("alg_speedsurface", "SpeedSurfaceAlgorithm"),
+    ("alg_drivetime", "DriveTimeAlgorithm"),
+]
+
+
+class DriveTimeProvider(QgsProcessingProvider):
+    def id(self):
+        return "drivetime"
+
+    def name(self):
+        return QCoreApplication.translate("DriveTimeEquity", "Drive-Time Equity")
+
+    def longName(self):  # noqa: N802
+        return f"{self.name()} {self.versionInfo()}"
+
+    def versionInfo(self):  # noqa: N802
+        return version()
+
+    def icon(self):
+        return QIcon(resources_path("icons", "drivetime.svg"))
+
+    def loadAlgorithms(self):  # noqa: N802
+        for module, cls in ALGORITHMS:
+            mod = importlib.import_module(f"{__package__}.{module}")
+            self.addAlgorithm(getattr(mod, cls)())

@@ -1,0 +1,214 @@
+"""Reading QGIS layers into core arrays and writing core results, with clear errors."""
+import os
+import uuid
+
+import numpy as np
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeatureRequest,
+    QgsGeometry,
+    QgsProcessingException,
+    QgsUnitTypes,
+    QgsWkbTypes,
+)
+
+from .base import tr
+
+
+def check_metric_crs(crs, param, what=None):
+    """A projected CRS in metres, or a clear error naming the parameter and the fix."""
+    what = what or param
+    if not crs.isValid():
+        raise QgsProcessingException(tr(
+            "{param}: {what} has no valid coordinate reference system. Set its CRS (Layer Properties > Source) "
+            "to a projected CRS in metres such as EPSG:27700 (British National Grid).").format(param=param, what=what))
+    if crs.isGeographic():
+        raise QgsProcessingException(tr(
+            "{param}: {what} is in a geographic CRS ({crs}, degrees) but cell sizes and distances are in metres. "
+            "Use a projected CRS in metres, such as EPSG:27700 (British National Grid) in Great Britain: "
+            "reproject the layer or set the target CRS.").format(param=param, what=what, crs=crs.authid() or crs.description()))
+    if crs.mapUnits() != QgsUnitTypes.DistanceMeters:
+        raise QgsProcessingException(tr(
+            "{param}: {what} uses {units}, not metres ({crs}). Use a projected CRS in metres such as EPSG:27700.")
+            .format(param=param, what=what, units=QgsUnitTypes.toString(crs.mapUnits()), crs=crs.authid()))
+
+
+def crs_for_gdal(crs):
+    """A CRS string rasterio/GDAL understands."""
+    if crs.authid().upper().startswith("EPSG:"):
+        return crs.authid()
+    return crs.toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED_GDAL)
+
+
+def raster_path(layer, param):
+    """File path of a GDAL raster layer, or a clear error."""
+    if layer is None:
+        raise QgsProcessingException(tr("{param}: no raster layer given.").format(param=param))
+    if layer.providerType() != "gdal":
+        raise QgsProcessingException(tr(
+            "{param}: '{name}' is not a file-based raster ({provider}); save it as a GeoTIFF first.")
+            .format(param=param, name=layer.name(), provider=layer.providerType()))
+    return layer.dataProvider().dataSourceUri()
+
+
+def read_raster(layer, param, band=1, dtype=np.float32):
+    """Read one band of a raster layer into a core :class:`Grid` (nodata -> NaN for float dtypes).
+
+    The layer's CRS must be projected in metres and its cells square."""
+    import rasterio
+
+    from ..core.grid import Grid
+
+    check_metric_crs(layer.crs(), param, tr("the raster '{name}'").format(name=layer.name()))
+    path = raster_path(layer, param)
+    with rasterio.open(path) as ds:
+        arr = ds.read(band).astype(dtype, copy=False)
+        nodata = ds.nodatavals[band - 1]
+        transform = ds.transform.to_gdal()
+    if np.issubdtype(np.dtype(dtype), np.floating):
+        arr = np.array(arr, dtype=dtype)
+        if nodata is not None and not np.isnan(nodata):
+            arr[arr == np.asarray(nodata, dtype=dtype)] = np.nan
+        nodata = np.nan
+    try:
+        grid = Grid.from_transform(arr, transform, layer.crs().toWkt(), nodata)
+    except ValueError as e:
+        raise QgsProcessingException(tr("{param}: {err}. Resample the raster to square, north-up cells (Warp).")
+                                     .format(param=param, err=e))
+    return grid
+
+
+def write_raster(path, array, spec, crs, nodata=None, dtype=None):
+    """Write a single-band GeoTIFF atomically (a temporary file renamed into place), compressed and tiled."""
+    import rasterio
+    from affine import Affine
+
+    path = str(path)
+    folder = os.path.dirname(os.path.abspath(path))
+    os.makedirs(folder, exist_ok=True)
+    dtype = dtype or array.dtype
+    tmp = os.path.join(folder, f".{os.path.basename(path)}.{uuid.uuid4().hex[:8]}.part.tif")
+    rows, cols = array.shape
+    profile = dict(driver="GTiff", height=rows, width=cols, count=1, dtype=np.dtype(dtype).name,
+                   crs=crs_for_gdal(crs),
+                   transform=Affine(spec.cell_size, 0, spec.x_min, 0, -spec.cell_size, spec.y_max),
+                   compress="deflate", BIGTIFF="IF_SAFER")
+    if rows >= 256 and cols >= 256:
+        profile.update(tiled=True, blockxsize=256, blockysize=256)
+    if nodata is not None:
+        profile["nodata"] = nodata
+    try:
+        with rasterio.open(tmp, "w", **profile) as ds:
+            ds.write(np.asarray(array, dtype=dtype), 1)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.remove(tmp)
+    return path
+
+
+def _clean_geometry(geom):
+    """Straight-segment 2-D copy of a QgsGeometry, as a shapely geometry (None if empty)."""
+    from shapely import wkb
+
+    if geom is None or geom.isNull() or geom.isEmpty():
+        return None
+    g = QgsGeometry(geom)
+    if QgsWkbTypes.isCurvedType(g.wkbType()):
+        g = QgsGeometry(g.constGet().segmentize())
+    if QgsWkbTypes.hasZ(g.wkbType()) or QgsWkbTypes.hasM(g.wkbType()):
+        abstract = g.get()
+        abstract.dropZValue()
+        abstract.dropMValue()
+    return wkb.loads(bytes(g.asWkb()))
+
+
+def read_geometries(source, crs, context, fields=(), feedback=None, rect=None, progress=None):
+    """Shapely geometries of a feature source in ``crs`` plus their attribute values.
+
+    Returns (geoms, attrs) with attrs a dict field -> list. Inputs are only read, never modified."""
+    req = QgsFeatureRequest()
+    req.setDestinationCrs(crs, context.transformContext())
+    if fields:
+        req.setSubsetOfAttributes(list(fields), source.fields())
+    else:
+        req.setSubsetOfAttributes([])
+    if rect is not None:
+        req.setFilterRect(rect)
+    geoms = []
+    attrs = {f: [] for f in fields}
+    total = max(1, source.featureCount())
+    for i, feat in enumerate(source.getFeatures(req)):
+        if feedback is not None and feedback.isCanceled():
+            break
+        g = _clean_geometry(feat.geometry())
+        if g is None:
+            continue
+        geoms.append(g)
+        for f in fields:
+            attrs[f].append(feat[f])
+        if progress is not None and i % 2000 == 0:
+            progress(i / total)
+    return geoms, attrs
+
+
+def read_points(source, crs, context, param, fields=()):
+    """Point features of a source in ``crs``: dict with fids, x, y and attribute lists.
+
+    Multi-points use their first point; empty geometries are skipped. Raises if no point remains."""
+    if source is None:
+        raise QgsProcessingException(tr("{param}: no layer given.").format(param=param))
+    req = QgsFeatureRequest()
+    req.setDestinationCrs(crs, context.transformContext())
+    fids, xs, ys = [], [], []
+    attrs = {f: [] for f in fields}
+    for feat in source.getFeatures(req):
+        g = feat.geometry()
+        if g is None or g.isNull() or g.isEmpty():
+            continue
+        if QgsWkbTypes.geometryType(g.wkbType()) != QgsWkbTypes.PointGeometry:
+            g = g.centroid()
+        p = g.vertexAt(0)
+        fids.append(feat.id())
+        xs.append(p.x())
+        ys.append(p.y())
+        for f in fields:
+            attrs[f].append(feat[f])
+    if not fids:
+        raise QgsProcessingException(tr(
+            "{param}: the layer has no features with a geometry (is it empty, or is an empty selection or "
+            "filter in use?).").format(param=param))
+    return {"fid": np.array(fids, dtype=np.int64), "x": np.array(xs), "y": np.array(ys), "attrs": attrs}
+
+
+def points_to_cells(points, spec, param, friction=None, snap_metres=0.0, feedback=None, labels=None):
+    """Rows/cols of points on a grid; error naming the points outside it.
+
+    With ``friction`` given, points on impassable cells move to the nearest passable cell within
+    ``snap_metres`` (reported as a warning), else an error names them."""
+    from ..core.costdist import snap_to_passable
+
+    rows, cols = spec.rowcol(points["x"], points["y"])
+    inside = spec.inside(rows, cols)
+    names = labels if labels is not None else [str(f) for f in points["fid"]]
+    if not inside.all():
+        bad = [names[i] for i in np.flatnonzero(~inside)[:10]]
+        raise QgsProcessingException(tr(
+            "{param}: {n} feature(s) lie outside the speed raster (e.g. {ids}). Build the speed surface over an "
+            "extent that covers every site (with a margin), or select only the sites inside it.")
+            .format(param=param, n=int((~inside).sum()), ids=", ".join(bad)))
+    if friction is not None:
+        r2, c2, moved = snap_to_passable(friction, rows, cols, snap_metres / spec.cell_size)
+        lost = np.isnan(moved)
+        if lost.any():
+            bad = [names[i] for i in np.flatnonzero(lost)[:10]]
+            raise QgsProcessingException(tr(
+                "{param}: site(s) {ids} lie on impassable cells (barrier or zero speed) with no passable cell within "
+                "{d} m. Move the site(s) onto the road network or raise the snapping distance.")
+                .format(param=param, ids=", ".join(bad), d=f"{snap_metres:g}"))
+        if feedback is not None:
+            for i in np.flatnonzero(moved > 0):
+                feedback.pushWarning(tr("Site {id} was on an impassable cell and was moved {d:.0f} m to the nearest "
+                                        "passable cell.").format(id=names[i], d=moved[i] * spec.cell_size))
+        rows, cols = r2, c2
+    return rows, cols

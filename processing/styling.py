@@ -1,0 +1,195 @@
+"""Styles for outputs: base QML files in ``resources/styles/`` adapted to the run's classes (e.g. BANDS),
+applied by a layer post-processor when the output loads, and written beside file outputs as ``<name>.qml``
+(QGIS loads that automatically, so ``qgis_process`` results open styled)."""
+import math
+import os
+
+from qgis.core import (
+    QgsCategorizedSymbolRenderer,
+    QgsColorRampShader,
+    QgsPalettedRasterRenderer,
+    QgsProcessingLayerPostProcessorInterface,
+    QgsRasterLayer,
+    QgsRasterShader,
+    QgsRendererCategory,
+    QgsSingleBandPseudoColorRenderer,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtGui import QColor
+
+from ..plugin.utils import resources_path
+from .base import fmt_num, tr
+
+# viridis (colour-blind safe, perceptually uniform; matplotlib, CC0) anchor colours
+VIRIDIS = ["#440154", "#482878", "#3e4989", "#31688e", "#26828e", "#1f9e89", "#35b779", "#6ece58",
+           "#b5de2b", "#fde725"]
+BEYOND_COLOUR = "#bdbdbd"
+# Okabe-Ito qualitative palette (colour-blind safe) for categories such as nearest site
+OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#999999",
+             "#000000"]
+
+
+def ramp_colours(n, anchors=VIRIDIS, reverse=False):
+    """n colours sampled evenly along a ramp given by anchor colours."""
+    cols = [QColor(a) for a in anchors]
+    if reverse:
+        cols = cols[::-1]
+    if n <= 1:
+        return [cols[0]]
+    out = []
+    for i in range(n):
+        t = i / (n - 1) * (len(cols) - 1)
+        k = min(int(math.floor(t)), len(cols) - 2)
+        u = t - k
+        a, b = cols[k], cols[k + 1]
+        out.append(QColor(round(a.red() + (b.red() - a.red()) * u), round(a.green() + (b.green() - a.green()) * u),
+                          round(a.blue() + (b.blue() - a.blue()) * u)))
+    return out
+
+
+def band_labels(bands, unit=None):
+    """Plain-English labels of the bands: 'up to 6 min', '6–8 min', ..., 'over 60 min'."""
+    unit = unit or tr("min")
+    labels = []
+    prev = None
+    for b in bands:
+        if prev is None:
+            labels.append(tr("up to {b} {unit}").format(b=fmt_num(b), unit=unit))
+        else:
+            labels.append(tr("{a}–{b} {unit}").format(a=fmt_num(prev), b=fmt_num(b), unit=unit))
+        prev = b
+    return labels
+
+
+def beyond_label(bands, unit=None):
+    return tr("over {b} {unit}").format(b=fmt_num(bands[-1]), unit=unit or tr("min"))
+
+
+# -- appliers: each takes a loaded layer and styles it ---------------------------------------------------
+def style_drivetime_raster(layer, bands):
+    """Discrete colour classes, one per band (a time equal to a break falls in the lower band), grey beyond."""
+    layer.loadNamedStyle(resources_path("styles", "drivetime_raster.qml"))
+    colours = ramp_colours(len(bands))
+    items = [QgsColorRampShader.ColorRampItem(float(b), c, lab)
+             for b, c, lab in zip(bands, colours, band_labels(bands))]
+    items.append(QgsColorRampShader.ColorRampItem(float("inf"), QColor(BEYOND_COLOUR), beyond_label(bands)))
+    fn = QgsColorRampShader(0.0, float(bands[-1]))
+    fn.setColorRampType(QgsColorRampShader.Discrete)
+    fn.setColorRampItemList(items)
+    shader = QgsRasterShader()
+    shader.setRasterShaderFunction(fn)
+    opacity = layer.renderer().opacity() if layer.renderer() else 0.8
+    renderer = QgsSingleBandPseudoColorRenderer(layer.dataProvider(), 1, shader)
+    renderer.setClassificationMin(0.0)
+    renderer.setClassificationMax(float(bands[-1]))
+    renderer.setOpacity(opacity)
+    layer.setRenderer(renderer)
+
+
+def style_band_polygons(layer, bands, field="band", qml="drivetime_zones.qml"):
+    """Categorised polygons by band number (1 = nearest band), viridis colours, plain-English labels."""
+    layer.loadNamedStyle(resources_path("styles", qml))
+    base = layer.renderer()
+    template = None
+    if isinstance(base, QgsCategorizedSymbolRenderer) and base.categories():
+        template = base.categories()[0].symbol()
+    cats = []
+    for i, (c, lab) in enumerate(zip(ramp_colours(len(bands)), band_labels(bands))):
+        sym = template.clone() if template is not None else None
+        if sym is None:
+            from qgis.core import QgsFillSymbol
+
+            sym = QgsFillSymbol.createSimple({"outline_style": "no"})
+        sym.setColor(c)
+        cats.append(QgsRendererCategory(i + 1, sym, lab))
+    layer.setRenderer(QgsCategorizedSymbolRenderer(field, cats))
+
+
+def style_categorical_raster(layer, values, labels=None):
+    """Paletted raster, one class per value (e.g. nearest-site ids), Okabe-Ito colours."""
+    classes = []
+    for i, v in enumerate(values):
+        lab = labels[i] if labels else str(v)
+        classes.append(QgsPalettedRasterRenderer.Class(float(v), QColor(OKABE_ITO[i % len(OKABE_ITO)]), lab))
+    renderer = QgsPalettedRasterRenderer(layer.dataProvider(), 1, classes)
+    renderer.setOpacity(0.7)
+    layer.setRenderer(renderer)
+
+
+def style_from_qml(name):
+    """An applier that just loads a shipped QML (fixed classes)."""
+
+    def apply(layer):
+        layer.loadNamedStyle(resources_path("styles", name))
+
+    return apply
+
+
+# -- plumbing --------------------------------------------------------------------------------------------
+class StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
+    """Applies a style function to an output layer once it is loaded in the project."""
+
+    def __init__(self, apply, name=None):
+        super().__init__()
+        self.apply = apply
+        self.name = name
+
+    def postProcessLayer(self, layer, context, feedback):  # noqa: N802
+        try:
+            self.apply(layer)
+            if self.name:
+                layer.setName(self.name)
+            layer.triggerRepaint()
+        except Exception as e:  # a styling failure must never lose the result
+            feedback.pushWarning(tr("Could not style {layer}: {err}").format(layer=layer.name(), err=e))
+
+
+# One live post-processor object per output: QGIS keeps only a pointer, so we hold the Python objects.
+_LIVE = []
+
+
+def style_on_load(context, dest_id, apply, name=None):
+    """Register ``apply`` to style output ``dest_id`` when it is loaded on completion."""
+    if not context.willLoadLayerOnCompletion(dest_id):
+        return
+    pp = StylePostProcessor(apply, name)
+    _LIVE.append(pp)
+    del _LIVE[:-64]
+    context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(pp)
+
+
+def qml_path_for(path):
+    """Path QGIS looks at for a file layer's default style: the same name with a .qml extension."""
+    path = str(path).split("|")[0]
+    return os.path.splitext(path)[0] + ".qml"
+
+
+def write_qml_beside(path, apply, kind="raster", feedback=None):
+    """Save the style made by ``apply`` as ``<name>.qml`` beside the file output at ``path``.
+
+    ``kind`` is "raster" (the style is built on the written raster itself) or a memory-layer geometry
+    ("Polygon", "LineString", "Point", "None") for vector outputs, whose file may not be closed yet."""
+    file_path = str(path or "").split("|")[0]
+    if not file_path or not os.path.isfile(file_path):
+        return None
+    if kind == "raster":
+        layer = QgsRasterLayer(file_path, "style")
+    else:
+        layer = QgsVectorLayer(f"{kind}?crs=EPSG:27700", "style", "memory")
+    if not layer.isValid():
+        return None
+    apply(layer)
+    qml = qml_path_for(file_path)
+    _msg, ok = layer.saveNamedStyle(qml)
+    del layer
+    if not ok:
+        if feedback is not None:
+            feedback.pushWarning(tr("Could not write the style file {path}").format(path=qml))
+        return None
+    return qml
+
+
+def style_output(context, dest_id, path, apply, kind="raster", name=None, feedback=None):
+    """Both: style on load, and write the .qml beside a file output."""
+    style_on_load(context, dest_id, apply, name)
+    return write_qml_beside(path, apply, kind, feedback=feedback)
