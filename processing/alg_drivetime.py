@@ -96,7 +96,7 @@ class DriveTimeAlgorithm(AlgorithmBase):
                                                    QgsProcessing.TypeVectorPolygon, optional=True,
                                                    createByDefault=False))
 
-    def run(self, parameters, context, feedback):
+    def process(self, parameters, context, feedback):
         from ..core.costdist import cost_distance, speed_to_friction
 
         want_zones = self.OUTPUT_ZONES in parameters and parameters[self.OUTPUT_ZONES] is not None

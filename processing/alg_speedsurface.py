@@ -99,7 +99,7 @@ class SpeedSurfaceAlgorithm(AlgorithmBase):
                                               QgsProcessingParameterNumber.Double, 50.0, False, 0.01))
         self.add(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Speed surface")))
 
-    def run(self, parameters, context, feedback):
+    def process(self, parameters, context, feedback):
         from ..core.grid import GridSpec
         from ..core.rasterize import build_speed_surface
         from ..core.speeds import lookup, table_from_pairs

@@ -40,12 +40,20 @@ class AlgorithmBase(QgsProcessingAlgorithm):
 
     Subclasses set ``NAME`` and ``REQUIRES`` and implement ``displayName``, ``help_map`` (a dict: the key
     ``""`` holds the description, ``"EXAMPLE"`` a ``qgis_process`` line, other keys are parameter names),
-    ``initAlgorithm`` and ``run`` (called by ``processAlgorithm`` after the dependency check).
+    ``initAlgorithm`` and ``process`` (called by ``processAlgorithm`` after the dependency check).
     """
 
     NAME = ""
     GROUP_ID = "drivetime"
     REQUIRES = ("numpy", "numba", "rasterio")
+
+    def __init_subclass__(cls, **kwargs):
+        # ``run`` is QgsProcessingAlgorithm's own API (processing.run calls it): a subclass that names its hook
+        # ``run`` gets it moved to ``process`` so the base ``run`` stays intact.
+        super().__init_subclass__(**kwargs)
+        if "run" in cls.__dict__:
+            cls.process = cls.__dict__["run"]
+            delattr(cls, "run")
 
     # -- identity -------------------------------------------------------------------------------------
     def tr(self, text):
@@ -121,12 +129,14 @@ class AlgorithmBase(QgsProcessingAlgorithm):
         ensure_numba_cache()
         from ..core import Cancelled
 
+        if feedback is not None and feedback.isCanceled():
+            raise QgsProcessingException(self.tr("Cancelled: no output was written."))
         try:
-            return self.run(parameters, context, feedback)
+            return self.process(parameters, context, feedback)
         except Cancelled:
             raise QgsProcessingException(self.tr("Cancelled: no output was written."))
 
-    def run(self, parameters, context, feedback):
+    def process(self, parameters, context, feedback):
         raise NotImplementedError
 
 

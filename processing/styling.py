@@ -91,8 +91,10 @@ def style_band_polygons(layer, bands, field="band", qml="drivetime_zones.qml"):
     layer.loadNamedStyle(resources_path("styles", qml))
     base = layer.renderer()
     template = None
-    if isinstance(base, QgsCategorizedSymbolRenderer) and base.categories():
-        template = base.categories()[0].symbol()
+    if isinstance(base, QgsCategorizedSymbolRenderer):
+        categories = base.categories()  # keep the copies alive while cloning their symbol
+        if categories:
+            template = categories[0].symbol().clone()
     cats = []
     for i, (c, lab) in enumerate(zip(ramp_colours(len(bands)), band_labels(bands))):
         sym = template.clone() if template is not None else None

@@ -1,0 +1,82 @@
+"""Smoke tests of the public command line: qgis_process lists, documents and runs the algorithms."""
+import json
+import os
+import subprocess
+
+import numpy as np
+import pytest
+import rasterio
+
+QP = os.environ.get("QGIS_PROCESS", "/usr/bin/qgis_process.bin")
+
+
+def qp(*args, check=True):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    proc = subprocess.run([QP, *args], capture_output=True, text=True, env=env, timeout=600, cwd="/tmp")
+    if check and proc.returncode != 0:
+        raise AssertionError(f"qgis_process {' '.join(args)} failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}")
+    return proc
+
+
+@pytest.fixture(scope="module", autouse=True)
+def enabled():
+    if not os.path.exists(QP):
+        pytest.skip("qgis_process not installed")
+    qp("plugins", "enable", "drivetime_equity", check=False)  # non-zero when already enabled
+
+
+def test_list_shows_algorithms():
+    out = qp("list").stdout
+    assert "Drive-Time Equity" in out
+    for alg in ("drivetime:speedsurface", "drivetime:drivetime"):
+        assert alg in out
+
+
+def test_help_documents_parameters():
+    out = qp("help", "drivetime:drivetime").stdout
+    for fragment in ("SPEED", "SITES", "ACTIVATION", "MAX_TIME", "BANDS", "OUTPUT_NEAREST", "OUTPUT_ZONES",
+                     "activation", "qgis_process run drivetime:drivetime"):
+        assert fragment in out, fragment
+
+
+def test_run_speedsurface_then_drivetime(tmp_path, data_dir):
+    roads = os.path.join(data_dir, "oxfordshire_demo.gpkg") + "|layername=roads_oxford_centre_osm"
+    speed = tmp_path / "speed.tif"
+    qp("run", "drivetime:speedsurface", f"--ROADS={roads}", "--CELL_SIZE=10", f"--OUTPUT={speed}")
+    assert speed.exists() and (tmp_path / "speed.qml").exists()
+
+    # a sites layer written with OGR (a GeoPackage), one site in the middle of the clip
+    from osgeo import ogr, osr
+
+    with rasterio.open(speed) as ds:
+        b = ds.bounds
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(27700)
+    sites = str(tmp_path / "sites.gpkg")
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(sites)
+    lyr = ds.CreateLayer("sites", srs, ogr.wkbPoint)
+    f = ogr.Feature(lyr.GetLayerDefn())
+    f.SetGeometry(ogr.CreateGeometryFromWkt(f"POINT ({(b.left + b.right) / 2} {(b.bottom + b.top) / 2})"))
+    lyr.CreateFeature(f)
+    ds = lyr = f = None
+
+    out = tmp_path / "minutes.tif"
+    proc = qp("run", "drivetime:drivetime", f"--SPEED={speed}", f"--SITES={sites}", "--ACTIVATION=2",
+              f"--OUTPUT={out}", f"--OUTPUT_ZONES={tmp_path / 'zones.gpkg'}", "--json")
+    result = json.loads(proc.stdout[proc.stdout.index("{"):])
+    assert result["results"]["OUTPUT"] == str(out)
+    with rasterio.open(out) as ds:
+        minutes = ds.read(1)
+        valid = minutes != ds.nodata
+    assert valid.all()
+    assert minutes.min() == pytest.approx(2.0)
+    assert 2.0 < np.percentile(minutes, 50) < 10.0  # a 1 km square: a few minutes at most
+    assert (tmp_path / "minutes.qml").exists() and (tmp_path / "zones.qml").exists()
+
+
+def test_bad_input_exits_non_zero_with_message(tmp_path, data_dir):
+    roads = os.path.join(data_dir, "oxfordshire_demo.gpkg") + "|layername=roads_oxford_centre_osm"
+    proc = qp("run", "drivetime:speedsurface", f"--ROADS={roads}", "--CLASS_FIELD=nope", "--CELL_SIZE=10",
+              f"--OUTPUT={tmp_path / 'x.tif'}", check=False)
+    assert proc.returncode != 0
+    assert "CLASS_FIELD" in proc.stdout + proc.stderr
