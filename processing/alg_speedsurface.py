@@ -3,7 +3,6 @@ from collections import Counter
 
 import numpy as np
 from qgis.core import (
-    QgsCoordinateTransform,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
@@ -15,6 +14,7 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterDestination,
     QgsProcessingParameterRasterLayer,
+    QgsRectangle,
 )
 
 from .base import AlgorithmBase, progress_callback
@@ -140,14 +140,26 @@ class SpeedSurfaceAlgorithm(AlgorithmBase):
             crs = roads.sourceCrs()
         qgis_io.check_metric_crs(crs, self.TARGET_CRS if parameters.get(self.TARGET_CRS) else self.ROADS,
                                  self.tr("the output CRS"))
+        rect = None
         if parameters.get(self.EXTENT):
             rect = self.parameterAsExtent(parameters, self.EXTENT, context, crs)
-        else:
-            tr_ = QgsCoordinateTransform(roads.sourceCrs(), crs, context.transformContext())
-            rect = tr_.transformBoundingBox(roads.sourceExtent())
-        if rect.isEmpty() or not rect.isFinite():
+            if rect.isEmpty() or not rect.isFinite():
+                raise QgsProcessingException(self.tr("EXTENT: the extent is empty; give a rectangle with an area."))
+
+        # 1. read roads (reprojected to the output CRS; inside the extent when one is given)
+        geoms, attrs = qgis_io.read_geometries(roads, crs, context, [class_field], feedback, rect=rect,
+                                               progress=progress_callback(steps))
+        if feedback.isCanceled():
+            return {}
+        if not geoms:
             raise QgsProcessingException(self.tr(
-                "EXTENT: the extent is empty (is the road layer empty?). Give an extent or a road layer with features."))
+                "ROADS: no road feature falls inside the extent (is the layer empty, or the extent elsewhere?). "
+                "Check the extent and the layer's CRS."))
+        if rect is None:  # the roads' own extent (OSM layers do not know theirs before reading)
+            bounds = np.array([g.bounds for g in geoms])
+            rect = QgsRectangle(bounds[:, 0].min(), bounds[:, 1].min(), bounds[:, 2].max(), bounds[:, 3].max())
+            if rect.isEmpty():
+                rect.grow(cell)
         spec = GridSpec.from_extent(rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum(), cell,
                                     crs.toWkt())
         if spec.rows * spec.cols > MAX_CELLS:
@@ -156,15 +168,6 @@ class SpeedSurfaceAlgorithm(AlgorithmBase):
                 .format(r=spec.rows, c=spec.cols))
         feedback.pushInfo(self.tr("Grid: {r} rows x {c} columns of {s:g} m in {crs}.").format(
             r=spec.rows, c=spec.cols, s=cell, crs=crs.authid()))
-
-        # 1. read roads
-        geoms, attrs = qgis_io.read_geometries(roads, crs, context, [class_field], feedback, rect=rect,
-                                               progress=progress_callback(steps))
-        if feedback.isCanceled():
-            return {}
-        if not geoms:
-            raise QgsProcessingException(self.tr(
-                "ROADS: no road falls inside the extent. Check the extent and the layer's CRS."))
         classes = attrs[class_field]
         speeds = lookup(classes, table)
         unknown = Counter(str(c) for c, s in zip(classes, speeds) if np.isnan(s) and c not in (None, ""))
