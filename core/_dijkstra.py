@@ -123,7 +123,11 @@ def dijkstra_multi(fric, cs, src_idx, src_off, max_cost, moves, lens, want_secon
         if k >= need:
             continue
         if k == 0:
-            if lab != l1[node] or d > d1[node]:
+            if lab == l2[node] and d == d2[node] and d2[node] == d1[node]:
+                # tie between the two labels: settle this one first (swap slots) instead of dropping it
+                l2[node] = l1[node]
+                l1[node] = lab
+            elif lab != l1[node] or d > d1[node]:
                 continue
         else:
             if lab != l2[node] or d > d2[node]:

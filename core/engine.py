@@ -1,0 +1,282 @@
+"""Fast exact accumulated-cost engine (called by :mod:`.costdist` with ``engine="auto"``).
+
+Same graph, same float64 edge arithmetic as the reference Dijkstra in :mod:`._dijkstra` (see the
+:mod:`.costdist` docstring), hence the same costs; the queue is a bucket queue over the flat raster
+(see :mod:`._engine_kernels`) that runs in chunks so progress can be reported and the run cancelled.
+
+* :func:`cost_distance` -- multi-source, offsets, cut-off, nearest and second-nearest source.
+* :func:`travel_time_matrix` -- one early-stopping single-source run per source, several sources at a time
+  on all cores (GIL-free kernels in threads).
+
+Memory (cells ``n``): float32 friction (input) + float64 cost + int32 label + int32 queue slot
+= 16 bytes/cell for nearest only, 32 bytes/cell with the second-nearest, plus the float32 output.
+"""
+import math
+import os
+import threading
+import time
+
+import numpy as np
+
+from . import Cancelled
+from .costdist import CostResult, move_set
+
+#: nodes processed per kernel call (~0.1-0.3 s of work); the driver reports progress between calls
+CHUNK = 1 << 19
+
+
+def _kernels():
+    from . import _engine_kernels as k  # lazy: numba import / cache load happens on first use
+    return k
+
+
+def _moves(neighbours, cols, cs):
+    """Flat-index move tables + per-move cost coefficient ``cs * len * 0.5`` (or ``* 0.25`` for knights),
+    computed in the same order as :func:`._dijkstra._edge` so edge costs are bit-identical."""
+    mv, lens = move_set(neighbours)
+    K = mv.shape[0]
+    moff = (mv[:, 0] * cols + mv[:, 1]).astype(np.int64)
+    mdr = mv[:, 0].astype(np.int64)
+    mdc = mv[:, 1].astype(np.int64)
+    mi1 = (mv[:, 3] * cols + mv[:, 4]).astype(np.int64)
+    mi2 = (mv[:, 5] * cols + mv[:, 6]).astype(np.int64)
+    mkn = mv[:, 2].astype(np.bool_)
+    mcoef = np.empty(K)
+    for m in range(K):
+        mcoef[m] = cs * lens[m] * (0.25 if mkn[m] else 0.5)
+    return moff, mdr, mdc, mi1, mi2, mcoef, mkn
+
+
+def _delta_ring(f, cs, delta_factor=1.0):
+    """Bucket width (<= smallest edge cost, so label-setting) and ring size (> largest edge / width)."""
+    fin = f[np.isfinite(f)] if f.size < (1 << 22) else None
+    if fin is not None:
+        fmin = float(fin.min()) if fin.size else 1.0
+        fmax = float(fin.max()) if fin.size else 1.0
+    else:  # avoid a full-size temporary on big grids
+        fmin, fmax = math.inf, 0.0
+        step = 1 << 22
+        flat = f.reshape(-1)
+        for i in range(0, flat.size, step):
+            blk = flat[i:i + step]
+            blk = blk[np.isfinite(blk)]
+            if blk.size:
+                fmin = min(fmin, float(blk.min()))
+                fmax = max(fmax, float(blk.max()))
+        if fmax == 0.0 and fmin == math.inf:
+            fmin = fmax = 1.0
+    wmax = cs * math.sqrt(5.0) * max(fmax, 1e-30)
+    delta = max(cs * fmin * delta_factor, wmax / 65536.0)
+    if not (delta > 0):
+        delta = 1.0
+    B = int(min(wmax / delta, 1 << 17)) + 3
+    return delta, B
+
+
+class _Progress:
+    """Calls ``progress(fraction)`` at most every ``interval`` seconds; raises Cancelled on True."""
+
+    def __init__(self, progress, interval=0.2):
+        self.cb = progress
+        self.interval = interval
+        self.last = time.perf_counter()
+
+    def __call__(self, frac, force=False):
+        if self.cb is None:
+            return
+        t = time.perf_counter()
+        if force or t - self.last >= self.interval:
+            self.last = t
+            if self.cb(min(max(float(frac), 0.0), 1.0)):
+                raise Cancelled()
+
+
+def cost_distance(f, cell_size, src, off, max_cost, neighbours=16, want_nearest=True, want_second=False,
+                  progress=None, chunk=CHUNK, delta_factor=16.0, sort_bucket=True):
+    """Multi-source accumulated cost (arguments as :func:`.costdist.cost_distance`, already checked:
+    ``f`` C-contiguous float32 with inf = impassable, ``src`` (N, 2) int, ``off`` (N,) float64,
+    ``max_cost`` float (inf = none)). Returns a :class:`.costdist.CostResult`.
+
+    ``delta_factor``: bucket width in units of the smallest edge cost. 1 = label-setting (every cell
+    processed once); larger = delta-stepping (a few cells processed again, far fewer and fuller buckets):
+    fastest at 8-32 on road surfaces (measured); exact for any value. ``sort_bucket``: visit each bucket in
+    memory order. ``chunk``: cells processed per kernel call between progress reports."""
+    k = _kernels()
+    rows, cols = f.shape
+    n = rows * cols
+    cs = float(cell_size)
+    if not (cs > 0):
+        raise ValueError("cell size must be positive")
+    fflat = f.reshape(-1)
+    moff, mdr, mdc, mi1, mi2, mcoef, mkn = _moves(neighbours, cols, cs)
+    delta, B = _delta_ring(f, cs, delta_factor)
+    src_idx = (src[:, 0].astype(np.int64) * cols + src[:, 1].astype(np.int64))
+    off = np.asarray(off, dtype=np.float64)
+    ok = off <= max_cost
+    base = float(off[ok].min()) if ok.any() else 0.0
+    inv_delta = 1.0 / delta
+    head = np.full(B, -1, np.int32)
+    st = np.zeros(8, np.int64)
+    st[k.ST_FREE] = -1
+    cap = max(4096, 4 * src_idx.shape[0] + 64)
+    pnode = np.empty(cap, np.int32)
+    pnext = np.empty(cap, np.int32)
+    npass = max(1, int(np.count_nonzero(np.isfinite(fflat)))) if n < (1 << 24) else n
+    prog = _Progress(progress)
+    empty_i8 = np.zeros(0, np.int8)
+    empty_i32 = np.zeros(0, np.int32)
+    empty_b = np.zeros(0, np.bool_)
+    if not want_second:
+        d = np.full(n, np.inf)
+        lab = np.full(n, -1, np.int32)
+        qb = np.full(n, -1, np.int32)
+        k.seed_single(d, lab, qb, pnode, pnext, head, st, src_idx, off, base, inv_delta, max_cost,
+                      empty_i32, False)
+        prog(0.0, force=True)  # set-up (allocation of ~16 B/cell) done
+        while not st[k.ST_DONE]:
+            pnode, pnext, _ = k.run_single(fflat, cols, d, lab, qb, pnode, pnext, head, st, moff, mdr, mdc,
+                                           mi1, mi2, mcoef, mkn, base, inv_delta, max_cost, chunk,
+                                           empty_i8, empty_i32, empty_b, empty_i32, False, sort_bucket)
+            if not st[k.ST_DONE]:
+                prog(st[k.ST_WORK] / npass)
+        del qb, pnode, pnext
+        out = np.empty(n, np.float32)
+        k.finish_single(d, lab, out)
+        del d
+        res = CostResult(out.reshape(rows, cols))
+        if want_nearest:
+            res.nearest = lab.reshape(rows, cols)
+    else:
+        d1 = np.full(n, np.inf)
+        l1 = np.full(n, -1, np.int32)
+        d2 = np.full(n, np.inf)
+        l2 = np.full(n, -1, np.int32)
+        q1 = np.full(n, -1, np.int32)
+        q2 = np.full(n, -1, np.int32)
+        plab = np.empty(cap, np.int32)
+        k.seed_second(d1, l1, d2, l2, q1, q2, pnode, plab, pnext, head, st, src_idx, off, base, inv_delta,
+                      max_cost)
+        prog(0.0, force=True)
+        while not st[k.ST_DONE]:
+            pnode, plab, pnext = k.run_second(fflat, cols, d1, l1, d2, l2, q1, q2, pnode, plab, pnext, head,
+                                              st, moff, mdr, mdc, mi1, mi2, mcoef, mkn, base, inv_delta,
+                                              max_cost, chunk)
+            if not st[k.ST_DONE]:
+                prog(st[k.ST_WORK] / (2 * npass))
+        del q1, q2, pnode, plab, pnext
+        out = np.empty(n, np.float32)
+        k.finish_single(d1, l1, out)
+        del d1
+        out2 = np.empty(n, np.float32)
+        k.finish_single(d2, l2, out2)
+        del d2
+        res = CostResult(out.reshape(rows, cols), second_cost=out2.reshape(rows, cols),
+                         second_nearest=l2.reshape(rows, cols))
+        if want_nearest:
+            res.nearest = l1.reshape(rows, cols)
+    prog(1.0, force=True)
+    return res
+
+
+def _matrix_worker(k, fflat, cols, cs, tables, delta, B, src_idx, rows_todo, tflag, tnodes, tpos, max_cost,
+                   out, counter, lock, cancel, chunk):
+    """Runs early-stopping single-source searches for the sources in ``rows_todo`` (a shared iterator)."""
+    moff, mdr, mdc, mi1, mi2, mcoef, mkn = tables
+    n = fflat.shape[0]
+    d = np.full(n, np.inf)
+    lab = np.zeros(n, np.int32)
+    qb = np.full(n, -1, np.int32)
+    head = np.full(B, -1, np.int32)
+    pnode = np.empty(4096, np.int32)
+    pnext = np.empty(4096, np.int32)
+    touched = np.empty(4096, np.int32)
+    inv_delta = 1.0 / delta
+    one_src = np.zeros(1, np.int64)
+    zero_off = np.zeros(1)
+    while True:
+        with lock:
+            i = next(rows_todo, None)
+        if i is None or cancel.is_set():
+            return
+        st = np.zeros(8, np.int64)
+        st[k.ST_FREE] = -1
+        st[k.ST_LEFT] = tnodes.shape[0]
+        head[:] = -1
+        tdone = np.zeros(tnodes.shape[0], np.bool_)
+        one_src[0] = src_idx[i]
+        k.seed_single(d, lab, qb, pnode, pnext, head, st, one_src, zero_off, 0.0, inv_delta, max_cost,
+                      touched, True)
+        while not st[k.ST_DONE]:
+            if cancel.is_set():
+                return
+            pnode, pnext, touched = k.run_single(fflat, cols, d, lab, qb, pnode, pnext, head, st, moff, mdr,
+                                                 mdc, mi1, mi2, mcoef, mkn, 0.0, inv_delta, max_cost, chunk,
+                                                 tflag, tnodes, tdone, touched, True)
+            with lock:
+                counter[1] += 1
+        out[i] = d[tnodes][tpos]
+        k.reset_touched(d, qb, touched, int(st[k.ST_TOUCH]))
+        with lock:
+            counter[0] += 1
+
+
+def travel_time_matrix(f, cell_size, src, tgt, max_cost, neighbours=16, progress=None, n_threads=None,
+                       chunk=CHUNK // 4):
+    """(N, M) float64 costs from each source to each target (inf where unreachable or beyond
+    ``max_cost``). Each source is an early-stopping search; sources run in parallel threads."""
+    k = _kernels()
+    rows, cols = f.shape
+    n = rows * cols
+    cs = float(cell_size)
+    if not (cs > 0):
+        raise ValueError("cell size must be positive")
+    fflat = f.reshape(-1)
+    tables = _moves(neighbours, cols, cs)
+    delta, B = _delta_ring(f, cs, 4.0)
+    src_idx = src[:, 0].astype(np.int64) * cols + src[:, 1].astype(np.int64)
+    tgt_idx = tgt[:, 0].astype(np.int64) * cols + tgt[:, 1].astype(np.int64)
+    tnodes, tpos = np.unique(tgt_idx.astype(np.int32), return_inverse=True)
+    tflag = np.zeros(n, np.int8)
+    tflag[tnodes] = 1
+    N = src_idx.shape[0]
+    out = np.full((N, tgt_idx.shape[0]), np.inf)
+    if n_threads is None:
+        n_threads = os.cpu_count() or 1
+    n_threads = max(1, min(int(n_threads), N))
+    prog = _Progress(progress)
+    lock = threading.Lock()
+    cancel = threading.Event()
+    counter = [0, 0]
+    todo = iter(range(N))
+    errors = []
+
+    def target():
+        try:
+            _matrix_worker(k, fflat, cols, cs, tables, delta, B, src_idx, todo, tflag, tnodes, tpos, max_cost,
+                           out, counter, lock, cancel, chunk)
+        except BaseException as e:  # pragma: no cover - surfaced below
+            errors.append(e)
+            cancel.set()
+
+    if n_threads == 1:
+        # same code path, but progress is checked from this thread between chunks
+        threads = [threading.Thread(target=target, daemon=True)]
+    else:
+        threads = [threading.Thread(target=target, daemon=True) for _ in range(n_threads)]
+    for t in threads:
+        t.start()
+    try:
+        while any(t.is_alive() for t in threads):
+            threads[0].join(0.05)
+            prog(counter[0] / N)
+    except Cancelled:
+        cancel.set()
+        for t in threads:
+            t.join()
+        raise
+    for t in threads:
+        t.join()
+    if errors:
+        raise errors[0]
+    prog(1.0, force=True)
+    return out

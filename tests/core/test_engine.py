@@ -1,0 +1,281 @@
+"""Exactness tests of the fast engine (core/engine.py) against the reference Numba Dijkstra, an independent
+pure-Python heapq Dijkstra written here, and scikit-image MCP_Geometric (8 neighbours)."""
+import heapq
+import math
+
+import numpy as np
+import pytest
+
+from drivetime_equity.core import Cancelled, costdist, engine
+from drivetime_equity.core._dijkstra import dijkstra_multi, dijkstra_targets
+
+CS = 25.0
+
+
+def _random_case(rng, max_side=40, p_block=0.15, islands=True):
+    R, C = (int(x) for x in rng.integers(3, max_side, 2))
+    f = rng.uniform(0.0005, 0.02, (R, C)).astype(np.float32)
+    f[rng.random((R, C)) < p_block] = np.inf
+    if islands and R > 8 and C > 8:
+        # a closed ring of impassable cells -> an unreachable pocket (unless a source is inside)
+        r0, c0 = int(rng.integers(0, R - 6)), int(rng.integers(0, C - 6))
+        f[r0:r0 + 6, c0:c0 + 6] = np.inf
+        f[r0 + 2:r0 + 4, c0 + 2:c0 + 4] = 0.01
+    if rng.random() < 0.3:  # quantised friction -> many exactly tied costs
+        f = np.where(np.isfinite(f), np.float32(0.004) * rng.integers(1, 4, (R, C)), np.inf).astype(np.float32)
+    ns = int(rng.integers(1, 9))
+    src = np.c_[rng.integers(0, R, ns), rng.integers(0, C, ns)].astype(np.int64)
+    return f, src
+
+
+def _py_dijkstra(f, cs, src, off, max_cost, neighbours):
+    """Independent single-label multi-source Dijkstra over the graph of the costdist docstring; also the
+    per-source costs (for the second-nearest check)."""
+    R, C = f.shape
+    moves = [(-1, 0, 1.0), (1, 0, 1.0), (0, -1, 1.0), (0, 1, 1.0)]
+    moves += [(dr, dc, math.sqrt(2.0)) for dr in (-1, 1) for dc in (-1, 1)]
+    if neighbours == 16:
+        moves += [(dr, dc, math.sqrt(5.0)) for dr, dc in
+                  [(-2, -1), (-2, 1), (2, -1), (2, 1), (-1, -2), (-1, 2), (1, -2), (1, 2)]]
+
+    def edge(r, c, dr, dc, ln):
+        r2, c2 = r + dr, c + dc
+        if not (0 <= r2 < R and 0 <= c2 < C):
+            return None
+        cells = [(r, c), (r2, c2)]
+        if abs(dr) + abs(dc) == 3:  # the two cells the segment crosses
+            if abs(dr) == 2:
+                s = 1 if dr > 0 else -1
+                cells += [(r + s, c), (r + s, c + dc)]
+            else:
+                s = 1 if dc > 0 else -1
+                cells += [(r, c + s), (r + dr, c + s)]
+        fs = [float(f[a, b]) for a, b in cells]
+        if not all(math.isfinite(x) for x in fs):
+            return None
+        return cs * ln * sum(fs) / len(fs)
+
+    def one(sources):
+        dist = {}
+        heap = [(o, r, c) for (r, c), o in sources if o <= max_cost]
+        heapq.heapify(heap)
+        while heap:
+            d, r, c = heapq.heappop(heap)
+            if (r, c) in dist:
+                continue
+            dist[(r, c)] = d
+            for dr, dc, ln in moves:
+                w = edge(r, c, dr, dc, ln)
+                if w is None or (r + dr, c + dc) in dist:
+                    continue
+                nd = d + w
+                if nd <= max_cost:
+                    heapq.heappush(heap, (nd, r + dr, c + dc))
+        out = np.full((R, C), np.inf)
+        for (r, c), d in dist.items():
+            out[r, c] = d
+        return out
+
+    per = np.stack([one([((int(src[i, 0]), int(src[i, 1])), float(off[i]))]) for i in range(src.shape[0])])
+    return per
+
+
+def _ref(f, src, off, mc, nb, second):
+    mv, lens = costdist.move_set(nb)
+    ff = costdist._check_friction(f)
+    return dijkstra_multi(ff, CS, src[:, 0] * f.shape[1] + src[:, 1], off, mc, mv, lens, second)
+
+
+@pytest.mark.parametrize("seed", range(12))
+@pytest.mark.parametrize("nb", [8, 16])
+def test_exact_vs_reference_dijkstra(seed, nb):
+    rng = np.random.default_rng(1000 + seed)
+    f, src = _random_case(rng)
+    ns = src.shape[0]
+    off = rng.uniform(0, 3, ns) if seed % 2 else np.zeros(ns)
+    mc = float(rng.uniform(2, 15)) if seed % 3 == 0 else math.inf
+    res = costdist.cost_distance(f, CS, src, off, None if mc == math.inf else mc, nb, want_second=True,
+                                 engine="auto")
+    d1, l1, d2, l2 = _ref(f, src, off, mc, nb, True)
+    # same graph, same float64 arithmetic: bit-identical after the float32 output rounding
+    np.testing.assert_array_equal(res.cost, d1.astype(np.float32))
+    np.testing.assert_array_equal(res.second_cost, d2.astype(np.float32))
+    assert np.array_equal(res.nearest < 0, l1 < 0)
+    assert np.array_equal(res.second_nearest < 0, l2 < 0)
+    # labels: only where unambiguous (best and second-best differ)
+    with np.errstate(invalid="ignore"):
+        gap = np.where(np.isfinite(d1), d2 - d1, np.inf) > 1e-9
+    assert np.array_equal(res.nearest[gap], l1[gap])
+    if mc < math.inf:
+        assert np.all(res.cost[np.isfinite(res.cost)] <= mc)
+
+
+@pytest.mark.parametrize("seed", range(6))
+@pytest.mark.parametrize("nb", [8, 16])
+def test_exact_vs_python_heapq(seed, nb):
+    rng = np.random.default_rng(2000 + seed)
+    f, src = _random_case(rng, max_side=22)
+    ns = src.shape[0]
+    off = rng.uniform(0, 2, ns)
+    mc = float(rng.uniform(1, 8)) if seed % 2 else math.inf
+    per = _py_dijkstra(f, CS, src, off, mc, nb)  # (ns, R, C)
+    best = per.min(axis=0)
+    res = engine.cost_distance(costdist._check_friction(f), CS, src, off, mc, nb, True, True, None)
+    np.testing.assert_allclose(res.cost, best, rtol=1e-6, atol=0)
+    assert np.array_equal(np.isinf(res.cost), np.isinf(best))
+    # the nearest label attains the best cost
+    ok = np.isfinite(best)
+    lab = res.nearest
+    r, c = np.nonzero(ok)
+    np.testing.assert_allclose(per[lab[r, c], r, c], best[r, c], rtol=1e-6)
+    # second nearest: best cost among the *other* sources
+    masked = per.copy()
+    masked[lab[r, c], r, c] = np.inf
+    second = np.full(best.shape, np.inf)
+    second[r, c] = masked[:, r, c].min(axis=0)
+    np.testing.assert_allclose(res.second_cost, second, rtol=1e-6, atol=0)
+    assert np.array_equal(np.isinf(res.second_cost), np.isinf(second))
+    fin2 = np.isfinite(second)
+    r2, c2 = np.nonzero(fin2)
+    np.testing.assert_allclose(per[res.second_nearest[r2, c2], r2, c2], second[r2, c2], rtol=1e-6)
+    assert np.all(res.second_nearest[fin2] != res.nearest[fin2])
+
+
+def test_unreachable_pocket_and_impassable_source():
+    f = np.full((12, 12), 0.01, np.float32)
+    f[3:9, 3:9] = np.inf
+    f[5:7, 5:7] = 0.01  # pocket enclosed by a 2-cell thick wall: knights cannot jump it either
+    f[0, 11] = np.nan   # a source on an impassable cell keeps its own offset but spreads nowhere
+    for nb in (8, 16):
+        res = costdist.cost_distance(f, CS, [[0, 0], [0, 11]], [0.0, 1.0], neighbours=nb, want_second=True)
+        assert np.all(np.isinf(res.cost[5:7, 5:7]))
+        assert np.all(res.nearest[5:7, 5:7] == -1)
+        assert res.cost[0, 11] == 1.0 and res.nearest[0, 11] == 1
+        assert np.isfinite(res.cost[0, 10]) and res.nearest[0, 10] == 0
+        # source 1 reaches no other cell and source 0 cannot enter (0, 11): no second-nearest anywhere
+        assert np.all(np.isinf(res.second_cost)) and np.all(res.second_nearest == -1)
+
+
+def test_knight_blocked_by_one_impassable_intermediate():
+    f = np.full((3, 2), 0.01, np.float32)
+    f[1, 0] = np.inf
+    res = costdist.cost_distance(f, CS, [[0, 0]], neighbours=16)
+    # (0,0) -> (2,1) by a knight's move would cross (1,0): blocked; the route is (0,0)-(1,1)-(2,1)
+    expect = CS * math.sqrt(2) * 0.01 + CS * 0.01
+    assert res.cost[2, 1] == pytest.approx(expect, rel=1e-6)
+
+
+def test_many_sources_ties_and_quantised():
+    rng = np.random.default_rng(7)
+    f = np.full((50, 60), 0.004, np.float32)
+    f[rng.random(f.shape) < 0.05] = np.inf
+    src = np.c_[rng.integers(0, 50, 60), rng.integers(0, 60, 60)]
+    for nb in (8, 16):
+        res = costdist.cost_distance(f, CS, src, neighbours=nb, want_second=True)
+        d1, l1, d2, l2 = _ref(f, src, np.zeros(60), math.inf, nb, True)
+        np.testing.assert_array_equal(res.cost, d1.astype(np.float32))
+        np.testing.assert_array_equal(res.second_cost, d2.astype(np.float32))
+
+
+@pytest.mark.parametrize("nb", [8, 16])
+@pytest.mark.parametrize("delta_factor", [1.0, 3.0, 1000.0])
+def test_bucket_width_does_not_change_results(nb, delta_factor):
+    rng = np.random.default_rng(int(delta_factor) + nb)
+    f, src = _random_case(rng, max_side=45)
+    ff = costdist._check_friction(f)
+    off = rng.uniform(0, 1, src.shape[0])
+    res = engine.cost_distance(ff, CS, src, off, math.inf, nb, True, True, None, delta_factor=delta_factor,
+                               sort_bucket=delta_factor < 10)
+    d1, l1, d2, l2 = _ref(f, src, off, math.inf, nb, True)
+    np.testing.assert_array_equal(res.cost, d1.astype(np.float32))
+    np.testing.assert_array_equal(res.second_cost, d2.astype(np.float32))
+
+
+@pytest.mark.parametrize("nb", [8, 16])
+def test_small_chunks_resume_exactly(nb):
+    rng = np.random.default_rng(11)
+    f, src = _random_case(rng, max_side=50, islands=False)
+    ff = costdist._check_friction(f)
+    off = np.zeros(src.shape[0])
+    a = engine.cost_distance(ff, CS, src, off, math.inf, nb, True, True, None)
+    calls = []
+    b = engine.cost_distance(ff, CS, src, off, math.inf, nb, True, True, lambda x: calls.append(x) and False,
+                             chunk=7)
+    np.testing.assert_array_equal(a.cost, b.cost)
+    np.testing.assert_array_equal(a.second_cost, b.second_cost)
+    assert calls and calls[-1] == 1.0
+
+
+def test_cancel_raises():
+    f = np.full((300, 300), 0.01, np.float32)
+    seen = []
+
+    def cancel_after_two(x):
+        seen.append(x)
+        return len(seen) >= 2
+
+    old = engine._Progress.__init__.__defaults__
+    engine._Progress.__init__.__defaults__ = (0.0,)  # report on every chunk
+    try:
+        with pytest.raises(Cancelled):
+            engine.cost_distance(f, CS, np.array([[0, 0]]), np.zeros(1), math.inf, 16, True, False,
+                                 cancel_after_two, chunk=1000)
+        assert len(seen) == 2 and 0.0 <= seen[-1] < 1.0
+        seen.clear()
+        with pytest.raises(Cancelled):
+            engine.travel_time_matrix(f, CS, np.array([[0, 0], [299, 299], [5, 200]]),
+                                      np.array([[150, 150]]), math.inf, 16, cancel_after_two, chunk=1000)
+    finally:
+        engine._Progress.__init__.__defaults__ = old
+
+
+@pytest.mark.parametrize("nb", [8, 16])
+@pytest.mark.parametrize("threads", [1, 2])
+def test_matrix_early_stop(nb, threads):
+    rng = np.random.default_rng(5 + nb)
+    f, _ = _random_case(rng, max_side=60)
+    ff = costdist._check_friction(f)
+    R, C = f.shape
+    src = np.c_[rng.integers(0, R, 5), rng.integers(0, C, 5)]
+    tgt = np.c_[rng.integers(0, R, 7), rng.integers(0, C, 7)]
+    tgt[3] = tgt[1]  # duplicate target
+    mc = 6.0 if nb == 8 else math.inf
+    got = engine.travel_time_matrix(ff, CS, src, tgt, mc, nb, None, n_threads=threads)
+    mv, lens = costdist.move_set(nb)
+    for i in range(5):
+        ref = dijkstra_targets(ff, CS, src[i, 0] * C + src[i, 1], tgt[:, 0] * C + tgt[:, 1], mc, mv, lens)
+        np.testing.assert_array_equal(got[i], ref)
+    # via the public API; square matrix defaults, symmetric up to float rounding of the edge sums
+    m = costdist.travel_time_matrix(ff, CS, src, neighbours=nb)
+    fin = np.isfinite(m)
+    assert np.array_equal(fin, fin.T)
+    np.testing.assert_allclose(m[fin], m.T[fin], rtol=1e-9)
+    assert np.all(np.diag(m)[np.isfinite(np.diag(m))] == 0)
+
+
+def test_matrix_unreachable_target():
+    f = np.full((20, 20), 0.01, np.float32)
+    f[:, 10] = np.inf
+    m = costdist.travel_time_matrix(f, CS, [[0, 0], [19, 19]], [[5, 5], [5, 15]], neighbours=16)
+    assert np.isfinite(m[0, 0]) and np.isinf(m[0, 1])
+    assert np.isinf(m[1, 0]) and np.isfinite(m[1, 1])
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_vs_skimage_mcp_geometric(seed):
+    graph = pytest.importorskip("skimage.graph")
+    rng = np.random.default_rng(3000 + seed)
+    R, C = 120, 140
+    f = rng.uniform(0.0005, 0.02, (R, C)).astype(np.float32)
+    f[rng.random((R, C)) < 0.02] = np.inf
+    src = np.c_[rng.integers(0, R, 6), rng.integers(0, C, 6)]
+    f[src[:, 0], src[:, 1]] = 0.01
+    res = costdist.cost_distance(f, CS, src, neighbours=8)
+    # MCP_Geometric: edge = len * (c_a + c_b) / 2 with c = friction * cell_size; impassable -> inf cost
+    cost = np.where(np.isfinite(f), f.astype(np.float64) * CS, np.inf)
+    m = graph.MCP_Geometric(cost, fully_connected=True)
+    ref, _ = m.find_costs([tuple(s) for s in src])
+    fin = np.isfinite(ref)
+    assert np.array_equal(fin, np.isfinite(res.cost))
+    rel = np.abs(res.cost[fin] - ref[fin]) / np.maximum(ref[fin], 1e-12)
+    assert rel.max() < 1e-5
