@@ -59,7 +59,7 @@ def table_from_pairs(pairs):
         try:
             value = float(speed)
         except (TypeError, ValueError):
-            raise ValueError(f"speed for road class '{cls}' is not a number: {speed!r}")
+            raise ValueError(f"speed for road class '{cls}' is not a number: {speed!r}") from None
         if not np.isfinite(value) or value < 0:
             raise ValueError(f"speed for road class '{cls}' must be zero (impassable) or positive, got {speed!r}")
         table[key] = value

@@ -55,7 +55,8 @@ class SpeedSurfaceAlgorithm(AlgorithmBase):
             self.CLASS_FIELD: self.tr("Field holding the road class (OSM 'highway', the default; OS Open Roads "
                                       "'class' or 'roadClassification')."),
             self.SPEEDS: self.tr("Speed per road class, km/h (class names match case-insensitively). Roads of a "
-                                 "class not listed are ignored (a warning lists them). A speed of 0 ignores the class. Default: "
+                                 "class not listed are ignored (a warning lists them). A speed of 0 ignores the class. "
+                                 "Default: "
                                  "the UK table in the help (empty = default)."),
             self.OFFROAD_SPEED: self.tr("Speed in km/h for cells with no road (reaching the road along drives, "
                                         "yards and tracks). 0 makes them impassable."),
@@ -122,7 +123,7 @@ class SpeedSurfaceAlgorithm(AlgorithmBase):
         try:
             table = table_from_pairs(zip(flat[0::2], flat[1::2]))
         except ValueError as e:
-            raise QgsProcessingException(self.tr("SPEEDS: {err}.").format(err=e))
+            raise QgsProcessingException(self.tr("SPEEDS: {err}.").format(err=e)) from None
         if not any(v > 0 for v in table.values()):
             raise QgsProcessingException(self.tr("SPEEDS: every road class has speed 0; give positive speeds."))
         offroad = self.parameterAsDouble(parameters, self.OFFROAD_SPEED, context)
@@ -173,7 +174,8 @@ class SpeedSurfaceAlgorithm(AlgorithmBase):
         unknown = Counter(str(c) for c, s in zip(classes, speeds) if np.isnan(s) and c not in (None, ""))
         if unknown:
             feedback.pushWarning(self.tr("Road classes without a speed were ignored: {list}. Add them to SPEEDS to "
-                                         "use them.").format(list=", ".join(f"{k} ({n})" for k, n in unknown.most_common(12))))
+                                         "use them.").format(
+                list=", ".join(f"{k} ({n})" for k, n in unknown.most_common(12))))
         keep = np.isfinite(speeds) & (speeds > 0)
         if not keep.any():
             raise QgsProcessingException(self.tr(

@@ -134,7 +134,7 @@ class AlgorithmBase(QgsProcessingAlgorithm):
         try:
             return self.process(parameters, context, feedback)
         except Cancelled:
-            raise QgsProcessingException(self.tr("Cancelled: no output was written."))
+            raise QgsProcessingException(self.tr("Cancelled: no output was written.")) from None
 
     def process(self, parameters, context, feedback):
         raise NotImplementedError
@@ -168,7 +168,7 @@ def parse_number_list(text, name, minimum=None):
         except ValueError:
             raise QgsProcessingException(
                 tr("{name}: '{item}' is not a number; give a comma-separated list such as 6,8,15,19.")
-                .format(name=name, item=item))
+                .format(name=name, item=item)) from None
     if not values:
         raise QgsProcessingException(tr("{name}: give at least one value, e.g. 6,8,15,19.").format(name=name))
     if minimum is not None and min(values) <= minimum:

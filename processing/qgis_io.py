@@ -26,7 +26,8 @@ def check_metric_crs(crs, param, what=None):
         raise QgsProcessingException(tr(
             "{param}: {what} is in a geographic CRS ({crs}, degrees) but cell sizes and distances are in metres. "
             "Use a projected CRS in metres, such as EPSG:27700 (British National Grid) in Great Britain: "
-            "reproject the layer, or set the target CRS (TARGET_CRS) where the algorithm has one.").format(param=param, what=what, crs=crs.authid() or crs.description()))
+            "reproject the layer, or set the target CRS (TARGET_CRS) where the algorithm has one.").format(
+                param=param, what=what, crs=crs.authid() or crs.description()))
     if crs.mapUnits() != QgsUnitTypes.DistanceMeters:
         raise QgsProcessingException(tr(
             "{param}: {what} uses {units}, not metres ({crs}). Use a projected CRS in metres such as EPSG:27700.")
@@ -74,7 +75,7 @@ def read_raster(layer, param, band=1, dtype=np.float32):
         grid = Grid.from_transform(arr, transform, layer.crs().toWkt(), nodata)
     except ValueError as e:
         raise QgsProcessingException(tr("{param}: {err}. Resample the raster to square, north-up cells (Warp).")
-                                     .format(param=param, err=e))
+                                     .format(param=param, err=e)) from None
     return grid
 
 

@@ -174,6 +174,8 @@ def write_qml_beside(path, apply, kind="raster", feedback=None):
     file_path = str(path or "").split("|")[0]
     if not file_path or not os.path.isfile(file_path):
         return None
+    aux = file_path + ".aux.xml"
+    had_aux = os.path.exists(aux)
     if kind == "raster":
         layer = QgsRasterLayer(file_path, "style")
     else:
@@ -184,6 +186,11 @@ def write_qml_beside(path, apply, kind="raster", feedback=None):
     qml = qml_path_for(file_path)
     _msg, ok = layer.saveNamedStyle(qml)
     del layer
+    if not had_aux and os.path.exists(aux):  # statistics GDAL cached while we styled: not ours to leave
+        try:
+            os.remove(aux)
+        except OSError:
+            pass
     if not ok:
         if feedback is not None:
             feedback.pushWarning(tr("Could not write the style file {path}").format(path=qml))
