@@ -11,6 +11,9 @@ from ..plugin.utils import resources_path, version
 ALGORITHMS = [
     ("alg_speedsurface", "SpeedSurfaceAlgorithm"),
     ("alg_drivetime", "DriveTimeAlgorithm"),
+    ("alg_coverage", "CoverageAlgorithm"),
+    ("alg_standby", "StandbyAlgorithm"),
+    ("alg_scenario", "ScenarioAlgorithm"),
 ]
 
 

@@ -1,0 +1,789 @@
+"""drivetime:coverage -- Coverage and equity gaps by area (PCT, district, any polygons), urbanity and group."""
+import math
+import os
+
+import numpy as np
+from qgis.core import (
+    QgsCoordinateTransform,
+    QgsCsException,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsMapLayerType,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingMultiStepFeedback,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterMapLayer,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterLayer,
+    QgsProcessingParameterString,
+    QgsRectangle,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from .base import AlgorithmBase, parse_number_list, progress_callback
+from . import qgis_io, styling
+
+DEFAULT_THRESHOLDS = "8,19,30,45,60"
+# colour-blind safe diverging classes (ColorBrewer PuOr): oranges below the standard, purples at or above it
+BELOW_COLOURS = ["#b35806", "#f1a340", "#fee0b6"]
+ABOVE_COLOURS = ["#998ec3", "#542788"]
+NO_POP_COLOUR = "#d9d9d9"
+
+
+def _is_null(v):
+    return v is None or (hasattr(v, "isNull") and v.isNull()) or (isinstance(v, float) and math.isnan(v))
+
+
+def _py(v):
+    """QVariant-ish attribute value to plain Python (NULL -> None)."""
+    if _is_null(v):
+        return None
+    return v
+
+
+class CoverageAlgorithm(AlgorithmBase):
+    NAME = "coverage"
+    REQUIRES = ("numpy", "numba", "rasterio", "shapely", "scipy")
+
+    DRIVETIME = "DRIVETIME"
+    AREAS = "AREAS"
+    AREA_ID_FIELD = "AREA_ID_FIELD"
+    AREA_NAME_FIELD = "AREA_NAME_FIELD"
+    POPULATION = "POPULATION"
+    POPULATION_FIELD = "POPULATION_FIELD"
+    THRESHOLDS = "THRESHOLDS"
+    TARGET = "TARGET"
+    TARGET_SHARE = "TARGET_SHARE"
+    URBANITY_FIELD = "URBANITY_FIELD"
+    DENSITY_BREAKS = "DENSITY_BREAKS"
+    GROUP_FIELD = "GROUP_FIELD"
+    WEIGHTS = "WEIGHTS"
+    STUDY_AREA_NAME = "STUDY_AREA_NAME"
+    OUTPUT = "OUTPUT"
+    OUTPUT_TABLE = "OUTPUT_TABLE"
+    OUTPUT_SUMMARY = "OUTPUT_SUMMARY"
+
+    def displayName(self):  # noqa: N802
+        return self.tr("Coverage and equity by area")
+
+    def help_map(self):
+        return {
+            "": self.tr(
+                "Turns a drive-time raster into coverage and equity figures per area (PCTs, CCGs, districts, any "
+                "polygons), per urban / semi-urban / rural class and optionally per group such as IMD decile: "
+                "population and % within each threshold, population-weighted mean, median and 90th-percentile "
+                "drive time, maximum, population beyond the target, the gap to the whole study area in "
+                "percentage points and a rank. Population held in polygons (e.g. LSOAs) is cut by the areas and "
+                "spread over the raster cells in proportion to the exact area of polygon and cell (area "
+                "weighting); totals are conserved and the log says how many people fall outside the raster, "
+                "outside every area or on unreachable cells. A time equal to a threshold counts as within it; "
+                "unreachable (nodata) cells are never within and are counted separately."),
+            self.DRIVETIME: self.tr("Drive time in minutes (from 'Drive-time raster'); nodata = unreachable. "
+                                    "Projected CRS in metres."),
+            self.AREAS: self.tr("Reporting areas (polygons): PCTs, CCGs, localities, districts; any CRS "
+                                "(reprojected to the raster's)."),
+            self.AREA_ID_FIELD: self.tr("Field with a unique id per area (default: the feature id). Duplicate or "
+                                        "empty ids are an error."),
+            self.AREA_NAME_FIELD: self.tr("Field with the area name used in the summary and labels (default: the "
+                                          "id field)."),
+            self.POPULATION: self.tr("Population: a polygon layer (e.g. LSOAs, spread by area), a point layer "
+                                     "(each point's people in its cell) or a population raster (people per cell, "
+                                     "any grid and CRS: resampled by summing; on the qgis_process command line "
+                                     "give it as a GeoTIFF, as QGIS 3.22 does not open GeoPackage rasters from a "
+                                     "path here)."),
+            self.POPULATION_FIELD: self.tr("Numeric, non-negative field with the people of each polygon or point "
+                                           "(required for vector population; empty values count as 0 with a "
+                                           "warning)."),
+            self.THRESHOLDS: self.tr("Drive-time thresholds in minutes (comma-separated); each gives fields "
+                                     "pop_le_<T> and pct_le_<T> (7.5 gives pct_le_7_5)."),
+            self.TARGET: self.tr("The standard being judged, in minutes (added to the thresholds if missing): "
+                                 "gap_pp, rank and pop_beyond refer to it."),
+            self.TARGET_SHARE: self.tr("Share of the population that should be within the target (%): an area "
+                                       "meets the standard when pct_le_<TARGET> >= this (fields meets, pop_short)."),
+            self.URBANITY_FIELD: self.tr("Optional field of the population layer with an urban/rural class: ONS "
+                                         "RUC2011 codes (A1, B1, C1, C2 urban; D1, D2 town and fringe = "
+                                         "semi-urban; E1, E2 village and dispersed = rural), their labels, or "
+                                         "urban / semi-urban / rural. Empty: classify by population density."),
+            self.DENSITY_BREAKS: self.tr("Two density breaks in persons per km² used when no URBANITY_FIELD is "
+                                         "given: rural below the first, semi-urban up to the second, urban from "
+                                         "it (default 300,1500: the EU Degree of Urbanisation thresholds). "
+                                         "Polygons use their own density; points and raster cells the density "
+                                         "of the surrounding 1 km²."),
+            self.GROUP_FIELD: self.tr("Optional field of the population layer for another breakdown (e.g. "
+                                      "imd19_decile): the table gets rows per area × class × group."),
+            self.WEIGHTS: self.tr("Optional dasymetric weights on the drive-time grid (e.g. built-up or road "
+                                  "surface, 0 where nobody lives): each polygon's people are spread in proportion "
+                                  "to covered area × weight (plain area where a polygon covers only zero "
+                                  "weight)."),
+            self.STUDY_AREA_NAME: self.tr("Name of the whole study area in the summary sentences, e.g. "
+                                          "Oxfordshire."),
+            self.OUTPUT: self.tr("The areas with pop_total, pop_le_<T>, pct_le_<T>, pop_beyond, pct_beyond, "
+                                 "pop_unreach, pop_outside (people of the area outside the raster, not counted), "
+                                 "mean_min, median_min, p90_min, max_min, gap_pp, gap_best_pp, rank (1 = highest "
+                                 "% within target), meets (1/0) and pop_short (people to bring within target to "
+                                 "meet TARGET_SHARE). NULL where an area has no population. Styled as a "
+                                 "choropleth of % within target."),
+            self.OUTPUT_TABLE: self.tr("Table (no geometry) with the same figures per level: area, area × "
+                                       "urbanity class, area × group, area × class × group, and the whole study "
+                                       "area (level study, study_class, study_group...). gap_pp is against the "
+                                       "whole study area; rank is among rows of the same level, class and group."),
+            self.OUTPUT_SUMMARY: self.tr("Optional HTML (or .txt) file with plain-English sentences to paste, and a "
+                                         "table of the areas."),
+            "EXAMPLE": "qgis_process run drivetime:coverage --DRIVETIME=drivetime.tif "
+                       "--AREAS='oxfordshire_demo.gpkg|layername=lad11_oxfordshire' --AREA_ID_FIELD=lad11nm "
+                       "--POPULATION='oxfordshire_demo.gpkg|layername=lsoa11_oxfordshire' "
+                       "--POPULATION_FIELD=pop_mid2018 --URBANITY_FIELD=ruc11cd --GROUP_FIELD=imd19_decile "
+                       "--OUTPUT=coverage.gpkg --OUTPUT_TABLE=coverage_table.gpkg --OUTPUT_SUMMARY=coverage.html",
+        }
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.add(QgsProcessingParameterRasterLayer(self.DRIVETIME, self.tr("Drive time (minutes)")))
+        self.add(QgsProcessingParameterFeatureSource(self.AREAS, self.tr("Areas"), [QgsProcessing.TypeVectorPolygon]))
+        self.add(QgsProcessingParameterField(self.AREA_ID_FIELD, self.tr("Area id field"), None, self.AREAS,
+                                             QgsProcessingParameterField.Any, False, True))
+        self.add(QgsProcessingParameterField(self.AREA_NAME_FIELD, self.tr("Area name field"), None, self.AREAS,
+                                             QgsProcessingParameterField.Any, False, True), advanced=True)
+        self.add(QgsProcessingParameterMapLayer(
+            self.POPULATION, self.tr("Population (polygons, points or raster)"), None, False,
+            [QgsProcessing.TypeVectorPolygon, QgsProcessing.TypeVectorPoint, QgsProcessing.TypeRaster]))
+        self.add(QgsProcessingParameterField(self.POPULATION_FIELD, self.tr("Population field"), None,
+                                             self.POPULATION, QgsProcessingParameterField.Numeric, False, True))
+        self.add(QgsProcessingParameterString(self.THRESHOLDS, self.tr("Thresholds (minutes)"), DEFAULT_THRESHOLDS))
+        self.add(QgsProcessingParameterNumber(self.TARGET, self.tr("Target (minutes)"),
+                                              QgsProcessingParameterNumber.Double, 8.0, False, 0.0))
+        self.add(QgsProcessingParameterNumber(self.TARGET_SHARE, self.tr("Target share of population (%)"),
+                                              QgsProcessingParameterNumber.Double, 75.0, False, 0.0, 100.0))
+        self.add(QgsProcessingParameterField(self.URBANITY_FIELD, self.tr("Urban/rural class field"), None,
+                                             self.POPULATION, QgsProcessingParameterField.Any, False, True))
+        self.add(QgsProcessingParameterString(self.DENSITY_BREAKS,
+                                              self.tr("Density breaks for urbanity (persons/km²)"), "300,1500"),
+                 advanced=True)
+        self.add(QgsProcessingParameterField(self.GROUP_FIELD, self.tr("Group field (e.g. IMD decile)"), None,
+                                             self.POPULATION, QgsProcessingParameterField.Any, False, True))
+        self.add(QgsProcessingParameterRasterLayer(self.WEIGHTS, self.tr("Dasymetric weights (optional raster)"),
+                                                   None, True), advanced=True)
+        self.add(QgsProcessingParameterString(self.STUDY_AREA_NAME, self.tr("Study area name"),
+                                              self.tr("the study area"), False, True), advanced=True)
+        self.add(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Coverage by area"),
+                                                   QgsProcessing.TypeVectorPolygon))
+        self.add(QgsProcessingParameterFeatureSink(self.OUTPUT_TABLE, self.tr("Coverage table"),
+                                                   QgsProcessing.TypeVector))
+        self.add(QgsProcessingParameterFileDestination(self.OUTPUT_SUMMARY, self.tr("Summary"),
+                                                       self.tr("HTML files (*.html);;Text files (*.txt)"), None,
+                                                       True, False))
+
+    # ------------------------------------------------------------------------------------------------------
+    def process(self, parameters, context, feedback):
+        from ..core import coverage as cv
+
+        steps = QgsProcessingMultiStepFeedback(5, feedback)
+        # drive time
+        dt_layer = self.parameterAsRasterLayer(parameters, self.DRIVETIME, context)
+        grid = qgis_io.read_raster(dt_layer, self.DRIVETIME)
+        spec, crs = grid.spec, dt_layer.crs()
+        minutes = grid.array
+        if np.nanmin(minutes, initial=np.inf) < 0:
+            raise QgsProcessingException(self.tr(
+                "DRIVETIME: the raster has negative values; it must hold minutes (nodata = unreachable)."))
+        thresholds = parse_number_list(self.parameterAsString(parameters, self.THRESHOLDS, context),
+                                       self.THRESHOLDS, minimum=0)
+        target = self.parameterAsDouble(parameters, self.TARGET, context)
+        if not target > 0:
+            raise QgsProcessingException(self.tr("TARGET must be a positive number of minutes, e.g. 8."))
+        share = self.parameterAsDouble(parameters, self.TARGET_SHARE, context)
+        study_name = (self.parameterAsString(parameters, self.STUDY_AREA_NAME, context) or "").strip() \
+            or self.tr("the study area")
+        try:
+            breaks = cv.check_density_breaks(parse_number_list(
+                self.parameterAsString(parameters, self.DENSITY_BREAKS, context) or "300,1500",
+                self.DENSITY_BREAKS, minimum=-1))
+        except cv.CoverageError as e:
+            raise QgsProcessingException(f"{self.DENSITY_BREAKS}: {e}.") from None
+
+        # 1. areas
+        areas = self._read_areas(parameters, context, feedback, crs, spec)
+        steps.setCurrentStep(1)
+        if feedback.isCanceled():
+            return {}
+
+        # 2-3. population -> cells
+        cells, group_name = self._spread(parameters, context, steps, spec, crs, areas, breaks)
+        if feedback.isCanceled():
+            return {}
+        if cells.total <= 0:
+            raise QgsProcessingException(self.tr(
+                "POPULATION: no population falls inside both the areas and the drive-time raster (input total "
+                "{tot}). Check that the population layer covers the areas and that the population field is the "
+                "right one.").format(tot=cv.fmt_people(cells.input_total)))
+
+        # 4. aggregate
+        steps.setCurrentStep(3)
+        try:
+            cov = cv.aggregate(cells, minutes, thresholds, target)
+        except cv.CoverageError as e:
+            raise QgsProcessingException(f"{self.THRESHOLDS}: {e}.") from None
+        self._log(cov, cells, areas, study_name, feedback)
+
+        # 5. outputs
+        steps.setCurrentStep(4)
+        results = {}
+        results.update(self._write_areas(parameters, context, feedback, cov, areas, share))
+        results.update(self._write_table(parameters, context, feedback, cov, areas, share))
+        summary = self.parameterAsFileOutput(parameters, self.OUTPUT_SUMMARY, context) \
+            if parameters.get(self.OUTPUT_SUMMARY) else None
+        if summary:
+            results[self.OUTPUT_SUMMARY] = self._write_summary(summary, cov, areas, study_name, share, group_name)
+        steps.setProgress(100)
+        return results
+
+    # -- reading -------------------------------------------------------------------------------------------
+    def _read_areas(self, parameters, context, feedback, crs, spec):
+        source = self.parameterAsSource(parameters, self.AREAS, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.AREAS))
+        id_field = self.parameterAsString(parameters, self.AREA_ID_FIELD, context) or None
+        name_field = self.parameterAsString(parameters, self.AREA_NAME_FIELD, context) or id_field
+        fields = source.fields()
+        for param, f in ((self.AREA_ID_FIELD, id_field), (self.AREA_NAME_FIELD, name_field)):
+            if f and fields.lookupField(f) < 0:
+                raise QgsProcessingException(self.tr("{param}: the areas layer has no field '{f}'.").format(
+                    param=param, f=f))
+        src_crs = source.sourceCrs()
+        ct = None
+        if src_crs.isValid() and src_crs != crs:
+            ct = QgsCoordinateTransform(src_crs, crs, context.transformContext())
+            feedback.pushInfo(self.tr("AREAS are in {a}; reprojected to the raster's {b} for the calculation "
+                                      "(the output keeps their CRS).").format(a=src_crs.authid(), b=crs.authid()))
+        elif not src_crs.isValid():
+            feedback.pushWarning(self.tr("AREAS has no CRS; assuming the drive-time raster's ({c}).").format(
+                c=crs.authid()))
+        ids, names, geoms, out_geoms, fids = [], [], [], [], []
+        for feat in source.getFeatures(QgsFeatureRequest()):
+            if feedback.isCanceled():
+                break
+            g = QgsGeometry(feat.geometry())
+            out_geoms.append(QgsGeometry(g))
+            if ct is not None and not g.isNull():
+                try:
+                    g.transform(ct)
+                except QgsCsException:
+                    raise QgsProcessingException(self.tr(
+                        "AREAS: feature {fid} could not be reprojected to the raster's CRS; check the layer's "
+                        "CRS.").format(fid=feat.id())) from None
+            geoms.append(qgis_io._clean_geometry(g))
+            v = _py(feat[id_field]) if id_field else feat.id()
+            ids.append(v)
+            n = _py(feat[name_field]) if name_field else None
+            names.append(str(n) if n is not None else str(v))
+            fids.append(feat.id())
+        if not ids:
+            raise QgsProcessingException(self.tr("AREAS: the layer has no features (empty selection or filter?)."))
+        if any(v is None or str(v).strip() == "" for v in ids):
+            bad = [str(f) for f, v in zip(fids, ids) if v is None or str(v).strip() == ""][:10]
+            raise QgsProcessingException(self.tr(
+                "AREA_ID_FIELD: {n} area(s) have an empty id (features {fids}). Fill the ids or choose another "
+                "field.").format(n=sum(v is None or str(v).strip() == "" for v in ids), fids=", ".join(bad)))
+        seen, dups = set(), []
+        for v in ids:
+            if v in seen and v not in dups:
+                dups.append(v)
+            seen.add(v)
+        if dups:
+            raise QgsProcessingException(self.tr(
+                "AREA_ID_FIELD: the ids must be unique; {n} value(s) repeat, e.g. {ids}. Dissolve the areas by "
+                "the id (Vector > Geoprocessing > Dissolve) or choose a unique field.").format(
+                n=len(dups), ids=", ".join(repr(d) for d in dups[:8])))
+        ext = QgsRectangle(*spec.bounds)
+        overlaps = [g is not None and not g.is_empty and QgsRectangle(*g.bounds).intersects(ext) for g in geoms]
+        if not any(overlaps):
+            raise QgsProcessingException(self.tr(
+                "AREAS: none of the {n} areas overlaps the drive-time raster (extent {e}, {crs}). Check that "
+                "both layers have the right CRS, or compute the drive time over these areas.").format(
+                n=len(ids), e=ext.toString(0), crs=crs.authid()))
+        off = [names[i] for i, o in enumerate(overlaps) if not o]
+        if off:
+            feedback.pushWarning(self.tr("{n} area(s) lie wholly outside the drive-time raster and get NULL "
+                                         "figures: {names}.").format(n=len(off), names=", ".join(off[:10])))
+        id_qfield = QgsField(fields.field(id_field)) if id_field else QgsField("area_id", QVariant.LongLong)
+        return {"ids": ids, "names": names, "geoms": geoms, "out_geoms": out_geoms, "crs": src_crs,
+                "id_field": id_qfield}
+
+    def _spread(self, parameters, context, steps, spec, crs, areas, breaks):
+        from ..core import coverage as cv
+
+        layer = self.parameterAsLayer(parameters, self.POPULATION, context)
+        if layer is None:
+            raise QgsProcessingException(self.tr("POPULATION: no layer given (a polygon, point or raster layer)."))
+        urb_field = self.parameterAsString(parameters, self.URBANITY_FIELD, context) or None
+        grp_field = self.parameterAsString(parameters, self.GROUP_FIELD, context) or None
+        area_geoms = [g if g is not None else _empty() for g in areas["geoms"]]
+        steps.setCurrentStep(1)
+        if layer.type() == QgsMapLayerType.RasterLayer:
+            for param, f in ((self.URBANITY_FIELD, urb_field), (self.GROUP_FIELD, grp_field)):
+                if f:
+                    raise QgsProcessingException(self.tr(
+                        "{param}: fields need a vector POPULATION layer; with a population raster leave it empty "
+                        "(urbanity is then classified by density).").format(param=param))
+            pop_grid, transform_xy = self._read_pop_raster(layer, crs, context, steps)
+            steps.setCurrentStep(2)
+            try:
+                cells = cv.spread_raster(spec, pop_grid, area_geoms, breaks, transform_xy,
+                                         progress=progress_callback(steps))
+            except cv.CoverageError as e:
+                raise QgsProcessingException(f"{self.POPULATION}: {e}.") from None
+            return cells, None
+        if not isinstance(layer, QgsVectorLayer):
+            raise QgsProcessingException(self.tr("POPULATION: give a polygon, point or raster layer."))
+        gtype = QgsWkbTypes.geometryType(layer.wkbType())
+        if gtype not in (QgsWkbTypes.PolygonGeometry, QgsWkbTypes.PointGeometry):
+            raise QgsProcessingException(self.tr(
+                "POPULATION: '{name}' holds lines; give polygons (e.g. LSOAs), points or a population raster.")
+                .format(name=layer.name()))
+        pop_field = self.parameterAsString(parameters, self.POPULATION_FIELD, context) or None
+        fields = layer.fields()
+        if not pop_field:
+            raise QgsProcessingException(self.tr(
+                "POPULATION_FIELD: choose the numeric field holding the people of each feature (e.g. "
+                "pop_mid2018)."))
+        for param, f in ((self.POPULATION_FIELD, pop_field), (self.URBANITY_FIELD, urb_field),
+                         (self.GROUP_FIELD, grp_field)):
+            if f and fields.lookupField(f) < 0:
+                raise QgsProcessingException(self.tr("{param}: the population layer '{name}' has no field '{f}'.")
+                                             .format(param=param, name=layer.name(), f=f))
+        if not fields.field(pop_field).isNumeric():
+            raise QgsProcessingException(self.tr(
+                "POPULATION_FIELD: '{f}' is a {t} field, not a number. Convert it with the Field calculator "
+                "(to_real(\"{f}\")) or choose a numeric field.").format(f=pop_field,
+                                                                     t=fields.field(pop_field).typeName()))
+        wanted = [f for f in (pop_field, urb_field, grp_field) if f]
+        req = QgsFeatureRequest()
+        req.setDestinationCrs(crs, context.transformContext())
+        req.setSubsetOfAttributes(wanted, fields)
+        geoms, pops, urbs, grps, fids = [], [], [], [], []
+        nulls, no_geom_pop, neg = 0, 0.0, []
+        total = max(1, layer.featureCount())
+        for i, feat in enumerate(layer.getFeatures(req)):
+            if steps.isCanceled():
+                return None, None
+            v = _py(feat[pop_field])
+            if v is None:
+                nulls += 1
+                v = 0.0
+            v = float(v)
+            if v < 0 or not math.isfinite(v):
+                neg.append((feat.id(), v))
+                continue
+            g = feat.geometry()
+            if gtype == QgsWkbTypes.PointGeometry:
+                if g is None or g.isNull() or g.isEmpty():
+                    no_geom_pop += v
+                    continue
+                p = g.vertexAt(0) if QgsWkbTypes.isSingleType(g.wkbType()) else g.centroid().vertexAt(0)
+                geoms.append((p.x(), p.y()))
+            else:
+                sg = qgis_io._clean_geometry(g)
+                if sg is None:
+                    no_geom_pop += v
+                    continue
+                geoms.append(sg)
+            pops.append(v)
+            fids.append(feat.id())
+            if urb_field:
+                urbs.append(_py(feat[urb_field]))
+            if grp_field:
+                grps.append(_py(feat[grp_field]))
+            if i % 2000 == 0:
+                steps.setProgress(100.0 * i / total)
+        if neg:
+            raise QgsProcessingException(self.tr(
+                "POPULATION_FIELD: {n} feature(s) have a negative or invalid population (e.g. feature {fid}: "
+                "{v}). Population must be zero or positive; fix or filter those features.").format(
+                n=len(neg), fid=neg[0][0], v=neg[0][1]))
+        if nulls:
+            steps.pushWarning(self.tr("POPULATION_FIELD: {n} feature(s) have no population value; counted as 0.")
+                              .format(n=nulls))
+        if no_geom_pop:
+            steps.pushWarning(self.tr("POPULATION: {p} people sit on features without a geometry and are left "
+                                      "out.").format(p=cv.fmt_people(no_geom_pop)))
+        if not pops:
+            raise QgsProcessingException(self.tr("POPULATION: the layer has no features with a geometry."))
+        try:
+            classes = cv.classify_labels(urbs) if urb_field else None
+        except cv.CoverageError as e:
+            raise QgsProcessingException(self.tr("URBANITY_FIELD: {err}.").format(err=e)) from None
+        if classes is not None and np.any(classes == cv.UNCLASSIFIED):
+            steps.pushWarning(self.tr("URBANITY_FIELD: {n} feature(s) have no class; they are reported as "
+                                      "'unclassified'.").format(n=int(np.sum(classes == cv.UNCLASSIFIED))))
+        groups, glabels = cv.group_codes(grps) if grp_field else (None, [])
+        weights = self._read_weights(parameters, context, spec, steps) if gtype == QgsWkbTypes.PolygonGeometry \
+            else None
+        steps.setCurrentStep(2)
+        try:
+            if gtype == QgsWkbTypes.PointGeometry:
+                xy = np.array(geoms, dtype=np.float64).reshape(-1, 2)
+                cells = cv.spread_points(spec, xy[:, 0], xy[:, 1], pops, area_geoms, classes, groups, glabels,
+                                         breaks)
+            else:
+                cells = cv.spread_polygons(spec, geoms, pops, area_geoms, classes, groups, glabels, breaks,
+                                           weights=weights, progress=progress_callback(steps))
+        except cv.CoverageError as e:
+            raise QgsProcessingException(f"{self.POPULATION}: {e}.") from None
+        if cells.weights_fallback:
+            steps.pushWarning(self.tr("WEIGHTS: {n} population piece(s) cover only zero weight; spread by plain "
+                                      "area instead.").format(n=cells.weights_fallback))
+        cells.input_total += no_geom_pop
+        cells.outside_areas += no_geom_pop
+        return cells, grp_field
+
+    def _read_pop_raster(self, layer, crs, context, feedback):
+        import rasterio
+
+        from ..core.grid import Grid
+
+        path = qgis_io.raster_path(layer, self.POPULATION)
+        with rasterio.open(path) as ds:
+            arr = ds.read(1).astype(np.float64)
+            nodata = ds.nodatavals[0]
+            transform = ds.transform.to_gdal()
+        if nodata is not None and not np.isnan(nodata):
+            arr[arr == nodata] = np.nan
+        try:
+            pg = Grid.from_transform(arr, transform, layer.crs().toWkt(), np.nan)
+        except ValueError as e:
+            raise QgsProcessingException(self.tr("POPULATION: {err}. Resample the population raster to square, "
+                                                 "north-up cells (counts are summed).").format(err=e)) from None
+        if np.nanmin(arr, initial=0) < 0:
+            raise QgsProcessingException(self.tr("POPULATION: the raster has negative values; it must hold "
+                                                 "people per cell."))
+        transform_xy = None
+        if layer.crs().isValid() and layer.crs() != crs:
+            feedback.pushInfo(self.tr("The population raster ({a}) is reprojected cell by cell to {b}.").format(
+                a=layer.crs().authid(), b=crs.authid()))
+            transform_xy = self._xy_transformer(layer.crs(), crs, context)
+        return pg, transform_xy
+
+    @staticmethod
+    def _xy_transformer(src, dst, context):
+        try:
+            from pyproj import Transformer
+
+            tr_ = Transformer.from_crs(src.toWkt(), dst.toWkt(), always_xy=True)
+            return lambda x, y: tr_.transform(x, y)
+        except Exception:  # noqa: BLE001 - fall back on QGIS, point by point
+            from qgis.core import QgsPointXY
+
+            ct = QgsCoordinateTransform(src, dst, context.transformContext())
+
+            def f(x, y):
+                out = [ct.transform(QgsPointXY(float(a), float(b))) for a, b in zip(x, y)]
+                return np.array([p.x() for p in out]), np.array([p.y() for p in out])
+
+            return f
+
+    def _read_weights(self, parameters, context, spec, feedback):
+        if not parameters.get(self.WEIGHTS):
+            return None
+        layer = self.parameterAsRasterLayer(parameters, self.WEIGHTS, context)
+        if layer is None:
+            return None
+        wg = qgis_io.read_raster(layer, self.WEIGHTS)
+        s = wg.spec
+        if s.shape != spec.shape or not all(math.isclose(a, b, abs_tol=1e-6 * spec.cell_size) for a, b in
+                                            ((s.x_min, spec.x_min), (s.y_max, spec.y_max),
+                                             (s.cell_size, spec.cell_size))):
+            raise QgsProcessingException(self.tr(
+                "WEIGHTS: the weights raster must be on the drive-time grid (same extent and cell size); align "
+                "it with Raster > Align Rasters or warp it to the drive-time raster's grid."))
+        w = wg.array
+        if np.nanmin(w, initial=0) < 0:
+            raise QgsProcessingException(self.tr("WEIGHTS: weights must be zero or positive."))
+        return w
+
+    def _log(self, cov, cells, areas, study_name, feedback):
+        from ..core import coverage as cv
+
+        st = cov.study
+        T = cv.fmt_t(cov.target)
+        feedback.pushInfo(self.tr(
+            "Population: {inp} in the input; {tot} inside the areas and the raster (used); {orr} of the areas "
+            "outside the raster; {oa} outside every area; {un} on unreachable cells.").format(
+            inp=cv.fmt_people(cells.input_total), tot=cv.fmt_people(st["pop_total"]),
+            orr=cv.fmt_people(float(np.sum(cells.outside_raster))), oa=cv.fmt_people(cells.outside_areas),
+            un=cv.fmt_people(st["pop_unreach"])))
+        feedback.pushInfo(self.tr("Across {study}: {p} within {T} min; median {m} min, 90th percentile {p90} min.")
+                          .format(study=study_name, p=cv.fmt_pct(st["pct_le"][cov.target_index]), T=T,
+                                  m=cv.fmt_min(st["median_min"]), p90=cv.fmt_min(st["p90_min"])))
+        ar = cov.level("area")
+        for i in range(len(ar["pop_total"])):
+            feedback.pushInfo("  {name}: {pop} people, {p} within {T} min, gap {g} pp, rank {r}".format(
+                name=areas["names"][int(ar["area"][i])], pop=cv.fmt_people(ar["pop_total"][i]),
+                p=cv.fmt_pct(ar["pct_le"][i, cov.target_index]), T=T,
+                g=f"{ar['gap_pp'][i]:+.1f}" if np.isfinite(ar["gap_pp"][i]) else "–",
+                r=int(ar["rank"][i]) if ar["rank"][i] > 0 else "–"))
+        total_sum = ar["pop_total"].sum() + float(np.sum(cells.outside_raster)) + cells.outside_areas
+        if total_sum > cells.input_total * (1 + 1e-6) + 1e-6:
+            feedback.pushWarning(self.tr(
+                "The areas overlap: {x} people are counted in more than one area (and in the study-area row "
+                "more than once).").format(x=cv.fmt_people(total_sum - cells.input_total)))
+
+    # -- writing -------------------------------------------------------------------------------------------
+    def _stat_fields(self, cov, table=False):
+        from ..core import coverage as cv
+
+        fields = QgsFields()
+        fields.append(QgsField("pop_total", QVariant.Double))
+        for t in cov.thresholds:
+            fields.append(QgsField(f"pop_le_{cv.threshold_suffix(t)}", QVariant.Double))
+        for t in cov.thresholds:
+            fields.append(QgsField(f"pct_le_{cv.threshold_suffix(t)}", QVariant.Double))
+        for name in ("pop_beyond", "pct_beyond", "pop_unreach"):
+            fields.append(QgsField(name, QVariant.Double))
+        if not table:
+            fields.append(QgsField("pop_outside", QVariant.Double))
+        for name in ("mean_min", "median_min", "p90_min", "max_min", "gap_pp", "gap_best_pp"):
+            fields.append(QgsField(name, QVariant.Double))
+        fields.append(QgsField("rank", QVariant.Int))
+        fields.append(QgsField("meets", QVariant.Int))
+        fields.append(QgsField("pop_short", QVariant.Double))
+        return fields
+
+    @staticmethod
+    def _stat_values(r, i, share, outside=None):
+        def num(v):
+            v = float(v)
+            return v if math.isfinite(v) else None
+
+        has = r["pop_total"][i] > 0
+        ti_vals = [num(v) for v in r["pop_le"][i]]
+        vals = [num(r["pop_total"][i])] + (ti_vals if has else [None] * len(ti_vals))
+        vals += [num(v) for v in r["pct_le"][i]]
+        vals += [num(r["pop_beyond"][i]) if has else None, num(r["pct_beyond"][i]),
+                 num(r["pop_unreach"][i]) if has else None]
+        if outside is not None:
+            vals.append(num(outside))
+        vals += [num(r[k][i]) for k in ("mean_min", "median_min", "p90_min", "max_min", "gap_pp", "gap_best_pp")]
+        vals.append(int(r["rank"][i]) if r["rank"][i] > 0 else None)
+        return vals, has
+
+    def _write_areas(self, parameters, context, feedback, cov, areas, share):
+        from ..core import coverage as cv
+
+        fields = QgsFields()
+        idf = QgsField(areas["id_field"])
+        idf.setName("area_id")
+        fields.append(idf)
+        fields.append(QgsField("area_name", QVariant.String))
+        for f in self._stat_fields(cov):
+            fields.append(f)
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.MultiPolygon,
+                                          areas["crs"])
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        ar = cov.level("area")
+        ti = cov.target_index
+        need, meets = cv.target_shortfall(ar["pop_total"], ar["pop_le"][:, ti], share)
+        for i in range(len(areas["ids"])):
+            if feedback.isCanceled():
+                break
+            vals, has = self._stat_values(ar, i, share, cov.cells.outside_raster[i])
+            vals += [int(meets[i]) if has else None, float(need[i]) if has else None]
+            f = QgsFeature(fields)
+            g = QgsGeometry(areas["out_geoms"][i])
+            if not g.isNull():
+                g.convertToMultiType()
+                f.setGeometry(g)
+            f.setAttributes([areas["ids"][i], areas["names"][i]] + vals)
+            sink.addFeature(f, QgsFeatureSink.FastInsert)
+        sink.flushBuffer()
+        del sink
+        pct_field = f"pct_le_{cv.threshold_suffix(cov.target)}"
+        apply = lambda lyr: style_coverage_areas(lyr, pct_field, share, cv.fmt_t(cov.target))  # noqa: E731
+        styling.style_on_load(context, dest, apply, self.tr("Coverage within {T} min").format(
+            T=cv.fmt_t(cov.target)))
+        write_qml_with_fields(dest, apply, "MultiPolygon", fields, feedback)
+        return {self.OUTPUT: dest}
+
+    def _write_table(self, parameters, context, feedback, cov, areas, share):
+        from ..core import coverage as cv
+
+        fields = QgsFields()
+        fields.append(QgsField("level", QVariant.String))
+        idf = QgsField(areas["id_field"])
+        idf.setName("area_id")
+        fields.append(idf)
+        fields.append(QgsField("area_name", QVariant.String))
+        fields.append(QgsField("urbanity", QVariant.String))
+        fields.append(QgsField("group_val", QVariant.String))
+        for f in self._stat_fields(cov, table=True):
+            fields.append(f)
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT_TABLE, context, fields, QgsWkbTypes.NoGeometry)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_TABLE))
+        ti = cov.target_index
+        labels = cov.cells.group_labels
+        all_ = self.tr("all")
+        order = ["study", "study_class", "study_group", "study_class_group",
+                 "area", "area_class", "area_group", "area_class_group"]
+        for lv in order:
+            if lv not in cov.rows:
+                continue
+            r = cov.rows[lv]
+            need, meets = cv.target_shortfall(r["pop_total"], r["pop_le"][:, ti], share)
+            for i in range(len(r["pop_total"])):
+                a, c, g = int(r["area"][i]), int(r["cls"][i]), int(r["group"][i])
+                vals, has = self._stat_values(r, i, share)
+                vals += [int(meets[i]) if has else None, float(need[i]) if has else None]
+                f = QgsFeature(fields)
+                f.setAttributes([lv, areas["ids"][a] if a >= 0 else None,
+                                 areas["names"][a] if a >= 0 else None,
+                                 self.tr(cv.CLASS_LABELS[c]) if c >= 0 else all_,
+                                 (labels[g] if g < len(labels) else str(g)) if g >= 0 else all_] + vals)
+                sink.addFeature(f, QgsFeatureSink.FastInsert)
+        sink.flushBuffer()
+        del sink
+        apply = lambda lyr: style_coverage_table(lyr, cov.thresholds)  # noqa: E731
+        styling.style_on_load(context, dest, apply, self.tr("Coverage table"))
+        write_qml_with_fields(dest, apply, "None", fields, feedback)
+        return {self.OUTPUT_TABLE: dest}
+
+    def _write_summary(self, path, cov, areas, study_name, share, group_name):
+        from ..core import coverage as cv
+
+        os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+        attribution = self.tr("Figures from the drive-time raster and the population layer given; population "
+                              "spread by area weighting.")
+        page, sentences = cv.summary_html(cov, areas["names"], study_name, share, group_name,
+                                          tr=self.tr, attribution=attribution)
+        with open(path, "w", encoding="utf-8") as fh:
+            if path.lower().endswith(".txt"):
+                fh.write("\n\n".join(sentences) + "\n")
+            else:
+                fh.write(page)
+        return path
+
+
+def _empty():
+    from shapely.geometry import Polygon
+
+    return Polygon()
+
+
+# -- styling ---------------------------------------------------------------------------------------------
+def share_classes(share):
+    """(lower, upper, colour, below?) classes of % within target around the standard ``share``."""
+    s = float(share)
+    lows = sorted(set([0.0, max(0.0, s - 25.0), max(0.0, s - 10.0), s, s + (100.0 - s) / 2.0]))
+    lows = [x for x in lows if x < 100.0 or x == 0.0]
+    bounds = lows + [100.0]
+    classes = []
+    n_below = sum(1 for x in lows if x < s)
+    below_cols = BELOW_COLOURS[-n_below:] if n_below else []
+    above_cols = ABOVE_COLOURS[:len(lows) - n_below]
+    cols = below_cols + above_cols
+    for i in range(len(lows)):
+        classes.append((bounds[i], bounds[i + 1], cols[i], lows[i] < s))
+    return classes
+
+
+def style_coverage_areas(layer, field, share, target_label):
+    """Rule-based choropleth of ``field`` (% within target) in classes around the standard, grey for areas
+    without population, labels with the area name and the percentage."""
+    from qgis.core import QgsFillSymbol, QgsRuleBasedRenderer
+    from qgis.PyQt.QtGui import QColor
+
+    from ..plugin.utils import resources_path
+    from .base import fmt_num, tr
+
+    layer.loadNamedStyle(resources_path("styles", "coverage_areas.qml"))
+    template = None
+    base = layer.renderer()
+    if isinstance(base, QgsRuleBasedRenderer) and base.rootRule().children():
+        template = base.rootRule().children()[0].symbol().clone()
+    if template is None:
+        template = QgsFillSymbol.createSimple({"outline_color": "#ffffff", "outline_width": "0.4"})
+    root = QgsRuleBasedRenderer.Rule(None)
+    classes = share_classes(share)
+    for k, (lo, hi, colour, below) in enumerate(classes):
+        last = k == len(classes) - 1
+        expr = f'"{field}" >= {lo!r} AND "{field}" ' + ("<= 100" if last else f"< {hi!r}")
+        if k == 0:
+            expr = f'"{field}" ' + ("<= 100" if last else f"< {hi!r}")
+        label = tr("{a}–{b} % within {T} min").format(a=fmt_num(lo), b=fmt_num(hi), T=target_label)
+        if below and hi == share:
+            label += " " + tr("(below the {s} % standard)").format(s=fmt_num(share))
+        elif not below and lo == share:
+            label += " " + tr("(meets the {s} % standard)").format(s=fmt_num(share))
+        sym = template.clone()
+        sym.setColor(QColor(colour))
+        root.appendChild(QgsRuleBasedRenderer.Rule(sym, 0, 0, expr, label))
+    sym = template.clone()
+    sym.setColor(QColor(NO_POP_COLOUR))
+    root.appendChild(QgsRuleBasedRenderer.Rule(sym, 0, 0, f'"{field}" IS NULL', tr("no population")))
+    layer.setRenderer(QgsRuleBasedRenderer(root))
+    lab = layer.labeling()
+    if lab is not None:
+        try:
+            settings = lab.settings()
+            settings.fieldName = (f"coalesce(\"area_name\", to_string(\"area_id\")) || '\\n' || "
+                                  f"coalesce(format_number(\"{field}\", 1) || ' %', '–')")
+            settings.isExpression = True
+            from qgis.core import QgsVectorLayerSimpleLabeling
+
+            layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+            layer.setLabelsEnabled(True)
+        except AttributeError:
+            pass
+
+
+def style_coverage_table(layer, thresholds):
+    """Readable aliases for the table columns (field names stay the batch API)."""
+    from ..core import coverage as cv
+    from ..plugin.utils import resources_path
+    from .base import tr
+
+    layer.loadNamedStyle(resources_path("styles", "coverage_table.qml"))
+    aliases = {"level": tr("Level"), "area_id": tr("Area id"), "area_name": tr("Area"), "urbanity": tr("Urbanity"),
+               "group_val": tr("Group"), "pop_total": tr("People"), "pop_beyond": tr("People beyond target"),
+               "pct_beyond": tr("% beyond target"), "pop_unreach": tr("People unreachable"),
+               "mean_min": tr("Mean (min)"), "median_min": tr("Median (min)"), "p90_min": tr("90th pct (min)"),
+               "max_min": tr("Max (min)"), "gap_pp": tr("Gap to study area (pp)"),
+               "gap_best_pp": tr("Gap to best (pp)"), "rank": tr("Rank"), "meets": tr("Meets standard"),
+               "pop_short": tr("People short of standard")}
+    for t in thresholds:
+        s = cv.threshold_suffix(t)
+        aliases[f"pop_le_{s}"] = tr("People ≤ {T} min").format(T=cv.fmt_t(t))
+        aliases[f"pct_le_{s}"] = tr("% ≤ {T} min").format(T=cv.fmt_t(t))
+    for name, alias in aliases.items():
+        idx = layer.fields().lookupField(name)
+        if idx >= 0:
+            layer.setFieldAlias(idx, alias)
+
+
+def write_qml_with_fields(dest, apply, geometry, fields, feedback=None):
+    """Like styling.write_qml_beside for vector outputs, on a memory layer carrying the output's fields (so
+    aliases survive)."""
+    file_path = str(dest or "").split("|")[0]
+    if not file_path or not os.path.isfile(file_path):
+        return None
+    layer = QgsVectorLayer(f"{geometry}?crs=EPSG:27700", "style", "memory")
+    if not layer.isValid():
+        return None
+    layer.dataProvider().addAttributes(list(fields))
+    layer.updateFields()
+    apply(layer)
+    qml = styling.qml_path_for(file_path)
+    _msg, ok = layer.saveNamedStyle(qml)
+    del layer
+    if not ok and feedback is not None:
+        feedback.pushWarning(styling.tr("Could not write the style file {path}").format(path=qml))
+    return qml if ok else None
