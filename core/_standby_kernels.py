@@ -1,0 +1,181 @@
+"""Private Numba kernels of :mod:`.standby` (coverage sets and swap search). Call through :mod:`.standby`.
+
+* :func:`covered_demand` -- one cut-off single-source Dijkstra (binary heap, the graph and float64 edge
+  arithmetic of :func:`._dijkstra._edge`) that lists the demand cells it settles within ``max_cost``.
+  Work arrays are reused between runs (only touched cells are reset), so a run costs what its cut-off
+  region costs, not the grid size; ``nogil=True`` lets driver threads run several in parallel.
+* :func:`best_swap` -- best 1-exchange (drop one chosen set, add one unchosen) of a maximal covering
+  solution, using the candidate -> cells CSR and its transpose (cells -> candidates).
+"""
+import numpy as np
+from numba import njit
+
+
+@njit(cache=True, nogil=True)
+def _push(hk, hn, size, key, node):
+    if size == hk.shape[0]:
+        nk = np.empty(2 * size, hk.dtype)
+        nn = np.empty(2 * size, hn.dtype)
+        nk[:size] = hk
+        nn[:size] = hn
+        hk, hn = nk, nn
+    i = size
+    while i > 0:
+        p = (i - 1) >> 1
+        if hk[p] <= key:
+            break
+        hk[i] = hk[p]
+        hn[i] = hn[p]
+        i = p
+    hk[i] = key
+    hn[i] = node
+    return hk, hn, size + 1
+
+
+@njit(cache=True, nogil=True)
+def _pop(hk, hn, size):
+    key = hk[0]
+    node = hn[0]
+    size -= 1
+    k = hk[size]
+    n = hn[size]
+    i = 0
+    while True:
+        c = 2 * i + 1
+        if c >= size:
+            break
+        if c + 1 < size and hk[c + 1] < hk[c]:
+            c += 1
+        if hk[c] >= k:
+            break
+        hk[i] = hk[c]
+        hn[i] = hn[c]
+        i = c
+    if size > 0:
+        hk[i] = k
+        hn[i] = n
+    return key, node, size
+
+
+@njit(cache=True, nogil=True)
+def covered_demand(fflat, rows, cols, src, max_cost, moves, coef, dem_idx, dist, touched, hk, hn, out):
+    """Demand indices (``dem_idx[cell] >= 0``) of the cells within ``max_cost`` of cell ``src``.
+
+    ``dist`` (float64, n, all inf on entry and on return) and ``touched`` / ``hk`` / ``hn`` / ``out`` are
+    work buffers (grown as needed). Returns (count, out, touched, hk, hn)."""
+    ntouch = 0
+    nout = 0
+    size = 0
+    K = moves.shape[0]
+    if not (fflat[src] < np.inf):
+        return 0, out, touched, hk, hn
+    dist[src] = 0.0
+    touched[0] = src
+    ntouch = 1
+    hk, hn, size = _push(hk, hn, size, 0.0, src)
+    while size > 0:
+        d, node, size = _pop(hk, hn, size)
+        if d > dist[node]:
+            continue
+        # settled (a node is popped at its final cost first; later copies have larger keys)
+        if dist[node] < 0.0:
+            continue
+        j = dem_idx[node]
+        if j >= 0:
+            if nout == out.shape[0]:
+                no = np.empty(2 * nout, out.dtype)
+                no[:nout] = out
+                out = no
+            out[nout] = j
+            nout += 1
+        r = node // cols
+        c = node - r * cols
+        fa = np.float64(fflat[node])
+        for m in range(K):
+            r2 = r + moves[m, 0]
+            c2 = c + moves[m, 1]
+            if r2 < 0 or r2 >= rows or c2 < 0 or c2 >= cols:
+                continue
+            v = r2 * cols + c2
+            fb = np.float64(fflat[v])
+            if moves[m, 2] == 0:
+                w = coef[m] * (fa + fb)
+            else:
+                f1 = np.float64(fflat[(r + moves[m, 3]) * cols + c + moves[m, 4]])
+                f2 = np.float64(fflat[(r + moves[m, 5]) * cols + c + moves[m, 6]])
+                w = coef[m] * (fa + fb + f1 + f2)
+            if not (w < np.inf):
+                continue
+            nd = d + w
+            if nd > max_cost:
+                continue
+            dv = dist[v]
+            if dv < 0.0 or nd >= dv:
+                continue
+            if dv == np.inf:
+                if ntouch == touched.shape[0]:
+                    nt = np.empty(2 * ntouch, touched.dtype)
+                    nt[:ntouch] = touched
+                    touched = nt
+                touched[ntouch] = v
+                ntouch += 1
+            dist[v] = nd
+            hk, hn, size = _push(hk, hn, size, nd, v)
+        dist[node] = -1.0 - d  # mark settled (negative), keeps nothing else to reset
+    for i in range(ntouch):
+        dist[touched[i]] = np.inf
+    return nout, out, touched, hk, hn
+
+
+@njit(cache=True)
+def set_gains(indptr, indices, w, cnt):
+    """Weight of the uncovered (``cnt == 0``) cells of every set."""
+    n = indptr.shape[0] - 1
+    g = np.zeros(n)
+    for j in range(n):
+        s = 0.0
+        for p in range(indptr[j], indptr[j + 1]):
+            d = indices[p]
+            if cnt[d] == 0:
+                s += w[d]
+        g[j] = s
+    return g
+
+
+@njit(cache=True)
+def best_swap(indptr, indices, tptr, tcand, w, cnt, selected, removable):
+    """Best exchange: drop one ``removable`` set, add one unselected set.
+
+    ``cnt[d]`` is how many selected sets cover cell d. Returns (delta, drop, add); delta is the change of
+    covered weight (<= 0 with drop = add = -1 when no exchange is possible)."""
+    n = indptr.shape[0] - 1
+    base = set_gains(indptr, indices, w, cnt)
+    extra = np.zeros(n)
+    best = -np.inf
+    bi = -1
+    bj = -1
+    for i in range(n):
+        if not removable[i]:
+            continue
+        loss = 0.0
+        # cells only i covers: dropping i uncovers them, and any j covering them wins them back
+        for p in range(indptr[i], indptr[i + 1]):
+            d = indices[p]
+            if cnt[d] == 1:
+                loss += w[d]
+                for q in range(tptr[d], tptr[d + 1]):
+                    extra[tcand[q]] += w[d]
+        for j in range(n):
+            if selected[j]:
+                continue
+            delta = base[j] + extra[j] - loss
+            if delta > best:
+                best = delta
+                bi = i
+                bj = j
+        for p in range(indptr[i], indptr[i + 1]):
+            d = indices[p]
+            if cnt[d] == 1:
+                for q in range(tptr[d], tptr[d + 1]):
+                    extra[tcand[q]] = 0.0
+    return best, bi, bj

@@ -1,0 +1,524 @@
+"""drivetime:scenario -- Compare two site configurations (service-change scenario)."""
+import html
+import time
+
+import numpy as np
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingMultiStepFeedback,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterMapLayer,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterDestination,
+    QgsProcessingParameterRasterLayer,
+    QgsProcessingParameterString,
+    QgsRasterLayer,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from .base import AlgorithmBase, fmt_num, parse_number_list, progress_callback, tr
+from . import qgis_io, styling
+
+NODATA = -9999.0
+NEIGHBOUR_CHOICES = [16, 8]
+DEFAULT_THRESHOLDS = "8,19,30,45,60"
+TRUE_WORDS = {"1", "true", "t", "yes", "y", "open", "opened", "on", "keep", "kept"}
+FALSE_WORDS = {"0", "false", "f", "no", "n", "closed", "close", "off", "shut", ""}
+NAME_FIELDS = ("site_name", "name", "NAME", "Name", "site", "label")
+
+
+def truthy(value):
+    """True / False for a SCENARIO_FIELD value; None for NULL or an unreadable value."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float)):
+        if value != value:  # NaN
+            return None
+        return value != 0
+    text = str(value).strip().lower()
+    if text in ("null", "none", "nan"):
+        return None
+    if text in TRUE_WORDS:
+        return True
+    if text in FALSE_WORDS:
+        return False
+    return None
+
+
+def population_cells(alg, parameters, context, feedback, spec, crs, areas):
+    """Spread POPULATION once onto the grid by area with the coverage core (issue #4):
+    a :class:`core.coverage.PopulationCells` with urbanity classes and groups.
+
+    (Thin glue; if processing/alg_coverage.py gains a shared reader, use that instead.)"""
+    from ..core import coverage as cv
+    from ..core.grid import Grid
+
+    P, PF, UF, GF = alg.POPULATION, alg.POPULATION_FIELD, alg.URBANITY_FIELD, alg.GROUP_FIELD
+    layer = alg.parameterAsLayer(parameters, P, context)
+    urb = alg.parameterAsString(parameters, UF, context) if parameters.get(UF) else ""
+    grp = alg.parameterAsString(parameters, GF, context) if parameters.get(GF) else ""
+    try:
+        if isinstance(layer, QgsRasterLayer):
+            if urb or grp:
+                feedback.pushWarning(tr("URBANITY_FIELD / GROUP_FIELD need a vector POPULATION layer; ignored for "
+                                        "a raster (urbanity by population density)."))
+            if layer.crs() != crs:
+                raise QgsProcessingException(tr(
+                    "{p}: the population raster's CRS ({a}) differs from the speed surface's ({b}); warp it to "
+                    "{b} first.").format(p=P, a=layer.crs().authid(), b=crs.authid()))
+            g = qgis_io.read_raster(layer, P, dtype=np.float64)
+            g.array[~np.isfinite(g.array)] = 0.0
+            return cv.spread_raster(spec, Grid(g.array, g.spec), areas)
+        if not isinstance(layer, QgsVectorLayer):
+            raise QgsProcessingException(tr("{p}: give a population raster, or polygons / points with {pf}.")
+                                         .format(p=P, pf=PF))
+        field = alg.parameterAsString(parameters, PF, context) if parameters.get(PF) else ""
+        if not field or layer.fields().lookupField(field) < 0:
+            raise QgsProcessingException(tr("{pf}: name the numeric field of {p} holding the population.")
+                                         .format(pf=PF, p=P))
+        if not layer.fields().field(field).isNumeric():
+            raise QgsProcessingException(tr("{pf}: '{f}' is not numeric.").format(pf=PF, f=field))
+        for name, f in ((UF, urb), (GF, grp)):
+            if f and layer.fields().lookupField(f) < 0:
+                raise QgsProcessingException(tr("{n}: the population layer has no field '{f}'.").format(n=name, f=f))
+        fields = [field] + [f for f in (urb, grp) if f]
+        geoms, attrs = qgis_io.read_geometries(layer, crs, context, fields, feedback)
+        pop = np.array([float(v) if v is not None and str(v) not in ("NULL", "") else np.nan for v in attrs[field]])
+        nulls = ~np.isfinite(pop)
+        if nulls.any():
+            feedback.pushWarning(tr("{pf}: {n} feature(s) without a population value count as 0.")
+                                 .format(pf=PF, n=int(nulls.sum())))
+            pop[nulls] = 0.0
+        classes = None
+        if urb:
+            try:
+                classes = cv.classify_labels(attrs[urb])
+            except cv.CoverageError as e:
+                raise QgsProcessingException(f"{UF}: {e}") from e
+        groups, labels = (None, None)
+        if grp:
+            groups, labels = cv.group_codes(attrs[grp])
+        gtype = QgsWkbTypes.geometryType(layer.wkbType())
+        if gtype == QgsWkbTypes.PolygonGeometry:
+            return cv.spread_polygons(spec, geoms, pop, areas, classes=classes, groups=groups, group_labels=labels)
+        if gtype == QgsWkbTypes.PointGeometry:
+            xs = np.array([g.representative_point().x for g in geoms])
+            ys = np.array([g.representative_point().y for g in geoms])
+            return cv.spread_points(spec, xs, ys, pop, areas, classes=classes, groups=groups, group_labels=labels)
+        raise QgsProcessingException(tr("{p}: population must be a raster, polygons or points.").format(p=P))
+    except cv.CoverageError as e:
+        raise QgsProcessingException(f"{P}: {e}") from e
+
+
+class ScenarioAlgorithm(AlgorithmBase):
+    NAME = "scenario"
+    REQUIRES = ("numpy", "numba", "rasterio", "shapely", "scipy")
+
+    SPEED = "SPEED"
+    BASELINE_SITES = "BASELINE_SITES"
+    SCENARIO_SITES = "SCENARIO_SITES"
+    SCENARIO_FIELD = "SCENARIO_FIELD"
+    ACTIVATION = "ACTIVATION"
+    AREAS = "AREAS"
+    AREA_ID_FIELD = "AREA_ID_FIELD"
+    POPULATION = "POPULATION"
+    POPULATION_FIELD = "POPULATION_FIELD"
+    THRESHOLDS = "THRESHOLDS"
+    TARGET = "TARGET"
+    URBANITY_FIELD = "URBANITY_FIELD"
+    GROUP_FIELD = "GROUP_FIELD"
+    NEIGHBOURS = "NEIGHBOURS"
+    SNAP_DISTANCE = "SNAP_DISTANCE"
+    OUTPUT_DELTA = "OUTPUT_DELTA"
+    OUTPUT = "OUTPUT"
+    OUTPUT_TABLE = "OUTPUT_TABLE"
+    OUTPUT_SUMMARY = "OUTPUT_SUMMARY"
+
+    def displayName(self):  # noqa: N802
+        return self.tr("Compare site scenarios")
+
+    def help_map(self):
+        return {
+            "": self.tr(
+                "Compares drive times to two configurations of sites (e.g. today's A&E departments and a scenario "
+                "in which one closes or a new one opens): a raster of the change in minutes, the coverage of every "
+                "area in the baseline and the scenario (the 'Coverage and equity by area' figures), the people who "
+                "cross each threshold in each direction, the same by urbanity class and group (the equality "
+                "impact table), and plain-English sentences for the consultation document."),
+            self.SPEED: self.tr("Speed surface in km/h (from 'Build speed surface'); 0 or nodata = impassable."),
+            self.BASELINE_SITES: self.tr("Sites open today (points). With SCENARIO_FIELD, also the scenario's sites."),
+            self.SCENARIO_SITES: self.tr("Sites open in the scenario (points). Leave empty and give SCENARIO_FIELD "
+                                         "to use one layer."),
+            self.SCENARIO_FIELD: self.tr("Field of BASELINE_SITES saying whether a site is open in the scenario: "
+                                         "1/true/yes/open = open; 0/false/no/closed = closed. NULL counts as closed "
+                                         "(with a warning)."),
+            self.ACTIVATION: self.tr("Minutes added at every site before driving (0 for pure drive time)."),
+            self.AREAS: self.tr("Reporting areas (polygons: districts, PCTs, localities)."),
+            self.AREA_ID_FIELD: self.tr("Field naming the areas (default: the feature id)."),
+            self.POPULATION: self.tr("Population: polygons (e.g. LSOAs, spread by exact area weighting) or points "
+                                     "with POPULATION_FIELD, or a population raster."),
+            self.POPULATION_FIELD: self.tr("Numeric field of the POPULATION layer holding people."),
+            self.THRESHOLDS: self.tr("Drive-time thresholds in minutes (a time equal to a threshold is within it)."),
+            self.TARGET: self.tr("The threshold the summary and the map focus on (added to THRESHOLDS if absent)."),
+            self.URBANITY_FIELD: self.tr("Optional field of the POPULATION layer with an urban/rural class (e.g. ONS "
+                                         "RUC2011 ruc11cd); otherwise by population density."),
+            self.GROUP_FIELD: self.tr("Optional field of the POPULATION layer for another breakdown (e.g. IMD "
+                                      "decile)."),
+            self.NEIGHBOURS: self.tr("Moves between cells: 16 (adds knight's moves) or 8."),
+            self.SNAP_DISTANCE: self.tr("Sites on impassable cells move to the nearest passable cell within this "
+                                        "many metres."),
+            self.OUTPUT_DELTA: self.tr("Scenario minus baseline drive time in minutes (positive = longer journeys), "
+                                       "float32 GeoTIFF; nodata where either is unreachable. Diverging style "
+                                       "centred on 0."),
+            self.OUTPUT: self.tr("Areas with pop_total and, per threshold T, base_pct_le_T / scen_pct_le_T (% within "
+                                 "T), lost_le_T (people within T today but not in the scenario) and gained_le_T; "
+                                 "base_/scen_ mean_min, median_min, p90_min; d_pct (change of % within TARGET, "
+                                 "percentage points), d_mean_min, d_p90_min."),
+            self.OUTPUT_TABLE: self.tr("The same figures by area x urbanity class, area x group and for the whole "
+                                       "study area (level, area_id, urbanity, grp fields)."),
+            self.OUTPUT_SUMMARY: self.tr("Optional HTML page of plain-English sentences and a table by area."),
+            "EXAMPLE": "qgis_process run drivetime:scenario --SPEED=speed.tif "
+                       "--BASELINE_SITES=oxfordshire_demo.gpkg|layername=ae_sites "
+                       "--SCENARIO_SITES=ae_without_horton.gpkg "
+                       "--AREAS=oxfordshire_demo.gpkg|layername=lad11_oxfordshire "
+                       "--POPULATION=oxfordshire_demo.gpkg|layername=lsoa11_oxfordshire --POPULATION_FIELD=pop_mid2018 "
+                       "--THRESHOLDS=20,30,45,60 --TARGET=30 --OUTPUT_DELTA=delta.tif --OUTPUT=areas.gpkg",
+        }
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.add(QgsProcessingParameterRasterLayer(self.SPEED, self.tr("Speed surface (km/h)")))
+        self.add(QgsProcessingParameterFeatureSource(self.BASELINE_SITES, self.tr("Baseline sites"),
+                                                     [QgsProcessing.TypeVectorPoint]))
+        self.add(QgsProcessingParameterFeatureSource(self.SCENARIO_SITES, self.tr("Scenario sites"),
+                                                     [QgsProcessing.TypeVectorPoint], optional=True))
+        self.add(QgsProcessingParameterField(self.SCENARIO_FIELD, self.tr("Open in scenario (field of the baseline "
+                                                                          "sites)"), None, self.BASELINE_SITES,
+                                             optional=True))
+        self.add(QgsProcessingParameterNumber(self.ACTIVATION, self.tr("Activation time (minutes)"),
+                                              QgsProcessingParameterNumber.Double, 0.0, False, 0.0, 1440.0))
+        self.add(QgsProcessingParameterFeatureSource(self.AREAS, self.tr("Areas"), [QgsProcessing.TypeVectorPolygon]))
+        self.add(QgsProcessingParameterField(self.AREA_ID_FIELD, self.tr("Area name field"), None, self.AREAS,
+                                             optional=True))
+        self.add(QgsProcessingParameterMapLayer(self.POPULATION, self.tr("Population (polygons, points or raster)")))
+        self.add(QgsProcessingParameterField(self.POPULATION_FIELD, self.tr("Population field"), None,
+                                             self.POPULATION, QgsProcessingParameterField.Numeric, optional=True))
+        self.add(QgsProcessingParameterString(self.THRESHOLDS, self.tr("Thresholds (minutes)"), DEFAULT_THRESHOLDS))
+        self.add(QgsProcessingParameterNumber(self.TARGET, self.tr("Target (minutes)"),
+                                              QgsProcessingParameterNumber.Double, 8.0, False, 0.0))
+        self.add(QgsProcessingParameterField(self.URBANITY_FIELD, self.tr("Urbanity field"), None, self.POPULATION,
+                                             optional=True))
+        self.add(QgsProcessingParameterField(self.GROUP_FIELD, self.tr("Group field"), None, self.POPULATION,
+                                             optional=True))
+        self.add(QgsProcessingParameterEnum(self.NEIGHBOURS, self.tr("Neighbours"),
+                                            [str(n) for n in NEIGHBOUR_CHOICES], False, 0), advanced=True)
+        self.add(QgsProcessingParameterNumber(self.SNAP_DISTANCE, self.tr("Snap sites to passable cells within (m)"),
+                                              QgsProcessingParameterNumber.Double, 500.0, False, 0.0), advanced=True)
+        self.add(QgsProcessingParameterRasterDestination(self.OUTPUT_DELTA, self.tr("Change in drive time (minutes)")))
+        self.add(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Scenario by area"),
+                                                   QgsProcessing.TypeVectorPolygon))
+        self.add(QgsProcessingParameterFeatureSink(self.OUTPUT_TABLE, self.tr("Equality impact table"),
+                                                   QgsProcessing.TypeVector, optional=True))
+        self.add(QgsProcessingParameterFileDestination(self.OUTPUT_SUMMARY, self.tr("Summary"),
+                                                       self.tr("HTML files (*.html)"), optional=True,
+                                                       createByDefault=False))
+
+    # ------------------------------------------------------------------------------------------------------
+    def _sites(self, parameters, context, crs, spec, friction, snap, feedback):
+        """(baseline pts, scenario pts, closed names, opened names)."""
+        base_src = self.parameterAsSource(parameters, self.BASELINE_SITES, context)
+        if base_src is None:
+            raise QgsProcessingException(self.tr("BASELINE_SITES: give the sites open today."))
+        name_field = next((f for f in NAME_FIELDS if base_src.fields().lookupField(f) >= 0), None)
+        scen_field = self.parameterAsString(parameters, self.SCENARIO_FIELD, context) \
+            if parameters.get(self.SCENARIO_FIELD) else ""
+        scen_src = self.parameterAsSource(parameters, self.SCENARIO_SITES, context)
+        if scen_src is None and not scen_field:
+            raise QgsProcessingException(self.tr(
+                "SCENARIO_SITES or SCENARIO_FIELD: give the scenario's sites as a layer, or a field of BASELINE_SITES "
+                "saying which sites are open in the scenario."))
+        if scen_src is not None and scen_field:
+            raise QgsProcessingException(self.tr(
+                "SCENARIO_SITES and SCENARIO_FIELD: give one or the other, not both."))
+        fields = [f for f in (name_field, scen_field) if f]
+        if scen_field and base_src.fields().lookupField(scen_field) < 0:
+            raise QgsProcessingException(self.tr("SCENARIO_FIELD: BASELINE_SITES has no field '{f}'.")
+                                         .format(f=scen_field))
+        base = qgis_io.read_points(base_src, crs, context, self.BASELINE_SITES, fields)
+        names = [str(v) if v not in (None, "") and str(v) != "NULL" else f"#{fid}"
+                 for v, fid in zip(base["attrs"].get(name_field, [None] * len(base["fid"])), base["fid"])]
+        base["names"] = names
+        r, c = qgis_io.points_to_cells(base, spec, self.BASELINE_SITES, friction, snap, feedback, labels=names)
+        base["rows"], base["cols"] = r, c
+        if scen_field:
+            flags = [truthy(v) for v in base["attrs"][scen_field]]
+            unknown = [n for n, f in zip(names, flags) if f is None]
+            if unknown:
+                feedback.pushWarning(self.tr("SCENARIO_FIELD: {n} site(s) have no readable value and count as closed: "
+                                             "{s}").format(n=len(unknown), s=", ".join(unknown[:20])))
+            keep = np.array([bool(f) for f in flags])
+            scen = {"rows": r[keep], "cols": c[keep]}
+            closed = [n for n, k in zip(names, keep) if not k]
+            opened = []
+        else:
+            sf = next((f for f in NAME_FIELDS if scen_src.fields().lookupField(f) >= 0), None)
+            scen = qgis_io.read_points(scen_src, crs, context, self.SCENARIO_SITES, [sf] if sf else [])
+            snames = [str(v) if v not in (None, "") and str(v) != "NULL" else f"#{fid}"
+                      for v, fid in zip(scen["attrs"].get(sf, [None] * len(scen["fid"])), scen["fid"])]
+            sr, sc = qgis_io.points_to_cells(scen, spec, self.SCENARIO_SITES, friction, snap, feedback, labels=snames)
+            scen["rows"], scen["cols"] = sr, sc
+            # which sites differ: same location within 1 m
+            bxy = np.column_stack([base["x"], base["y"]])
+            sxy = np.column_stack([scen["x"], scen["y"]])
+            dist = np.sqrt(((bxy[:, None, :] - sxy[None, :, :]) ** 2).sum(-1)) if len(sxy) and len(bxy) else None
+            closed = [n for i, n in enumerate(names) if dist is None or dist[i].min() > 1.0]
+            opened = [n for j, n in enumerate(snames) if dist is None or dist[:, j].min() > 1.0]
+        if len(scen["rows"]) == 0:
+            raise QgsProcessingException(self.tr(
+                "SCENARIO_SITES / SCENARIO_FIELD: no site is open in the scenario; keep at least one open."))
+        return base, scen, closed, opened
+
+    def process(self, parameters, context, feedback):
+        from ..core import coverage as cv
+        from ..core import scenario as sc
+        from ..core.costdist import cost_distance, speed_to_friction
+
+        t_start = time.perf_counter()
+        steps = QgsProcessingMultiStepFeedback(5, feedback)
+        layer = self.parameterAsRasterLayer(parameters, self.SPEED, context)
+        grid = qgis_io.read_raster(layer, self.SPEED)
+        if np.nanmin(grid.array, initial=np.inf) < 0 or not np.any(grid.array > 0):
+            raise QgsProcessingException(self.tr(
+                "SPEED: the raster must hold speeds in km/h (>= 0, some positive); build it with 'Build speed "
+                "surface'."))
+        crs, spec = layer.crs(), grid.spec
+        friction = speed_to_friction(grid.array)
+        del grid
+        activation = self.parameterAsDouble(parameters, self.ACTIVATION, context)
+        neighbours = NEIGHBOUR_CHOICES[self.parameterAsEnum(parameters, self.NEIGHBOURS, context)]
+        snap = self.parameterAsDouble(parameters, self.SNAP_DISTANCE, context)
+        thresholds = parse_number_list(self.parameterAsString(parameters, self.THRESHOLDS, context) or
+                                       DEFAULT_THRESHOLDS, self.THRESHOLDS, minimum=0)
+        target = self.parameterAsDouble(parameters, self.TARGET, context)
+        if not target > 0:
+            raise QgsProcessingException(self.tr("TARGET must be a positive number of minutes."))
+
+        base, scen, closed, opened = self._sites(parameters, context, crs, spec, friction, snap, feedback)
+        feedback.pushInfo(self.tr("Baseline: {b} sites; scenario: {s} sites (closed: {c}; opened: {o}).").format(
+            b=len(base["rows"]), s=len(scen["rows"]), c=", ".join(closed) or "-", o=", ".join(opened) or "-"))
+        if not closed and not opened:
+            feedback.pushWarning(self.tr("The scenario has the same sites as the baseline: nothing changes."))
+
+        # areas
+        area_src = self.parameterAsSource(parameters, self.AREAS, context)
+        if area_src is None:
+            raise QgsProcessingException(self.tr("AREAS: give the reporting areas (polygons)."))
+        id_field = self.parameterAsString(parameters, self.AREA_ID_FIELD, context) \
+            if parameters.get(self.AREA_ID_FIELD) else ""
+        areas, aattrs = qgis_io.read_geometries(area_src, crs, context, [id_field] if id_field else [], feedback)
+        if not areas:
+            raise QgsProcessingException(self.tr("AREAS: the layer has no polygons."))
+        if id_field:
+            area_names = [str(v) for v in aattrs[id_field]]
+            dup = sorted({n for n in area_names if area_names.count(n) > 1})
+            if dup:
+                raise QgsProcessingException(self.tr(
+                    "AREA_ID_FIELD: the ids {d} occur more than once; choose a field with one value per area, or "
+                    "dissolve the areas first.").format(d=", ".join(dup[:10])))
+        else:
+            area_names = [str(i + 1) for i in range(len(areas))]
+
+        # 1. drive times
+        t0 = time.perf_counter()
+        res_b = cost_distance(friction, spec.cell_size, np.column_stack([base["rows"], base["cols"]]),
+                              offsets=np.full(len(base["rows"]), activation), neighbours=neighbours,
+                              want_nearest=False, progress=progress_callback(steps, 0, 50))
+        steps.setCurrentStep(1)
+        res_s = cost_distance(friction, spec.cell_size, np.column_stack([scen["rows"], scen["cols"]]),
+                              offsets=np.full(len(scen["rows"]), activation), neighbours=neighbours,
+                              want_nearest=False, progress=progress_callback(steps, 0, 50))
+        minutes_b, minutes_s = res_b.cost, res_s.cost
+        del res_b, res_s, friction
+        feedback.pushInfo(self.tr("Drive times computed ({t:.1f} s).").format(t=time.perf_counter() - t0))
+        if feedback.isCanceled():
+            return {}
+
+        # 2. delta raster
+        steps.setCurrentStep(2)
+        delta, cut, new = sc.delta_minutes(minutes_b, minutes_s)
+        if cut.any():
+            feedback.pushWarning(self.tr("{n} cells reachable today are unreachable in the scenario (nodata in "
+                                         "OUTPUT_DELTA).").format(n=int(cut.sum())))
+        out = self.parameterAsOutputLayer(parameters, self.OUTPUT_DELTA, context)
+        qgis_io.write_raster(out, np.where(np.isfinite(delta), delta, NODATA).astype(np.float32), spec, crs,
+                             nodata=NODATA)
+        styling.style_output(context, out, out, styling.style_from_qml("scenario_delta.qml"), "raster",
+                             self.tr("Change in drive time (minutes)"), feedback)
+        results = {self.OUTPUT_DELTA: out}
+
+        # 3. population and coverage (the coverage core's spreading and aggregation)
+        steps.setCurrentStep(3)
+        cells = population_cells(self, parameters, context, feedback, spec, crs, areas)
+        if cells.total <= 0:
+            raise QgsProcessingException(self.tr(
+                "POPULATION: no population falls inside the areas and the speed raster; check the layers overlap."))
+        try:
+            cmp = sc.compare(cells, minutes_b, minutes_s, thresholds, target)
+        except cv.CoverageError as e:
+            raise QgsProcessingException(f"{self.THRESHOLDS}: {e}") from e
+        del minutes_b, minutes_s
+        out_r = float(np.sum(cells.outside_raster)) if cells.outside_raster is not None else 0.0
+        if out_r > 0.5 or cells.outside_areas > 0.5:
+            feedback.pushWarning(self.tr("{o:,.0f} people fall outside the speed raster and {a:,.0f} outside every "
+                                         "area; they are left out.").format(o=out_r, a=cells.outside_areas))
+
+        # 4. outputs
+        steps.setCurrentStep(4)
+        th = cmp.thresholds
+        suffixes = [cv.threshold_suffix(t) for t in th]
+        results.update(self._write_areas(parameters, context, feedback, crs, areas, area_names, cmp, suffixes,
+                                         id_field, area_src))
+        if parameters.get(self.OUTPUT_TABLE):
+            results.update(self._write_table(parameters, context, cmp, suffixes, area_names))
+        group_name = self.parameterAsString(parameters, self.GROUP_FIELD, context) \
+            if parameters.get(self.GROUP_FIELD) else None
+        sentences = sc.scenario_sentences(cmp, area_names, self.tr("the study area"), closed, opened,
+                                          group_name=group_name, tr=self.tr)
+        for s in sentences:
+            feedback.pushInfo(s)
+        summary = self.parameterAsFileOutput(parameters, self.OUTPUT_SUMMARY, context)
+        if summary:
+            self._write_summary(summary, cmp, area_names, sentences)
+            results[self.OUTPUT_SUMMARY] = summary
+        feedback.pushInfo(self.tr("Done in {t:.1f} s.").format(t=time.perf_counter() - t_start))
+        steps.setProgress(100)
+        return results
+
+    # -- outputs ---------------------------------------------------------------------------------------------
+    @staticmethod
+    def _metric_fields(fields, suffixes):
+        fields.append(QgsField("pop_total", QVariant.Double))
+        for s in suffixes:
+            fields.append(QgsField(f"base_pct_le_{s}", QVariant.Double))
+            fields.append(QgsField(f"scen_pct_le_{s}", QVariant.Double))
+            fields.append(QgsField(f"lost_le_{s}", QVariant.Double))
+            fields.append(QgsField(f"gained_le_{s}", QVariant.Double))
+        for m in ("mean_min", "median_min", "p90_min"):
+            fields.append(QgsField(f"base_{m}", QVariant.Double))
+            fields.append(QgsField(f"scen_{m}", QVariant.Double))
+        fields.append(QgsField("d_pct", QVariant.Double))
+        fields.append(QgsField("d_mean_min", QVariant.Double))
+        fields.append(QgsField("d_p90_min", QVariant.Double))
+
+    @staticmethod
+    def _metric_values(cmp, level, i):
+        def num(v):
+            v = float(v)
+            return v if np.isfinite(v) else None
+
+        b, s = cmp.base.rows[level], cmp.scen.rows[level]
+        ti = cmp.target_index
+        vals = [num(b["pop_total"][i])]
+        for k in range(len(cmp.thresholds)):
+            vals += [num(b["pct_le"][i, k]), num(s["pct_le"][i, k]), num(cmp.lost[level][i, k]),
+                     num(cmp.gained[level][i, k])]
+        for m in ("mean_min", "median_min", "p90_min"):
+            vals += [num(b[m][i]), num(s[m][i])]
+        vals += [num(s["pct_le"][i, ti] - b["pct_le"][i, ti]), num(s["mean_min"][i] - b["mean_min"][i]),
+                 num(s["p90_min"][i] - b["p90_min"][i])]
+        return vals
+
+    def _write_areas(self, parameters, context, feedback, crs, areas, area_names, cmp, suffixes, id_field, area_src):
+        fields = QgsFields()
+        fields.append(QgsField("area_id", QVariant.String))
+        self._metric_fields(fields, suffixes)
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.MultiPolygon, crs)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        rows = cmp.base.rows["area"]
+        for i in range(len(rows["area"])):
+            a = int(rows["area"][i])
+            f = QgsFeature(fields)
+            g = QgsGeometry()
+            g.fromWkb(areas[a].wkb)
+            g.convertToMultiType()
+            f.setGeometry(g)
+            f.setAttributes([area_names[a]] + self._metric_values(cmp, "area", i))
+            sink.addFeature(f, QgsFeatureSink.FastInsert)
+        sink.flushBuffer()
+        del sink
+        apply = styling.style_from_qml("scenario_areas.qml")
+        styling.style_on_load(context, dest, apply, self.tr("Scenario by area"))
+        styling.write_qml_beside(dest, apply, "Polygon", feedback)
+        return {self.OUTPUT: dest}
+
+    def _write_table(self, parameters, context, cmp, suffixes, area_names):
+        from ..core.coverage import CLASS_LABELS
+
+        fields = QgsFields()
+        fields.append(QgsField("level", QVariant.String))
+        fields.append(QgsField("area_id", QVariant.String))
+        fields.append(QgsField("urbanity", QVariant.String))
+        fields.append(QgsField("grp", QVariant.String))
+        self._metric_fields(fields, suffixes)
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT_TABLE, context, fields)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_TABLE))
+        glabels = cmp.base.cells.group_labels
+        for level in ("study", "study_class", "study_group", "study_class_group", "area", "area_class",
+                      "area_group", "area_class_group"):
+            if level not in cmp.base.rows:
+                continue
+            r = cmp.base.rows[level]
+            for i in range(len(r["pop_total"])):
+                a, c, g = int(r["area"][i]), int(r["cls"][i]), int(r["group"][i])
+                f = QgsFeature(fields)
+                f.setAttributes([level, area_names[a] if a >= 0 else self.tr("all"),
+                                 self.tr(CLASS_LABELS[c]) if c >= 0 else self.tr("all"),
+                                 (glabels[g] if g < len(glabels) else str(g)) if g >= 0 else self.tr("all")]
+                                + self._metric_values(cmp, level, i))
+                sink.addFeature(f, QgsFeatureSink.FastInsert)
+        sink.flushBuffer()
+        del sink
+        return {self.OUTPUT_TABLE: dest}
+
+    def _write_summary(self, path, cmp, area_names, sentences):
+        from ..core.coverage import fmt_min, fmt_pct, fmt_people
+
+        e = html.escape
+        ti = cmp.target_index
+        T = fmt_num(cmp.base.target)
+        b, s = cmp.base.rows["area"], cmp.scen.rows["area"]
+        head = [self.tr("Area"), self.tr("People"), self.tr("Within {T} min today").format(T=T),
+                self.tr("Within {T} min, scenario").format(T=T), self.tr("Moving beyond {T} min").format(T=T),
+                self.tr("Coming within {T} min").format(T=T), self.tr("Mean today (min)"),
+                self.tr("Mean, scenario (min)")]
+        rows = []
+        for i in range(len(b["area"])):
+            rows.append([area_names[int(b["area"][i])], fmt_people(b["pop_total"][i]), fmt_pct(b["pct_le"][i, ti]),
+                         fmt_pct(s["pct_le"][i, ti]), fmt_people(cmp.lost["area"][i, ti]),
+                         fmt_people(cmp.gained["area"][i, ti]), fmt_min(b["mean_min"][i]), fmt_min(s["mean_min"][i])])
+        title = self.tr("Service-change scenario")
+        doc = ["<!DOCTYPE html>", "<html lang='en'><head><meta charset='utf-8'>", f"<title>{e(title)}</title>",
+               "<style>body{font-family:sans-serif;max-width:60em;margin:2em auto;line-height:1.4}"
+               "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .6em}"
+               "td{text-align:right}td:first-child{text-align:left}</style></head><body>", f"<h1>{e(title)}</h1>"]
+        doc += [f"<p>{e(x)}</p>" for x in sentences]
+        doc.append("<table><tr>" + "".join(f"<th>{e(h)}</th>" for h in head) + "</tr>")
+        doc += ["<tr>" + "".join(f"<td>{e(c)}</td>" for c in r) + "</tr>" for r in rows]
+        doc.append("</table></body></html>")
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write("\n".join(doc))

@@ -1,0 +1,705 @@
+"""drivetime:standby -- Place standby / deployment points (maximal covering location on drive times)."""
+import html
+import time
+
+import numpy as np
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingMultiStepFeedback,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterMapLayer,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterLayer,
+    QgsRasterLayer,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from .base import AlgorithmBase, fmt_num, progress_callback, tr
+from . import qgis_io, styling
+
+NEIGHBOUR_CHOICES = [16, 8]
+
+
+# -- population onto the speed grid (shared with drivetime:scenario) -----------------------------------------
+def population_grid(layer, field, spec, crs, context, feedback, param="POPULATION", field_param="POPULATION_FIELD"):
+    """Population per cell of ``spec`` (float64) from a raster (sum-preserving resampling), polygons (area
+    weighting) or points (summed per cell). Returns (grid, total in the layer, total placed)."""
+    from shapely.geometry import box
+
+    from ..core import coverage as cv
+
+    if isinstance(layer, QgsRasterLayer):
+        import rasterio
+        from affine import Affine
+        from rasterio.warp import Resampling, reproject
+
+        qgis_io.check_metric_crs(layer.crs(), param, tr("the population raster"))
+        path = qgis_io.raster_path(layer, param)
+        with rasterio.open(path) as ds:
+            src = ds.read(1).astype(np.float64)
+            nod = ds.nodata
+            if nod is not None:
+                src[src == nod] = np.nan
+            src[~np.isfinite(src)] = 0.0
+            if (src < 0).any():
+                raise QgsProcessingException(tr(
+                    "{param}: the population raster has negative values; it must hold people per cell.")
+                    .format(param=param))
+            dst = np.zeros(spec.shape, np.float64)
+            reproject(src, dst, src_transform=ds.transform, src_crs=ds.crs,
+                      dst_transform=Affine(spec.cell_size, 0, spec.x_min, 0, -spec.cell_size, spec.y_max),
+                      dst_crs=qgis_io.crs_for_gdal(crs), resampling=Resampling.sum, src_nodata=np.nan,
+                      dst_nodata=0.0)
+        return dst, float(src.sum()), float(dst.sum())
+    if not isinstance(layer, QgsVectorLayer):
+        raise QgsProcessingException(tr(
+            "{param}: give a population raster, or a polygon or point layer (e.g. LSOAs) with {fp}.")
+            .format(param=param, fp=field_param))
+    if not field:
+        raise QgsProcessingException(tr(
+            "{fp}: name the field of {param} that holds the population (e.g. pop_mid2018).")
+            .format(fp=field_param, param=param))
+    idx = layer.fields().lookupField(field)
+    if idx < 0:
+        raise QgsProcessingException(tr("{fp}: the layer has no field '{f}'.").format(fp=field_param, f=field))
+    if not layer.fields().at(idx).isNumeric():
+        raise QgsProcessingException(tr("{fp}: the field '{f}' is not numeric; choose a numeric population field.")
+                                     .format(fp=field_param, f=field))
+    geoms, attrs = qgis_io.read_geometries(layer, crs, context, [field], feedback)
+    vals = []
+    nulls = 0
+    for v in attrs[field]:
+        try:
+            x = float(v)
+        except (TypeError, ValueError):
+            x = float("nan")
+        if not np.isfinite(x):
+            nulls += 1
+            x = 0.0
+        vals.append(x)
+    vals = np.array(vals)
+    if (vals < 0).any():
+        raise QgsProcessingException(tr("{fp}: the field '{f}' has negative values; population must be >= 0.")
+                                     .format(fp=field_param, f=field))
+    if nulls:
+        feedback.pushWarning(tr("{fp}: {n} feature(s) have no population (NULL); counted as 0.")
+                             .format(fp=field_param, n=nulls))
+    total = float(vals.sum())
+    gtype = QgsWkbTypes.geometryType(layer.wkbType())
+    # the coverage core's spreading (exact area weighting), with the grid extent as the one "area"
+    extent = [box(*spec.bounds)]
+    zeros = np.zeros(len(vals), np.int8)
+    if gtype == QgsWkbTypes.PolygonGeometry:
+        cells = cv.spread_polygons(spec, geoms, vals, extent, classes=zeros)
+    elif gtype == QgsWkbTypes.PointGeometry:
+        xs = np.array([g.representative_point().x for g in geoms])
+        ys = np.array([g.representative_point().y for g in geoms])
+        cells = cv.spread_points(spec, xs, ys, vals, extent, classes=zeros)
+    else:
+        cells = None
+    if cells is not None:
+        grid = np.bincount(cells.cell, cells.pop, minlength=spec.rows * spec.cols).reshape(spec.shape)
+        return grid, total, float(cells.total)
+    raise QgsProcessingException(tr("{param}: population must be a raster, polygons or points (not lines).")
+                                 .format(param=param))
+
+
+def svg_curve(counts, pct, bound=None, target=None, chosen=None, width=640, height=340):
+    """A small line chart (inline SVG, no scripts, no network) of % covered by number of points."""
+    counts = np.asarray(counts, dtype=float)
+    pct = np.asarray(pct, dtype=float)
+    ml, mr, mt, mb = 56, 16, 16, 44
+    W, H = width - ml - mr, height - mt - mb
+    xmax = max(1.0, float(counts.max()) if counts.size else 1.0)
+
+    def X(v):
+        return ml + W * float(v) / xmax
+
+    def Y(v):
+        return mt + H * (1.0 - float(v) / 100.0)
+
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+           f'viewBox="0 0 {width} {height}" role="img" aria-label="{html.escape(tr("Coverage by number of points"))}" '
+           'font-family="sans-serif" font-size="11">']
+    for v in range(0, 101, 20):
+        out.append(f'<line x1="{ml}" x2="{ml + W}" y1="{Y(v):.1f}" y2="{Y(v):.1f}" stroke="#dddddd"/>')
+        out.append(f'<text x="{ml - 6}" y="{Y(v) + 4:.1f}" text-anchor="end">{v} %</text>')
+    step = max(1, int(np.ceil(xmax / 10)))
+    for v in range(0, int(xmax) + 1, step):
+        out.append(f'<text x="{X(v):.1f}" y="{mt + H + 16}" text-anchor="middle">{v}</text>')
+    out.append(f'<line x1="{ml}" x2="{ml}" y1="{mt}" y2="{mt + H}" stroke="#444"/>')
+    out.append(f'<line x1="{ml}" x2="{ml + W}" y1="{mt + H}" y2="{mt + H}" stroke="#444"/>')
+    out.append(f'<text x="{ml + W / 2:.1f}" y="{height - 6}" text-anchor="middle">'
+               f'{html.escape(tr("number of new points"))}</text>')
+    out.append(f'<text transform="translate(14 {mt + H / 2:.1f}) rotate(-90)" text-anchor="middle">'
+               f'{html.escape(tr("demand covered"))}</text>')
+    if target is not None:
+        out.append(f'<line x1="{ml}" x2="{ml + W}" y1="{Y(target):.1f}" y2="{Y(target):.1f}" stroke="#D55E00" '
+                   f'stroke-dasharray="5 4"/><text x="{ml + W - 4}" y="{Y(target) - 4:.1f}" text-anchor="end" '
+                   f'fill="#D55E00">{html.escape(tr("target"))} {fmt_num(round(target, 1))} %</text>')
+    if bound is not None and len(bound):
+        pts = " ".join(f"{X(c):.1f},{Y(b):.1f}" for c, b in zip(counts, bound))
+        out.append(f'<polyline points="{pts}" fill="none" stroke="#999999" stroke-dasharray="3 3"/>')
+    pts = " ".join(f"{X(c):.1f},{Y(p):.1f}" for c, p in zip(counts, pct))
+    out.append(f'<polyline points="{pts}" fill="none" stroke="#0072B2" stroke-width="2"/>')
+    if chosen is not None:
+        c, p = chosen
+        out.append(f'<circle cx="{X(c):.1f}" cy="{Y(p):.1f}" r="4.5" fill="#E69F00" stroke="#000"/>')
+    out.append("</svg>")
+    return "\n".join(out)
+
+
+class StandbyAlgorithm(AlgorithmBase):
+    NAME = "standby"
+    REQUIRES = ("numpy", "numba", "rasterio", "shapely", "scipy", "sklearn")
+
+    SPEED = "SPEED"
+    POPULATION = "POPULATION"
+    POPULATION_FIELD = "POPULATION_FIELD"
+    DEMAND = "DEMAND"
+    DAYS = "DAYS"
+    EXISTING = "EXISTING"
+    CANDIDATES = "CANDIDATES"
+    CANDIDATE_COUNT = "CANDIDATE_COUNT"
+    DRIVE_BUDGET = "DRIVE_BUDGET"
+    COUNT = "COUNT"
+    TARGET_COVERAGE = "TARGET_COVERAGE"
+    SWAP = "SWAP"
+    MIN_PER_DAY = "MIN_PER_DAY"
+    NEIGHBOURS = "NEIGHBOURS"
+    SNAP_DISTANCE = "SNAP_DISTANCE"
+    ROAD_MIN_SPEED = "ROAD_MIN_SPEED"
+    SEED = "SEED"
+    OUTPUT = "OUTPUT"
+    OUTPUT_CURVE = "OUTPUT_CURVE"
+    OUTPUT_ZONES = "OUTPUT_ZONES"
+    OUTPUT_REPORT = "OUTPUT_REPORT"
+
+    def displayName(self):  # noqa: N802
+        return self.tr("Place standby points")
+
+    def help_map(self):
+        return {
+            "": self.tr(
+                "Places standby / deployment points so that as much demand as possible lies within a drive-time "
+                "budget of a point (the drive-zone model: 2 minutes to go mobile + 6 minutes' drive = the "
+                "8-minute standard). Method: maximal covering location. For every candidate a cut-off drive-time "
+                "run lists the demand cells it covers; existing sites are fixed and counted first; a lazy greedy "
+                "search adds the candidate that covers most new demand, which is guaranteed to reach at least "
+                "1 - 1/e (63 %) of the best possible cover for that number of points, and the report gives a "
+                "certified upper bound that is usually much tighter; an optional swap search then exchanges points "
+                "while that covers more. Give COUNT, or TARGET_COVERAGE to find the smallest number of points "
+                "that reaches it."),
+            self.SPEED: self.tr("Speed surface in km/h (from 'Build speed surface'); 0 or nodata = impassable. "
+                                "Projected CRS in metres, square cells."),
+            self.POPULATION: self.tr("Population: a raster of people per cell (resampled to the speed grid, totals "
+                                     "kept), or polygons (e.g. LSOAs, spread over their cells by area) or points, "
+                                     "with POPULATION_FIELD. Demand is only where population is, so this also sets "
+                                     "the study area. Optional when DEMAND is given."),
+            self.POPULATION_FIELD: self.tr("Numeric field of a polygon or point POPULATION layer holding the people."),
+            self.DEMAND: self.tr("Optional incident points (e.g. a year of CAD incidents): demand is then the number "
+                                 "of incidents per cell instead of population, and each point's zone gets an "
+                                 "incidents-per-24-hours figure."),
+            self.DAYS: self.tr("Number of days the DEMAND incidents span (365 for a year), for incidents per 24 h."),
+            self.EXISTING: self.tr("Optional existing sites (e.g. current stations) that stay open: their cover "
+                                   "is counted first and new points are placed around them."),
+            self.CANDIDATES: self.tr("Optional candidate points (car parks, stations, ...). If absent, candidates "
+                                     "are generated: k-means centres of the demand-weighted cells, each moved to "
+                                     "the nearest road cell."),
+            self.CANDIDATE_COUNT: self.tr("How many candidates to generate when CANDIDATES is not given."),
+            self.DRIVE_BUDGET: self.tr("Drive time in minutes within which a point covers a cell (6 = an 8-minute "
+                                       "response with 2 minutes to go mobile). A time equal to it is covered."),
+            self.COUNT: self.tr("Number of new points to place (ignored when TARGET_COVERAGE is given)."),
+            self.TARGET_COVERAGE: self.tr("Optional share of demand (%) to cover, existing sites included: the "
+                                          "smallest number of new points that reaches it is placed."),
+            self.SWAP: self.tr("Improve the greedy solution by swaps (replace a point by another candidate while "
+                               "that covers more). Never worse than greedy; slower on very large candidate sets."),
+            self.MIN_PER_DAY: self.tr("With DEMAND: points whose zone has fewer incidents per 24 h than this are "
+                                      "flagged (low_use = 1); the planning guidance warns against resources that "
+                                      "would respond to fewer than 2 a day."),
+            self.NEIGHBOURS: self.tr("Moves between cells: 16 (adds knight's moves) or 8."),
+            self.SNAP_DISTANCE: self.tr("Points on impassable cells are moved to the nearest passable cell within "
+                                        "this many metres (with a warning); further away is an error."),
+            self.ROAD_MIN_SPEED: self.tr("Generated candidates are moved to road cells: cells at least this fast "
+                                         "(km/h). Empty: cells faster than the most common speed (the off-road "
+                                         "background)."),
+            self.SEED: self.tr("Random seed of the k-means candidate generation (same seed, same candidates)."),
+            self.OUTPUT: self.tr("Chosen points, in rank order: rank, cand_id (candidate feature id, or the "
+                                 "generated candidate's number), marginal_pop (people newly covered by this point "
+                                 "after the existing sites and the points ranked before it) and cum_pop_pct "
+                                 "(cumulative % of population covered) when POPULATION is given; with DEMAND "
+                                 "marginal_inc, cum_inc_pct, inc_per_day (incidents per 24 h in the point's zone) "
+                                 "and low_use (1 below MIN_PER_DAY)."),
+            self.OUTPUT_CURVE: self.tr("Table: count (new points) -> covered and pct_covered by the greedy sequence "
+                                       "(each point added where it covers most new demand; never decreasing), "
+                                       "marginal gain, and max_pct (certified upper bound: no set of that many "
+                                       "candidates covers more); chosen = 1 and pct_solution (after the swap "
+                                       "search) on the count of the solution."),
+            self.OUTPUT_ZONES: self.tr("Optional polygons: the cells within DRIVE_BUDGET of the chosen points and "
+                                       "existing sites, each allocated to the nearest one (fields site, kind, rank, "
+                                       "demand, area_km2, inc_per_day)."),
+            self.OUTPUT_REPORT: self.tr("Optional HTML report: summary sentences, the coverage curve chart (inline "
+                                        "SVG) and the table of chosen points."),
+            "EXAMPLE": "qgis_process run drivetime:standby --SPEED=speed.tif "
+                       "--POPULATION=oxfordshire_demo.gpkg|layername=lsoa11_oxfordshire "
+                       "--POPULATION_FIELD=pop_mid2018 --DRIVE_BUDGET=6 --TARGET_COVERAGE=90 --OUTPUT=standby.gpkg "
+                       "--OUTPUT_CURVE=curve.csv --OUTPUT_REPORT=standby.html",
+        }
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.add(QgsProcessingParameterRasterLayer(self.SPEED, self.tr("Speed surface (km/h)")))
+        self.add(QgsProcessingParameterMapLayer(self.POPULATION, self.tr("Population (raster, polygons or points)"),
+                                                optional=True))
+        self.add(QgsProcessingParameterField(self.POPULATION_FIELD, self.tr("Population field"), None,
+                                             self.POPULATION, QgsProcessingParameterField.Numeric, optional=True))
+        self.add(QgsProcessingParameterFeatureSource(self.DEMAND, self.tr("Incidents (demand points)"),
+                                                     [QgsProcessing.TypeVectorPoint], optional=True))
+        self.add(QgsProcessingParameterNumber(self.DAYS, self.tr("Days the incidents span"),
+                                              QgsProcessingParameterNumber.Double, 365.0, False, 0.001))
+        self.add(QgsProcessingParameterFeatureSource(self.EXISTING, self.tr("Existing sites (fixed)"),
+                                                     [QgsProcessing.TypeVectorPoint], optional=True))
+        self.add(QgsProcessingParameterFeatureSource(self.CANDIDATES, self.tr("Candidate points"),
+                                                     [QgsProcessing.TypeVectorPoint], optional=True))
+        self.add(QgsProcessingParameterNumber(self.CANDIDATE_COUNT, self.tr("Candidates to generate"),
+                                              QgsProcessingParameterNumber.Integer, 300, False, 1, 5000),
+                 advanced=True)
+        self.add(QgsProcessingParameterNumber(self.DRIVE_BUDGET, self.tr("Drive budget (minutes)"),
+                                              QgsProcessingParameterNumber.Double, 6.0, False, 0.0, 1440.0))
+        self.add(QgsProcessingParameterNumber(self.COUNT, self.tr("Number of new points"),
+                                              QgsProcessingParameterNumber.Integer, 10, True, 0, 100000))
+        self.add(QgsProcessingParameterNumber(self.TARGET_COVERAGE, self.tr("Target coverage (%)"),
+                                              QgsProcessingParameterNumber.Double, None, True, 0.0, 100.0))
+        self.add(QgsProcessingParameterBoolean(self.SWAP, self.tr("Improve by swap search"), True))
+        self.add(QgsProcessingParameterNumber(self.MIN_PER_DAY, self.tr("Flag points with fewer incidents per 24 h "
+                                                                        "than"),
+                                              QgsProcessingParameterNumber.Double, 2.0, False, 0.0), advanced=True)
+        self.add(QgsProcessingParameterEnum(self.NEIGHBOURS, self.tr("Neighbours"),
+                                            [str(n) for n in NEIGHBOUR_CHOICES], False, 0), advanced=True)
+        self.add(QgsProcessingParameterNumber(self.SNAP_DISTANCE, self.tr("Snap points to passable cells within (m)"),
+                                              QgsProcessingParameterNumber.Double, 500.0, False, 0.0), advanced=True)
+        self.add(QgsProcessingParameterNumber(self.ROAD_MIN_SPEED, self.tr("Road cells: minimum speed (km/h)"),
+                                              QgsProcessingParameterNumber.Double, None, True, 0.0), advanced=True)
+        self.add(QgsProcessingParameterNumber(self.SEED, self.tr("Random seed"),
+                                              QgsProcessingParameterNumber.Integer, 0, False, 0), advanced=True)
+        self.add(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Standby points"),
+                                                   QgsProcessing.TypeVectorPoint))
+        self.add(QgsProcessingParameterFeatureSink(self.OUTPUT_CURVE, self.tr("Coverage curve"),
+                                                   QgsProcessing.TypeVector, optional=True))
+        self.add(QgsProcessingParameterFeatureSink(self.OUTPUT_ZONES, self.tr("Drive zones"),
+                                                   QgsProcessing.TypeVectorPolygon, optional=True,
+                                                   createByDefault=False))
+        self.add(QgsProcessingParameterFileDestination(self.OUTPUT_REPORT, self.tr("Report"),
+                                                       self.tr("HTML files (*.html)"), optional=True,
+                                                       createByDefault=False))
+
+    # ------------------------------------------------------------------------------------------------------
+    def _points(self, parameters, name, context, crs, spec, friction, snap, feedback):
+        source = self.parameterAsSource(parameters, name, context)
+        if source is None:
+            return None
+        pts = qgis_io.read_points(source, crs, context, name)
+        labels = [f"{name} {f}" for f in pts["fid"]]
+        r, c = qgis_io.points_to_cells(pts, spec, name, friction, snap, feedback, labels=labels)
+        pts["rows"], pts["cols"] = r, c
+        return pts
+
+    def process(self, parameters, context, feedback):
+        from ..core import standby as sb
+        from ..core.costdist import cost_distance, speed_to_friction
+
+        t_start = time.perf_counter()
+        want_zones = bool(parameters.get(self.OUTPUT_ZONES))
+        steps = QgsProcessingMultiStepFeedback(5, feedback)
+        layer = self.parameterAsRasterLayer(parameters, self.SPEED, context)
+        grid = qgis_io.read_raster(layer, self.SPEED)
+        speed = grid.array
+        if np.nanmin(speed, initial=np.inf) < 0:
+            raise QgsProcessingException(self.tr(
+                "SPEED: the raster has negative speeds; it must hold km/h (0 or nodata = impassable)."))
+        if not np.any(speed > 0):
+            raise QgsProcessingException(self.tr(
+                "SPEED: no cell has a positive speed; build it with 'Build speed surface' (km/h)."))
+        crs = layer.crs()
+        spec = grid.spec
+        budget = self.parameterAsDouble(parameters, self.DRIVE_BUDGET, context)
+        if not budget > 0:
+            raise QgsProcessingException(self.tr("DRIVE_BUDGET must be positive (minutes), e.g. 6."))
+        neighbours = NEIGHBOUR_CHOICES[self.parameterAsEnum(parameters, self.NEIGHBOURS, context)]
+        snap = self.parameterAsDouble(parameters, self.SNAP_DISTANCE, context)
+        days = self.parameterAsDouble(parameters, self.DAYS, context)
+        min_per_day = self.parameterAsDouble(parameters, self.MIN_PER_DAY, context)
+        target = None
+        if parameters.get(self.TARGET_COVERAGE) not in (None, ""):
+            target = self.parameterAsDouble(parameters, self.TARGET_COVERAGE, context)
+            if not 0 < target <= 100:
+                raise QgsProcessingException(self.tr("TARGET_COVERAGE must be a percentage above 0 and at most 100."))
+        count = None
+        if target is None:
+            if parameters.get(self.COUNT) in (None, ""):
+                count = 10
+            else:
+                count = self.parameterAsInt(parameters, self.COUNT, context)
+            if count < 1:
+                raise QgsProcessingException(self.tr(
+                    "COUNT must be at least 1 (or give TARGET_COVERAGE to find the number of points)."))
+        swap = self.parameterAsBool(parameters, self.SWAP, context)
+        friction = speed_to_friction(speed)
+        passable = np.isfinite(friction)
+
+        # 1. demand -----------------------------------------------------------------------------------------
+        pop = None
+        pop_layer = self.parameterAsLayer(parameters, self.POPULATION, context)
+        if pop_layer is not None:
+            field = self.parameterAsString(parameters, self.POPULATION_FIELD, context)
+            pop, pop_in, pop_placed = population_grid(pop_layer, field, spec, crs, context, feedback)
+            if pop_in > 0 and pop_placed < pop_in * (1 - 1e-6):
+                feedback.pushWarning(self.tr("POPULATION: {p:,.0f} of {t:,.0f} people lie outside the speed raster "
+                                             "and are left out.").format(p=pop_in - pop_placed, t=pop_in))
+        inc = None
+        dem_src = self.parameterAsSource(parameters, self.DEMAND, context)
+        if dem_src is not None:
+            dpts = qgis_io.read_points(dem_src, crs, context, self.DEMAND)
+            dr, dc = spec.rowcol(dpts["x"], dpts["y"])
+            inc, dropped = sb.points_per_cell(dr, dc, spec.shape)
+            inc_rc = (dr, dc)
+            if dropped:
+                feedback.pushWarning(self.tr("DEMAND: {n} incident(s) lie outside the speed raster and are left "
+                                             "out.").format(n=dropped))
+        if pop is None and inc is None:
+            raise QgsProcessingException(self.tr(
+                "POPULATION or DEMAND: give a population layer (with POPULATION_FIELD) or incident points."))
+        weight_grid = inc if inc is not None else pop
+        unit = self.tr("incidents") if inc is not None else self.tr("people")
+        if not np.any(weight_grid > 0):
+            raise QgsProcessingException(self.tr(
+                "{p}: no demand falls on the speed raster; check that the layers overlap.").format(
+                p=self.DEMAND if inc is not None else self.POPULATION))
+        both = np.zeros(spec.shape, np.float64)
+        if pop is not None:
+            both += pop
+        if inc is not None:
+            both += inc
+        demand = sb.Demand.from_grid(both)
+        w = weight_grid.reshape(-1)[demand.cells].astype(np.float64)
+        w_pop = pop.reshape(-1)[demand.cells] if pop is not None else None
+        w_inc = inc.reshape(-1)[demand.cells] if inc is not None else None
+        stuck = float(w[~passable.reshape(-1)[demand.cells]].sum())
+        if stuck > 0:
+            feedback.pushWarning(self.tr("{v:,.0f} {u} ({p:.2f} %) are on impassable cells and can never be "
+                                         "covered.").format(v=stuck, u=unit, p=100 * stuck / w.sum()))
+
+        # 2. candidates and existing sites -------------------------------------------------------------------
+        steps.setCurrentStep(1)
+        existing = self._points(parameters, self.EXISTING, context, crs, spec, friction, snap, feedback)
+        cand = self._points(parameters, self.CANDIDATES, context, crs, spec, friction, snap, feedback)
+        t0 = time.perf_counter()
+        if cand is None:
+            n_gen = self.parameterAsInt(parameters, self.CANDIDATE_COUNT, context)
+            min_speed = None
+            if parameters.get(self.ROAD_MIN_SPEED) not in (None, ""):
+                min_speed = self.parameterAsDouble(parameters, self.ROAD_MIN_SPEED, context)
+            roads = sb.road_cells(speed, min_speed) & passable
+            seed = self.parameterAsInt(parameters, self.SEED, context)
+            r, c = sb.generate_candidates(weight_grid * passable, spec, roads, n_gen, seed=seed)
+            if r.size == 0:
+                raise QgsProcessingException(self.tr(
+                    "CANDIDATES: no candidate could be generated (no road cell near the demand); give CANDIDATES "
+                    "or lower ROAD_MIN_SPEED."))
+            x, y = spec.xy(r, c)
+            cand = {"fid": np.arange(1, r.size + 1), "x": x, "y": y, "rows": r, "cols": c}
+            feedback.pushInfo(self.tr("Generated {n} candidates (k-means of demand-weighted cells, moved to road "
+                                      "cells) in {t:.1f} s.").format(n=r.size, t=time.perf_counter() - t0))
+        del speed
+        n_cand = cand["rows"].size
+        n_fix = 0 if existing is None else existing["rows"].size
+        src = np.column_stack([cand["rows"], cand["cols"]])
+        if n_fix:
+            src = np.vstack([src, np.column_stack([existing["rows"], existing["cols"]])])
+        if feedback.isCanceled():
+            return {}
+
+        # 3. coverage sets ------------------------------------------------------------------------------------
+        steps.setCurrentStep(2)
+        t0 = time.perf_counter()
+        sets = sb.coverage_sets(friction, spec.cell_size, src, budget, demand, neighbours=neighbours,
+                                progress=progress_callback(steps))
+        feedback.pushInfo(self.tr("Coverage sets: {n} candidates + {e} existing sites, {c:,} demand cells, on average "
+                                  "{m:,.0f} demand cells within {b} min each ({t:.1f} s).").format(
+            n=n_cand, e=n_fix, c=demand.cells.size, m=float(sets.sizes().mean()), b=fmt_num(budget),
+            t=time.perf_counter() - t0))
+
+        # 4. optimise -----------------------------------------------------------------------------------------
+        steps.setCurrentStep(3)
+        t0 = time.perf_counter()
+        fixed = list(range(n_cand, n_cand + n_fix))
+        sol = sb.solve(sets, w, count=count, fixed=fixed, target_share=None if target is None else target / 100.0,
+                       swap=swap, progress=progress_callback(steps))
+        t_opt = time.perf_counter() - t0
+        k = len(sol.chosen)
+        if n_fix:
+            feedback.pushInfo(self.tr("The {n} existing sites cover {b:.1f} % of the demand.").format(
+                n=n_fix, b=sol.pct(sol.base)))
+        feedback.pushInfo(self.tr(
+            "{k} new point(s) bring the cover to {c:.1f} % of {tot:,.0f} {u} (greedy: "
+            "{gk} points, {g:.1f} %; {s} swap(s)); no {k} candidates could exceed {ub:.1f} %; all candidates "
+            "together reach {r:.1f} % ({t:.1f} s).").format(
+                k=k, c=sol.pct(sol.covered), tot=sol.total, u=unit, gk=sol.greedy_count,
+                g=sol.pct(sol.greedy_covered), s=sol.swaps, ub=sol.pct(sol.upper_bound),
+                r=sol.pct(sol.reachable), t=t_opt))
+        for note in sol.notes:
+            feedback.pushWarning(note)
+        if target is not None:
+            if not sol.target_reached:
+                feedback.pushWarning(self.tr(
+                    "TARGET_COVERAGE {t} % cannot be reached: all {n} candidates together cover {r:.1f} %. The {k} "
+                    "points that add cover are placed. Add candidates (CANDIDATES or CANDIDATE_COUNT) or raise "
+                    "DRIVE_BUDGET.").format(t=fmt_num(target), n=n_cand, r=sol.pct(sol.reachable), k=k))
+            else:
+                feedback.pushInfo(self.tr("Smallest count reaching {t} %: {k}{proof}.").format(
+                    t=fmt_num(target), k=k, proof=self.tr(" (proven: no {m} candidates can reach it)").format(m=k - 1)
+                    if sol.proven_minimal and k > 0 else ""))
+        if feedback.isCanceled():
+            return {}
+
+        # 5. zones / allocation (nearest chosen point or existing site within the budget) -------------------------
+        steps.setCurrentStep(4)
+        open_idx = list(sol.chosen) + fixed
+        labels = None
+        if open_idx:
+            res = cost_distance(friction, spec.cell_size, src[open_idx], max_cost=budget, neighbours=neighbours,
+                                want_nearest=True)
+            labels = res.nearest
+            del res
+        n_open = len(open_idx)
+        lab_flat = labels.reshape(-1) if labels is not None else None
+        zone_dem = np.zeros(n_open)
+        zone_pop = np.zeros(n_open)
+        zone_inc = np.zeros(n_open)
+        if lab_flat is not None:
+            lv = lab_flat[demand.cells]
+            hit = lv >= 0
+            zone_dem = np.bincount(lv[hit], w[hit], minlength=n_open)
+            if w_pop is not None:
+                zone_pop = np.bincount(lv[hit], w_pop[hit], minlength=n_open)
+            if inc is not None:
+                zone_inc, _ = sb.per_site_counts(labels, inc_rc[0], inc_rc[1], n_open)
+        per_day = zone_inc / days if inc is not None else None
+
+        results = {}
+        results.update(self._write_points(parameters, context, feedback, crs, sb, sets, sol, cand, w_pop, w_inc,
+                                          fixed, per_day, min_per_day, zone_pop))
+        results.update(self._write_curve(parameters, context, sol, k))
+        if want_zones and labels is not None:
+            results.update(self._write_zones(parameters, context, feedback, crs, spec, labels, sol, cand, existing,
+                                             zone_dem, zone_pop if w_pop is not None else None, per_day))
+        if per_day is not None and k:
+            low = [i + 1 for i in range(k) if per_day[i] < min_per_day]
+            if low:
+                feedback.pushWarning(self.tr(
+                    "{n} of {k} new points would respond to fewer than {m} incidents per 24 h (ranks {r}): a resource "
+                    "there would stand idle most of the time.").format(n=len(low), k=k, m=fmt_num(min_per_day),
+                                                                       r=", ".join(map(str, low[:30]))))
+        report = self.parameterAsFileOutput(parameters, self.OUTPUT_REPORT, context)
+        if report:
+            self._write_report(report, sol, k, target, budget, unit, n_cand, n_fix, per_day, min_per_day)
+            results[self.OUTPUT_REPORT] = report
+        feedback.pushInfo(self.tr("Done in {t:.1f} s.").format(t=time.perf_counter() - t_start))
+        steps.setProgress(100)
+        return results
+
+    # -- outputs -----------------------------------------------------------------------------------------------
+    def _write_points(self, parameters, context, feedback, crs, sb, sets, sol, cand, w_pop, w_inc, fixed, per_day,
+                      min_per_day, zone_pop):
+        fields = QgsFields()
+        fields.append(QgsField("rank", QVariant.Int))
+        fields.append(QgsField("cand_id", QVariant.LongLong))
+        if w_pop is not None:
+            fields.append(QgsField("marginal_pop", QVariant.Double))
+            fields.append(QgsField("cum_pop_pct", QVariant.Double))
+            fields.append(QgsField("zone_pop", QVariant.Double))
+        if w_inc is not None:
+            fields.append(QgsField("marginal_inc", QVariant.Double))
+            fields.append(QgsField("cum_inc_pct", QVariant.Double))
+            fields.append(QgsField("inc_per_day", QVariant.Double))
+            fields.append(QgsField("low_use", QVariant.Int))
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.Point, crs)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        base_mask = sets.covered_mask(fixed)
+        cols = {}
+        for key, wv in (("pop", w_pop), ("inc", w_inc)):
+            if wv is None:
+                continue
+            covered = base_mask.copy()
+            tot = float(wv.sum())
+            val = float(wv[covered].sum())
+            marg, cum = [], []
+            for j in sol.chosen:
+                idx = sets.get(j)
+                g = float(wv[idx][~covered[idx]].sum())
+                covered[idx] = True
+                val += g
+                marg.append(g)
+                cum.append(100.0 * val / tot if tot > 0 else None)
+            cols[key] = (marg, cum)
+        for i, j in enumerate(sol.chosen):
+            f = QgsFeature(fields)
+            f.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(float(cand["x"][j]), float(cand["y"][j]))))
+            attrs = [i + 1, int(cand["fid"][j])]
+            if w_pop is not None:
+                attrs += [round(cols["pop"][0][i], 2), cols["pop"][1][i], round(float(zone_pop[i]), 2)]
+            if w_inc is not None:
+                attrs += [cols["inc"][0][i], cols["inc"][1][i], float(per_day[i]), int(per_day[i] < min_per_day)]
+            f.setAttributes(attrs)
+            sink.addFeature(f, QgsFeatureSink.FastInsert)
+        sink.flushBuffer()
+        del sink
+        apply = styling.style_from_qml("standby_points.qml")
+        styling.style_on_load(context, dest, apply, self.tr("Standby points"))
+        styling.write_qml_beside(dest, apply, "Point", feedback)
+        return {self.OUTPUT: dest}
+
+    def _write_curve(self, parameters, context, sol, k):
+        if not parameters.get(self.OUTPUT_CURVE):
+            return {}
+        fields = QgsFields()
+        fields.append(QgsField("count", QVariant.Int))
+        fields.append(QgsField("covered", QVariant.Double))
+        fields.append(QgsField("pct_covered", QVariant.Double))
+        fields.append(QgsField("marginal", QVariant.Double))
+        fields.append(QgsField("max_pct", QVariant.Double))
+        fields.append(QgsField("chosen", QVariant.Int))
+        fields.append(QgsField("pct_solution", QVariant.Double))
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT_CURVE, context, fields)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_CURVE))
+        for c, v in enumerate(sol.curve):
+            f = QgsFeature(fields)
+            f.setAttributes([c, float(v), sol.pct(float(v)), float(v - sol.curve[c - 1]) if c else 0.0,
+                             sol.pct(float(sol.curve_bound[c])), int(c == k),
+                             sol.pct(sol.covered) if c == k else None])
+            sink.addFeature(f, QgsFeatureSink.FastInsert)
+        sink.flushBuffer()
+        del sink
+        return {self.OUTPUT_CURVE: dest}
+
+    def _write_zones(self, parameters, context, feedback, crs, spec, labels, sol, cand, existing, zone_dem,
+                     zone_pop, per_day):
+        from affine import Affine
+        from rasterio.features import shapes
+        from shapely.geometry import MultiPolygon, shape
+
+        fields = QgsFields()
+        fields.append(QgsField("site", QVariant.Int))
+        fields.append(QgsField("kind", QVariant.String))
+        fields.append(QgsField("rank", QVariant.Int))
+        fields.append(QgsField("site_id", QVariant.LongLong))
+        fields.append(QgsField("demand", QVariant.Double))
+        if zone_pop is not None:
+            fields.append(QgsField("population", QVariant.Double))
+        fields.append(QgsField("area_km2", QVariant.Double))
+        if per_day is not None:
+            fields.append(QgsField("inc_per_day", QVariant.Double))
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT_ZONES, context, fields, QgsWkbTypes.MultiPolygon,
+                                          crs)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_ZONES))
+        k = len(sol.chosen)
+        # polygonise only the window holding zones
+        rr, cc = np.nonzero(labels >= 0)
+        r0, r1, c0, c1 = rr.min(), rr.max() + 1, cc.min(), cc.max() + 1
+        sub = np.ascontiguousarray(labels[r0:r1, c0:c1]).astype(np.int32)
+        transform = Affine(spec.cell_size, 0, spec.x_min + c0 * spec.cell_size, 0, -spec.cell_size,
+                           spec.y_max - r0 * spec.cell_size)
+        parts = {}
+        for geom, value in shapes(sub, mask=sub >= 0, transform=transform, connectivity=4):
+            parts.setdefault(int(value), []).append(shape(geom))
+        for lab in sorted(parts):
+            polys = parts[lab]
+            g = MultiPolygon(polys) if len(polys) > 1 else polys[0]
+            if lab < k:
+                kind, rank, sid = "new", lab + 1, int(cand["fid"][sol.chosen[lab]])
+            else:
+                kind, rank, sid = "existing", None, int(existing["fid"][lab - k])
+            f = QgsFeature(fields)
+            qg = QgsGeometry()
+            qg.fromWkb(g.wkb)
+            qg.convertToMultiType()
+            f.setGeometry(qg)
+            attrs = [lab + 1, kind, rank, sid, float(zone_dem[lab])]
+            if zone_pop is not None:
+                attrs.append(float(zone_pop[lab]))
+            attrs.append(g.area / 1e6)
+            if per_day is not None:
+                attrs.append(float(per_day[lab]))
+            f.setAttributes(attrs)
+            sink.addFeature(f, QgsFeatureSink.FastInsert)
+        sink.flushBuffer()
+        del sink
+        apply = styling.style_from_qml("standby_zones.qml")
+        styling.style_on_load(context, dest, apply, self.tr("Drive zones"))
+        styling.write_qml_beside(dest, apply, "Polygon", feedback)
+        return {self.OUTPUT_ZONES: dest}
+
+    def _write_report(self, path, sol, k, target, budget, unit, n_cand, n_fix, per_day, min_per_day):
+        counts = np.arange(len(sol.curve))
+        pct = 100.0 * sol.curve / sol.total
+        bound = 100.0 * sol.curve_bound / sol.total
+        svg = svg_curve(counts, pct, bound, target, (k, sol.pct(sol.covered)))
+        e = html.escape
+        lines = [
+            self.tr("Demand: {tot:,.0f} {u}. Drive budget: {b} minutes; {n} candidate points; {f} existing site(s).")
+            .format(tot=sol.total, u=unit, b=fmt_num(budget), n=n_cand, f=n_fix),
+            self.tr("The existing sites cover {b:.1f} %. {k} new point(s) raise this to {c:.1f} %.")
+            .format(b=sol.pct(sol.base), k=k, c=sol.pct(sol.covered)),
+            self.tr("No choice of {k} candidates could cover more than {ub:.1f} % (certified bound); even all {n} "
+                    "candidates together cover {r:.1f} %.").format(k=k, ub=sol.pct(sol.upper_bound), n=n_cand,
+                                                                  r=sol.pct(sol.reachable)),
+        ]
+        if target is not None:
+            lines.append(self.tr("Target {t} %: {msg}").format(t=fmt_num(target), msg=(
+                self.tr("reached with {k} new point(s){p}.").format(
+                    k=k, p=self.tr(", and no {m} candidates could reach it").format(m=k - 1)
+                    if sol.proven_minimal and k > 0 else "")
+                if sol.target_reached else self.tr("not reachable with these candidates."))))
+        if per_day is not None and k:
+            low = int((per_day[:k] < min_per_day).sum())
+            lines.append(self.tr("{n} of the {k} new points would respond to fewer than {m} incidents per 24 hours.")
+                         .format(n=low, k=k, m=fmt_num(min_per_day)))
+        rows = "".join(
+            f"<tr><td>{i + 1}</td><td>{sol.marginal[i]:,.0f}</td><td>{sol.pct(sol.cumulative[i]):.1f}</td>"
+            + (f"<td>{per_day[i]:.2f}</td>" if per_day is not None else "") + "</tr>" for i in range(k))
+        head = (f"<tr><th>{e(self.tr('rank'))}</th><th>{e(self.tr('newly covered'))} ({e(unit)})</th>"
+                f"<th>{e(self.tr('cumulative %'))}</th>"
+                + (f"<th>{e(self.tr('incidents / 24 h'))}</th>" if per_day is not None else "") + "</tr>")
+        doc = f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{e(self.tr("Standby point placement"))}</title>
+<style>body{{font-family:sans-serif;max-width:820px;margin:2em auto;color:#222}}
+table{{border-collapse:collapse}}td,th{{border:1px solid #ccc;padding:2px 8px;text-align:right}}</style></head>
+<body><h1>{e(self.tr("Standby point placement"))}</h1>
+{"".join(f"<p>{e(s)}</p>" for s in lines)}
+<h2>{e(self.tr("Coverage by number of new points"))}</h2>
+{svg}
+<p><small>{e(self.tr("Blue: greedy sequence (each point added where it covers most new demand). Grey dashes: "
+                     "certified upper bound for any choice of that many candidates. Orange dot: the solution "
+                     "(after swap search). Greedy is guaranteed at least 1 - 1/e (63 %) of the best cover beyond "
+                     "the existing sites (Nemhauser, Wolsey and Fisher 1978)."))}</small></p>
+<h2>{e(self.tr("Chosen points"))}</h2><table>{head}{rows}</table>
+</body></html>
+"""
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write(doc)
