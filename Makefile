@@ -13,6 +13,8 @@ export QT_QPA_PLATFORM := offscreen
 export QGIS_PLUGINPATH := $(PLUGINS)
 export NUMBA_CACHE_DIR := $(BUILD)/numba_cache
 export XDG_RUNTIME_DIR := $(BUILD)/runtime
+# QGIS opens GeoPackages for update and switches them to WAL journaling: keep the (read-only) inputs untouched
+export OGR_SQLITE_JOURNAL := DELETE
 
 APT_PACKAGES := qgis python3-qgis qgis-providers python3-numba python3-geopandas python3-rasterio \
 	python3-sklearn python3-shapely python3-scipy python3-pytest python3-hypothesis python3-skimage \
@@ -74,16 +76,17 @@ undeploy:
 	rm -f $(PROFILE_PLUGINS)/$(PKG)
 
 transup:
-	pylupdate5 -noobsolete $$(find . -path ./.build -prune -o -name '*.py' -print | grep -v -e '^./tests/' -e '^./bench/' -e '^./scripts/') \
-		-ts i18n/$(PKG)_cy.ts
+	# our own extractor: pylupdate5 files module-level tr() strings under the wrong contexts (see the script)
+	$(PY) -P scripts/i18n_update.py i18n/$(PKG)_cy.ts
 
 transcompile:
 	@for ts in i18n/*.ts; do [ -e "$$ts" ] || continue; lrelease -silent "$$ts" -qm "$${ts%.ts}.qm"; done
 
 zip: transcompile
 	@rm -rf $(BUILD)/zip && mkdir -p $(BUILD)/zip/$(PKG)
-	git ls-files | grep -v -e '^tests/' -e '^bench/' -e '^\.ci/' -e '^scripts/' -e '^\.' -e '^Makefile$$' \
-		-e '^pytest.ini$$' | while read -r f; do mkdir -p "$(BUILD)/zip/$(PKG)/$$(dirname "$$f")"; \
+	{ git ls-files; git ls-files --others --exclude-standard; } | sort -u | \
+		grep -v -e '^tests/' -e '^bench/' -e '^\.ci/' -e '^scripts/' -e '^docs/' -e '^\.' -e '^Makefile$$' \
+		-e '^pytest.ini$$' -e '^ruff.toml$$' | while read -r f; do mkdir -p "$(BUILD)/zip/$(PKG)/$$(dirname "$$f")"; \
 		cp "$$f" "$(BUILD)/zip/$(PKG)/$$f"; done
 	@cp i18n/*.qm $(BUILD)/zip/$(PKG)/i18n/ 2>/dev/null || true
 	cd $(BUILD)/zip && rm -f ../$(PKG).zip && zip -qr ../$(PKG).zip $(PKG)

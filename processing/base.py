@@ -14,6 +14,10 @@ from qgis.PyQt.QtGui import QIcon
 from ..plugin import deps
 from ..plugin.utils import resources_path
 
+def _esc(text):
+    return html.escape(str(text), quote=False)
+
+
 HELP_URL = "https://github.com/drivetime-equity/drivetime_equity#readme"
 
 
@@ -90,20 +94,20 @@ class AlgorithmBase(QgsProcessingAlgorithm):
 
     def shortHelpString(self):  # noqa: N802
         helps = self.help_map()
-        parts = [f"<p>{html.escape(helps.get('', ''))}</p>"]
+        parts = [f"<p>{_esc(helps.get('', ''))}</p>"]
         for param in self.parameterDefinitions():
             text = helps.get(param.name())
             if text:
-                parts.append(f"<p><b>{html.escape(param.description())}</b> (<code>{param.name()}</code>): "
-                             f"{html.escape(text)}</p>")
+                parts.append(f"<p><b>{_esc(param.description())}</b> (<code>{param.name()}</code>): "
+                             f"{_esc(text)}</p>")
         for out in self.outputDefinitions():
             text = helps.get(out.name())
             if text and not self.parameterDefinition(out.name()):
-                parts.append(f"<p><b>{html.escape(out.description())}</b> (<code>{out.name()}</code>): "
-                             f"{html.escape(text)}</p>")
+                parts.append(f"<p><b>{_esc(out.description())}</b> (<code>{out.name()}</code>): "
+                             f"{_esc(text)}</p>")
         if helps.get("EXAMPLE"):
-            parts.append(f"<p><b>{html.escape(self.tr('Example'))}</b>:<br><code>"
-                         f"{html.escape(helps['EXAMPLE'])}</code></p>")
+            parts.append(f"<p><b>{_esc(self.tr('Example'))}</b>:<br><code>"
+                         f"{_esc(helps['EXAMPLE'])}</code></p>")
         return "\n".join(parts)
 
     def shortDescription(self):  # noqa: N802

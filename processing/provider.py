@@ -14,6 +14,7 @@ ALGORITHMS = [
     ("alg_coverage", "CoverageAlgorithm"),
     ("alg_standby", "StandbyAlgorithm"),
     ("alg_scenario", "ScenarioAlgorithm"),
+    ("alg_consultationmap", "ConsultationMapAlgorithm"),
 ]
 
 

@@ -27,6 +27,8 @@ if PLUGINS not in sys.path:
 os.environ.setdefault("NUMBA_CACHE_DIR", os.path.join(ROOT, ".build", "numba_cache"))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["QGIS_PLUGINPATH"] = PLUGINS
+# QGIS opens GeoPackages for update and would switch them to WAL journaling: inputs must stay untouched
+os.environ.setdefault("OGR_SQLITE_JOURNAL", "DELETE")
 
 _QGIS = {}
 
@@ -71,7 +73,36 @@ def plugin(qgis_app):
     return _QGIS["plugin"]
 
 
+def _data_fingerprints():
+    """(size, mtime, sha256) of every sample-data file, to prove the tests never modify their inputs."""
+    import hashlib
+
+    out = {}
+    for folder, _dirs, files in os.walk(DATA):
+        for name in files:
+            path = os.path.join(folder, name)
+            h = hashlib.sha256()
+            with open(path, "rb") as f:
+                for block in iter(lambda: f.read(1 << 20), b""):
+                    h.update(block)
+            st = os.stat(path)
+            out[path] = (st.st_size, st.st_mtime_ns, h.hexdigest())
+    return out
+
+
+def pytest_sessionstart(session):
+    if os.path.isdir(DATA):
+        _QGIS["fingerprints"] = _data_fingerprints()
+
+
 def pytest_sessionfinish(session, exitstatus):
+    before = _QGIS.get("fingerprints")
+    if before is not None:
+        after = _data_fingerprints()
+        changed = sorted(p for p in set(before) | set(after) if before.get(p) != after.get(p))
+        if changed:
+            sys.stderr.write("\nERROR: the tests modified input data: " + ", ".join(changed) + "\n")
+            session.exitstatus = exitstatus = 1
     _QGIS["status"] = int(exitstatus)
 
 

@@ -1,0 +1,2744 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="cy" sourcelanguage="en">
+    <context>
+        <name>ConsultationMapAlgorithm</name>
+        <message>
+            <location filename="../processing/alg_consultationmap.py" line="40" />
+            <source>Export consultation map</source>
+            <translation>Allforio map ymgynghori</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_consultationmap.py" line="48" />
+            <source>Exports a one-page consultation map ready to publish: a title band, the map of the chosen layers in their current styles (drive-time zones, area choropleths, sites, collaboration lines), a key with the plain-English band labels of the styles, a scale bar, a north arrow, a notes box with your summary, the date, and the attribution the data require (OpenStreetMap, Crown copyright / Open Government Licence, NHS), chosen from the layers. The map shows the union of the layers' extents on the British National Grid for British data. Points are drawn on top, then lines, polygons and rasters; within each kind the first layer listed is on top. File layers given by path use the .qml style beside them.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_consultationmap.py" line="57" />
+            <source>Layers to show, styled as loaded (file layers: the .qml beside the file). The first listed is drawn on top within points, lines, polygons and rasters.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_consultationmap.py" line="59" />
+            <source>Title at the top of the page (one or two lines; 20 pt on A4).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_consultationmap.py" line="60" />
+            <source>Optional subtitle under the title, e.g. the area and the date of the data.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_consultationmap.py" line="61" />
+            <source>Paper size: A4 or A3 (text and symbols scale with the page).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_consultationmap.py" line="62" />
+            <source>Landscape (key and notes beside the map) or portrait (key and notes under the map).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_consultationmap.py" line="64" />
+            <source>PDF (vector, text kept as text), PNG (image) or SVG (vector drawing for design tools).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_consultationmap.py" line="66" />
+            <source>Resolution in dots per inch for the map image and PNG output (300 for print, 150 for screens).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_consultationmap.py" line="68" />
+            <source>Optional text for the notes box, e.g. the coverage summary; line breaks are kept. A path to a .txt or .md file uses the file's text.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_consultationmap.py" line="70" />
+            <source>Optional extra attribution lines (one per line), added to those chosen from the data.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_consultationmap.py" line="72" />
+            <source>The exported file (.pdf, .png or .svg, matching FORMAT).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_consultationmap.py" line="79" />
+            <source>Layers to show</source>
+            <translation>Haenau i'w dangos</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_consultationmap.py" line="81" />
+            <source>Title</source>
+            <translation>Teitl</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_consultationmap.py" line="82" />
+            <source>Drive times to the nearest site</source>
+            <translation>Amseroedd gyrru i'r safle agosaf</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_consultationmap.py" line="83" />
+            <source>Subtitle</source>
+            <translation>Is-deitl</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_consultationmap.py" line="84" />
+            <source>Paper size</source>
+            <translation>Maint papur</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_consultationmap.py" line="85" />
+            <source>Orientation</source>
+            <translation>Cyfeiriadedd</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_consultationmap.py" line="86" />
+            <source>Landscape</source>
+            <translation>Tirlun</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_consultationmap.py" line="86" />
+            <source>Portrait</source>
+            <translation>Portread</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_consultationmap.py" line="87" />
+            <source>Format</source>
+            <translation>Fformat</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_consultationmap.py" line="88" />
+            <source>Resolution (dpi)</source>
+            <translation>Cydraniad (dpi)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_consultationmap.py" line="90" />
+            <source>Summary for the notes box</source>
+            <translation>Crynodeb ar gyfer y blwch nodiadau</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_consultationmap.py" line="92" />
+            <source>Extra attribution</source>
+            <translation>Priodoliad ychwanegol</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_consultationmap.py" line="95" />
+            <source>Consultation map</source>
+            <translation>Map ymgynghori</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_consultationmap.py" line="96" />
+            <source>PDF files (*.pdf);;PNG images (*.png);;SVG drawings (*.svg)</source>
+            <translation>Ffeiliau PDF (*.pdf);;Delweddau PNG (*.png);;Lluniadau SVG (*.svg)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_consultationmap.py" line="102" />
+            <source>OUTPUT: give the file to write, e.g. consultation_map.pdf.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_consultationmap.py" line="111" />
+            <source>OUTPUT ends in {ext} but FORMAT is {fmt}: give a file ending in {want}, or choose the matching FORMAT.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_consultationmap.py" line="121" />
+            <source>SUMMARY: the file {path} does not exist; give its full path, or the text itself.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_consultationmap.py" line="131" />
+            <source>LAYERS: choose at least one layer to show (e.g. the drive-time zones and the sites).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_consultationmap.py" line="137" />
+            <source>LAYERS: a layer could not be opened; check the path.</source>
+            <translation>LAYERS: nid oedd modd agor haen; gwiriwch y llwybr.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_consultationmap.py" line="145" />
+            <source>Could not read the style {path}</source>
+            <translation>Nid oedd modd darllen yr arddull {path}</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_consultationmap.py" line="158" />
+            <source>DPI must be between 72 and 1200 (300 for print).</source>
+            <translation>Rhaid i DPI fod rhwng 72 a 1200 (300 ar gyfer argraffu).</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_consultationmap.py" line="161" />
+            <source>TITLE: give the map a title (it heads the page).</source>
+            <translation>TITLE: rhowch deitl i'r map (mae ar frig y dudalen).</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_consultationmap.py" line="177" />
+            <source>LAYERS: the layers are empty; there is nothing to map.</source>
+            <translation>LAYERS: mae'r haenau'n wag; nid oes dim i'w fapio.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_consultationmap.py" line="180" />
+            <source>Drive times are modelled along the road network at typical speeds, without traffic, turn restrictions or one-way streets: real journeys vary.</source>
+            <translation>Mae'r amseroedd gyrru wedi'u modelu ar hyd y rhwydwaith ffyrdd ar gyflymderau arferol, heb draffig, cyfyngiadau troi na strydoedd unffordd: mae teithiau go iawn yn amrywio.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_consultationmap.py" line="186" />
+            <source>{paper} {orient} page, map in {crs}, {n} layers; attribution: {attr}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_consultationmap.py" line="195" />
+            <source>OUTPUT: could not write {path}: {msg}</source>
+            <translation>OUTPUT: nid oedd modd ysgrifennu {path}: {msg}</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_consultationmap.py" line="196" />
+            <source>export failed (is the folder writable?)</source>
+            <translation>methodd yr allforio (a oes modd ysgrifennu i'r ffolder?)</translation>
+        </message>
+    </context>
+    <context>
+        <name>CoverageAlgorithm</name>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="77" />
+            <source>Coverage and equity by area</source>
+            <translation>Cwmpas a thegwch fesul ardal</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="81" />
+            <source>Turns a drive-time raster into coverage and equity figures per area (PCTs, CCGs, districts, any polygons), per urban / semi-urban / rural class and optionally per group such as IMD decile: population and % within each threshold, population-weighted mean, median and 90th-percentile drive time, maximum, population beyond the target, the gap to the whole study area in percentage points and a rank. Population held in polygons (e.g. LSOAs) is cut by the areas and spread over the raster cells in proportion to the exact area of polygon and cell (area weighting); totals are conserved and the log says how many people fall outside the raster, outside every area or on unreachable cells. A time equal to a threshold counts as within it; unreachable (nodata) cells are never within and are counted separately.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="91" />
+            <source>Drive time in minutes (from 'Drive-time raster'); nodata = unreachable. Projected CRS in metres.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="93" />
+            <source>Reporting areas (polygons): PCTs, CCGs, localities, districts; any CRS (reprojected to the raster's).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="95" />
+            <source>Field with a unique id per area (default: the feature id). Duplicate or empty ids are an error.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="97" />
+            <source>Field with the area name used in the summary and labels (default: the id field).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="99" />
+            <source>Population: a polygon layer (e.g. LSOAs, spread by area), a point layer (each point's people in its cell) or a population raster (people per cell, any grid and CRS: resampled by summing; on the qgis_process command line give it as a GeoTIFF, as QGIS 3.22 does not open GeoPackage rasters from a path here).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="104" />
+            <source>Numeric, non-negative field with the people of each polygon or point (required for vector population; empty values count as 0 with a warning).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="107" />
+            <source>Drive-time thresholds in minutes (comma-separated); each gives fields pop_le_&lt;T&gt; and pct_le_&lt;T&gt; (7.5 gives pct_le_7_5).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="109" />
+            <source>The standard being judged, in minutes (added to the thresholds if missing): gap_pp, rank and pop_beyond refer to it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="111" />
+            <source>Share of the population that should be within the target (%): an area meets the standard when pct_le_&lt;TARGET&gt; &gt;= this (fields meets, pop_short).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="113" />
+            <source>Optional field of the population layer with an urban/rural class: ONS RUC2011 codes (A1, B1, C1, C2 urban; D1, D2 town and fringe = semi-urban; E1, E2 village and dispersed = rural), their labels, or urban / semi-urban / rural. Empty: classify by population density.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="117" />
+            <source>Two density breaks in persons per km² used when no URBANITY_FIELD is given: rural below the first, semi-urban up to the second, urban from it (default 300,1500: the EU Degree of Urbanisation thresholds). Polygons use their own density; points and raster cells the density of the surrounding 1 km².</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="122" />
+            <source>Optional field of the population layer for another breakdown (e.g. imd19_decile): the table gets rows per area × class × group.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="124" />
+            <source>Optional dasymetric weights on the drive-time grid (e.g. built-up or road surface, 0 where nobody lives): each polygon's people are spread in proportion to covered area × weight (plain area where a polygon covers only zero weight).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="128" />
+            <source>Name of the whole study area in the summary sentences, e.g. Oxfordshire.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="130" />
+            <source>The areas with pop_total, pop_le_&lt;T&gt;, pct_le_&lt;T&gt;, pop_beyond, pct_beyond, pop_unreach, pop_outside (people of the area outside the raster, not counted), mean_min, median_min, p90_min, max_min, gap_pp, gap_best_pp, rank (1 = highest % within target), meets (1/0) and pop_short (people to bring within target to meet TARGET_SHARE). NULL where an area has no population. Styled as a choropleth of % within target.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="136" />
+            <source>Table (no geometry) with the same figures per level: area, area × urbanity class, area × group, area × class × group, and the whole study area (level study, study_class, study_group...). gap_pp is against the whole study area; rank is among rows of the same level, class and group.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="140" />
+            <source>Optional HTML (or .txt) file with plain-English sentences to paste, and a table of the areas.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="150" />
+            <source>Drive time (minutes)</source>
+            <translation>Amser gyrru (munudau)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="151" />
+            <source>Areas</source>
+            <translation>Ardaloedd</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="152" />
+            <source>Area id field</source>
+            <translation>Maes dynodydd ardal</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="154" />
+            <source>Area name field</source>
+            <translation>Maes enw ardal</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="157" />
+            <source>Population (polygons, points or raster)</source>
+            <translation>Poblogaeth (polygonau, pwyntiau neu rastr)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="159" />
+            <source>Population field</source>
+            <translation>Maes poblogaeth</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="161" />
+            <source>Thresholds (minutes)</source>
+            <translation>Trothwyon (munudau)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="162" />
+            <source>Target (minutes)</source>
+            <translation>Targed (munudau)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="164" />
+            <source>Target share of population (%)</source>
+            <translation>Cyfran darged o'r boblogaeth (%)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="166" />
+            <source>Urban/rural class field</source>
+            <translation>Maes dosbarth trefol/gwledig</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="169" />
+            <source>Density breaks for urbanity (persons/km²)</source>
+            <translation>Toriadau dwysedd ar gyfer trefoldeb (pobl/km²)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="171" />
+            <source>Group field (e.g. IMD decile)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="173" />
+            <source>Dasymetric weights (optional raster)</source>
+            <translation>Pwysau dasymetrig (rhastr dewisol)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="175" />
+            <source>Study area name</source>
+            <translation>Enw'r ardal astudio</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="176" />
+            <location filename="../processing/alg_coverage.py" line="205" />
+            <source>the study area</source>
+            <translation>yr ardal astudio</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="177" />
+            <source>Coverage by area</source>
+            <translation>Cwmpas fesul ardal</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="179" />
+            <location filename="../processing/alg_coverage.py" line="655" />
+            <source>Coverage table</source>
+            <translation>Tabl cwmpas</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="181" />
+            <source>Summary</source>
+            <translation>Crynodeb</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="182" />
+            <source>HTML files (*.html);;Text files (*.txt)</source>
+            <translation>Ffeiliau HTML (*.html);;Ffeiliau testun (*.txt)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="196" />
+            <source>DRIVETIME: the raster has negative values; it must hold minutes (nodata = unreachable).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="202" />
+            <source>TARGET must be a positive number of minutes, e.g. 8.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="224" />
+            <source>POPULATION: no population falls inside both the areas and the drive-time raster (input total {tot}). Check that the population layer covers the areas and that the population field is the right one.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="259" />
+            <source>{param}: the areas layer has no field '{f}'.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="265" />
+            <source>AREAS are in {a}; reprojected to the raster's {b} for the calculation (the output keeps their CRS).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="268" />
+            <source>AREAS has no CRS; assuming the drive-time raster's ({c}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="280" />
+            <source>AREAS: feature {fid} could not be reprojected to the raster's CRS; check the layer's CRS.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="290" />
+            <source>AREAS: the layer has no features (empty selection or filter?).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="293" />
+            <source>AREA_ID_FIELD: {n} area(s) have an empty id (features {fids}). Fill the ids or choose another field.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="302" />
+            <source>AREA_ID_FIELD: the ids must be unique; {n} value(s) repeat, e.g. {ids}. Dissolve the areas by the id (Vector &gt; Geoprocessing &gt; Dissolve) or choose a unique field.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="309" />
+            <source>AREAS: none of the {n} areas overlaps the drive-time raster (extent {e}, {crs}). Check that both layers have the right CRS, or compute the drive time over these areas.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="315" />
+            <source>{n} area(s) lie wholly outside the drive-time raster and get NULL figures: {names}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="326" />
+            <source>POPULATION: no layer given (a polygon, point or raster layer).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="334" />
+            <source>{param}: fields need a vector POPULATION layer; with a population raster leave it empty (urbanity is then classified by density).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="346" />
+            <source>POPULATION: give a polygon, point or raster layer.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="349" />
+            <source>POPULATION: '{name}' holds lines; give polygons (e.g. LSOAs), points or a population raster.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="355" />
+            <source>POPULATION_FIELD: choose the numeric field holding the people of each feature (e.g. pop_mid2018).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="361" />
+            <source>{param}: the population layer '{name}' has no field '{f}'.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="364" />
+            <source>POPULATION_FIELD: '{f}' is a {t} field, not a number. Convert it with the Field calculator (to_real("{f}")) or choose a numeric field.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="408" />
+            <source>POPULATION_FIELD: {n} feature(s) have a negative or invalid population (e.g. feature {fid}: {v}). Population must be zero or positive; fix or filter those features.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="413" />
+            <source>POPULATION_FIELD: {n} feature(s) have no population value; counted as 0.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="416" />
+            <source>POPULATION: {p} people sit on features without a geometry and are left out.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="419" />
+            <source>POPULATION: the layer has no features with a geometry.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="423" />
+            <source>URBANITY_FIELD: {err}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="425" />
+            <source>URBANITY_FIELD: {n} feature(s) have no class; they are reported as 'unclassified'.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="442" />
+            <source>WEIGHTS: {n} population piece(s) cover only zero weight; spread by plain area instead.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="463" />
+            <source>POPULATION: {err}. Resample the population raster to square, north-up cells (counts are summed).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="466" />
+            <source>POPULATION: the raster has negative values; it must hold people per cell.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="470" />
+            <source>The population raster ({a}) is reprojected cell by cell to {b}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="504" />
+            <source>WEIGHTS: the weights raster must be on the drive-time grid (same extent and cell size); align it with Raster &gt; Align Rasters or warp it to the drive-time raster's grid.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="509" />
+            <source>WEIGHTS: weights must be zero or positive.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="517" />
+            <source>Population: {inp} in the input; {tot} inside the areas and the raster (used); {orr} of the areas outside the raster; {oa} outside every area; {un} on unreachable cells.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="523" />
+            <source>Across {study}: {p} within {T} min; median {m} min, 90th percentile {p90} min.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="535" />
+            <source>The areas overlap: {x} people are counted in more than one area (and in the study-area row more than once).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="611" />
+            <source>Coverage within {T} min</source>
+            <translation>Cwmpas o fewn {T} mun</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="634" />
+            <source>all</source>
+            <translation>pob un</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="663" />
+            <source>Figures from the drive-time raster and the population layer given; population spread by area weighting.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>DriveTimeAlgorithm</name>
+        <message>
+            <location filename="../processing/alg_drivetime.py" line="48" />
+            <source>Drive-time raster</source>
+            <translation>Rhastr amser gyrru</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_drivetime.py" line="52" />
+            <source>Computes the drive time in minutes from the nearest site to every cell of a speed surface (accumulated cost over the raster, exact on the 8- or 16-neighbour cell graph), adding an activation time at every site. Optionally writes which site is nearest and polygons of the drive-time bands. With a selection on the sites layer (and 'Selected features only'), only the selected sites are used.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_drivetime.py" line="58" />
+            <source>Speed surface in km/h (from 'Build speed surface'); 0 or nodata = impassable. Projected CRS in metres, square cells.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_drivetime.py" line="60" />
+            <source>Sites (points: stations, A&amp;E departments, standby points), in any CRS.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_drivetime.py" line="61" />
+            <source>Minutes added at every site before driving (call handling and getting mobile): 0 for pure drive time; 2 for the ambulance 8-minute standard.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_drivetime.py" line="63" />
+            <source>Optional cut-off in minutes (activation included): cells further away are nodata. Saves time on large surfaces.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_drivetime.py" line="65" />
+            <source>Moves between cells: 16 (adds knight's moves, as r.cost -k; smaller direction error) or 8 (as scikit-image MCP_Geometric and plain r.cost).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_drivetime.py" line="67" />
+            <source>A site on an impassable cell is moved to the nearest passable cell within this many metres (with a warning); further away is an error.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_drivetime.py" line="69" />
+            <source>Band breaks in minutes for the style and the zones (a time equal to a break falls in the lower band).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_drivetime.py" line="71" />
+            <source>Drive time in minutes (float32 GeoTIFF), nodata where unreachable; styled in bands on load.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_drivetime.py" line="73" />
+            <source>Optional raster: feature id of the nearest site (allocation).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_drivetime.py" line="74" />
+            <source>Optional polygons, one per band (fields band, lower_min, upper_min, label, area_km2).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_drivetime.py" line="81" />
+            <source>Speed surface (km/h)</source>
+            <translation>Arwyneb cyflymder (km/awr)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_drivetime.py" line="82" />
+            <source>Sites</source>
+            <translation>Safleoedd</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_drivetime.py" line="83" />
+            <source>Activation time (minutes)</source>
+            <translation>Amser ysgogi (munudau)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_drivetime.py" line="85" />
+            <source>Cut-off (minutes)</source>
+            <translation>Terfyn (munudau)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_drivetime.py" line="87" />
+            <source>Neighbours</source>
+            <translation>Cymdogion</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_drivetime.py" line="89" />
+            <source>Snap sites to passable cells within (m)</source>
+            <translation>Symud safleoedd i gelloedd tramwyadwy o fewn (m)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_drivetime.py" line="91" />
+            <source>Bands (minutes)</source>
+            <translation>Bandiau (munudau)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_drivetime.py" line="92" />
+            <location filename="../processing/alg_drivetime.py" line="154" />
+            <source>Drive time (minutes)</source>
+            <translation>Amser gyrru (munudau)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_drivetime.py" line="93" />
+            <location filename="../processing/alg_drivetime.py" line="164" />
+            <source>Nearest site</source>
+            <translation>Safle agosaf</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_drivetime.py" line="95" />
+            <location filename="../processing/alg_drivetime.py" line="203" />
+            <source>Drive-time zones</source>
+            <translation>Parthau amser gyrru</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_drivetime.py" line="108" />
+            <source>SPEED: the raster has negative speeds; it must hold km/h (0 or nodata = impassable).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_drivetime.py" line="111" />
+            <source>SPEED: no cell has a positive speed; build it with 'Build speed surface' (km/h).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_drivetime.py" line="117" />
+            <source>ACTIVATION must be zero or positive (minutes).</source>
+            <translation>Rhaid i ACTIVATION fod yn sero neu'n bositif (munudau).</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_drivetime.py" line="122" />
+            <source>MAX_TIME must be positive (minutes), or left empty.</source>
+            <translation>Rhaid i MAX_TIME fod yn bositif (munudau), neu'n wag.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_drivetime.py" line="132" />
+            <source>{n} sites on a {r} x {c} grid of {s:g} m cells, {k} neighbours.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_drivetime.py" line="145" />
+            <source>Reachable cells: {p:.1f} %; longest drive time {m:.1f} min.</source>
+            <translation>Celloedd y gellir eu cyrraedd: {p:.1f} %; amser gyrru hiraf {m:.1f} mun.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DriveTimeEquity</name>
+        <message>
+            <location filename="../core/coverage.py" line="863" />
+            <source>No population of the population layer lies inside the areas and the drive-time raster.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/coverage.py" line="865" />
+            <source>Across {study}, {pop} people live within the drive-time raster; {n} ({p}) live within {T} minutes of the nearest site, against a standard of {share}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/coverage.py" line="869" />
+            <source>The population-weighted median drive time is {med} minutes, the 90th percentile {p90} minutes and the longest {mx} minutes.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/coverage.py" line="876" />
+            <source>{name}: no population of the population layer falls inside it and the drive-time raster.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/coverage.py" line="879" />
+            <source>In {name}, {n} people ({p}) live more than {T} minutes' drive from the nearest site, against {sp} across {study}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/coverage.py" line="887" />
+            <source>Within {T} minutes, coverage ranges from {pw} in {worst} to {pb} in {best}: a gap of {gap} percentage points.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/coverage.py" line="893" />
+            <source>{k} of {n} areas meet the standard of {share} within {T} minutes{names}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/coverage.py" line="897" />
+            <source>{p} of {cls} residents ({n} people)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/coverage.py" line="901" />
+            <source>Across {study}, {parts} live within {T} minutes.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/coverage.py" line="909" />
+            <source>By {g}, the share within {T} minutes ranges from {plo} ({g} {glo}) to {phi} ({g} {ghi}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/coverage.py" line="914" />
+            <source>{u} people live on cells the drive-time raster marks unreachable (nodata); they count as beyond every threshold. {o} people of the areas fall outside the raster and {a} outside every area; these are left out of the figures.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/coverage.py" line="924" />
+            <location filename="../core/scenario.py" line="119" />
+            <source> and </source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/coverage.py" line="936" />
+            <location filename="../processing/alg_coverage.py" line="755" />
+            <source>Area</source>
+            <translation>Ardal</translation>
+        </message>
+        <message>
+            <location filename="../core/coverage.py" line="936" />
+            <location filename="../processing/alg_coverage.py" line="756" />
+            <source>People</source>
+            <translation>Pobl</translation>
+        </message>
+        <message>
+            <location filename="../core/coverage.py" line="936" />
+            <source>Within {T} min</source>
+            <translation>O fewn {T} mun</translation>
+        </message>
+        <message>
+            <location filename="../core/coverage.py" line="936" />
+            <source>Beyond {T} min</source>
+            <translation>Y tu hwnt i {T} mun</translation>
+        </message>
+        <message>
+            <location filename="../core/coverage.py" line="937" />
+            <location filename="../processing/alg_coverage.py" line="758" />
+            <source>Median (min)</source>
+            <translation>Canolrif (mun)</translation>
+        </message>
+        <message>
+            <location filename="../core/coverage.py" line="937" />
+            <source>90th percentile (min)</source>
+            <translation>90fed canradd (mun)</translation>
+        </message>
+        <message>
+            <location filename="../core/coverage.py" line="937" />
+            <source>Gap (pp)</source>
+            <translation>Bwlch (pp)</translation>
+        </message>
+        <message>
+            <location filename="../core/coverage.py" line="937" />
+            <location filename="../processing/alg_coverage.py" line="760" />
+            <source>Rank</source>
+            <translation>Safle</translation>
+        </message>
+        <message>
+            <location filename="../core/coverage.py" line="948" />
+            <source>Coverage within {T} minutes</source>
+            <translation>Cwmpas o fewn {T} munud</translation>
+        </message>
+        <message>
+            <location filename="../core/scenario.py" line="116" />
+            <source>closing {names}</source>
+            <translation>cau {names}</translation>
+        </message>
+        <message>
+            <location filename="../core/scenario.py" line="118" />
+            <source>opening {names}</source>
+            <translation>agor {names}</translation>
+        </message>
+        <message>
+            <location filename="../core/scenario.py" line="119" />
+            <source>The scenario compares today's sites with {what}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/scenario.py" line="121" />
+            <source>No population lies inside the areas and the drive-time raster.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/scenario.py" line="124" />
+            <source>Across {study} ({pop} people), {n} people ({p}) would have a longer drive to the nearest site and {m} ({q}) a shorter one.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/scenario.py" line="128" />
+            <source>Within {T} minutes: {a} today, {c} in the scenario ({d:+.1f} percentage points); {lost} people would move beyond {T} minutes and {gained} would come within it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/scenario.py" line="132" />
+            <source>The population-weighted mean drive time goes from {a} to {c} minutes and the 90th percentile from {p} to {q} minutes; the largest increase for anyone is {mx} minutes.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/scenario.py" line="136" />
+            <source>{T} minutes: {lost} beyond, {gained} within</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/scenario.py" line="141" />
+            <source>At the other thresholds, people moving beyond / coming within: {parts}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/scenario.py" line="144" />
+            <source>{n} people could no longer reach any site on the road network.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/scenario.py" line="152" />
+            <source>In {name}, {lost} people would move beyond {T} minutes and {gained} come within it: {a} within {T} minutes today, {c} in the scenario; mean drive time {m1} to {m2} minutes.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/scenario.py" line="159" />
+            <source>No one crosses {T} minutes in {names}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/scenario.py" line="162" />
+            <source>{cls} {a} to {c}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/scenario.py" line="165" />
+            <source>Within {T} minutes by urbanity: {parts}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/scenario.py" line="172" />
+            <source>By {g}, the largest fall in the share within {T} minutes is in {g} {lab}: {a} to {c}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/plugin.py" line="62" />
+            <source>Drive-Time Equity tools…</source>
+            <translation>Offer Tegwch Amser Gyrru…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/plugin.py" line="63" />
+            <source>Show the Drive-Time Equity algorithms in the Processing Toolbox</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/plugin.py" line="111" />
+            <source>Drive-Time Equity needs the Python packages {names}: {hint}</source>
+            <translation>Mae Tegwch Amser Gyrru angen y pecynnau Python {names}: {hint}</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="721" />
+            <source>{a}–{b} % within {T} min</source>
+            <translation>{a}–{b} % o fewn {T} mun</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="723" />
+            <source>(below the {s} % standard)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="725" />
+            <source>(meets the {s} % standard)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="731" />
+            <source>no population</source>
+            <translation>dim poblogaeth</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="755" />
+            <source>Level</source>
+            <translation>Lefel</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="755" />
+            <source>Area id</source>
+            <translation>Dynodydd ardal</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="755" />
+            <source>Urbanity</source>
+            <translation>Trefoldeb</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="756" />
+            <source>Group</source>
+            <translation>Grŵp</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="756" />
+            <source>People beyond target</source>
+            <translation>Pobl y tu hwnt i'r targed</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="757" />
+            <source>% beyond target</source>
+            <translation>% y tu hwnt i'r targed</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="757" />
+            <source>People unreachable</source>
+            <translation>Pobl na ellir eu cyrraedd</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="758" />
+            <source>Mean (min)</source>
+            <translation>Cymedr (mun)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="758" />
+            <source>90th pct (min)</source>
+            <translation>90fed canradd (mun)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="759" />
+            <source>Max (min)</source>
+            <translation>Uchafswm (mun)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="759" />
+            <source>Gap to study area (pp)</source>
+            <translation>Bwlch i'r ardal astudio (pp)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="760" />
+            <source>Gap to best (pp)</source>
+            <translation>Bwlch i'r gorau (pp)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="760" />
+            <source>Meets standard</source>
+            <translation>Yn cyrraedd y safon</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="761" />
+            <source>People short of standard</source>
+            <translation>Pobl islaw'r safon</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="764" />
+            <source>People ≤ {T} min</source>
+            <translation>Pobl ≤ {T} mun</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="765" />
+            <source>% ≤ {T} min</source>
+            <translation>% ≤ {T} mun</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="788" />
+            <location filename="../processing/styling.py" line="196" />
+            <source>Could not write the style file {path}</source>
+            <translation>Nid oedd modd ysgrifennu'r ffeil arddull {path}</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="57" />
+            <source>30 minutes or less — potential for collaboration (travel time not a barrier)</source>
+            <translation>30 munud neu lai — potensial i gydweithio (nid yw amser teithio yn rhwystr)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="58" />
+            <source>30–45 minutes — potential for collaboration of tertiary services</source>
+            <translation>30–45 munud — potensial i gydweithio ar wasanaethau trydyddol</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="59" />
+            <source>45–60 minutes — potential for collaboration</source>
+            <translation>45–60 munud — potensial i gydweithio</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="60" />
+            <source>over 60 minutes — limited potential for collaboration</source>
+            <translation>dros 60 munud — potensial cyfyngedig i gydweithio</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="127" />
+            <source>group {g} ({n} sites)</source>
+            <translation>grŵp {g} ({n} safle)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="150" />
+            <source>no site within {b} min</source>
+            <translation>dim safle o fewn {b} mun</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="151" />
+            <source>1 site within {b} min</source>
+            <translation>1 safle o fewn {b} mun</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="152" />
+            <source>2 sites within {b} min</source>
+            <translation>2 safle o fewn {b} mun</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="153" />
+            <source>3 sites within {b} min</source>
+            <translation>3 safle o fewn {b} mun</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="154" />
+            <source>4 or more sites within {b} min</source>
+            <translation>4 safle neu fwy o fewn {b} mun</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="161" />
+            <source>within 5 min (shared catchment)</source>
+            <translation>o fewn 5 mun (dalgylch a rennir)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="161" />
+            <source>5–10 min</source>
+            <translation>5–10 mun</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="162" />
+            <source>10–15 min</source>
+            <translation>10–15 mun</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="162" />
+            <source>15–30 min</source>
+            <translation>15–30 mun</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="163" />
+            <source>over 30 min</source>
+            <translation>dros 30 mun</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="77" />
+            <source>URBANITY_FIELD / GROUP_FIELD need a vector POPULATION layer; ignored for a raster (urbanity by population density).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="80" />
+            <source>{p}: the population raster's CRS ({a}) differs from the speed surface's ({b}); warp it to {b} first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="87" />
+            <source>{p}: give a population raster, or polygons / points with {pf}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="91" />
+            <source>{pf}: name the numeric field of {p} holding the population.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="94" />
+            <source>{pf}: '{f}' is not numeric.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="97" />
+            <source>{n}: the population layer has no field '{f}'.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="103" />
+            <source>{pf}: {n} feature(s) without a population value count as 0.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="122" />
+            <source>{p}: population must be a raster, polygons or points.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="50" />
+            <source>the population raster</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="59" />
+            <source>{param}: the population raster has negative values; it must hold people per cell.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="69" />
+            <source>{param}: give a population raster, or a polygon or point layer (e.g. LSOAs) with {fp}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="73" />
+            <source>{fp}: name the field of {param} that holds the population (e.g. pop_mid2018).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="78" />
+            <source>{fp}: the layer has no field '{f}'.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="80" />
+            <source>{fp}: the field '{f}' is not numeric; choose a numeric population field.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="96" />
+            <source>{fp}: the field '{f}' has negative values; population must be &gt;= 0.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="99" />
+            <source>{fp}: {n} feature(s) have no population (NULL); counted as 0.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="117" />
+            <source>{param}: population must be a raster, polygons or points (not lines).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="136" />
+            <source>Coverage by number of points</source>
+            <translation>Cwmpas yn ôl nifer y pwyntiau</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="147" />
+            <source>number of new points</source>
+            <translation>nifer y pwyntiau newydd</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="149" />
+            <source>demand covered</source>
+            <translation>galw a gwmpesir</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="153" />
+            <source>target</source>
+            <translation>targed</translation>
+        </message>
+        <message>
+            <location filename="../processing/base.py" line="73" />
+            <source>Drive-time equity</source>
+            <translation>Tegwch amser gyrru</translation>
+        </message>
+        <message>
+            <location filename="../processing/base.py" line="105" />
+            <source>Example</source>
+            <translation>Enghraifft</translation>
+        </message>
+        <message>
+            <location filename="../processing/base.py" line="126" />
+            <source>This algorithm needs the Python packages {names}, which are not installed: {hint}. Then restart QGIS.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/base.py" line="133" />
+            <location filename="../processing/base.py" line="137" />
+            <source>Cancelled: no output was written.</source>
+            <translation>Wedi'i ganslo: ni ysgrifennwyd unrhyw allbwn.</translation>
+        </message>
+        <message>
+            <location filename="../processing/base.py" line="170" />
+            <source>{name}: '{item}' is not a number; give a comma-separated list such as 6,8,15,19.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/base.py" line="173" />
+            <source>{name}: give at least one value, e.g. 6,8,15,19.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/base.py" line="175" />
+            <source>{name}: every value must be greater than {m}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/layout.py" line="80" />
+            <source>Drive time (minutes)</source>
+            <translation>Amser gyrru (munudau)</translation>
+        </message>
+        <message>
+            <location filename="../processing/layout.py" line="81" />
+            <source>Drive time to the nearest A&amp;E</source>
+            <translation>Amser gyrru i'r adran achosion brys agosaf</translation>
+        </message>
+        <message>
+            <location filename="../processing/layout.py" line="82" />
+            <source>Nearest site</source>
+            <translation>Safle agosaf</translation>
+        </message>
+        <message>
+            <location filename="../processing/layout.py" line="83" />
+            <source>Modelled road speed (km/h)</source>
+            <translation>Cyflymder ffyrdd wedi'i fodelu (km/awr)</translation>
+        </message>
+        <message>
+            <location filename="../processing/layout.py" line="84" />
+            <source>A&amp;E departments</source>
+            <translation>Adrannau achosion brys</translation>
+        </message>
+        <message>
+            <location filename="../processing/layout.py" line="85" />
+            <source>District boundaries</source>
+            <translation>Ffiniau ardaloedd</translation>
+        </message>
+        <message>
+            <location filename="../processing/layout.py" line="86" />
+            <source>Sub-ICB areas</source>
+            <translation>Ardaloedd is-Fwrdd Gofal Integredig</translation>
+        </message>
+        <message>
+            <location filename="../processing/layout.py" line="87" />
+            <source>Neighbourhoods (LSOAs)</source>
+            <translation>Cymdogaethau (LSOAs)</translation>
+        </message>
+        <message>
+            <location filename="../processing/layout.py" line="88" />
+            <source>Primary Care Trust areas (2011)</source>
+            <translation>Ardaloedd Ymddiriedolaethau Gofal Sylfaenol (2011)</translation>
+        </message>
+        <message>
+            <location filename="../processing/layout.py" line="89" />
+            <source>Coverage by district</source>
+            <translation>Cwmpas fesul ardal</translation>
+        </message>
+        <message>
+            <location filename="../processing/layout.py" line="90" />
+            <source>Coverage by Primary Care Trust (2011)</source>
+            <translation>Cwmpas fesul Ymddiriedolaeth Gofal Sylfaenol (2011)</translation>
+        </message>
+        <message>
+            <location filename="../processing/layout.py" line="91" />
+            <source>Change in drive time (scenario)</source>
+            <translation>Newid yn yr amser gyrru (senario)</translation>
+        </message>
+        <message>
+            <location filename="../processing/layout.py" line="92" />
+            <source>Scenario: change by area</source>
+            <translation>Senario: newid fesul ardal</translation>
+        </message>
+        <message>
+            <location filename="../processing/layout.py" line="93" />
+            <source>Standby points</source>
+            <translation>Pwyntiau wrth gefn</translation>
+        </message>
+        <message>
+            <location filename="../processing/layout.py" line="94" />
+            <source>Standby drive zones</source>
+            <translation>Parthau gyrru wrth gefn</translation>
+        </message>
+        <message>
+            <location filename="../processing/layout.py" line="430" />
+            <source>Key</source>
+            <translation>Allwedd</translation>
+        </message>
+        <message>
+            <location filename="../processing/layout.py" line="469" />
+            <source>The key does not fit beside the map; show fewer layers or use A3 paper.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/layout.py" line="583" />
+            <source>Map produced on {date} with the Drive-Time Equity QGIS plugin.</source>
+            <translation>Cynhyrchwyd y map ar {date} gydag ategyn QGIS Tegwch Amser Gyrru.</translation>
+        </message>
+        <message>
+            <location filename="../processing/layout.py" line="592" />
+            <source>SUMMARY is too long for the notes box: it was cut to {n} lines; shorten it or use A3 paper.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/layout.py" line="602" />
+            <source>About this map</source>
+            <translation>Am y map hwn</translation>
+        </message>
+        <message>
+            <location filename="../processing/provider.py" line="27" />
+            <source>Drive-Time Equity</source>
+            <translation>Tegwch Amser Gyrru</translation>
+        </message>
+        <message>
+            <location filename="../processing/qgis_io.py" line="22" />
+            <source>{param}: {what} has no valid coordinate reference system. Set its CRS (Layer Properties &gt; Source) to a projected CRS in metres such as EPSG:27700 (British National Grid).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/qgis_io.py" line="26" />
+            <source>{param}: {what} is in a geographic CRS ({crs}, degrees) but cell sizes and distances are in metres. Use a projected CRS in metres, such as EPSG:27700 (British National Grid) in Great Britain: reproject the layer, or set the target CRS (TARGET_CRS) where the algorithm has one.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/qgis_io.py" line="32" />
+            <source>{param}: {what} uses {units}, not metres ({crs}). Use a projected CRS in metres such as EPSG:27700.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/qgis_io.py" line="47" />
+            <source>{param}: no raster layer given.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/qgis_io.py" line="49" />
+            <source>{param}: '{name}' is not a file-based raster ({provider}); save it as a GeoTIFF first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/qgis_io.py" line="63" />
+            <source>the raster '{name}'</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/qgis_io.py" line="77" />
+            <source>{param}: {err}. Resample the raster to square, north-up cells (Warp).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/qgis_io.py" line="161" />
+            <source>{param}: no layer given.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/qgis_io.py" line="179" />
+            <source>{param}: the layer has no features with a geometry (is it empty, or is an empty selection or filter in use?).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/qgis_io.py" line="197" />
+            <source>{param}: {n} feature(s) lie outside the speed raster (e.g. {ids}). Build the speed surface over an extent that covers every site (with a margin), or select only the sites inside it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/qgis_io.py" line="206" />
+            <source>{param}: site(s) {ids} lie on impassable cells (barrier or zero speed) with no passable cell within {d} m. Move the site(s) onto the road network or raise the snapping distance.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/qgis_io.py" line="212" />
+            <source>Site {id} was on an impassable cell and was moved {d:.0f} m to the nearest passable cell.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="52" />
+            <location filename="../processing/styling.py" line="65" />
+            <source>min</source>
+            <translation>mun</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="57" />
+            <source>up to {b} {unit}</source>
+            <translation>hyd at {b} {unit}</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="59" />
+            <source>{a}–{b} {unit}</source>
+            <translation>{a}–{b} {unit}</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="65" />
+            <source>over {b} {unit}</source>
+            <translation>dros {b} {unit}</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="146" />
+            <source>Could not style {layer}: {err}</source>
+            <translation>Nid oedd modd rhoi arddull i {layer}: {err}</translation>
+        </message>
+    </context>
+    <context>
+        <name>MatrixAlgorithm</name>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="229" />
+            <source>Travel-time matrix between sites</source>
+            <translation>Matrics amser teithio rhwng safleoedd</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="232" />
+            <source>Number of sites within each band break (one raster band per break)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="233" />
+            <source>Second-nearest minus nearest site time (minutes)</source>
+            <translation>Amser yr ail safle agosaf llai'r safle agosaf (munudau)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="237" />
+            <source>Computes the drive time between every pair of sites over a speed surface (one search per site that stops once every other site is reached, several sites at a time on all cores) and reads it against collaboration bands: by default 30 minutes or less, 30–45, 45–60 and over 60 minutes (a time of exactly 30, 45 or 60 falls in the lower band). Writes the pair table, a map of lines between the sites styled by band, the sites with their nearest partner, counts per band and collaboration groups, optionally the wide matrix as CSV and a raster of shared catchments. Sites on impassable cells are snapped to the nearest passable cell.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="245" />
+            <source>Speed surface in km/h (from 'Build speed surface'); 0 or nodata = impassable. Projected CRS in metres, square cells.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="247" />
+            <source>Sites (points, e.g. A&amp;E departments), in any CRS; at least two. With 'Selected features only', only the selected sites are used.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="249" />
+            <source>Field with a unique id per site (e.g. site_code_2014). Empty = the feature id. Duplicate or empty ids are an error.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="251" />
+            <source>Field with the site name used in the tables, the CSV headers and messages (e.g. site_name). Empty = the id.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="253" />
+            <source>Band breaks in minutes, comma-separated (default 30,45,60). Band 1 is the closest; a time equal to a break falls in the lower band; one more band holds the times beyond the last break.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="256" />
+            <source>Band labels separated by ';', one per band (number of breaks + 1). The default is the four collaboration bands of the local plan; with other breaks and these default labels, plain labels such as '20–40 min' are used.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="260" />
+            <source>One time per pair, the mean of both directions (the cell graph is symmetric, so the directions agree to rounding; each pair is searched once, which is faster). Unticked: every site searches to every other site and each direction is kept (row = from, column = to); groups then need both directions within the break, and the lines show the mean.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="265" />
+            <source>Moves between cells: 16 (adds knight's moves; at most 2.8 % longer than the straight line on a uniform surface) or 8 (at most 8.3 %).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="267" />
+            <source>A site on an impassable cell is moved to the nearest passable cell within this many metres (with a warning); further away is an error naming the site.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="270" />
+            <source>Hierarchical clustering (scikit-learn) of the matrix for the 'cluster' field of the sites: complete linkage (every pair in a group within the threshold), average, or single linkage (same as the connected groups).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="274" />
+            <source>Clustering threshold in minutes (a distance equal to it still merges). Empty = the last band break.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="276" />
+            <source>Cut the clustering tree into this many groups instead of using the threshold. 0 = use the threshold.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="278" />
+            <source>What OUTPUT_ZONES holds: the number of sites within each band break (one raster band per break, e.g. band 1 = sites within 30 min), or the difference in minutes between the second-nearest and the nearest site (small = a shared catchment).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="282" />
+            <source>Table without geometry, one row per ordered pair: from_id, from_name, to_id, to_name, minutes, band (1 = closest) and band_label; NULL minutes and band for unreachable pairs.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="285" />
+            <source>One straight line per pair of sites (from/to ids and names, minutes, band, band_label, straight-line km), styled by band: the closest band widest, darkest and on top. Labels with the minutes are set up but off.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="288" />
+            <source>The sites with: nearest partner and its time, number of partners in each band, mean time to the reachable others, the collaboration group at each band break (grp_30: connected groups of sites linked by times of 30 min or less), the hierarchical-clustering group (cluster) and the snapping distance. Other fields of the input follow.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="293" />
+            <source>Optional CSV in the wide layout (site names as rows and columns, row = from, column = to), minutes rounded to 0.1, blank where unreachable.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="295" />
+            <source>Optional raster of shared catchments (see ZONES_MODE), on the speed surface's grid.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="304" />
+            <source>Speed surface (km/h)</source>
+            <translation>Arwyneb cyflymder (km/awr)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="305" />
+            <source>Sites</source>
+            <translation>Safleoedd</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="306" />
+            <source>Site id field</source>
+            <translation>Maes dynodydd safle</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="308" />
+            <source>Site name field</source>
+            <translation>Maes enw safle</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="310" />
+            <source>Collaboration band breaks (minutes)</source>
+            <translation>Toriadau bandiau cydweithio (munudau)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="312" />
+            <source>Band labels (separated by ';')</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="314" />
+            <source>Mean of both directions</source>
+            <translation>Cymedr y ddau gyfeiriad</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="315" />
+            <source>Neighbours</source>
+            <translation>Cymdogion</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="317" />
+            <source>Snap sites to passable cells within (m)</source>
+            <translation>Symud safleoedd i gelloedd tramwyadwy o fewn (m)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="319" />
+            <source>Clustering linkage</source>
+            <translation>Cysylltedd clystyru</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="321" />
+            <source>Clustering threshold (minutes)</source>
+            <translation>Trothwy clystyru (munudau)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="323" />
+            <source>Number of clusters (0 = threshold)</source>
+            <translation>Nifer y clystyrau (0 = trothwy)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="325" />
+            <source>Shared-catchment raster holds</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="327" />
+            <source>Travel times (pairs)</source>
+            <translation>Amseroedd teithio (parau)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="329" />
+            <source>Collaboration lines</source>
+            <translation>Llinellau cydweithio</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="332" />
+            <source>Sites with collaboration groups</source>
+            <translation>Safleoedd â grwpiau cydweithio</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="335" />
+            <source>Wide matrix (CSV)</source>
+            <translation>Matrics llydan (CSV)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="336" />
+            <source>CSV files (*.csv)</source>
+            <translation>Ffeiliau CSV (*.csv)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="338" />
+            <location filename="../processing/alg_matrix.py" line="673" />
+            <source>Shared catchments</source>
+            <translation>Dalgylchoedd a rennir</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="348" />
+            <source>{param}: the sites layer has no field '{field}'. Choose one of: {names}; or leave it empty.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="366" />
+            <source>BANDS differ from 30,45,60, so the default collaboration labels do not apply; using: {labels}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="373" />
+            <source>BAND_LABELS: give {n} labels separated by ';' (one per band: {k} breaks in BANDS plus the band beyond the last break); got {m}. Leave it empty for the default labels.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="392" />
+            <source>{n} site(s) without a geometry were left out.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="397" />
+            <source>SITE_ID_FIELD: {n} site(s) have no value in '{field}' (feature ids {fids}). Fill them in, choose another field, or leave SITE_ID_FIELD empty to use the feature ids.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="411" />
+            <source>SITES: a travel-time matrix needs at least two sites; the layer (or its selection / filter) has {n}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="420" />
+            <source>SITE_ID_FIELD: the id '{id}' is used by {n} sites ({names}); {m} id(s) are duplicated. Choose a field with a unique value per site, or leave SITE_ID_FIELD empty to use the feature ids.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="442" />
+            <source>CLUSTER_THRESHOLD must be positive (minutes), or empty for the last band break.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="454" />
+            <source>SPEED: the raster has negative speeds; it must hold km/h (0 or nodata = impassable).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="457" />
+            <source>SPEED: no cell has a positive speed; build it with 'Build speed surface' (km/h).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="468" />
+            <source>{n} sites, {p} pairs, on a {r} x {c} grid of {s:g} m cells, {k} neighbours.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="496" />
+            <source>from \ to (minutes)</source>
+            <translation>o \ i (munudau)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="515" />
+            <source>Band {k} ({label}): {n} pairs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="518" />
+            <source>Unreachable: {n} pairs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="521" />
+            <source>Pair times: shortest {a:.1f} min, median {b:.1f} min, longest {c:.1f} min.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="556" />
+            <source>Travel times between sites</source>
+            <translation>Amseroedd teithio rhwng safleoedd</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="593" />
+            <source>Collaboration bands</source>
+            <translation>Bandiau cydweithio</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="643" />
+            <source>Sites and collaboration groups</source>
+            <translation>Safleoedd a grwpiau cydweithio</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="646" />
+            <source>Hierarchical clustering ({linkage}): {g} group(s).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="649" />
+            <source>Connected groups within {b} min: {g}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="661" />
+            <source>sites within {b} min</source>
+            <translation>safleoedd o fewn {b} mun</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="665" />
+            <source>Cells within {b} min of two or more sites: {n} ({km:.1f} km²).</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ScenarioAlgorithm</name>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="152" />
+            <source>Compare site scenarios</source>
+            <translation>Cymharu senarios safleoedd</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="156" />
+            <source>Compares drive times to two configurations of sites (e.g. today's A&amp;E departments and a scenario in which one closes or a new one opens): a raster of the change in minutes, the coverage of every area in the baseline and the scenario (the 'Coverage and equity by area' figures), the people who cross each threshold in each direction, the same by urbanity class and group (the equality impact table), and plain-English sentences for the consultation document.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="162" />
+            <source>Speed surface in km/h (from 'Build speed surface'); 0 or nodata = impassable.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="163" />
+            <source>Sites open today (points). With SCENARIO_FIELD, also the scenario's sites.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="164" />
+            <source>Sites open in the scenario (points). Leave empty and give SCENARIO_FIELD to use one layer.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="166" />
+            <source>Field of BASELINE_SITES saying whether a site is open in the scenario: 1/true/yes/open = open; 0/false/no/closed = closed. NULL counts as closed (with a warning).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="169" />
+            <source>Minutes added at every site before driving (0 for pure drive time).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="170" />
+            <source>Reporting areas (polygons: districts, PCTs, localities).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="171" />
+            <source>Field naming the areas (default: the feature id).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="172" />
+            <source>Population: polygons (e.g. LSOAs, spread by exact area weighting) or points with POPULATION_FIELD, or a population raster.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="174" />
+            <source>Numeric field of the POPULATION layer holding people.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="175" />
+            <source>Drive-time thresholds in minutes (a time equal to a threshold is within it).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="176" />
+            <source>The threshold the summary and the map focus on (added to THRESHOLDS if absent).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="177" />
+            <source>Optional field of the POPULATION layer with an urban/rural class (e.g. ONS RUC2011 ruc11cd); otherwise by population density.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="179" />
+            <source>Optional field of the POPULATION layer for another breakdown (e.g. IMD decile).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="181" />
+            <source>Moves between cells: 16 (adds knight's moves) or 8.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="182" />
+            <source>Sites on impassable cells move to the nearest passable cell within this many metres.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="184" />
+            <source>Scenario minus baseline drive time in minutes (positive = longer journeys), float32 GeoTIFF; nodata where either is unreachable. Diverging style centred on 0.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="187" />
+            <source>Areas with pop_total and, per threshold T, base_pct_le_T / scen_pct_le_T (% within T), lost_le_T (people within T today but not in the scenario) and gained_le_T; base_/scen_ mean_min, median_min, p90_min; d_pct (change of % within TARGET, percentage points), d_mean_min, d_p90_min.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="191" />
+            <source>The same figures by area x urbanity class, area x group and for the whole study area (level, area_id, urbanity, grp fields).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="193" />
+            <source>Optional HTML page of plain-English sentences and a table by area.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="203" />
+            <source>Speed surface (km/h)</source>
+            <translation>Arwyneb cyflymder (km/awr)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="204" />
+            <source>Baseline sites</source>
+            <translation>Safleoedd presennol</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="206" />
+            <source>Scenario sites</source>
+            <translation>Safleoedd y senario</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="208" />
+            <source>Open in scenario (field of the baseline sites)</source>
+            <translation>Ar agor yn y senario (maes y safleoedd presennol)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="211" />
+            <source>Activation time (minutes)</source>
+            <translation>Amser ysgogi (munudau)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="213" />
+            <source>Areas</source>
+            <translation>Ardaloedd</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="214" />
+            <source>Area name field</source>
+            <translation>Maes enw ardal</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="216" />
+            <source>Population (polygons, points or raster)</source>
+            <translation>Poblogaeth (polygonau, pwyntiau neu rastr)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="217" />
+            <source>Population field</source>
+            <translation>Maes poblogaeth</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="219" />
+            <source>Thresholds (minutes)</source>
+            <translation>Trothwyon (munudau)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="220" />
+            <source>Target (minutes)</source>
+            <translation>Targed (munudau)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="222" />
+            <source>Urbanity field</source>
+            <translation>Maes trefoldeb</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="224" />
+            <source>Group field</source>
+            <translation>Maes grŵp</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="226" />
+            <source>Neighbours</source>
+            <translation>Cymdogion</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="228" />
+            <source>Snap sites to passable cells within (m)</source>
+            <translation>Symud safleoedd i gelloedd tramwyadwy o fewn (m)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="230" />
+            <location filename="../processing/alg_scenario.py" line="369" />
+            <source>Change in drive time (minutes)</source>
+            <translation>Newid yn yr amser gyrru (munudau)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="231" />
+            <location filename="../processing/alg_scenario.py" line="464" />
+            <source>Scenario by area</source>
+            <translation>Senario fesul ardal</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="233" />
+            <source>Equality impact table</source>
+            <translation>Tabl effaith ar gydraddoldeb</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="235" />
+            <source>Summary</source>
+            <translation>Crynodeb</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="236" />
+            <source>HTML files (*.html)</source>
+            <translation>Ffeiliau HTML (*.html)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="244" />
+            <source>BASELINE_SITES: give the sites open today.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="250" />
+            <source>SCENARIO_SITES or SCENARIO_FIELD: give the scenario's sites as a layer, or a field of BASELINE_SITES saying which sites are open in the scenario.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="254" />
+            <source>SCENARIO_SITES and SCENARIO_FIELD: give one or the other, not both.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="258" />
+            <source>SCENARIO_FIELD: BASELINE_SITES has no field '{f}'.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="270" />
+            <source>SCENARIO_FIELD: {n} site(s) have no readable value and count as closed: {s}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="290" />
+            <source>SCENARIO_SITES / SCENARIO_FIELD: no site is open in the scenario; keep at least one open.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="304" />
+            <source>SPEED: the raster must hold speeds in km/h (&gt;= 0, some positive); build it with 'Build speed surface'.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="317" />
+            <source>TARGET must be a positive number of minutes.</source>
+            <translation>Rhaid i TARGET fod yn nifer positif o funudau.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="320" />
+            <source>Baseline: {b} sites; scenario: {s} sites (closed: {c}; opened: {o}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="323" />
+            <source>The scenario has the same sites as the baseline: nothing changes.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="328" />
+            <source>AREAS: give the reporting areas (polygons).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="333" />
+            <source>AREAS: the layer has no polygons.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="338" />
+            <source>AREA_ID_FIELD: the ids {d} occur more than once; choose a field with one value per area, or dissolve the areas first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="355" />
+            <source>Drive times computed ({t:.1f} s).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="363" />
+            <source>{n} cells reachable today are unreachable in the scenario (nodata in OUTPUT_DELTA).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="376" />
+            <source>POPULATION: no population falls inside the areas and the speed raster; check the layers overlap.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="385" />
+            <source>{o:,.0f} people fall outside the speed raster and {a:,.0f} outside every area; they are left out.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="398" />
+            <source>the study area</source>
+            <translation>yr ardal astudio</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="406" />
+            <source>Done in {t:.1f} s.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="489" />
+            <location filename="../processing/alg_scenario.py" line="490" />
+            <location filename="../processing/alg_scenario.py" line="491" />
+            <source>all</source>
+            <translation>pob un</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="505" />
+            <source>Area</source>
+            <translation>Ardal</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="505" />
+            <source>People</source>
+            <translation>Pobl</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="505" />
+            <source>Within {T} min today</source>
+            <translation>O fewn {T} mun heddiw</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="506" />
+            <source>Within {T} min, scenario</source>
+            <translation>O fewn {T} mun, senario</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="506" />
+            <source>Moving beyond {T} min</source>
+            <translation>Yn symud y tu hwnt i {T} mun</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="507" />
+            <source>Coming within {T} min</source>
+            <translation>Yn dod o fewn {T} mun</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="507" />
+            <source>Mean today (min)</source>
+            <translation>Cymedr heddiw (mun)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="508" />
+            <source>Mean, scenario (min)</source>
+            <translation>Cymedr, senario (mun)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="514" />
+            <source>Service-change scenario</source>
+            <translation>Senario newid gwasanaeth</translation>
+        </message>
+    </context>
+    <context>
+        <name>SpeedSurfaceAlgorithm</name>
+        <message>
+            <location filename="../processing/alg_speedsurface.py" line="42" />
+            <source>Build speed surface</source>
+            <translation>Adeiladu arwyneb cyflymder</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_speedsurface.py" line="46" />
+            <source>Builds a speed surface (km/h per cell, float32 GeoTIFF) for drive-time analysis: each road class gets a speed, roads are burnt so that they stay connected (every cell a road passes through; the faster road wins where roads share a cell), cells without a road get the off-road speed (or a land-cover speed raster), and barrier polygons are impassable (speed 0). The default speeds are for an emergency vehicle without blue-light privileges, from the national speed limits and the DfT's average speed statistics (CGN0501, CGN0502): calibrate them locally where you can.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_speedsurface.py" line="53" />
+            <source>Road lines: OpenStreetMap (.osm/.pbf 'lines' layer, GeoPackage) or OS Open Roads. Any CRS: they are reprojected to the target CRS.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_speedsurface.py" line="55" />
+            <source>Field holding the road class (OSM 'highway', the default; OS Open Roads 'class' or 'roadClassification').</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_speedsurface.py" line="57" />
+            <source>Speed per road class, km/h (class names match case-insensitively). Roads of a class not listed are ignored (a warning lists them). A speed of 0 ignores the class. Default: the UK table in the help (empty = default).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_speedsurface.py" line="61" />
+            <source>Speed in km/h for cells with no road (reaching the road along drives, yards and tracks). 0 makes them impassable.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_speedsurface.py" line="63" />
+            <source>Optional raster of off-road speeds in km/h (e.g. a reclassified land-cover map); resampled to the grid; its nodata cells use the off-road speed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_speedsurface.py" line="65" />
+            <source>Optional polygons that nothing crosses (e.g. water bodies, closed sites); their cells get speed 0. They override roads.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_speedsurface.py" line="67" />
+            <source>Extent of the surface. Default: the extent of the roads. Give it a margin around the study area so journeys can leave and re-enter it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_speedsurface.py" line="69" />
+            <source>CRS of the surface, projected in metres. Default: the CRS of the extent if given, else that of the roads. In Great Britain use EPSG:27700.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_speedsurface.py" line="71" />
+            <source>Cell size in metres (e.g. 50). Smaller cells follow roads more closely but cost memory and time quadratically.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_speedsurface.py" line="73" />
+            <source>Speed surface, km/h, float32 GeoTIFF; 0 = impassable. Styled on load.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_speedsurface.py" line="81" />
+            <source>Roads</source>
+            <translation>Ffyrdd</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_speedsurface.py" line="82" />
+            <source>Road class field</source>
+            <translation>Maes dosbarth ffordd</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_speedsurface.py" line="87" />
+            <source>Speed by road class (km/h)</source>
+            <translation>Cyflymder fesul dosbarth ffordd (km/awr)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_speedsurface.py" line="88" />
+            <source>Road class</source>
+            <translation>Dosbarth ffordd</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_speedsurface.py" line="88" />
+            <source>Speed (km/h)</source>
+            <translation>Cyflymder (km/awr)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_speedsurface.py" line="89" />
+            <source>Off-road speed (km/h)</source>
+            <translation>Cyflymder oddi ar y ffordd (km/awr)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_speedsurface.py" line="92" />
+            <source>Land-cover speed raster (km/h)</source>
+            <translation>Rhastr cyflymder gorchudd tir (km/awr)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_speedsurface.py" line="94" />
+            <source>Barriers (impassable polygons)</source>
+            <translation>Rhwystrau (polygonau na ellir eu croesi)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_speedsurface.py" line="96" />
+            <source>Extent</source>
+            <translation>Maint</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_speedsurface.py" line="97" />
+            <source>Target CRS (projected, metres)</source>
+            <translation>CRS targed (tafluniedig, metrau)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_speedsurface.py" line="99" />
+            <source>Cell size (metres)</source>
+            <translation>Maint cell (metrau)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_speedsurface.py" line="101" />
+            <source>Speed surface</source>
+            <translation>Arwyneb cyflymder</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_speedsurface.py" line="111" />
+            <source>ROADS: no road layer given.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_speedsurface.py" line="114" />
+            <source>CLASS_FIELD: the road layer has no field '{f}'. Its fields are: {fields}. Choose the field holding the road class (OSM 'highway', OS Open Roads 'class').</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_speedsurface.py" line="122" />
+            <source>SPEEDS: give pairs of road class and speed (km/h).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_speedsurface.py" line="126" />
+            <source>SPEEDS: {err}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_speedsurface.py" line="128" />
+            <source>SPEEDS: every road class has speed 0; give positive speeds.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_speedsurface.py" line="131" />
+            <source>OFFROAD_SPEED must be zero (impassable) or positive.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_speedsurface.py" line="134" />
+            <source>CELL_SIZE must be positive (metres).</source>
+            <translation>Rhaid i CELL_SIZE fod yn bositif (metrau).</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_speedsurface.py" line="143" />
+            <source>the output CRS</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_speedsurface.py" line="148" />
+            <source>EXTENT: the extent is empty; give a rectangle with an area.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_speedsurface.py" line="156" />
+            <source>ROADS: no road feature falls inside the extent (is the layer empty, or the extent elsewhere?). Check the extent and the layer's CRS.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_speedsurface.py" line="167" />
+            <source>CELL_SIZE: {r} x {c} cells is too many for one surface; use a larger cell size or a smaller extent.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_speedsurface.py" line="170" />
+            <source>Grid: {r} rows x {c} columns of {s:g} m in {crs}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_speedsurface.py" line="176" />
+            <source>Road classes without a speed were ignored: {list}. Add them to SPEEDS to use them.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_speedsurface.py" line="181" />
+            <source>SPEEDS / CLASS_FIELD: no road in the layer has a class listed in SPEEDS (classes found: {list}). Check the class field or add its values to SPEEDS.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_speedsurface.py" line="187" />
+            <source>{n} road features with a speed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_speedsurface.py" line="213" />
+            <source>Speed surface (km/h)</source>
+            <translation>Arwyneb cyflymder (km/awr)</translation>
+        </message>
+    </context>
+    <context>
+        <name>StandbyAlgorithm</name>
+        <message>
+            <location filename="../processing/alg_standby.py" line="193" />
+            <source>Place standby points</source>
+            <translation>Lleoli pwyntiau wrth gefn</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="197" />
+            <source>Places standby / deployment points so that as much demand as possible lies within a drive-time budget of a point (the drive-zone model: 2 minutes to go mobile + 6 minutes' drive = the 8-minute standard). Method: maximal covering location. For every candidate a cut-off drive-time run lists the demand cells it covers; existing sites are fixed and counted first; a lazy greedy search adds the candidate that covers most new demand, which is guaranteed to reach at least 1 - 1/e (63 %) of the best possible cover for that number of points, and the report gives a certified upper bound that is usually much tighter; an optional swap search then exchanges points while that covers more. Give COUNT, or TARGET_COVERAGE to find the smallest number of points that reaches it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="207" />
+            <source>Speed surface in km/h (from 'Build speed surface'); 0 or nodata = impassable. Projected CRS in metres, square cells.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="209" />
+            <source>Population: a raster of people per cell (resampled to the speed grid, totals kept), or polygons (e.g. LSOAs, spread over their cells by area) or points, with POPULATION_FIELD. Demand is only where population is, so this also sets the study area. Optional when DEMAND is given.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="213" />
+            <source>Numeric field of a polygon or point POPULATION layer holding the people.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="214" />
+            <source>Optional incident points (e.g. a year of CAD incidents): demand is then the number of incidents per cell instead of population, and each point's zone gets an incidents-per-24-hours figure.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="217" />
+            <source>Number of days the DEMAND incidents span (365 for a year), for incidents per 24 h.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="218" />
+            <source>Optional existing sites (e.g. current stations) that stay open: their cover is counted first and new points are placed around them.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="220" />
+            <source>Optional candidate points (car parks, stations, ...). If absent, candidates are generated: k-means centres of the demand-weighted cells, each moved to the nearest road cell.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="223" />
+            <source>How many candidates to generate when CANDIDATES is not given.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="224" />
+            <source>Drive time in minutes within which a point covers a cell (6 = an 8-minute response with 2 minutes to go mobile). A time equal to it is covered.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="226" />
+            <source>Number of new points to place (ignored when TARGET_COVERAGE is given).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="227" />
+            <source>Optional share of demand (%) to cover, existing sites included: the smallest number of new points that reaches it is placed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="229" />
+            <source>Improve the greedy solution by swaps (replace a point by another candidate while that covers more). Never worse than greedy; slower on very large candidate sets.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="231" />
+            <source>With DEMAND: points whose zone has fewer incidents per 24 h than this are flagged (low_use = 1); the planning guidance warns against resources that would respond to fewer than 2 a day.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="234" />
+            <source>Moves between cells: 16 (adds knight's moves) or 8.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="235" />
+            <source>Points on impassable cells are moved to the nearest passable cell within this many metres (with a warning); further away is an error.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="237" />
+            <source>Generated candidates are moved to road cells: cells at least this fast (km/h). Empty: cells faster than the most common speed (the off-road background).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="240" />
+            <source>Random seed of the k-means candidate generation (same seed, same candidates).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="241" />
+            <source>Chosen points, in rank order: rank, cand_id (candidate feature id, or the generated candidate's number), marginal_pop (people newly covered by this point after the existing sites and the points ranked before it) and cum_pop_pct (cumulative % of population covered) when POPULATION is given; with DEMAND marginal_inc, cum_inc_pct, inc_per_day (incidents per 24 h in the point's zone) and low_use (1 below MIN_PER_DAY).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="247" />
+            <source>Table: count (new points) -&gt; covered and pct_covered by the greedy sequence (each point added where it covers most new demand; never decreasing), marginal gain, and max_pct (certified upper bound: no set of that many candidates covers more); chosen = 1 and pct_solution (after the swap search) on the count of the solution.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="252" />
+            <source>Optional polygons: the cells within DRIVE_BUDGET of the chosen points and existing sites, each allocated to the nearest one (fields site, kind, rank, demand, area_km2, inc_per_day).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="255" />
+            <source>Optional HTML report: summary sentences, the coverage curve chart (inline SVG) and the table of chosen points.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="264" />
+            <source>Speed surface (km/h)</source>
+            <translation>Arwyneb cyflymder (km/awr)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="265" />
+            <source>Population (raster, polygons or points)</source>
+            <translation>Poblogaeth (rhastr, polygonau neu bwyntiau)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="267" />
+            <source>Population field</source>
+            <translation>Maes poblogaeth</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="269" />
+            <source>Incidents (demand points)</source>
+            <translation>Digwyddiadau (pwyntiau galw)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="271" />
+            <source>Days the incidents span</source>
+            <translation>Nifer y dyddiau y mae'r digwyddiadau'n eu cwmpasu</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="273" />
+            <source>Existing sites (fixed)</source>
+            <translation>Safleoedd presennol (sefydlog)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="275" />
+            <source>Candidate points</source>
+            <translation>Pwyntiau posibl</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="277" />
+            <source>Candidates to generate</source>
+            <translation>Nifer y pwyntiau posibl i'w creu</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="280" />
+            <source>Drive budget (minutes)</source>
+            <translation>Cyllideb gyrru (munudau)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="282" />
+            <source>Number of new points</source>
+            <translation>Nifer y pwyntiau newydd</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="284" />
+            <source>Target coverage (%)</source>
+            <translation>Cwmpas targed (%)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="286" />
+            <source>Improve by swap search</source>
+            <translation>Gwella drwy chwilio cyfnewid</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="287" />
+            <source>Flag points with fewer incidents per 24 h than</source>
+            <translation>Nodi pwyntiau â llai o ddigwyddiadau bob 24 awr na</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="290" />
+            <source>Neighbours</source>
+            <translation>Cymdogion</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="292" />
+            <source>Snap points to passable cells within (m)</source>
+            <translation>Symud pwyntiau i gelloedd tramwyadwy o fewn (m)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="294" />
+            <source>Road cells: minimum speed (km/h)</source>
+            <translation>Celloedd ffordd: cyflymder lleiaf (km/awr)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="296" />
+            <source>Random seed</source>
+            <translation>Hedyn ar hap</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="298" />
+            <location filename="../processing/alg_standby.py" line="572" />
+            <source>Standby points</source>
+            <translation>Pwyntiau wrth gefn</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="300" />
+            <source>Coverage curve</source>
+            <translation>Cromlin cwmpas</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="302" />
+            <location filename="../processing/alg_standby.py" line="654" />
+            <source>Drive zones</source>
+            <translation>Parthau gyrru</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="305" />
+            <source>Report</source>
+            <translation>Adroddiad</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="306" />
+            <source>HTML files (*.html)</source>
+            <translation>Ffeiliau HTML (*.html)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="331" />
+            <source>SPEED: the raster has negative speeds; it must hold km/h (0 or nodata = impassable).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="334" />
+            <source>SPEED: no cell has a positive speed; build it with 'Build speed surface' (km/h).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="340" />
+            <source>DRIVE_BUDGET must be positive (minutes), e.g. 6.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="349" />
+            <source>TARGET_COVERAGE must be a percentage above 0 and at most 100.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="357" />
+            <source>COUNT must be at least 1 (or give TARGET_COVERAGE to find the number of points).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="370" />
+            <source>POPULATION: {p:,.0f} of {t:,.0f} people lie outside the speed raster and are left out.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="380" />
+            <source>DEMAND: {n} incident(s) lie outside the speed raster and are left out.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="383" />
+            <source>POPULATION or DEMAND: give a population layer (with POPULATION_FIELD) or incident points.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="386" />
+            <source>incidents</source>
+            <translation>digwyddiadau</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="386" />
+            <source>people</source>
+            <translation>pobl</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="388" />
+            <source>{p}: no demand falls on the speed raster; check that the layers overlap.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="402" />
+            <source>{v:,.0f} {u} ({p:.2f} %) are on impassable cells and can never be covered.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="419" />
+            <source>CANDIDATES: no candidate could be generated (no road cell near the demand); give CANDIDATES or lower ROAD_MIN_SPEED.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="424" />
+            <source>Generated {n} candidates (k-means of demand-weighted cells, moved to road cells) in {t:.1f} s.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="440" />
+            <source>Coverage sets: {n} candidates + {e} existing sites, {c:,} demand cells, on average {m:,.0f} demand cells within {b} min each ({t:.1f} s).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="454" />
+            <source>The {n} existing sites cover {b:.1f} % of the demand.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="456" />
+            <source>{k} new point(s) bring the cover to {c:.1f} % of {tot:,.0f} {u} (greedy: {gk} points, {g:.1f} %; {s} swap(s)); no {k} candidates could exceed {ub:.1f} %; all candidates together reach {r:.1f} % ({t:.1f} s).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="467" />
+            <source>TARGET_COVERAGE {t} % cannot be reached: all {n} candidates together cover {r:.1f} %. The {k} points that add cover are placed. Add candidates (CANDIDATES or CANDIDATE_COUNT) or raise DRIVE_BUDGET.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="472" />
+            <source>Smallest count reaching {t} %: {k}{proof}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="473" />
+            <source> (proven: no {m} candidates can reach it)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="512" />
+            <source>{n} of {k} new points would respond to fewer than {m} incidents per 24 h (ranks {r}): a resource there would stand idle most of the time.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="520" />
+            <source>Done in {t:.1f} s.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="665" />
+            <source>Demand: {tot:,.0f} {u}. Drive budget: {b} minutes; {n} candidate points; {f} existing site(s).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="667" />
+            <source>The existing sites cover {b:.1f} %. {k} new point(s) raise this to {c:.1f} %.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="669" />
+            <source>No choice of {k} candidates could cover more than {ub:.1f} % (certified bound); even all {n} candidates together cover {r:.1f} %.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="674" />
+            <source>Target {t} %: {msg}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="675" />
+            <source>reached with {k} new point(s){p}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="676" />
+            <source>, and no {m} candidates could reach it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="678" />
+            <source>not reachable with these candidates.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="681" />
+            <source>{n} of the {k} new points would respond to fewer than {m} incidents per 24 hours.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="686" />
+            <source>rank</source>
+            <translation>safle</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="686" />
+            <source>newly covered</source>
+            <translation>newydd eu cwmpasu</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="687" />
+            <source>cumulative %</source>
+            <translation>% cronnus</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="688" />
+            <source>incidents / 24 h</source>
+            <translation>digwyddiadau / 24 awr</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="690" />
+            <location filename="../processing/alg_standby.py" line="693" />
+            <source>Standby point placement</source>
+            <translation>Lleoli pwyntiau wrth gefn</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="695" />
+            <source>Coverage by number of new points</source>
+            <translation>Cwmpas yn ôl nifer y pwyntiau newydd</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="697" />
+            <source>Blue: greedy sequence (each point added where it covers most new demand). Grey dashes: certified upper bound for any choice of that many candidates. Orange dot: the solution (after swap search). Greedy is guaranteed at least 1 - 1/e (63 %) of the best cover beyond the existing sites (Nemhauser, Wolsey and Fisher 1978).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="701" />
+            <source>Chosen points</source>
+            <translation>Pwyntiau a ddewiswyd</translation>
+        </message>
+    </context>
+</TS>
