@@ -102,14 +102,8 @@ class DriveTimeAlgorithm(AlgorithmBase):
         want_zones = self.OUTPUT_ZONES in parameters and parameters[self.OUTPUT_ZONES] is not None
         steps = QgsProcessingMultiStepFeedback(4 if want_zones else 3, feedback)
         layer = self.parameterAsRasterLayer(parameters, self.SPEED, context)
-        grid = qgis_io.read_raster(layer, self.SPEED)
+        grid = qgis_io.read_speed_surface(layer, self.SPEED)
         speed = grid.array
-        if np.nanmin(speed, initial=np.inf) < 0:
-            raise QgsProcessingException(self.tr(
-                "SPEED: the raster has negative speeds; it must hold km/h (0 or nodata = impassable)."))
-        if not np.any(speed > 0):
-            raise QgsProcessingException(self.tr(
-                "SPEED: no cell has a positive speed; build it with 'Build speed surface' (km/h)."))
         crs = layer.crs()
         spec = grid.spec
         activation = self.parameterAsDouble(parameters, self.ACTIVATION, context)

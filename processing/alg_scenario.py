@@ -299,11 +299,7 @@ class ScenarioAlgorithm(AlgorithmBase):
         t_start = time.perf_counter()
         steps = QgsProcessingMultiStepFeedback(5, feedback)
         layer = self.parameterAsRasterLayer(parameters, self.SPEED, context)
-        grid = qgis_io.read_raster(layer, self.SPEED)
-        if np.nanmin(grid.array, initial=np.inf) < 0 or not np.any(grid.array > 0):
-            raise QgsProcessingException(self.tr(
-                "SPEED: the raster must hold speeds in km/h (>= 0, some positive); build it with 'Build speed "
-                "surface'."))
+        grid = qgis_io.read_speed_surface(layer, self.SPEED)
         crs, spec = layer.crs(), grid.spec
         friction = speed_to_friction(grid.array)
         del grid

@@ -79,6 +79,19 @@ def read_raster(layer, param, band=1, dtype=np.float32):
     return grid
 
 
+def read_speed_surface(layer, param="SPEED"):
+    """A speed surface (km/h) as a core Grid, checked: no negative speed, at least one positive cell."""
+    grid = read_raster(layer, param)
+    if np.nanmin(grid.array, initial=np.inf) < 0:
+        raise QgsProcessingException(tr(
+            "{param}: the raster has negative speeds; it must hold km/h (0 or nodata = impassable).")
+            .format(param=param))
+    if not np.any(grid.array > 0):
+        raise QgsProcessingException(tr(
+            "{param}: no cell has a positive speed; build it with 'Build speed surface' (km/h).").format(param=param))
+    return grid
+
+
 def write_raster(path, array, spec, crs, nodata=None, dtype=None):
     """Write a single-band GeoTIFF atomically (a temporary file renamed into place), compressed and tiled."""
     import rasterio
