@@ -22,14 +22,13 @@ from qgis.core import (
     QgsProcessingParameterRasterDestination,
     QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
-    QgsRasterLayer,
-    QgsVectorLayer,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
-from .base import AlgorithmBase, fmt_num, parse_number_list, progress_callback, tr
+from .base import AlgorithmBase, fmt_num, parse_number_list, progress_callback
 from . import qgis_io, styling
+from .population import AreaPopulationReader
 
 NODATA = -9999.0
 NEIGHBOUR_CHOICES = [16, 8]
@@ -59,72 +58,7 @@ def truthy(value):
     return None
 
 
-def population_cells(alg, parameters, context, feedback, spec, crs, areas):
-    """Spread POPULATION once onto the grid by area with the coverage core (issue #4):
-    a :class:`core.coverage.PopulationCells` with urbanity classes and groups.
-
-    (Thin glue; if processing/alg_coverage.py gains a shared reader, use that instead.)"""
-    from ..core import coverage as cv
-    from ..core.grid import Grid
-
-    P, PF, UF, GF = alg.POPULATION, alg.POPULATION_FIELD, alg.URBANITY_FIELD, alg.GROUP_FIELD
-    layer = alg.parameterAsLayer(parameters, P, context)
-    urb = alg.parameterAsString(parameters, UF, context) if parameters.get(UF) else ""
-    grp = alg.parameterAsString(parameters, GF, context) if parameters.get(GF) else ""
-    try:
-        if isinstance(layer, QgsRasterLayer):
-            if urb or grp:
-                feedback.pushWarning(tr("URBANITY_FIELD / GROUP_FIELD need a vector POPULATION layer; ignored for "
-                                        "a raster (urbanity by population density)."))
-            if layer.crs() != crs:
-                raise QgsProcessingException(tr(
-                    "{p}: the population raster's CRS ({a}) differs from the speed surface's ({b}); warp it to "
-                    "{b} first.").format(p=P, a=layer.crs().authid(), b=crs.authid()))
-            g = qgis_io.read_raster(layer, P, dtype=np.float64)
-            g.array[~np.isfinite(g.array)] = 0.0
-            return cv.spread_raster(spec, Grid(g.array, g.spec), areas)
-        if not isinstance(layer, QgsVectorLayer):
-            raise QgsProcessingException(tr("{p}: give a population raster, or polygons / points with {pf}.")
-                                         .format(p=P, pf=PF))
-        field = alg.parameterAsString(parameters, PF, context) if parameters.get(PF) else ""
-        if not field or layer.fields().lookupField(field) < 0:
-            raise QgsProcessingException(tr("{pf}: name the numeric field of {p} holding the population.")
-                                         .format(pf=PF, p=P))
-        if not layer.fields().field(field).isNumeric():
-            raise QgsProcessingException(tr("{pf}: '{f}' is not numeric.").format(pf=PF, f=field))
-        for name, f in ((UF, urb), (GF, grp)):
-            if f and layer.fields().lookupField(f) < 0:
-                raise QgsProcessingException(tr("{n}: the population layer has no field '{f}'.").format(n=name, f=f))
-        fields = [field] + [f for f in (urb, grp) if f]
-        geoms, attrs = qgis_io.read_geometries(layer, crs, context, fields, feedback)
-        pop = np.array([float(v) if v is not None and str(v) not in ("NULL", "") else np.nan for v in attrs[field]])
-        nulls = ~np.isfinite(pop)
-        if nulls.any():
-            feedback.pushWarning(tr("{pf}: {n} feature(s) without a population value count as 0.")
-                                 .format(pf=PF, n=int(nulls.sum())))
-            pop[nulls] = 0.0
-        classes = None
-        if urb:
-            try:
-                classes = cv.classify_labels(attrs[urb])
-            except cv.CoverageError as e:
-                raise QgsProcessingException(f"{UF}: {e}") from e
-        groups, labels = (None, None)
-        if grp:
-            groups, labels = cv.group_codes(attrs[grp])
-        gtype = QgsWkbTypes.geometryType(layer.wkbType())
-        if gtype == QgsWkbTypes.PolygonGeometry:
-            return cv.spread_polygons(spec, geoms, pop, areas, classes=classes, groups=groups, group_labels=labels)
-        if gtype == QgsWkbTypes.PointGeometry:
-            xs = np.array([g.representative_point().x for g in geoms])
-            ys = np.array([g.representative_point().y for g in geoms])
-            return cv.spread_points(spec, xs, ys, pop, areas, classes=classes, groups=groups, group_labels=labels)
-        raise QgsProcessingException(tr("{p}: population must be a raster, polygons or points.").format(p=P))
-    except cv.CoverageError as e:
-        raise QgsProcessingException(f"{P}: {e}") from e
-
-
-class ScenarioAlgorithm(AlgorithmBase):
+class ScenarioAlgorithm(AreaPopulationReader, AlgorithmBase):
     NAME = "scenario"
     REQUIRES = ("numpy", "numba", "rasterio", "shapely", "scipy")
 
@@ -318,24 +252,10 @@ class ScenarioAlgorithm(AlgorithmBase):
         if not closed and not opened:
             feedback.pushWarning(self.tr("The scenario has the same sites as the baseline: nothing changes."))
 
-        # areas
-        area_src = self.parameterAsSource(parameters, self.AREAS, context)
-        if area_src is None:
-            raise QgsProcessingException(self.tr("AREAS: give the reporting areas (polygons)."))
-        id_field = self.parameterAsString(parameters, self.AREA_ID_FIELD, context) \
-            if parameters.get(self.AREA_ID_FIELD) else ""
-        areas, aattrs = qgis_io.read_geometries(area_src, crs, context, [id_field] if id_field else [], feedback)
-        if not areas:
-            raise QgsProcessingException(self.tr("AREAS: the layer has no polygons."))
-        if id_field:
-            area_names = [str(v) for v in aattrs[id_field]]
-            dup = sorted({n for n in area_names if area_names.count(n) > 1})
-            if dup:
-                raise QgsProcessingException(self.tr(
-                    "AREA_ID_FIELD: the ids {d} occur more than once; choose a field with one value per area, or "
-                    "dissolve the areas first.").format(d=", ".join(dup[:10])))
-        else:
-            area_names = [str(i + 1) for i in range(len(areas))]
+        # areas (the same reader, checks and messages as drivetime:coverage)
+        areas_in = self._read_areas(parameters, context, feedback, crs, spec)
+        areas = areas_in["geoms"]
+        area_names = [str(v) for v in areas_in["ids"]]
 
         # 1. drive times
         t0 = time.perf_counter()
@@ -367,7 +287,10 @@ class ScenarioAlgorithm(AlgorithmBase):
 
         # 3. population and coverage (the coverage core's spreading and aggregation)
         steps.setCurrentStep(3)
-        cells = population_cells(self, parameters, context, feedback, spec, crs, areas)
+        cells, _group = self._spread(parameters, context, QgsProcessingMultiStepFeedback(3, steps), spec, crs,
+                                     areas_in, cv.DEFAULT_DENSITY_BREAKS)
+        if cells is None:  # cancelled
+            return {}
         if cells.total <= 0:
             raise QgsProcessingException(self.tr(
                 "POPULATION: no population falls inside the areas and the speed raster; check the layers overlap."))
@@ -386,7 +309,7 @@ class ScenarioAlgorithm(AlgorithmBase):
         th = cmp.thresholds
         suffixes = [cv.threshold_suffix(t) for t in th]
         results.update(self._write_areas(parameters, context, feedback, crs, areas, area_names, cmp, suffixes,
-                                         id_field, area_src))
+))
         if parameters.get(self.OUTPUT_TABLE):
             results.update(self._write_table(parameters, context, cmp, suffixes, area_names))
         group_name = self.parameterAsString(parameters, self.GROUP_FIELD, context) \
@@ -437,7 +360,7 @@ class ScenarioAlgorithm(AlgorithmBase):
                  num(s["p90_min"][i] - b["p90_min"][i])]
         return vals
 
-    def _write_areas(self, parameters, context, feedback, crs, areas, area_names, cmp, suffixes, id_field, area_src):
+    def _write_areas(self, parameters, context, feedback, crs, areas, area_names, cmp, suffixes):
         fields = QgsFields()
         fields.append(QgsField("area_id", QVariant.String))
         self._metric_fields(fields, suffixes)
@@ -449,8 +372,9 @@ class ScenarioAlgorithm(AlgorithmBase):
             a = int(rows["area"][i])
             f = QgsFeature(fields)
             g = QgsGeometry()
-            g.fromWkb(areas[a].wkb)
-            g.convertToMultiType()
+            if areas[a] is not None:
+                g.fromWkb(areas[a].wkb)
+                g.convertToMultiType()
             f.setGeometry(g)
             f.setAttributes([area_names[a]] + self._metric_values(cmp, "area", i))
             sink.addFeature(f, QgsFeatureSink.FastInsert)
