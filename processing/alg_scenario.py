@@ -308,8 +308,7 @@ class ScenarioAlgorithm(AreaPopulationReader, AlgorithmBase):
         steps.setCurrentStep(4)
         th = cmp.thresholds
         suffixes = [cv.threshold_suffix(t) for t in th]
-        results.update(self._write_areas(parameters, context, feedback, crs, areas, area_names, cmp, suffixes,
-))
+        results.update(self._write_areas(parameters, context, feedback, crs, areas, area_names, cmp, suffixes))
         if parameters.get(self.OUTPUT_TABLE):
             results.update(self._write_table(parameters, context, cmp, suffixes, area_names))
         group_name = self.parameterAsString(parameters, self.GROUP_FIELD, context) \
