@@ -2,14 +2,22 @@
 
 40 sites on the 4000 x 4000 synthetic surface of bench/_synth.py (25 m cells):
 
-* matrix: :func:`core.matrix.site_matrix` -- one early-stopping single-source search per site, several
-  sites at a time on all cores (core.engine.travel_time_matrix);
+* matrix, keep directions (SYMMETRIC=False): :func:`core.matrix.site_matrix` -- one early-stopping
+  single-source search per site until every other site is settled, several sites at a time on all cores
+  (core.engine.travel_time_matrix);
+* matrix, symmetric (SYMMETRIC=True, the default of drivetime:matrix): the same, but swept along the sites'
+  principal axis in batches of one search per core, each batch stopping once the sites not yet searched are
+  settled (the graph is symmetric, so each pair needs one search);
 * the naive way: one full :func:`core.costdist.cost_distance` run per site (every cell settled), reading the
   other sites' cells. ``--full-runs K`` times K of them and extrapolates to all sites (``--full-runs 0`` = all).
 
 The two must agree exactly (same graph, same arithmetic): checked on the sites that got a full run.
 
-Run:  /usr/bin/python3 -P bench/bench_matrix.py [--size 4000] [--sites 40] [--full-runs 4] [--threads N]
+``--layout uniform`` spreads the sites over the whole grid (the worst case for early stopping: most searches
+must cross the grid); ``--layout central`` keeps them in the central half of each axis (a surface built with
+a margin around the study area, the usual case).
+
+Run:  /usr/bin/python3 -P bench/bench_matrix.py [--size 4000] [--sites 40] [--full-runs 4] [--layout uniform]
 """
 import argparse
 import os
@@ -28,7 +36,7 @@ os.environ.setdefault("NUMBA_CACHE_DIR", os.path.join(ROOT, ".build", "numba_cac
 
 from _synth import make_friction, make_sources  # noqa: E402
 
-from drivetime_equity.core import costdist, engine, matrix  # noqa: E402
+from drivetime_equity.core import costdist, matrix  # noqa: E402
 
 CELL = 25.0
 
@@ -38,14 +46,18 @@ def main():
     ap.add_argument("--size", type=int, default=4000)
     ap.add_argument("--sites", type=int, default=40)
     ap.add_argument("--full-runs", type=int, default=4, help="full runs to time (0 = one per site)")
-    ap.add_argument("--threads", type=int, default=None, help="matrix threads (default: all cores)")
+    ap.add_argument("--layout", choices=["uniform", "central"], default="uniform")
     a = ap.parse_args()
 
     print(f"cores: {os.cpu_count()}; grid {a.size} x {a.size} ({a.size * a.size / 1e6:.0f} M cells, {CELL:g} m), "
           f"{a.sites} sites", flush=True)
     t = time.perf_counter()
     f = make_friction(a.size)
-    src = make_sources(f, a.sites)
+    if a.layout == "uniform":
+        src = make_sources(f, a.sites)
+    else:
+        q = a.size // 4
+        src = make_sources(np.ascontiguousarray(f[q:3 * q, q:3 * q]), a.sites) + q
     print(f"surface built in {time.perf_counter() - t:.1f} s", flush=True)
 
     # warm-up (JIT / cache load) on a small grid
@@ -55,13 +67,17 @@ def main():
     costdist.cost_distance(small, CELL, ssrc[:1], want_nearest=False)
 
     t = time.perf_counter()
-    if a.threads:
-        m = engine.travel_time_matrix(np.ascontiguousarray(f), CELL, src, src, np.inf, 16, n_threads=a.threads)
-        np.fill_diagonal(m, 0.0)
-    else:
-        m = matrix.site_matrix(f, CELL, src, symmetric=False)
-    t_matrix = time.perf_counter() - t
-    print(f"matrix ({a.sites} early-stopping searches, parallel): {t_matrix:.1f} s", flush=True)
+    m = matrix.site_matrix(f, CELL, src, symmetric=False)
+    t_dir = time.perf_counter() - t
+    print(f"matrix, keep directions ({a.sites} early-stopping searches to all sites, parallel): {t_dir:.1f} s",
+          flush=True)
+    t = time.perf_counter()
+    ms = matrix.site_matrix(f, CELL, src, symmetric=True)
+    t_sym = time.perf_counter() - t
+    print(f"matrix, symmetric (sweep in batches of {os.cpu_count()}): {t_sym:.1f} s", flush=True)
+    fin = np.isfinite(m)
+    assert np.array_equal(fin, np.isfinite(ms))
+    assert np.allclose(ms[fin], matrix.symmetrise(m)[fin], rtol=1e-12, atol=0)
 
     k = a.sites if a.full_runs <= 0 else min(a.full_runs, a.sites)
     times = []
@@ -81,7 +97,8 @@ def main():
     t_full = per * a.sites
     how = "measured" if k == a.sites else f"extrapolated from {k}"
     print(f"{a.sites} single full runs: {t_full:.1f} s ({how}; {per:.2f} s each)")
-    print(f"matrix / full runs: {t_matrix / t_full:.3f}  (speed-up x{t_full / t_matrix:.1f})")
+    for what, tm in (("keep directions", t_dir), ("symmetric", t_sym)):
+        print(f"{what}: matrix / full runs = {tm / t_full:.3f}  (speed-up x{t_full / tm:.1f})")
     fin = np.isfinite(m) & ~np.eye(a.sites, dtype=bool)
     print(f"matrix: {fin.sum()} finite pairs, median {np.median(m[fin]):.1f} min, max {m[fin].max():.1f} min; "
           f"max asymmetry {np.max(np.abs(m - m.T)[fin]):.2e} min")

@@ -202,379 +202,239 @@
     <context>
         <name>CoverageAlgorithm</name>
         <message>
-            <location filename="../processing/alg_coverage.py" line="77" />
+            <location filename="../processing/alg_coverage.py" line="62" />
             <source>Coverage and equity by area</source>
             <translation>Cwmpas a thegwch fesul ardal</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="81" />
+            <location filename="../processing/alg_coverage.py" line="66" />
             <source>Turns a drive-time raster into coverage and equity figures per area (PCTs, CCGs, districts, any polygons), per urban / semi-urban / rural class and optionally per group such as IMD decile: population and % within each threshold, population-weighted mean, median and 90th-percentile drive time, maximum, population beyond the target, the gap to the whole study area in percentage points and a rank. Population held in polygons (e.g. LSOAs) is cut by the areas and spread over the raster cells in proportion to the exact area of polygon and cell (area weighting); totals are conserved and the log says how many people fall outside the raster, outside every area or on unreachable cells. A time equal to a threshold counts as within it; unreachable (nodata) cells are never within and are counted separately.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="91" />
+            <location filename="../processing/alg_coverage.py" line="76" />
             <source>Drive time in minutes (from 'Drive-time raster'); nodata = unreachable. Projected CRS in metres.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="93" />
+            <location filename="../processing/alg_coverage.py" line="78" />
             <source>Reporting areas (polygons): PCTs, CCGs, localities, districts; any CRS (reprojected to the raster's).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="95" />
+            <location filename="../processing/alg_coverage.py" line="80" />
             <source>Field with a unique id per area (default: the feature id). Duplicate or empty ids are an error.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="97" />
+            <location filename="../processing/alg_coverage.py" line="82" />
             <source>Field with the area name used in the summary and labels (default: the id field).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="99" />
+            <location filename="../processing/alg_coverage.py" line="84" />
             <source>Population: a polygon layer (e.g. LSOAs, spread by area), a point layer (each point's people in its cell) or a population raster (people per cell, any grid and CRS: resampled by summing; on the qgis_process command line give it as a GeoTIFF, as QGIS 3.22 does not open GeoPackage rasters from a path here).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="104" />
+            <location filename="../processing/alg_coverage.py" line="89" />
             <source>Numeric, non-negative field with the people of each polygon or point (required for vector population; empty values count as 0 with a warning).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="107" />
+            <location filename="../processing/alg_coverage.py" line="92" />
             <source>Drive-time thresholds in minutes (comma-separated); each gives fields pop_le_&lt;T&gt; and pct_le_&lt;T&gt; (7.5 gives pct_le_7_5).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="109" />
+            <location filename="../processing/alg_coverage.py" line="94" />
             <source>The standard being judged, in minutes (added to the thresholds if missing): gap_pp, rank and pop_beyond refer to it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="111" />
+            <location filename="../processing/alg_coverage.py" line="96" />
             <source>Share of the population that should be within the target (%): an area meets the standard when pct_le_&lt;TARGET&gt; &gt;= this (fields meets, pop_short).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="113" />
+            <location filename="../processing/alg_coverage.py" line="98" />
             <source>Optional field of the population layer with an urban/rural class: ONS RUC2011 codes (A1, B1, C1, C2 urban; D1, D2 town and fringe = semi-urban; E1, E2 village and dispersed = rural), their labels, or urban / semi-urban / rural. Empty: classify by population density.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="117" />
+            <location filename="../processing/alg_coverage.py" line="102" />
             <source>Two density breaks in persons per km² used when no URBANITY_FIELD is given: rural below the first, semi-urban up to the second, urban from it (default 300,1500: the EU Degree of Urbanisation thresholds). Polygons use their own density; points and raster cells the density of the surrounding 1 km².</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="122" />
+            <location filename="../processing/alg_coverage.py" line="107" />
             <source>Optional field of the population layer for another breakdown (e.g. imd19_decile): the table gets rows per area × class × group.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="124" />
+            <location filename="../processing/alg_coverage.py" line="109" />
             <source>Optional dasymetric weights on the drive-time grid (e.g. built-up or road surface, 0 where nobody lives): each polygon's people are spread in proportion to covered area × weight (plain area where a polygon covers only zero weight).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="128" />
+            <location filename="../processing/alg_coverage.py" line="113" />
             <source>Name of the whole study area in the summary sentences, e.g. Oxfordshire.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="130" />
+            <location filename="../processing/alg_coverage.py" line="115" />
             <source>The areas with pop_total, pop_le_&lt;T&gt;, pct_le_&lt;T&gt;, pop_beyond, pct_beyond, pop_unreach, pop_outside (people of the area outside the raster, not counted), mean_min, median_min, p90_min, max_min, gap_pp, gap_best_pp, rank (1 = highest % within target), meets (1/0) and pop_short (people to bring within target to meet TARGET_SHARE). NULL where an area has no population. Styled as a choropleth of % within target.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="136" />
+            <location filename="../processing/alg_coverage.py" line="121" />
             <source>Table (no geometry) with the same figures per level: area, area × urbanity class, area × group, area × class × group, and the whole study area (level study, study_class, study_group...). gap_pp is against the whole study area; rank is among rows of the same level, class and group.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="140" />
+            <location filename="../processing/alg_coverage.py" line="125" />
             <source>Optional HTML (or .txt) file with plain-English sentences to paste, and a table of the areas.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="150" />
+            <location filename="../processing/alg_coverage.py" line="135" />
             <source>Drive time (minutes)</source>
             <translation>Amser gyrru (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="151" />
+            <location filename="../processing/alg_coverage.py" line="136" />
             <source>Areas</source>
             <translation>Ardaloedd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="152" />
+            <location filename="../processing/alg_coverage.py" line="137" />
             <source>Area id field</source>
             <translation>Maes dynodydd ardal</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="154" />
+            <location filename="../processing/alg_coverage.py" line="139" />
             <source>Area name field</source>
             <translation>Maes enw ardal</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="157" />
+            <location filename="../processing/alg_coverage.py" line="142" />
             <source>Population (polygons, points or raster)</source>
             <translation>Poblogaeth (polygonau, pwyntiau neu rastr)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="159" />
+            <location filename="../processing/alg_coverage.py" line="144" />
             <source>Population field</source>
             <translation>Maes poblogaeth</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="161" />
+            <location filename="../processing/alg_coverage.py" line="146" />
             <source>Thresholds (minutes)</source>
             <translation>Trothwyon (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="162" />
+            <location filename="../processing/alg_coverage.py" line="147" />
             <source>Target (minutes)</source>
             <translation>Targed (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="164" />
+            <location filename="../processing/alg_coverage.py" line="149" />
             <source>Target share of population (%)</source>
             <translation>Cyfran darged o'r boblogaeth (%)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="166" />
+            <location filename="../processing/alg_coverage.py" line="151" />
             <source>Urban/rural class field</source>
             <translation>Maes dosbarth trefol/gwledig</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="169" />
+            <location filename="../processing/alg_coverage.py" line="154" />
             <source>Density breaks for urbanity (persons/km²)</source>
             <translation>Toriadau dwysedd ar gyfer trefoldeb (pobl/km²)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="171" />
+            <location filename="../processing/alg_coverage.py" line="156" />
             <source>Group field (e.g. IMD decile)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="173" />
+            <location filename="../processing/alg_coverage.py" line="158" />
             <source>Dasymetric weights (optional raster)</source>
             <translation>Pwysau dasymetrig (rhastr dewisol)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="175" />
+            <location filename="../processing/alg_coverage.py" line="160" />
             <source>Study area name</source>
             <translation>Enw'r ardal astudio</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="176" />
-            <location filename="../processing/alg_coverage.py" line="205" />
+            <location filename="../processing/alg_coverage.py" line="161" />
+            <location filename="../processing/alg_coverage.py" line="190" />
             <source>the study area</source>
             <translation>yr ardal astudio</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="177" />
+            <location filename="../processing/alg_coverage.py" line="162" />
             <source>Coverage by area</source>
             <translation>Cwmpas fesul ardal</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="179" />
-            <location filename="../processing/alg_coverage.py" line="655" />
+            <location filename="../processing/alg_coverage.py" line="164" />
+            <location filename="../processing/alg_coverage.py" line="377" />
             <source>Coverage table</source>
             <translation>Tabl cwmpas</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="181" />
+            <location filename="../processing/alg_coverage.py" line="166" />
             <source>Summary</source>
             <translation>Crynodeb</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="182" />
+            <location filename="../processing/alg_coverage.py" line="167" />
             <source>HTML files (*.html);;Text files (*.txt)</source>
             <translation>Ffeiliau HTML (*.html);;Ffeiliau testun (*.txt)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="196" />
+            <location filename="../processing/alg_coverage.py" line="181" />
             <source>DRIVETIME: the raster has negative values; it must hold minutes (nodata = unreachable).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="202" />
+            <location filename="../processing/alg_coverage.py" line="187" />
             <source>TARGET must be a positive number of minutes, e.g. 8.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="224" />
+            <location filename="../processing/alg_coverage.py" line="209" />
             <source>POPULATION: no population falls inside both the areas and the drive-time raster (input total {tot}). Check that the population layer covers the areas and that the population field is the right one.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="259" />
-            <source>{param}: the areas layer has no field '{f}'.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_coverage.py" line="265" />
-            <source>AREAS are in {a}; reprojected to the raster's {b} for the calculation (the output keeps their CRS).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_coverage.py" line="268" />
-            <source>AREAS has no CRS; assuming the drive-time raster's ({c}).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_coverage.py" line="280" />
-            <source>AREAS: feature {fid} could not be reprojected to the raster's CRS; check the layer's CRS.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_coverage.py" line="290" />
-            <source>AREAS: the layer has no features (empty selection or filter?).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_coverage.py" line="293" />
-            <source>AREA_ID_FIELD: {n} area(s) have an empty id (features {fids}). Fill the ids or choose another field.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_coverage.py" line="302" />
-            <source>AREA_ID_FIELD: the ids must be unique; {n} value(s) repeat, e.g. {ids}. Dissolve the areas by the id (Vector &gt; Geoprocessing &gt; Dissolve) or choose a unique field.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_coverage.py" line="309" />
-            <source>AREAS: none of the {n} areas overlaps the drive-time raster (extent {e}, {crs}). Check that both layers have the right CRS, or compute the drive time over these areas.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_coverage.py" line="315" />
-            <source>{n} area(s) lie wholly outside the drive-time raster and get NULL figures: {names}.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_coverage.py" line="326" />
-            <source>POPULATION: no layer given (a polygon, point or raster layer).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_coverage.py" line="334" />
-            <source>{param}: fields need a vector POPULATION layer; with a population raster leave it empty (urbanity is then classified by density).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_coverage.py" line="346" />
-            <source>POPULATION: give a polygon, point or raster layer.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_coverage.py" line="349" />
-            <source>POPULATION: '{name}' holds lines; give polygons (e.g. LSOAs), points or a population raster.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_coverage.py" line="355" />
-            <source>POPULATION_FIELD: choose the numeric field holding the people of each feature (e.g. pop_mid2018).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_coverage.py" line="361" />
-            <source>{param}: the population layer '{name}' has no field '{f}'.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_coverage.py" line="364" />
-            <source>POPULATION_FIELD: '{f}' is a {t} field, not a number. Convert it with the Field calculator (to_real("{f}")) or choose a numeric field.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_coverage.py" line="408" />
-            <source>POPULATION_FIELD: {n} feature(s) have a negative or invalid population (e.g. feature {fid}: {v}). Population must be zero or positive; fix or filter those features.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_coverage.py" line="413" />
-            <source>POPULATION_FIELD: {n} feature(s) have no population value; counted as 0.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_coverage.py" line="416" />
-            <source>POPULATION: {p} people sit on features without a geometry and are left out.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_coverage.py" line="419" />
-            <source>POPULATION: the layer has no features with a geometry.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_coverage.py" line="423" />
-            <source>URBANITY_FIELD: {err}.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_coverage.py" line="425" />
-            <source>URBANITY_FIELD: {n} feature(s) have no class; they are reported as 'unclassified'.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_coverage.py" line="442" />
-            <source>WEIGHTS: {n} population piece(s) cover only zero weight; spread by plain area instead.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_coverage.py" line="463" />
-            <source>POPULATION: {err}. Resample the population raster to square, north-up cells (counts are summed).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_coverage.py" line="466" />
-            <source>POPULATION: the raster has negative values; it must hold people per cell.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_coverage.py" line="470" />
-            <source>The population raster ({a}) is reprojected cell by cell to {b}.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_coverage.py" line="504" />
-            <source>WEIGHTS: the weights raster must be on the drive-time grid (same extent and cell size); align it with Raster &gt; Align Rasters or warp it to the drive-time raster's grid.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_coverage.py" line="509" />
-            <source>WEIGHTS: weights must be zero or positive.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_coverage.py" line="517" />
+            <location filename="../processing/alg_coverage.py" line="239" />
             <source>Population: {inp} in the input; {tot} inside the areas and the raster (used); {orr} of the areas outside the raster; {oa} outside every area; {un} on unreachable cells.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="523" />
+            <location filename="../processing/alg_coverage.py" line="245" />
             <source>Across {study}: {p} within {T} min; median {m} min, 90th percentile {p90} min.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="535" />
+            <location filename="../processing/alg_coverage.py" line="257" />
             <source>The areas overlap: {x} people are counted in more than one area (and in the study-area row more than once).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="611" />
+            <location filename="../processing/alg_coverage.py" line="333" />
             <source>Coverage within {T} min</source>
             <translation>Cwmpas o fewn {T} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="634" />
+            <location filename="../processing/alg_coverage.py" line="356" />
             <source>all</source>
             <translation>pob un</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="663" />
+            <location filename="../processing/alg_coverage.py" line="385" />
             <source>Figures from the drive-time raster and the population layer given; population spread by area weighting.</source>
             <translation type="unfinished" />
         </message>
@@ -678,49 +538,39 @@
         </message>
         <message>
             <location filename="../processing/alg_drivetime.py" line="92" />
-            <location filename="../processing/alg_drivetime.py" line="154" />
+            <location filename="../processing/alg_drivetime.py" line="148" />
             <source>Drive time (minutes)</source>
             <translation>Amser gyrru (munudau)</translation>
         </message>
         <message>
             <location filename="../processing/alg_drivetime.py" line="93" />
-            <location filename="../processing/alg_drivetime.py" line="164" />
+            <location filename="../processing/alg_drivetime.py" line="158" />
             <source>Nearest site</source>
             <translation>Safle agosaf</translation>
         </message>
         <message>
             <location filename="../processing/alg_drivetime.py" line="95" />
-            <location filename="../processing/alg_drivetime.py" line="203" />
+            <location filename="../processing/alg_drivetime.py" line="197" />
             <source>Drive-time zones</source>
             <translation>Parthau amser gyrru</translation>
         </message>
         <message>
-            <location filename="../processing/alg_drivetime.py" line="108" />
-            <source>SPEED: the raster has negative speeds; it must hold km/h (0 or nodata = impassable).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../processing/alg_drivetime.py" line="111" />
-            <source>SPEED: no cell has a positive speed; build it with 'Build speed surface' (km/h).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_drivetime.py" line="117" />
             <source>ACTIVATION must be zero or positive (minutes).</source>
             <translation>Rhaid i ACTIVATION fod yn sero neu'n bositif (munudau).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_drivetime.py" line="122" />
+            <location filename="../processing/alg_drivetime.py" line="116" />
             <source>MAX_TIME must be positive (minutes), or left empty.</source>
             <translation>Rhaid i MAX_TIME fod yn bositif (munudau), neu'n wag.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_drivetime.py" line="132" />
+            <location filename="../processing/alg_drivetime.py" line="126" />
             <source>{n} sites on a {r} x {c} grid of {s:g} m cells, {k} neighbours.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_drivetime.py" line="145" />
+            <location filename="../processing/alg_drivetime.py" line="139" />
             <source>Reachable cells: {p:.1f} %; longest drive time {m:.1f} min.</source>
             <translation>Celloedd y gellir eu cyrraedd: {p:.1f} %; amser gyrru hiraf {m:.1f} mun.</translation>
         </message>
@@ -790,13 +640,13 @@
         </message>
         <message>
             <location filename="../core/coverage.py" line="936" />
-            <location filename="../processing/alg_coverage.py" line="755" />
+            <location filename="../processing/alg_coverage.py" line="471" />
             <source>Area</source>
             <translation>Ardal</translation>
         </message>
         <message>
             <location filename="../core/coverage.py" line="936" />
-            <location filename="../processing/alg_coverage.py" line="756" />
+            <location filename="../processing/alg_coverage.py" line="472" />
             <source>People</source>
             <translation>Pobl</translation>
         </message>
@@ -812,7 +662,7 @@
         </message>
         <message>
             <location filename="../core/coverage.py" line="937" />
-            <location filename="../processing/alg_coverage.py" line="758" />
+            <location filename="../processing/alg_coverage.py" line="474" />
             <source>Median (min)</source>
             <translation>Canolrif (mun)</translation>
         </message>
@@ -828,7 +678,7 @@
         </message>
         <message>
             <location filename="../core/coverage.py" line="937" />
-            <location filename="../processing/alg_coverage.py" line="760" />
+            <location filename="../processing/alg_coverage.py" line="476" />
             <source>Rank</source>
             <translation>Safle</translation>
         </message>
@@ -928,107 +778,107 @@
             <translation>Mae Tegwch Amser Gyrru angen y pecynnau Python {names}: {hint}</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="721" />
+            <location filename="../processing/alg_coverage.py" line="437" />
             <source>{a}–{b} % within {T} min</source>
             <translation>{a}–{b} % o fewn {T} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="723" />
+            <location filename="../processing/alg_coverage.py" line="439" />
             <source>(below the {s} % standard)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="725" />
+            <location filename="../processing/alg_coverage.py" line="441" />
             <source>(meets the {s} % standard)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="731" />
+            <location filename="../processing/alg_coverage.py" line="447" />
             <source>no population</source>
             <translation>dim poblogaeth</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="755" />
+            <location filename="../processing/alg_coverage.py" line="471" />
             <source>Level</source>
             <translation>Lefel</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="755" />
+            <location filename="../processing/alg_coverage.py" line="471" />
             <source>Area id</source>
             <translation>Dynodydd ardal</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="755" />
+            <location filename="../processing/alg_coverage.py" line="471" />
             <source>Urbanity</source>
             <translation>Trefoldeb</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="756" />
+            <location filename="../processing/alg_coverage.py" line="472" />
             <source>Group</source>
             <translation>Grŵp</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="756" />
+            <location filename="../processing/alg_coverage.py" line="472" />
             <source>People beyond target</source>
             <translation>Pobl y tu hwnt i'r targed</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="757" />
+            <location filename="../processing/alg_coverage.py" line="473" />
             <source>% beyond target</source>
             <translation>% y tu hwnt i'r targed</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="757" />
+            <location filename="../processing/alg_coverage.py" line="473" />
             <source>People unreachable</source>
             <translation>Pobl na ellir eu cyrraedd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="758" />
+            <location filename="../processing/alg_coverage.py" line="474" />
             <source>Mean (min)</source>
             <translation>Cymedr (mun)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="758" />
+            <location filename="../processing/alg_coverage.py" line="474" />
             <source>90th pct (min)</source>
             <translation>90fed canradd (mun)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="759" />
+            <location filename="../processing/alg_coverage.py" line="475" />
             <source>Max (min)</source>
             <translation>Uchafswm (mun)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="759" />
+            <location filename="../processing/alg_coverage.py" line="475" />
             <source>Gap to study area (pp)</source>
             <translation>Bwlch i'r ardal astudio (pp)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="760" />
+            <location filename="../processing/alg_coverage.py" line="476" />
             <source>Gap to best (pp)</source>
             <translation>Bwlch i'r gorau (pp)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="760" />
+            <location filename="../processing/alg_coverage.py" line="476" />
             <source>Meets standard</source>
             <translation>Yn cyrraedd y safon</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="761" />
+            <location filename="../processing/alg_coverage.py" line="477" />
             <source>People short of standard</source>
             <translation>Pobl islaw'r safon</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="764" />
+            <location filename="../processing/alg_coverage.py" line="480" />
             <source>People ≤ {T} min</source>
             <translation>Pobl ≤ {T} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="765" />
+            <location filename="../processing/alg_coverage.py" line="481" />
             <source>% ≤ {T} min</source>
             <translation>% ≤ {T} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="788" />
+            <location filename="../processing/alg_coverage.py" line="504" />
             <location filename="../processing/styling.py" line="196" />
             <source>Could not write the style file {path}</source>
             <translation>Nid oedd modd ysgrifennu'r ffeil arddull {path}</translation>
@@ -1109,46 +959,6 @@
             <translation>dros 30 mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="77" />
-            <source>URBANITY_FIELD / GROUP_FIELD need a vector POPULATION layer; ignored for a raster (urbanity by population density).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_scenario.py" line="80" />
-            <source>{p}: the population raster's CRS ({a}) differs from the speed surface's ({b}); warp it to {b} first.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_scenario.py" line="87" />
-            <source>{p}: give a population raster, or polygons / points with {pf}.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_scenario.py" line="91" />
-            <source>{pf}: name the numeric field of {p} holding the population.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_scenario.py" line="94" />
-            <source>{pf}: '{f}' is not numeric.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_scenario.py" line="97" />
-            <source>{n}: the population layer has no field '{f}'.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_scenario.py" line="103" />
-            <source>{pf}: {n} feature(s) without a population value count as 0.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_scenario.py" line="122" />
-            <source>{p}: population must be a raster, polygons or points.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../processing/alg_standby.py" line="50" />
             <source>the population raster</source>
             <translation type="unfinished" />
@@ -1214,38 +1024,38 @@
             <translation>targed</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="73" />
+            <location filename="../processing/base.py" line="77" />
             <source>Drive-time equity</source>
             <translation>Tegwch amser gyrru</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="105" />
+            <location filename="../processing/base.py" line="109" />
             <source>Example</source>
             <translation>Enghraifft</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="126" />
+            <location filename="../processing/base.py" line="130" />
             <source>This algorithm needs the Python packages {names}, which are not installed: {hint}. Then restart QGIS.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/base.py" line="133" />
             <location filename="../processing/base.py" line="137" />
+            <location filename="../processing/base.py" line="141" />
             <source>Cancelled: no output was written.</source>
             <translation>Wedi'i ganslo: ni ysgrifennwyd unrhyw allbwn.</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="170" />
+            <location filename="../processing/base.py" line="174" />
             <source>{name}: '{item}' is not a number; give a comma-separated list such as 6,8,15,19.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/base.py" line="173" />
+            <location filename="../processing/base.py" line="177" />
             <source>{name}: give at least one value, e.g. 6,8,15,19.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/base.py" line="175" />
+            <location filename="../processing/base.py" line="179" />
             <source>{name}: every value must be greater than {m}.</source>
             <translation type="unfinished" />
         </message>
@@ -1350,6 +1160,146 @@
             <translation>Am y map hwn</translation>
         </message>
         <message>
+            <location filename="../processing/population.py" line="68" />
+            <source>{param}: the areas layer has no field '{f}'.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/population.py" line="74" />
+            <source>AREAS are in {a}; reprojected to the raster's {b} for the calculation (the output keeps their CRS).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/population.py" line="77" />
+            <source>AREAS has no CRS; assuming the drive-time raster's ({c}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/population.py" line="89" />
+            <source>AREAS: feature {fid} could not be reprojected to the raster's CRS; check the layer's CRS.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/population.py" line="99" />
+            <source>AREAS: the layer has no features (empty selection or filter?).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/population.py" line="102" />
+            <source>AREA_ID_FIELD: {n} area(s) have an empty id (features {fids}). Fill the ids or choose another field.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/population.py" line="111" />
+            <source>AREA_ID_FIELD: the ids must be unique; {n} value(s) repeat, e.g. {ids}. Dissolve the areas by the id (Vector &gt; Geoprocessing &gt; Dissolve) or choose a unique field.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/population.py" line="118" />
+            <source>AREAS: none of the {n} areas overlaps the drive-time raster (extent {e}, {crs}). Check that both layers have the right CRS, or compute the drive time over these areas.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/population.py" line="124" />
+            <source>{n} area(s) lie wholly outside the drive-time raster and get NULL figures: {names}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/population.py" line="135" />
+            <source>POPULATION: no layer given (a polygon, point or raster layer).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/population.py" line="143" />
+            <source>{param}: fields need a vector POPULATION layer; with a population raster leave it empty (urbanity is then classified by density).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/population.py" line="155" />
+            <source>POPULATION: give a polygon, point or raster layer.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/population.py" line="158" />
+            <source>POPULATION: '{name}' holds lines; give polygons (e.g. LSOAs), points or a population raster.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/population.py" line="164" />
+            <source>POPULATION_FIELD: choose the numeric field holding the people of each feature (e.g. pop_mid2018).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/population.py" line="170" />
+            <source>{param}: the population layer '{name}' has no field '{f}'.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/population.py" line="173" />
+            <source>POPULATION_FIELD: '{f}' is a {t} field, not a number. Convert it with the Field calculator (to_real("{f}")) or choose a numeric field.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/population.py" line="217" />
+            <source>POPULATION_FIELD: {n} feature(s) have a negative or invalid population (e.g. feature {fid}: {v}). Population must be zero or positive; fix or filter those features.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/population.py" line="222" />
+            <source>POPULATION_FIELD: {n} feature(s) have no population value; counted as 0.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/population.py" line="225" />
+            <source>POPULATION: {p} people sit on features without a geometry and are left out.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/population.py" line="228" />
+            <source>POPULATION: the layer has no features with a geometry.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/population.py" line="232" />
+            <source>URBANITY_FIELD: {err}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/population.py" line="234" />
+            <source>URBANITY_FIELD: {n} feature(s) have no class; they are reported as 'unclassified'.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/population.py" line="251" />
+            <source>WEIGHTS: {n} population piece(s) cover only zero weight; spread by plain area instead.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/population.py" line="272" />
+            <source>POPULATION: {err}. Resample the population raster to square, north-up cells (counts are summed).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/population.py" line="275" />
+            <source>POPULATION: the raster has negative values; it must hold people per cell.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/population.py" line="279" />
+            <source>The population raster ({a}) is reprojected cell by cell to {b}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/population.py" line="313" />
+            <source>WEIGHTS: the weights raster must be on the drive-time grid (same extent and cell size); align it with Raster &gt; Align Rasters or warp it to the drive-time raster's grid.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/population.py" line="318" />
+            <source>WEIGHTS: weights must be zero or positive.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../processing/provider.py" line="27" />
             <source>Drive-Time Equity</source>
             <translation>Tegwch Amser Gyrru</translation>
@@ -1390,27 +1340,37 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/qgis_io.py" line="161" />
+            <location filename="../processing/qgis_io.py" line="86" />
+            <source>{param}: the raster has negative speeds; it must hold km/h (0 or nodata = impassable).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/qgis_io.py" line="90" />
+            <source>{param}: no cell has a positive speed; build it with 'Build speed surface' (km/h).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/qgis_io.py" line="174" />
             <source>{param}: no layer given.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/qgis_io.py" line="179" />
+            <location filename="../processing/qgis_io.py" line="192" />
             <source>{param}: the layer has no features with a geometry (is it empty, or is an empty selection or filter in use?).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/qgis_io.py" line="197" />
+            <location filename="../processing/qgis_io.py" line="210" />
             <source>{param}: {n} feature(s) lie outside the speed raster (e.g. {ids}). Build the speed surface over an extent that covers every site (with a margin), or select only the sites inside it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/qgis_io.py" line="206" />
+            <location filename="../processing/qgis_io.py" line="219" />
             <source>{param}: site(s) {ids} lie on impassable cells (barrier or zero speed) with no passable cell within {d} m. Move the site(s) onto the road network or raise the snapping distance.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/qgis_io.py" line="212" />
+            <location filename="../processing/qgis_io.py" line="225" />
             <source>Site {id} was on an impassable cell and was moved {d:.0f} m to the nearest passable cell.</source>
             <translation type="unfinished" />
         </message>
@@ -1645,7 +1605,7 @@
         </message>
         <message>
             <location filename="../processing/alg_matrix.py" line="338" />
-            <location filename="../processing/alg_matrix.py" line="673" />
+            <location filename="../processing/alg_matrix.py" line="670" />
             <source>Shared catchments</source>
             <translation>Dalgylchoedd a rennir</translation>
         </message>
@@ -1660,102 +1620,97 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="373" />
+            <location filename="../processing/alg_matrix.py" line="374" />
+            <source>BAND_LABELS: a label is empty; give a text for every band, separated by ';'.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="376" />
             <source>BAND_LABELS: give {n} labels separated by ';' (one per band: {k} breaks in BANDS plus the band beyond the last break); got {m}. Leave it empty for the default labels.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="392" />
+            <location filename="../processing/alg_matrix.py" line="395" />
             <source>{n} site(s) without a geometry were left out.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="397" />
+            <location filename="../processing/alg_matrix.py" line="400" />
             <source>SITE_ID_FIELD: {n} site(s) have no value in '{field}' (feature ids {fids}). Fill them in, choose another field, or leave SITE_ID_FIELD empty to use the feature ids.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="411" />
+            <location filename="../processing/alg_matrix.py" line="414" />
             <source>SITES: a travel-time matrix needs at least two sites; the layer (or its selection / filter) has {n}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="420" />
+            <location filename="../processing/alg_matrix.py" line="423" />
             <source>SITE_ID_FIELD: the id '{id}' is used by {n} sites ({names}); {m} id(s) are duplicated. Choose a field with a unique value per site, or leave SITE_ID_FIELD empty to use the feature ids.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="442" />
+            <location filename="../processing/alg_matrix.py" line="445" />
             <source>CLUSTER_THRESHOLD must be positive (minutes), or empty for the last band break.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="454" />
-            <source>SPEED: the raster has negative speeds; it must hold km/h (0 or nodata = impassable).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_matrix.py" line="457" />
-            <source>SPEED: no cell has a positive speed; build it with 'Build speed surface' (km/h).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_matrix.py" line="468" />
+            <location filename="../processing/alg_matrix.py" line="465" />
             <source>{n} sites, {p} pairs, on a {r} x {c} grid of {s:g} m cells, {k} neighbours.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="496" />
+            <location filename="../processing/alg_matrix.py" line="493" />
             <source>from \ to (minutes)</source>
             <translation>o \ i (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="515" />
+            <location filename="../processing/alg_matrix.py" line="512" />
             <source>Band {k} ({label}): {n} pairs</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="518" />
+            <location filename="../processing/alg_matrix.py" line="515" />
             <source>Unreachable: {n} pairs</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="521" />
+            <location filename="../processing/alg_matrix.py" line="518" />
             <source>Pair times: shortest {a:.1f} min, median {b:.1f} min, longest {c:.1f} min.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="556" />
+            <location filename="../processing/alg_matrix.py" line="553" />
             <source>Travel times between sites</source>
             <translation>Amseroedd teithio rhwng safleoedd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="593" />
+            <location filename="../processing/alg_matrix.py" line="590" />
             <source>Collaboration bands</source>
             <translation>Bandiau cydweithio</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="643" />
+            <location filename="../processing/alg_matrix.py" line="640" />
             <source>Sites and collaboration groups</source>
             <translation>Safleoedd a grwpiau cydweithio</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="646" />
+            <location filename="../processing/alg_matrix.py" line="643" />
             <source>Hierarchical clustering ({linkage}): {g} group(s).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="649" />
+            <location filename="../processing/alg_matrix.py" line="646" />
             <source>Connected groups within {b} min: {g}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="661" />
+            <location filename="../processing/alg_matrix.py" line="658" />
             <source>sites within {b} min</source>
             <translation>safleoedd o fewn {b} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="665" />
+            <location filename="../processing/alg_matrix.py" line="662" />
             <source>Cells within {b} min of two or more sites: {n} ({km:.1f} km²).</source>
             <translation type="unfinished" />
         </message>
@@ -1763,356 +1718,336 @@
     <context>
         <name>ScenarioAlgorithm</name>
         <message>
-            <location filename="../processing/alg_scenario.py" line="152" />
+            <location filename="../processing/alg_scenario.py" line="86" />
             <source>Compare site scenarios</source>
             <translation>Cymharu senarios safleoedd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="156" />
+            <location filename="../processing/alg_scenario.py" line="90" />
             <source>Compares drive times to two configurations of sites (e.g. today's A&amp;E departments and a scenario in which one closes or a new one opens): a raster of the change in minutes, the coverage of every area in the baseline and the scenario (the 'Coverage and equity by area' figures), the people who cross each threshold in each direction, the same by urbanity class and group (the equality impact table), and plain-English sentences for the consultation document.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="162" />
+            <location filename="../processing/alg_scenario.py" line="96" />
             <source>Speed surface in km/h (from 'Build speed surface'); 0 or nodata = impassable.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="163" />
+            <location filename="../processing/alg_scenario.py" line="97" />
             <source>Sites open today (points). With SCENARIO_FIELD, also the scenario's sites.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="164" />
+            <location filename="../processing/alg_scenario.py" line="98" />
             <source>Sites open in the scenario (points). Leave empty and give SCENARIO_FIELD to use one layer.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="166" />
+            <location filename="../processing/alg_scenario.py" line="100" />
             <source>Field of BASELINE_SITES saying whether a site is open in the scenario: 1/true/yes/open = open; 0/false/no/closed = closed. NULL counts as closed (with a warning).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="169" />
+            <location filename="../processing/alg_scenario.py" line="103" />
             <source>Minutes added at every site before driving (0 for pure drive time).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="170" />
+            <location filename="../processing/alg_scenario.py" line="104" />
             <source>Reporting areas (polygons: districts, PCTs, localities).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="171" />
+            <location filename="../processing/alg_scenario.py" line="105" />
             <source>Field naming the areas (default: the feature id).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="172" />
+            <location filename="../processing/alg_scenario.py" line="106" />
             <source>Population: polygons (e.g. LSOAs, spread by exact area weighting) or points with POPULATION_FIELD, or a population raster.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="174" />
+            <location filename="../processing/alg_scenario.py" line="108" />
             <source>Numeric field of the POPULATION layer holding people.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="175" />
+            <location filename="../processing/alg_scenario.py" line="109" />
             <source>Drive-time thresholds in minutes (a time equal to a threshold is within it).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="176" />
+            <location filename="../processing/alg_scenario.py" line="110" />
             <source>The threshold the summary and the map focus on (added to THRESHOLDS if absent).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="177" />
+            <location filename="../processing/alg_scenario.py" line="111" />
             <source>Optional field of the POPULATION layer with an urban/rural class (e.g. ONS RUC2011 ruc11cd); otherwise by population density.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="179" />
+            <location filename="../processing/alg_scenario.py" line="113" />
             <source>Optional field of the POPULATION layer for another breakdown (e.g. IMD decile).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="181" />
+            <location filename="../processing/alg_scenario.py" line="115" />
             <source>Moves between cells: 16 (adds knight's moves) or 8.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="182" />
+            <location filename="../processing/alg_scenario.py" line="116" />
             <source>Sites on impassable cells move to the nearest passable cell within this many metres.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="184" />
+            <location filename="../processing/alg_scenario.py" line="118" />
             <source>Scenario minus baseline drive time in minutes (positive = longer journeys), float32 GeoTIFF; nodata where either is unreachable. Diverging style centred on 0.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="187" />
+            <location filename="../processing/alg_scenario.py" line="121" />
             <source>Areas with pop_total and, per threshold T, base_pct_le_T / scen_pct_le_T (% within T), lost_le_T (people within T today but not in the scenario) and gained_le_T; base_/scen_ mean_min, median_min, p90_min; d_pct (change of % within TARGET, percentage points), d_mean_min, d_p90_min.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="191" />
+            <location filename="../processing/alg_scenario.py" line="125" />
             <source>The same figures by area x urbanity class, area x group and for the whole study area (level, area_id, urbanity, grp fields).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="193" />
+            <location filename="../processing/alg_scenario.py" line="127" />
             <source>Optional HTML page of plain-English sentences and a table by area.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="203" />
+            <location filename="../processing/alg_scenario.py" line="137" />
             <source>Speed surface (km/h)</source>
             <translation>Arwyneb cyflymder (km/awr)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="204" />
+            <location filename="../processing/alg_scenario.py" line="138" />
             <source>Baseline sites</source>
             <translation>Safleoedd presennol</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="206" />
+            <location filename="../processing/alg_scenario.py" line="140" />
             <source>Scenario sites</source>
             <translation>Safleoedd y senario</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="208" />
+            <location filename="../processing/alg_scenario.py" line="142" />
             <source>Open in scenario (field of the baseline sites)</source>
             <translation>Ar agor yn y senario (maes y safleoedd presennol)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="211" />
+            <location filename="../processing/alg_scenario.py" line="145" />
             <source>Activation time (minutes)</source>
             <translation>Amser ysgogi (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="213" />
+            <location filename="../processing/alg_scenario.py" line="147" />
             <source>Areas</source>
             <translation>Ardaloedd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="214" />
+            <location filename="../processing/alg_scenario.py" line="148" />
             <source>Area name field</source>
             <translation>Maes enw ardal</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="216" />
+            <location filename="../processing/alg_scenario.py" line="150" />
             <source>Population (polygons, points or raster)</source>
             <translation>Poblogaeth (polygonau, pwyntiau neu rastr)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="217" />
+            <location filename="../processing/alg_scenario.py" line="151" />
             <source>Population field</source>
             <translation>Maes poblogaeth</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="219" />
+            <location filename="../processing/alg_scenario.py" line="153" />
             <source>Thresholds (minutes)</source>
             <translation>Trothwyon (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="220" />
+            <location filename="../processing/alg_scenario.py" line="154" />
             <source>Target (minutes)</source>
             <translation>Targed (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="222" />
+            <location filename="../processing/alg_scenario.py" line="156" />
             <source>Urbanity field</source>
             <translation>Maes trefoldeb</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="224" />
+            <location filename="../processing/alg_scenario.py" line="158" />
             <source>Group field</source>
             <translation>Maes grŵp</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="226" />
+            <location filename="../processing/alg_scenario.py" line="160" />
             <source>Neighbours</source>
             <translation>Cymdogion</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="228" />
+            <location filename="../processing/alg_scenario.py" line="162" />
             <source>Snap sites to passable cells within (m)</source>
             <translation>Symud safleoedd i gelloedd tramwyadwy o fewn (m)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="230" />
-            <location filename="../processing/alg_scenario.py" line="369" />
+            <location filename="../processing/alg_scenario.py" line="164" />
+            <location filename="../processing/alg_scenario.py" line="285" />
             <source>Change in drive time (minutes)</source>
             <translation>Newid yn yr amser gyrru (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="231" />
-            <location filename="../processing/alg_scenario.py" line="464" />
+            <location filename="../processing/alg_scenario.py" line="165" />
+            <location filename="../processing/alg_scenario.py" line="383" />
             <source>Scenario by area</source>
             <translation>Senario fesul ardal</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="233" />
+            <location filename="../processing/alg_scenario.py" line="167" />
             <source>Equality impact table</source>
             <translation>Tabl effaith ar gydraddoldeb</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="235" />
+            <location filename="../processing/alg_scenario.py" line="169" />
             <source>Summary</source>
             <translation>Crynodeb</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="236" />
+            <location filename="../processing/alg_scenario.py" line="170" />
             <source>HTML files (*.html)</source>
             <translation>Ffeiliau HTML (*.html)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="244" />
+            <location filename="../processing/alg_scenario.py" line="178" />
             <source>BASELINE_SITES: give the sites open today.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="250" />
+            <location filename="../processing/alg_scenario.py" line="184" />
             <source>SCENARIO_SITES or SCENARIO_FIELD: give the scenario's sites as a layer, or a field of BASELINE_SITES saying which sites are open in the scenario.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="254" />
+            <location filename="../processing/alg_scenario.py" line="188" />
             <source>SCENARIO_SITES and SCENARIO_FIELD: give one or the other, not both.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="258" />
+            <location filename="../processing/alg_scenario.py" line="192" />
             <source>SCENARIO_FIELD: BASELINE_SITES has no field '{f}'.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="270" />
+            <location filename="../processing/alg_scenario.py" line="204" />
             <source>SCENARIO_FIELD: {n} site(s) have no readable value and count as closed: {s}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="290" />
+            <location filename="../processing/alg_scenario.py" line="224" />
             <source>SCENARIO_SITES / SCENARIO_FIELD: no site is open in the scenario; keep at least one open.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="304" />
-            <source>SPEED: the raster must hold speeds in km/h (&gt;= 0, some positive); build it with 'Build speed surface'.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_scenario.py" line="317" />
+            <location filename="../processing/alg_scenario.py" line="247" />
             <source>TARGET must be a positive number of minutes.</source>
             <translation>Rhaid i TARGET fod yn nifer positif o funudau.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="320" />
+            <location filename="../processing/alg_scenario.py" line="250" />
             <source>Baseline: {b} sites; scenario: {s} sites (closed: {c}; opened: {o}).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="323" />
+            <location filename="../processing/alg_scenario.py" line="253" />
             <source>The scenario has the same sites as the baseline: nothing changes.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="328" />
-            <source>AREAS: give the reporting areas (polygons).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_scenario.py" line="333" />
-            <source>AREAS: the layer has no polygons.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_scenario.py" line="338" />
-            <source>AREA_ID_FIELD: the ids {d} occur more than once; choose a field with one value per area, or dissolve the areas first.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_scenario.py" line="355" />
+            <location filename="../processing/alg_scenario.py" line="271" />
             <source>Drive times computed ({t:.1f} s).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="363" />
+            <location filename="../processing/alg_scenario.py" line="279" />
             <source>{n} cells reachable today are unreachable in the scenario (nodata in OUTPUT_DELTA).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="376" />
+            <location filename="../processing/alg_scenario.py" line="295" />
             <source>POPULATION: no population falls inside the areas and the speed raster; check the layers overlap.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="385" />
+            <location filename="../processing/alg_scenario.py" line="304" />
             <source>{o:,.0f} people fall outside the speed raster and {a:,.0f} outside every area; they are left out.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="398" />
+            <location filename="../processing/alg_scenario.py" line="316" />
             <source>the study area</source>
             <translation>yr ardal astudio</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="406" />
+            <location filename="../processing/alg_scenario.py" line="324" />
             <source>Done in {t:.1f} s.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="489" />
-            <location filename="../processing/alg_scenario.py" line="490" />
-            <location filename="../processing/alg_scenario.py" line="491" />
+            <location filename="../processing/alg_scenario.py" line="408" />
+            <location filename="../processing/alg_scenario.py" line="409" />
+            <location filename="../processing/alg_scenario.py" line="410" />
             <source>all</source>
             <translation>pob un</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="505" />
+            <location filename="../processing/alg_scenario.py" line="424" />
             <source>Area</source>
             <translation>Ardal</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="505" />
+            <location filename="../processing/alg_scenario.py" line="424" />
             <source>People</source>
             <translation>Pobl</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="505" />
+            <location filename="../processing/alg_scenario.py" line="424" />
             <source>Within {T} min today</source>
             <translation>O fewn {T} mun heddiw</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="506" />
+            <location filename="../processing/alg_scenario.py" line="425" />
             <source>Within {T} min, scenario</source>
             <translation>O fewn {T} mun, senario</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="506" />
+            <location filename="../processing/alg_scenario.py" line="425" />
             <source>Moving beyond {T} min</source>
             <translation>Yn symud y tu hwnt i {T} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="507" />
+            <location filename="../processing/alg_scenario.py" line="426" />
             <source>Coming within {T} min</source>
             <translation>Yn dod o fewn {T} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="507" />
+            <location filename="../processing/alg_scenario.py" line="426" />
             <source>Mean today (min)</source>
             <translation>Cymedr heddiw (mun)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="508" />
+            <location filename="../processing/alg_scenario.py" line="427" />
             <source>Mean, scenario (min)</source>
             <translation>Cymedr, senario (mun)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="514" />
+            <location filename="../processing/alg_scenario.py" line="433" />
             <source>Service-change scenario</source>
             <translation>Senario newid gwasanaeth</translation>
         </message>
@@ -2524,7 +2459,7 @@
         </message>
         <message>
             <location filename="../processing/alg_standby.py" line="298" />
-            <location filename="../processing/alg_standby.py" line="572" />
+            <location filename="../processing/alg_standby.py" line="566" />
             <source>Standby points</source>
             <translation>Pwyntiau wrth gefn</translation>
         </message>
@@ -2535,7 +2470,7 @@
         </message>
         <message>
             <location filename="../processing/alg_standby.py" line="302" />
-            <location filename="../processing/alg_standby.py" line="654" />
+            <location filename="../processing/alg_standby.py" line="648" />
             <source>Drive zones</source>
             <translation>Parthau gyrru</translation>
         </message>
@@ -2550,193 +2485,183 @@
             <translation>Ffeiliau HTML (*.html)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="331" />
-            <source>SPEED: the raster has negative speeds; it must hold km/h (0 or nodata = impassable).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../processing/alg_standby.py" line="334" />
-            <source>SPEED: no cell has a positive speed; build it with 'Build speed surface' (km/h).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_standby.py" line="340" />
             <source>DRIVE_BUDGET must be positive (minutes), e.g. 6.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="349" />
+            <location filename="../processing/alg_standby.py" line="343" />
             <source>TARGET_COVERAGE must be a percentage above 0 and at most 100.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="357" />
+            <location filename="../processing/alg_standby.py" line="351" />
             <source>COUNT must be at least 1 (or give TARGET_COVERAGE to find the number of points).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="370" />
+            <location filename="../processing/alg_standby.py" line="364" />
             <source>POPULATION: {p:,.0f} of {t:,.0f} people lie outside the speed raster and are left out.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="380" />
+            <location filename="../processing/alg_standby.py" line="374" />
             <source>DEMAND: {n} incident(s) lie outside the speed raster and are left out.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="383" />
+            <location filename="../processing/alg_standby.py" line="377" />
             <source>POPULATION or DEMAND: give a population layer (with POPULATION_FIELD) or incident points.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="386" />
+            <location filename="../processing/alg_standby.py" line="380" />
             <source>incidents</source>
             <translation>digwyddiadau</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="386" />
+            <location filename="../processing/alg_standby.py" line="380" />
             <source>people</source>
             <translation>pobl</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="388" />
+            <location filename="../processing/alg_standby.py" line="382" />
             <source>{p}: no demand falls on the speed raster; check that the layers overlap.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="402" />
+            <location filename="../processing/alg_standby.py" line="396" />
             <source>{v:,.0f} {u} ({p:.2f} %) are on impassable cells and can never be covered.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="419" />
+            <location filename="../processing/alg_standby.py" line="413" />
             <source>CANDIDATES: no candidate could be generated (no road cell near the demand); give CANDIDATES or lower ROAD_MIN_SPEED.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="424" />
+            <location filename="../processing/alg_standby.py" line="418" />
             <source>Generated {n} candidates (k-means of demand-weighted cells, moved to road cells) in {t:.1f} s.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="440" />
+            <location filename="../processing/alg_standby.py" line="434" />
             <source>Coverage sets: {n} candidates + {e} existing sites, {c:,} demand cells, on average {m:,.0f} demand cells within {b} min each ({t:.1f} s).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="454" />
+            <location filename="../processing/alg_standby.py" line="448" />
             <source>The {n} existing sites cover {b:.1f} % of the demand.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="456" />
+            <location filename="../processing/alg_standby.py" line="450" />
             <source>{k} new point(s) bring the cover to {c:.1f} % of {tot:,.0f} {u} (greedy: {gk} points, {g:.1f} %; {s} swap(s)); no {k} candidates could exceed {ub:.1f} %; all candidates together reach {r:.1f} % ({t:.1f} s).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="467" />
+            <location filename="../processing/alg_standby.py" line="461" />
             <source>TARGET_COVERAGE {t} % cannot be reached: all {n} candidates together cover {r:.1f} %. The {k} points that add cover are placed. Add candidates (CANDIDATES or CANDIDATE_COUNT) or raise DRIVE_BUDGET.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="472" />
+            <location filename="../processing/alg_standby.py" line="466" />
             <source>Smallest count reaching {t} %: {k}{proof}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="473" />
+            <location filename="../processing/alg_standby.py" line="467" />
             <source> (proven: no {m} candidates can reach it)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="512" />
+            <location filename="../processing/alg_standby.py" line="506" />
             <source>{n} of {k} new points would respond to fewer than {m} incidents per 24 h (ranks {r}): a resource there would stand idle most of the time.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="520" />
+            <location filename="../processing/alg_standby.py" line="514" />
             <source>Done in {t:.1f} s.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="665" />
+            <location filename="../processing/alg_standby.py" line="659" />
             <source>Demand: {tot:,.0f} {u}. Drive budget: {b} minutes; {n} candidate points; {f} existing site(s).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="667" />
+            <location filename="../processing/alg_standby.py" line="661" />
             <source>The existing sites cover {b:.1f} %. {k} new point(s) raise this to {c:.1f} %.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="669" />
+            <location filename="../processing/alg_standby.py" line="663" />
             <source>No choice of {k} candidates could cover more than {ub:.1f} % (certified bound); even all {n} candidates together cover {r:.1f} %.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="674" />
+            <location filename="../processing/alg_standby.py" line="668" />
             <source>Target {t} %: {msg}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="675" />
+            <location filename="../processing/alg_standby.py" line="669" />
             <source>reached with {k} new point(s){p}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="676" />
+            <location filename="../processing/alg_standby.py" line="670" />
             <source>, and no {m} candidates could reach it</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="678" />
+            <location filename="../processing/alg_standby.py" line="672" />
             <source>not reachable with these candidates.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="681" />
+            <location filename="../processing/alg_standby.py" line="675" />
             <source>{n} of the {k} new points would respond to fewer than {m} incidents per 24 hours.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="686" />
+            <location filename="../processing/alg_standby.py" line="680" />
             <source>rank</source>
             <translation>safle</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="686" />
+            <location filename="../processing/alg_standby.py" line="680" />
             <source>newly covered</source>
             <translation>newydd eu cwmpasu</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="687" />
+            <location filename="../processing/alg_standby.py" line="681" />
             <source>cumulative %</source>
             <translation>% cronnus</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="688" />
+            <location filename="../processing/alg_standby.py" line="682" />
             <source>incidents / 24 h</source>
             <translation>digwyddiadau / 24 awr</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="690" />
-            <location filename="../processing/alg_standby.py" line="693" />
+            <location filename="../processing/alg_standby.py" line="684" />
+            <location filename="../processing/alg_standby.py" line="687" />
             <source>Standby point placement</source>
             <translation>Lleoli pwyntiau wrth gefn</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="695" />
+            <location filename="../processing/alg_standby.py" line="689" />
             <source>Coverage by number of new points</source>
             <translation>Cwmpas yn ôl nifer y pwyntiau newydd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="697" />
+            <location filename="../processing/alg_standby.py" line="691" />
             <source>Blue: greedy sequence (each point added where it covers most new demand). Grey dashes: certified upper bound for any choice of that many candidates. Orange dot: the solution (after swap search). Greedy is guaranteed at least 1 - 1/e (63 %) of the best cover beyond the existing sites (Nemhauser, Wolsey and Fisher 1978).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="701" />
+            <location filename="../processing/alg_standby.py" line="695" />
             <source>Chosen points</source>
             <translation>Pwyntiau a ddewiswyd</translation>
         </message>

@@ -12,8 +12,9 @@ ALGORITHMS = [
     ("alg_speedsurface", "SpeedSurfaceAlgorithm"),
     ("alg_drivetime", "DriveTimeAlgorithm"),
     ("alg_coverage", "CoverageAlgorithm"),
-    ("alg_standby", "StandbyAlgorithm"),
+    ("alg_matrix", "MatrixAlgorithm"),
     ("alg_scenario", "ScenarioAlgorithm"),
+    ("alg_standby", "StandbyAlgorithm"),
     ("alg_consultationmap", "ConsultationMapAlgorithm"),
 ]
 

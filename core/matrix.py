@@ -1,0 +1,308 @@
+"""Site-to-site travel-time matrices and collaboration bands (compute core, no QGIS).
+
+A matrix ``m`` is an (N, N) float64 array of minutes, ``m[i, j]`` from site *i* to site *j*, ``inf`` where
+unreachable, 0 on the diagonal.
+
+* :func:`site_matrix` -- the matrix from a friction surface (one early-stopping single-source run per site,
+  in parallel: :func:`.costdist.travel_time_matrix`), optionally symmetrised.
+* :func:`band_of`, :func:`check_bands`, :func:`check_labels` -- collaboration bands (band 1 = closest; a time
+  equal to a break falls in the lower band, as :func:`.zones.band_index`).
+* :func:`pair_table`, :func:`site_stats`, :func:`components`, :func:`components_at_breaks`,
+  :func:`hierarchical_clusters` -- pairs, per-site statistics, collaboration groups.
+* :func:`wide_rows`, :func:`write_wide_csv` -- the wide CSV layout (sites as rows and columns).
+* :func:`reach_counts`, :func:`second_nearest_gap` -- shared-catchment rasters.
+"""
+import csv
+import math
+import os
+import uuid
+
+import numpy as np
+
+from . import Cancelled
+
+DEFAULT_BANDS = (30.0, 45.0, 60.0)
+#: English default labels of the default bands (the QGIS layer translates them)
+DEFAULT_LABELS = (
+    "30 minutes or less \u2014 potential for collaboration (travel time not a barrier)",
+    "30\u201345 minutes \u2014 potential for collaboration of tertiary services",
+    "45\u201360 minutes \u2014 potential for collaboration",
+    "over 60 minutes \u2014 limited potential for collaboration",
+)
+LINKAGES = ("complete", "average", "single")
+#: stands in for ``inf`` (unreachable) in the clustering distance matrix: larger than any real drive time
+UNREACHABLE_DISTANCE = 1.0e7
+
+
+# -- bands -------------------------------------------------------------------------------------------------
+def check_bands(bands):
+    """Sorted unique positive finite breaks as a float64 array; ValueError otherwise."""
+    b = np.asarray(list(bands), dtype=np.float64).reshape(-1)
+    if b.size == 0:
+        raise ValueError("give at least one band break")
+    if not np.all(np.isfinite(b)) or np.any(b <= 0):
+        raise ValueError("band breaks must be positive finite minutes")
+    return np.unique(b)
+
+
+def check_labels(labels, bands):
+    """One label per band (len(bands) + 1, the last for 'over the last break'); ValueError otherwise."""
+    labels = [str(s).strip() for s in labels]
+    need = len(bands) + 1
+    if len(labels) != need:
+        raise ValueError(f"{need} labels are needed ({len(bands)} breaks + 1 band beyond the last), "
+                         f"got {len(labels)}")
+    if any(not s for s in labels):
+        raise ValueError("a band label is empty")
+    return labels
+
+
+def band_of(minutes, bands):
+    """Band number (int32): 1 for minutes <= bands[0], k for bands[k-2] < minutes <= bands[k-1],
+    len(bands) + 1 beyond the last break; 0 where minutes is not finite (unreachable)."""
+    m = np.asarray(minutes, dtype=np.float64)
+    b = np.asarray(bands, dtype=np.float64)
+    idx = np.searchsorted(b, m, side="left") + 1
+    return np.where(np.isfinite(m), idx, 0).astype(np.int32)
+
+
+# -- the matrix --------------------------------------------------------------------------------------------
+def symmetrise(m):
+    """Mean of both directions where both are finite; the finite one where only one is (a cut-off or
+    snapping can break the graph's symmetry); inf where neither. Diagonal 0."""
+    m = np.asarray(m, dtype=np.float64)
+    t = m.T
+    both = np.isfinite(m) & np.isfinite(t)
+    with np.errstate(invalid="ignore"):
+        out = np.where(both, 0.5 * (m + t), np.fmin(m, t))
+    np.fill_diagonal(out, 0.0)
+    return out
+
+
+def sweep_order(sources_rc):
+    """Site indices sorted along the principal axis of their positions (a sweep across the sites)."""
+    p = np.asarray(sources_rc, dtype=np.float64).reshape(-1, 2)
+    if p.shape[0] < 3:
+        return np.arange(p.shape[0])
+    q = p - p.mean(axis=0)
+    _u, _s, vt = np.linalg.svd(q, full_matrices=False)
+    return np.argsort(q @ vt[0], kind="stable")
+
+
+def site_matrix(friction, cell_size, sources_rc, neighbours=16, symmetric=True, progress=None, engine="auto",
+                batch=None):
+    """(N, N) minutes between sites on a friction surface (minutes per metre; see :mod:`.costdist`).
+
+    ``symmetric=False``: every site searches until every other site is settled (both directions kept).
+
+    ``symmetric=True``: the cell graph is symmetric (see :mod:`.costdist`), so a pair needs one search only.
+    Sites are swept along their principal axis in batches of ``batch`` (default: the number of cores, which
+    the engine runs in parallel); each batch's searches stop once the sites of this and the later batches are
+    settled, so the searches shrink along the sweep. Pairs inside a batch are searched both ways and the mean
+    is reported (:func:`symmetrise`); the two directions differ only by floating-point summation order."""
+    from .costdist import travel_time_matrix
+
+    src = np.asarray(sources_rc, dtype=np.int64).reshape(-1, 2)
+    n = src.shape[0]
+    if not symmetric:
+        m = travel_time_matrix(friction, cell_size, src, neighbours=neighbours, progress=progress, engine=engine)
+        m = np.array(m, dtype=np.float64)
+        np.fill_diagonal(m, 0.0)
+        return m
+    f = np.asarray(friction)
+    order = sweep_order(src)
+    b = max(1, int(batch or os.cpu_count() or 1))
+    m = np.full((n, n), np.inf)
+    # work of a batch ~ its searches' reach; weight progress by the number of targets left
+    weights = np.array([n - k for k in range(0, n, b)], dtype=np.float64)
+    done = 0.0
+    for step, k in enumerate(range(0, n, b)):
+        rows = order[k:k + b]
+        cols = order[k:]
+        sub = None
+        if progress is not None:
+            w0, w = done / weights.sum(), weights[step] / weights.sum()
+
+            def sub(frac, w0=w0, w=w):
+                return progress(w0 + w * frac)
+        part = travel_time_matrix(f, cell_size, src[rows], src[cols], neighbours=neighbours, progress=sub,
+                                  engine=engine)
+        m[np.ix_(cols, rows)] = part.T
+        m[np.ix_(rows, cols)] = part  # last: inside the batch both directions stay
+        done += weights[step]
+    np.fill_diagonal(m, 0.0)
+    # inside a batch: m holds one direction at [i, j] and the other at [j, i]; elsewhere both are equal
+    return symmetrise(m)
+
+
+def pair_table(m, ordered=True):
+    """Pairs (i, j, minutes) of distinct sites: every ordered pair (row-major), or i < j only."""
+    m = np.asarray(m, dtype=np.float64)
+    n = m.shape[0]
+    ii, jj = np.meshgrid(np.arange(n), np.arange(n), indexing="ij")
+    keep = (ii != jj) if ordered else (ii < jj)
+    i, j = ii[keep], jj[keep]
+    return i, j, m[i, j]
+
+
+def site_stats(m, bands):
+    """Per-site statistics from the rows of ``m`` (times *from* each site).
+
+    Returns a dict of arrays: ``nearest`` (index of the nearest other site, -1 if none is reachable; ties:
+    the lowest index), ``nearest_min`` (NaN if none), ``counts`` ((N, len(bands) + 1) number of other sites in
+    each band), ``unreachable`` (number of other sites not reachable), ``mean_min`` (mean time to the
+    reachable others, NaN if none)."""
+    m = np.array(m, dtype=np.float64)
+    n = m.shape[0]
+    np.fill_diagonal(m, np.inf)
+    off = ~np.eye(n, dtype=bool)
+    fin = np.isfinite(m)
+    nearest = np.where(fin.any(axis=1), np.argmin(m, axis=1), -1)
+    nearest_min = np.where(nearest >= 0, m[np.arange(n), np.maximum(nearest, 0)], np.nan)
+    band = band_of(m, bands)
+    k = len(bands) + 1
+    counts = np.zeros((n, k), dtype=np.int64)
+    for b in range(1, k + 1):
+        counts[:, b - 1] = ((band == b) & off).sum(axis=1)
+    unreachable = ((~fin) & off).sum(axis=1)
+    nreach = fin.sum(axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean_min = np.where(nreach > 0, np.where(fin, m, 0.0).sum(axis=1) / np.maximum(nreach, 1), np.nan)
+    return {"nearest": nearest.astype(np.int64), "nearest_min": nearest_min, "counts": counts,
+            "unreachable": unreachable.astype(np.int64), "mean_min": mean_min}
+
+
+def _relabel(labels):
+    """Labels renumbered 1, 2, ... in order of first appearance (stable, independent of the algorithm)."""
+    out = np.zeros(len(labels), dtype=np.int64)
+    seen = {}
+    for i, lab in enumerate(labels):
+        if lab not in seen:
+            seen[lab] = len(seen) + 1
+        out[i] = seen[lab]
+    return out
+
+
+def components(m, threshold):
+    """Collaboration groups at one break: connected components of the graph linking two sites whose time is
+    within ``threshold`` minutes (<=) in both directions. Group ids 1.. in order of first site."""
+    from scipy.sparse import csr_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    m = np.asarray(m, dtype=np.float64)
+    with np.errstate(invalid="ignore"):
+        adj = (m <= threshold) & (m.T <= threshold)
+    np.fill_diagonal(adj, False)
+    _n, labels = connected_components(csr_matrix(adj), directed=False)
+    return _relabel(labels)
+
+
+def components_at_breaks(m, bands):
+    """(N, len(bands)) group ids, one column per band break."""
+    return np.column_stack([components(m, b) for b in bands])
+
+
+def hierarchical_clusters(m, threshold=None, n_clusters=None, linkage="complete"):
+    """Hierarchical (agglomerative) clustering of the sites on the travel-time matrix (scikit-learn).
+
+    The distance between two sites is the mean of both directions. With ``threshold`` (minutes), clusters
+    merge while their linkage distance is <= threshold (complete linkage: every pair inside a cluster is within
+    the threshold; single linkage gives the connected components). With ``n_clusters`` the tree is cut into
+    that many clusters instead. Unreachable pairs count as very far apart. Ids 1.. in order of first site."""
+    from sklearn.cluster import AgglomerativeClustering
+
+    if linkage not in LINKAGES:
+        raise ValueError(f"linkage must be one of {LINKAGES}")
+    d = symmetrise(m)
+    n = d.shape[0]
+    if n < 2:
+        return np.ones(n, dtype=np.int64)
+    d = np.where(np.isfinite(d), d, UNREACHABLE_DISTANCE)
+    if n_clusters:
+        kw = dict(n_clusters=min(int(n_clusters), n))
+    else:
+        if threshold is None or not threshold > 0:
+            raise ValueError("give a positive threshold (minutes) or a number of clusters")
+        # scikit-learn merges while distance < threshold: nudge it so a distance equal to it merges too
+        kw = dict(n_clusters=None, distance_threshold=float(np.nextafter(float(threshold), np.inf)),
+                  compute_full_tree=True)
+    try:
+        model = AgglomerativeClustering(metric="precomputed", linkage=linkage, **kw)
+    except TypeError:  # scikit-learn < 1.2
+        model = AgglomerativeClustering(affinity="precomputed", linkage=linkage, **kw)
+    labels = model.fit_predict(d)
+    return _relabel(labels)
+
+
+# -- wide CSV -------------------------------------------------------------------------------------------------
+def wide_rows(m, names, decimals=1, corner="from \\ to (minutes)"):
+    """Rows of the wide table: a header (corner, names...), then one row per site (name, minutes...);
+    minutes rounded to ``decimals``, blank where unreachable."""
+    m = np.asarray(m, dtype=np.float64)
+    names = [str(s) for s in names]
+    rows = [[corner] + names]
+    for i, name in enumerate(names):
+        row = [name]
+        for v in m[i]:
+            row.append(f"{round(float(v), decimals):.{decimals}f}" if math.isfinite(v) else "")
+        rows.append(row)
+    return rows
+
+
+def write_wide_csv(path, m, names, decimals=1, corner="from \\ to (minutes)"):
+    """Write the wide table as CSV (UTF-8 with a byte-order mark, so spreadsheets read non-ASCII names),
+    atomically (temporary file renamed into place)."""
+    path = str(path)
+    folder = os.path.dirname(os.path.abspath(path))
+    os.makedirs(folder, exist_ok=True)
+    tmp = os.path.join(folder, f".{os.path.basename(path)}.{uuid.uuid4().hex[:8]}.part")
+    try:
+        with open(tmp, "w", newline="", encoding="utf-8-sig") as fh:
+            csv.writer(fh).writerows(wide_rows(m, names, decimals, corner))
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.remove(tmp)
+    return path
+
+
+# -- shared-catchment rasters -----------------------------------------------------------------------------
+def reach_counts(friction, cell_size, sources_rc, breaks, neighbours=16, progress=None, engine="auto"):
+    """(len(breaks), rows, cols) uint16: for every cell, the number of sites within each break (<=).
+
+    One run per site, cut off at the last break."""
+    from .costdist import cost_distance
+
+    breaks = check_bands(breaks)
+    src = np.asarray(sources_rc, dtype=np.int64).reshape(-1, 2)
+    f = np.asarray(friction)
+    counts = np.zeros((len(breaks),) + f.shape, dtype=np.uint16)
+    n = src.shape[0]
+    for i in range(n):
+        if progress is not None and progress(i / n):
+            raise Cancelled()
+        sub = None
+        if progress is not None:
+            def sub(frac, i=i):
+                return progress((i + frac) / n)
+        cost = cost_distance(f, cell_size, src[i:i + 1], max_cost=float(breaks[-1]), neighbours=neighbours,
+                             want_nearest=False, progress=sub, engine=engine).cost
+        for k, b in enumerate(breaks):
+            counts[k] += cost <= np.float32(b)
+        del cost
+    if progress is not None and progress(1.0):
+        raise Cancelled()
+    return counts
+
+
+def second_nearest_gap(friction, cell_size, sources_rc, neighbours=16, progress=None, engine="auto"):
+    """float32 minutes between the second-nearest and the nearest site for every cell (0 = equally near two
+    sites, the heart of a shared catchment); NaN where fewer than two sites are reachable."""
+    from .costdist import cost_distance
+
+    res = cost_distance(friction, cell_size, sources_rc, neighbours=neighbours, want_nearest=False,
+                        want_second=True, progress=progress, engine=engine)
+    ok = np.isfinite(res.cost) & np.isfinite(res.second_cost)
+    gap = np.full(res.cost.shape, np.nan, dtype=np.float32)
+    gap[ok] = res.second_cost[ok] - res.cost[ok]
+    return gap

@@ -1,0 +1,671 @@
+"""drivetime:matrix -- Travel-time matrix between sites, collaboration bands and groups."""
+import math
+import os
+import uuid
+
+import numpy as np
+from qgis.core import (
+    NULL,
+    QgsColorRampShader,
+    QgsCategorizedSymbolRenderer,
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsGraduatedSymbolRenderer,
+    QgsLineSymbol,
+    QgsMarkerSymbol,
+    QgsPointXY,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingMultiStepFeedback,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterDestination,
+    QgsProcessingParameterRasterLayer,
+    QgsProcessingParameterString,
+    QgsRasterShader,
+    QgsRendererCategory,
+    QgsRendererRange,
+    QgsSingleBandPseudoColorRenderer,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+from qgis.PyQt.QtGui import QColor
+
+from ..plugin.utils import resources_path
+from . import qgis_io, styling
+from .base import AlgorithmBase, fmt_num, parse_number_list, progress_callback, tr
+
+DEFAULT_BANDS = "30,45,60"
+NEIGHBOUR_CHOICES = [16, 8]
+LINKAGE_CHOICES = ["complete", "average", "single"]
+LABEL_SEPARATOR = ";"
+NODATA_GAP = -9999.0
+#: line widths (mm) from the closest band to the furthest band
+WIDEST, NARROWEST = 1.8, 0.35
+
+
+def default_band_labels():
+    """The four collaboration-band labels of the local plan (for the default breaks 30, 45, 60)."""
+    return [tr("30 minutes or less \u2014 potential for collaboration (travel time not a barrier)"),
+            tr("30\u201345 minutes \u2014 potential for collaboration of tertiary services"),
+            tr("45\u201360 minutes \u2014 potential for collaboration"),
+            tr("over 60 minutes \u2014 limited potential for collaboration")]
+
+
+def auto_band_labels(bands):
+    """Plain labels for custom breaks: 'up to 20 min', '20–40 min', 'over 40 min'."""
+    return styling.band_labels(bands) + [styling.beyond_label(bands)]
+
+
+def _tag(v):
+    """Break value for a field name: 30 -> '30', 7.5 -> '7_5'."""
+    return fmt_num(v).replace(".", "_").replace("-", "m")
+
+
+def band_count_fields(bands):
+    """Field names of the per-band partner counts: n_le30, n_30_45, n_45_60, n_gt60."""
+    names = [f"n_le{_tag(bands[0])}"]
+    names += [f"n_{_tag(a)}_{_tag(b)}" for a, b in zip(bands[:-1], bands[1:])]
+    names.append(f"n_gt{_tag(bands[-1])}")
+    return names
+
+
+def band_colours(n_bands):
+    """Line colours: viridis from dark (closest band, most prominent) to green, grey beyond the last break."""
+    return styling.ramp_colours(n_bands, styling.VIRIDIS[:8]) + [QColor(styling.BEYOND_COLOUR)]
+
+
+def band_widths(n_bands):
+    """Line widths in mm: widest for the closest band, narrowest beyond the last break."""
+    k = n_bands + 1
+    return [WIDEST - (WIDEST - NARROWEST) * i / (k - 1) for i in range(k)]
+
+
+# -- appliers (each styles a loaded layer) --------------------------------------------------------------------
+def style_collaboration_lines(layer, bands, labels):
+    """Graduated by band (1 = closest): colour and width, closest band drawn on top (symbol levels).
+    Labels with the minutes are configured but off (Layer Properties > Labels to show them)."""
+    layer.loadNamedStyle(resources_path("styles", "collaboration_lines.qml"))
+    n = len(bands)
+    ranges = []
+    for i, (colour, width, label) in enumerate(zip(band_colours(n), band_widths(n), labels)):
+        sym = QgsLineSymbol.createSimple({"line_color": colour.name(), "line_width": f"{width:.2f}",
+                                          "line_width_unit": "MM", "capstyle": "round"})
+        if i == n:  # beyond the last break: thin, light, dashed
+            sym.symbolLayer(0).setPenStyle(2)  # Qt.DashLine
+            sym.setOpacity(0.6)
+        sym.symbolLayer(0).setRenderingPass(n - i)  # band 1 in the last pass: drawn on top
+        ranges.append(QgsRendererRange(i + 0.5, i + 1.5, sym, label))
+    renderer = QgsGraduatedSymbolRenderer("band", ranges)
+    renderer.setUsingSymbolLevels(True)
+    layer.setRenderer(renderer)
+
+
+def style_collaboration_sites(layer, clusters, name_field="site_name"):
+    """Sites categorised by hierarchical-clustering group (Okabe-Ito colours), labelled with their names."""
+    layer.loadNamedStyle(resources_path("styles", "collaboration_sites.qml"))
+    base = layer.renderer()
+    template = None
+    if isinstance(base, QgsCategorizedSymbolRenderer):
+        base_cats = base.categories()  # copies: clone the symbol while the list is alive
+        if base_cats:
+            template = base_cats[0].symbol().clone()
+    cats = []
+    for i, value in enumerate(sorted(set(int(c) for c in clusters))):
+        sym = template.clone() if template is not None else QgsMarkerSymbol.createSimple(
+            {"name": "circle", "size": "3.4", "outline_color": "#ffffff", "outline_width": "0.4"})
+        sym.setColor(QColor(styling.OKABE_ITO[i % len(styling.OKABE_ITO)]))
+        n = sum(1 for c in clusters if int(c) == value)
+        cats.append(QgsRendererCategory(value, sym, tr("group {g} ({n} sites)").format(g=value, n=n)))
+    layer.setRenderer(QgsCategorizedSymbolRenderer("cluster", cats))
+
+
+def _discrete_raster(layer, items, band=1):
+    layer.loadNamedStyle(resources_path("styles", "collaboration_zones.qml"))
+    fn = QgsColorRampShader(float(items[0][0]), float(items[-2][0]) if len(items) > 1 else float(items[0][0]))
+    fn.setColorRampType(QgsColorRampShader.Discrete)
+    fn.setColorRampItemList([QgsColorRampShader.ColorRampItem(float(v), QColor(c), lab) for v, c, lab in items])
+    shader = QgsRasterShader()
+    shader.setRasterShaderFunction(fn)
+    opacity = layer.renderer().opacity() if layer.renderer() else 0.75
+    renderer = QgsSingleBandPseudoColorRenderer(layer.dataProvider(), band, shader)
+    renderer.setClassificationMin(float(items[0][0]))
+    renderer.setClassificationMax(float(items[-2][0]) if len(items) > 1 else float(items[0][0]))
+    renderer.setOpacity(opacity)
+    layer.setRenderer(renderer)
+
+
+def style_reach_counts(layer, first_break):
+    """Band 1 (sites within the first break): 0 transparent-grey, 1, 2, 3, 4 or more sites."""
+    cols = styling.ramp_colours(4, styling.VIRIDIS, reverse=True)
+    b = fmt_num(first_break)
+    items = [(0, "#f0f0f0", tr("no site within {b} min").format(b=b)),
+             (1, cols[0].name(), tr("1 site within {b} min").format(b=b)),
+             (2, cols[1].name(), tr("2 sites within {b} min").format(b=b)),
+             (3, cols[2].name(), tr("3 sites within {b} min").format(b=b)),
+             (math.inf, cols[3].name(), tr("4 or more sites within {b} min").format(b=b))]
+    _discrete_raster(layer, items)
+
+
+def style_second_gap(layer):
+    """Minutes between second-nearest and nearest site: small = shared catchment (dark)."""
+    cols = styling.ramp_colours(5, styling.VIRIDIS)
+    items = [(5, cols[0].name(), tr("within 5 min (shared catchment)")), (10, cols[1].name(), tr("5–10 min")),
+             (15, cols[2].name(), tr("10–15 min")), (30, cols[3].name(), tr("15–30 min")),
+             (math.inf, cols[4].name(), tr("over 30 min"))]
+    _discrete_raster(layer, items)
+
+
+def write_multiband(path, bands, spec, crs, descriptions, dtype="uint16"):
+    """Multi-band GeoTIFF written atomically (temporary file renamed into place), one description per band."""
+    import rasterio
+    from affine import Affine
+
+    path = str(path)
+    folder = os.path.dirname(os.path.abspath(path))
+    os.makedirs(folder, exist_ok=True)
+    tmp = os.path.join(folder, f".{os.path.basename(path)}.{uuid.uuid4().hex[:8]}.part.tif")
+    k, rows, cols = bands.shape
+    profile = dict(driver="GTiff", height=rows, width=cols, count=k, dtype=dtype, crs=qgis_io.crs_for_gdal(crs),
+                   transform=Affine(spec.cell_size, 0, spec.x_min, 0, -spec.cell_size, spec.y_max),
+                   compress="deflate", BIGTIFF="IF_SAFER", interleave="band")
+    if rows >= 256 and cols >= 256:
+        profile.update(tiled=True, blockxsize=256, blockysize=256)
+    try:
+        with rasterio.open(tmp, "w", **profile) as ds:
+            for i in range(k):
+                ds.write(np.asarray(bands[i], dtype=dtype), i + 1)
+                ds.set_band_description(i + 1, descriptions[i])
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.remove(tmp)
+    return path
+
+
+def _is_null(v):
+    return v is None or v == NULL or (isinstance(v, QVariant) and v.isNull())
+
+
+def _num(v, digits=None):
+    """float or None (NULL) for non-finite values."""
+    if v is None or not math.isfinite(float(v)):
+        return None
+    return round(float(v), digits) if digits is not None else float(v)
+
+
+class MatrixAlgorithm(AlgorithmBase):
+    NAME = "matrix"
+    REQUIRES = ("numpy", "numba", "rasterio", "scipy", "sklearn")
+
+    SPEED = "SPEED"
+    SITES = "SITES"
+    SITE_ID_FIELD = "SITE_ID_FIELD"
+    SITE_NAME_FIELD = "SITE_NAME_FIELD"
+    BANDS = "BANDS"
+    BAND_LABELS = "BAND_LABELS"
+    SYMMETRIC = "SYMMETRIC"
+    NEIGHBOURS = "NEIGHBOURS"
+    SNAP_DISTANCE = "SNAP_DISTANCE"
+    CLUSTER_LINKAGE = "CLUSTER_LINKAGE"
+    CLUSTER_THRESHOLD = "CLUSTER_THRESHOLD"
+    CLUSTER_COUNT = "CLUSTER_COUNT"
+    ZONES_MODE = "ZONES_MODE"
+    OUTPUT = "OUTPUT"
+    OUTPUT_LINES = "OUTPUT_LINES"
+    OUTPUT_SITES = "OUTPUT_SITES"
+    OUTPUT_MATRIX = "OUTPUT_MATRIX"
+    OUTPUT_ZONES = "OUTPUT_ZONES"
+
+    def displayName(self):  # noqa: N802
+        return self.tr("Travel-time matrix between sites")
+
+    def zones_modes(self):
+        return [self.tr("Number of sites within each band break (one raster band per break)"),
+                self.tr("Second-nearest minus nearest site time (minutes)")]
+
+    def help_map(self):
+        return {
+            "": self.tr(
+                "Computes the drive time between every pair of sites over a speed surface (one search per site "
+                "that stops once every other site is reached, several sites at a time on all cores) and reads "
+                "it against collaboration bands: by default 30 minutes or less, 30–45, 45–60 and over 60 "
+                "minutes (a time of exactly 30, 45 or 60 falls in the lower band). Writes the pair table, a map "
+                "of lines between the sites styled by band, the sites with their nearest partner, counts per "
+                "band and collaboration groups, optionally the wide matrix as CSV and a raster of shared "
+                "catchments. Sites on impassable cells are snapped to the nearest passable cell."),
+            self.SPEED: self.tr("Speed surface in km/h (from 'Build speed surface'); 0 or nodata = impassable. "
+                                "Projected CRS in metres, square cells."),
+            self.SITES: self.tr("Sites (points, e.g. A&E departments), in any CRS; at least two. With 'Selected "
+                                "features only', only the selected sites are used."),
+            self.SITE_ID_FIELD: self.tr("Field with a unique id per site (e.g. site_code_2014). Empty = the "
+                                        "feature id. Duplicate or empty ids are an error."),
+            self.SITE_NAME_FIELD: self.tr("Field with the site name used in the tables, the CSV headers and "
+                                          "messages (e.g. site_name). Empty = the id."),
+            self.BANDS: self.tr("Band breaks in minutes, comma-separated (default 30,45,60). Band 1 is the "
+                                "closest; a time equal to a break falls in the lower band; one more band holds "
+                                "the times beyond the last break."),
+            self.BAND_LABELS: self.tr("Band labels separated by ';', one per band (number of breaks + 1). The "
+                                      "default is the four collaboration bands of the local plan; with other "
+                                      "breaks and these default labels, plain labels such as '20–40 min' are "
+                                      "used."),
+            self.SYMMETRIC: self.tr("One time per pair, the mean of both directions (the cell graph is "
+                                    "symmetric, so the directions agree to rounding; each pair is searched once, "
+                                    "which is faster). Unticked: every site searches to every other site and "
+                                    "each direction is kept (row = from, column = to); groups then need both "
+                                    "directions within the break, and the lines show the mean."),
+            self.NEIGHBOURS: self.tr("Moves between cells: 16 (adds knight's moves; at most 2.8 % longer than "
+                                     "the straight line on a uniform surface) or 8 (at most 8.3 %)."),
+            self.SNAP_DISTANCE: self.tr("A site on an impassable cell is moved to the nearest passable cell within "
+                                        "this many metres (with a warning); further away is an error naming the "
+                                        "site."),
+            self.CLUSTER_LINKAGE: self.tr("Hierarchical clustering (scikit-learn) of the matrix for the 'cluster' "
+                                          "field of the sites: complete linkage (every pair in a group within the "
+                                          "threshold), average, or single linkage (same as the connected "
+                                          "groups)."),
+            self.CLUSTER_THRESHOLD: self.tr("Clustering threshold in minutes (a distance equal to it still "
+                                            "merges). Empty = the last band break."),
+            self.CLUSTER_COUNT: self.tr("Cut the clustering tree into this many groups instead of using the "
+                                        "threshold. 0 = use the threshold."),
+            self.ZONES_MODE: self.tr("What OUTPUT_ZONES holds: the number of sites within each band break (one "
+                                     "raster band per break, e.g. band 1 = sites within 30 min), or the "
+                                     "difference in minutes between the second-nearest and the nearest site "
+                                     "(small = a shared catchment)."),
+            self.OUTPUT: self.tr("Table without geometry, one row per ordered pair: from_id, from_name, to_id, "
+                                 "to_name, minutes, band (1 = closest) and band_label; NULL minutes and band for "
+                                 "unreachable pairs."),
+            self.OUTPUT_LINES: self.tr("One straight line per pair of sites (from/to ids and names, minutes, band, "
+                                       "band_label, straight-line km), styled by band: the closest band widest, "
+                                       "darkest and on top. Labels with the minutes are set up but off."),
+            self.OUTPUT_SITES: self.tr("The sites with: nearest partner and its time, number of partners in "
+                                       "each band, mean time to the reachable others, the collaboration group at "
+                                       "each band break (grp_30: connected groups of sites linked by times of 30 "
+                                       "min or less), the hierarchical-clustering group (cluster) and the snapping "
+                                       "distance. Other fields of the input follow."),
+            self.OUTPUT_MATRIX: self.tr("Optional CSV in the wide layout (site names as rows and columns, row = "
+                                        "from, column = to), minutes rounded to 0.1, blank where unreachable."),
+            self.OUTPUT_ZONES: self.tr("Optional raster of shared catchments (see ZONES_MODE), on the speed "
+                                       "surface's grid."),
+            "EXAMPLE": "qgis_process run drivetime:matrix --SPEED=speed.tif "
+                       "--SITES=sites.gpkg|layername=ae_sites --SITE_ID_FIELD=site_code_2014 "
+                       "--SITE_NAME_FIELD=site_name --OUTPUT=pairs.gpkg --OUTPUT_LINES=lines.gpkg "
+                       "--OUTPUT_MATRIX=matrix.csv",
+        }
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.add(QgsProcessingParameterRasterLayer(self.SPEED, self.tr("Speed surface (km/h)")))
+        self.add(QgsProcessingParameterFeatureSource(self.SITES, self.tr("Sites"), [QgsProcessing.TypeVectorPoint]))
+        self.add(QgsProcessingParameterField(self.SITE_ID_FIELD, self.tr("Site id field"), None, self.SITES,
+                                             QgsProcessingParameterField.Any, False, True))
+        self.add(QgsProcessingParameterField(self.SITE_NAME_FIELD, self.tr("Site name field"), None, self.SITES,
+                                             QgsProcessingParameterField.Any, False, True))
+        self.add(QgsProcessingParameterString(self.BANDS, self.tr("Collaboration band breaks (minutes)"),
+                                              DEFAULT_BANDS))
+        self.add(QgsProcessingParameterString(self.BAND_LABELS, self.tr("Band labels (separated by ';')"),
+                                              LABEL_SEPARATOR.join(default_band_labels()), optional=True))
+        self.add(QgsProcessingParameterBoolean(self.SYMMETRIC, self.tr("Mean of both directions"), True))
+        self.add(QgsProcessingParameterEnum(self.NEIGHBOURS, self.tr("Neighbours"),
+                                            [str(n) for n in NEIGHBOUR_CHOICES], False, 0), advanced=True)
+        self.add(QgsProcessingParameterNumber(self.SNAP_DISTANCE, self.tr("Snap sites to passable cells within (m)"),
+                                              QgsProcessingParameterNumber.Double, 500.0, False, 0.0), advanced=True)
+        self.add(QgsProcessingParameterEnum(self.CLUSTER_LINKAGE, self.tr("Clustering linkage"),
+                                            LINKAGE_CHOICES, False, 0), advanced=True)
+        self.add(QgsProcessingParameterNumber(self.CLUSTER_THRESHOLD, self.tr("Clustering threshold (minutes)"),
+                                              QgsProcessingParameterNumber.Double, None, True, 0.0), advanced=True)
+        self.add(QgsProcessingParameterNumber(self.CLUSTER_COUNT, self.tr("Number of clusters (0 = threshold)"),
+                                              QgsProcessingParameterNumber.Integer, 0, True, 0), advanced=True)
+        self.add(QgsProcessingParameterEnum(self.ZONES_MODE, self.tr("Shared-catchment raster holds"),
+                                            self.zones_modes(), False, 0), advanced=True)
+        self.add(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Travel times (pairs)"),
+                                                   QgsProcessing.TypeVector))
+        self.add(QgsProcessingParameterFeatureSink(self.OUTPUT_LINES, self.tr("Collaboration lines"),
+                                                   QgsProcessing.TypeVectorLine, optional=True,
+                                                   createByDefault=True))
+        self.add(QgsProcessingParameterFeatureSink(self.OUTPUT_SITES, self.tr("Sites with collaboration groups"),
+                                                   QgsProcessing.TypeVectorPoint, optional=True,
+                                                   createByDefault=True))
+        self.add(QgsProcessingParameterFileDestination(self.OUTPUT_MATRIX, self.tr("Wide matrix (CSV)"),
+                                                       self.tr("CSV files (*.csv)"), optional=True,
+                                                       createByDefault=False))
+        self.add(QgsProcessingParameterRasterDestination(self.OUTPUT_ZONES, self.tr("Shared catchments"),
+                                                         optional=True, createByDefault=False))
+
+    # -- parameters ---------------------------------------------------------------------------------------
+    def _field(self, parameters, name, context, source):
+        fields = self.parameterAsFields(parameters, name, context) if parameters.get(name) not in (None, "") else []
+        if not fields:
+            return None
+        field = fields[0]
+        if source.fields().lookupField(field) < 0:
+            raise QgsProcessingException(self.tr(
+                "{param}: the sites layer has no field '{field}'. Choose one of: {names}; or leave it empty.")
+                .format(param=name, field=field, names=", ".join(source.fields().names())))
+        return field
+
+    def _bands_and_labels(self, parameters, context, feedback):
+        from ..core.matrix import check_labels
+
+        bands = parse_number_list(self.parameterAsString(parameters, self.BANDS, context) or DEFAULT_BANDS,
+                                  self.BANDS, minimum=0)
+        text = (self.parameterAsString(parameters, self.BAND_LABELS, context) or "").strip()
+        defaults = default_band_labels()
+        is_default_bands = bands == [30.0, 45.0, 60.0]
+        if not text or text == LABEL_SEPARATOR.join(defaults):
+            if is_default_bands:
+                return bands, defaults
+            labels = auto_band_labels(bands)
+            if text:
+                feedback.pushInfo(self.tr("BANDS differ from 30,45,60, so the default collaboration labels do "
+                                          "not apply; using: {labels}").format(labels="; ".join(labels)))
+            return bands, labels
+        labels = [s.strip() for s in text.split(LABEL_SEPARATOR)]
+        try:
+            labels = check_labels(labels, bands)
+        except ValueError:
+            if len(labels) == len(bands) + 1:
+                raise QgsProcessingException(self.tr(
+                    "BAND_LABELS: a label is empty; give a text for every band, separated by ';'.")) from None
+            raise QgsProcessingException(self.tr(
+                "BAND_LABELS: give {n} labels separated by ';' (one per band: {k} breaks in BANDS plus the band "
+                "beyond the last break); got {m}. Leave it empty for the default labels.")
+                .format(n=len(bands) + 1, k=len(bands), m=len(labels))) from None
+        return bands, labels
+
+    def _read_sites(self, parameters, context, feedback, crs):
+        source = self.parameterAsSource(parameters, self.SITES, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.SITES))
+        id_field = self._field(parameters, self.SITE_ID_FIELD, context, source)
+        name_field = self._field(parameters, self.SITE_NAME_FIELD, context, source)
+        in_fields = [f for f in source.fields() if f.name().lower() != "fid"
+                     and f.name() not in (id_field, name_field)]
+        wanted = [f for f in (id_field, name_field) if f] + [f.name() for f in in_fields]
+        pts = qgis_io.read_points(source, crs, context, self.SITES, fields=tuple(dict.fromkeys(wanted)))
+        n = len(pts["fid"])
+        skipped = source.featureCount() - n
+        if skipped > 0:
+            feedback.pushWarning(self.tr("{n} site(s) without a geometry were left out.").format(n=skipped))
+        if id_field:
+            ids = list(pts["attrs"][id_field])
+            empty = [int(pts["fid"][i]) for i, v in enumerate(ids) if _is_null(v) or str(v).strip() == ""]
+            if empty:
+                raise QgsProcessingException(self.tr(
+                    "SITE_ID_FIELD: {n} site(s) have no value in '{field}' (feature ids {fids}). Fill them in, "
+                    "choose another field, or leave SITE_ID_FIELD empty to use the feature ids.")
+                    .format(n=len(empty), field=id_field, fids=", ".join(map(str, empty[:10]))))
+            id_def = QgsField(source.fields().field(id_field))
+        else:
+            ids = [int(f) for f in pts["fid"]]
+            id_def = QgsField("site_id", QVariant.LongLong)
+        if name_field:
+            names = [str(ids[i]) if _is_null(v) or str(v).strip() == "" else str(v)
+                     for i, v in enumerate(pts["attrs"][name_field])]
+        else:
+            names = [str(v) for v in ids]
+        if n < 2:
+            raise QgsProcessingException(self.tr(
+                "SITES: a travel-time matrix needs at least two sites; the layer (or its selection / filter) "
+                "has {n}.").format(n=n))
+        seen = {}
+        for i, v in enumerate(ids):
+            seen.setdefault(str(v), []).append(i)
+        dups = {k: v for k, v in seen.items() if len(v) > 1}
+        if dups:
+            k, idx = next(iter(dups.items()))
+            raise QgsProcessingException(self.tr(
+                "SITE_ID_FIELD: the id '{id}' is used by {n} sites ({names}); {m} id(s) are duplicated. Choose a "
+                "field with a unique value per site, or leave SITE_ID_FIELD empty to use the feature ids.")
+                .format(id=k, n=len(idx), names=", ".join(names[i] for i in idx), m=len(dups)))
+        return source, pts, ids, names, id_def, in_fields
+
+    # -- run ----------------------------------------------------------------------------------------------
+    def process(self, parameters, context, feedback):
+        from ..core import matrix as mx
+        from ..core.costdist import speed_to_friction
+
+        want_zones = bool(parameters.get(self.OUTPUT_ZONES))
+        steps = QgsProcessingMultiStepFeedback(4 if want_zones else 3, feedback)
+        bands, labels = self._bands_and_labels(parameters, context, feedback)
+        symmetric = self.parameterAsBoolean(parameters, self.SYMMETRIC, context)
+        neighbours = NEIGHBOUR_CHOICES[self.parameterAsEnum(parameters, self.NEIGHBOURS, context)]
+        snap = self.parameterAsDouble(parameters, self.SNAP_DISTANCE, context)
+        linkage = LINKAGE_CHOICES[self.parameterAsEnum(parameters, self.CLUSTER_LINKAGE, context)]
+        threshold = None
+        if parameters.get(self.CLUSTER_THRESHOLD) not in (None, ""):
+            threshold = self.parameterAsDouble(parameters, self.CLUSTER_THRESHOLD, context)
+            if not threshold > 0:
+                raise QgsProcessingException(self.tr("CLUSTER_THRESHOLD must be positive (minutes), or empty for "
+                                                     "the last band break."))
+        threshold = threshold or float(bands[-1])
+        n_clusters = 0
+        if parameters.get(self.CLUSTER_COUNT) not in (None, ""):
+            n_clusters = self.parameterAsInt(parameters, self.CLUSTER_COUNT, context)
+        zones_mode = self.parameterAsEnum(parameters, self.ZONES_MODE, context)
+
+        layer = self.parameterAsRasterLayer(parameters, self.SPEED, context)
+        grid = qgis_io.read_speed_surface(layer, self.SPEED)
+        speed = grid.array
+        crs = layer.crs()
+        spec = grid.spec
+        source, pts, ids, names, id_def, in_fields = self._read_sites(parameters, context, feedback, crs)
+        friction = speed_to_friction(speed)
+        del speed, grid
+        r0, c0 = spec.rowcol(pts["x"], pts["y"])
+        rows, cols = qgis_io.points_to_cells(pts, spec, self.SITES, friction, snap, feedback, labels=names)
+        snap_m = np.hypot(rows - r0, cols - c0) * spec.cell_size
+        n = len(ids)
+        feedback.pushInfo(self.tr("{n} sites, {p} pairs, on a {r} x {c} grid of {s:g} m cells, {k} neighbours.")
+                          .format(n=n, p=n * (n - 1) // 2, r=spec.rows, c=spec.cols, s=spec.cell_size,
+                                  k=neighbours))
+
+        # 1. the matrix
+        steps.setCurrentStep(1)
+        m = mx.site_matrix(friction, spec.cell_size, np.column_stack([rows, cols]), neighbours=neighbours,
+                           symmetric=symmetric, progress=progress_callback(steps))
+        if feedback.isCanceled():
+            return {}
+        msym = mx.symmetrise(m)
+
+        # 2. tables, groups, layers
+        steps.setCurrentStep(2)
+        stats = mx.site_stats(m, bands)
+        groups = mx.components_at_breaks(m, bands)
+        clusters = mx.hierarchical_clusters(m, threshold=threshold, n_clusters=n_clusters or None, linkage=linkage)
+        self._report(feedback, msym, bands, labels, names)
+        results = {}
+        results.update(self._pairs(parameters, context, m, bands, labels, ids, names, id_def, crs))
+        if parameters.get(self.OUTPUT_LINES):
+            results.update(self._lines(parameters, context, feedback, m, msym, symmetric, bands, labels, ids, names,
+                                       id_def, pts, crs))
+        if parameters.get(self.OUTPUT_SITES):
+            results.update(self._sites(parameters, context, feedback, stats, groups, clusters, bands, ids, names,
+                                       id_def, pts, in_fields, snap_m, crs))
+        if parameters.get(self.OUTPUT_MATRIX):
+            path = self.parameterAsFileOutput(parameters, self.OUTPUT_MATRIX, context)
+            mx.write_wide_csv(path, m, names, decimals=1, corner=self.tr("from \\ to (minutes)"))
+            results[self.OUTPUT_MATRIX] = path
+        if feedback.isCanceled():
+            return {}
+
+        # 3. shared catchments
+        if want_zones:
+            steps.setCurrentStep(3)
+            results.update(self._zones(parameters, context, feedback, steps, friction, spec, crs, rows, cols, bands,
+                                       neighbours, zones_mode))
+        steps.setProgress(100)
+        return results
+
+    def _report(self, feedback, msym, bands, labels, names):
+        from ..core.matrix import band_of, pair_table
+
+        _i, _j, v = pair_table(msym, ordered=False)
+        band = band_of(v, bands)
+        for k, lab in enumerate(labels):
+            feedback.pushInfo(self.tr("Band {k} ({label}): {n} pairs").format(k=k + 1, label=lab,
+                                                                             n=int((band == k + 1).sum())))
+        if (band == 0).any():
+            feedback.pushInfo(self.tr("Unreachable: {n} pairs").format(n=int((band == 0).sum())))
+        fin = np.isfinite(v)
+        if fin.any():
+            feedback.pushInfo(self.tr("Pair times: shortest {a:.1f} min, median {b:.1f} min, longest {c:.1f} min.")
+                              .format(a=float(v[fin].min()), b=float(np.median(v[fin])), c=float(v[fin].max())))
+
+    def _sink(self, parameters, name, context, fields, wkb, crs):
+        sink, dest = self.parameterAsSink(parameters, name, context, fields, wkb, crs)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, name))
+        return sink, dest
+
+    @staticmethod
+    def _id_field(id_def, name):
+        f = QgsField(id_def)
+        f.setName(name)
+        return f
+
+    def _pairs(self, parameters, context, m, bands, labels, ids, names, id_def, crs):
+        from ..core.matrix import band_of, pair_table
+
+        fields = QgsFields()
+        fields.append(self._id_field(id_def, "from_id"))
+        fields.append(QgsField("from_name", QVariant.String))
+        fields.append(self._id_field(id_def, "to_id"))
+        fields.append(QgsField("to_name", QVariant.String))
+        fields.append(QgsField("minutes", QVariant.Double))
+        fields.append(QgsField("band", QVariant.Int))
+        fields.append(QgsField("band_label", QVariant.String))
+        sink, dest = self._sink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.NoGeometry, crs)
+        i, j, v = pair_table(m, ordered=True)
+        band = band_of(v, bands)
+        for a, b, t, k in zip(i.tolist(), j.tolist(), v.tolist(), band.tolist()):
+            f = QgsFeature(fields)
+            f.setAttributes([ids[a], names[a], ids[b], names[b], _num(t), k or None, labels[k - 1] if k else None])
+            sink.addFeature(f, QgsFeatureSink.FastInsert)
+        sink.flushBuffer()
+        del sink
+        styling.style_on_load(context, dest, lambda lyr: None, self.tr("Travel times between sites"))
+        return {self.OUTPUT: dest}
+
+    def _lines(self, parameters, context, feedback, m, msym, symmetric, bands, labels, ids, names, id_def, pts, crs):
+        from ..core.matrix import band_of, pair_table
+
+        fields = QgsFields()
+        fields.append(self._id_field(id_def, "from_id"))
+        fields.append(QgsField("from_name", QVariant.String))
+        fields.append(self._id_field(id_def, "to_id"))
+        fields.append(QgsField("to_name", QVariant.String))
+        fields.append(QgsField("minutes", QVariant.Double))
+        fields.append(QgsField("band", QVariant.Int))
+        fields.append(QgsField("band_label", QVariant.String))
+        fields.append(QgsField("line_km", QVariant.Double))
+        if not symmetric:
+            fields.append(QgsField("min_there", QVariant.Double))
+            fields.append(QgsField("min_back", QVariant.Double))
+        sink, dest = self._sink(parameters, self.OUTPUT_LINES, context, fields, QgsWkbTypes.LineString, crs)
+        i, j, v = pair_table(msym, ordered=False)
+        band = band_of(v, bands)
+        # closest band last, so it is also drawn last by renderers without symbol levels
+        order = np.lexsort((np.arange(len(v)), np.where(band == 0, -99, -band)))
+        x, y = pts["x"], pts["y"]
+        for p in order.tolist():
+            a, b, t, k = int(i[p]), int(j[p]), float(v[p]), int(band[p])
+            f = QgsFeature(fields)
+            f.setGeometry(QgsGeometry.fromPolylineXY([QgsPointXY(x[a], y[a]), QgsPointXY(x[b], y[b])]))
+            attrs = [ids[a], names[a], ids[b], names[b], _num(t), k or None, labels[k - 1] if k else None,
+                     round(float(math.hypot(x[b] - x[a], y[b] - y[a])) / 1000.0, 3)]
+            if not symmetric:
+                attrs += [_num(m[a, b]), _num(m[b, a])]
+            f.setAttributes(attrs)
+            sink.addFeature(f, QgsFeatureSink.FastInsert)
+        sink.flushBuffer()
+        del sink
+        apply = lambda lyr: style_collaboration_lines(lyr, bands, labels)  # noqa: E731
+        styling.style_on_load(context, dest, apply, self.tr("Collaboration bands"))
+        styling.write_qml_beside(dest, apply, "LineString", feedback)
+        return {self.OUTPUT_LINES: dest}
+
+    def _sites(self, parameters, context, feedback, stats, groups, clusters, bands, ids, names, id_def, pts,
+               in_fields, snap_m, crs):
+        fields = QgsFields()
+        fields.append(self._id_field(id_def, "site_id"))
+        fields.append(QgsField("site_name", QVariant.String))
+        fields.append(self._id_field(id_def, "nearest_id"))
+        fields.append(QgsField("nearest_name", QVariant.String))
+        fields.append(QgsField("nearest_min", QVariant.Double))
+        fields.append(QgsField("mean_min", QVariant.Double))
+        for name in band_count_fields(bands):
+            fields.append(QgsField(name, QVariant.Int))
+        fields.append(QgsField("n_unreach", QVariant.Int))
+        for b in bands:
+            fields.append(QgsField(f"grp_{_tag(b)}", QVariant.Int))
+        fields.append(QgsField("cluster", QVariant.Int))
+        fields.append(QgsField("snap_m", QVariant.Double))
+        ours = set(fields.names())
+        in_names = []
+        for fd in in_fields:
+            out = QgsField(fd)
+            name = fd.name()
+            while name in ours:
+                name += "_2"
+            out.setName(name)
+            ours.add(name)
+            fields.append(out)
+            in_names.append(fd.name())
+        sink, dest = self._sink(parameters, self.OUTPUT_SITES, context, fields, QgsWkbTypes.Point, crs)
+        for s in range(len(ids)):
+            f = QgsFeature(fields)
+            f.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(pts["x"][s], pts["y"][s])))
+            k = int(stats["nearest"][s])
+            attrs = [ids[s], names[s], ids[k] if k >= 0 else None, names[k] if k >= 0 else None,
+                     _num(stats["nearest_min"][s]), _num(stats["mean_min"][s])]
+            attrs += [int(c) for c in stats["counts"][s]]
+            attrs.append(int(stats["unreachable"][s]))
+            attrs += [int(g) for g in groups[s]]
+            attrs.append(int(clusters[s]))
+            attrs.append(round(float(snap_m[s]), 1))
+            attrs += [pts["attrs"][nm][s] for nm in in_names]
+            f.setAttributes(attrs)
+            sink.addFeature(f, QgsFeatureSink.FastInsert)
+        sink.flushBuffer()
+        del sink
+        cl = [int(c) for c in clusters]
+        apply = lambda lyr: style_collaboration_sites(lyr, cl)  # noqa: E731
+        styling.style_on_load(context, dest, apply, self.tr("Sites and collaboration groups"))
+        styling.write_qml_beside(dest, apply, "Point", feedback)
+        n_groups = len(set(cl))
+        feedback.pushInfo(self.tr("Hierarchical clustering ({linkage}): {g} group(s).").format(
+            linkage=LINKAGE_CHOICES[self.parameterAsEnum(parameters, self.CLUSTER_LINKAGE, context)], g=n_groups))
+        for k, b in enumerate(bands):
+            feedback.pushInfo(self.tr("Connected groups within {b} min: {g}").format(
+                b=fmt_num(b), g=len(set(groups[:, k].tolist()))))
+        return {self.OUTPUT_SITES: dest}
+
+    def _zones(self, parameters, context, feedback, steps, friction, spec, crs, rows, cols, bands, neighbours, mode):
+        from ..core import matrix as mx
+
+        out = self.parameterAsOutputLayer(parameters, self.OUTPUT_ZONES, context)
+        src = np.column_stack([rows, cols])
+        if mode == 0:
+            counts = mx.reach_counts(friction, spec.cell_size, src, bands, neighbours=neighbours,
+                                     progress=progress_callback(steps))
+            desc = [self.tr("sites within {b} min").format(b=fmt_num(b)) for b in bands]
+            write_multiband(out, counts, spec, crs, desc)
+            apply = lambda lyr: style_reach_counts(lyr, bands[0])  # noqa: E731
+            shared = int((counts[0] >= 2).sum())
+            feedback.pushInfo(self.tr("Cells within {b} min of two or more sites: {n} ({km:.1f} km²).").format(
+                b=fmt_num(bands[0]), n=shared, km=shared * spec.cell_size ** 2 / 1e6))
+        else:
+            gap = mx.second_nearest_gap(friction, spec.cell_size, src, neighbours=neighbours,
+                                        progress=progress_callback(steps))
+            qgis_io.write_raster(out, np.where(np.isfinite(gap), gap, NODATA_GAP).astype(np.float32), spec, crs,
+                                 nodata=NODATA_GAP)
+            apply = style_second_gap
+        styling.style_output(context, out, out, apply, "raster", self.tr("Shared catchments"), feedback)
+        return {self.OUTPUT_ZONES: out}
