@@ -2,7 +2,7 @@
 """Benchmark of the fast exact cost-distance engine against scikit-image and GRASS r.cost (issue #3).
 
     PYTHONPATH=<dir containing drivetime_equity> /usr/bin/python3 -P bench/bench_engine.py
-        [--size 4000] [--sources 20] [--quick] [--no-grass] [--no-skimage] [--second] [--compile]
+        [--size 4000] [--sources 20] [--quick] [--no-grass] [--no-skimage] [--second] [--compile] [--bucket]
 
 Every engine runs in its own subprocess on the same deterministic grid (bench/_synth.py), so the peak
 memory (VmHWM, reset after the grid is built) and the wall time are its own. Costs are compared with ours.
@@ -50,18 +50,27 @@ def worker(args):
     out = {}
     res = None
     if name.startswith("ours"):
-        from drivetime_equity.core import costdist
+        from drivetime_equity.core import costdist, engine
         nb = 16 if "16" in name else 8
         second = name.endswith("second")
+        kw = {}
+        if name.endswith("bucket"):  # the previous method, kept as a fallback: candidate row
+            kw = {"engine": "bucket"}
+        run = costdist.cost_distance
+        if kw:
+            def run(f_, cs_, src_, neighbours, want_second, progress=None):
+                return engine.cost_distance(costdist._check_friction(f_), cs_, np.asarray(src_, np.int64),
+                                            np.zeros(len(src_)), math.inf, neighbours, True, want_second,
+                                            progress, method="bucket")
         t = time.perf_counter()
-        costdist.cost_distance(np.full((40, 40), 0.01, np.float32), CS, [[0, 0], [5, 5]], neighbours=nb,
-                               want_second=second)  # compile / load cache
+        run(np.full((40, 40), 0.01, np.float32), CS, [[0, 0], [5, 5]], neighbours=nb,
+            want_second=second)  # compile / load cache
         out["warmup_s"] = time.perf_counter() - t
         _reset_hwm()
         calls = []
         t = time.perf_counter()
-        r = costdist.cost_distance(f, CS, src, neighbours=nb, want_second=second,
-                                   progress=lambda x: calls.append(time.perf_counter()) and False)
+        r = run(f, CS, src, neighbours=nb, want_second=second,
+                progress=lambda x: calls.append(time.perf_counter()) and False)
         out["wall_s"] = time.perf_counter() - t
         gaps = np.diff([t] + calls)
         out["max_progress_gap_s"] = float(gaps.max()) if gaps.size else None
@@ -203,6 +212,7 @@ def main():
     ap.add_argument("--no-skimage", action="store_true")
     ap.add_argument("--no-peers", action="store_true", help="our engine only (e.g. with --size 10000)")
     ap.add_argument("--second", action="store_true", help="also time the second-nearest run (16 nbrs)")
+    ap.add_argument("--bucket", action="store_true", help="also time the previous bucket-queue method")
     ap.add_argument("--compile", action="store_true", help="measure compile time (empty vs warm cache)")
     ap.add_argument("--uniform", action="store_true", help="print the uniform-surface error table")
     ap.add_argument("--worker", help=argparse.SUPPRESS)
@@ -218,7 +228,8 @@ def main():
         have_sk = not (args.no_skimage or args.no_peers)
     except ImportError:
         have_sk = False
-    names = ["ours8", "ours16"] + (["ours16second"] if args.second else [])
+    names = ["ours8", "ours16"] + (["ours8bucket", "ours16bucket"] if args.bucket else [])
+    names += ["ours16second"] if args.second else []
     names += (["skimage8"] if have_sk else []) + (["grass8", "grass16"] if have_grass else [])
     n = args.size * args.size
     print("grid %d x %d (%.1f M cells), %d sources, 25 m cells, roads 60/110 km/h over 4-15 km/h, "
@@ -246,7 +257,7 @@ def main():
         nb = 16 if "16" in nm else 8
         ref = ours[nb]
         agree = ""
-        if ref is not None and not nm.startswith("ours"):
+        if ref is not None and nm not in ("ours8", "ours16"):
             mx, mean, mism, _ = _compare(arr, ref[1])
             agree = "max rel %.2e mean %.2e, reach mismatch %d" % (mx, mean, mism)
         r8 = info["wall_s"] / res["ours8"][0]["wall_s"] if "ours8" in res else float("nan")

@@ -72,11 +72,26 @@ class CostResult:
 
 
 def _check_friction(friction):
+    """C-contiguous float32 friction with every non-finite or negative value as ``inf``. A clean float32
+    C-contiguous input is returned as is (no copy; the engines never write to it); otherwise a cleaned copy
+    (the caller's array is never modified). Checked in blocks: no full-size temporaries."""
     f = np.asarray(friction)
     if f.ndim != 2:
         raise ValueError("friction must be a 2-D array")
-    f = np.ascontiguousarray(f, dtype=np.float32)
-    f = np.where(np.isfinite(f) & (f >= 0), f, np.float32(np.inf)).astype(np.float32)
+    f = np.ascontiguousarray(f, dtype=np.float32)  # a copy unless already float32 C-contiguous
+    flat = f.reshape(-1)
+    step = 1 << 22
+    copied = not np.may_share_memory(f, friction) if isinstance(friction, np.ndarray) else True
+    for i in range(0, flat.size, step):
+        blk = flat[i:i + step]
+        bad = ~(blk >= 0)  # NaN, negative, -inf (+inf = impassable is fine)
+        if bad.any():
+            if not copied:
+                f = f.copy()
+                flat = f.reshape(-1)
+                blk = flat[i:i + step]
+                copied = True
+            blk[bad] = np.inf
     return f
 
 

@@ -279,3 +279,166 @@ def test_vs_skimage_mcp_geometric(seed):
     assert np.array_equal(fin, np.isfinite(res.cost))
     rel = np.abs(res.cost[fin] - ref[fin]) / np.maximum(ref[fin], 1e-12)
     assert rel.max() < 1e-5
+
+
+# ------------------------------------------------------------------------------------ tiled method
+def _tiled(f, src, off, mc, nb, tile, **kw):
+    return engine.cost_distance(costdist._check_friction(f), CS, np.asarray(src, np.int64), off, mc, nb, True,
+                                False, None, method="tiled", tile=tile, **kw)
+
+
+def _check_against_reference(f, src, off, mc, nb, res):
+    d1, l1, d2, l2 = _ref(f, np.asarray(src, np.int64), off, mc, nb, True)
+    np.testing.assert_array_equal(res.cost, d1.reshape(f.shape).astype(np.float32))
+    lab = res.nearest
+    assert np.array_equal(lab < 0, ~np.isfinite(d1.reshape(f.shape)))
+    with np.errstate(invalid="ignore"):
+        gap = (np.where(np.isfinite(d1), d2 - d1, np.inf) > 1e-9).reshape(f.shape)
+    assert np.array_equal(lab[gap], l1.reshape(f.shape)[gap])
+
+
+@pytest.mark.parametrize("seed", range(10))
+@pytest.mark.parametrize("nb", [8, 16])
+@pytest.mark.parametrize("tile", [2, 3, 5, 16, 128])
+def test_tiled_exact_vs_reference_dijkstra(seed, nb, tile):
+    """Random grids (impassable cells and islands, unreachable pockets, quantised ties, 1-8 sources,
+    offsets, cut-off), tile sizes that do not divide the grid: bit-identical costs."""
+    rng = np.random.default_rng(5000 + seed)
+    f, src = _random_case(rng, max_side=60)
+    ns = src.shape[0]
+    off = rng.uniform(0, 3, ns) if seed % 2 else np.zeros(ns)
+    mc = float(rng.uniform(2, 15)) if seed % 3 == 0 else math.inf
+    res = _tiled(f, src, off, mc, nb, tile)
+    _check_against_reference(f, src, off, mc, nb, res)
+    if mc < math.inf:
+        assert np.all(res.cost[np.isfinite(res.cost)] <= mc)
+
+
+@pytest.mark.parametrize("shape", [(1, 1), (1, 37), (37, 1), (2, 29), (29, 2), (3, 3), (130, 1), (1, 130)])
+@pytest.mark.parametrize("nb", [8, 16])
+def test_tiled_thin_grids(shape, nb):
+    rng = np.random.default_rng(shape[0] * 1000 + shape[1])
+    f = rng.uniform(0.001, 0.02, shape).astype(np.float32)
+    if f.size > 4:
+        f.flat[int(rng.integers(0, f.size))] = np.inf
+    src = np.array([[shape[0] - 1, 0], [0, shape[1] - 1]])
+    off = np.array([0.5, 0.0])
+    for tile in (2, 3, 128):
+        _check_against_reference(f, src, off, math.inf, nb, _tiled(f, src, off, math.inf, nb, tile))
+
+
+@pytest.mark.parametrize("seed", range(4))
+@pytest.mark.parametrize("nb", [8, 16])
+def test_tiled_label_attains_cost(seed, nb):
+    """Independent check (pure-Python heapq per source): the nearest label is a source attaining the best
+    cost, also on exact ties."""
+    rng = np.random.default_rng(6000 + seed)
+    f, src = _random_case(rng, max_side=24)
+    off = rng.uniform(0, 2, src.shape[0])
+    mc = float(rng.uniform(1, 8)) if seed % 2 else math.inf
+    per = _py_dijkstra(f, CS, src, off, mc, nb)
+    best = per.min(axis=0)
+    res = _tiled(f, src, off, mc, nb, 4)
+    np.testing.assert_allclose(res.cost, best, rtol=1e-6, atol=0)
+    assert np.array_equal(np.isinf(res.cost), np.isinf(best))
+    r, c = np.nonzero(np.isfinite(best))
+    np.testing.assert_allclose(per[res.nearest[r, c], r, c], best[r, c], rtol=1e-6)
+
+
+@pytest.mark.parametrize("nb", [8, 16])
+def test_tiled_road_grid_many_tiles(nb):
+    """A road lattice over slow land (fronts run ahead along roads and come back: tiles solved several
+    times), a lake, many sources, tiles of 16 on a 203 x 187 grid."""
+    rng = np.random.default_rng(nb)
+    R, C = 203, 187
+    speed = rng.uniform(4, 15, (R, C))
+    speed[7::23, :] = 60.0
+    speed[:, 5::31] = 110.0
+    speed[rng.random((R, C)) < 0.01] = 0.0
+    speed[60:90, 100:150] = 0.0  # lake
+    f = costdist.speed_to_friction(speed)
+    src = np.c_[rng.integers(0, R, 15), rng.integers(0, C, 15)]
+    off = rng.uniform(0, 4, 15)
+    for tile in (16, 128):
+        res = _tiled(f, src, off, math.inf, nb, tile)
+        _check_against_reference(f, src, off, math.inf, nb, res)
+    res = _tiled(f, src, off, 9.0, nb, 16)
+    _check_against_reference(f, src, off, 9.0, nb, res)
+
+
+def test_tiled_small_chunks_and_progress():
+    rng = np.random.default_rng(12)
+    f, src = _random_case(rng, max_side=60, islands=False)
+    off = np.zeros(src.shape[0])
+    a = _tiled(f, src, off, math.inf, 16, 8)
+    calls = []
+    b = engine.cost_distance(costdist._check_friction(f), CS, src, off, math.inf, 16, True, False,
+                             lambda x: calls.append(x) and False, chunk=5, method="tiled", tile=8)
+    np.testing.assert_array_equal(a.cost, b.cost)
+    np.testing.assert_array_equal(a.nearest, b.nearest)
+    assert calls and calls[-1] == 1.0 and all(0.0 <= x <= 1.0 for x in calls)
+    assert calls == sorted(calls)
+
+
+def test_method_selection():
+    f = costdist._check_friction(np.full((20, 20), 0.01, np.float32))
+    src = np.array([[0, 0], [19, 19]])
+    with pytest.raises(ValueError):
+        engine.cost_distance(f, CS, src, np.zeros(2), math.inf, 8, True, True, None, method="tiled")
+    with pytest.raises(ValueError):
+        engine.cost_distance(f, CS, src, np.zeros(2), math.inf, 8, True, False, None, method="heap")
+    a = engine.cost_distance(f, CS, src, np.zeros(2), math.inf, 16, True, False, None, method="bucket")
+    b = engine.cost_distance(f, CS, src, np.zeros(2), math.inf, 16, True, False, None)  # auto: tiled
+    np.testing.assert_array_equal(a.cost, b.cost)
+
+
+def test_check_friction_no_copy_and_no_mutation():
+    clean = np.full((30, 40), 0.01, np.float32)
+    clean[3, 4] = np.inf
+    out = costdist._check_friction(clean)
+    assert np.shares_memory(out, clean)  # clean float32 input: used as is (never written by the engine)
+    dirty = clean.copy()
+    dirty[1, 1] = np.nan
+    dirty[2, 2] = -1.0
+    dirty[2, 3] = -np.inf
+    keep = dirty.copy()
+    out = costdist._check_friction(dirty)
+    assert not np.shares_memory(out, dirty)
+    np.testing.assert_array_equal(dirty, keep)  # caller's array untouched
+    assert np.isinf(out[1, 1]) and np.isinf(out[2, 2]) and np.isinf(out[2, 3]) and out[0, 0] == np.float32(0.01)
+    assert out.dtype == np.float32 and out.flags.c_contiguous
+    out64 = costdist._check_friction(clean.astype(np.float64)[:, ::-1])
+    assert out64.dtype == np.float32 and out64.flags.c_contiguous
+    np.testing.assert_array_equal(out64, clean[:, ::-1])
+
+
+@pytest.mark.parametrize("h,w", [(1, 1), (1, 5), (5, 1), (2, 2), (3, 4), (4, 4), (7, 5), (16, 16)])
+def test_tiled_marks_every_neighbour_tile_within_reach(h, w):
+    """A changed cell must make dirty every neighbouring tile that one of the 16 moves reaches (brute force
+    over the move set), with the cell inside the dirty range recorded for that tile; extra marks only for
+    tiles within 2 cells (a harmless over-approximation)."""
+    k = pytest.importorskip("drivetime_equity.core._tiled_kernels")
+    mv, _ = costdist.move_set(16)
+    T = w
+    for i in range(h):
+        for j in range(w):
+            nkey = np.full(9, np.inf)
+            nlo = np.full(9, k.NONE, np.int64)
+            nhi = np.full(9, -k.NONE, np.int64)
+            k._mark(i, j, 1.5, h, w, T, nkey, nlo, nhi)
+            want = set()
+            for dr, dc in mv[:, :2]:
+                a = 0 if i + dr < 0 else (2 if i + dr >= h else 1)
+                b = 0 if j + dc < 0 else (2 if j + dc >= w else 1)
+                if (a, b) != (1, 1):
+                    want.add(a * 3 + b)
+            got = {q for q in range(9) if nkey[q] == 1.5}
+            assert want <= got, (i, j)
+            near = {(0 if i + dr < 0 else (2 if i + dr >= h else 1)) * 3
+                    + (0 if j + dc < 0 else (2 if j + dc >= w else 1))
+                    for dr in range(-2, 3) for dc in range(-2, 3)}
+            assert got <= near - {4}, (i, j)
+            for q in want:
+                a, b = divmod(q, 3)
+                y = i if a == 1 else j + (1 - b) * T  # row, or column in the neighbour's coordinates
+                assert nlo[q] <= y <= nhi[q]
