@@ -52,12 +52,10 @@ class AlgorithmBase(QgsProcessingAlgorithm):
     REQUIRES = ("numpy", "numba", "rasterio")
 
     def __init_subclass__(cls, **kwargs):
-        # ``run`` is QgsProcessingAlgorithm's own API (processing.run calls it): a subclass that names its hook
-        # ``run`` gets it moved to ``process`` so the base ``run`` stays intact.
+        # ``run`` is QgsProcessingAlgorithm's own API (processing.run calls it): overriding it breaks the algorithm
         super().__init_subclass__(**kwargs)
         if "run" in cls.__dict__:
-            cls.process = cls.__dict__["run"]
-            delattr(cls, "run")
+            raise TypeError(f"{cls.__name__}: implement process(), not run() (QgsProcessingAlgorithm.run)")
 
     # -- identity -------------------------------------------------------------------------------------
     def tr(self, text):

@@ -80,3 +80,10 @@ def test_deps_install_hint_names_packages():
     hint = deps.install_hint(["numba", "sklearn"])
     assert "numba" in hint and ("scikit-learn" in hint or "python3-sklearn" in hint)
     assert deps.missing(["os", "no_such_module_xyz"]) == ["no_such_module_xyz"]
+
+
+def test_algorithm_hook_is_process_not_run(qgis_app):
+    from drivetime_equity.processing.base import AlgorithmBase
+
+    with pytest.raises(TypeError, match="process"):
+        type("Broken", (AlgorithmBase,), {"run": lambda self, p, c, f: {}})
