@@ -1,0 +1,107 @@
+"""Engine methods on different kinds of surface (issue #3: "road-dominated surfaces need more sweeps than
+smooth ones: test both").
+
+Three 4000 x 4000 grids (25 m cells, 20 sources), each run with the tiled method (default) and the bucket queue:
+
+* smooth -- the smooth 4-15 km/h land field of the main benchmark with no roads;
+* lattice -- the main benchmark grid (straight road lattice at 60 / 110 km/h);
+* hard -- winding roads (random walks at 30-110 km/h) over slow land, with lakes (impassable discs) and
+  a river with a few bridges: long detours, many direction changes, the worst case for sweeping.
+
+Both methods are exact (results identical); the table shows how much the sweeping (tiled) engine depends on
+the surface. Run: PYTHONPATH=<dir holding drivetime_equity> /usr/bin/python3 -P bench/bench_surfaces.py [--size N]
+"""
+import argparse
+import os
+import sys
+import time
+
+import numpy as np
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from _synth import make_sources, make_speed  # noqa: E402
+
+
+def hard_speed(size, seed=3):
+    rng = np.random.default_rng(seed)
+    speed = make_speed(size, seed)  # smooth land, straight lattice ...
+    land = 4.0 + 11.0 * rng.random((size // 50 + 2, size // 50 + 2))
+    speed[:] = np.kron(land, np.ones((50, 50), np.float32))[:size, :size]  # ... replaced by blocky slow land
+    # winding roads: random walks with momentum
+    for _k in range(size // 25):
+        r, c = rng.integers(0, size, 2).astype(float)
+        ang = rng.random() * 2 * np.pi
+        v = float(rng.choice([30.0, 48.0, 64.0, 96.0, 110.0]))
+        for _ in range(size):
+            ang += rng.normal(0, 0.15)
+            r += np.sin(ang)
+            c += np.cos(ang)
+            if not (0 <= r < size and 0 <= c < size):
+                break
+            ri, ci = int(r), int(c)
+            speed[ri, ci] = max(speed[ri, ci], v)
+            if ri + 1 < size:  # keep the walk 4-connected
+                speed[ri + 1, ci] = max(speed[ri + 1, ci], v)
+    # lakes
+    rr, cc = np.ogrid[:size, :size]
+    for _ in range(size // 100):
+        r0, c0 = rng.integers(0, size, 2)
+        rad = rng.integers(size // 200 + 2, size // 25 + 3)
+        speed[(rr - r0) ** 2 + (cc - c0) ** 2 < rad * rad] = 0.0
+    # a river across the grid with 4 bridges
+    col = (size // 2 + (np.sin(np.arange(size) / (size / 12.0)) * size / 10)).astype(int)
+    for r in range(size):
+        speed[r, max(0, col[r] - 2):col[r] + 2] = 0.0
+    for r in rng.integers(0, size, 4):
+        speed[r, max(0, col[r] - 3):col[r] + 3] = 60.0
+    return speed
+
+
+def friction_of(speed):
+    with np.errstate(divide="ignore"):
+        return np.where(speed > 0, np.float32(0.06) / speed, np.float32(np.inf)).astype(np.float32)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--size", type=int, default=4000)
+    ap.add_argument("--sources", type=int, default=20)
+    ap.add_argument("--repeat", type=int, default=2)
+    args = ap.parse_args()
+    from drivetime_equity.core import engine
+
+    size = args.size
+    warm = friction_of(np.full((64, 64), 30.0, np.float32))  # compile / load the cached kernels first
+    for method in ("tiled", "bucket"):
+        for nb in (8, 16):
+            engine.cost_distance(warm, 25.0, np.array([[1, 1]]), np.zeros(1), np.inf, nb, True, False, None,
+                                 method=method)
+    smooth = make_speed(size)
+    smooth_land = smooth.copy()
+    roads = (smooth_land >= 60)
+    smooth_land[roads] = np.roll(smooth_land, 2, axis=0)[roads]  # fill road rows with nearby land
+    smooth_land[smooth_land >= 60] = 8.0
+    grids = {"smooth": friction_of(smooth_land), "lattice": friction_of(smooth), "hard": friction_of(hard_speed(size))}
+    print(f"{size} x {size} cells, {args.sources} sources, best of {args.repeat}")
+    print(f"{'surface':10s} {'nbrs':>4s} {'tiled s':>8s} {'bucket s':>9s} {'bucket/tiled':>12s} {'max |diff|':>10s}")
+    for name, f in grids.items():
+        src = make_sources(f, args.sources)
+        off = np.zeros(len(src))
+        for nb in (8, 16):
+            times, res = {}, {}
+            for method in ("tiled", "bucket"):
+                best = np.inf
+                for _ in range(args.repeat):
+                    t0 = time.perf_counter()
+                    r = engine.cost_distance(f, 25.0, src, off, np.inf, nb, True, False, None, method=method)
+                    best = min(best, time.perf_counter() - t0)
+                times[method], res[method] = best, r.cost
+            a, b = res["tiled"], res["bucket"]
+            same = np.array_equal(np.isfinite(a), np.isfinite(b))
+            diff = float(np.max(np.abs(a[np.isfinite(a)] - b[np.isfinite(b)]))) if same else float("nan")
+            print(f"{name:10s} {nb:4d} {times['tiled']:8.2f} {times['bucket']:9.2f} "
+                  f"{times['bucket'] / times['tiled']:11.1f}x {diff:10.2e}")
+
+
+if __name__ == "__main__":
+    main()
