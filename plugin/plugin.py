@@ -64,7 +64,11 @@ class DriveTimeEquityPlugin:
         action.triggered.connect(self.show_toolbox)
         self.iface.addPluginToMenu(MENU, action)
         self.actions.append(action)
-        for alg in self.provider.algorithms():
+        from ..processing.provider import ALGORITHMS
+
+        by_class = {type(a).__name__: a for a in self.provider.algorithms()}
+        for _module, cls in ALGORITHMS:  # workflow order, as listed by the provider
+            alg = by_class[cls]
             a = QAction(alg.icon(), alg.displayName() + "…", self.iface.mainWindow())
             a.triggered.connect(lambda _=False, aid=alg.id(): self.open_algorithm(aid))
             self.iface.addPluginToMenu(MENU, a)

@@ -7,6 +7,7 @@ from qgis.core import (
     QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingParameterDefinition,
+    QgsProcessingParameterNumber,
 )
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
@@ -118,6 +119,10 @@ class AlgorithmBase(QgsProcessingAlgorithm):
             param.setHelp(text)
         if advanced:
             param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        if isinstance(param, QgsProcessingParameterNumber) and param.dataType() == QgsProcessingParameterNumber.Double:
+            meta = param.metadata() or {}
+            meta.setdefault("widget_wrapper", {}).setdefault("decimals", 2)  # "2.00", not "2.000000"
+            param.setMetadata(meta)
         self.addParameter(param)
         return param
 
