@@ -33,12 +33,12 @@ costs ``coef * (f_u + f_v)`` or ``coef * (((f_u + f_v) + f_i1) + f_i2)`` with th
 that expression. An impassable cell has friction ``inf``: every edge touching it costs ``inf``.
 
 State vector ``st`` (int64): 0 heap size, 1 tiles solved, 2 tiles solved for the first time, 3 done,
-4 cells pulled (work).
+4 cells pulled (work), 5 index of the target that blocked the last stop test (:func:`run_targets`).
 """
 import numpy as np
 from numba import njit
 
-ST_HEAP, ST_VISITS, ST_FIRST, ST_DONE, ST_PASSES = range(5)
+ST_HEAP, ST_VISITS, ST_FIRST, ST_DONE, ST_PASSES, ST_BLOCK = range(6)
 NONE = 1 << 30  # empty range: lo = NONE, hi = -NONE
 
 
@@ -393,10 +393,50 @@ def _take(tdirt, t, h, w, ilo, ihi):
 
 
 @njit(cache=True, nogil=True)
+def _visit(fp, d, lab, P, rows, cols, T, ntr, ntc, t, tkey, tdirt, hk, ht, st, voff, vi1, vi2, vcoef, vkn,
+           vdir, hcoef, max_cost, ilo, ihi, plo, phi, clo, chi, buf, nkey, nlo, nhi):
+    """Solve the popped dirty tile ``t`` and make its neighbours dirty where its border changed; returns
+    the cells pulled."""
+    tkey[t] = np.inf
+    tr = t // ntc
+    tc = t - tr * ntc
+    r0 = tr * T
+    c0 = tc * T
+    h = min(T, rows - r0)
+    w = min(T, cols - c0)
+    _take(tdirt, t, h, w, ilo, ihi)
+    R0 = r0 + 2
+    C0 = c0 + 2
+    _ring(d, P, R0, h, C0, w, T, buf, True, nkey, nlo, nhi)
+    p = solve_tile(fp, d, lab, P, R0, h, C0, w, voff, vi1, vi2, vcoef, vkn, vdir, hcoef, max_cost,
+                   ilo, ihi, plo, phi, clo, chi)
+    _clear_marks(nkey, nlo, nhi)
+    _ring(d, P, R0, h, C0, w, T, buf, False, nkey, nlo, nhi)
+    _flush(tr, tc, ntr, ntc, nkey, nlo, nhi, tkey, tdirt, hk, ht, st)
+    return p
+
+
+@njit(cache=True, nogil=True)
 def run(fp, d, lab, P, rows, cols, T, tkey, tdirt, tseen, hk, ht, st, voff, vi1, vi2, vcoef, vkn, vdir,
         hcoef, max_cost, budget):
     """Solve dirty tiles in key order until none is left or ``budget`` cells were pulled.
     Per tile: ``tkey`` smallest changed cost within reach (inf: clean), ``tdirt`` what changed."""
+    run_targets(fp, d, lab, P, rows, cols, T, tkey, tdirt, tseen, hk, ht, st, voff, vi1, vi2, vcoef, vkn,
+                vdir, hcoef, max_cost, budget, np.empty(0, np.int64), np.empty(0, np.int64))
+
+
+@njit(cache=True, nogil=True)
+def run_targets(fp, d, lab, P, rows, cols, T, tkey, tdirt, tseen, hk, ht, st, voff, vi1, vi2, vcoef, vkn,
+                vdir, hcoef, max_cost, budget, tgt, vlist):
+    """:func:`run` that also stops (``st[ST_DONE] = 1``) as soon as every target cell (padded indices
+    ``tgt``; none: run to the end) is final, and records each tile on its first visit in ``vlist`` (if not
+    empty) so :func:`reset_run` can clean up.
+
+    Final: every pending change is a dirty tile whose key is a cost of a changed cell, and what it can
+    still produce costs at least that much (edges >= 0, ``x -> fl(x + w)`` monotone); a cell whose cost is
+    <= the heap's minimum key therefore cannot improve any more (any cheaper path would cross a pending
+    edge from a cell cheaper than that cost, i.e. a key below it). So stop once every target has a cost
+    <= the minimum key (stale heap entries only make the bound lower, i.e. safe)."""
     ntr = (rows + T - 1) // T
     ntc = (cols + T - 1) // T
     ilo = np.empty(T + 4, np.int64)
@@ -409,37 +449,73 @@ def run(fp, d, lab, P, rows, cols, T, tkey, tdirt, tseen, hk, ht, st, voff, vi1,
     nkey = np.empty(9, np.float64)
     nlo = np.empty(9, np.int64)
     nhi = np.empty(9, np.int64)
+    nt_ = tgt.shape[0]
+    rec = vlist.shape[0] > 0
     work = 0
     while st[ST_HEAP] > 0:
+        if nt_ > 0:
+            key = hk[0]
+            b = st[ST_BLOCK]
+            if not (d[tgt[b]] > key):
+                # the target that blocked last time is final: look for another one
+                found = False
+                for q in range(1, nt_):
+                    bb = b + q
+                    if bb >= nt_:
+                        bb -= nt_
+                    if d[tgt[bb]] > key:
+                        st[ST_BLOCK] = bb
+                        found = True
+                        break
+                if not found:
+                    break
         if work >= budget or st[ST_HEAP] + 9 > hk.shape[0]:
             return  # chunk done, or the caller grows the heap; the state is consistent
         key, t, size = _hpop(hk, ht, st[ST_HEAP])
         st[ST_HEAP] = size
         if key != tkey[t]:
             continue  # stale entry
-        tkey[t] = np.inf
+        p = _visit(fp, d, lab, P, rows, cols, T, ntr, ntc, t, tkey, tdirt, hk, ht, st, voff, vi1, vi2, vcoef,
+                   vkn, vdir, hcoef, max_cost, ilo, ihi, plo, phi, clo, chi, buf, nkey, nlo, nhi)
+        work += p
+        st[ST_PASSES] += p
+        st[ST_VISITS] += 1
+        if not tseen[t]:
+            tseen[t] = True
+            if rec:
+                vlist[st[ST_FIRST]] = t
+            st[ST_FIRST] += 1
+    st[ST_DONE] = 1
+
+
+@njit(cache=True, nogil=True)
+def reset_run(d, P, rows, cols, T, tkey, tdirt, tseen, hk, ht, st, vlist, src_pad):
+    """After a :func:`run_targets` with ``vlist``: costs of the visited tiles (and the source cell) back to
+    ``inf``, queued tiles clean, heap empty, ``st`` zero -- the state of a fresh run, in time proportional
+    to what the run touched."""
+    ntc = (cols + T - 1) // T
+    for k in range(st[ST_FIRST]):
+        t = vlist[k]
+        tseen[t] = False
         tr = t // ntc
         tc = t - tr * ntc
         r0 = tr * T
         c0 = tc * T
         h = min(T, rows - r0)
         w = min(T, cols - c0)
-        _take(tdirt, t, h, w, ilo, ihi)
-        R0 = r0 + 2
-        C0 = c0 + 2
-        _ring(d, P, R0, h, C0, w, T, buf, True, nkey, nlo, nhi)
-        p = solve_tile(fp, d, lab, P, R0, h, C0, w, voff, vi1, vi2, vcoef, vkn, vdir, hcoef, max_cost,
-                       ilo, ihi, plo, phi, clo, chi)
-        work += p
-        st[ST_PASSES] += p
-        st[ST_VISITS] += 1
-        if not tseen[t]:
-            tseen[t] = True
-            st[ST_FIRST] += 1
-        _clear_marks(nkey, nlo, nhi)
-        _ring(d, P, R0, h, C0, w, T, buf, False, nkey, nlo, nhi)
-        _flush(tr, tc, ntr, ntc, nkey, nlo, nhi, tkey, tdirt, hk, ht, st)
-    st[ST_DONE] = 1
+        for i in range(h):
+            b = (r0 + 2 + i) * P + c0 + 2
+            for j in range(w):
+                d[b + j] = np.inf
+    for k in range(st[ST_HEAP]):
+        t = ht[k]
+        tkey[t] = np.inf
+        for q in range(0, 12, 2):
+            tdirt[t, q] = NONE
+            tdirt[t, q + 1] = -NONE
+    d[src_pad] = np.inf
+    for k in range(st.shape[0]):
+        st[k] = 0
 
 
 @njit(cache=True, nogil=True)

@@ -129,6 +129,8 @@ def cost_distance(friction, cell_size, sources_rc, offsets=None, max_cost=None, 
     if off.shape[0] != src.shape[0]:
         raise ValueError("offsets and sources differ in length")
     mc = math.inf if max_cost is None else float(max_cost)
+    if not mc >= 0:
+        raise ValueError("max_cost must be zero or positive (or None for no cut-off)")
     if progress is not None and progress(0.0):
         raise Cancelled()
     if engine == "auto":
@@ -165,6 +167,8 @@ def travel_time_matrix(friction, cell_size, sources_rc, targets_rc=None, max_cos
     src = _check_sources(sources_rc, f.shape)
     tgt = src if targets_rc is None else _check_sources(targets_rc, f.shape)
     mc = math.inf if max_cost is None else float(max_cost)
+    if not mc >= 0:
+        raise ValueError("max_cost must be zero or positive (or None for no cut-off)")
     if engine == "auto":
         try:
             from . import engine as fast

@@ -9,12 +9,14 @@ be reported and the run cancelled:
   3-5 x faster than the bucket queue on the benchmark grid (measured, bench/README.md).
   Memory: padded float32 friction + float64 cost + int32 label = 16 bytes/cell, plus the outputs.
 * ``"bucket"`` (:mod:`._engine_kernels`): a bucket queue (delta-stepping) over the flat raster; used for
-  the second-nearest source and the early-stopping single-source runs of the matrix.
+  the second-nearest source (and selectable for the matrix: ``method="bucket"``).
   Memory: float64 cost + int32 label + int32 queue slot = 16 bytes/cell (32 with the second-nearest).
 
 * :func:`cost_distance` -- multi-source, offsets, cut-off, nearest and second-nearest source.
-* :func:`travel_time_matrix` -- one early-stopping single-source run per source, several sources at a time
-  on all cores (GIL-free kernels in threads).
+* :func:`travel_time_matrix` -- one early-stopping tiled single-source run per source (stops once the heap's
+  smallest key reaches the costliest target; only the touched tiles are reset between runs), several sources
+  at a time on all cores (GIL-free kernels, one state per thread).
+* :func:`travel_time_matrix_symmetric` -- the same with each pair searched once (outer sites first).
 """
 import math
 import mmap
@@ -360,8 +362,215 @@ def _matrix_worker(k, fflat, cols, cs, tables, delta, B, src_idx, rows_todo, tfl
             counter[0] += 1
 
 
+class _TiledRunner:
+    """Per-thread state of early-stopping single-source tiled runs (cost + tile bookkeeping); the padded
+    friction is shared read-only. Between runs only the touched tiles are reset."""
+
+    def __init__(self, fp, rows, cols, tile, tables):
+        k = _tiled()
+        self.k, self.fp, self.rows, self.cols, self.T, self.tables = k, fp, rows, cols, int(tile), tables
+        self.P = cols + 4
+        npad = (rows + 4) * self.P
+        self.d = _big(npad, np.float64, np.inf)
+        self.lab = _big(npad, np.int32)  # labels are copied along, never read: contents irrelevant
+        T = self.T
+        self.nt = ((rows + T - 1) // T) * ((cols + T - 1) // T)
+        self.tkey = np.full(self.nt, np.inf)
+        self.tdirt = np.empty((self.nt, 12), np.int64)
+        self.tdirt[:, 0::2] = k.NONE
+        self.tdirt[:, 1::2] = -k.NONE
+        self.tseen = np.zeros(self.nt, np.bool_)
+        self.vlist = np.empty(self.nt, np.int64)
+        cap = 4 * self.nt + 64
+        self.hk = np.empty(cap)
+        self.ht = np.empty(cap, np.int64)
+        self.st = np.zeros(8, np.int64)
+        self.zero = np.zeros(1)
+
+    def solve(self, src_rc, tgt_pad, max_cost, chunk, cancel=None, tick=None):
+        """Costs at ``tgt_pad`` (padded indices) from the one source ``src_rc`` ((1, 2) int64), stopping
+        once they are final; ``None`` if cancelled."""
+        k, st = self.k, self.st
+        src_pad = (int(src_rc[0, 0]) + 2) * self.P + int(src_rc[0, 1]) + 2
+        k.seed(self.d, self.lab, self.P, self.rows, self.cols, self.T, self.tkey, self.tdirt, self.hk, self.ht,
+               st, src_rc, self.zero, max_cost)
+        try:
+            while not st[k.ST_DONE]:
+                if cancel is not None and cancel.is_set():
+                    return None
+                k.run_targets(self.fp, self.d, self.lab, self.P, self.rows, self.cols, self.T, self.tkey,
+                              self.tdirt, self.tseen, self.hk, self.ht, st, *self.tables, max_cost, chunk,
+                              tgt_pad, self.vlist)
+                if not st[k.ST_DONE]:
+                    if st[k.ST_HEAP] + 9 > self.hk.shape[0]:
+                        self.hk = np.concatenate([self.hk, np.empty_like(self.hk)])
+                        self.ht = np.concatenate([self.ht, np.empty_like(self.ht)])
+                    if tick is not None:
+                        tick()
+            return self.d[tgt_pad]
+        finally:
+            k.reset_run(self.d, self.P, self.rows, self.cols, self.T, self.tkey, self.tdirt, self.tseen,
+                        self.hk, self.ht, st, self.vlist, src_pad)
+
+
+def _pad(f, prog=None):
+    k = _tiled()
+    rows, cols = f.shape
+    P = cols + 4
+    fp = _big((rows + 4) * P, np.float32)
+    blk = max(1, (1 << 23) // max(cols, 1))
+    for r in range(0, rows, blk):
+        k.pad_friction(f, fp, P, r, min(rows, r + blk))
+        if prog is not None:
+            prog(0.0)
+    return fp
+
+
+def _run_threads(n_jobs, n_threads, work, prog):
+    """Runs ``work(state_index, job, cancel)`` for jobs 0..n_jobs-1 on ``n_threads`` threads (each thread
+    owns state ``state_index``), reporting ``prog(done / n_jobs)`` from this thread; cancel stops all."""
+    lock = threading.Lock()
+    cancel = threading.Event()
+    todo = iter(range(n_jobs))
+    done = [0]
+    errors = []
+
+    def target(s):
+        try:
+            while not cancel.is_set():
+                with lock:
+                    j = next(todo, None)
+                if j is None:
+                    return
+                work(s, j, cancel)
+                with lock:
+                    done[0] += 1
+        except BaseException as e:  # pragma: no cover - surfaced below
+            errors.append(e)
+            cancel.set()
+
+    threads = [threading.Thread(target=target, args=(s,), daemon=True) for s in range(n_threads)]
+    for t in threads:
+        t.start()
+    try:
+        while any(t.is_alive() for t in threads):
+            threads[0].join(0.05)
+            prog(done[0] / max(n_jobs, 1))
+    except Cancelled:
+        cancel.set()
+        for t in threads:
+            t.join()
+        raise
+    for t in threads:
+        t.join()
+    if errors:
+        raise errors[0]
+
+
+def _travel_time_matrix_tiled(f, cs, src, tgt, max_cost, neighbours, progress, n_threads, chunk, tile,
+                              first=None):
+    """(N, M) costs; with ``first``, row ``i`` only for the targets ``first[i]:`` (the rest inf, not
+    searched for)."""
+    rows, cols = f.shape
+    P = cols + 4
+    prog = _Progress(progress)
+    N = src.shape[0]
+    M = tgt.shape[0]
+    out = np.full((N, M), np.inf)
+    if N == 0 or M == 0:
+        prog(1.0, force=True)
+        return out
+    fp = _pad(f, prog)
+    tables = _pull_tables(neighbours, P, cs)
+    tpad = (tgt[:, 0].astype(np.int64) + 2) * P + tgt[:, 1].astype(np.int64) + 2
+    src = np.ascontiguousarray(src, dtype=np.int64)
+    spad = (src[:, 0] + 2) * P + src[:, 1] + 2
+    n_threads = max(1, min(int(n_threads or os.cpu_count() or 1), N))
+    runners = []
+    prog(0.0, force=True)
+
+    def work(s, i, cancel):
+        j0 = 0 if first is None else int(first[i])
+        if j0 >= M:
+            return
+        u, inv = np.unique(tpad[j0:], return_inverse=True)
+        keep = np.isfinite(fp[u]) | (u == spad[i])  # an impassable target is reached by no edge
+        if not keep.any():
+            return
+        got = runners[s].solve(src[i:i + 1], u[keep], max_cost, chunk, cancel)
+        if got is None:
+            return
+        row = np.full(u.shape[0], np.inf)
+        row[keep] = got
+        out[i, j0:] = row[inv]
+
+    for _ in range(n_threads):
+        runners.append(_TiledRunner(fp, rows, cols, tile, tables))
+        prog(0.0)
+    _run_threads(N, n_threads, work, prog)
+    prog(1.0, force=True)
+    return out
+
+
+def outer_first(src, shape):
+    """Order of the symmetric matrix's searches: farthest from the grid centre first (a search from near the
+    edge is clipped by it, so it is the cheaper way to cover a long pair; the later, central searches then
+    have near partners only). Within 5 % of the best order found by local search on a Euclidean model of
+    the benchmark layouts, and 15-20 % less work than a sweep along the sites' principal axis."""
+    c = (np.asarray(shape, np.float64) - 1.0) / 2.0
+    p = np.asarray(src, np.float64).reshape(-1, 2)
+    return np.argsort(-np.hypot(p[:, 0] - c[0], p[:, 1] - c[1]), kind="stable")
+
+
+def travel_time_matrix_symmetric(f, cell_size, src, max_cost=math.inf, neighbours=16, progress=None,
+                                 n_threads=None, chunk=None, tile=TILE, order=None):
+    """(N, N) site-to-site costs for a symmetric graph, each pair searched once: the sites in ``order``
+    (default :func:`outer_first`), the search of the k-th stops once the sites after it are final, and its
+    results fill both ``[i, j]`` and ``[j, i]``. Searches run in parallel threads from one queue (no
+    barriers). Diagonal 0 (where the site's cell is within ``max_cost`` of itself, i.e. always)."""
+    cs = float(cell_size)
+    if not (cs > 0):
+        raise ValueError("cell size must be positive")
+    src = np.asarray(src, np.int64).reshape(-1, 2)
+    n = src.shape[0]
+    if order is None:
+        order = outer_first(src, f.shape)
+    order = np.asarray(order, np.int64)
+    s = src[order]
+    part = _travel_time_matrix_tiled(f, cs, s, s, float(max_cost), neighbours, progress, n_threads,
+                                     TILED_CHUNK // 4 if chunk is None else int(chunk), tile,
+                                     first=np.arange(1, n + 1))
+    up = np.where(np.triu(np.ones((n, n), bool), 1), part, np.inf)
+    sym = np.minimum(up, up.T)
+    np.fill_diagonal(sym, 0.0)
+    m = np.empty_like(sym)
+    m[np.ix_(order, order)] = sym
+    return m
+
+
 def travel_time_matrix(f, cell_size, src, tgt, max_cost, neighbours=16, progress=None, n_threads=None,
-                       chunk=CHUNK // 4):
+                       chunk=None, method="tiled", tile=TILE):
+    """(N, M) float64 costs from each source to each target (inf where unreachable or beyond
+    ``max_cost``). Each source is an early-stopping single-source search (stops once every target is
+    final); sources run in parallel threads (GIL-free kernels), one state per thread.
+
+    ``method``: "tiled" (default; :class:`_TiledRunner`, only the touched tiles reset between runs) or
+    "bucket" (the previous bucket queue). ``chunk``: work per kernel call between cancel checks."""
+    cs = float(cell_size)
+    if not (cs > 0):
+        raise ValueError("cell size must be positive")
+    if method in ("auto", "tiled"):
+        return _travel_time_matrix_tiled(f, cs, np.asarray(src), np.asarray(tgt), float(max_cost), neighbours,
+                                         progress, n_threads, TILED_CHUNK // 4 if chunk is None else int(chunk),
+                                         tile)
+    if method != "bucket":
+        raise ValueError("method must be auto, tiled or bucket")
+    return _travel_time_matrix_bucket(f, cs, src, tgt, max_cost, neighbours, progress, n_threads,
+                                      CHUNK // 4 if chunk is None else chunk)
+
+
+def _travel_time_matrix_bucket(f, cell_size, src, tgt, max_cost, neighbours=16, progress=None, n_threads=None,
+                               chunk=CHUNK // 4):
     """(N, M) float64 costs from each source to each target (inf where unreachable or beyond
     ``max_cost``). Each source is an early-stopping search; sources run in parallel threads."""
     k = _kernels()

@@ -109,6 +109,13 @@ def site_matrix(friction, cell_size, sources_rc, neighbours=16, symmetric=True, 
         m = np.array(m, dtype=np.float64)
         np.fill_diagonal(m, 0.0)
         return m
+    if engine == "auto" and batch is None:
+        # one queue of searches, each pair searched once (core.engine.travel_time_matrix_symmetric)
+        from . import engine as fast
+        from .costdist import _check_friction, _check_sources
+        f = _check_friction(friction)
+        return fast.travel_time_matrix_symmetric(f, float(cell_size), _check_sources(src, f.shape),
+                                                 neighbours=neighbours, progress=progress)
     f = np.asarray(friction)
     order = sweep_order(src)
     b = max(1, int(batch or os.cpu_count() or 1))

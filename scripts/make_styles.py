@@ -43,8 +43,8 @@ def main():
     app = QgsApplication([], False)
     app.initQgis()
     lyr = raster_layer()
-    discrete(lyr, [(6, "#440154", "up to 6 min"), (60, "#fde725", "6–60 min"), (float("inf"), "#bdbdbd", "over 60 min")],
-             0.85, "drivetime_raster.qml")
+    discrete(lyr, [(6, "#440154", "up to 6 min"), (60, "#fde725", "6–60 min"),
+                   (float("inf"), "#bdbdbd", "over 60 min")], 0.85, "drivetime_raster.qml")
     discrete(lyr, [(0, "#000000", "impassable"), (10, "#f7fbff", "up to 10 km/h"), (20, "#c6dbef", "10–20 km/h"),
                    (40, "#6baed6", "20–40 km/h"), (60, "#2171b5", "40–60 km/h"), (80, "#08519c", "60–80 km/h"),
                    (float("inf"), "#08306b", "over 80 km/h")], 1.0, "speed_surface.qml")

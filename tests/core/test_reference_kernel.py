@@ -163,6 +163,10 @@ def test_bad_inputs():
         costdist.cost_distance(fric, 10.0, np.zeros((0, 2)), engine="reference")
     with pytest.raises(ValueError, match="neighbours"):
         costdist.move_set(12)
+    with pytest.raises(ValueError, match="max_cost"):
+        costdist.cost_distance(fric, 10.0, [[0, 0]], max_cost=-1.0)
+    with pytest.raises(ValueError, match="max_cost"):
+        costdist.travel_time_matrix(fric, 10.0, [[0, 0], [1, 1]], max_cost=float("nan"))
 
 
 def test_snap_to_passable():

@@ -65,7 +65,8 @@ def test_speedsurface_custom_speeds_barrier_and_extent(qgis_app, data_dir, tmp_p
     roads = os.path.join(data_dir, "oxfordshire_demo.gpkg") + "|layername=roads_oxford_centre_osm"
     barrier = QgsVectorLayer("Polygon?crs=EPSG:27700", "b", "memory")
     f = QgsFeature()
-    f.setGeometry(QgsGeometry.fromWkt("POLYGON((451000 206000, 451300 206000, 451300 206300, 451000 206300, 451000 206000))"))
+    f.setGeometry(QgsGeometry.fromWkt(
+        "POLYGON((451000 206000, 451300 206000, 451300 206300, 451000 206300, 451000 206000))"))
     barrier.dataProvider().addFeatures([f])
     res = run("speedsurface", {"ROADS": roads, "SPEEDS": ["primary", "77", "secondary", "55"], "OFFROAD_SPEED": 3,
                                "BARRIERS": barrier, "EXTENT": "450500,452000,205500,207000 [EPSG:27700]",
