@@ -60,8 +60,16 @@ import numpy as np
 
 from . import Cancelled
 
+
+def QT_TRANSLATE_NOOP(context, text):
+    """Marks a string for translation (``scripts/i18n_update.py`` extracts it) without importing Qt here;
+    the QGIS glue translates the label when it shows it."""
+    return text
+
+
 URBAN, SEMI_URBAN, RURAL, UNCLASSIFIED = 0, 1, 2, 3
-CLASS_LABELS = ("urban", "semi-urban", "rural", "unclassified")
+CLASS_LABELS = (QT_TRANSLATE_NOOP("DriveTimeEquity", "urban"), QT_TRANSLATE_NOOP("DriveTimeEquity", "semi-urban"),
+                QT_TRANSLATE_NOOP("DriveTimeEquity", "rural"), QT_TRANSLATE_NOOP("DriveTimeEquity", "unclassified"))
 DEFAULT_DENSITY_BREAKS = (300.0, 1500.0)
 RUC11_CODES = {
     "A1": URBAN, "B1": URBAN, "C1": URBAN, "C2": URBAN,

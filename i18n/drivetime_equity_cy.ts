@@ -4,189 +4,199 @@
     <context>
         <name>ConsultationMapAlgorithm</name>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="40" />
+            <location filename="../processing/alg_consultationmap.py" line="39" />
             <source>Export consultation map</source>
             <translation>Allforio map ymgynghori</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="48" />
+            <location filename="../processing/alg_consultationmap.py" line="47" />
             <source>Exports a one-page consultation map ready to publish: a title band, the map of the chosen layers in their current styles (drive-time zones, area choropleths, sites, collaboration lines), a key with the plain-English band labels of the styles, a scale bar, a north arrow, a notes box with your summary, the date, and the attribution the data require (OpenStreetMap, Crown copyright / Open Government Licence, NHS), chosen from the layers. The map shows the union of the layers' extents on the British National Grid for British data. Points are drawn on top, then lines, polygons and rasters; within each kind the first layer listed is on top. File layers given by path use the .qml style beside them.</source>
-            <translation type="unfinished" />
+            <translation>Yn allforio map ymgynghori un dudalen sy'n barod i'w gyhoeddi: band teitl, map o'r haenau a ddewiswyd yn eu harddulliau presennol (parthau amser gyrru, cloropleth ardaloedd, safleoedd, llinellau cydweithio), allwedd gyda labeli bandiau'r arddulliau mewn iaith glir, bar graddfa, saeth y gogledd, blwch nodiadau gyda'ch crynodeb, y dyddiad, a'r priodoliad sy'n ofynnol gan y data (OpenStreetMap, hawlfraint y Goron / y Drwydded Llywodraeth Agored, GIG), wedi'i ddewis o'r haenau. Mae'r map yn dangos uniad estyniadau'r haenau ar Grid Cenedlaethol Prydain ar gyfer data o Brydain. Caiff pwyntiau eu lluniadu ar y brig, yna llinellau, polygonau a rhastrau; o fewn pob math, yr haen gyntaf a restrir sydd ar y brig. Mae haenau ffeil a roddir drwy lwybr yn defnyddio'r arddull .qml wrth eu hochr.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="57" />
+            <location filename="../processing/alg_consultationmap.py" line="56" />
             <source>Layers to show, styled as loaded (file layers: the .qml beside the file). The first listed is drawn on top within points, lines, polygons and rasters.</source>
-            <translation type="unfinished" />
+            <translation>Haenau i'w dangos, gyda'r arddull a gawsant wrth eu llwytho (haenau ffeil: y .qml wrth ochr y ffeil). Caiff yr haen gyntaf a restrir ei lluniadu ar y brig o fewn pwyntiau, llinellau, polygonau a rhastrau.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_consultationmap.py" line="58" />
+            <source>Title at the top of the page (one or two lines; 20 pt on A4).</source>
+            <translation>Teitl ar frig y dudalen (un neu ddwy linell; 20 pt ar A4).</translation>
         </message>
         <message>
             <location filename="../processing/alg_consultationmap.py" line="59" />
-            <source>Title at the top of the page (one or two lines; 20 pt on A4).</source>
-            <translation type="unfinished" />
+            <source>Optional subtitle under the title, e.g. the area and the date of the data.</source>
+            <translation>Is-deitl dewisol o dan y teitl, e.e. yr ardal a dyddiad y data.</translation>
         </message>
         <message>
             <location filename="../processing/alg_consultationmap.py" line="60" />
-            <source>Optional subtitle under the title, e.g. the area and the date of the data.</source>
-            <translation type="unfinished" />
+            <source>Paper size: A4 or A3 (text and symbols scale with the page).</source>
+            <translation>Maint papur: A4 neu A3 (mae'r testun a'r symbolau'n newid maint gyda'r dudalen).</translation>
         </message>
         <message>
             <location filename="../processing/alg_consultationmap.py" line="61" />
-            <source>Paper size: A4 or A3 (text and symbols scale with the page).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_consultationmap.py" line="62" />
             <source>Landscape (key and notes beside the map) or portrait (key and notes under the map).</source>
-            <translation type="unfinished" />
+            <translation>Tirlun (allwedd a nodiadau wrth ochr y map) neu bortread (allwedd a nodiadau o dan y map).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="64" />
+            <location filename="../processing/alg_consultationmap.py" line="63" />
             <source>PDF (vector, text kept as text), PNG (image) or SVG (vector drawing for design tools).</source>
-            <translation type="unfinished" />
+            <translation>PDF (fector, testun yn aros yn destun), PNG (delwedd) neu SVG (lluniad fector ar gyfer offer dylunio).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="66" />
+            <location filename="../processing/alg_consultationmap.py" line="65" />
             <source>Resolution in dots per inch for the map image and PNG output (300 for print, 150 for screens).</source>
-            <translation type="unfinished" />
+            <translation>Cydraniad mewn dotiau fesul modfedd ar gyfer delwedd y map ac allbwn PNG (300 ar gyfer argraffu, 150 ar gyfer sgriniau).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="68" />
+            <location filename="../processing/alg_consultationmap.py" line="67" />
             <source>Optional text for the notes box, e.g. the coverage summary; line breaks are kept. A path to a .txt or .md file uses the file's text.</source>
-            <translation type="unfinished" />
+            <translation>Testun dewisol ar gyfer y blwch nodiadau, e.e. y crynodeb cwmpas; caiff toriadau llinell eu cadw. Mae llwybr i ffeil .txt neu .md yn defnyddio testun y ffeil.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="70" />
+            <location filename="../processing/alg_consultationmap.py" line="69" />
             <source>Optional extra attribution lines (one per line), added to those chosen from the data.</source>
-            <translation type="unfinished" />
+            <translation>Llinellau priodoli ychwanegol dewisol (un ar bob llinell), wedi'u hychwanegu at y rhai a ddewiswyd o'r data.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="72" />
+            <location filename="../processing/alg_consultationmap.py" line="71" />
             <source>The exported file (.pdf, .png or .svg, matching FORMAT).</source>
-            <translation type="unfinished" />
+            <translation>Y ffeil a allforiwyd (.pdf, .png neu .svg, yn cyfateb i FORMAT).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="79" />
+            <location filename="../processing/alg_consultationmap.py" line="78" />
             <source>Layers to show</source>
             <translation>Haenau i'w dangos</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="81" />
+            <location filename="../processing/alg_consultationmap.py" line="80" />
             <source>Title</source>
             <translation>Teitl</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="82" />
+            <location filename="../processing/alg_consultationmap.py" line="81" />
             <source>Drive times to the nearest site</source>
             <translation>Amseroedd gyrru i'r safle agosaf</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="83" />
+            <location filename="../processing/alg_consultationmap.py" line="82" />
             <source>Subtitle</source>
             <translation>Is-deitl</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="84" />
+            <location filename="../processing/alg_consultationmap.py" line="83" />
             <source>Paper size</source>
             <translation>Maint papur</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="85" />
+            <location filename="../processing/alg_consultationmap.py" line="84" />
             <source>Orientation</source>
             <translation>Cyfeiriadedd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="86" />
+            <location filename="../processing/alg_consultationmap.py" line="85" />
             <source>Landscape</source>
             <translation>Tirlun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="86" />
+            <location filename="../processing/alg_consultationmap.py" line="85" />
             <source>Portrait</source>
             <translation>Portread</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="87" />
+            <location filename="../processing/alg_consultationmap.py" line="86" />
             <source>Format</source>
             <translation>Fformat</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="88" />
+            <location filename="../processing/alg_consultationmap.py" line="87" />
             <source>Resolution (dpi)</source>
             <translation>Cydraniad (dpi)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="90" />
+            <location filename="../processing/alg_consultationmap.py" line="89" />
             <source>Summary for the notes box</source>
             <translation>Crynodeb ar gyfer y blwch nodiadau</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="92" />
+            <location filename="../processing/alg_consultationmap.py" line="91" />
             <source>Extra attribution</source>
             <translation>Priodoliad ychwanegol</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="95" />
+            <location filename="../processing/alg_consultationmap.py" line="94" />
             <source>Consultation map</source>
             <translation>Map ymgynghori</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="96" />
+            <location filename="../processing/alg_consultationmap.py" line="95" />
             <source>PDF files (*.pdf);;PNG images (*.png);;SVG drawings (*.svg)</source>
             <translation>Ffeiliau PDF (*.pdf);;Delweddau PNG (*.png);;Lluniadau SVG (*.svg)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="102" />
+            <location filename="../processing/alg_consultationmap.py" line="101" />
             <source>OUTPUT: give the file to write, e.g. consultation_map.pdf.</source>
-            <translation type="unfinished" />
+            <translation>OUTPUT: rhowch y ffeil i'w hysgrifennu, e.e. consultation_map.pdf.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="111" />
+            <location filename="../processing/alg_consultationmap.py" line="110" />
             <source>OUTPUT ends in {ext} but FORMAT is {fmt}: give a file ending in {want}, or choose the matching FORMAT.</source>
-            <translation type="unfinished" />
+            <translation>OUTPUT: mae enw'r ffeil yn gorffen gyda {ext} ond {fmt} yw FORMAT; rhowch ffeil sy'n gorffen gyda {want}, neu dewiswch y FORMAT cyfatebol.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="121" />
+            <location filename="../processing/alg_consultationmap.py" line="120" />
             <source>SUMMARY: the file {path} does not exist; give its full path, or the text itself.</source>
-            <translation type="unfinished" />
+            <translation>SUMMARY: nid yw'r ffeil {path} yn bodoli; rhowch ei llwybr llawn, neu'r testun ei hun.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="131" />
+            <location filename="../processing/alg_consultationmap.py" line="130" />
             <source>LAYERS: choose at least one layer to show (e.g. the drive-time zones and the sites).</source>
-            <translation type="unfinished" />
+            <translation>LAYERS: dewiswch o leiaf un haen i'w dangos (e.e. y parthau amser gyrru a'r safleoedd).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="137" />
+            <location filename="../processing/alg_consultationmap.py" line="136" />
             <source>LAYERS: a layer could not be opened; check the path.</source>
             <translation>LAYERS: nid oedd modd agor haen; gwiriwch y llwybr.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="145" />
+            <location filename="../processing/alg_consultationmap.py" line="144" />
             <source>Could not read the style {path}</source>
             <translation>Nid oedd modd darllen yr arddull {path}</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="158" />
+            <location filename="../processing/alg_consultationmap.py" line="157" />
             <source>DPI must be between 72 and 1200 (300 for print).</source>
             <translation>Rhaid i DPI fod rhwng 72 a 1200 (300 ar gyfer argraffu).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="161" />
+            <location filename="../processing/alg_consultationmap.py" line="160" />
             <source>TITLE: give the map a title (it heads the page).</source>
             <translation>TITLE: rhowch deitl i'r map (mae ar frig y dudalen).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="177" />
+            <location filename="../processing/alg_consultationmap.py" line="176" />
             <source>LAYERS: the layers are empty; there is nothing to map.</source>
             <translation>LAYERS: mae'r haenau'n wag; nid oes dim i'w fapio.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="180" />
+            <location filename="../processing/alg_consultationmap.py" line="179" />
             <source>Drive times are modelled along the road network at typical speeds, without traffic, turn restrictions or one-way streets: real journeys vary.</source>
             <translation>Mae'r amseroedd gyrru wedi'u modelu ar hyd y rhwydwaith ffyrdd ar gyflymderau arferol, heb draffig, cyfyngiadau troi na strydoedd unffordd: mae teithiau go iawn yn amrywio.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="186" />
+            <location filename="../processing/alg_consultationmap.py" line="185" />
             <source>{paper} {orient} page, map in {crs}, {n} layers; attribution: {attr}</source>
-            <translation type="unfinished" />
+            <translation>Tudalen {paper} {orient}, map yn {crs}, {n} haen; priodoliad: {attr}</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_consultationmap.py" line="186" />
+            <source>landscape</source>
+            <translation>tirlun</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_consultationmap.py" line="186" />
+            <source>portrait</source>
+            <translation>portread</translation>
         </message>
         <message>
             <location filename="../processing/alg_consultationmap.py" line="195" />
@@ -209,92 +219,92 @@
         <message>
             <location filename="../processing/alg_coverage.py" line="66" />
             <source>Turns a drive-time raster into coverage and equity figures per area (PCTs, CCGs, districts, any polygons), per urban / semi-urban / rural class and optionally per group such as IMD decile: population and % within each threshold, population-weighted mean, median and 90th-percentile drive time, maximum, population beyond the target, the gap to the whole study area in percentage points and a rank. Population held in polygons (e.g. LSOAs) is cut by the areas and spread over the raster cells in proportion to the exact area of polygon and cell (area weighting); totals are conserved and the log says how many people fall outside the raster, outside every area or on unreachable cells. A time equal to a threshold counts as within it; unreachable (nodata) cells are never within and are counted separately.</source>
-            <translation type="unfinished" />
+            <translation>Yn troi rhastr amser gyrru yn ffigurau cwmpas a thegwch fesul ardal (PCTs, CCGs, ardaloedd awdurdod lleol, unrhyw bolygonau), fesul dosbarth trefol / lled-drefol / gwledig ac, yn ddewisol, fesul grŵp megis degradd IMD: poblogaeth a % o fewn pob trothwy, amser gyrru cymedrig, canolrif a 90fed canradd wedi'u pwysoli yn ôl poblogaeth, uchafswm, poblogaeth y tu hwnt i'r targed, y bwlch i'r ardal astudio gyfan mewn pwyntiau canran, a safle yn y drefn. Caiff poblogaeth a ddelir mewn polygonau (e.e. LSOAs) ei thorri gan yr ardaloedd a'i lledaenu dros gelloedd y rhastr yn gymesur ag union arwynebedd y polygon a'r gell (pwysoli arwynebedd); caiff cyfansymiau eu cadw ac mae'r log yn nodi faint o bobl sydd y tu allan i'r rhastr, y tu allan i bob ardal neu ar gelloedd na ellir eu cyrraedd. Mae amser sy'n hafal i drothwy yn cyfrif fel amser o fewn y trothwy; nid yw celloedd na ellir eu cyrraedd (nodata) byth o fewn trothwy, ac fe'u cyfrifir ar wahân.</translation>
         </message>
         <message>
             <location filename="../processing/alg_coverage.py" line="76" />
             <source>Drive time in minutes (from 'Drive-time raster'); nodata = unreachable. Projected CRS in metres.</source>
-            <translation type="unfinished" />
+            <translation>Amser gyrru mewn munudau (o 'Rhastr amser gyrru'); nodata = ni ellir ei gyrraedd. CRS tafluniedig mewn metrau.</translation>
         </message>
         <message>
             <location filename="../processing/alg_coverage.py" line="78" />
             <source>Reporting areas (polygons): PCTs, CCGs, localities, districts; any CRS (reprojected to the raster's).</source>
-            <translation type="unfinished" />
+            <translation>Ardaloedd adrodd (polygonau): PCTs, CCGs, ardaloedd lleol, ardaloedd awdurdod lleol; unrhyw CRS (caiff ei ail-daflunio i CRS y rhastr).</translation>
         </message>
         <message>
             <location filename="../processing/alg_coverage.py" line="80" />
             <source>Field with a unique id per area (default: the feature id). Duplicate or empty ids are an error.</source>
-            <translation type="unfinished" />
+            <translation>Maes gyda dynodydd unigryw ar gyfer pob ardal (rhagosodiad: dynodydd y nodwedd). Mae dynodyddion dyblyg neu wag yn wall.</translation>
         </message>
         <message>
             <location filename="../processing/alg_coverage.py" line="82" />
             <source>Field with the area name used in the summary and labels (default: the id field).</source>
-            <translation type="unfinished" />
+            <translation>Maes gydag enw'r ardal a ddefnyddir yn y crynodeb a'r labeli (rhagosodiad: y maes dynodydd).</translation>
         </message>
         <message>
             <location filename="../processing/alg_coverage.py" line="84" />
             <source>Population: a polygon layer (e.g. LSOAs, spread by area), a point layer (each point's people in its cell) or a population raster (people per cell, any grid and CRS: resampled by summing; on the qgis_process command line give it as a GeoTIFF, as QGIS 3.22 does not open GeoPackage rasters from a path here).</source>
-            <translation type="unfinished" />
+            <translation>Poblogaeth: haen polygonau (e.e. LSOAs, wedi'i lledaenu yn ôl arwynebedd), haen pwyntiau (pobl pob pwynt yn ei gell) neu rastr poblogaeth (pobl fesul cell, unrhyw grid a CRS: caiff ei ailsamplu drwy adio; ar linell orchymyn qgis_process rhowch ef fel GeoTIFF, gan nad yw QGIS 3.22 yn agor rhastrau GeoPackage o lwybr yma).</translation>
         </message>
         <message>
             <location filename="../processing/alg_coverage.py" line="89" />
             <source>Numeric, non-negative field with the people of each polygon or point (required for vector population; empty values count as 0 with a warning).</source>
-            <translation type="unfinished" />
+            <translation>Maes rhifol, heb werthoedd negatif, gyda nifer y bobl ym mhob polygon neu bwynt (yn ofynnol ar gyfer poblogaeth fector; mae gwerthoedd gwag yn cyfrif fel 0, gyda rhybudd).</translation>
         </message>
         <message>
             <location filename="../processing/alg_coverage.py" line="92" />
             <source>Drive-time thresholds in minutes (comma-separated); each gives fields pop_le_&lt;T&gt; and pct_le_&lt;T&gt; (7.5 gives pct_le_7_5).</source>
-            <translation type="unfinished" />
+            <translation>Trothwyon amser gyrru mewn munudau (wedi'u gwahanu gan atalnodau); mae pob un yn rhoi'r meysydd pop_le_&lt;T&gt; a pct_le_&lt;T&gt; (mae 7.5 yn rhoi pct_le_7_5).</translation>
         </message>
         <message>
             <location filename="../processing/alg_coverage.py" line="94" />
             <source>The standard being judged, in minutes (added to the thresholds if missing): gap_pp, rank and pop_beyond refer to it.</source>
-            <translation type="unfinished" />
+            <translation>Y safon sy'n cael ei mesur, mewn munudau (caiff ei hychwanegu at y trothwyon os nad yw yno): mae gap_pp, rank a pop_beyond yn cyfeirio ati.</translation>
         </message>
         <message>
             <location filename="../processing/alg_coverage.py" line="96" />
             <source>Share of the population that should be within the target (%): an area meets the standard when pct_le_&lt;TARGET&gt; &gt;= this (fields meets, pop_short).</source>
-            <translation type="unfinished" />
+            <translation>Y gyfran o'r boblogaeth a ddylai fod o fewn y targed (%): mae ardal yn cyrraedd y safon pan fo pct_le_&lt;TARGET&gt; &gt;= hyn (meysydd meets, pop_short).</translation>
         </message>
         <message>
             <location filename="../processing/alg_coverage.py" line="98" />
             <source>Optional field of the population layer with an urban/rural class: ONS RUC2011 codes (A1, B1, C1, C2 urban; D1, D2 town and fringe = semi-urban; E1, E2 village and dispersed = rural), their labels, or urban / semi-urban / rural. Empty: classify by population density.</source>
-            <translation type="unfinished" />
+            <translation>Maes dewisol yn yr haen poblogaeth gyda dosbarth trefol/gwledig: codau RUC2011 y SYG (A1, B1, C1, C2 trefol; D1, D2 tref ac ymylon = lled-drefol; E1, E2 pentref a gwasgaredig = gwledig), eu labeli, neu urban / semi-urban / rural. Gwag: dosbarthu yn ôl dwysedd poblogaeth.</translation>
         </message>
         <message>
             <location filename="../processing/alg_coverage.py" line="102" />
             <source>Two density breaks in persons per km² used when no URBANITY_FIELD is given: rural below the first, semi-urban up to the second, urban from it (default 300,1500: the EU Degree of Urbanisation thresholds). Polygons use their own density; points and raster cells the density of the surrounding 1 km².</source>
-            <translation type="unfinished" />
+            <translation>Dau doriad dwysedd mewn pobl fesul km² a ddefnyddir pan na roddir URBANITY_FIELD: gwledig o dan y cyntaf, lled-drefol hyd at yr ail, trefol o'r ail ymlaen (rhagosodiad 300,1500: trothwyon Gradd Trefoli yr UE). Mae polygonau'n defnyddio eu dwysedd eu hunain; pwyntiau a chelloedd rhastr, dwysedd y 1 km² o'u cwmpas.</translation>
         </message>
         <message>
             <location filename="../processing/alg_coverage.py" line="107" />
             <source>Optional field of the population layer for another breakdown (e.g. imd19_decile): the table gets rows per area × class × group.</source>
-            <translation type="unfinished" />
+            <translation>Maes dewisol yn yr haen poblogaeth ar gyfer dadansoddiad arall (e.e. imd19_decile): mae'r tabl yn cael rhesi fesul ardal × dosbarth × grŵp.</translation>
         </message>
         <message>
             <location filename="../processing/alg_coverage.py" line="109" />
             <source>Optional dasymetric weights on the drive-time grid (e.g. built-up or road surface, 0 where nobody lives): each polygon's people are spread in proportion to covered area × weight (plain area where a polygon covers only zero weight).</source>
-            <translation type="unfinished" />
+            <translation>Pwysau dasymetrig dewisol ar grid yr amser gyrru (e.e. arwyneb adeiledig neu ffordd, 0 lle nad oes neb yn byw): caiff pobl pob polygon eu lledaenu yn gymesur ag arwynebedd a gwmpesir × pwysau (arwynebedd plaen lle mae polygon yn cwmpasu pwysau sero yn unig).</translation>
         </message>
         <message>
             <location filename="../processing/alg_coverage.py" line="113" />
             <source>Name of the whole study area in the summary sentences, e.g. Oxfordshire.</source>
-            <translation type="unfinished" />
+            <translation>Enw'r ardal astudio gyfan yn y brawddegau crynodeb, e.e. Swydd Rydychen.</translation>
         </message>
         <message>
             <location filename="../processing/alg_coverage.py" line="115" />
             <source>The areas with pop_total, pop_le_&lt;T&gt;, pct_le_&lt;T&gt;, pop_beyond, pct_beyond, pop_unreach, pop_outside (people of the area outside the raster, not counted), mean_min, median_min, p90_min, max_min, gap_pp, gap_best_pp, rank (1 = highest % within target), meets (1/0) and pop_short (people to bring within target to meet TARGET_SHARE). NULL where an area has no population. Styled as a choropleth of % within target.</source>
-            <translation type="unfinished" />
+            <translation>Yr ardaloedd gyda pop_total, pop_le_&lt;T&gt;, pct_le_&lt;T&gt;, pop_beyond, pct_beyond, pop_unreach, pop_outside (pobl yr ardal sydd y tu allan i'r rhastr, heb eu cyfrif), mean_min, median_min, p90_min, max_min, gap_pp, gap_best_pp, rank (1 = y % uchaf o fewn y targed), meets (1/0) a pop_short (y bobl y mae angen dod â nhw o fewn y targed i gyrraedd TARGET_SHARE). NULL lle nad oes poblogaeth mewn ardal. Arddull cloropleth o'r % o fewn y targed.</translation>
         </message>
         <message>
             <location filename="../processing/alg_coverage.py" line="121" />
             <source>Table (no geometry) with the same figures per level: area, area × urbanity class, area × group, area × class × group, and the whole study area (level study, study_class, study_group...). gap_pp is against the whole study area; rank is among rows of the same level, class and group.</source>
-            <translation type="unfinished" />
+            <translation>Tabl (heb geometreg) gyda'r un ffigurau fesul lefel: ardal, ardal × dosbarth trefoldeb, ardal × grŵp, ardal × dosbarth × grŵp, a'r ardal astudio gyfan (lefel study, study_class, study_group...). Mae gap_pp yn cymharu â'r ardal astudio gyfan; mae rank yn cymharu rhesi o'r un lefel, dosbarth a grŵp.</translation>
         </message>
         <message>
             <location filename="../processing/alg_coverage.py" line="125" />
             <source>Optional HTML (or .txt) file with plain-English sentences to paste, and a table of the areas.</source>
-            <translation type="unfinished" />
+            <translation>Ffeil HTML (neu .txt) ddewisol gyda brawddegau mewn iaith glir i'w gludo, a thabl o'r ardaloedd.</translation>
         </message>
         <message>
             <location filename="../processing/alg_coverage.py" line="135" />
@@ -354,7 +364,7 @@
         <message>
             <location filename="../processing/alg_coverage.py" line="156" />
             <source>Group field (e.g. IMD decile)</source>
-            <translation type="unfinished" />
+            <translation>Maes grŵp (e.e. degradd IMD)</translation>
         </message>
         <message>
             <location filename="../processing/alg_coverage.py" line="158" />
@@ -396,32 +406,32 @@
         <message>
             <location filename="../processing/alg_coverage.py" line="181" />
             <source>DRIVETIME: the raster has negative values; it must hold minutes (nodata = unreachable).</source>
-            <translation type="unfinished" />
+            <translation>DRIVETIME: mae gan y rhastr werthoedd negatif; rhaid iddo gynnwys munudau (nodata = ni ellir ei gyrraedd).</translation>
         </message>
         <message>
             <location filename="../processing/alg_coverage.py" line="187" />
             <source>TARGET must be a positive number of minutes, e.g. 8.</source>
-            <translation type="unfinished" />
+            <translation>Rhaid i TARGET fod yn nifer positif o funudau, e.e. 8.</translation>
         </message>
         <message>
             <location filename="../processing/alg_coverage.py" line="209" />
             <source>POPULATION: no population falls inside both the areas and the drive-time raster (input total {tot}). Check that the population layer covers the areas and that the population field is the right one.</source>
-            <translation type="unfinished" />
+            <translation>POPULATION: nid oes dim poblogaeth o fewn yr ardaloedd a'r rhastr amser gyrru ill dau (cyfanswm y mewnbwn {tot}). Gwiriwch fod yr haen poblogaeth yn cwmpasu'r ardaloedd ac mai'r maes poblogaeth yw'r un cywir.</translation>
         </message>
         <message>
             <location filename="../processing/alg_coverage.py" line="239" />
             <source>Population: {inp} in the input; {tot} inside the areas and the raster (used); {orr} of the areas outside the raster; {oa} outside every area; {un} on unreachable cells.</source>
-            <translation type="unfinished" />
+            <translation>Poblogaeth: {inp} yn y mewnbwn; {tot} o fewn yr ardaloedd a'r rhastr (wedi'u defnyddio); {orr} o'r ardaloedd y tu allan i'r rhastr; {oa} y tu allan i bob ardal; {un} ar gelloedd na ellir eu cyrraedd.</translation>
         </message>
         <message>
             <location filename="../processing/alg_coverage.py" line="245" />
             <source>Across {study}: {p} within {T} min; median {m} min, 90th percentile {p90} min.</source>
-            <translation type="unfinished" />
+            <translation>Ar draws {study}: {p} o fewn {T} mun; canolrif {m} mun, 90fed canradd {p90} mun.</translation>
         </message>
         <message>
             <location filename="../processing/alg_coverage.py" line="257" />
             <source>The areas overlap: {x} people are counted in more than one area (and in the study-area row more than once).</source>
-            <translation type="unfinished" />
+            <translation>Mae'r ardaloedd yn gorgyffwrdd: caiff {x} o bobl eu cyfrif mewn mwy nag un ardal (a mwy nag unwaith yn rhes yr ardal astudio).</translation>
         </message>
         <message>
             <location filename="../processing/alg_coverage.py" line="333" />
@@ -436,7 +446,7 @@
         <message>
             <location filename="../processing/alg_coverage.py" line="385" />
             <source>Figures from the drive-time raster and the population layer given; population spread by area weighting.</source>
-            <translation type="unfinished" />
+            <translation>Ffigurau o'r rhastr amser gyrru a'r haen poblogaeth a roddwyd; poblogaeth wedi'i lledaenu drwy bwysoli arwynebedd.</translation>
         </message>
     </context>
     <context>
@@ -449,57 +459,57 @@
         <message>
             <location filename="../processing/alg_drivetime.py" line="52" />
             <source>Computes the drive time in minutes from the nearest site to every cell of a speed surface (accumulated cost over the raster, exact on the 8- or 16-neighbour cell graph), adding an activation time at every site. Optionally writes which site is nearest and polygons of the drive-time bands. With a selection on the sites layer (and 'Selected features only'), only the selected sites are used.</source>
-            <translation type="unfinished" />
+            <translation>Yn cyfrifo'r amser gyrru mewn munudau o'r safle agosaf i bob cell mewn arwyneb cyflymder (cost gronnus dros y rhastr, union ar graff celloedd 8 neu 16 cymydog), gan ychwanegu amser ysgogi ym mhob safle. Yn ddewisol, mae'n ysgrifennu pa safle sydd agosaf a pholygonau o'r bandiau amser gyrru. Gyda detholiad ar yr haen safleoedd (a 'Selected features only'), dim ond y safleoedd a ddewiswyd a ddefnyddir.</translation>
         </message>
         <message>
             <location filename="../processing/alg_drivetime.py" line="58" />
             <source>Speed surface in km/h (from 'Build speed surface'); 0 or nodata = impassable. Projected CRS in metres, square cells.</source>
-            <translation type="unfinished" />
+            <translation>Arwyneb cyflymder mewn km/awr (o 'Adeiladu arwyneb cyflymder'); 0 neu nodata = anhramwyadwy. CRS tafluniedig mewn metrau, celloedd sgwâr.</translation>
         </message>
         <message>
             <location filename="../processing/alg_drivetime.py" line="60" />
             <source>Sites (points: stations, A&amp;E departments, standby points), in any CRS.</source>
-            <translation type="unfinished" />
+            <translation>Safleoedd (pwyntiau: gorsafoedd, adrannau achosion brys, pwyntiau wrth gefn), mewn unrhyw CRS.</translation>
         </message>
         <message>
             <location filename="../processing/alg_drivetime.py" line="61" />
             <source>Minutes added at every site before driving (call handling and getting mobile): 0 for pure drive time; 2 for the ambulance 8-minute standard.</source>
-            <translation type="unfinished" />
+            <translation>Munudau a ychwanegir ym mhob safle cyn gyrru (trin yr alwad a chychwyn ar y ffordd): 0 ar gyfer amser gyrru pur; 2 ar gyfer safon 8 munud y gwasanaeth ambiwlans.</translation>
         </message>
         <message>
             <location filename="../processing/alg_drivetime.py" line="63" />
             <source>Optional cut-off in minutes (activation included): cells further away are nodata. Saves time on large surfaces.</source>
-            <translation type="unfinished" />
+            <translation>Terfyn dewisol mewn munudau (gan gynnwys yr amser ysgogi): mae celloedd sydd ymhellach i ffwrdd yn nodata. Yn arbed amser ar arwynebau mawr.</translation>
         </message>
         <message>
             <location filename="../processing/alg_drivetime.py" line="65" />
             <source>Moves between cells: 16 (adds knight's moves, as r.cost -k; smaller direction error) or 8 (as scikit-image MCP_Geometric and plain r.cost).</source>
-            <translation type="unfinished" />
+            <translation>Symudiadau rhwng celloedd: 16 (yn ychwanegu symudiadau marchog, fel r.cost -k; llai o wall cyfeiriad) neu 8 (fel MCP_Geometric scikit-image a r.cost plaen).</translation>
         </message>
         <message>
             <location filename="../processing/alg_drivetime.py" line="67" />
             <source>A site on an impassable cell is moved to the nearest passable cell within this many metres (with a warning); further away is an error.</source>
-            <translation type="unfinished" />
+            <translation>Caiff safle ar gell anhramwyadwy ei symud i'r gell dramwyadwy agosaf o fewn y nifer hwn o fetrau (gyda rhybudd); mae ymhellach na hynny yn wall.</translation>
         </message>
         <message>
             <location filename="../processing/alg_drivetime.py" line="69" />
             <source>Band breaks in minutes for the style and the zones (a time equal to a break falls in the lower band).</source>
-            <translation type="unfinished" />
+            <translation>Toriadau bandiau mewn munudau ar gyfer yr arddull a'r parthau (mae amser sy'n hafal i doriad yn y band is).</translation>
         </message>
         <message>
             <location filename="../processing/alg_drivetime.py" line="71" />
             <source>Drive time in minutes (float32 GeoTIFF), nodata where unreachable; styled in bands on load.</source>
-            <translation type="unfinished" />
+            <translation>Amser gyrru mewn munudau (GeoTIFF float32), nodata lle na ellir ei gyrraedd; arddull bandiau wrth ei lwytho.</translation>
         </message>
         <message>
             <location filename="../processing/alg_drivetime.py" line="73" />
             <source>Optional raster: feature id of the nearest site (allocation).</source>
-            <translation type="unfinished" />
+            <translation>Rhastr dewisol: dynodydd nodwedd y safle agosaf (dyraniad).</translation>
         </message>
         <message>
             <location filename="../processing/alg_drivetime.py" line="74" />
             <source>Optional polygons, one per band (fields band, lower_min, upper_min, label, area_km2).</source>
-            <translation type="unfinished" />
+            <translation>Polygonau dewisol, un i bob band (meysydd band, lower_min, upper_min, label, area_km2).</translation>
         </message>
         <message>
             <location filename="../processing/alg_drivetime.py" line="81" />
@@ -567,7 +577,7 @@
         <message>
             <location filename="../processing/alg_drivetime.py" line="126" />
             <source>{n} sites on a {r} x {c} grid of {s:g} m cells, {k} neighbours.</source>
-            <translation type="unfinished" />
+            <translation>{n} safle ar grid {r} x {c} o gelloedd {s:g} m, {k} cymydog.</translation>
         </message>
         <message>
             <location filename="../processing/alg_drivetime.py" line="139" />
@@ -578,112 +588,132 @@
     <context>
         <name>DriveTimeEquity</name>
         <message>
-            <location filename="../core/coverage.py" line="863" />
+            <location filename="../core/coverage.py" line="71" />
+            <source>urban</source>
+            <translation>trefol</translation>
+        </message>
+        <message>
+            <location filename="../core/coverage.py" line="71" />
+            <source>semi-urban</source>
+            <translation>lled-drefol</translation>
+        </message>
+        <message>
+            <location filename="../core/coverage.py" line="72" />
+            <source>rural</source>
+            <translation>gwledig</translation>
+        </message>
+        <message>
+            <location filename="../core/coverage.py" line="72" />
+            <source>unclassified</source>
+            <translation>heb ei ddosbarthu</translation>
+        </message>
+        <message>
+            <location filename="../core/coverage.py" line="871" />
             <source>No population of the population layer lies inside the areas and the drive-time raster.</source>
-            <translation type="unfinished" />
+            <translation>Nid oes dim o boblogaeth yr haen poblogaeth o fewn yr ardaloedd a'r rhastr amser gyrru.</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="865" />
+            <location filename="../core/coverage.py" line="873" />
             <source>Across {study}, {pop} people live within the drive-time raster; {n} ({p}) live within {T} minutes of the nearest site, against a standard of {share}.</source>
-            <translation type="unfinished" />
+            <translation>Ar draws {study}, mae {pop} o bobl yn byw o fewn y rhastr amser gyrru; mae {n} ({p}) yn byw o fewn {T} munud i'r safle agosaf, o'i gymharu â safon o {share}.</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="869" />
+            <location filename="../core/coverage.py" line="877" />
             <source>The population-weighted median drive time is {med} minutes, the 90th percentile {p90} minutes and the longest {mx} minutes.</source>
-            <translation type="unfinished" />
+            <translation>Yr amser gyrru canolrifol wedi'i bwysoli yn ôl poblogaeth yw {med} munud, y 90fed canradd yw {p90} munud a'r hiraf yw {mx} munud.</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="876" />
+            <location filename="../core/coverage.py" line="884" />
             <source>{name}: no population of the population layer falls inside it and the drive-time raster.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../core/coverage.py" line="879" />
-            <source>In {name}, {n} people ({p}) live more than {T} minutes' drive from the nearest site, against {sp} across {study}.</source>
-            <translation type="unfinished" />
+            <translation>{name}: nid oes dim o boblogaeth yr haen poblogaeth o fewn yr ardal hon a'r rhastr amser gyrru.</translation>
         </message>
         <message>
             <location filename="../core/coverage.py" line="887" />
+            <source>In {name}, {n} people ({p}) live more than {T} minutes' drive from the nearest site, against {sp} across {study}.</source>
+            <translation>{name}: mae {n} o bobl ({p}) yn byw mwy na {T} munud o yrru o'r safle agosaf, o'i gymharu â {sp} ar draws {study}.</translation>
+        </message>
+        <message>
+            <location filename="../core/coverage.py" line="895" />
             <source>Within {T} minutes, coverage ranges from {pw} in {worst} to {pb} in {best}: a gap of {gap} percentage points.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../core/coverage.py" line="893" />
-            <source>{k} of {n} areas meet the standard of {share} within {T} minutes{names}.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../core/coverage.py" line="897" />
-            <source>{p} of {cls} residents ({n} people)</source>
-            <translation type="unfinished" />
+            <translation>O fewn {T} munud, mae'r cwmpas yn amrywio o {pw} ({worst}) i {pb} ({best}): bwlch o {gap} pwynt canran.</translation>
         </message>
         <message>
             <location filename="../core/coverage.py" line="901" />
-            <source>Across {study}, {parts} live within {T} minutes.</source>
-            <translation type="unfinished" />
+            <source>{k} of {n} areas meet the standard of {share} within {T} minutes{names}.</source>
+            <translation>Mae {k} o {n} ardal yn cyrraedd y safon o {share} o fewn {T} munud{names}.</translation>
+        </message>
+        <message>
+            <location filename="../core/coverage.py" line="905" />
+            <source>{p} of {cls} residents ({n} people)</source>
+            <translation>{p} o breswylwyr {cls} ({n} o bobl)</translation>
         </message>
         <message>
             <location filename="../core/coverage.py" line="909" />
+            <source>Across {study}, {parts} live within {T} minutes.</source>
+            <translation>Ar draws {study}, mae {parts} yn byw o fewn {T} munud.</translation>
+        </message>
+        <message>
+            <location filename="../core/coverage.py" line="917" />
             <source>By {g}, the share within {T} minutes ranges from {plo} ({g} {glo}) to {phi} ({g} {ghi}).</source>
-            <translation type="unfinished" />
+            <translation>Yn ôl {g}, mae'r gyfran o fewn {T} munud yn amrywio o {plo} ({g} {glo}) i {phi} ({g} {ghi}).</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="914" />
+            <location filename="../core/coverage.py" line="922" />
             <source>{u} people live on cells the drive-time raster marks unreachable (nodata); they count as beyond every threshold. {o} people of the areas fall outside the raster and {a} outside every area; these are left out of the figures.</source>
-            <translation type="unfinished" />
+            <translation>Mae {u} o bobl yn byw ar gelloedd y mae'r rhastr amser gyrru yn eu nodi fel rhai na ellir eu cyrraedd (nodata); maent yn cyfrif fel pobl y tu hwnt i bob trothwy. Mae {o} o bobl yr ardaloedd y tu allan i'r rhastr a {a} y tu allan i bob ardal; mae'r rhain wedi'u gadael allan o'r ffigurau.</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="924" />
+            <location filename="../core/coverage.py" line="932" />
             <location filename="../core/scenario.py" line="119" />
             <source> and </source>
-            <translation type="unfinished" />
+            <translation> a </translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="936" />
+            <location filename="../core/coverage.py" line="944" />
             <location filename="../processing/alg_coverage.py" line="471" />
             <source>Area</source>
             <translation>Ardal</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="936" />
+            <location filename="../core/coverage.py" line="944" />
             <location filename="../processing/alg_coverage.py" line="472" />
             <source>People</source>
             <translation>Pobl</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="936" />
+            <location filename="../core/coverage.py" line="944" />
             <source>Within {T} min</source>
             <translation>O fewn {T} mun</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="936" />
+            <location filename="../core/coverage.py" line="944" />
             <source>Beyond {T} min</source>
             <translation>Y tu hwnt i {T} mun</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="937" />
+            <location filename="../core/coverage.py" line="945" />
             <location filename="../processing/alg_coverage.py" line="474" />
             <source>Median (min)</source>
             <translation>Canolrif (mun)</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="937" />
+            <location filename="../core/coverage.py" line="945" />
             <source>90th percentile (min)</source>
             <translation>90fed canradd (mun)</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="937" />
+            <location filename="../core/coverage.py" line="945" />
             <source>Gap (pp)</source>
             <translation>Bwlch (pp)</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="937" />
+            <location filename="../core/coverage.py" line="945" />
             <location filename="../processing/alg_coverage.py" line="476" />
             <source>Rank</source>
-            <translation>Safle</translation>
+            <translation>Rheng</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="948" />
+            <location filename="../core/coverage.py" line="956" />
             <source>Coverage within {T} minutes</source>
             <translation>Cwmpas o fewn {T} munud</translation>
         </message>
@@ -700,67 +730,67 @@
         <message>
             <location filename="../core/scenario.py" line="119" />
             <source>The scenario compares today's sites with {what}.</source>
-            <translation type="unfinished" />
+            <translation>Mae'r senario yn cymharu safleoedd heddiw â'r sefyllfa ar ôl {what}.</translation>
         </message>
         <message>
             <location filename="../core/scenario.py" line="121" />
             <source>No population lies inside the areas and the drive-time raster.</source>
-            <translation type="unfinished" />
+            <translation>Nid oes dim poblogaeth o fewn yr ardaloedd a'r rhastr amser gyrru.</translation>
         </message>
         <message>
             <location filename="../core/scenario.py" line="124" />
             <source>Across {study} ({pop} people), {n} people ({p}) would have a longer drive to the nearest site and {m} ({q}) a shorter one.</source>
-            <translation type="unfinished" />
+            <translation>Ar draws {study} ({pop} o bobl), byddai gan {n} o bobl ({p}) daith yrru hirach i'r safle agosaf a byddai gan {m} ({q}) daith fyrrach.</translation>
         </message>
         <message>
             <location filename="../core/scenario.py" line="128" />
             <source>Within {T} minutes: {a} today, {c} in the scenario ({d:+.1f} percentage points); {lost} people would move beyond {T} minutes and {gained} would come within it.</source>
-            <translation type="unfinished" />
+            <translation>O fewn {T} munud: {a} heddiw, {c} yn y senario ({d:+.1f} pwynt canran); byddai {lost} o bobl yn symud y tu hwnt i {T} munud a byddai {gained} yn dod o fewn y trothwy.</translation>
         </message>
         <message>
             <location filename="../core/scenario.py" line="132" />
             <source>The population-weighted mean drive time goes from {a} to {c} minutes and the 90th percentile from {p} to {q} minutes; the largest increase for anyone is {mx} minutes.</source>
-            <translation type="unfinished" />
+            <translation>Mae'r amser gyrru cymedrig wedi'i bwysoli yn ôl poblogaeth yn newid o {a} i {c} munud a'r 90fed canradd o {p} i {q} munud; y cynnydd mwyaf i unrhyw un yw {mx} munud.</translation>
         </message>
         <message>
             <location filename="../core/scenario.py" line="136" />
             <source>{T} minutes: {lost} beyond, {gained} within</source>
-            <translation type="unfinished" />
+            <translation>{T} munud: {lost} y tu hwnt, {gained} o fewn</translation>
         </message>
         <message>
             <location filename="../core/scenario.py" line="141" />
             <source>At the other thresholds, people moving beyond / coming within: {parts}.</source>
-            <translation type="unfinished" />
+            <translation>Ar y trothwyon eraill, pobl yn symud y tu hwnt / yn dod o fewn: {parts}.</translation>
         </message>
         <message>
             <location filename="../core/scenario.py" line="144" />
             <source>{n} people could no longer reach any site on the road network.</source>
-            <translation type="unfinished" />
+            <translation>Ni fyddai {n} o bobl yn gallu cyrraedd unrhyw safle ar y rhwydwaith ffyrdd mwyach.</translation>
         </message>
         <message>
             <location filename="../core/scenario.py" line="152" />
             <source>In {name}, {lost} people would move beyond {T} minutes and {gained} come within it: {a} within {T} minutes today, {c} in the scenario; mean drive time {m1} to {m2} minutes.</source>
-            <translation type="unfinished" />
+            <translation>{name}: byddai {lost} o bobl yn symud y tu hwnt i {T} munud a {gained} yn dod o fewn y trothwy: {a} o fewn {T} munud heddiw, {c} yn y senario; amser gyrru cymedrig {m1} i {m2} munud.</translation>
         </message>
         <message>
             <location filename="../core/scenario.py" line="159" />
             <source>No one crosses {T} minutes in {names}.</source>
-            <translation type="unfinished" />
+            <translation>Nid oes neb yn croesi'r trothwy {T} munud yn yr ardaloedd hyn: {names}.</translation>
         </message>
         <message>
             <location filename="../core/scenario.py" line="162" />
             <source>{cls} {a} to {c}</source>
-            <translation type="unfinished" />
+            <translation>{cls} {a} i {c}</translation>
         </message>
         <message>
             <location filename="../core/scenario.py" line="165" />
             <source>Within {T} minutes by urbanity: {parts}.</source>
-            <translation type="unfinished" />
+            <translation>O fewn {T} munud yn ôl trefoldeb: {parts}.</translation>
         </message>
         <message>
             <location filename="../core/scenario.py" line="172" />
             <source>By {g}, the largest fall in the share within {T} minutes is in {g} {lab}: {a} to {c}.</source>
-            <translation type="unfinished" />
+            <translation>Yn ôl {g}, mae'r gostyngiad mwyaf yn y gyfran o fewn {T} munud yn {g} {lab}: {a} i {c}.</translation>
         </message>
         <message>
             <location filename="../plugin/plugin.py" line="62" />
@@ -770,10 +800,10 @@
         <message>
             <location filename="../plugin/plugin.py" line="63" />
             <source>Show the Drive-Time Equity algorithms in the Processing Toolbox</source>
-            <translation type="unfinished" />
+            <translation>Dangos algorithmau Tegwch Amser Gyrru yn y Blwch Offer Prosesu</translation>
         </message>
         <message>
-            <location filename="../plugin/plugin.py" line="111" />
+            <location filename="../plugin/plugin.py" line="115" />
             <source>Drive-Time Equity needs the Python packages {names}: {hint}</source>
             <translation>Mae Tegwch Amser Gyrru angen y pecynnau Python {names}: {hint}</translation>
         </message>
@@ -785,12 +815,12 @@
         <message>
             <location filename="../processing/alg_coverage.py" line="439" />
             <source>(below the {s} % standard)</source>
-            <translation type="unfinished" />
+            <translation>(islaw'r safon o {s} %)</translation>
         </message>
         <message>
             <location filename="../processing/alg_coverage.py" line="441" />
             <source>(meets the {s} % standard)</source>
-            <translation type="unfinished" />
+            <translation>(yn cyrraedd y safon o {s} %)</translation>
         </message>
         <message>
             <location filename="../processing/alg_coverage.py" line="447" />
@@ -961,47 +991,47 @@
         <message>
             <location filename="../processing/alg_standby.py" line="50" />
             <source>the population raster</source>
-            <translation type="unfinished" />
+            <translation>y rhastr poblogaeth</translation>
         </message>
         <message>
             <location filename="../processing/alg_standby.py" line="59" />
             <source>{param}: the population raster has negative values; it must hold people per cell.</source>
-            <translation type="unfinished" />
+            <translation>{param}: mae gan y rhastr poblogaeth werthoedd negatif; rhaid iddo gynnwys nifer y bobl fesul cell.</translation>
         </message>
         <message>
             <location filename="../processing/alg_standby.py" line="69" />
             <source>{param}: give a population raster, or a polygon or point layer (e.g. LSOAs) with {fp}.</source>
-            <translation type="unfinished" />
+            <translation>{param}: rhowch rastr poblogaeth, neu haen polygonau neu bwyntiau (e.e. LSOAs) gyda {fp}.</translation>
         </message>
         <message>
             <location filename="../processing/alg_standby.py" line="73" />
             <source>{fp}: name the field of {param} that holds the population (e.g. pop_mid2018).</source>
-            <translation type="unfinished" />
+            <translation>{fp}: enwch y maes yn {param} sy'n cynnwys y boblogaeth (e.e. pop_mid2018).</translation>
         </message>
         <message>
             <location filename="../processing/alg_standby.py" line="78" />
             <source>{fp}: the layer has no field '{f}'.</source>
-            <translation type="unfinished" />
+            <translation>{fp}: nid oes gan yr haen faes '{f}'.</translation>
         </message>
         <message>
             <location filename="../processing/alg_standby.py" line="80" />
             <source>{fp}: the field '{f}' is not numeric; choose a numeric population field.</source>
-            <translation type="unfinished" />
+            <translation>{fp}: nid yw'r maes '{f}' yn rhifol; dewiswch faes poblogaeth rhifol.</translation>
         </message>
         <message>
             <location filename="../processing/alg_standby.py" line="96" />
             <source>{fp}: the field '{f}' has negative values; population must be &gt;= 0.</source>
-            <translation type="unfinished" />
+            <translation>{fp}: mae gan y maes '{f}' werthoedd negatif; rhaid i'r boblogaeth fod &gt;= 0.</translation>
         </message>
         <message>
             <location filename="../processing/alg_standby.py" line="99" />
             <source>{fp}: {n} feature(s) have no population (NULL); counted as 0.</source>
-            <translation type="unfinished" />
+            <translation>{fp}: nid oes poblogaeth (NULL) gan {n} nodwedd; fe'u cyfrifir fel 0.</translation>
         </message>
         <message>
             <location filename="../processing/alg_standby.py" line="117" />
             <source>{param}: population must be a raster, polygons or points (not lines).</source>
-            <translation type="unfinished" />
+            <translation>{param}: rhaid i'r boblogaeth fod yn rhastr, polygonau neu bwyntiau (nid llinellau).</translation>
         </message>
         <message>
             <location filename="../processing/alg_standby.py" line="136" />
@@ -1024,40 +1054,40 @@
             <translation>targed</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="77" />
+            <location filename="../processing/base.py" line="76" />
             <source>Drive-time equity</source>
             <translation>Tegwch amser gyrru</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="109" />
+            <location filename="../processing/base.py" line="108" />
             <source>Example</source>
             <translation>Enghraifft</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="130" />
+            <location filename="../processing/base.py" line="133" />
             <source>This algorithm needs the Python packages {names}, which are not installed: {hint}. Then restart QGIS.</source>
-            <translation type="unfinished" />
+            <translation>Mae'r algorithm hwn angen y pecynnau Python {names}, nad ydynt wedi'u gosod: {hint}. Yna ailgychwynnwch QGIS.</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="137" />
-            <location filename="../processing/base.py" line="141" />
+            <location filename="../processing/base.py" line="140" />
+            <location filename="../processing/base.py" line="144" />
             <source>Cancelled: no output was written.</source>
             <translation>Wedi'i ganslo: ni ysgrifennwyd unrhyw allbwn.</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="174" />
-            <source>{name}: '{item}' is not a number; give a comma-separated list such as 6,8,15,19.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../processing/base.py" line="177" />
-            <source>{name}: give at least one value, e.g. 6,8,15,19.</source>
-            <translation type="unfinished" />
+            <source>{name}: '{item}' is not a number; give a comma-separated list such as 6,8,15,19.</source>
+            <translation>{name}: nid yw '{item}' yn rhif; rhowch restr wedi'i gwahanu gan atalnodau, fel 6,8,15,19.</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="179" />
+            <location filename="../processing/base.py" line="180" />
+            <source>{name}: give at least one value, e.g. 6,8,15,19.</source>
+            <translation>{name}: rhowch o leiaf un gwerth, e.e. 6,8,15,19.</translation>
+        </message>
+        <message>
+            <location filename="../processing/base.py" line="182" />
             <source>{name}: every value must be greater than {m}.</source>
-            <translation type="unfinished" />
+            <translation>{name}: rhaid i bob gwerth fod yn fwy na {m}.</translation>
         </message>
         <message>
             <location filename="../processing/layout.py" line="80" />
@@ -1142,7 +1172,7 @@
         <message>
             <location filename="../processing/layout.py" line="469" />
             <source>The key does not fit beside the map; show fewer layers or use A3 paper.</source>
-            <translation type="unfinished" />
+            <translation>Nid yw'r allwedd yn ffitio wrth ochr y map; dangoswch lai o haenau neu defnyddiwch bapur A3.</translation>
         </message>
         <message>
             <location filename="../processing/layout.py" line="583" />
@@ -1152,7 +1182,7 @@
         <message>
             <location filename="../processing/layout.py" line="592" />
             <source>SUMMARY is too long for the notes box: it was cut to {n} lines; shorten it or use A3 paper.</source>
-            <translation type="unfinished" />
+            <translation>Mae SUMMARY yn rhy hir ar gyfer y blwch nodiadau: cafodd ei dorri i {n} llinell; byrhewch ef neu defnyddiwch bapur A3.</translation>
         </message>
         <message>
             <location filename="../processing/layout.py" line="602" />
@@ -1162,142 +1192,142 @@
         <message>
             <location filename="../processing/population.py" line="68" />
             <source>{param}: the areas layer has no field '{f}'.</source>
-            <translation type="unfinished" />
+            <translation>{param}: nid oes gan yr haen ardaloedd faes '{f}'.</translation>
         </message>
         <message>
             <location filename="../processing/population.py" line="74" />
             <source>AREAS are in {a}; reprojected to the raster's {b} for the calculation (the output keeps their CRS).</source>
-            <translation type="unfinished" />
+            <translation>Mae AREAS yn {a}; wedi'u hail-daflunio i CRS y rhastr ({b}) ar gyfer y cyfrifiad (mae'r allbwn yn cadw eu CRS nhw).</translation>
         </message>
         <message>
             <location filename="../processing/population.py" line="77" />
             <source>AREAS has no CRS; assuming the drive-time raster's ({c}).</source>
-            <translation type="unfinished" />
+            <translation>Nid oes CRS gan AREAS; yn tybio CRS y rhastr amser gyrru ({c}).</translation>
         </message>
         <message>
             <location filename="../processing/population.py" line="89" />
             <source>AREAS: feature {fid} could not be reprojected to the raster's CRS; check the layer's CRS.</source>
-            <translation type="unfinished" />
+            <translation>AREAS: nid oedd modd ail-daflunio nodwedd {fid} i CRS y rhastr; gwiriwch CRS yr haen.</translation>
         </message>
         <message>
             <location filename="../processing/population.py" line="99" />
             <source>AREAS: the layer has no features (empty selection or filter?).</source>
-            <translation type="unfinished" />
+            <translation>AREAS: nid oes nodweddion yn yr haen (detholiad neu hidlydd gwag?).</translation>
         </message>
         <message>
             <location filename="../processing/population.py" line="102" />
             <source>AREA_ID_FIELD: {n} area(s) have an empty id (features {fids}). Fill the ids or choose another field.</source>
-            <translation type="unfinished" />
+            <translation>AREA_ID_FIELD: mae gan {n} ardal ddynodydd gwag (nodweddion {fids}). Llenwch y dynodyddion neu dewiswch faes arall.</translation>
         </message>
         <message>
             <location filename="../processing/population.py" line="111" />
             <source>AREA_ID_FIELD: the ids must be unique; {n} value(s) repeat, e.g. {ids}. Dissolve the areas by the id (Vector &gt; Geoprocessing &gt; Dissolve) or choose a unique field.</source>
-            <translation type="unfinished" />
+            <translation>AREA_ID_FIELD: rhaid i'r dynodyddion fod yn unigryw; mae {n} gwerth yn cael eu hailadrodd, e.e. {ids}. Toddwch yr ardaloedd yn ôl y dynodydd (Vector &gt; Geoprocessing &gt; Dissolve) neu dewiswch faes unigryw.</translation>
         </message>
         <message>
             <location filename="../processing/population.py" line="118" />
             <source>AREAS: none of the {n} areas overlaps the drive-time raster (extent {e}, {crs}). Check that both layers have the right CRS, or compute the drive time over these areas.</source>
-            <translation type="unfinished" />
+            <translation>AREAS: nid oes yr un o'r {n} ardal yn gorgyffwrdd â'r rhastr amser gyrru (estyniad {e}, {crs}). Gwiriwch fod gan y ddwy haen y CRS cywir, neu cyfrifwch yr amser gyrru dros yr ardaloedd hyn.</translation>
         </message>
         <message>
             <location filename="../processing/population.py" line="124" />
             <source>{n} area(s) lie wholly outside the drive-time raster and get NULL figures: {names}.</source>
-            <translation type="unfinished" />
+            <translation>Mae {n} ardal yn gyfan gwbl y tu allan i'r rhastr amser gyrru ac yn cael ffigurau NULL: {names}.</translation>
         </message>
         <message>
             <location filename="../processing/population.py" line="135" />
             <source>POPULATION: no layer given (a polygon, point or raster layer).</source>
-            <translation type="unfinished" />
+            <translation>POPULATION: ni roddwyd haen (haen polygonau, pwyntiau neu rastr).</translation>
         </message>
         <message>
             <location filename="../processing/population.py" line="143" />
             <source>{param}: fields need a vector POPULATION layer; with a population raster leave it empty (urbanity is then classified by density).</source>
-            <translation type="unfinished" />
+            <translation>{param}: mae meysydd yn gofyn am haen POPULATION fector; gyda rhastr poblogaeth, gadewch ef yn wag (yna caiff trefoldeb ei ddosbarthu yn ôl dwysedd).</translation>
         </message>
         <message>
             <location filename="../processing/population.py" line="155" />
             <source>POPULATION: give a polygon, point or raster layer.</source>
-            <translation type="unfinished" />
+            <translation>POPULATION: rhowch haen polygonau, pwyntiau neu rastr.</translation>
         </message>
         <message>
             <location filename="../processing/population.py" line="158" />
             <source>POPULATION: '{name}' holds lines; give polygons (e.g. LSOAs), points or a population raster.</source>
-            <translation type="unfinished" />
+            <translation>POPULATION: mae '{name}' yn cynnwys llinellau; rhowch bolygonau (e.e. LSOAs), pwyntiau neu rastr poblogaeth.</translation>
         </message>
         <message>
             <location filename="../processing/population.py" line="164" />
             <source>POPULATION_FIELD: choose the numeric field holding the people of each feature (e.g. pop_mid2018).</source>
-            <translation type="unfinished" />
+            <translation>POPULATION_FIELD: dewiswch y maes rhifol sy'n cynnwys nifer y bobl ym mhob nodwedd (e.e. pop_mid2018).</translation>
         </message>
         <message>
             <location filename="../processing/population.py" line="170" />
             <source>{param}: the population layer '{name}' has no field '{f}'.</source>
-            <translation type="unfinished" />
+            <translation>{param}: nid oes gan yr haen poblogaeth '{name}' faes '{f}'.</translation>
         </message>
         <message>
             <location filename="../processing/population.py" line="173" />
             <source>POPULATION_FIELD: '{f}' is a {t} field, not a number. Convert it with the Field calculator (to_real("{f}")) or choose a numeric field.</source>
-            <translation type="unfinished" />
+            <translation>POPULATION_FIELD: mae '{f}' yn faes {t}, nid rhif. Trowch ef yn rhif gyda'r Field calculator (to_real("{f}")) neu dewiswch faes rhifol.</translation>
         </message>
         <message>
             <location filename="../processing/population.py" line="217" />
             <source>POPULATION_FIELD: {n} feature(s) have a negative or invalid population (e.g. feature {fid}: {v}). Population must be zero or positive; fix or filter those features.</source>
-            <translation type="unfinished" />
+            <translation>POPULATION_FIELD: mae gan {n} nodwedd boblogaeth negatif neu annilys (e.e. nodwedd {fid}: {v}). Rhaid i'r boblogaeth fod yn sero neu'n bositif; cywirwch neu hidlwch y nodweddion hynny.</translation>
         </message>
         <message>
             <location filename="../processing/population.py" line="222" />
             <source>POPULATION_FIELD: {n} feature(s) have no population value; counted as 0.</source>
-            <translation type="unfinished" />
+            <translation>POPULATION_FIELD: nid oes gwerth poblogaeth gan {n} nodwedd; fe'u cyfrifir fel 0.</translation>
         </message>
         <message>
             <location filename="../processing/population.py" line="225" />
             <source>POPULATION: {p} people sit on features without a geometry and are left out.</source>
-            <translation type="unfinished" />
+            <translation>POPULATION: mae {p} o bobl ar nodweddion heb geometreg, ac maent wedi'u gadael allan.</translation>
         </message>
         <message>
             <location filename="../processing/population.py" line="228" />
             <source>POPULATION: the layer has no features with a geometry.</source>
-            <translation type="unfinished" />
+            <translation>POPULATION: nid oes gan yr haen nodweddion â geometreg.</translation>
         </message>
         <message>
             <location filename="../processing/population.py" line="232" />
             <source>URBANITY_FIELD: {err}.</source>
-            <translation type="unfinished" />
+            <translation>URBANITY_FIELD: {err}.</translation>
         </message>
         <message>
             <location filename="../processing/population.py" line="234" />
             <source>URBANITY_FIELD: {n} feature(s) have no class; they are reported as 'unclassified'.</source>
-            <translation type="unfinished" />
+            <translation>URBANITY_FIELD: nid oes dosbarth gan {n} nodwedd; fe'u hadroddir fel 'unclassified' (heb eu dosbarthu).</translation>
         </message>
         <message>
             <location filename="../processing/population.py" line="251" />
             <source>WEIGHTS: {n} population piece(s) cover only zero weight; spread by plain area instead.</source>
-            <translation type="unfinished" />
+            <translation>WEIGHTS: mae {n} darn o boblogaeth yn cwmpasu pwysau sero yn unig; fe'u lledaenwyd yn ôl arwynebedd plaen yn lle hynny.</translation>
         </message>
         <message>
             <location filename="../processing/population.py" line="272" />
             <source>POPULATION: {err}. Resample the population raster to square, north-up cells (counts are summed).</source>
-            <translation type="unfinished" />
+            <translation>POPULATION: {err}. Ailsamplwch y rhastr poblogaeth i gelloedd sgwâr sy'n wynebu'r gogledd (caiff y cyfrifon eu hadio).</translation>
         </message>
         <message>
             <location filename="../processing/population.py" line="275" />
             <source>POPULATION: the raster has negative values; it must hold people per cell.</source>
-            <translation type="unfinished" />
+            <translation>POPULATION: mae gan y rhastr werthoedd negatif; rhaid iddo gynnwys nifer y bobl fesul cell.</translation>
         </message>
         <message>
             <location filename="../processing/population.py" line="279" />
             <source>The population raster ({a}) is reprojected cell by cell to {b}.</source>
-            <translation type="unfinished" />
+            <translation>Caiff y rhastr poblogaeth ({a}) ei ail-daflunio fesul cell i {b}.</translation>
         </message>
         <message>
             <location filename="../processing/population.py" line="313" />
             <source>WEIGHTS: the weights raster must be on the drive-time grid (same extent and cell size); align it with Raster &gt; Align Rasters or warp it to the drive-time raster's grid.</source>
-            <translation type="unfinished" />
+            <translation>WEIGHTS: rhaid i'r rhastr pwysau fod ar grid yr amser gyrru (yr un estyniad a maint cell); aliniwch ef gyda Raster &gt; Align Rasters neu ail-daflunio (Warp) i grid y rhastr amser gyrru.</translation>
         </message>
         <message>
             <location filename="../processing/population.py" line="318" />
             <source>WEIGHTS: weights must be zero or positive.</source>
-            <translation type="unfinished" />
+            <translation>WEIGHTS: rhaid i'r pwysau fod yn sero neu'n bositif.</translation>
         </message>
         <message>
             <location filename="../processing/provider.py" line="27" />
@@ -1307,72 +1337,72 @@
         <message>
             <location filename="../processing/qgis_io.py" line="22" />
             <source>{param}: {what} has no valid coordinate reference system. Set its CRS (Layer Properties &gt; Source) to a projected CRS in metres such as EPSG:27700 (British National Grid).</source>
-            <translation type="unfinished" />
+            <translation>{param}: nid oes system cyfeirnodau cyfesurynnau ddilys gan {what}. Gosodwch ei CRS (Layer Properties &gt; Source) i CRS tafluniedig mewn metrau, fel EPSG:27700 (Grid Cenedlaethol Prydain).</translation>
         </message>
         <message>
             <location filename="../processing/qgis_io.py" line="26" />
             <source>{param}: {what} is in a geographic CRS ({crs}, degrees) but cell sizes and distances are in metres. Use a projected CRS in metres, such as EPSG:27700 (British National Grid) in Great Britain: reproject the layer, or set the target CRS (TARGET_CRS) where the algorithm has one.</source>
-            <translation type="unfinished" />
+            <translation>{param}: mae {what} mewn CRS daearyddol ({crs}, graddau) ond mae meintiau celloedd a phellteroedd mewn metrau. Defnyddiwch CRS tafluniedig mewn metrau, fel EPSG:27700 (Grid Cenedlaethol Prydain) ym Mhrydain Fawr: ail-dafluniwch yr haen, neu gosodwch y CRS targed (TARGET_CRS) lle mae gan yr algorithm un.</translation>
         </message>
         <message>
             <location filename="../processing/qgis_io.py" line="32" />
             <source>{param}: {what} uses {units}, not metres ({crs}). Use a projected CRS in metres such as EPSG:27700.</source>
-            <translation type="unfinished" />
+            <translation>{param}: mae {what} yn defnyddio {units}, nid metrau ({crs}). Defnyddiwch CRS tafluniedig mewn metrau, fel EPSG:27700.</translation>
         </message>
         <message>
             <location filename="../processing/qgis_io.py" line="47" />
             <source>{param}: no raster layer given.</source>
-            <translation type="unfinished" />
+            <translation>{param}: ni roddwyd haen rastr.</translation>
         </message>
         <message>
             <location filename="../processing/qgis_io.py" line="49" />
             <source>{param}: '{name}' is not a file-based raster ({provider}); save it as a GeoTIFF first.</source>
-            <translation type="unfinished" />
+            <translation>{param}: nid yw '{name}' yn rhastr mewn ffeil ({provider}); cadwch ef fel GeoTIFF yn gyntaf.</translation>
         </message>
         <message>
             <location filename="../processing/qgis_io.py" line="63" />
             <source>the raster '{name}'</source>
-            <translation type="unfinished" />
+            <translation>y rhastr '{name}'</translation>
         </message>
         <message>
             <location filename="../processing/qgis_io.py" line="77" />
             <source>{param}: {err}. Resample the raster to square, north-up cells (Warp).</source>
-            <translation type="unfinished" />
+            <translation>{param}: {err}. Ailsamplwch y rhastr i gelloedd sgwâr sy'n wynebu'r gogledd (Warp).</translation>
         </message>
         <message>
             <location filename="../processing/qgis_io.py" line="86" />
             <source>{param}: the raster has negative speeds; it must hold km/h (0 or nodata = impassable).</source>
-            <translation type="unfinished" />
+            <translation>{param}: mae gan y rhastr gyflymderau negatif; rhaid iddo gynnwys km/awr (0 neu nodata = anhramwyadwy).</translation>
         </message>
         <message>
             <location filename="../processing/qgis_io.py" line="90" />
             <source>{param}: no cell has a positive speed; build it with 'Build speed surface' (km/h).</source>
-            <translation type="unfinished" />
+            <translation>{param}: nid oes gan unrhyw gell gyflymder positif; adeiladwch ef gydag 'Adeiladu arwyneb cyflymder' (km/awr).</translation>
         </message>
         <message>
             <location filename="../processing/qgis_io.py" line="174" />
             <source>{param}: no layer given.</source>
-            <translation type="unfinished" />
+            <translation>{param}: ni roddwyd haen.</translation>
         </message>
         <message>
             <location filename="../processing/qgis_io.py" line="192" />
             <source>{param}: the layer has no features with a geometry (is it empty, or is an empty selection or filter in use?).</source>
-            <translation type="unfinished" />
+            <translation>{param}: nid oes gan yr haen nodweddion â geometreg (a yw'n wag, neu a oes detholiad neu hidlydd gwag ar waith?).</translation>
         </message>
         <message>
             <location filename="../processing/qgis_io.py" line="210" />
             <source>{param}: {n} feature(s) lie outside the speed raster (e.g. {ids}). Build the speed surface over an extent that covers every site (with a margin), or select only the sites inside it.</source>
-            <translation type="unfinished" />
+            <translation>{param}: mae {n} nodwedd y tu allan i'r rhastr cyflymder (e.e. {ids}). Adeiladwch yr arwyneb cyflymder dros estyniad sy'n cwmpasu pob safle (gydag ymyl), neu dewiswch y safleoedd sydd y tu mewn iddo yn unig.</translation>
         </message>
         <message>
             <location filename="../processing/qgis_io.py" line="219" />
             <source>{param}: site(s) {ids} lie on impassable cells (barrier or zero speed) with no passable cell within {d} m. Move the site(s) onto the road network or raise the snapping distance.</source>
-            <translation type="unfinished" />
+            <translation>{param}: mae safle(oedd) {ids} ar gelloedd anhramwyadwy (rhwystr neu gyflymder sero) heb gell dramwyadwy o fewn {d} m. Symudwch y safle(oedd) i'r rhwydwaith ffyrdd neu cynyddwch y pellter symud.</translation>
         </message>
         <message>
             <location filename="../processing/qgis_io.py" line="225" />
             <source>Site {id} was on an impassable cell and was moved {d:.0f} m to the nearest passable cell.</source>
-            <translation type="unfinished" />
+            <translation>Roedd safle {id} ar gell anhramwyadwy ac fe'i symudwyd {d:.0f} m i'r gell dramwyadwy agosaf.</translation>
         </message>
         <message>
             <location filename="../processing/styling.py" line="52" />
@@ -1411,7 +1441,7 @@
         <message>
             <location filename="../processing/alg_matrix.py" line="232" />
             <source>Number of sites within each band break (one raster band per break)</source>
-            <translation type="unfinished" />
+            <translation>Nifer y safleoedd o fewn pob toriad band (un band rhastr i bob toriad)</translation>
         </message>
         <message>
             <location filename="../processing/alg_matrix.py" line="233" />
@@ -1421,97 +1451,97 @@
         <message>
             <location filename="../processing/alg_matrix.py" line="237" />
             <source>Computes the drive time between every pair of sites over a speed surface (one search per site that stops once every other site is reached, several sites at a time on all cores) and reads it against collaboration bands: by default 30 minutes or less, 30–45, 45–60 and over 60 minutes (a time of exactly 30, 45 or 60 falls in the lower band). Writes the pair table, a map of lines between the sites styled by band, the sites with their nearest partner, counts per band and collaboration groups, optionally the wide matrix as CSV and a raster of shared catchments. Sites on impassable cells are snapped to the nearest passable cell.</source>
-            <translation type="unfinished" />
+            <translation>Yn cyfrifo'r amser gyrru rhwng pob pâr o safleoedd dros arwyneb cyflymder (un chwiliad i bob safle, sy'n stopio pan gyrhaeddir pob safle arall, sawl safle ar y tro ar bob craidd) ac yn ei gymharu â bandiau cydweithio: yn ddiofyn 30 munud neu lai, 30–45, 45–60 a dros 60 munud (mae amser o union 30, 45 neu 60 yn y band is). Yn ysgrifennu'r tabl parau, map o linellau rhwng y safleoedd ag arddull yn ôl band, y safleoedd gyda'u partner agosaf, cyfrifon fesul band a grwpiau cydweithio, ac yn ddewisol y matrics llydan fel CSV a rhastr o ddalgylchoedd a rennir. Caiff safleoedd ar gelloedd anhramwyadwy eu symud i'r gell dramwyadwy agosaf.</translation>
         </message>
         <message>
             <location filename="../processing/alg_matrix.py" line="245" />
             <source>Speed surface in km/h (from 'Build speed surface'); 0 or nodata = impassable. Projected CRS in metres, square cells.</source>
-            <translation type="unfinished" />
+            <translation>Arwyneb cyflymder mewn km/awr (o 'Adeiladu arwyneb cyflymder'); 0 neu nodata = anhramwyadwy. CRS tafluniedig mewn metrau, celloedd sgwâr.</translation>
         </message>
         <message>
             <location filename="../processing/alg_matrix.py" line="247" />
             <source>Sites (points, e.g. A&amp;E departments), in any CRS; at least two. With 'Selected features only', only the selected sites are used.</source>
-            <translation type="unfinished" />
+            <translation>Safleoedd (pwyntiau, e.e. adrannau achosion brys), mewn unrhyw CRS; o leiaf dau. Gyda 'Selected features only', dim ond y safleoedd a ddewiswyd a ddefnyddir.</translation>
         </message>
         <message>
             <location filename="../processing/alg_matrix.py" line="249" />
             <source>Field with a unique id per site (e.g. site_code_2014). Empty = the feature id. Duplicate or empty ids are an error.</source>
-            <translation type="unfinished" />
+            <translation>Maes gyda dynodydd unigryw i bob safle (e.e. site_code_2014). Gwag = dynodydd y nodwedd. Mae dynodyddion dyblyg neu wag yn wall.</translation>
         </message>
         <message>
             <location filename="../processing/alg_matrix.py" line="251" />
             <source>Field with the site name used in the tables, the CSV headers and messages (e.g. site_name). Empty = the id.</source>
-            <translation type="unfinished" />
+            <translation>Maes gydag enw'r safle a ddefnyddir yn y tablau, penawdau'r CSV a'r negeseuon (e.e. site_name). Gwag = y dynodydd.</translation>
         </message>
         <message>
             <location filename="../processing/alg_matrix.py" line="253" />
             <source>Band breaks in minutes, comma-separated (default 30,45,60). Band 1 is the closest; a time equal to a break falls in the lower band; one more band holds the times beyond the last break.</source>
-            <translation type="unfinished" />
+            <translation>Toriadau bandiau mewn munudau, wedi'u gwahanu gan atalnodau (rhagosodiad 30,45,60). Band 1 yw'r agosaf; mae amser sy'n hafal i doriad yn y band is; mae un band ychwanegol yn dal yr amseroedd y tu hwnt i'r toriad olaf.</translation>
         </message>
         <message>
             <location filename="../processing/alg_matrix.py" line="256" />
             <source>Band labels separated by ';', one per band (number of breaks + 1). The default is the four collaboration bands of the local plan; with other breaks and these default labels, plain labels such as '20–40 min' are used.</source>
-            <translation type="unfinished" />
+            <translation>Labeli bandiau wedi'u gwahanu gan ';', un i bob band (nifer y toriadau + 1). Y rhagosodiad yw pedwar band cydweithio'r cynllun lleol; gyda thoriadau eraill a'r labeli rhagosodedig hyn, defnyddir labeli plaen fel '20–40 mun'.</translation>
         </message>
         <message>
             <location filename="../processing/alg_matrix.py" line="260" />
             <source>One time per pair, the mean of both directions (the cell graph is symmetric, so the directions agree to rounding; each pair is searched once, which is faster). Unticked: every site searches to every other site and each direction is kept (row = from, column = to); groups then need both directions within the break, and the lines show the mean.</source>
-            <translation type="unfinished" />
+            <translation>Un amser i bob pâr, sef cymedr y ddau gyfeiriad (mae graff y celloedd yn gymesur, felly mae'r ddau gyfeiriad yn cytuno hyd at dalgrynnu; caiff pob pâr ei chwilio unwaith, sy'n gyflymach). Heb ei dicio: mae pob safle yn chwilio i bob safle arall a chedwir pob cyfeiriad (rhes = o, colofn = i); yna mae grwpiau angen y ddau gyfeiriad o fewn y toriad, ac mae'r llinellau'n dangos y cymedr.</translation>
         </message>
         <message>
             <location filename="../processing/alg_matrix.py" line="265" />
             <source>Moves between cells: 16 (adds knight's moves; at most 2.8 % longer than the straight line on a uniform surface) or 8 (at most 8.3 %).</source>
-            <translation type="unfinished" />
+            <translation>Symudiadau rhwng celloedd: 16 (yn ychwanegu symudiadau marchog; hyd at 2.8 % yn hirach na'r llinell syth ar arwyneb unffurf) neu 8 (hyd at 8.3 %).</translation>
         </message>
         <message>
             <location filename="../processing/alg_matrix.py" line="267" />
             <source>A site on an impassable cell is moved to the nearest passable cell within this many metres (with a warning); further away is an error naming the site.</source>
-            <translation type="unfinished" />
+            <translation>Caiff safle ar gell anhramwyadwy ei symud i'r gell dramwyadwy agosaf o fewn y nifer hwn o fetrau (gyda rhybudd); mae ymhellach na hynny yn wall sy'n enwi'r safle.</translation>
         </message>
         <message>
             <location filename="../processing/alg_matrix.py" line="270" />
             <source>Hierarchical clustering (scikit-learn) of the matrix for the 'cluster' field of the sites: complete linkage (every pair in a group within the threshold), average, or single linkage (same as the connected groups).</source>
-            <translation type="unfinished" />
+            <translation>Clystyru hierarchaidd (scikit-learn) o'r matrics ar gyfer maes 'cluster' y safleoedd: cysylltedd cyflawn (pob pâr mewn grŵp o fewn y trothwy), cyfartalog, neu gysylltedd sengl (yr un fath â'r grwpiau cysylltiedig).</translation>
         </message>
         <message>
             <location filename="../processing/alg_matrix.py" line="274" />
             <source>Clustering threshold in minutes (a distance equal to it still merges). Empty = the last band break.</source>
-            <translation type="unfinished" />
+            <translation>Trothwy clystyru mewn munudau (mae pellter sy'n hafal iddo yn dal i uno). Gwag = y toriad band olaf.</translation>
         </message>
         <message>
             <location filename="../processing/alg_matrix.py" line="276" />
             <source>Cut the clustering tree into this many groups instead of using the threshold. 0 = use the threshold.</source>
-            <translation type="unfinished" />
+            <translation>Torri'r goeden glystyru yn y nifer hwn o grwpiau yn lle defnyddio'r trothwy. 0 = defnyddio'r trothwy.</translation>
         </message>
         <message>
             <location filename="../processing/alg_matrix.py" line="278" />
             <source>What OUTPUT_ZONES holds: the number of sites within each band break (one raster band per break, e.g. band 1 = sites within 30 min), or the difference in minutes between the second-nearest and the nearest site (small = a shared catchment).</source>
-            <translation type="unfinished" />
+            <translation>Beth sydd yn OUTPUT_ZONES: nifer y safleoedd o fewn pob toriad band (un band rhastr i bob toriad, e.e. band 1 = safleoedd o fewn 30 mun), neu'r gwahaniaeth mewn munudau rhwng yr ail safle agosaf a'r safle agosaf (bach = dalgylch a rennir).</translation>
         </message>
         <message>
             <location filename="../processing/alg_matrix.py" line="282" />
             <source>Table without geometry, one row per ordered pair: from_id, from_name, to_id, to_name, minutes, band (1 = closest) and band_label; NULL minutes and band for unreachable pairs.</source>
-            <translation type="unfinished" />
+            <translation>Tabl heb geometreg, un rhes i bob pâr trefnedig: from_id, from_name, to_id, to_name, minutes, band (1 = agosaf) a band_label; minutes a band yn NULL ar gyfer parau na ellir eu cyrraedd.</translation>
         </message>
         <message>
             <location filename="../processing/alg_matrix.py" line="285" />
             <source>One straight line per pair of sites (from/to ids and names, minutes, band, band_label, straight-line km), styled by band: the closest band widest, darkest and on top. Labels with the minutes are set up but off.</source>
-            <translation type="unfinished" />
+            <translation>Un llinell syth i bob pâr o safleoedd (dynodyddion ac enwau o/i, munudau, band, band_label, km mewn llinell syth), ag arddull yn ôl band: y band agosaf yw'r lletaf a'r tywyllaf, ac ar y brig. Mae labeli gyda'r munudau wedi'u paratoi ond wedi'u diffodd.</translation>
         </message>
         <message>
             <location filename="../processing/alg_matrix.py" line="288" />
             <source>The sites with: nearest partner and its time, number of partners in each band, mean time to the reachable others, the collaboration group at each band break (grp_30: connected groups of sites linked by times of 30 min or less), the hierarchical-clustering group (cluster) and the snapping distance. Other fields of the input follow.</source>
-            <translation type="unfinished" />
+            <translation>Y safleoedd gyda: y partner agosaf a'i amser, nifer y partneriaid ym mhob band, yr amser cymedrig i'r safleoedd eraill y gellir eu cyrraedd, y grŵp cydweithio ar bob toriad band (grp_30: grwpiau cysylltiedig o safleoedd wedi'u cysylltu gan amseroedd o 30 mun neu lai), y grŵp clystyru hierarchaidd (cluster) a'r pellter symud. Mae meysydd eraill y mewnbwn yn dilyn.</translation>
         </message>
         <message>
             <location filename="../processing/alg_matrix.py" line="293" />
             <source>Optional CSV in the wide layout (site names as rows and columns, row = from, column = to), minutes rounded to 0.1, blank where unreachable.</source>
-            <translation type="unfinished" />
+            <translation>CSV dewisol yn y gosodiad llydan (enwau'r safleoedd fel rhesi a cholofnau, rhes = o, colofn = i), munudau wedi'u talgrynnu i 0.1, yn wag lle na ellir cyrraedd.</translation>
         </message>
         <message>
             <location filename="../processing/alg_matrix.py" line="295" />
             <source>Optional raster of shared catchments (see ZONES_MODE), on the speed surface's grid.</source>
-            <translation type="unfinished" />
+            <translation>Rhastr dewisol o ddalgylchoedd a rennir (gweler ZONES_MODE), ar grid yr arwyneb cyflymder.</translation>
         </message>
         <message>
             <location filename="../processing/alg_matrix.py" line="304" />
@@ -1541,7 +1571,7 @@
         <message>
             <location filename="../processing/alg_matrix.py" line="312" />
             <source>Band labels (separated by ';')</source>
-            <translation type="unfinished" />
+            <translation>Labeli bandiau (wedi'u gwahanu gan ';')</translation>
         </message>
         <message>
             <location filename="../processing/alg_matrix.py" line="314" />
@@ -1576,7 +1606,7 @@
         <message>
             <location filename="../processing/alg_matrix.py" line="325" />
             <source>Shared-catchment raster holds</source>
-            <translation type="unfinished" />
+            <translation>Cynnwys y rhastr dalgylchoedd a rennir</translation>
         </message>
         <message>
             <location filename="../processing/alg_matrix.py" line="327" />
@@ -1612,52 +1642,52 @@
         <message>
             <location filename="../processing/alg_matrix.py" line="348" />
             <source>{param}: the sites layer has no field '{field}'. Choose one of: {names}; or leave it empty.</source>
-            <translation type="unfinished" />
+            <translation>{param}: nid oes gan yr haen safleoedd faes '{field}'. Dewiswch un o: {names}; neu gadewch ef yn wag.</translation>
         </message>
         <message>
             <location filename="../processing/alg_matrix.py" line="366" />
             <source>BANDS differ from 30,45,60, so the default collaboration labels do not apply; using: {labels}</source>
-            <translation type="unfinished" />
+            <translation>Mae BANDS yn wahanol i 30,45,60, felly nid yw'r labeli cydweithio rhagosodedig yn berthnasol; yn defnyddio: {labels}</translation>
         </message>
         <message>
             <location filename="../processing/alg_matrix.py" line="374" />
             <source>BAND_LABELS: a label is empty; give a text for every band, separated by ';'.</source>
-            <translation type="unfinished" />
+            <translation>BAND_LABELS: mae label yn wag; rhowch destun ar gyfer pob band, wedi'u gwahanu gan ';'.</translation>
         </message>
         <message>
             <location filename="../processing/alg_matrix.py" line="376" />
             <source>BAND_LABELS: give {n} labels separated by ';' (one per band: {k} breaks in BANDS plus the band beyond the last break); got {m}. Leave it empty for the default labels.</source>
-            <translation type="unfinished" />
+            <translation>BAND_LABELS: rhowch {n} label wedi'u gwahanu gan ';' (un i bob band: {k} toriad yn BANDS a'r band y tu hwnt i'r toriad olaf); cafwyd {m}. Gadewch ef yn wag ar gyfer y labeli rhagosodedig.</translation>
         </message>
         <message>
             <location filename="../processing/alg_matrix.py" line="395" />
             <source>{n} site(s) without a geometry were left out.</source>
-            <translation type="unfinished" />
+            <translation>Gadawyd {n} safle heb geometreg allan.</translation>
         </message>
         <message>
             <location filename="../processing/alg_matrix.py" line="400" />
             <source>SITE_ID_FIELD: {n} site(s) have no value in '{field}' (feature ids {fids}). Fill them in, choose another field, or leave SITE_ID_FIELD empty to use the feature ids.</source>
-            <translation type="unfinished" />
+            <translation>SITE_ID_FIELD: nid oes gwerth yn '{field}' gan {n} safle (dynodyddion nodwedd {fids}). Llenwch nhw, dewiswch faes arall, neu gadewch SITE_ID_FIELD yn wag i ddefnyddio dynodyddion y nodweddion.</translation>
         </message>
         <message>
             <location filename="../processing/alg_matrix.py" line="414" />
             <source>SITES: a travel-time matrix needs at least two sites; the layer (or its selection / filter) has {n}.</source>
-            <translation type="unfinished" />
+            <translation>SITES: mae matrics amser teithio angen o leiaf ddau safle; mae gan yr haen (neu ei detholiad / hidlydd) {n}.</translation>
         </message>
         <message>
             <location filename="../processing/alg_matrix.py" line="423" />
             <source>SITE_ID_FIELD: the id '{id}' is used by {n} sites ({names}); {m} id(s) are duplicated. Choose a field with a unique value per site, or leave SITE_ID_FIELD empty to use the feature ids.</source>
-            <translation type="unfinished" />
+            <translation>SITE_ID_FIELD: mae'r dynodydd '{id}' yn cael ei ddefnyddio gan {n} safle ({names}); mae {m} dynodydd yn ddyblyg. Dewiswch faes gyda gwerth unigryw i bob safle, neu gadewch SITE_ID_FIELD yn wag i ddefnyddio dynodyddion y nodweddion.</translation>
         </message>
         <message>
             <location filename="../processing/alg_matrix.py" line="445" />
             <source>CLUSTER_THRESHOLD must be positive (minutes), or empty for the last band break.</source>
-            <translation type="unfinished" />
+            <translation>Rhaid i CLUSTER_THRESHOLD fod yn bositif (munudau), neu'n wag i ddefnyddio'r toriad band olaf.</translation>
         </message>
         <message>
             <location filename="../processing/alg_matrix.py" line="465" />
             <source>{n} sites, {p} pairs, on a {r} x {c} grid of {s:g} m cells, {k} neighbours.</source>
-            <translation type="unfinished" />
+            <translation>{n} safle, {p} pâr, ar grid {r} x {c} o gelloedd {s:g} m, {k} cymydog.</translation>
         </message>
         <message>
             <location filename="../processing/alg_matrix.py" line="493" />
@@ -1667,17 +1697,17 @@
         <message>
             <location filename="../processing/alg_matrix.py" line="512" />
             <source>Band {k} ({label}): {n} pairs</source>
-            <translation type="unfinished" />
+            <translation>Band {k} ({label}): {n} pâr</translation>
         </message>
         <message>
             <location filename="../processing/alg_matrix.py" line="515" />
             <source>Unreachable: {n} pairs</source>
-            <translation type="unfinished" />
+            <translation>Ni ellir eu cyrraedd: {n} pâr</translation>
         </message>
         <message>
             <location filename="../processing/alg_matrix.py" line="518" />
             <source>Pair times: shortest {a:.1f} min, median {b:.1f} min, longest {c:.1f} min.</source>
-            <translation type="unfinished" />
+            <translation>Amseroedd parau: byrraf {a:.1f} mun, canolrif {b:.1f} mun, hiraf {c:.1f} mun.</translation>
         </message>
         <message>
             <location filename="../processing/alg_matrix.py" line="553" />
@@ -1697,12 +1727,12 @@
         <message>
             <location filename="../processing/alg_matrix.py" line="643" />
             <source>Hierarchical clustering ({linkage}): {g} group(s).</source>
-            <translation type="unfinished" />
+            <translation>Clystyru hierarchaidd ({linkage}): {g} grŵp.</translation>
         </message>
         <message>
             <location filename="../processing/alg_matrix.py" line="646" />
             <source>Connected groups within {b} min: {g}</source>
-            <translation type="unfinished" />
+            <translation>Grwpiau cysylltiedig o fewn {b} mun: {g}</translation>
         </message>
         <message>
             <location filename="../processing/alg_matrix.py" line="658" />
@@ -1712,7 +1742,7 @@
         <message>
             <location filename="../processing/alg_matrix.py" line="662" />
             <source>Cells within {b} min of two or more sites: {n} ({km:.1f} km²).</source>
-            <translation type="unfinished" />
+            <translation>Celloedd o fewn {b} mun i ddau safle neu fwy: {n} ({km:.1f} km²).</translation>
         </message>
     </context>
     <context>
@@ -1725,102 +1755,102 @@
         <message>
             <location filename="../processing/alg_scenario.py" line="90" />
             <source>Compares drive times to two configurations of sites (e.g. today's A&amp;E departments and a scenario in which one closes or a new one opens): a raster of the change in minutes, the coverage of every area in the baseline and the scenario (the 'Coverage and equity by area' figures), the people who cross each threshold in each direction, the same by urbanity class and group (the equality impact table), and plain-English sentences for the consultation document.</source>
-            <translation type="unfinished" />
+            <translation>Yn cymharu amseroedd gyrru i ddau drefniant o safleoedd (e.e. adrannau achosion brys heddiw a senario lle mae un yn cau neu un newydd yn agor): rhastr o'r newid mewn munudau, cwmpas pob ardal yn y sefyllfa bresennol ac yn y senario (ffigurau 'Cwmpas a thegwch fesul ardal'), y bobl sy'n croesi pob trothwy i'r naill gyfeiriad a'r llall, yr un peth yn ôl dosbarth trefoldeb a grŵp (y tabl effaith ar gydraddoldeb), a brawddegau mewn iaith glir ar gyfer y ddogfen ymgynghori.</translation>
         </message>
         <message>
             <location filename="../processing/alg_scenario.py" line="96" />
             <source>Speed surface in km/h (from 'Build speed surface'); 0 or nodata = impassable.</source>
-            <translation type="unfinished" />
+            <translation>Arwyneb cyflymder mewn km/awr (o 'Adeiladu arwyneb cyflymder'); 0 neu nodata = anhramwyadwy.</translation>
         </message>
         <message>
             <location filename="../processing/alg_scenario.py" line="97" />
             <source>Sites open today (points). With SCENARIO_FIELD, also the scenario's sites.</source>
-            <translation type="unfinished" />
+            <translation>Safleoedd sydd ar agor heddiw (pwyntiau). Gyda SCENARIO_FIELD, hefyd safleoedd y senario.</translation>
         </message>
         <message>
             <location filename="../processing/alg_scenario.py" line="98" />
             <source>Sites open in the scenario (points). Leave empty and give SCENARIO_FIELD to use one layer.</source>
-            <translation type="unfinished" />
+            <translation>Safleoedd sydd ar agor yn y senario (pwyntiau). Gadewch yn wag a rhowch SCENARIO_FIELD i ddefnyddio un haen.</translation>
         </message>
         <message>
             <location filename="../processing/alg_scenario.py" line="100" />
             <source>Field of BASELINE_SITES saying whether a site is open in the scenario: 1/true/yes/open = open; 0/false/no/closed = closed. NULL counts as closed (with a warning).</source>
-            <translation type="unfinished" />
+            <translation>Maes yn BASELINE_SITES sy'n nodi a yw safle ar agor yn y senario: 1/true/yes/open = ar agor; 0/false/no/closed = ar gau. Mae NULL yn cyfrif fel ar gau (gyda rhybudd).</translation>
         </message>
         <message>
             <location filename="../processing/alg_scenario.py" line="103" />
             <source>Minutes added at every site before driving (0 for pure drive time).</source>
-            <translation type="unfinished" />
+            <translation>Munudau a ychwanegir ym mhob safle cyn gyrru (0 ar gyfer amser gyrru pur).</translation>
         </message>
         <message>
             <location filename="../processing/alg_scenario.py" line="104" />
             <source>Reporting areas (polygons: districts, PCTs, localities).</source>
-            <translation type="unfinished" />
+            <translation>Ardaloedd adrodd (polygonau: ardaloedd awdurdod lleol, PCTs, ardaloedd lleol).</translation>
         </message>
         <message>
             <location filename="../processing/alg_scenario.py" line="105" />
             <source>Field naming the areas (default: the feature id).</source>
-            <translation type="unfinished" />
+            <translation>Maes sy'n enwi'r ardaloedd (rhagosodiad: dynodydd y nodwedd).</translation>
         </message>
         <message>
             <location filename="../processing/alg_scenario.py" line="106" />
             <source>Population: polygons (e.g. LSOAs, spread by exact area weighting) or points with POPULATION_FIELD, or a population raster.</source>
-            <translation type="unfinished" />
+            <translation>Poblogaeth: polygonau (e.e. LSOAs, wedi'u lledaenu drwy union bwysoli arwynebedd) neu bwyntiau gyda POPULATION_FIELD, neu rastr poblogaeth.</translation>
         </message>
         <message>
             <location filename="../processing/alg_scenario.py" line="108" />
             <source>Numeric field of the POPULATION layer holding people.</source>
-            <translation type="unfinished" />
+            <translation>Maes rhifol yn yr haen POPULATION sy'n cynnwys nifer y bobl.</translation>
         </message>
         <message>
             <location filename="../processing/alg_scenario.py" line="109" />
             <source>Drive-time thresholds in minutes (a time equal to a threshold is within it).</source>
-            <translation type="unfinished" />
+            <translation>Trothwyon amser gyrru mewn munudau (mae amser sy'n hafal i drothwy o fewn y trothwy).</translation>
         </message>
         <message>
             <location filename="../processing/alg_scenario.py" line="110" />
             <source>The threshold the summary and the map focus on (added to THRESHOLDS if absent).</source>
-            <translation type="unfinished" />
+            <translation>Y trothwy y mae'r crynodeb a'r map yn canolbwyntio arno (caiff ei ychwanegu at THRESHOLDS os nad yw yno).</translation>
         </message>
         <message>
             <location filename="../processing/alg_scenario.py" line="111" />
             <source>Optional field of the POPULATION layer with an urban/rural class (e.g. ONS RUC2011 ruc11cd); otherwise by population density.</source>
-            <translation type="unfinished" />
+            <translation>Maes dewisol yn yr haen POPULATION gyda dosbarth trefol/gwledig (e.e. ruc11cd, RUC2011 y SYG); fel arall yn ôl dwysedd poblogaeth.</translation>
         </message>
         <message>
             <location filename="../processing/alg_scenario.py" line="113" />
             <source>Optional field of the POPULATION layer for another breakdown (e.g. IMD decile).</source>
-            <translation type="unfinished" />
+            <translation>Maes dewisol yn yr haen POPULATION ar gyfer dadansoddiad arall (e.e. degradd IMD).</translation>
         </message>
         <message>
             <location filename="../processing/alg_scenario.py" line="115" />
             <source>Moves between cells: 16 (adds knight's moves) or 8.</source>
-            <translation type="unfinished" />
+            <translation>Symudiadau rhwng celloedd: 16 (yn ychwanegu symudiadau marchog) neu 8.</translation>
         </message>
         <message>
             <location filename="../processing/alg_scenario.py" line="116" />
             <source>Sites on impassable cells move to the nearest passable cell within this many metres.</source>
-            <translation type="unfinished" />
+            <translation>Caiff safleoedd ar gelloedd anhramwyadwy eu symud i'r gell dramwyadwy agosaf o fewn y nifer hwn o fetrau.</translation>
         </message>
         <message>
             <location filename="../processing/alg_scenario.py" line="118" />
             <source>Scenario minus baseline drive time in minutes (positive = longer journeys), float32 GeoTIFF; nodata where either is unreachable. Diverging style centred on 0.</source>
-            <translation type="unfinished" />
+            <translation>Amser gyrru'r senario llai amser gyrru'r sefyllfa bresennol, mewn munudau (positif = teithiau hirach), GeoTIFF float32; nodata lle na ellir cyrraedd y naill neu'r llall. Arddull ddargyfeiriol wedi'i chanoli ar 0.</translation>
         </message>
         <message>
             <location filename="../processing/alg_scenario.py" line="121" />
             <source>Areas with pop_total and, per threshold T, base_pct_le_T / scen_pct_le_T (% within T), lost_le_T (people within T today but not in the scenario) and gained_le_T; base_/scen_ mean_min, median_min, p90_min; d_pct (change of % within TARGET, percentage points), d_mean_min, d_p90_min.</source>
-            <translation type="unfinished" />
+            <translation>Ardaloedd gyda pop_total ac, ar gyfer pob trothwy T, base_pct_le_T / scen_pct_le_T (% o fewn T), lost_le_T (pobl o fewn T heddiw ond nid yn y senario) a gained_le_T; base_/scen_ mean_min, median_min, p90_min; d_pct (newid yn y % o fewn TARGET, pwyntiau canran), d_mean_min, d_p90_min.</translation>
         </message>
         <message>
             <location filename="../processing/alg_scenario.py" line="125" />
             <source>The same figures by area x urbanity class, area x group and for the whole study area (level, area_id, urbanity, grp fields).</source>
-            <translation type="unfinished" />
+            <translation>Yr un ffigurau fesul ardal x dosbarth trefoldeb, ardal x grŵp, ac ar gyfer yr ardal astudio gyfan (meysydd level, area_id, urbanity, grp).</translation>
         </message>
         <message>
             <location filename="../processing/alg_scenario.py" line="127" />
             <source>Optional HTML page of plain-English sentences and a table by area.</source>
-            <translation type="unfinished" />
+            <translation>Tudalen HTML ddewisol o frawddegau mewn iaith glir a thabl fesul ardal.</translation>
         </message>
         <message>
             <location filename="../processing/alg_scenario.py" line="137" />
@@ -1927,32 +1957,32 @@
         <message>
             <location filename="../processing/alg_scenario.py" line="178" />
             <source>BASELINE_SITES: give the sites open today.</source>
-            <translation type="unfinished" />
+            <translation>BASELINE_SITES: rhowch y safleoedd sydd ar agor heddiw.</translation>
         </message>
         <message>
             <location filename="../processing/alg_scenario.py" line="184" />
             <source>SCENARIO_SITES or SCENARIO_FIELD: give the scenario's sites as a layer, or a field of BASELINE_SITES saying which sites are open in the scenario.</source>
-            <translation type="unfinished" />
+            <translation>SCENARIO_SITES neu SCENARIO_FIELD: rhowch safleoedd y senario fel haen, neu faes yn BASELINE_SITES sy'n nodi pa safleoedd sydd ar agor yn y senario.</translation>
         </message>
         <message>
             <location filename="../processing/alg_scenario.py" line="188" />
             <source>SCENARIO_SITES and SCENARIO_FIELD: give one or the other, not both.</source>
-            <translation type="unfinished" />
+            <translation>SCENARIO_SITES a SCENARIO_FIELD: rhowch y naill neu'r llall, nid y ddau.</translation>
         </message>
         <message>
             <location filename="../processing/alg_scenario.py" line="192" />
             <source>SCENARIO_FIELD: BASELINE_SITES has no field '{f}'.</source>
-            <translation type="unfinished" />
+            <translation>SCENARIO_FIELD: nid oes gan BASELINE_SITES faes '{f}'.</translation>
         </message>
         <message>
             <location filename="../processing/alg_scenario.py" line="204" />
             <source>SCENARIO_FIELD: {n} site(s) have no readable value and count as closed: {s}</source>
-            <translation type="unfinished" />
+            <translation>SCENARIO_FIELD: nid oes gwerth darllenadwy gan {n} safle, ac maent yn cyfrif fel ar gau: {s}</translation>
         </message>
         <message>
             <location filename="../processing/alg_scenario.py" line="224" />
             <source>SCENARIO_SITES / SCENARIO_FIELD: no site is open in the scenario; keep at least one open.</source>
-            <translation type="unfinished" />
+            <translation>SCENARIO_SITES / SCENARIO_FIELD: nid oes unrhyw safle ar agor yn y senario; cadwch o leiaf un ar agor.</translation>
         </message>
         <message>
             <location filename="../processing/alg_scenario.py" line="247" />
@@ -1962,32 +1992,32 @@
         <message>
             <location filename="../processing/alg_scenario.py" line="250" />
             <source>Baseline: {b} sites; scenario: {s} sites (closed: {c}; opened: {o}).</source>
-            <translation type="unfinished" />
+            <translation>Sefyllfa bresennol: {b} safle; senario: {s} safle (yn cau: {c}; yn agor: {o}).</translation>
         </message>
         <message>
             <location filename="../processing/alg_scenario.py" line="253" />
             <source>The scenario has the same sites as the baseline: nothing changes.</source>
-            <translation type="unfinished" />
+            <translation>Mae gan y senario yr un safleoedd â'r sefyllfa bresennol: nid oes dim yn newid.</translation>
         </message>
         <message>
             <location filename="../processing/alg_scenario.py" line="271" />
             <source>Drive times computed ({t:.1f} s).</source>
-            <translation type="unfinished" />
+            <translation>Amseroedd gyrru wedi'u cyfrifo ({t:.1f} eiliad).</translation>
         </message>
         <message>
             <location filename="../processing/alg_scenario.py" line="279" />
             <source>{n} cells reachable today are unreachable in the scenario (nodata in OUTPUT_DELTA).</source>
-            <translation type="unfinished" />
+            <translation>Mae {n} o gelloedd y gellir eu cyrraedd heddiw na ellir eu cyrraedd yn y senario (nodata yn OUTPUT_DELTA).</translation>
         </message>
         <message>
             <location filename="../processing/alg_scenario.py" line="295" />
             <source>POPULATION: no population falls inside the areas and the speed raster; check the layers overlap.</source>
-            <translation type="unfinished" />
+            <translation>POPULATION: nid oes dim poblogaeth o fewn yr ardaloedd a'r rhastr cyflymder; gwiriwch fod yr haenau'n gorgyffwrdd.</translation>
         </message>
         <message>
             <location filename="../processing/alg_scenario.py" line="304" />
             <source>{o:,.0f} people fall outside the speed raster and {a:,.0f} outside every area; they are left out.</source>
-            <translation type="unfinished" />
+            <translation>Mae {o:,.0f} o bobl y tu allan i'r rhastr cyflymder a {a:,.0f} y tu allan i bob ardal; maent wedi'u gadael allan.</translation>
         </message>
         <message>
             <location filename="../processing/alg_scenario.py" line="316" />
@@ -1997,7 +2027,7 @@
         <message>
             <location filename="../processing/alg_scenario.py" line="324" />
             <source>Done in {t:.1f} s.</source>
-            <translation type="unfinished" />
+            <translation>Wedi gorffen mewn {t:.1f} eiliad.</translation>
         </message>
         <message>
             <location filename="../processing/alg_scenario.py" line="408" />
@@ -2062,57 +2092,57 @@
         <message>
             <location filename="../processing/alg_speedsurface.py" line="46" />
             <source>Builds a speed surface (km/h per cell, float32 GeoTIFF) for drive-time analysis: each road class gets a speed, roads are burnt so that they stay connected (every cell a road passes through; the faster road wins where roads share a cell), cells without a road get the off-road speed (or a land-cover speed raster), and barrier polygons are impassable (speed 0). The default speeds are for an emergency vehicle without blue-light privileges, from the national speed limits and the DfT's average speed statistics (CGN0501, CGN0502): calibrate them locally where you can.</source>
-            <translation type="unfinished" />
+            <translation>Yn adeiladu arwyneb cyflymder (km/awr fesul cell, GeoTIFF float32) ar gyfer dadansoddi amser gyrru: mae pob dosbarth ffordd yn cael cyflymder, caiff ffyrdd eu llosgi i'r grid fel eu bod yn aros wedi'u cysylltu (pob cell y mae ffordd yn mynd drwyddi; y ffordd gyflymaf sy'n ennill lle mae ffyrdd yn rhannu cell), mae celloedd heb ffordd yn cael y cyflymder oddi ar y ffordd (neu o rastr cyflymder gorchudd tir), ac mae polygonau rhwystr yn anhramwyadwy (cyflymder 0). Mae'r cyflymderau rhagosodedig ar gyfer cerbyd brys heb freintiau golau glas, yn seiliedig ar y terfynau cyflymder cenedlaethol ac ystadegau cyflymder cyfartalog yr Adran Drafnidiaeth (CGN0501, CGN0502): graddnodwch nhw'n lleol lle bo modd.</translation>
         </message>
         <message>
             <location filename="../processing/alg_speedsurface.py" line="53" />
             <source>Road lines: OpenStreetMap (.osm/.pbf 'lines' layer, GeoPackage) or OS Open Roads. Any CRS: they are reprojected to the target CRS.</source>
-            <translation type="unfinished" />
+            <translation>Llinellau ffyrdd: OpenStreetMap (haen 'lines' .osm/.pbf, GeoPackage) neu OS Open Roads. Unrhyw CRS: cânt eu hail-daflunio i'r CRS targed.</translation>
         </message>
         <message>
             <location filename="../processing/alg_speedsurface.py" line="55" />
             <source>Field holding the road class (OSM 'highway', the default; OS Open Roads 'class' or 'roadClassification').</source>
-            <translation type="unfinished" />
+            <translation>Maes sy'n cynnwys y dosbarth ffordd ('highway' OSM, y rhagosodiad; 'class' neu 'roadClassification' OS Open Roads).</translation>
         </message>
         <message>
             <location filename="../processing/alg_speedsurface.py" line="57" />
             <source>Speed per road class, km/h (class names match case-insensitively). Roads of a class not listed are ignored (a warning lists them). A speed of 0 ignores the class. Default: the UK table in the help (empty = default).</source>
-            <translation type="unfinished" />
+            <translation>Cyflymder fesul dosbarth ffordd, km/awr (mae enwau'r dosbarthiadau'n cyfateb heb ystyried priflythrennau). Caiff ffyrdd o ddosbarth nad yw wedi'i restru eu hanwybyddu (mae rhybudd yn eu rhestru). Mae cyflymder o 0 yn anwybyddu'r dosbarth. Rhagosodiad: tabl y DU yn y cymorth (gwag = rhagosodiad).</translation>
         </message>
         <message>
             <location filename="../processing/alg_speedsurface.py" line="61" />
             <source>Speed in km/h for cells with no road (reaching the road along drives, yards and tracks). 0 makes them impassable.</source>
-            <translation type="unfinished" />
+            <translation>Cyflymder mewn km/awr ar gyfer celloedd heb ffordd (cyrraedd y ffordd ar hyd dreifiau, iardiau a thraciau). Mae 0 yn eu gwneud yn anhramwyadwy.</translation>
         </message>
         <message>
             <location filename="../processing/alg_speedsurface.py" line="63" />
             <source>Optional raster of off-road speeds in km/h (e.g. a reclassified land-cover map); resampled to the grid; its nodata cells use the off-road speed.</source>
-            <translation type="unfinished" />
+            <translation>Rhastr dewisol o gyflymderau oddi ar y ffordd mewn km/awr (e.e. map gorchudd tir wedi'i ailddosbarthu); caiff ei ailsamplu i'r grid; mae ei gelloedd nodata yn defnyddio'r cyflymder oddi ar y ffordd.</translation>
         </message>
         <message>
             <location filename="../processing/alg_speedsurface.py" line="65" />
             <source>Optional polygons that nothing crosses (e.g. water bodies, closed sites); their cells get speed 0. They override roads.</source>
-            <translation type="unfinished" />
+            <translation>Polygonau dewisol na all dim eu croesi (e.e. cyrff dŵr, safleoedd caeedig); mae eu celloedd yn cael cyflymder 0. Maent yn drech na ffyrdd.</translation>
         </message>
         <message>
             <location filename="../processing/alg_speedsurface.py" line="67" />
             <source>Extent of the surface. Default: the extent of the roads. Give it a margin around the study area so journeys can leave and re-enter it.</source>
-            <translation type="unfinished" />
+            <translation>Estyniad yr arwyneb. Rhagosodiad: estyniad y ffyrdd. Rhowch ymyl o amgylch yr ardal astudio fel y gall teithiau adael yr ardal a dychwelyd iddi.</translation>
         </message>
         <message>
             <location filename="../processing/alg_speedsurface.py" line="69" />
             <source>CRS of the surface, projected in metres. Default: the CRS of the extent if given, else that of the roads. In Great Britain use EPSG:27700.</source>
-            <translation type="unfinished" />
+            <translation>CRS yr arwyneb, wedi'i daflunio mewn metrau. Rhagosodiad: CRS yr estyniad os rhoddir un, fel arall CRS y ffyrdd. Ym Mhrydain Fawr defnyddiwch EPSG:27700.</translation>
         </message>
         <message>
             <location filename="../processing/alg_speedsurface.py" line="71" />
             <source>Cell size in metres (e.g. 50). Smaller cells follow roads more closely but cost memory and time quadratically.</source>
-            <translation type="unfinished" />
+            <translation>Maint cell mewn metrau (e.e. 50). Mae celloedd llai yn dilyn ffyrdd yn agosach, ond mae'r cof a'r amser sydd eu hangen yn tyfu'n gwadratig.</translation>
         </message>
         <message>
             <location filename="../processing/alg_speedsurface.py" line="73" />
             <source>Speed surface, km/h, float32 GeoTIFF; 0 = impassable. Styled on load.</source>
-            <translation type="unfinished" />
+            <translation>Arwyneb cyflymder, km/awr, GeoTIFF float32; 0 = anhramwyadwy. Arddull wrth ei lwytho.</translation>
         </message>
         <message>
             <location filename="../processing/alg_speedsurface.py" line="81" />
@@ -2157,7 +2187,7 @@
         <message>
             <location filename="../processing/alg_speedsurface.py" line="96" />
             <source>Extent</source>
-            <translation>Maint</translation>
+            <translation>Estyniad</translation>
         </message>
         <message>
             <location filename="../processing/alg_speedsurface.py" line="97" />
@@ -2177,32 +2207,32 @@
         <message>
             <location filename="../processing/alg_speedsurface.py" line="111" />
             <source>ROADS: no road layer given.</source>
-            <translation type="unfinished" />
+            <translation>ROADS: ni roddwyd haen ffyrdd.</translation>
         </message>
         <message>
             <location filename="../processing/alg_speedsurface.py" line="114" />
             <source>CLASS_FIELD: the road layer has no field '{f}'. Its fields are: {fields}. Choose the field holding the road class (OSM 'highway', OS Open Roads 'class').</source>
-            <translation type="unfinished" />
+            <translation>CLASS_FIELD: nid oes gan yr haen ffyrdd faes '{f}'. Ei meysydd yw: {fields}. Dewiswch y maes sy'n cynnwys y dosbarth ffordd ('highway' OSM, 'class' OS Open Roads).</translation>
         </message>
         <message>
             <location filename="../processing/alg_speedsurface.py" line="122" />
             <source>SPEEDS: give pairs of road class and speed (km/h).</source>
-            <translation type="unfinished" />
+            <translation>SPEEDS: rhowch barau o ddosbarth ffordd a chyflymder (km/awr).</translation>
         </message>
         <message>
             <location filename="../processing/alg_speedsurface.py" line="126" />
             <source>SPEEDS: {err}.</source>
-            <translation type="unfinished" />
+            <translation>SPEEDS: {err}.</translation>
         </message>
         <message>
             <location filename="../processing/alg_speedsurface.py" line="128" />
             <source>SPEEDS: every road class has speed 0; give positive speeds.</source>
-            <translation type="unfinished" />
+            <translation>SPEEDS: mae gan bob dosbarth ffordd gyflymder 0; rhowch gyflymderau positif.</translation>
         </message>
         <message>
             <location filename="../processing/alg_speedsurface.py" line="131" />
             <source>OFFROAD_SPEED must be zero (impassable) or positive.</source>
-            <translation type="unfinished" />
+            <translation>Rhaid i OFFROAD_SPEED fod yn sero (anhramwyadwy) neu'n bositif.</translation>
         </message>
         <message>
             <location filename="../processing/alg_speedsurface.py" line="134" />
@@ -2212,42 +2242,42 @@
         <message>
             <location filename="../processing/alg_speedsurface.py" line="143" />
             <source>the output CRS</source>
-            <translation type="unfinished" />
+            <translation>y CRS allbwn</translation>
         </message>
         <message>
             <location filename="../processing/alg_speedsurface.py" line="148" />
             <source>EXTENT: the extent is empty; give a rectangle with an area.</source>
-            <translation type="unfinished" />
+            <translation>EXTENT: mae'r estyniad yn wag; rhowch betryal sydd ag arwynebedd.</translation>
         </message>
         <message>
             <location filename="../processing/alg_speedsurface.py" line="156" />
             <source>ROADS: no road feature falls inside the extent (is the layer empty, or the extent elsewhere?). Check the extent and the layer's CRS.</source>
-            <translation type="unfinished" />
+            <translation>ROADS: nid oes unrhyw nodwedd ffordd o fewn yr estyniad (a yw'r haen yn wag, neu'r estyniad mewn man arall?). Gwiriwch yr estyniad a CRS yr haen.</translation>
         </message>
         <message>
             <location filename="../processing/alg_speedsurface.py" line="167" />
             <source>CELL_SIZE: {r} x {c} cells is too many for one surface; use a larger cell size or a smaller extent.</source>
-            <translation type="unfinished" />
+            <translation>CELL_SIZE: mae {r} x {c} o gelloedd yn ormod ar gyfer un arwyneb; defnyddiwch faint cell mwy neu estyniad llai.</translation>
         </message>
         <message>
             <location filename="../processing/alg_speedsurface.py" line="170" />
             <source>Grid: {r} rows x {c} columns of {s:g} m in {crs}.</source>
-            <translation type="unfinished" />
+            <translation>Grid: {r} rhes x {c} colofn o {s:g} m yn {crs}.</translation>
         </message>
         <message>
             <location filename="../processing/alg_speedsurface.py" line="176" />
             <source>Road classes without a speed were ignored: {list}. Add them to SPEEDS to use them.</source>
-            <translation type="unfinished" />
+            <translation>Anwybyddwyd dosbarthiadau ffyrdd heb gyflymder: {list}. Ychwanegwch nhw at SPEEDS i'w defnyddio.</translation>
         </message>
         <message>
             <location filename="../processing/alg_speedsurface.py" line="181" />
             <source>SPEEDS / CLASS_FIELD: no road in the layer has a class listed in SPEEDS (classes found: {list}). Check the class field or add its values to SPEEDS.</source>
-            <translation type="unfinished" />
+            <translation>SPEEDS / CLASS_FIELD: nid oes gan unrhyw ffordd yn yr haen ddosbarth a restrir yn SPEEDS (dosbarthiadau a ganfuwyd: {list}). Gwiriwch y maes dosbarth neu ychwanegwch ei werthoedd at SPEEDS.</translation>
         </message>
         <message>
             <location filename="../processing/alg_speedsurface.py" line="187" />
             <source>{n} road features with a speed.</source>
-            <translation type="unfinished" />
+            <translation>{n} nodwedd ffordd gyda chyflymder.</translation>
         </message>
         <message>
             <location filename="../processing/alg_speedsurface.py" line="213" />
@@ -2265,112 +2295,112 @@
         <message>
             <location filename="../processing/alg_standby.py" line="197" />
             <source>Places standby / deployment points so that as much demand as possible lies within a drive-time budget of a point (the drive-zone model: 2 minutes to go mobile + 6 minutes' drive = the 8-minute standard). Method: maximal covering location. For every candidate a cut-off drive-time run lists the demand cells it covers; existing sites are fixed and counted first; a lazy greedy search adds the candidate that covers most new demand, which is guaranteed to reach at least 1 - 1/e (63 %) of the best possible cover for that number of points, and the report gives a certified upper bound that is usually much tighter; an optional swap search then exchanges points while that covers more. Give COUNT, or TARGET_COVERAGE to find the smallest number of points that reaches it.</source>
-            <translation type="unfinished" />
+            <translation>Yn lleoli pwyntiau wrth gefn / pwyntiau lleoli fel bod cymaint o alw â phosibl o fewn cyllideb amser gyrru i bwynt (y model parthau gyrru: 2 funud i gychwyn ar y ffordd + 6 munud o yrru = y safon 8 munud). Dull: lleoliad cwmpasu mwyaf (maximal covering location). Ar gyfer pob pwynt posibl, mae rhediad amser gyrru gyda therfyn yn rhestru'r celloedd galw y mae'n eu cwmpasu; mae'r safleoedd presennol yn sefydlog ac yn cael eu cyfrif yn gyntaf; mae chwiliad barus diog yn ychwanegu'r pwynt posibl sy'n cwmpasu'r mwyaf o alw newydd, ac mae'n sicr o gyrraedd o leiaf 1 - 1/e (63 %) o'r cwmpas gorau posibl ar gyfer y nifer hwnnw o bwyntiau; mae'r adroddiad yn rhoi terfyn uchaf ardystiedig sydd fel arfer yn llawer tynnach; yna mae chwiliad cyfnewid dewisol yn cyfnewid pwyntiau cyhyd ag y bo hynny'n cwmpasu mwy. Rhowch COUNT, neu TARGET_COVERAGE i ganfod y nifer lleiaf o bwyntiau sy'n ei gyrraedd.</translation>
         </message>
         <message>
             <location filename="../processing/alg_standby.py" line="207" />
             <source>Speed surface in km/h (from 'Build speed surface'); 0 or nodata = impassable. Projected CRS in metres, square cells.</source>
-            <translation type="unfinished" />
+            <translation>Arwyneb cyflymder mewn km/awr (o 'Adeiladu arwyneb cyflymder'); 0 neu nodata = anhramwyadwy. CRS tafluniedig mewn metrau, celloedd sgwâr.</translation>
         </message>
         <message>
             <location filename="../processing/alg_standby.py" line="209" />
             <source>Population: a raster of people per cell (resampled to the speed grid, totals kept), or polygons (e.g. LSOAs, spread over their cells by area) or points, with POPULATION_FIELD. Demand is only where population is, so this also sets the study area. Optional when DEMAND is given.</source>
-            <translation type="unfinished" />
+            <translation>Poblogaeth: rhastr o bobl fesul cell (wedi'i ailsamplu i'r grid cyflymder, gan gadw'r cyfansymiau), neu bolygonau (e.e. LSOAs, wedi'u lledaenu dros eu celloedd yn ôl arwynebedd) neu bwyntiau, gyda POPULATION_FIELD. Dim ond lle mae poblogaeth y mae galw, felly mae hyn hefyd yn pennu'r ardal astudio. Dewisol pan roddir DEMAND.</translation>
         </message>
         <message>
             <location filename="../processing/alg_standby.py" line="213" />
             <source>Numeric field of a polygon or point POPULATION layer holding the people.</source>
-            <translation type="unfinished" />
+            <translation>Maes rhifol mewn haen POPULATION o bolygonau neu bwyntiau sy'n cynnwys nifer y bobl.</translation>
         </message>
         <message>
             <location filename="../processing/alg_standby.py" line="214" />
             <source>Optional incident points (e.g. a year of CAD incidents): demand is then the number of incidents per cell instead of population, and each point's zone gets an incidents-per-24-hours figure.</source>
-            <translation type="unfinished" />
+            <translation>Pwyntiau digwyddiadau dewisol (e.e. blwyddyn o ddigwyddiadau CAD): yna'r galw yw nifer y digwyddiadau fesul cell yn hytrach na'r boblogaeth, ac mae parth pob pwynt yn cael ffigur digwyddiadau fesul 24 awr.</translation>
         </message>
         <message>
             <location filename="../processing/alg_standby.py" line="217" />
             <source>Number of days the DEMAND incidents span (365 for a year), for incidents per 24 h.</source>
-            <translation type="unfinished" />
+            <translation>Nifer y dyddiau y mae digwyddiadau DEMAND yn eu cwmpasu (365 am flwyddyn), ar gyfer digwyddiadau fesul 24 awr.</translation>
         </message>
         <message>
             <location filename="../processing/alg_standby.py" line="218" />
             <source>Optional existing sites (e.g. current stations) that stay open: their cover is counted first and new points are placed around them.</source>
-            <translation type="unfinished" />
+            <translation>Safleoedd presennol dewisol (e.e. gorsafoedd cyfredol) sy'n aros ar agor: caiff eu cwmpas ei gyfrif yn gyntaf a chaiff pwyntiau newydd eu lleoli o'u cwmpas.</translation>
         </message>
         <message>
             <location filename="../processing/alg_standby.py" line="220" />
             <source>Optional candidate points (car parks, stations, ...). If absent, candidates are generated: k-means centres of the demand-weighted cells, each moved to the nearest road cell.</source>
-            <translation type="unfinished" />
+            <translation>Pwyntiau posibl dewisol (meysydd parcio, gorsafoedd, ...). Os nad oes rhai, cânt eu creu: canolau k-means y celloedd wedi'u pwysoli yn ôl galw, pob un wedi'i symud i'r gell ffordd agosaf.</translation>
         </message>
         <message>
             <location filename="../processing/alg_standby.py" line="223" />
             <source>How many candidates to generate when CANDIDATES is not given.</source>
-            <translation type="unfinished" />
+            <translation>Faint o bwyntiau posibl i'w creu pan na roddir CANDIDATES.</translation>
         </message>
         <message>
             <location filename="../processing/alg_standby.py" line="224" />
             <source>Drive time in minutes within which a point covers a cell (6 = an 8-minute response with 2 minutes to go mobile). A time equal to it is covered.</source>
-            <translation type="unfinished" />
+            <translation>Amser gyrru mewn munudau y mae pwynt yn cwmpasu cell o'i fewn (6 = ymateb 8 munud gyda 2 funud i gychwyn ar y ffordd). Mae amser sy'n hafal iddo wedi'i gwmpasu.</translation>
         </message>
         <message>
             <location filename="../processing/alg_standby.py" line="226" />
             <source>Number of new points to place (ignored when TARGET_COVERAGE is given).</source>
-            <translation type="unfinished" />
+            <translation>Nifer y pwyntiau newydd i'w lleoli (caiff ei anwybyddu pan roddir TARGET_COVERAGE).</translation>
         </message>
         <message>
             <location filename="../processing/alg_standby.py" line="227" />
             <source>Optional share of demand (%) to cover, existing sites included: the smallest number of new points that reaches it is placed.</source>
-            <translation type="unfinished" />
+            <translation>Cyfran ddewisol o'r galw (%) i'w chwmpasu, gan gynnwys y safleoedd presennol: caiff y nifer lleiaf o bwyntiau newydd sy'n ei chyrraedd ei leoli.</translation>
         </message>
         <message>
             <location filename="../processing/alg_standby.py" line="229" />
             <source>Improve the greedy solution by swaps (replace a point by another candidate while that covers more). Never worse than greedy; slower on very large candidate sets.</source>
-            <translation type="unfinished" />
+            <translation>Gwella'r datrysiad barus drwy gyfnewid (rhoi pwynt posibl arall yn lle pwynt cyhyd ag y bo hynny'n cwmpasu mwy). Byth yn waeth na'r datrysiad barus; arafach ar setiau mawr iawn o bwyntiau posibl.</translation>
         </message>
         <message>
             <location filename="../processing/alg_standby.py" line="231" />
             <source>With DEMAND: points whose zone has fewer incidents per 24 h than this are flagged (low_use = 1); the planning guidance warns against resources that would respond to fewer than 2 a day.</source>
-            <translation type="unfinished" />
+            <translation>Gyda DEMAND: caiff pwyntiau y mae gan eu parth lai o ddigwyddiadau fesul 24 awr na hyn eu nodi (low_use = 1); mae'r canllawiau cynllunio yn rhybuddio rhag adnoddau a fyddai'n ymateb i lai na 2 y dydd.</translation>
         </message>
         <message>
             <location filename="../processing/alg_standby.py" line="234" />
             <source>Moves between cells: 16 (adds knight's moves) or 8.</source>
-            <translation type="unfinished" />
+            <translation>Symudiadau rhwng celloedd: 16 (yn ychwanegu symudiadau marchog) neu 8.</translation>
         </message>
         <message>
             <location filename="../processing/alg_standby.py" line="235" />
             <source>Points on impassable cells are moved to the nearest passable cell within this many metres (with a warning); further away is an error.</source>
-            <translation type="unfinished" />
+            <translation>Caiff pwyntiau ar gelloedd anhramwyadwy eu symud i'r gell dramwyadwy agosaf o fewn y nifer hwn o fetrau (gyda rhybudd); mae ymhellach na hynny yn wall.</translation>
         </message>
         <message>
             <location filename="../processing/alg_standby.py" line="237" />
             <source>Generated candidates are moved to road cells: cells at least this fast (km/h). Empty: cells faster than the most common speed (the off-road background).</source>
-            <translation type="unfinished" />
+            <translation>Caiff pwyntiau posibl a grëwyd eu symud i gelloedd ffordd: celloedd sydd o leiaf mor gyflym â hyn (km/awr). Gwag: celloedd sy'n gyflymach na'r cyflymder mwyaf cyffredin (cefndir oddi ar y ffordd).</translation>
         </message>
         <message>
             <location filename="../processing/alg_standby.py" line="240" />
             <source>Random seed of the k-means candidate generation (same seed, same candidates).</source>
-            <translation type="unfinished" />
+            <translation>Hedyn ar hap ar gyfer creu pwyntiau posibl drwy k-means (yr un hedyn, yr un pwyntiau posibl).</translation>
         </message>
         <message>
             <location filename="../processing/alg_standby.py" line="241" />
             <source>Chosen points, in rank order: rank, cand_id (candidate feature id, or the generated candidate's number), marginal_pop (people newly covered by this point after the existing sites and the points ranked before it) and cum_pop_pct (cumulative % of population covered) when POPULATION is given; with DEMAND marginal_inc, cum_inc_pct, inc_per_day (incidents per 24 h in the point's zone) and low_use (1 below MIN_PER_DAY).</source>
-            <translation type="unfinished" />
+            <translation>Pwyntiau a ddewiswyd, yn eu trefn: rank, cand_id (dynodydd nodwedd y pwynt posibl, neu rif y pwynt posibl a grëwyd), marginal_pop (pobl a gwmpesir o'r newydd gan y pwynt hwn ar ôl y safleoedd presennol a'r pwyntiau o'i flaen yn y drefn) a cum_pop_pct (% cronnus o'r boblogaeth a gwmpesir) pan roddir POPULATION; gyda DEMAND, marginal_inc, cum_inc_pct, inc_per_day (digwyddiadau fesul 24 awr ym mharth y pwynt) a low_use (1 o dan MIN_PER_DAY).</translation>
         </message>
         <message>
             <location filename="../processing/alg_standby.py" line="247" />
             <source>Table: count (new points) -&gt; covered and pct_covered by the greedy sequence (each point added where it covers most new demand; never decreasing), marginal gain, and max_pct (certified upper bound: no set of that many candidates covers more); chosen = 1 and pct_solution (after the swap search) on the count of the solution.</source>
-            <translation type="unfinished" />
+            <translation>Tabl: count (pwyntiau newydd) -&gt; covered a pct_covered yn ôl y dilyniant barus (pob pwynt wedi'i ychwanegu lle mae'n cwmpasu'r mwyaf o alw newydd; byth yn lleihau), yr enillion ymylol, a max_pct (terfyn uchaf ardystiedig: nid oes unrhyw set o'r nifer hwnnw o bwyntiau posibl yn cwmpasu mwy); chosen = 1 a pct_solution (ar ôl y chwiliad cyfnewid) ar res nifer y datrysiad.</translation>
         </message>
         <message>
             <location filename="../processing/alg_standby.py" line="252" />
             <source>Optional polygons: the cells within DRIVE_BUDGET of the chosen points and existing sites, each allocated to the nearest one (fields site, kind, rank, demand, area_km2, inc_per_day).</source>
-            <translation type="unfinished" />
+            <translation>Polygonau dewisol: y celloedd o fewn DRIVE_BUDGET i'r pwyntiau a ddewiswyd a'r safleoedd presennol, pob un wedi'i ddyrannu i'r agosaf (meysydd site, kind, rank, demand, area_km2, inc_per_day).</translation>
         </message>
         <message>
             <location filename="../processing/alg_standby.py" line="255" />
             <source>Optional HTML report: summary sentences, the coverage curve chart (inline SVG) and the table of chosen points.</source>
-            <translation type="unfinished" />
+            <translation>Adroddiad HTML dewisol: brawddegau crynodeb, siart y gromlin cwmpas (SVG mewnol) a thabl y pwyntiau a ddewiswyd.</translation>
         </message>
         <message>
             <location filename="../processing/alg_standby.py" line="264" />
@@ -2487,32 +2517,32 @@
         <message>
             <location filename="../processing/alg_standby.py" line="334" />
             <source>DRIVE_BUDGET must be positive (minutes), e.g. 6.</source>
-            <translation type="unfinished" />
+            <translation>Rhaid i DRIVE_BUDGET fod yn bositif (munudau), e.e. 6.</translation>
         </message>
         <message>
             <location filename="../processing/alg_standby.py" line="343" />
             <source>TARGET_COVERAGE must be a percentage above 0 and at most 100.</source>
-            <translation type="unfinished" />
+            <translation>Rhaid i TARGET_COVERAGE fod yn ganran uwchlaw 0 a 100 ar y mwyaf.</translation>
         </message>
         <message>
             <location filename="../processing/alg_standby.py" line="351" />
             <source>COUNT must be at least 1 (or give TARGET_COVERAGE to find the number of points).</source>
-            <translation type="unfinished" />
+            <translation>Rhaid i COUNT fod yn 1 o leiaf (neu rhowch TARGET_COVERAGE i ganfod nifer y pwyntiau).</translation>
         </message>
         <message>
             <location filename="../processing/alg_standby.py" line="364" />
             <source>POPULATION: {p:,.0f} of {t:,.0f} people lie outside the speed raster and are left out.</source>
-            <translation type="unfinished" />
+            <translation>POPULATION: mae {p:,.0f} o {t:,.0f} o bobl y tu allan i'r rhastr cyflymder ac wedi'u gadael allan.</translation>
         </message>
         <message>
             <location filename="../processing/alg_standby.py" line="374" />
             <source>DEMAND: {n} incident(s) lie outside the speed raster and are left out.</source>
-            <translation type="unfinished" />
+            <translation>DEMAND: mae {n} digwyddiad y tu allan i'r rhastr cyflymder ac wedi'u gadael allan.</translation>
         </message>
         <message>
             <location filename="../processing/alg_standby.py" line="377" />
             <source>POPULATION or DEMAND: give a population layer (with POPULATION_FIELD) or incident points.</source>
-            <translation type="unfinished" />
+            <translation>POPULATION neu DEMAND: rhowch haen poblogaeth (gyda POPULATION_FIELD) neu bwyntiau digwyddiadau.</translation>
         </message>
         <message>
             <location filename="../processing/alg_standby.py" line="380" />
@@ -2527,107 +2557,107 @@
         <message>
             <location filename="../processing/alg_standby.py" line="382" />
             <source>{p}: no demand falls on the speed raster; check that the layers overlap.</source>
-            <translation type="unfinished" />
+            <translation>{p}: nid oes dim galw ar y rhastr cyflymder; gwiriwch fod yr haenau'n gorgyffwrdd.</translation>
         </message>
         <message>
             <location filename="../processing/alg_standby.py" line="396" />
             <source>{v:,.0f} {u} ({p:.2f} %) are on impassable cells and can never be covered.</source>
-            <translation type="unfinished" />
+            <translation>Mae {v:,.0f} {u} ({p:.2f} %) ar gelloedd anhramwyadwy, ac ni ellir byth eu cwmpasu.</translation>
         </message>
         <message>
             <location filename="../processing/alg_standby.py" line="413" />
             <source>CANDIDATES: no candidate could be generated (no road cell near the demand); give CANDIDATES or lower ROAD_MIN_SPEED.</source>
-            <translation type="unfinished" />
+            <translation>CANDIDATES: nid oedd modd creu unrhyw bwynt posibl (dim cell ffordd ger y galw); rhowch CANDIDATES neu ostwng ROAD_MIN_SPEED.</translation>
         </message>
         <message>
             <location filename="../processing/alg_standby.py" line="418" />
             <source>Generated {n} candidates (k-means of demand-weighted cells, moved to road cells) in {t:.1f} s.</source>
-            <translation type="unfinished" />
+            <translation>Crëwyd {n} pwynt posibl (k-means o gelloedd wedi'u pwysoli yn ôl galw, wedi'u symud i gelloedd ffordd) mewn {t:.1f} eiliad.</translation>
         </message>
         <message>
             <location filename="../processing/alg_standby.py" line="434" />
             <source>Coverage sets: {n} candidates + {e} existing sites, {c:,} demand cells, on average {m:,.0f} demand cells within {b} min each ({t:.1f} s).</source>
-            <translation type="unfinished" />
+            <translation>Setiau cwmpas: {n} pwynt posibl + {e} safle presennol, {c:,} cell galw, ar gyfartaledd {m:,.0f} cell galw o fewn {b} mun i bob un ({t:.1f} eiliad).</translation>
         </message>
         <message>
             <location filename="../processing/alg_standby.py" line="448" />
             <source>The {n} existing sites cover {b:.1f} % of the demand.</source>
-            <translation type="unfinished" />
+            <translation>Mae'r {n} safle presennol yn cwmpasu {b:.1f} % o'r galw.</translation>
         </message>
         <message>
             <location filename="../processing/alg_standby.py" line="450" />
             <source>{k} new point(s) bring the cover to {c:.1f} % of {tot:,.0f} {u} (greedy: {gk} points, {g:.1f} %; {s} swap(s)); no {k} candidates could exceed {ub:.1f} %; all candidates together reach {r:.1f} % ({t:.1f} s).</source>
-            <translation type="unfinished" />
+            <translation>Mae {k} pwynt newydd yn dod â'r cwmpas i {c:.1f} % o {tot:,.0f} {u} (barus: {gk} pwynt, {g:.1f} %; {s} cyfnewid); ni allai unrhyw {k} pwynt posibl fynd y tu hwnt i {ub:.1f} %; mae'r holl bwyntiau posibl gyda'i gilydd yn cyrraedd {r:.1f} % ({t:.1f} eiliad).</translation>
         </message>
         <message>
             <location filename="../processing/alg_standby.py" line="461" />
             <source>TARGET_COVERAGE {t} % cannot be reached: all {n} candidates together cover {r:.1f} %. The {k} points that add cover are placed. Add candidates (CANDIDATES or CANDIDATE_COUNT) or raise DRIVE_BUDGET.</source>
-            <translation type="unfinished" />
+            <translation>Ni ellir cyrraedd TARGET_COVERAGE {t} %: mae'r {n} pwynt posibl gyda'i gilydd yn cwmpasu {r:.1f} %. Caiff y {k} pwynt sy'n ychwanegu cwmpas eu lleoli. Ychwanegwch bwyntiau posibl (CANDIDATES neu CANDIDATE_COUNT) neu codwch DRIVE_BUDGET.</translation>
         </message>
         <message>
             <location filename="../processing/alg_standby.py" line="466" />
             <source>Smallest count reaching {t} %: {k}{proof}.</source>
-            <translation type="unfinished" />
+            <translation>Y nifer lleiaf sy'n cyrraedd {t} %: {k}{proof}.</translation>
         </message>
         <message>
             <location filename="../processing/alg_standby.py" line="467" />
             <source> (proven: no {m} candidates can reach it)</source>
-            <translation type="unfinished" />
+            <translation> (wedi'i brofi: ni all unrhyw {m} pwynt posibl ei gyrraedd)</translation>
         </message>
         <message>
             <location filename="../processing/alg_standby.py" line="506" />
             <source>{n} of {k} new points would respond to fewer than {m} incidents per 24 h (ranks {r}): a resource there would stand idle most of the time.</source>
-            <translation type="unfinished" />
+            <translation>Byddai {n} o'r {k} pwynt newydd yn ymateb i lai na {m} digwyddiad fesul 24 awr (rhif {r} yn y drefn): byddai adnodd yno'n segur y rhan fwyaf o'r amser.</translation>
         </message>
         <message>
             <location filename="../processing/alg_standby.py" line="514" />
             <source>Done in {t:.1f} s.</source>
-            <translation type="unfinished" />
+            <translation>Wedi gorffen mewn {t:.1f} eiliad.</translation>
         </message>
         <message>
             <location filename="../processing/alg_standby.py" line="659" />
             <source>Demand: {tot:,.0f} {u}. Drive budget: {b} minutes; {n} candidate points; {f} existing site(s).</source>
-            <translation type="unfinished" />
+            <translation>Galw: {tot:,.0f} {u}. Cyllideb gyrru: {b} munud; {n} pwynt posibl; {f} safle presennol.</translation>
         </message>
         <message>
             <location filename="../processing/alg_standby.py" line="661" />
             <source>The existing sites cover {b:.1f} %. {k} new point(s) raise this to {c:.1f} %.</source>
-            <translation type="unfinished" />
+            <translation>Mae'r safleoedd presennol yn cwmpasu {b:.1f} %. Mae {k} pwynt newydd yn codi hyn i {c:.1f} %.</translation>
         </message>
         <message>
             <location filename="../processing/alg_standby.py" line="663" />
             <source>No choice of {k} candidates could cover more than {ub:.1f} % (certified bound); even all {n} candidates together cover {r:.1f} %.</source>
-            <translation type="unfinished" />
+            <translation>Ni allai unrhyw ddewis o {k} pwynt posibl gwmpasu mwy na {ub:.1f} % (terfyn ardystiedig); mae hyd yn oed yr holl {n} pwynt posibl gyda'i gilydd yn cwmpasu {r:.1f} %.</translation>
         </message>
         <message>
             <location filename="../processing/alg_standby.py" line="668" />
             <source>Target {t} %: {msg}</source>
-            <translation type="unfinished" />
+            <translation>Targed {t} %: {msg}</translation>
         </message>
         <message>
             <location filename="../processing/alg_standby.py" line="669" />
             <source>reached with {k} new point(s){p}.</source>
-            <translation type="unfinished" />
+            <translation>wedi'i gyrraedd gyda {k} pwynt newydd{p}.</translation>
         </message>
         <message>
             <location filename="../processing/alg_standby.py" line="670" />
             <source>, and no {m} candidates could reach it</source>
-            <translation type="unfinished" />
+            <translation>, ac ni allai unrhyw {m} pwynt posibl ei gyrraedd</translation>
         </message>
         <message>
             <location filename="../processing/alg_standby.py" line="672" />
             <source>not reachable with these candidates.</source>
-            <translation type="unfinished" />
+            <translation>ni ellir ei gyrraedd gyda'r pwyntiau posibl hyn.</translation>
         </message>
         <message>
             <location filename="../processing/alg_standby.py" line="675" />
             <source>{n} of the {k} new points would respond to fewer than {m} incidents per 24 hours.</source>
-            <translation type="unfinished" />
+            <translation>Byddai {n} o'r {k} pwynt newydd yn ymateb i lai na {m} digwyddiad fesul 24 awr.</translation>
         </message>
         <message>
             <location filename="../processing/alg_standby.py" line="680" />
             <source>rank</source>
-            <translation>safle</translation>
+            <translation>rheng</translation>
         </message>
         <message>
             <location filename="../processing/alg_standby.py" line="680" />
@@ -2658,7 +2688,7 @@
         <message>
             <location filename="../processing/alg_standby.py" line="691" />
             <source>Blue: greedy sequence (each point added where it covers most new demand). Grey dashes: certified upper bound for any choice of that many candidates. Orange dot: the solution (after swap search). Greedy is guaranteed at least 1 - 1/e (63 %) of the best cover beyond the existing sites (Nemhauser, Wolsey and Fisher 1978).</source>
-            <translation type="unfinished" />
+            <translation>Glas: dilyniant barus (pob pwynt wedi'i ychwanegu lle mae'n cwmpasu'r mwyaf o alw newydd). Llinell doriad lwyd: terfyn uchaf ardystiedig ar gyfer unrhyw ddewis o'r nifer hwnnw o bwyntiau posibl. Dot oren: y datrysiad (ar ôl y chwiliad cyfnewid). Mae'r dull barus yn sicr o gyrraedd o leiaf 1 - 1/e (63 %) o'r cwmpas gorau y tu hwnt i'r safleoedd presennol (Nemhauser, Wolsey a Fisher 1978).</translation>
         </message>
         <message>
             <location filename="../processing/alg_standby.py" line="695" />

@@ -18,7 +18,6 @@ from . import layout as lay
 from .styling import qml_path_for
 
 PAPER_CHOICES = ["A4", "A3"]
-ORIENTATIONS = ["landscape", "portrait"]
 
 
 class ConsultationMapAlgorithm(AlgorithmBase):
@@ -184,7 +183,8 @@ class ConsultationMapAlgorithm(AlgorithmBase):
             for w in warnings:
                 feedback.pushWarning(w)
             feedback.pushInfo(self.tr("{paper} {orient} page, map in {crs}, {n} layers; attribution: {attr}").format(
-                paper=paper, orient=ORIENTATIONS[0 if landscape else 1], crs=crs.authid(), n=len(layers),
+                paper=paper, orient=self.tr("landscape") if landscape else self.tr("portrait"), crs=crs.authid(),
+                n=len(layers),
                 attr=" ".join(attribution) or "-"))
             feedback.setProgress(30)
             if feedback.isCanceled():

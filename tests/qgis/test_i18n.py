@@ -86,6 +86,16 @@ def test_algorithm_names_in_welsh(cy):
     assert cm.displayName() == welsh("ConsultationMapAlgorithm", "Export consultation map")
 
 
+def test_urbanity_class_labels_in_welsh(cy):
+    # the class labels live in the Qt-free core, marked with QT_TRANSLATE_NOOP; the glue translates them
+    from drivetime_equity.core.coverage import CLASS_LABELS
+    from drivetime_equity.processing.base import tr
+
+    shown = [tr(label) for label in CLASS_LABELS]
+    assert shown == [welsh("DriveTimeEquity", label) for label in CLASS_LABELS]
+    assert all(a != b for a, b in zip(shown, CLASS_LABELS))
+
+
 def test_english_without_translator(qgis_app):
     from drivetime_equity.processing import styling
 
