@@ -1,0 +1,135 @@
+"""Private Numba kernels of the two-thread tiled method (see :func:`.engine._cost_distance_tiled2`).
+
+The grid is split at a tile-row boundary into a top and a bottom half. Each half is solved by the
+unchanged tile kernels of :mod:`._tiled_kernels` on its *own* padded cost / label arrays (its own tile
+heap): the 2 padded rows beyond the split are *ghost rows*, copies of the other half's 2 rows next to the
+split (real friction, read-only to this half; the friction is shared, read-only). The tile kernels never
+write outside the half's tiles, and a change of a tile's border towards the split is dropped by their
+``_flush`` (no tile there). So the two halves share no written memory and run in parallel threads without
+any synchronisation; between rounds (both threads stopped) :func:`exchange` copies the other half's rows
+next to the split into the ghost rows where they got cheaper, and makes the tiles next to them dirty exactly
+as :func:`._tiled_kernels._flush` would have. At the end both heaps are empty and no ghost cell differs from
+its owner: every edge of the grid is satisfied (edges across the split are pulled by the half owning their
+head, from its ghost rows), so the costs are the least fixed point = the reference result, bit for bit.
+Labels travel with costs (copied together while both threads are stopped).
+"""
+import numpy as np
+from numba import njit
+
+from ._tiled_kernels import (D_BOXC, D_BOXR, ST_FIRST, ST_HEAP, ST_PASSES, ST_VISITS, _clear_marks, _flush,
+                             _hpop, _hpush, _mark, _visit, _widen)
+
+ST_DONE2 = 3
+
+
+@njit(cache=True, nogil=True)
+def seed_half(d, lab, P, rows, cols, T, tkey, tdirt, hk, ht, st, src_rc, src_lab, src_off, max_cost):
+    """:func:`._tiled_kernels.seed` for one half (``src_rc`` in the half's rows), labels ``src_lab``."""
+    ntr = (rows + T - 1) // T
+    ntc = (cols + T - 1) // T
+    nkey = np.empty(9, np.float64)
+    nlo = np.empty(9, np.int64)
+    nhi = np.empty(9, np.int64)
+    for s in range(src_rc.shape[0]):
+        r = src_rc[s, 0]
+        c = src_rc[s, 1]
+        v = (r + 2) * P + c + 2
+        o = src_off[s]
+        if not (o <= max_cost) or not (o < d[v]):
+            continue
+        d[v] = o
+        lab[v] = src_lab[s]
+        tr = r // T
+        tc = c // T
+        t = tr * ntc + tc
+        i = r - tr * T
+        j = c - tc * T
+        _widen(tdirt, t, D_BOXR, i, i)
+        _widen(tdirt, t, D_BOXC, j, j)
+        if o < tkey[t]:
+            tkey[t] = o
+            st[ST_HEAP] = _hpush(hk, ht, st[ST_HEAP], o, t)
+        _clear_marks(nkey, nlo, nhi)
+        _mark(i, j, o, min(T, rows - tr * T), min(T, cols - tc * T), T, nkey, nlo, nhi)
+        _flush(tr, tc, ntr, ntc, nkey, nlo, nhi, tkey, tdirt, hk, ht, st)
+
+
+@njit(cache=True, nogil=True)
+def run_half(fp, d, lab, P, rows, cols, T, tkey, tdirt, tseen, hk, ht, st, voff, vi1, vi2, vcoef, vkn, vdir,
+             hcoef, max_cost, budget, key_limit):
+    """Solve dirty tiles of one half in key order until none is left (``st[3] = 1``), ``budget`` cells were
+    pulled, the smallest key exceeds ``key_limit`` or the heap may need to grow."""
+    ntr = (rows + T - 1) // T
+    ntc = (cols + T - 1) // T
+    ilo = np.empty(T + 4, np.int64)
+    ihi = np.empty(T + 4, np.int64)
+    plo = np.empty(T + 4, np.int64)
+    phi = np.empty(T + 4, np.int64)
+    clo = np.empty(T + 4, np.int64)
+    chi = np.empty(T + 4, np.int64)
+    buf = np.empty(8 * T + 16, np.float64)
+    nkey = np.empty(9, np.float64)
+    nlo = np.empty(9, np.int64)
+    nhi = np.empty(9, np.int64)
+    work = 0
+    st[ST_DONE2] = 0
+    while st[ST_HEAP] > 0:
+        if work >= budget or st[ST_HEAP] + 9 > hk.shape[0] or hk[0] > key_limit:
+            return
+        key, t, size = _hpop(hk, ht, st[ST_HEAP])
+        st[ST_HEAP] = size
+        if key != tkey[t]:
+            continue  # stale entry
+        p = _visit(fp, d, lab, P, rows, cols, T, ntr, ntc, t, tkey, tdirt, hk, ht, st, voff, vi1, vi2, vcoef,
+                   vkn, vdir, hcoef, max_cost, ilo, ihi, plo, phi, clo, chi, buf, nkey, nlo, nhi)
+        work += p
+        st[ST_PASSES] += p
+        st[ST_VISITS] += 1
+        if not tseen[t]:
+            tseen[t] = True
+            st[ST_FIRST] += 1
+    st[ST_DONE2] = 1
+
+
+@njit(cache=True, nogil=True)
+def min_key(hk, ht, tkey, st):
+    """Smallest live key of a half's heap (inf if none); drops stale entries from the top."""
+    while st[ST_HEAP] > 0:
+        if hk[0] == tkey[ht[0]]:
+            return hk[0]
+        _k, _t, size = _hpop(hk, ht, st[ST_HEAP])
+        st[ST_HEAP] = size
+    return np.inf
+
+
+@njit(cache=True, nogil=True)
+def exchange(dsrc, lsrc, soff, ddst, ldst, doff, P, cols, T, ntc, trow, kdir, tkey, tdirt, hk, ht, st):
+    """Ghost rows ``ddst[doff + i * P + 2 + j]`` (i = 0, 1) <- owner rows ``dsrc[soff + ...]`` where cheaper;
+    each changed cell makes the tiles of tile row ``trow`` within reach (2 columns) dirty: key its cost,
+    dirty range ``kdir`` (D_TOP / D_BOT) widened by its column in the tile's coordinates. Returns the number
+    of cells changed."""
+    kmin = np.full(ntc, np.inf)
+    n = 0
+    for i in range(2):
+        for j in range(cols):
+            s = soff + i * P + 2 + j
+            v = doff + i * P + 2 + j
+            x = dsrc[s]
+            if x < ddst[v]:
+                ddst[v] = x
+                ldst[v] = lsrc[s]
+                n += 1
+                for tc in range(max(0, (j - 2) // T), min(ntc - 1, (j + 2) // T) + 1):
+                    t = trow * ntc + tc
+                    y = j - tc * T
+                    _widen(tdirt, t, kdir, y, y)
+                    if x < kmin[tc]:
+                        kmin[tc] = x
+    for tc in range(ntc):
+        x = kmin[tc]
+        if x < np.inf:
+            t = trow * ntc + tc
+            if x < tkey[t]:
+                tkey[t] = x
+                st[ST_HEAP] = _hpush(hk, ht, st[ST_HEAP], x, t)
+    return n
