@@ -16,42 +16,9 @@ Labels travel with costs (copied together while both threads are stopped).
 import numpy as np
 from numba import njit
 
-from ._tiled_kernels import (D_BOXC, D_BOXR, ST_FIRST, ST_HEAP, ST_PASSES, ST_VISITS, _clear_marks, _flush,
-                             _hpop, _hpush, _mark, _visit, _widen)
+from ._tiled_kernels import (ST_FIRST, ST_HEAP, ST_PASSES, ST_VISITS, _hpop, _hpush, _visit, _widen)
 
 ST_DONE2 = 3
-
-
-@njit(cache=True, nogil=True)
-def seed_half(d, lab, P, rows, cols, T, tkey, tdirt, hk, ht, st, src_rc, src_lab, src_off, max_cost):
-    """:func:`._tiled_kernels.seed` for one half (``src_rc`` in the half's rows), labels ``src_lab``."""
-    ntr = (rows + T - 1) // T
-    ntc = (cols + T - 1) // T
-    nkey = np.empty(9, np.float64)
-    nlo = np.empty(9, np.int64)
-    nhi = np.empty(9, np.int64)
-    for s in range(src_rc.shape[0]):
-        r = src_rc[s, 0]
-        c = src_rc[s, 1]
-        v = (r + 2) * P + c + 2
-        o = src_off[s]
-        if not (o <= max_cost) or not (o < d[v]):
-            continue
-        d[v] = o
-        lab[v] = src_lab[s]
-        tr = r // T
-        tc = c // T
-        t = tr * ntc + tc
-        i = r - tr * T
-        j = c - tc * T
-        _widen(tdirt, t, D_BOXR, i, i)
-        _widen(tdirt, t, D_BOXC, j, j)
-        if o < tkey[t]:
-            tkey[t] = o
-            st[ST_HEAP] = _hpush(hk, ht, st[ST_HEAP], o, t)
-        _clear_marks(nkey, nlo, nhi)
-        _mark(i, j, o, min(T, rows - tr * T), min(T, cols - tc * T), T, nkey, nlo, nhi)
-        _flush(tr, tc, ntr, ntc, nkey, nlo, nhi, tkey, tdirt, hk, ht, st)
 
 
 @njit(cache=True, nogil=True)

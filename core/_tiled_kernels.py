@@ -335,9 +335,10 @@ def _clear_marks(nkey, nlo, nhi):
 
 
 @njit(cache=True, nogil=True)
-def seed(d, lab, P, rows, cols, T, tkey, tdirt, hk, ht, st, src_rc, src_off, max_cost):
-    """Sources: cost = offset (first source wins on the same cell); their tile and the neighbouring tiles
-    within reach become dirty."""
+def seed(d, lab, P, rows, cols, T, tkey, tdirt, hk, ht, st, src_rc, src_lab, src_off, max_cost):
+    """Sources: cost = offset, label ``src_lab`` (first source wins on the same cell); their tile and the
+    neighbouring tiles within reach become dirty. Also seeds one half of the two-thread method
+    (``src_rc`` in the half's rows)."""
     ntr = (rows + T - 1) // T
     ntc = (cols + T - 1) // T
     nkey = np.empty(9, np.float64)
@@ -351,7 +352,7 @@ def seed(d, lab, P, rows, cols, T, tkey, tdirt, hk, ht, st, src_rc, src_off, max
         if not (o <= max_cost) or not (o < d[v]):
             continue
         d[v] = o
-        lab[v] = s
+        lab[v] = src_lab[s]
         tr = r // T
         tc = c // T
         t = tr * ntc + tc

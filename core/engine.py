@@ -133,7 +133,8 @@ def _cost_distance_tiled(f, cs, src, off, max_cost, neighbours, want_nearest, pr
     hk = np.empty(cap)
     ht = np.empty(cap, np.int64)
     st = np.zeros(8, np.int64)
-    k.seed(d, lab, P, rows, cols, T, tkey, tdirt, hk, ht, st, src.astype(np.int64), off, max_cost)
+    k.seed(d, lab, P, rows, cols, T, tkey, tdirt, hk, ht, st, src.astype(np.int64),
+           np.arange(src.shape[0], dtype=np.int32), off, max_cost)
     prog(0.0, force=True)  # set-up done
     while not st[k.ST_DONE]:
         k.run(fp, d, lab, P, rows, cols, T, tkey, tdirt, tseen, hk, ht, st, *tables, max_cost, chunk)
@@ -265,8 +266,8 @@ def _cost_distance_tiled2(f, cs, src, off, max_cost, neighbours, want_nearest, p
             s = np.ascontiguousarray(src[sel])
             s[:, 0] -= r0
             h.room(10 * s.shape[0] + 64)
-            k2.seed_half(h.d, h.lab, P, n, cols, T, h.tkey, h.tdirt, h.hk, h.ht, h.st, s, ids[sel],
-                         np.ascontiguousarray(off[sel]), max_cost)
+            k.seed(h.d, h.lab, P, n, cols, T, h.tkey, h.tdirt, h.hk, h.ht, h.st, s, ids[sel],
+                   np.ascontiguousarray(off[sel]), max_cost)
             return h
 
         A, B = both(lambda: half(0, mid, prog), lambda: half(mid, rows - mid, None))
@@ -568,6 +569,7 @@ class _TiledRunner:
         self.ht = np.empty(cap, np.int64)
         self.st = np.zeros(8, np.int64)
         self.zero = np.zeros(1)
+        self.zero_lab = np.zeros(1, np.int32)
 
     def solve(self, src_rc, tgt_pad, max_cost, chunk, cancel=None, tick=None):
         """Costs at ``tgt_pad`` (padded indices) from the one source ``src_rc`` ((1, 2) int64), stopping
@@ -575,7 +577,7 @@ class _TiledRunner:
         k, st = self.k, self.st
         src_pad = (int(src_rc[0, 0]) + 2) * self.P + int(src_rc[0, 1]) + 2
         k.seed(self.d, self.lab, self.P, self.rows, self.cols, self.T, self.tkey, self.tdirt, self.hk, self.ht,
-               st, src_rc, self.zero, max_cost)
+               st, src_rc, self.zero_lab, self.zero, max_cost)
         try:
             while not st[k.ST_DONE]:
                 if cancel is not None and cancel.is_set():
