@@ -69,6 +69,10 @@ def main():
     ap.add_argument("--size", type=int, default=4000)
     ap.add_argument("--sources", type=int, default=20)
     ap.add_argument("--repeat", type=int, default=2)
+    ap.add_argument("--sweep", action="store_true",
+                    help="also time global Gauss-Seidel sweeping (bench/_gauss_seidel.py; slow on hard grids)")
+    ap.add_argument("--sweep-limit", type=float, default=120.0,
+                    help="skip the 16-neighbour sweep of a surface whose 8-neighbour sweep took longer (s)")
     args = ap.parse_args()
     from drivetime_equity.core import engine
 
@@ -88,6 +92,11 @@ def main():
     # method came first would be charged for them)
     engine.cost_distance(grids["lattice"], 25.0, np.array([[size // 2, size // 2]]), np.zeros(1), np.inf, 8,
                          method="tiled")
+    if args.sweep:  # compile the sweep kernels outside the timings
+        from _gauss_seidel import sweep_cost_distance
+        for nb in (8, 16):
+            sweep_cost_distance(warm, 25.0, np.array([[1, 1]]), None, nb)
+    sweeps = []
     print(f"{size} x {size} cells, {args.sources} sources, best of {args.repeat}")
     print(f"{'surface':10s} {'nbrs':>4s} {'tiled2 s':>8s} {'tiled s':>8s} {'bucket s':>9s} {'tiled/tiled2':>12s} "
           f"{'bucket/tiled':>12s} {'max |diff|':>10s} {'2 = 1':>5s}")
@@ -110,6 +119,28 @@ def main():
             print(f"{name:10s} {nb:4d} {times['tiled2']:8.2f} {times['tiled']:8.2f} {times['bucket']:9.2f} "
                   f"{times['tiled'] / times['tiled2']:11.1f}x {times['bucket'] / times['tiled']:11.1f}x "
                   f"{diff:10.2e} {str(ident):>5s}")
+            if args.sweep:
+                sweeps.append(run_sweep(name, nb, f, src, off, times["tiled2"], a, sweeps, args.sweep_limit))
+    if args.sweep:
+        print("\nGauss-Seidel sweeping (4 diagonal orders per round, every cell pulls from all neighbours; one run)")
+        print(f"{'surface':10s} {'nbrs':>4s} {'sweep s':>8s} {'rounds':>6s} {'tiled2 s':>8s} {'sweep/tiled2':>12s} "
+              f"{'= tiled':>7s}")
+        for row in sweeps:
+            print(row)
+
+
+def run_sweep(name, nb, f, src, off, t_tiled2, tiled_cost, done, limit):
+    """One Gauss-Seidel run on the surface, as a table row (skipped after a slow 8-neighbour run)."""
+    from _gauss_seidel import sweep_cost_distance
+
+    slow = [r for r in done if r.startswith(f"{name:10s}") and "skipped" not in r and float(r.split()[2]) > limit]
+    if nb == 16 and slow:
+        return f"{name:10s} {nb:4d} {'skipped':>8s} (8 neighbours took over {limit:.0f} s)"
+    t0 = time.perf_counter()
+    cost, _lab, rounds = sweep_cost_distance(f, 25.0, src, off, nb)
+    t = time.perf_counter() - t0
+    same = np.array_equal(cost, tiled_cost)
+    return f"{name:10s} {nb:4d} {t:8.2f} {rounds:6d} {t_tiled2:8.2f} {t / t_tiled2:11.1f}x {str(same):>7s}"
 
 
 if __name__ == "__main__":
