@@ -52,7 +52,7 @@ def worker(args):
     if name.startswith("ours"):
         from drivetime_equity.core import costdist, engine
         nb = 16 if "16" in name else 8
-        second = name.endswith("second")
+        second = "second" in name
         kw = {}
         if name.endswith("bucket"):  # the previous method, kept as a fallback: candidate row
             kw = {"engine": "bucket"}
@@ -211,7 +211,8 @@ def main():
     ap.add_argument("--no-grass", action="store_true")
     ap.add_argument("--no-skimage", action="store_true")
     ap.add_argument("--no-peers", action="store_true", help="our engine only (e.g. with --size 10000)")
-    ap.add_argument("--second", action="store_true", help="also time the second-nearest run (16 nbrs)")
+    ap.add_argument("--second", action="store_true",
+                    help="also time the second-nearest run (16 nbrs; source bits and bucket queue)")
     ap.add_argument("--bucket", action="store_true", help="also time the previous bucket-queue method")
     ap.add_argument("--compile", action="store_true", help="measure compile time (empty vs warm cache)")
     ap.add_argument("--uniform", action="store_true", help="print the uniform-surface error table")
@@ -229,7 +230,7 @@ def main():
     except ImportError:
         have_sk = False
     names = ["ours8", "ours16"] + (["ours8bucket", "ours16bucket"] if args.bucket else [])
-    names += ["ours16second"] if args.second else []
+    names += ["ours16second", "ours16secondbucket"] if args.second else []
     names += (["skimage8"] if have_sk else []) + (["grass8", "grass16"] if have_grass else [])
     n = args.size * args.size
     print("grid %d x %d (%.1f M cells), %d sources, 25 m cells, roads 60/110 km/h over 4-15 km/h, "
@@ -245,7 +246,7 @@ def main():
     finally:
         pass
     print()
-    hdr = "%-14s %9s %11s %9s %10s %10s %s" % ("engine", "wall s", "Mcells/s", "peak MB", "vs ours8",
+    hdr = "%-18s %9s %11s %9s %10s %10s %s" % ("engine", "wall s", "Mcells/s", "peak MB", "vs ours8",
                                               "vs ours16", "agreement")
     print(hdr)
     print("-" * len(hdr))
@@ -262,7 +263,7 @@ def main():
             agree = "max rel %.2e mean %.2e, reach mismatch %d" % (mx, mean, mism)
         r8 = info["wall_s"] / res["ours8"][0]["wall_s"] if "ours8" in res else float("nan")
         r16 = info["wall_s"] / res["ours16"][0]["wall_s"] if "ours16" in res else float("nan")
-        print("%-14s %9.2f %11.2f %9.0f %9.1fx %9.1fx %s" % (nm, info["wall_s"], n / info["wall_s"] / 1e6,
+        print("%-18s %9.2f %11.2f %9.0f %9.1fx %9.1fx %s" % (nm, info["wall_s"], n / info["wall_s"] / 1e6,
                                                            info["peak_mb"], r8, r16, agree))
     print()
     for nm in names:
@@ -280,6 +281,12 @@ def main():
         if g in res and o in res:
             print("speed-up vs r.cost%s: %.1fx (%s)" % (" -k" if g == "grass16" else "",
                                                        res[g][0]["wall_s"] / res[o][0]["wall_s"], o))
+    if "ours16second" in res and "ours16secondbucket" in res:
+        a, b = (np.load(os.path.join(tmp, nm + "_second.npy")) for nm in ("ours16second", "ours16secondbucket"))
+        print("second-nearest (16 nbrs): source bits %.2f s, bucket queue %.2f s (%.1fx); second costs %s" % (
+            res["ours16second"][0]["wall_s"], res["ours16secondbucket"][0]["wall_s"],
+            res["ours16secondbucket"][0]["wall_s"] / res["ours16second"][0]["wall_s"],
+            "identical" if np.array_equal(a, b) else "DIFFER"))
     if args.compile:
         cold, warm = compile_times(args)
         print("first call in a fresh process: empty numba cache %.1f s, warm cache %.2f s" % (cold, warm))

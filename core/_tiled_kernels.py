@@ -556,3 +556,36 @@ def unpad_label(lab, cost, P, cols, out, r0, r1):
         b = (r + 2) * P + 2
         for c in range(cols):
             out[r, c] = lab[b + c] if cost[r, c] < np.inf else -1
+
+
+@njit(cache=True, nogil=True)
+def merge_first(c0, lab0, ids0, c1, lab1, ids1, d1, l1, d2, l2):
+    """Second-nearest by source bits (:func:`.engine._cost_distance_second_bits`), bit 0: the runs over
+    the sources with an even (``c0``) and an odd (``c1``) index together hold every source, so the smaller
+    is the nearest (even side on a tie) and the other the first candidate for the second nearest. Flat
+    float32 costs (inf = unreachable), run labels ``lab*`` mapped to source indices by ``ids*``."""
+    for i in range(c0.shape[0]):
+        x0 = c0[i]
+        x1 = c1[i]
+        if x0 <= x1:
+            a, la, b, lb = x0, ids0[lab0[i]] if x0 < np.inf else -1, x1, ids1[lab1[i]] if x1 < np.inf else -1
+        else:
+            a, la, b, lb = x1, ids1[lab1[i]], x0, ids0[lab0[i]] if x0 < np.inf else -1
+        d1[i] = a
+        l1[i] = la
+        d2[i] = b
+        l2[i] = lb
+
+
+@njit(cache=True, nogil=True)
+def merge_second(c, lab, ids, bit, side, l1, d2, l2):
+    """A run over the sources whose index has bit ``bit`` equal to ``side``: where the nearest source is not
+    one of them, their cost is a candidate for the second nearest."""
+    for i in range(c.shape[0]):
+        a = l1[i]
+        if a < 0 or ((a >> bit) & 1) == side:
+            continue
+        x = c[i]
+        if x < d2[i]:
+            d2[i] = x
+            l2[i] = ids[lab[i]]
