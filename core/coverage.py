@@ -881,8 +881,8 @@ def summary_sentences(cov, area_names, study_name="the study area", target_share
     for i in np.argsort(-np.nan_to_num(ar["pct_beyond"], nan=-1.0), kind="stable"):
         name = area_names[int(ar["area"][i])]
         if not ar["pop_total"][i] > 0:
-            out.append(tr("{name}: no population of the population layer falls inside it and the drive-time "
-                          "raster.").format(name=name))
+            out.append(tr("{name}: nobody in the population layer lives in the part of this area covered by the "
+                          "drive-time raster.").format(name=name))
             continue
         out.append(tr("In {name}, {n} people ({p}) live more than {T} minutes' drive from the nearest site, "
                       "against {sp} across {study}.").format(

@@ -624,8 +624,8 @@
         </message>
         <message>
             <location filename="../core/coverage.py" line="884" />
-            <source>{name}: no population of the population layer falls inside it and the drive-time raster.</source>
-            <translation>{name}: nid oes dim o boblogaeth yr haen poblogaeth o fewn yr ardal hon a'r rhastr amser gyrru.</translation>
+            <source>{name}: nobody in the population layer lives in the part of this area covered by the drive-time raster.</source>
+            <translation>{name}: nid oes neb o'r haen poblogaeth yn byw yn y rhan o'r ardal hon a gwmpesir gan y rhastr amser gyrru.</translation>
         </message>
         <message>
             <location filename="../core/coverage.py" line="887" />
@@ -1190,142 +1190,147 @@
             <translation>Am y map hwn</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="68" />
+            <location filename="../processing/population.py" line="83" />
+            <source>Areas are named by their field '{f}' in the summary and labels (set AREA_ID_FIELD or AREA_NAME_FIELD to choose another).</source>
+            <translation>Caiff yr ardaloedd eu henwi yn ôl eu maes '{f}' yn y crynodeb a'r labeli (gosodwch AREA_ID_FIELD neu AREA_NAME_FIELD i ddewis un arall).</translation>
+        </message>
+        <message>
+            <location filename="../processing/population.py" line="87" />
             <source>{param}: the areas layer has no field '{f}'.</source>
             <translation>{param}: nid oes gan yr haen ardaloedd faes '{f}'.</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="74" />
+            <location filename="../processing/population.py" line="93" />
             <source>AREAS are in {a}; reprojected to the raster's {b} for the calculation (the output keeps their CRS).</source>
             <translation>Mae AREAS yn {a}; wedi'u hail-daflunio i CRS y rhastr ({b}) ar gyfer y cyfrifiad (mae'r allbwn yn cadw eu CRS nhw).</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="77" />
+            <location filename="../processing/population.py" line="96" />
             <source>AREAS has no CRS; assuming the drive-time raster's ({c}).</source>
             <translation>Nid oes CRS gan AREAS; yn tybio CRS y rhastr amser gyrru ({c}).</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="89" />
+            <location filename="../processing/population.py" line="108" />
             <source>AREAS: feature {fid} could not be reprojected to the raster's CRS; check the layer's CRS.</source>
             <translation>AREAS: nid oedd modd ail-daflunio nodwedd {fid} i CRS y rhastr; gwiriwch CRS yr haen.</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="99" />
+            <location filename="../processing/population.py" line="118" />
             <source>AREAS: the layer has no features (empty selection or filter?).</source>
             <translation>AREAS: nid oes nodweddion yn yr haen (detholiad neu hidlydd gwag?).</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="102" />
+            <location filename="../processing/population.py" line="121" />
             <source>AREA_ID_FIELD: {n} area(s) have an empty id (features {fids}). Fill the ids or choose another field.</source>
             <translation>AREA_ID_FIELD: mae gan {n} ardal ddynodydd gwag (nodweddion {fids}). Llenwch y dynodyddion neu dewiswch faes arall.</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="111" />
+            <location filename="../processing/population.py" line="130" />
             <source>AREA_ID_FIELD: the ids must be unique; {n} value(s) repeat, e.g. {ids}. Dissolve the areas by the id (Vector &gt; Geoprocessing &gt; Dissolve) or choose a unique field.</source>
             <translation>AREA_ID_FIELD: rhaid i'r dynodyddion fod yn unigryw; mae {n} gwerth yn cael eu hailadrodd, e.e. {ids}. Toddwch yr ardaloedd yn ôl y dynodydd (Vector &gt; Geoprocessing &gt; Dissolve) neu dewiswch faes unigryw.</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="118" />
+            <location filename="../processing/population.py" line="137" />
             <source>AREAS: none of the {n} areas overlaps the drive-time raster (extent {e}, {crs}). Check that both layers have the right CRS, or compute the drive time over these areas.</source>
             <translation>AREAS: nid oes yr un o'r {n} ardal yn gorgyffwrdd â'r rhastr amser gyrru (estyniad {e}, {crs}). Gwiriwch fod gan y ddwy haen y CRS cywir, neu cyfrifwch yr amser gyrru dros yr ardaloedd hyn.</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="124" />
+            <location filename="../processing/population.py" line="143" />
             <source>{n} area(s) lie wholly outside the drive-time raster and get NULL figures: {names}.</source>
             <translation>Mae {n} ardal yn gyfan gwbl y tu allan i'r rhastr amser gyrru ac yn cael ffigurau NULL: {names}.</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="135" />
+            <location filename="../processing/population.py" line="154" />
             <source>POPULATION: no layer given (a polygon, point or raster layer).</source>
             <translation>POPULATION: ni roddwyd haen (haen polygonau, pwyntiau neu rastr).</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="143" />
+            <location filename="../processing/population.py" line="162" />
             <source>{param}: fields need a vector POPULATION layer; with a population raster leave it empty (urbanity is then classified by density).</source>
             <translation>{param}: mae meysydd yn gofyn am haen POPULATION fector; gyda rhastr poblogaeth, gadewch ef yn wag (yna caiff trefoldeb ei ddosbarthu yn ôl dwysedd).</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="155" />
+            <location filename="../processing/population.py" line="174" />
             <source>POPULATION: give a polygon, point or raster layer.</source>
             <translation>POPULATION: rhowch haen polygonau, pwyntiau neu rastr.</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="158" />
+            <location filename="../processing/population.py" line="177" />
             <source>POPULATION: '{name}' holds lines; give polygons (e.g. LSOAs), points or a population raster.</source>
             <translation>POPULATION: mae '{name}' yn cynnwys llinellau; rhowch bolygonau (e.e. LSOAs), pwyntiau neu rastr poblogaeth.</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="164" />
+            <location filename="../processing/population.py" line="183" />
             <source>POPULATION_FIELD: choose the numeric field holding the people of each feature (e.g. pop_mid2018).</source>
             <translation>POPULATION_FIELD: dewiswch y maes rhifol sy'n cynnwys nifer y bobl ym mhob nodwedd (e.e. pop_mid2018).</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="170" />
+            <location filename="../processing/population.py" line="189" />
             <source>{param}: the population layer '{name}' has no field '{f}'.</source>
             <translation>{param}: nid oes gan yr haen poblogaeth '{name}' faes '{f}'.</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="173" />
+            <location filename="../processing/population.py" line="192" />
             <source>POPULATION_FIELD: '{f}' is a {t} field, not a number. Convert it with the Field calculator (to_real("{f}")) or choose a numeric field.</source>
             <translation>POPULATION_FIELD: mae '{f}' yn faes {t}, nid rhif. Trowch ef yn rhif gyda'r Field calculator (to_real("{f}")) neu dewiswch faes rhifol.</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="217" />
+            <location filename="../processing/population.py" line="236" />
             <source>POPULATION_FIELD: {n} feature(s) have a negative or invalid population (e.g. feature {fid}: {v}). Population must be zero or positive; fix or filter those features.</source>
             <translation>POPULATION_FIELD: mae gan {n} nodwedd boblogaeth negatif neu annilys (e.e. nodwedd {fid}: {v}). Rhaid i'r boblogaeth fod yn sero neu'n bositif; cywirwch neu hidlwch y nodweddion hynny.</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="222" />
+            <location filename="../processing/population.py" line="241" />
             <source>POPULATION_FIELD: {n} feature(s) have no population value; counted as 0.</source>
             <translation>POPULATION_FIELD: nid oes gwerth poblogaeth gan {n} nodwedd; fe'u cyfrifir fel 0.</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="225" />
+            <location filename="../processing/population.py" line="244" />
             <source>POPULATION: {p} people sit on features without a geometry and are left out.</source>
             <translation>POPULATION: mae {p} o bobl ar nodweddion heb geometreg, ac maent wedi'u gadael allan.</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="228" />
+            <location filename="../processing/population.py" line="247" />
             <source>POPULATION: the layer has no features with a geometry.</source>
             <translation>POPULATION: nid oes gan yr haen nodweddion â geometreg.</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="232" />
+            <location filename="../processing/population.py" line="251" />
             <source>URBANITY_FIELD: {err}.</source>
             <translation>URBANITY_FIELD: {err}.</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="234" />
+            <location filename="../processing/population.py" line="253" />
             <source>URBANITY_FIELD: {n} feature(s) have no class; they are reported as 'unclassified'.</source>
             <translation>URBANITY_FIELD: nid oes dosbarth gan {n} nodwedd; fe'u hadroddir fel 'unclassified' (heb eu dosbarthu).</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="251" />
+            <location filename="../processing/population.py" line="270" />
             <source>WEIGHTS: {n} population piece(s) cover only zero weight; spread by plain area instead.</source>
             <translation>WEIGHTS: mae {n} darn o boblogaeth yn cwmpasu pwysau sero yn unig; fe'u lledaenwyd yn ôl arwynebedd plaen yn lle hynny.</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="272" />
+            <location filename="../processing/population.py" line="291" />
             <source>POPULATION: {err}. Resample the population raster to square, north-up cells (counts are summed).</source>
             <translation>POPULATION: {err}. Ailsamplwch y rhastr poblogaeth i gelloedd sgwâr sy'n wynebu'r gogledd (caiff y cyfrifon eu hadio).</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="275" />
+            <location filename="../processing/population.py" line="294" />
             <source>POPULATION: the raster has negative values; it must hold people per cell.</source>
             <translation>POPULATION: mae gan y rhastr werthoedd negatif; rhaid iddo gynnwys nifer y bobl fesul cell.</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="279" />
+            <location filename="../processing/population.py" line="298" />
             <source>The population raster ({a}) is reprojected cell by cell to {b}.</source>
             <translation>Caiff y rhastr poblogaeth ({a}) ei ail-daflunio fesul cell i {b}.</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="313" />
+            <location filename="../processing/population.py" line="332" />
             <source>WEIGHTS: the weights raster must be on the drive-time grid (same extent and cell size); align it with Raster &gt; Align Rasters or warp it to the drive-time raster's grid.</source>
             <translation>WEIGHTS: rhaid i'r rhastr pwysau fod ar grid yr amser gyrru (yr un estyniad a maint cell); aliniwch ef gyda Raster &gt; Align Rasters neu ail-daflunio (Warp) i grid y rhastr amser gyrru.</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="318" />
+            <location filename="../processing/population.py" line="337" />
             <source>WEIGHTS: weights must be zero or positive.</source>
             <translation>WEIGHTS: rhaid i'r pwysau fod yn sero neu'n bositif.</translation>
         </message>

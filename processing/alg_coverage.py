@@ -80,7 +80,8 @@ class CoverageAlgorithm(AreaPopulationReader, AlgorithmBase):
             self.AREA_ID_FIELD: self.tr("Field with a unique id per area (default: the feature id). Duplicate or "
                                         "empty ids are an error."),
             self.AREA_NAME_FIELD: self.tr("Field with the area name used in the summary and labels (default: the "
-                                          "id field)."),
+                                          "id field; with neither, a text field called name or ending in name / "
+                                          "nm, such as lad11nm, if the areas have one)."),
             self.POPULATION: self.tr("Population: a polygon layer (e.g. LSOAs, spread by area), a point layer "
                                      "(each point's people in its cell) or a population raster (people per cell, "
                                      "any grid and CRS: resampled by summing; on the qgis_process command line "

@@ -102,7 +102,9 @@ class ScenarioAlgorithm(AreaPopulationReader, AlgorithmBase):
                                          "(with a warning)."),
             self.ACTIVATION: self.tr("Minutes added at every site before driving (0 for pure drive time)."),
             self.AREAS: self.tr("Reporting areas (polygons: districts, PCTs, localities)."),
-            self.AREA_ID_FIELD: self.tr("Field naming the areas (default: the feature id)."),
+            self.AREA_ID_FIELD: self.tr("Field naming the areas (default: the feature id, and the summary names "
+                                        "the areas by a text field called name or ending in name / nm, such as "
+                                        "lad11nm, if they have one)."),
             self.POPULATION: self.tr("Population: polygons (e.g. LSOAs, spread by exact area weighting) or points "
                                      "with POPULATION_FIELD, or a population raster."),
             self.POPULATION_FIELD: self.tr("Numeric field of the POPULATION layer holding people."),
@@ -255,7 +257,8 @@ class ScenarioAlgorithm(AreaPopulationReader, AlgorithmBase):
         # areas (the same reader, checks and messages as drivetime:coverage)
         areas_in = self._read_areas(parameters, context, feedback, crs, spec)
         areas = areas_in["geoms"]
-        area_names = [str(v) for v in areas_in["ids"]]
+        area_names = [str(v) for v in areas_in["ids"]]  # the area_id values
+        area_labels = areas_in["names"]  # for people: the id field, else a name field found on the areas
 
         # 1. drive times
         t0 = time.perf_counter()
@@ -313,13 +316,13 @@ class ScenarioAlgorithm(AreaPopulationReader, AlgorithmBase):
             results.update(self._write_table(parameters, context, cmp, suffixes, area_names))
         group_name = self.parameterAsString(parameters, self.GROUP_FIELD, context) \
             if parameters.get(self.GROUP_FIELD) else None
-        sentences = sc.scenario_sentences(cmp, area_names, self.tr("the study area"), closed, opened,
+        sentences = sc.scenario_sentences(cmp, area_labels, self.tr("the study area"), closed, opened,
                                           group_name=group_name, tr=self.tr)
         for s in sentences:
             feedback.pushInfo(s)
         summary = self.parameterAsFileOutput(parameters, self.OUTPUT_SUMMARY, context)
         if summary:
-            self._write_summary(summary, cmp, area_names, sentences)
+            self._write_summary(summary, cmp, area_labels, sentences)
             results[self.OUTPUT_SUMMARY] = summary
         feedback.pushInfo(self.tr("Done in {t:.1f} s.").format(t=time.perf_counter() - t_start))
         steps.setProgress(100)

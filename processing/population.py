@@ -29,6 +29,20 @@ def _is_null(v):
     return v is None or (hasattr(v, "isNull") and v.isNull()) or (isinstance(v, float) and math.isnan(v))
 
 
+def guess_name_field(fields):
+    """The text field most likely to hold area names when none is given: ``name`` itself, else the first
+    text field whose name ends in ``name`` or ``nm`` (ONS style: ``lad11nm``, ``pct11nm``); None if none."""
+    names = [f.name() for f in fields if f.type() == QVariant.String]
+    for n in names:
+        if n.lower() == "name":
+            return n
+    for n in names:
+        low = n.lower()
+        if low.endswith("name") or low.endswith("nm"):
+            return n
+    return None
+
+
 def _py(v):
     """QVariant-ish attribute value to plain Python (NULL -> None)."""
     if _is_null(v):
@@ -63,6 +77,11 @@ class AreaPopulationReader:
         id_field = self.parameterAsString(parameters, self.AREA_ID_FIELD, context) or None
         name_field = self.parameterAsString(parameters, self.AREA_NAME_FIELD, context) or id_field
         fields = source.fields()
+        if name_field is None:
+            name_field = guess_name_field(fields)
+            if name_field:
+                feedback.pushInfo(self.tr("Areas are named by their field '{f}' in the summary and labels (set "
+                                          "AREA_ID_FIELD or AREA_NAME_FIELD to choose another).").format(f=name_field))
         for param, f in ((self.AREA_ID_FIELD, id_field), (self.AREA_NAME_FIELD, name_field)):
             if f and fields.lookupField(f) < 0:
                 raise QgsProcessingException(self.tr("{param}: the areas layer has no field '{f}'.").format(

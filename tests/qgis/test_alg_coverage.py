@@ -264,6 +264,32 @@ def test_zero_population_area_gets_nulls(qgis_app, tmp_path):
     assert f["empty"]["pop_total"] == 0
 
 
+def test_areas_named_by_a_name_field_when_no_field_is_given(qgis_app, tmp_path):
+    from drivetime_equity.processing.population import guess_name_field
+
+    dt = write_raster(tmp_path / "m.tif", np.full((10, 10), 3.0), 100.0)
+    areas = polygon_layer([box_wkt(X0, Y1 - 500, X0 + 500, Y1), box_wkt(X0 + 500, Y1 - 500, X0 + 1000, Y1)],
+                          [("code", "string"), ("lad11nm", "string"), ("pop", "integer")],
+                          [["E1", "Northtown", 1], ["E2", "Southville", 2]])
+    assert guess_name_field(areas.fields()) == "lad11nm"
+    pop = polygon_layer([box_wkt(X0, Y1 - 500, X0 + 1000, Y1)], [("n", "double")], [[200.0]])
+    html = str(tmp_path / "s.html")
+    res = run({"DRIVETIME": dt, "AREAS": areas, "POPULATION": pop, "POPULATION_FIELD": "n",
+               "OUTPUT": "TEMPORARY_OUTPUT", "OUTPUT_TABLE": "TEMPORARY_OUTPUT", "OUTPUT_SUMMARY": html})
+    feats = list(res["OUTPUT"].getFeatures())
+    assert sorted(f["area_name"] for f in feats) == ["Northtown", "Southville"]
+    assert sorted(f["area_id"] for f in feats) == [0, 1] or sorted(f["area_id"] for f in feats) == [1, 2]  # fids
+    text = open(html, encoding="utf-8").read()
+    assert "Northtown" in text and "Southville" in text
+    # an explicit id field still names the areas
+    res = run({"DRIVETIME": dt, "AREAS": areas, "AREA_ID_FIELD": "code", "POPULATION": pop, "POPULATION_FIELD": "n",
+               "OUTPUT": "TEMPORARY_OUTPUT", "OUTPUT_TABLE": "TEMPORARY_OUTPUT"})
+    assert sorted(f["area_name"] for f in res["OUTPUT"].getFeatures()) == ["E1", "E2"]
+    # no text field that looks like a name: the feature ids, as before
+    plain = polygon_layer([box_wkt(X0, Y1 - 500, X0 + 500, Y1)], [("code", "string")], [["E1"]])
+    assert guess_name_field(plain.fields()) is None
+
+
 def test_dasymetric_weights(qgis_app, tmp_path):
     minutes = np.full((10, 10), 20.0)
     minutes[:, :5] = 3.0
