@@ -238,213 +238,213 @@
         </message>
         <message>
             <location filename="../processing/alg_coverage.py" line="82" />
-            <source>Field with the area name used in the summary and labels (default: the id field).</source>
-            <translation>Maes gydag enw'r ardal a ddefnyddir yn y crynodeb a'r labeli (rhagosodiad: y maes dynodydd).</translation>
+            <source>Field with the area name used in the summary and labels (default: the id field; with neither, a text field called name or ending in name / nm, such as lad11nm, if the areas have one).</source>
+            <translation>Maes gydag enw'r ardal a ddefnyddir yn y crynodeb a'r labeli (rhagosodiad: y maes id; heb y naill na'r llall, maes testun o'r enw name neu sy'n gorffen ag name / nm, megis lad11nm, os oes un gan yr ardaloedd).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="84" />
+            <location filename="../processing/alg_coverage.py" line="85" />
             <source>Population: a polygon layer (e.g. LSOAs, spread by area), a point layer (each point's people in its cell) or a population raster (people per cell, any grid and CRS: resampled by summing; on the qgis_process command line give it as a GeoTIFF, as QGIS 3.22 does not open GeoPackage rasters from a path here).</source>
             <translation>Poblogaeth: haen polygonau (e.e. LSOAs, wedi'i lledaenu yn ôl arwynebedd), haen pwyntiau (pobl pob pwynt yn ei gell) neu rastr poblogaeth (pobl fesul cell, unrhyw grid a CRS: caiff ei ailsamplu drwy adio; ar linell orchymyn qgis_process rhowch ef fel GeoTIFF, gan nad yw QGIS 3.22 yn agor rhastrau GeoPackage o lwybr yma).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="89" />
+            <location filename="../processing/alg_coverage.py" line="90" />
             <source>Numeric, non-negative field with the people of each polygon or point (required for vector population; empty values count as 0 with a warning).</source>
             <translation>Maes rhifol, heb werthoedd negatif, gyda nifer y bobl ym mhob polygon neu bwynt (yn ofynnol ar gyfer poblogaeth fector; mae gwerthoedd gwag yn cyfrif fel 0, gyda rhybudd).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="92" />
+            <location filename="../processing/alg_coverage.py" line="93" />
             <source>Drive-time thresholds in minutes (comma-separated); each gives fields pop_le_&lt;T&gt; and pct_le_&lt;T&gt; (7.5 gives pct_le_7_5).</source>
             <translation>Trothwyon amser gyrru mewn munudau (wedi'u gwahanu gan atalnodau); mae pob un yn rhoi'r meysydd pop_le_&lt;T&gt; a pct_le_&lt;T&gt; (mae 7.5 yn rhoi pct_le_7_5).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="94" />
+            <location filename="../processing/alg_coverage.py" line="95" />
             <source>The standard being judged, in minutes (added to the thresholds if missing): gap_pp, rank and pop_beyond refer to it.</source>
             <translation>Y safon sy'n cael ei mesur, mewn munudau (caiff ei hychwanegu at y trothwyon os nad yw yno): mae gap_pp, rank a pop_beyond yn cyfeirio ati.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="96" />
+            <location filename="../processing/alg_coverage.py" line="97" />
             <source>Share of the population that should be within the target (%): an area meets the standard when pct_le_&lt;TARGET&gt; &gt;= this (fields meets, pop_short).</source>
             <translation>Y gyfran o'r boblogaeth a ddylai fod o fewn y targed (%): mae ardal yn cyrraedd y safon pan fo pct_le_&lt;TARGET&gt; &gt;= hyn (meysydd meets, pop_short).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="98" />
+            <location filename="../processing/alg_coverage.py" line="99" />
             <source>Optional field of the population layer with an urban/rural class: ONS RUC2011 codes (A1, B1, C1, C2 urban; D1, D2 town and fringe = semi-urban; E1, E2 village and dispersed = rural), their labels, or urban / semi-urban / rural. Empty: classify by population density.</source>
             <translation>Maes dewisol yn yr haen poblogaeth gyda dosbarth trefol/gwledig: codau RUC2011 y SYG (A1, B1, C1, C2 trefol; D1, D2 tref ac ymylon = lled-drefol; E1, E2 pentref a gwasgaredig = gwledig), eu labeli, neu urban / semi-urban / rural. Gwag: dosbarthu yn ôl dwysedd poblogaeth.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="102" />
+            <location filename="../processing/alg_coverage.py" line="103" />
             <source>Two density breaks in persons per km² used when no URBANITY_FIELD is given: rural below the first, semi-urban up to the second, urban from it (default 300,1500: the EU Degree of Urbanisation thresholds). Polygons use their own density; points and raster cells the density of the surrounding 1 km².</source>
             <translation>Dau doriad dwysedd mewn pobl fesul km² a ddefnyddir pan na roddir URBANITY_FIELD: gwledig o dan y cyntaf, lled-drefol hyd at yr ail, trefol o'r ail ymlaen (rhagosodiad 300,1500: trothwyon Gradd Trefoli yr UE). Mae polygonau'n defnyddio eu dwysedd eu hunain; pwyntiau a chelloedd rhastr, dwysedd y 1 km² o'u cwmpas.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="107" />
+            <location filename="../processing/alg_coverage.py" line="108" />
             <source>Optional field of the population layer for another breakdown (e.g. imd19_decile): the table gets rows per area × class × group.</source>
             <translation>Maes dewisol yn yr haen poblogaeth ar gyfer dadansoddiad arall (e.e. imd19_decile): mae'r tabl yn cael rhesi fesul ardal × dosbarth × grŵp.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="109" />
+            <location filename="../processing/alg_coverage.py" line="110" />
             <source>Optional dasymetric weights on the drive-time grid (e.g. built-up or road surface, 0 where nobody lives): each polygon's people are spread in proportion to covered area × weight (plain area where a polygon covers only zero weight).</source>
             <translation>Pwysau dasymetrig dewisol ar grid yr amser gyrru (e.e. arwyneb adeiledig neu ffordd, 0 lle nad oes neb yn byw): caiff pobl pob polygon eu lledaenu yn gymesur ag arwynebedd a gwmpesir × pwysau (arwynebedd plaen lle mae polygon yn cwmpasu pwysau sero yn unig).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="113" />
+            <location filename="../processing/alg_coverage.py" line="114" />
             <source>Name of the whole study area in the summary sentences, e.g. Oxfordshire.</source>
             <translation>Enw'r ardal astudio gyfan yn y brawddegau crynodeb, e.e. Swydd Rydychen.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="115" />
+            <location filename="../processing/alg_coverage.py" line="116" />
             <source>The areas with pop_total, pop_le_&lt;T&gt;, pct_le_&lt;T&gt;, pop_beyond, pct_beyond, pop_unreach, pop_outside (people of the area outside the raster, not counted), mean_min, median_min, p90_min, max_min, gap_pp, gap_best_pp, rank (1 = highest % within target), meets (1/0) and pop_short (people to bring within target to meet TARGET_SHARE). NULL where an area has no population. Styled as a choropleth of % within target.</source>
             <translation>Yr ardaloedd gyda pop_total, pop_le_&lt;T&gt;, pct_le_&lt;T&gt;, pop_beyond, pct_beyond, pop_unreach, pop_outside (pobl yr ardal sydd y tu allan i'r rhastr, heb eu cyfrif), mean_min, median_min, p90_min, max_min, gap_pp, gap_best_pp, rank (1 = y % uchaf o fewn y targed), meets (1/0) a pop_short (y bobl y mae angen dod â nhw o fewn y targed i gyrraedd TARGET_SHARE). NULL lle nad oes poblogaeth mewn ardal. Arddull cloropleth o'r % o fewn y targed.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="121" />
+            <location filename="../processing/alg_coverage.py" line="122" />
             <source>Table (no geometry) with the same figures per level: area, area × urbanity class, area × group, area × class × group, and the whole study area (level study, study_class, study_group...). gap_pp is against the whole study area; rank is among rows of the same level, class and group.</source>
             <translation>Tabl (heb geometreg) gyda'r un ffigurau fesul lefel: ardal, ardal × dosbarth trefoldeb, ardal × grŵp, ardal × dosbarth × grŵp, a'r ardal astudio gyfan (lefel study, study_class, study_group...). Mae gap_pp yn cymharu â'r ardal astudio gyfan; mae rank yn cymharu rhesi o'r un lefel, dosbarth a grŵp.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="125" />
+            <location filename="../processing/alg_coverage.py" line="126" />
             <source>Optional HTML (or .txt) file with plain-English sentences to paste, and a table of the areas.</source>
             <translation>Ffeil HTML (neu .txt) ddewisol gyda brawddegau mewn iaith glir i'w gludo, a thabl o'r ardaloedd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="135" />
+            <location filename="../processing/alg_coverage.py" line="136" />
             <source>Drive time (minutes)</source>
             <translation>Amser gyrru (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="136" />
+            <location filename="../processing/alg_coverage.py" line="137" />
             <source>Areas</source>
             <translation>Ardaloedd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="137" />
+            <location filename="../processing/alg_coverage.py" line="138" />
             <source>Area id field</source>
             <translation>Maes dynodydd ardal</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="139" />
+            <location filename="../processing/alg_coverage.py" line="140" />
             <source>Area name field</source>
             <translation>Maes enw ardal</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="142" />
+            <location filename="../processing/alg_coverage.py" line="143" />
             <source>Population (polygons, points or raster)</source>
             <translation>Poblogaeth (polygonau, pwyntiau neu rastr)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="144" />
+            <location filename="../processing/alg_coverage.py" line="145" />
             <source>Population field</source>
             <translation>Maes poblogaeth</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="146" />
+            <location filename="../processing/alg_coverage.py" line="147" />
             <source>Thresholds (minutes)</source>
             <translation>Trothwyon (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="147" />
+            <location filename="../processing/alg_coverage.py" line="148" />
             <source>Target (minutes)</source>
             <translation>Targed (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="149" />
+            <location filename="../processing/alg_coverage.py" line="150" />
             <source>Target share of population (%)</source>
             <translation>Cyfran darged o'r boblogaeth (%)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="151" />
+            <location filename="../processing/alg_coverage.py" line="152" />
             <source>Urban/rural class field</source>
             <translation>Maes dosbarth trefol/gwledig</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="154" />
+            <location filename="../processing/alg_coverage.py" line="155" />
             <source>Density breaks for urbanity (persons/km²)</source>
             <translation>Toriadau dwysedd ar gyfer trefoldeb (pobl/km²)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="156" />
+            <location filename="../processing/alg_coverage.py" line="157" />
             <source>Group field (e.g. IMD decile)</source>
             <translation>Maes grŵp (e.e. degradd IMD)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="158" />
+            <location filename="../processing/alg_coverage.py" line="159" />
             <source>Dasymetric weights (optional raster)</source>
             <translation>Pwysau dasymetrig (rhastr dewisol)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="160" />
+            <location filename="../processing/alg_coverage.py" line="161" />
             <source>Study area name</source>
             <translation>Enw'r ardal astudio</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="161" />
-            <location filename="../processing/alg_coverage.py" line="190" />
+            <location filename="../processing/alg_coverage.py" line="162" />
+            <location filename="../processing/alg_coverage.py" line="191" />
             <source>the study area</source>
             <translation>yr ardal astudio</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="162" />
+            <location filename="../processing/alg_coverage.py" line="163" />
             <source>Coverage by area</source>
             <translation>Cwmpas fesul ardal</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="164" />
-            <location filename="../processing/alg_coverage.py" line="377" />
+            <location filename="../processing/alg_coverage.py" line="165" />
+            <location filename="../processing/alg_coverage.py" line="378" />
             <source>Coverage table</source>
             <translation>Tabl cwmpas</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="166" />
+            <location filename="../processing/alg_coverage.py" line="167" />
             <source>Summary</source>
             <translation>Crynodeb</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="167" />
+            <location filename="../processing/alg_coverage.py" line="168" />
             <source>HTML files (*.html);;Text files (*.txt)</source>
             <translation>Ffeiliau HTML (*.html);;Ffeiliau testun (*.txt)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="181" />
+            <location filename="../processing/alg_coverage.py" line="182" />
             <source>DRIVETIME: the raster has negative values; it must hold minutes (nodata = unreachable).</source>
             <translation>DRIVETIME: mae gan y rhastr werthoedd negatif; rhaid iddo gynnwys munudau (nodata = ni ellir ei gyrraedd).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="187" />
+            <location filename="../processing/alg_coverage.py" line="188" />
             <source>TARGET must be a positive number of minutes, e.g. 8.</source>
             <translation>Rhaid i TARGET fod yn nifer positif o funudau, e.e. 8.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="209" />
+            <location filename="../processing/alg_coverage.py" line="210" />
             <source>POPULATION: no population falls inside both the areas and the drive-time raster (input total {tot}). Check that the population layer covers the areas and that the population field is the right one.</source>
             <translation>POPULATION: nid oes dim poblogaeth o fewn yr ardaloedd a'r rhastr amser gyrru ill dau (cyfanswm y mewnbwn {tot}). Gwiriwch fod yr haen poblogaeth yn cwmpasu'r ardaloedd ac mai'r maes poblogaeth yw'r un cywir.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="239" />
+            <location filename="../processing/alg_coverage.py" line="240" />
             <source>Population: {inp} in the input; {tot} inside the areas and the raster (used); {orr} of the areas outside the raster; {oa} outside every area; {un} on unreachable cells.</source>
             <translation>Poblogaeth: {inp} yn y mewnbwn; {tot} o fewn yr ardaloedd a'r rhastr (wedi'u defnyddio); {orr} o'r ardaloedd y tu allan i'r rhastr; {oa} y tu allan i bob ardal; {un} ar gelloedd na ellir eu cyrraedd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="245" />
+            <location filename="../processing/alg_coverage.py" line="246" />
             <source>Across {study}: {p} within {T} min; median {m} min, 90th percentile {p90} min.</source>
             <translation>Ar draws {study}: {p} o fewn {T} mun; canolrif {m} mun, 90fed canradd {p90} mun.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="257" />
+            <location filename="../processing/alg_coverage.py" line="258" />
             <source>The areas overlap: {x} people are counted in more than one area (and in the study-area row more than once).</source>
             <translation>Mae'r ardaloedd yn gorgyffwrdd: caiff {x} o bobl eu cyfrif mewn mwy nag un ardal (a mwy nag unwaith yn rhes yr ardal astudio).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="333" />
+            <location filename="../processing/alg_coverage.py" line="334" />
             <source>Coverage within {T} min</source>
             <translation>Cwmpas o fewn {T} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="356" />
+            <location filename="../processing/alg_coverage.py" line="357" />
             <source>all</source>
             <translation>pob un</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="385" />
+            <location filename="../processing/alg_coverage.py" line="386" />
             <source>Figures from the drive-time raster and the population layer given; population spread by area weighting.</source>
             <translation>Ffigurau o'r rhastr amser gyrru a'r haen poblogaeth a roddwyd; poblogaeth wedi'i lledaenu drwy bwysoli arwynebedd.</translation>
         </message>
@@ -670,13 +670,13 @@
         </message>
         <message>
             <location filename="../core/coverage.py" line="944" />
-            <location filename="../processing/alg_coverage.py" line="471" />
+            <location filename="../processing/alg_coverage.py" line="472" />
             <source>Area</source>
             <translation>Ardal</translation>
         </message>
         <message>
             <location filename="../core/coverage.py" line="944" />
-            <location filename="../processing/alg_coverage.py" line="472" />
+            <location filename="../processing/alg_coverage.py" line="473" />
             <source>People</source>
             <translation>Pobl</translation>
         </message>
@@ -692,7 +692,7 @@
         </message>
         <message>
             <location filename="../core/coverage.py" line="945" />
-            <location filename="../processing/alg_coverage.py" line="474" />
+            <location filename="../processing/alg_coverage.py" line="475" />
             <source>Median (min)</source>
             <translation>Canolrif (mun)</translation>
         </message>
@@ -708,7 +708,7 @@
         </message>
         <message>
             <location filename="../core/coverage.py" line="945" />
-            <location filename="../processing/alg_coverage.py" line="476" />
+            <location filename="../processing/alg_coverage.py" line="477" />
             <source>Rank</source>
             <translation>Rheng</translation>
         </message>
@@ -808,107 +808,107 @@
             <translation>Mae Tegwch Amser Gyrru angen y pecynnau Python {names}: {hint}</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="437" />
+            <location filename="../processing/alg_coverage.py" line="438" />
             <source>{a}–{b} % within {T} min</source>
             <translation>{a}–{b} % o fewn {T} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="439" />
+            <location filename="../processing/alg_coverage.py" line="440" />
             <source>(below the {s} % standard)</source>
             <translation>(islaw'r safon o {s} %)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="441" />
+            <location filename="../processing/alg_coverage.py" line="442" />
             <source>(meets the {s} % standard)</source>
             <translation>(yn cyrraedd y safon o {s} %)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="447" />
+            <location filename="../processing/alg_coverage.py" line="448" />
             <source>no population</source>
             <translation>dim poblogaeth</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="471" />
+            <location filename="../processing/alg_coverage.py" line="472" />
             <source>Level</source>
             <translation>Lefel</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="471" />
+            <location filename="../processing/alg_coverage.py" line="472" />
             <source>Area id</source>
             <translation>Dynodydd ardal</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="471" />
+            <location filename="../processing/alg_coverage.py" line="472" />
             <source>Urbanity</source>
             <translation>Trefoldeb</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="472" />
+            <location filename="../processing/alg_coverage.py" line="473" />
             <source>Group</source>
             <translation>Grŵp</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="472" />
+            <location filename="../processing/alg_coverage.py" line="473" />
             <source>People beyond target</source>
             <translation>Pobl y tu hwnt i'r targed</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="473" />
+            <location filename="../processing/alg_coverage.py" line="474" />
             <source>% beyond target</source>
             <translation>% y tu hwnt i'r targed</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="473" />
+            <location filename="../processing/alg_coverage.py" line="474" />
             <source>People unreachable</source>
             <translation>Pobl na ellir eu cyrraedd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="474" />
+            <location filename="../processing/alg_coverage.py" line="475" />
             <source>Mean (min)</source>
             <translation>Cymedr (mun)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="474" />
+            <location filename="../processing/alg_coverage.py" line="475" />
             <source>90th pct (min)</source>
             <translation>90fed canradd (mun)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="475" />
+            <location filename="../processing/alg_coverage.py" line="476" />
             <source>Max (min)</source>
             <translation>Uchafswm (mun)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="475" />
+            <location filename="../processing/alg_coverage.py" line="476" />
             <source>Gap to study area (pp)</source>
             <translation>Bwlch i'r ardal astudio (pp)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="476" />
+            <location filename="../processing/alg_coverage.py" line="477" />
             <source>Gap to best (pp)</source>
             <translation>Bwlch i'r gorau (pp)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="476" />
+            <location filename="../processing/alg_coverage.py" line="477" />
             <source>Meets standard</source>
             <translation>Yn cyrraedd y safon</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="477" />
+            <location filename="../processing/alg_coverage.py" line="478" />
             <source>People short of standard</source>
             <translation>Pobl islaw'r safon</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="480" />
+            <location filename="../processing/alg_coverage.py" line="481" />
             <source>People ≤ {T} min</source>
             <translation>Pobl ≤ {T} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="481" />
+            <location filename="../processing/alg_coverage.py" line="482" />
             <source>% ≤ {T} min</source>
             <translation>% ≤ {T} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="504" />
+            <location filename="../processing/alg_coverage.py" line="505" />
             <location filename="../processing/styling.py" line="196" />
             <source>Could not write the style file {path}</source>
             <translation>Nid oedd modd ysgrifennu'r ffeil arddull {path}</translation>
@@ -1475,277 +1475,282 @@
         </message>
         <message>
             <location filename="../processing/alg_matrix.py" line="251" />
-            <source>Field with the site name used in the tables, the CSV headers and messages (e.g. site_name). Empty = the id.</source>
-            <translation>Maes gydag enw'r safle a ddefnyddir yn y tablau, penawdau'r CSV a'r negeseuon (e.e. site_name). Gwag = y dynodydd.</translation>
+            <source>Field with the site name used in the tables, the CSV headers and messages (e.g. site_name). Empty = a text field called name or ending in name / nm if the sites have one, else the id.</source>
+            <translation>Maes gydag enw'r safle a ddefnyddir yn y tablau, penawdau'r CSV a'r negeseuon (e.e. site_name). Gwag = maes testun o'r enw name neu sy'n gorffen ag name / nm os oes un gan y safleoedd, fel arall yr id.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="253" />
+            <location filename="../processing/alg_matrix.py" line="254" />
             <source>Band breaks in minutes, comma-separated (default 30,45,60). Band 1 is the closest; a time equal to a break falls in the lower band; one more band holds the times beyond the last break.</source>
             <translation>Toriadau bandiau mewn munudau, wedi'u gwahanu gan atalnodau (rhagosodiad 30,45,60). Band 1 yw'r agosaf; mae amser sy'n hafal i doriad yn y band is; mae un band ychwanegol yn dal yr amseroedd y tu hwnt i'r toriad olaf.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="256" />
+            <location filename="../processing/alg_matrix.py" line="257" />
             <source>Band labels separated by ';', one per band (number of breaks + 1). The default is the four collaboration bands of the local plan; with other breaks and these default labels, plain labels such as '20–40 min' are used.</source>
             <translation>Labeli bandiau wedi'u gwahanu gan ';', un i bob band (nifer y toriadau + 1). Y rhagosodiad yw pedwar band cydweithio'r cynllun lleol; gyda thoriadau eraill a'r labeli rhagosodedig hyn, defnyddir labeli plaen fel '20–40 mun'.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="260" />
+            <location filename="../processing/alg_matrix.py" line="261" />
             <source>One time per pair, the mean of both directions (the cell graph is symmetric, so the directions agree to rounding; each pair is searched once, which is faster). Unticked: every site searches to every other site and each direction is kept (row = from, column = to); groups then need both directions within the break, and the lines show the mean.</source>
             <translation>Un amser i bob pâr, sef cymedr y ddau gyfeiriad (mae graff y celloedd yn gymesur, felly mae'r ddau gyfeiriad yn cytuno hyd at dalgrynnu; caiff pob pâr ei chwilio unwaith, sy'n gyflymach). Heb ei dicio: mae pob safle yn chwilio i bob safle arall a chedwir pob cyfeiriad (rhes = o, colofn = i); yna mae grwpiau angen y ddau gyfeiriad o fewn y toriad, ac mae'r llinellau'n dangos y cymedr.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="265" />
+            <location filename="../processing/alg_matrix.py" line="266" />
             <source>Moves between cells: 16 (adds knight's moves; at most 2.8 % longer than the straight line on a uniform surface) or 8 (at most 8.3 %).</source>
             <translation>Symudiadau rhwng celloedd: 16 (yn ychwanegu symudiadau marchog; hyd at 2.8 % yn hirach na'r llinell syth ar arwyneb unffurf) neu 8 (hyd at 8.3 %).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="267" />
+            <location filename="../processing/alg_matrix.py" line="268" />
             <source>A site on an impassable cell is moved to the nearest passable cell within this many metres (with a warning); further away is an error naming the site.</source>
             <translation>Caiff safle ar gell anhramwyadwy ei symud i'r gell dramwyadwy agosaf o fewn y nifer hwn o fetrau (gyda rhybudd); mae ymhellach na hynny yn wall sy'n enwi'r safle.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="270" />
+            <location filename="../processing/alg_matrix.py" line="271" />
             <source>Hierarchical clustering (scikit-learn) of the matrix for the 'cluster' field of the sites: complete linkage (every pair in a group within the threshold), average, or single linkage (same as the connected groups).</source>
             <translation>Clystyru hierarchaidd (scikit-learn) o'r matrics ar gyfer maes 'cluster' y safleoedd: cysylltedd cyflawn (pob pâr mewn grŵp o fewn y trothwy), cyfartalog, neu gysylltedd sengl (yr un fath â'r grwpiau cysylltiedig).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="274" />
+            <location filename="../processing/alg_matrix.py" line="275" />
             <source>Clustering threshold in minutes (a distance equal to it still merges). Empty = the last band break.</source>
             <translation>Trothwy clystyru mewn munudau (mae pellter sy'n hafal iddo yn dal i uno). Gwag = y toriad band olaf.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="276" />
+            <location filename="../processing/alg_matrix.py" line="277" />
             <source>Cut the clustering tree into this many groups instead of using the threshold. 0 = use the threshold.</source>
             <translation>Torri'r goeden glystyru yn y nifer hwn o grwpiau yn lle defnyddio'r trothwy. 0 = defnyddio'r trothwy.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="278" />
+            <location filename="../processing/alg_matrix.py" line="279" />
             <source>What OUTPUT_ZONES holds: the number of sites within each band break (one raster band per break, e.g. band 1 = sites within 30 min), or the difference in minutes between the second-nearest and the nearest site (small = a shared catchment).</source>
             <translation>Beth sydd yn OUTPUT_ZONES: nifer y safleoedd o fewn pob toriad band (un band rhastr i bob toriad, e.e. band 1 = safleoedd o fewn 30 mun), neu'r gwahaniaeth mewn munudau rhwng yr ail safle agosaf a'r safle agosaf (bach = dalgylch a rennir).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="282" />
+            <location filename="../processing/alg_matrix.py" line="283" />
             <source>Table without geometry, one row per ordered pair: from_id, from_name, to_id, to_name, minutes, band (1 = closest) and band_label; NULL minutes and band for unreachable pairs.</source>
             <translation>Tabl heb geometreg, un rhes i bob pâr trefnedig: from_id, from_name, to_id, to_name, minutes, band (1 = agosaf) a band_label; minutes a band yn NULL ar gyfer parau na ellir eu cyrraedd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="285" />
+            <location filename="../processing/alg_matrix.py" line="286" />
             <source>One straight line per pair of sites (from/to ids and names, minutes, band, band_label, straight-line km), styled by band: the closest band widest, darkest and on top. Labels with the minutes are set up but off.</source>
             <translation>Un llinell syth i bob pâr o safleoedd (dynodyddion ac enwau o/i, munudau, band, band_label, km mewn llinell syth), ag arddull yn ôl band: y band agosaf yw'r lletaf a'r tywyllaf, ac ar y brig. Mae labeli gyda'r munudau wedi'u paratoi ond wedi'u diffodd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="288" />
+            <location filename="../processing/alg_matrix.py" line="289" />
             <source>The sites with: nearest partner and its time, number of partners in each band, mean time to the reachable others, the collaboration group at each band break (grp_30: connected groups of sites linked by times of 30 min or less), the hierarchical-clustering group (cluster) and the snapping distance. Other fields of the input follow.</source>
             <translation>Y safleoedd gyda: y partner agosaf a'i amser, nifer y partneriaid ym mhob band, yr amser cymedrig i'r safleoedd eraill y gellir eu cyrraedd, y grŵp cydweithio ar bob toriad band (grp_30: grwpiau cysylltiedig o safleoedd wedi'u cysylltu gan amseroedd o 30 mun neu lai), y grŵp clystyru hierarchaidd (cluster) a'r pellter symud. Mae meysydd eraill y mewnbwn yn dilyn.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="293" />
+            <location filename="../processing/alg_matrix.py" line="294" />
             <source>Optional CSV in the wide layout (site names as rows and columns, row = from, column = to), minutes rounded to 0.1, blank where unreachable.</source>
             <translation>CSV dewisol yn y gosodiad llydan (enwau'r safleoedd fel rhesi a cholofnau, rhes = o, colofn = i), munudau wedi'u talgrynnu i 0.1, yn wag lle na ellir cyrraedd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="295" />
+            <location filename="../processing/alg_matrix.py" line="296" />
             <source>Optional raster of shared catchments (see ZONES_MODE), on the speed surface's grid.</source>
             <translation>Rhastr dewisol o ddalgylchoedd a rennir (gweler ZONES_MODE), ar grid yr arwyneb cyflymder.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="304" />
+            <location filename="../processing/alg_matrix.py" line="305" />
             <source>Speed surface (km/h)</source>
             <translation>Arwyneb cyflymder (km/awr)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="305" />
+            <location filename="../processing/alg_matrix.py" line="306" />
             <source>Sites</source>
             <translation>Safleoedd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="306" />
+            <location filename="../processing/alg_matrix.py" line="307" />
             <source>Site id field</source>
             <translation>Maes dynodydd safle</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="308" />
+            <location filename="../processing/alg_matrix.py" line="309" />
             <source>Site name field</source>
             <translation>Maes enw safle</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="310" />
+            <location filename="../processing/alg_matrix.py" line="311" />
             <source>Collaboration band breaks (minutes)</source>
             <translation>Toriadau bandiau cydweithio (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="312" />
+            <location filename="../processing/alg_matrix.py" line="313" />
             <source>Band labels (separated by ';')</source>
             <translation>Labeli bandiau (wedi'u gwahanu gan ';')</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="314" />
+            <location filename="../processing/alg_matrix.py" line="315" />
             <source>Mean of both directions</source>
             <translation>Cymedr y ddau gyfeiriad</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="315" />
+            <location filename="../processing/alg_matrix.py" line="316" />
             <source>Neighbours</source>
             <translation>Cymdogion</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="317" />
+            <location filename="../processing/alg_matrix.py" line="318" />
             <source>Snap sites to passable cells within (m)</source>
             <translation>Symud safleoedd i gelloedd tramwyadwy o fewn (m)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="319" />
+            <location filename="../processing/alg_matrix.py" line="320" />
             <source>Clustering linkage</source>
             <translation>Cysylltedd clystyru</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="321" />
+            <location filename="../processing/alg_matrix.py" line="322" />
             <source>Clustering threshold (minutes)</source>
             <translation>Trothwy clystyru (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="323" />
+            <location filename="../processing/alg_matrix.py" line="324" />
             <source>Number of clusters (0 = threshold)</source>
             <translation>Nifer y clystyrau (0 = trothwy)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="325" />
+            <location filename="../processing/alg_matrix.py" line="326" />
             <source>Shared-catchment raster holds</source>
             <translation>Cynnwys y rhastr dalgylchoedd a rennir</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="327" />
+            <location filename="../processing/alg_matrix.py" line="328" />
             <source>Travel times (pairs)</source>
             <translation>Amseroedd teithio (parau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="329" />
+            <location filename="../processing/alg_matrix.py" line="330" />
             <source>Collaboration lines</source>
             <translation>Llinellau cydweithio</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="332" />
+            <location filename="../processing/alg_matrix.py" line="333" />
             <source>Sites with collaboration groups</source>
             <translation>Safleoedd â grwpiau cydweithio</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="335" />
+            <location filename="../processing/alg_matrix.py" line="336" />
             <source>Wide matrix (CSV)</source>
             <translation>Matrics llydan (CSV)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="336" />
+            <location filename="../processing/alg_matrix.py" line="337" />
             <source>CSV files (*.csv)</source>
             <translation>Ffeiliau CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="338" />
-            <location filename="../processing/alg_matrix.py" line="670" />
+            <location filename="../processing/alg_matrix.py" line="339" />
+            <location filename="../processing/alg_matrix.py" line="677" />
             <source>Shared catchments</source>
             <translation>Dalgylchoedd a rennir</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="348" />
+            <location filename="../processing/alg_matrix.py" line="349" />
             <source>{param}: the sites layer has no field '{field}'. Choose one of: {names}; or leave it empty.</source>
             <translation>{param}: nid oes gan yr haen safleoedd faes '{field}'. Dewiswch un o: {names}; neu gadewch ef yn wag.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="366" />
+            <location filename="../processing/alg_matrix.py" line="367" />
             <source>BANDS differ from 30,45,60, so the default collaboration labels do not apply; using: {labels}</source>
             <translation>Mae BANDS yn wahanol i 30,45,60, felly nid yw'r labeli cydweithio rhagosodedig yn berthnasol; yn defnyddio: {labels}</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="374" />
+            <location filename="../processing/alg_matrix.py" line="375" />
             <source>BAND_LABELS: a label is empty; give a text for every band, separated by ';'.</source>
             <translation>BAND_LABELS: mae label yn wag; rhowch destun ar gyfer pob band, wedi'u gwahanu gan ';'.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="376" />
+            <location filename="../processing/alg_matrix.py" line="377" />
             <source>BAND_LABELS: give {n} labels separated by ';' (one per band: {k} breaks in BANDS plus the band beyond the last break); got {m}. Leave it empty for the default labels.</source>
             <translation>BAND_LABELS: rhowch {n} label wedi'u gwahanu gan ';' (un i bob band: {k} toriad yn BANDS a'r band y tu hwnt i'r toriad olaf); cafwyd {m}. Gadewch ef yn wag ar gyfer y labeli rhagosodedig.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="395" />
+            <location filename="../processing/alg_matrix.py" line="393" />
+            <source>Sites are named by their field '{f}' (set SITE_NAME_FIELD to choose another).</source>
+            <translation>Caiff y safleoedd eu henwi yn ôl eu maes '{f}' (gosodwch SITE_NAME_FIELD i ddewis un arall).</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="402" />
             <source>{n} site(s) without a geometry were left out.</source>
             <translation>Gadawyd {n} safle heb geometreg allan.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="400" />
+            <location filename="../processing/alg_matrix.py" line="407" />
             <source>SITE_ID_FIELD: {n} site(s) have no value in '{field}' (feature ids {fids}). Fill them in, choose another field, or leave SITE_ID_FIELD empty to use the feature ids.</source>
             <translation>SITE_ID_FIELD: nid oes gwerth yn '{field}' gan {n} safle (dynodyddion nodwedd {fids}). Llenwch nhw, dewiswch faes arall, neu gadewch SITE_ID_FIELD yn wag i ddefnyddio dynodyddion y nodweddion.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="414" />
+            <location filename="../processing/alg_matrix.py" line="421" />
             <source>SITES: a travel-time matrix needs at least two sites; the layer (or its selection / filter) has {n}.</source>
             <translation>SITES: mae matrics amser teithio angen o leiaf ddau safle; mae gan yr haen (neu ei detholiad / hidlydd) {n}.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="423" />
+            <location filename="../processing/alg_matrix.py" line="430" />
             <source>SITE_ID_FIELD: the id '{id}' is used by {n} sites ({names}); {m} id(s) are duplicated. Choose a field with a unique value per site, or leave SITE_ID_FIELD empty to use the feature ids.</source>
             <translation>SITE_ID_FIELD: mae'r dynodydd '{id}' yn cael ei ddefnyddio gan {n} safle ({names}); mae {m} dynodydd yn ddyblyg. Dewiswch faes gyda gwerth unigryw i bob safle, neu gadewch SITE_ID_FIELD yn wag i ddefnyddio dynodyddion y nodweddion.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="445" />
+            <location filename="../processing/alg_matrix.py" line="452" />
             <source>CLUSTER_THRESHOLD must be positive (minutes), or empty for the last band break.</source>
             <translation>Rhaid i CLUSTER_THRESHOLD fod yn bositif (munudau), neu'n wag i ddefnyddio'r toriad band olaf.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="465" />
+            <location filename="../processing/alg_matrix.py" line="472" />
             <source>{n} sites, {p} pairs, on a {r} x {c} grid of {s:g} m cells, {k} neighbours.</source>
             <translation>{n} safle, {p} pâr, ar grid {r} x {c} o gelloedd {s:g} m, {k} cymydog.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="493" />
+            <location filename="../processing/alg_matrix.py" line="500" />
             <source>from \ to (minutes)</source>
             <translation>o \ i (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="512" />
+            <location filename="../processing/alg_matrix.py" line="519" />
             <source>Band {k} ({label}): {n} pairs</source>
             <translation>Band {k} ({label}): {n} pâr</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="515" />
+            <location filename="../processing/alg_matrix.py" line="522" />
             <source>Unreachable: {n} pairs</source>
             <translation>Ni ellir eu cyrraedd: {n} pâr</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="518" />
+            <location filename="../processing/alg_matrix.py" line="525" />
             <source>Pair times: shortest {a:.1f} min, median {b:.1f} min, longest {c:.1f} min.</source>
             <translation>Amseroedd parau: byrraf {a:.1f} mun, canolrif {b:.1f} mun, hiraf {c:.1f} mun.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="553" />
+            <location filename="../processing/alg_matrix.py" line="560" />
             <source>Travel times between sites</source>
             <translation>Amseroedd teithio rhwng safleoedd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="590" />
+            <location filename="../processing/alg_matrix.py" line="597" />
             <source>Collaboration bands</source>
             <translation>Bandiau cydweithio</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="640" />
+            <location filename="../processing/alg_matrix.py" line="647" />
             <source>Sites and collaboration groups</source>
             <translation>Safleoedd a grwpiau cydweithio</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="643" />
+            <location filename="../processing/alg_matrix.py" line="650" />
             <source>Hierarchical clustering ({linkage}): {g} group(s).</source>
             <translation>Clystyru hierarchaidd ({linkage}): {g} grŵp.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="646" />
+            <location filename="../processing/alg_matrix.py" line="653" />
             <source>Connected groups within {b} min: {g}</source>
             <translation>Grwpiau cysylltiedig o fewn {b} mun: {g}</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="658" />
+            <location filename="../processing/alg_matrix.py" line="665" />
             <source>sites within {b} min</source>
             <translation>safleoedd o fewn {b} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="662" />
+            <location filename="../processing/alg_matrix.py" line="669" />
             <source>Cells within {b} min of two or more sites: {n} ({km:.1f} km²).</source>
             <translation>Celloedd o fewn {b} mun i ddau safle neu fwy: {n} ({km:.1f} km²).</translation>
         </message>
@@ -1794,295 +1799,295 @@
         </message>
         <message>
             <location filename="../processing/alg_scenario.py" line="105" />
-            <source>Field naming the areas (default: the feature id).</source>
-            <translation>Maes sy'n enwi'r ardaloedd (rhagosodiad: dynodydd y nodwedd).</translation>
+            <source>Field naming the areas (default: the feature id, and the summary names the areas by a text field called name or ending in name / nm, such as lad11nm, if they have one).</source>
+            <translation>Maes sy'n enwi'r ardaloedd (rhagosodiad: id y nodwedd, ac mae'r crynodeb yn enwi'r ardaloedd yn ôl maes testun o'r enw name neu sy'n gorffen ag name / nm, megis lad11nm, os oes un ganddynt).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="106" />
+            <location filename="../processing/alg_scenario.py" line="108" />
             <source>Population: polygons (e.g. LSOAs, spread by exact area weighting) or points with POPULATION_FIELD, or a population raster.</source>
             <translation>Poblogaeth: polygonau (e.e. LSOAs, wedi'u lledaenu drwy union bwysoli arwynebedd) neu bwyntiau gyda POPULATION_FIELD, neu rastr poblogaeth.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="108" />
+            <location filename="../processing/alg_scenario.py" line="110" />
             <source>Numeric field of the POPULATION layer holding people.</source>
             <translation>Maes rhifol yn yr haen POPULATION sy'n cynnwys nifer y bobl.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="109" />
+            <location filename="../processing/alg_scenario.py" line="111" />
             <source>Drive-time thresholds in minutes (a time equal to a threshold is within it).</source>
             <translation>Trothwyon amser gyrru mewn munudau (mae amser sy'n hafal i drothwy o fewn y trothwy).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="110" />
+            <location filename="../processing/alg_scenario.py" line="112" />
             <source>The threshold the summary and the map focus on (added to THRESHOLDS if absent).</source>
             <translation>Y trothwy y mae'r crynodeb a'r map yn canolbwyntio arno (caiff ei ychwanegu at THRESHOLDS os nad yw yno).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="111" />
+            <location filename="../processing/alg_scenario.py" line="113" />
             <source>Optional field of the POPULATION layer with an urban/rural class (e.g. ONS RUC2011 ruc11cd); otherwise by population density.</source>
             <translation>Maes dewisol yn yr haen POPULATION gyda dosbarth trefol/gwledig (e.e. ruc11cd, RUC2011 y SYG); fel arall yn ôl dwysedd poblogaeth.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="113" />
+            <location filename="../processing/alg_scenario.py" line="115" />
             <source>Optional field of the POPULATION layer for another breakdown (e.g. IMD decile).</source>
             <translation>Maes dewisol yn yr haen POPULATION ar gyfer dadansoddiad arall (e.e. degradd IMD).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="115" />
+            <location filename="../processing/alg_scenario.py" line="117" />
             <source>Moves between cells: 16 (adds knight's moves) or 8.</source>
             <translation>Symudiadau rhwng celloedd: 16 (yn ychwanegu symudiadau marchog) neu 8.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="116" />
+            <location filename="../processing/alg_scenario.py" line="118" />
             <source>Sites on impassable cells move to the nearest passable cell within this many metres.</source>
             <translation>Caiff safleoedd ar gelloedd anhramwyadwy eu symud i'r gell dramwyadwy agosaf o fewn y nifer hwn o fetrau.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="118" />
+            <location filename="../processing/alg_scenario.py" line="120" />
             <source>Scenario minus baseline drive time in minutes (positive = longer journeys), float32 GeoTIFF; nodata where either is unreachable. Diverging style centred on 0.</source>
             <translation>Amser gyrru'r senario llai amser gyrru'r sefyllfa bresennol, mewn munudau (positif = teithiau hirach), GeoTIFF float32; nodata lle na ellir cyrraedd y naill neu'r llall. Arddull ddargyfeiriol wedi'i chanoli ar 0.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="121" />
+            <location filename="../processing/alg_scenario.py" line="123" />
             <source>Areas with pop_total and, per threshold T, base_pct_le_T / scen_pct_le_T (% within T), lost_le_T (people within T today but not in the scenario) and gained_le_T; base_/scen_ mean_min, median_min, p90_min; d_pct (change of % within TARGET, percentage points), d_mean_min, d_p90_min.</source>
             <translation>Ardaloedd gyda pop_total ac, ar gyfer pob trothwy T, base_pct_le_T / scen_pct_le_T (% o fewn T), lost_le_T (pobl o fewn T heddiw ond nid yn y senario) a gained_le_T; base_/scen_ mean_min, median_min, p90_min; d_pct (newid yn y % o fewn TARGET, pwyntiau canran), d_mean_min, d_p90_min.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="125" />
+            <location filename="../processing/alg_scenario.py" line="127" />
             <source>The same figures by area x urbanity class, area x group and for the whole study area (level, area_id, urbanity, grp fields).</source>
             <translation>Yr un ffigurau fesul ardal x dosbarth trefoldeb, ardal x grŵp, ac ar gyfer yr ardal astudio gyfan (meysydd level, area_id, urbanity, grp).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="127" />
+            <location filename="../processing/alg_scenario.py" line="129" />
             <source>Optional HTML page of plain-English sentences and a table by area.</source>
             <translation>Tudalen HTML ddewisol o frawddegau mewn iaith glir a thabl fesul ardal.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="137" />
+            <location filename="../processing/alg_scenario.py" line="139" />
             <source>Speed surface (km/h)</source>
             <translation>Arwyneb cyflymder (km/awr)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="138" />
+            <location filename="../processing/alg_scenario.py" line="140" />
             <source>Baseline sites</source>
             <translation>Safleoedd presennol</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="140" />
+            <location filename="../processing/alg_scenario.py" line="142" />
             <source>Scenario sites</source>
             <translation>Safleoedd y senario</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="142" />
+            <location filename="../processing/alg_scenario.py" line="144" />
             <source>Open in scenario (field of the baseline sites)</source>
             <translation>Ar agor yn y senario (maes y safleoedd presennol)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="145" />
+            <location filename="../processing/alg_scenario.py" line="147" />
             <source>Activation time (minutes)</source>
             <translation>Amser ysgogi (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="147" />
+            <location filename="../processing/alg_scenario.py" line="149" />
             <source>Areas</source>
             <translation>Ardaloedd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="148" />
+            <location filename="../processing/alg_scenario.py" line="150" />
             <source>Area name field</source>
             <translation>Maes enw ardal</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="150" />
+            <location filename="../processing/alg_scenario.py" line="152" />
             <source>Population (polygons, points or raster)</source>
             <translation>Poblogaeth (polygonau, pwyntiau neu rastr)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="151" />
+            <location filename="../processing/alg_scenario.py" line="153" />
             <source>Population field</source>
             <translation>Maes poblogaeth</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="153" />
+            <location filename="../processing/alg_scenario.py" line="155" />
             <source>Thresholds (minutes)</source>
             <translation>Trothwyon (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="154" />
+            <location filename="../processing/alg_scenario.py" line="156" />
             <source>Target (minutes)</source>
             <translation>Targed (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="156" />
+            <location filename="../processing/alg_scenario.py" line="158" />
             <source>Urbanity field</source>
             <translation>Maes trefoldeb</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="158" />
+            <location filename="../processing/alg_scenario.py" line="160" />
             <source>Group field</source>
             <translation>Maes grŵp</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="160" />
+            <location filename="../processing/alg_scenario.py" line="162" />
             <source>Neighbours</source>
             <translation>Cymdogion</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="162" />
+            <location filename="../processing/alg_scenario.py" line="164" />
             <source>Snap sites to passable cells within (m)</source>
             <translation>Symud safleoedd i gelloedd tramwyadwy o fewn (m)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="164" />
-            <location filename="../processing/alg_scenario.py" line="285" />
+            <location filename="../processing/alg_scenario.py" line="166" />
+            <location filename="../processing/alg_scenario.py" line="288" />
             <source>Change in drive time (minutes)</source>
             <translation>Newid yn yr amser gyrru (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="165" />
-            <location filename="../processing/alg_scenario.py" line="383" />
+            <location filename="../processing/alg_scenario.py" line="167" />
+            <location filename="../processing/alg_scenario.py" line="386" />
             <source>Scenario by area</source>
             <translation>Senario fesul ardal</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="167" />
+            <location filename="../processing/alg_scenario.py" line="169" />
             <source>Equality impact table</source>
             <translation>Tabl effaith ar gydraddoldeb</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="169" />
+            <location filename="../processing/alg_scenario.py" line="171" />
             <source>Summary</source>
             <translation>Crynodeb</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="170" />
+            <location filename="../processing/alg_scenario.py" line="172" />
             <source>HTML files (*.html)</source>
             <translation>Ffeiliau HTML (*.html)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="178" />
+            <location filename="../processing/alg_scenario.py" line="180" />
             <source>BASELINE_SITES: give the sites open today.</source>
             <translation>BASELINE_SITES: rhowch y safleoedd sydd ar agor heddiw.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="184" />
+            <location filename="../processing/alg_scenario.py" line="186" />
             <source>SCENARIO_SITES or SCENARIO_FIELD: give the scenario's sites as a layer, or a field of BASELINE_SITES saying which sites are open in the scenario.</source>
             <translation>SCENARIO_SITES neu SCENARIO_FIELD: rhowch safleoedd y senario fel haen, neu faes yn BASELINE_SITES sy'n nodi pa safleoedd sydd ar agor yn y senario.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="188" />
+            <location filename="../processing/alg_scenario.py" line="190" />
             <source>SCENARIO_SITES and SCENARIO_FIELD: give one or the other, not both.</source>
             <translation>SCENARIO_SITES a SCENARIO_FIELD: rhowch y naill neu'r llall, nid y ddau.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="192" />
+            <location filename="../processing/alg_scenario.py" line="194" />
             <source>SCENARIO_FIELD: BASELINE_SITES has no field '{f}'.</source>
             <translation>SCENARIO_FIELD: nid oes gan BASELINE_SITES faes '{f}'.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="204" />
+            <location filename="../processing/alg_scenario.py" line="206" />
             <source>SCENARIO_FIELD: {n} site(s) have no readable value and count as closed: {s}</source>
             <translation>SCENARIO_FIELD: nid oes gwerth darllenadwy gan {n} safle, ac maent yn cyfrif fel ar gau: {s}</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="224" />
+            <location filename="../processing/alg_scenario.py" line="226" />
             <source>SCENARIO_SITES / SCENARIO_FIELD: no site is open in the scenario; keep at least one open.</source>
             <translation>SCENARIO_SITES / SCENARIO_FIELD: nid oes unrhyw safle ar agor yn y senario; cadwch o leiaf un ar agor.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="247" />
+            <location filename="../processing/alg_scenario.py" line="249" />
             <source>TARGET must be a positive number of minutes.</source>
             <translation>Rhaid i TARGET fod yn nifer positif o funudau.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="250" />
+            <location filename="../processing/alg_scenario.py" line="252" />
             <source>Baseline: {b} sites; scenario: {s} sites (closed: {c}; opened: {o}).</source>
             <translation>Sefyllfa bresennol: {b} safle; senario: {s} safle (yn cau: {c}; yn agor: {o}).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="253" />
+            <location filename="../processing/alg_scenario.py" line="255" />
             <source>The scenario has the same sites as the baseline: nothing changes.</source>
             <translation>Mae gan y senario yr un safleoedd â'r sefyllfa bresennol: nid oes dim yn newid.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="271" />
+            <location filename="../processing/alg_scenario.py" line="274" />
             <source>Drive times computed ({t:.1f} s).</source>
             <translation>Amseroedd gyrru wedi'u cyfrifo ({t:.1f} eiliad).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="279" />
+            <location filename="../processing/alg_scenario.py" line="282" />
             <source>{n} cells reachable today are unreachable in the scenario (nodata in OUTPUT_DELTA).</source>
             <translation>Mae {n} o gelloedd y gellir eu cyrraedd heddiw na ellir eu cyrraedd yn y senario (nodata yn OUTPUT_DELTA).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="295" />
+            <location filename="../processing/alg_scenario.py" line="298" />
             <source>POPULATION: no population falls inside the areas and the speed raster; check the layers overlap.</source>
             <translation>POPULATION: nid oes dim poblogaeth o fewn yr ardaloedd a'r rhastr cyflymder; gwiriwch fod yr haenau'n gorgyffwrdd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="304" />
+            <location filename="../processing/alg_scenario.py" line="307" />
             <source>{o:,.0f} people fall outside the speed raster and {a:,.0f} outside every area; they are left out.</source>
             <translation>Mae {o:,.0f} o bobl y tu allan i'r rhastr cyflymder a {a:,.0f} y tu allan i bob ardal; maent wedi'u gadael allan.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="316" />
+            <location filename="../processing/alg_scenario.py" line="319" />
             <source>the study area</source>
             <translation>yr ardal astudio</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="324" />
+            <location filename="../processing/alg_scenario.py" line="327" />
             <source>Done in {t:.1f} s.</source>
             <translation>Wedi gorffen mewn {t:.1f} eiliad.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="408" />
-            <location filename="../processing/alg_scenario.py" line="409" />
-            <location filename="../processing/alg_scenario.py" line="410" />
+            <location filename="../processing/alg_scenario.py" line="411" />
+            <location filename="../processing/alg_scenario.py" line="412" />
+            <location filename="../processing/alg_scenario.py" line="413" />
             <source>all</source>
             <translation>pob un</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="424" />
+            <location filename="../processing/alg_scenario.py" line="427" />
             <source>Area</source>
             <translation>Ardal</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="424" />
+            <location filename="../processing/alg_scenario.py" line="427" />
             <source>People</source>
             <translation>Pobl</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="424" />
+            <location filename="../processing/alg_scenario.py" line="427" />
             <source>Within {T} min today</source>
             <translation>O fewn {T} mun heddiw</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="425" />
+            <location filename="../processing/alg_scenario.py" line="428" />
             <source>Within {T} min, scenario</source>
             <translation>O fewn {T} mun, senario</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="425" />
+            <location filename="../processing/alg_scenario.py" line="428" />
             <source>Moving beyond {T} min</source>
             <translation>Yn symud y tu hwnt i {T} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="426" />
+            <location filename="../processing/alg_scenario.py" line="429" />
             <source>Coming within {T} min</source>
             <translation>Yn dod o fewn {T} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="426" />
+            <location filename="../processing/alg_scenario.py" line="429" />
             <source>Mean today (min)</source>
             <translation>Cymedr heddiw (mun)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="427" />
+            <location filename="../processing/alg_scenario.py" line="430" />
             <source>Mean, scenario (min)</source>
             <translation>Cymedr, senario (mun)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="433" />
+            <location filename="../processing/alg_scenario.py" line="436" />
             <source>Service-change scenario</source>
             <translation>Senario newid gwasanaeth</translation>
         </message>

@@ -249,7 +249,8 @@ class MatrixAlgorithm(AlgorithmBase):
             self.SITE_ID_FIELD: self.tr("Field with a unique id per site (e.g. site_code_2014). Empty = the "
                                         "feature id. Duplicate or empty ids are an error."),
             self.SITE_NAME_FIELD: self.tr("Field with the site name used in the tables, the CSV headers and "
-                                          "messages (e.g. site_name). Empty = the id."),
+                                          "messages (e.g. site_name). Empty = a text field called name or "
+                                          "ending in name / nm if the sites have one, else the id."),
             self.BANDS: self.tr("Band breaks in minutes, comma-separated (default 30,45,60). Band 1 is the "
                                 "closest; a time equal to a break falls in the lower band; one more band holds "
                                 "the times beyond the last break."),
@@ -385,6 +386,12 @@ class MatrixAlgorithm(AlgorithmBase):
             raise QgsProcessingException(self.invalidSourceError(parameters, self.SITES))
         id_field = self._field(parameters, self.SITE_ID_FIELD, context, source)
         name_field = self._field(parameters, self.SITE_NAME_FIELD, context, source)
+        if name_field is None:
+            from .population import guess_name_field
+            name_field = guess_name_field(source.fields())
+            if name_field:
+                feedback.pushInfo(self.tr("Sites are named by their field '{f}' (set SITE_NAME_FIELD to choose "
+                                          "another).").format(f=name_field))
         in_fields = [f for f in source.fields() if f.name().lower() != "fid"
                      and f.name() not in (id_field, name_field)]
         wanted = [f for f in (id_field, name_field) if f] + [f.name() for f in in_fields]

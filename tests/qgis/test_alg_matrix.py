@@ -234,6 +234,25 @@ def test_keep_directions_and_custom_labels(qgis_app, tmp_path):
     assert all("min_there" in r and "min_back" in r for r in lines)
 
 
+def test_sites_named_by_a_name_field_when_none_is_given(qgis_app, tmp_path):
+    from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsVectorLayer
+
+    speed, _layer, names = exact_case(tmp_path)
+    layer = QgsVectorLayer("Point?crs=EPSG:27700&field=code:string&field=site_name:string", "s", "memory")
+    feats = []
+    for i, c in enumerate(ROW_COLS):
+        f = QgsFeature(layer.fields())
+        f.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(*centre(3, c, CELL))))
+        f.setAttributes(["ABCDE"[i], names[i]])
+        feats.append(f)
+    layer.dataProvider().addFeatures(feats)
+    res = run({"SPEED": speed, "SITES": layer, "SITE_ID_FIELD": "code", "OUTPUT": "TEMPORARY_OUTPUT"})
+    pairs = list(res["OUTPUT"].getFeatures())
+    assert len(pairs) == 20
+    for p in pairs:
+        assert p["from_name"] == names["ABCDE".index(p["from_id"])]
+
+
 def test_unreachable_pairs_are_null(qgis_app, tmp_path):
     speed = np.full((20, 40), 30.0, np.float32)
     speed[:, 20] = 0.0  # a wall
