@@ -355,28 +355,37 @@ def _cost_distance_second_bits(f, cs, src, off, max_cost, neighbours, want_neare
                           method="tiled2", tile=tile)
         return r.cost.reshape(-1), r.nearest.reshape(-1), ids
 
-    d1 = np.empty(rows * cols, np.float32)
-    l1 = np.empty(rows * cols, np.int32)
-    d2 = np.empty(rows * cols, np.float32)
-    l2 = np.empty(rows * cols, np.int32)
+    prog = _Progress(progress)
+    ncell = rows * cols
+    blk = 1 << 22  # cells per merge step: progress (and cancel) between steps; the first merge writes
+    # ~16 bytes per cell of fresh memory (1.6 GB on 100 M cells)
+    d1 = _big(ncell, np.float32)
+    l1 = _big(ncell, np.int32)
+    d2 = _big(ncell, np.float32)
+    l2 = _big(ncell, np.int32)
     if n == 1:
         c, lab, ids = run(0, 0, 0)
         d1[:], l1[:], d2[:], l2[:] = c, lab, np.inf, -1
     else:
         c0, lab0, ids0 = run(0, 0, 0)
         c1, lab1, ids1 = run(1, 0, 1)
-        k.merge_first(c0, lab0, ids0, c1, lab1, ids1, d1, l1, d2, l2)
+        for a in range(0, ncell, blk):
+            z = slice(a, a + blk)
+            k.merge_first(c0[z], lab0[z], ids0, c1[z], lab1[z], ids1, d1[z], l1[z], d2[z], l2[z])
+            prog(2.0 / len(runs))
         del c0, lab0, c1, lab1
         for i, (b, side) in enumerate(runs[2:], start=2):
             c, lab, ids = run(i, b, side)
-            k.merge_second(c, lab, ids, b, side, l1, d2, l2)
+            for a in range(0, ncell, blk):
+                z = slice(a, a + blk)
+                k.merge_second(c[z], lab[z], ids, b, side, l1[z], d2[z], l2[z])
+                prog((i + 1.0) / len(runs))
             del c, lab
     res = CostResult(d1.reshape(rows, cols), second_cost=d2.reshape(rows, cols),
                      second_nearest=l2.reshape(rows, cols))
     if want_nearest:
         res.nearest = l1.reshape(rows, cols)
-    if progress is not None and progress(1.0):
-        raise Cancelled()
+    prog(1.0, force=True)
     return res
 
 
