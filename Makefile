@@ -20,14 +20,15 @@ APT_PACKAGES := qgis python3-qgis qgis-providers python3-numba python3-geopandas
 	python3-sklearn python3-shapely python3-scipy python3-pytest python3-hypothesis python3-skimage \
 	grass-core pyqt5-dev-tools qttools5-dev-tools poppler-utils zip
 
-.PHONY: help setup apt link enable demo test test-core test-qgis test-cli bench bench-surfaces bench-large deploy undeploy \
+.PHONY: help setup apt link enable demo test test-core test-qgis test-cli bench bench-surfaces bench-heaps bench-large deploy undeploy \
 	zip lint transup transcompile clean
 
 help:
 	@echo "make setup   install QGIS + geo stack from Debian, link and enable the plugin for qgis_process"
 	@echo "make demo    run the algorithms on ../shared/data through qgis_process (styled outputs in demo_output/)"
 	@echo "make test    all tests (core, headless QGIS, qgis_process)"
-	@echo "make bench   engine benchmark against scikit-image and GRASS r.cost"
+	@echo "make bench   engine benchmark against scikit-image and GRASS r.cost (bench-large: 10000^2;"
+	@echo "             bench-surfaces: smooth / lattice / hard grids; bench-heaps: heap Dijkstra candidates)"
 	@echo "make deploy  symlink the plugin into your QGIS profile; make zip: installable archive"
 
 setup: apt link transcompile enable
@@ -66,6 +67,9 @@ bench: link
 
 bench-surfaces: link
 	PYTHONPATH=$(PLUGINS) $(PY) -P bench/bench_surfaces.py $(BENCH_ARGS)
+
+bench-heaps: link
+	PYTHONPATH=$(PLUGINS) $(PY) -P bench/bench_heaps.py $(BENCH_ARGS)
 
 bench-large: link
 	PYTHONPATH=$(PLUGINS) $(PY) -P bench/bench_engine.py --size 10000 $(BENCH_ARGS)
