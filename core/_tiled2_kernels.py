@@ -1,6 +1,7 @@
-"""Private Numba kernels of the two-thread tiled method (see :func:`.engine._cost_distance_tiled2`).
+"""Private Numba kernels of the threaded tiled method (see :func:`.engine._cost_distance_tiled2`).
 
-The grid is split at a tile-row boundary into a top and a bottom half. Each half is solved by the
+The grid is split at tile-row boundaries into horizontal strips ("halves" below: the same holds at every
+boundary between two neighbouring strips). Each half is solved by the
 unchanged tile kernels of :mod:`._tiled_kernels` on its *own* padded cost / label arrays (its own tile
 heap): the 2 padded rows beyond the split are *ghost rows*, copies of the other half's 2 rows next to the
 split (real friction, read-only to this half; the friction is shared, read-only). The tile kernels never

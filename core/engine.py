@@ -9,9 +9,11 @@ be reported and the run cancelled:
   on the benchmark grid (measured, bench/README.md).
   Memory: padded float32 friction + float64 cost + int32 label = 16 bytes/cell, plus the outputs.
 * ``"tiled2"`` (default for the nearest-source run on grids of 1 M+ cells, :mod:`._tiled2_kernels`): the
-  tiled method on two threads, the grid split into two halves at a tile-row boundary, each half with its
-  own arrays and heap, the 2 rows on either side of the split exchanged between rounds; same memory.
-  1.6-2.5 x faster than "tiled" on 2 cores (4000^2 benchmarks, set-up and output copies included).
+  tiled method on one thread per CPU (at most :data:`TILED_MAX_STRIPS`), the grid split into horizontal
+  strips at tile-row boundaries, each strip with its own arrays and heap, the 2 rows on either side of each
+  boundary exchanged between rounds; same memory. 1.6-2.5 x faster than "tiled" on 2 cores (4000^2
+  benchmarks, set-up and output copies included); the total work grows by 0-10 % from 2 to 8 strips
+  (measured as CPU time on 2 cores), so more cores should speed it up further.
 * ``"bits"`` (second-nearest source on grids of 1 M+ cells, :func:`_cost_distance_second_bits`):
   2 x ceil(log2 n) tiled runs, each over the sources with one bit of their index set or not set.
 * ``"bucket"`` (:mod:`._engine_kernels`): a bucket queue (delta-stepping) over the flat raster; used for
@@ -165,8 +167,10 @@ def _cost_distance_tiled(f, cs, src, off, max_cost, neighbours, want_nearest, pr
 
 #: grids with fewer cells than this run the tiled method on one thread even with ``method="tiled2"``
 TILED2_MIN_CELLS = 1 << 20
-#: cells pulled per half and round of the two-thread method (between two exchanges of the split rows)
+#: cells pulled per strip and round of the threaded method (between two exchanges of the boundary rows)
 TILED2_ROUND = 1 << 20
+#: at most this many strips (threads) for the threaded tiled method; one per CPU below that
+TILED_MAX_STRIPS = 8
 
 
 def _n_cpus():
@@ -182,7 +186,7 @@ def _tiled2():
 
 
 class _Half:
-    """One half (rows ``r0 .. r0 + rows - 1``) of the two-thread tiled method: own padded cost / label
+    """One strip (rows ``r0 .. r0 + rows - 1``) of the threaded tiled method: own padded cost / label
     (``rows + 4`` padded rows, the 2 beyond the split are ghost copies of the other half), a view of the
     shared padded friction, own tile heap."""
 
@@ -208,128 +212,6 @@ class _Half:
         while self.st[0] + n > self.hk.shape[0]:
             self.hk = np.concatenate([self.hk, np.empty_like(self.hk)])
             self.ht = np.concatenate([self.ht, np.empty_like(self.ht)])
-
-
-def _cost_distance_tiled2(f, cs, src, off, max_cost, neighbours, want_nearest, progress, chunk, tile,
-                          round_work=None, key_lag=None):
-    """Tiled method on two threads: the grid split at a tile-row boundary, each half solved by its own
-    thread with its own tile heap and arrays (:mod:`._tiled2_kernels`), the two rows on either side of the
-    split exchanged between rounds (both threads stopped) until neither half has a dirty tile and no ghost
-    row changed. Exact (same least fixed point as :func:`_cost_distance_tiled`). Set-up and output copies
-    are split between the threads too (page faults of fresh memory are a large part of the run).
-
-    ``round_work``: cells pulled per half and round (default :data:`TILED2_ROUND`); ``key_lag``: a round
-    only solves tiles with keys up to the smaller of the two halves' smallest keys plus this (default inf:
-    each half runs its own heap freely; exact for any value). ``chunk`` is unused (rounds are shorter)."""
-    import concurrent.futures as cf
-    k = _tiled()
-    k2 = _tiled2()
-    prog = _Progress(progress)
-    rows, cols = f.shape
-    T = int(tile)
-    P = cols + 4
-    ntr = (rows + T - 1) // T
-    mid = min(max(int(round(rows / 2.0 / T)), 1), ntr - 1) * T
-    src = np.asarray(src, np.int64).reshape(-1, 2)
-    ids = np.arange(src.shape[0], dtype=np.int32)
-    tables = _pull_tables(neighbours, P, cs)
-    budget = TILED2_ROUND if round_work is None else int(round_work)
-    lag = math.inf if key_lag is None else float(key_lag)
-    stats = {"rounds": 0}
-    _cost_distance_tiled2.last_stats = stats
-    t0 = time.perf_counter()
-
-    with cf.ThreadPoolExecutor(1) as ex:
-        def both(fa, fb):
-            """``fb`` on the worker thread while ``fa`` runs here."""
-            fut = ex.submit(fb)
-            try:
-                ra = fa()
-            finally:
-                rb = fut.result()
-            return ra, rb
-
-        blk = max(1, (1 << 22) // max(cols, 1))  # rows per half and step of the set-up / output copies
-
-        def blocks(fn, n_a, n_b, frac):
-            """``fn(half_index, r0, r1)`` over rows 0..n_a-1 / 0..n_b-1 of the halves, both at a time, in
-            steps with a progress report between."""
-            for r in range(0, max(n_a, n_b), blk):
-                a0, a1, b0, b1 = min(r, n_a), min(r + blk, n_a), min(r, n_b), min(r + blk, n_b)
-                both(lambda a0=a0, a1=a1: fn(0, a0, a1), lambda b0=b0, b1=b1: fn(1, b0, b1))
-                prog(frac)
-
-        fp = _big((rows + 4) * P, np.float32)
-        blocks(lambda i, r0, r1: k.pad_friction(f, fp, P, r0 + i * mid, r1 + i * mid), mid, rows - mid, 0.0)
-
-        def half(r0, n, p):
-            h = _Half(k, fp, P, r0, n, cols, T, p)
-            sel = (src[:, 0] >= r0) & (src[:, 0] < r0 + n)
-            s = np.ascontiguousarray(src[sel])
-            s[:, 0] -= r0
-            h.room(10 * s.shape[0] + 64)
-            k.seed(h.d, h.lab, P, n, cols, T, h.tkey, h.tdirt, h.hk, h.ht, h.st, s, ids[sel],
-                   np.ascontiguousarray(off[sel]), max_cost)
-            return h
-
-        A, B = both(lambda: half(0, mid, prog), lambda: half(mid, rows - mid, None))
-        fp = None  # the halves hold views
-        nt = A.nt + B.nt
-        prog(0.0, force=True)
-        t1 = time.perf_counter()
-
-        def run(h, lim):
-            k2.run_half(h.fp, h.d, h.lab, P, h.rows, cols, T, h.tkey, h.tdirt, h.tseen, h.hk, h.ht, h.st,
-                        *tables, max_cost, budget, lim)
-
-        while True:
-            ka = k2.min_key(A.hk, A.ht, A.tkey, A.st)
-            kb = k2.min_key(B.hk, B.ht, B.tkey, B.st)
-            if ka == math.inf and kb == math.inf:
-                break
-            lim = min(ka, kb) + lag
-            A.room(9)
-            B.room(9)
-            if ka <= lim and kb <= lim:
-                both(lambda lim=lim: run(A, lim), lambda lim=lim: run(B, lim))
-            else:
-                run(A if ka <= lim else B, lim)
-            stats["rounds"] += 1
-            A.room(A.ntc + 9)
-            B.room(B.ntc + 9)
-            k2.exchange(B.d, B.lab, 2 * P, A.d, A.lab, (mid + 2) * P, P, cols, T, A.ntc, A.ntr - 1, k.D_BOT,
-                        A.tkey, A.tdirt, A.hk, A.ht, A.st)
-            k2.exchange(A.d, A.lab, mid * P, B.d, B.lab, 0, P, cols, T, B.ntc, 0, k.D_TOP,
-                        B.tkey, B.tdirt, B.hk, B.ht, B.st)
-            prog(min((A.st[k.ST_FIRST] + B.st[k.ST_FIRST]) / nt, 0.99))
-        t2 = time.perf_counter()
-        stats.update(passes=(int(A.st[k.ST_PASSES]), int(B.st[k.ST_PASSES])),
-                     visits=int(A.st[k.ST_VISITS] + B.st[k.ST_VISITS]), setup_s=t1 - t0, solve_s=t2 - t1)
-        A.fp = B.fp = None
-        out = _big((rows, cols), np.float32)
-        halves = (A, B)
-
-        def finish_cost(i, r0, r1):
-            h = halves[i]
-            k.unpad_cost(h.d, P, cols, out[h.r0:h.r0 + h.rows], r0, r1)
-
-        def finish_label(i, r0, r1):
-            h = halves[i]
-            k.unpad_label(h.lab, out[h.r0:h.r0 + h.rows], P, cols, labo[h.r0:h.r0 + h.rows], r0, r1)
-
-        blocks(finish_cost, A.rows, B.rows, 0.99)
-        A.d = B.d = None  # before the labels' output: same peak memory as the one-thread method
-        labo = None
-        if want_nearest:
-            labo = _big((rows, cols), np.int32)
-            blocks(finish_label, A.rows, B.rows, 0.99)
-        A.lab = B.lab = None
-        stats["output_s"] = time.perf_counter() - t2
-    res = CostResult(out)
-    if want_nearest:
-        res.nearest = labo
-    prog(1.0, force=True)
-    return res
 
 
 def _cost_distance_second_bits(f, cs, src, off, max_cost, neighbours, want_nearest, progress, chunk, tile):
@@ -385,6 +267,119 @@ def _cost_distance_second_bits(f, cs, src, off, max_cost, neighbours, want_neare
                      second_nearest=l2.reshape(rows, cols))
     if want_nearest:
         res.nearest = l1.reshape(rows, cols)
+    prog(1.0, force=True)
+    return res
+
+
+def _cost_distance_tiled2(f, cs, src, off, max_cost, neighbours, want_nearest, progress, chunk, tile,
+                          round_work=None, key_lag=None, strips=2):
+    """Tiled method on several threads: the grid split at tile-row boundaries into ``strips`` horizontal
+    strips, each solved by its own thread with its own arrays and tile heap (:mod:`._tiled2_kernels`) and 2
+    ghost rows on each side; between rounds (all threads stopped) each pair of neighbouring strips exchanges
+    the 2 rows next to their boundary, until no strip has a dirty tile and no ghost row changed. Exact for
+    any number of strips (the same least fixed point as :func:`_cost_distance_tiled`, bit for bit, tested).
+    Set-up and output copies are split between the threads too (page faults of fresh memory are a large
+    part of the run).
+
+    ``round_work``: cells pulled per strip and round (default :data:`TILED2_ROUND`); ``key_lag``: a round
+    only solves strips whose smallest key is at most the smallest of all plus this (default inf: every strip
+    runs its own heap freely; exact for any value). ``chunk`` is unused (rounds are shorter)."""
+    import concurrent.futures as cf
+    k = _tiled()
+    k2 = _tiled2()
+    prog = _Progress(progress)
+    rows, cols = f.shape
+    T = int(tile)
+    P = cols + 4
+    ntr = (rows + T - 1) // T
+    ns = max(1, min(int(strips), ntr))
+    cuts = [min(int(round(i * ntr / ns)) * T, rows) for i in range(ns)] + [rows]
+    src = np.asarray(src, np.int64).reshape(-1, 2)
+    ids = np.arange(src.shape[0], dtype=np.int32)
+    tables = _pull_tables(neighbours, P, cs)
+    budget = TILED2_ROUND if round_work is None else int(round_work)
+    lag = math.inf if key_lag is None else float(key_lag)
+    stats = {"rounds": 0, "strips": ns}
+    _cost_distance_tiled2.last_stats = stats
+
+    with cf.ThreadPoolExecutor(max(ns - 1, 1)) as ex:
+        def par(fns):
+            """Run the callables at once (the first on this thread); their results in order."""
+            futs = [ex.submit(fn) for fn in fns[1:]]
+            try:
+                first = fns[0]() if fns else None
+            finally:
+                rest = [fu.result() for fu in futs]
+            return [first] + rest if fns else []
+
+        blk = max(1, (1 << 22) // max(cols, 1))
+
+        def blocks(fn, frac):
+            """``fn(strip, r0, r1)`` over the rows of every strip (strip-relative), all strips at a time, in
+            steps with a progress report between."""
+            for r in range(0, max(cuts[i + 1] - cuts[i] for i in range(ns)), blk):
+                par([lambda i=i, r=r: fn(i, min(r, cuts[i + 1] - cuts[i]), min(r + blk, cuts[i + 1] - cuts[i]))
+                     for i in range(ns)])
+                prog(frac)
+
+        fp = _big((rows + 4) * P, np.float32)
+        blocks(lambda i, r0, r1: k.pad_friction(f, fp, P, cuts[i] + r0, cuts[i] + r1), 0.0)
+
+        def make(i):
+            r0, n = cuts[i], cuts[i + 1] - cuts[i]
+            h = _Half(k, fp, P, r0, n, cols, T, None)
+            sel = (src[:, 0] >= r0) & (src[:, 0] < r0 + n)
+            s_ = np.ascontiguousarray(src[sel])
+            s_[:, 0] -= r0
+            h.room(10 * s_.shape[0] + 64)
+            k.seed(h.d, h.lab, P, n, cols, T, h.tkey, h.tdirt, h.hk, h.ht, h.st, s_, ids[sel],
+                   np.ascontiguousarray(off[sel]), max_cost)
+            return h
+
+        S = par([lambda i=i: make(i) for i in range(ns)])
+        fp = None
+        nt = sum(h.nt for h in S)
+        prog(0.0, force=True)
+
+        def run(h, lim):
+            k2.run_half(h.fp, h.d, h.lab, P, h.rows, cols, T, h.tkey, h.tdirt, h.tseen, h.hk, h.ht, h.st,
+                        *tables, max_cost, budget, lim)
+
+        while True:
+            keys = [k2.min_key(h.hk, h.ht, h.tkey, h.st) for h in S]
+            if min(keys) == math.inf:
+                break
+            lim = min(keys) + lag
+            active = [h for h, kk in zip(S, keys) if kk <= lim]
+            for h in active:
+                h.room(9)
+            par([lambda h=h, lim=lim: run(h, lim) for h in active])
+            stats["rounds"] += 1
+            for h in S:
+                h.room(h.ntc + 9)
+            for A, B in zip(S[:-1], S[1:]):
+                k2.exchange(B.d, B.lab, 2 * P, A.d, A.lab, (A.rows + 2) * P, P, cols, T, A.ntc, A.ntr - 1,
+                            k.D_BOT, A.tkey, A.tdirt, A.hk, A.ht, A.st)
+                k2.exchange(A.d, A.lab, A.rows * P, B.d, B.lab, 0, P, cols, T, B.ntc, 0, k.D_TOP,
+                            B.tkey, B.tdirt, B.hk, B.ht, B.st)
+            prog(min(sum(h.st[k.ST_FIRST] for h in S) / nt, 0.99))
+        stats.update(visits=int(sum(h.st[k.ST_VISITS] for h in S)))
+        for h in S:
+            h.fp = None
+        out = _big((rows, cols), np.float32)
+        blocks(lambda i, r0, r1: k.unpad_cost(S[i].d, P, cols, out[cuts[i]:cuts[i + 1]], r0, r1), 0.99)
+        for h in S:
+            h.d = None
+        labo = None
+        if want_nearest:
+            labo = _big((rows, cols), np.int32)
+            blocks(lambda i, r0, r1: k.unpad_label(S[i].lab, out[cuts[i]:cuts[i + 1]], P, cols,
+                                                   labo[cuts[i]:cuts[i + 1]], r0, r1), 0.99)
+        for h in S:
+            h.lab = None
+    res = CostResult(out)
+    if want_nearest:
+        res.nearest = labo
     prog(1.0, force=True)
     return res
 
@@ -459,7 +454,7 @@ def cost_distance(f, cell_size, src, off, max_cost, neighbours=16, want_nearest=
     ``method``: "auto" (tiled2; with the second-nearest, bits on grids of :data:`TILED2_MIN_CELLS` cells
     or more, else bucket), "tiled2", "tiled", "bucket" or "bits"
     (second-nearest only: :func:`_cost_distance_second_bits`); all exact (bit-identical costs). "tiled2" =
-    the tiled method on two threads (grid split in two halves), used on grids of at least
+    the tiled method on one thread per CPU (grid split in strips), used on grids of at least
     :data:`TILED2_MIN_CELLS` cells with more than one tile row and 2+ CPUs,
     otherwise "tiled".
     ``tile``: tile side of the tiled method. ``chunk``: work per kernel call between progress reports
@@ -489,7 +484,8 @@ def cost_distance(f, cell_size, src, off, max_cost, neighbours=16, want_nearest=
         T = int(tile)
         if f.size >= TILED2_MIN_CELLS and T >= 2 and f.shape[0] > T and _n_cpus() >= 2:
             return _cost_distance_tiled2(f, cs, src, off, max_cost, neighbours, want_nearest, progress,
-                                         TILED_CHUNK if chunk is None else int(chunk), tile)
+                                         TILED_CHUNK if chunk is None else int(chunk), tile,
+                                         strips=min(_n_cpus(), TILED_MAX_STRIPS))
         method = "tiled"
     if method == "tiled":
         return _cost_distance_tiled(f, cs, src, off, max_cost, neighbours, want_nearest, progress,

@@ -1,5 +1,5 @@
-"""Exactness of the two-thread tiled method (engine ``method="tiled2"``): the grid split into two halves
-solved by two threads, exchanging the rows next to the split between rounds. Checked against the reference
+"""Exactness of the threaded tiled method (engine ``method="tiled2"``): the grid split into strips solved
+by one thread each, exchanging the rows next to each boundary between rounds. Checked against the reference
 Numba Dijkstra (second-best cost from it gives the label-ambiguity mask) on random grids cut into many small
 tiles (many cross-split interactions), walls along the split, offsets, cut-off, both move sets."""
 import math
@@ -52,6 +52,7 @@ def test_tiled2_exact_vs_reference(seed, nb):
     off = rng.uniform(0, 3, ns) if seed % 2 else np.zeros(ns)
     mc = float(rng.uniform(2, 15)) if seed % 3 == 0 else math.inf
     kw = [{}, {"round_work": 1}, {"round_work": 37, "key_lag": 0.0}, {"key_lag": 0.5}][seed % 4]
+    kw["strips"] = (2, 3, 4, 7)[(seed // 4) % 4]  # more strips than tile rows: as many as there are rows
     res = engine._cost_distance_tiled2(f, CS, src, off, mc, nb, True, None, None, tile, **kw)
     d1, l1, d2 = _ref(f, src, off, mc, nb)
     np.testing.assert_array_equal(res.cost, d1.astype(np.float32))
@@ -69,8 +70,9 @@ def test_tiled2_exact_vs_reference(seed, nb):
         np.testing.assert_array_equal(ds[r[m], c[m]], d1[r[m], c[m]])
 
 
+@pytest.mark.parametrize("strips", [2, 3, 8])
 @pytest.mark.parametrize("nb", [8, 16])
-def test_tiled2_bit_identical_to_tiled_road_grid(nb):
+def test_tiled2_bit_identical_to_tiled_road_grid(nb, strips):
     """A larger grid with a road lattice (long cheap corridors crossing the split many times) and 16 x 16
     tiles: the costs and the unambiguous labels equal those of the single-thread tiled method."""
     rng = np.random.default_rng(5)
@@ -82,7 +84,9 @@ def test_tiled2_bit_identical_to_tiled_road_grid(nb):
     src = np.c_[rng.integers(0, R, 12), rng.integers(0, C, 12)].astype(np.int64)
     off = rng.uniform(0, 2, 12)
     a = engine.cost_distance(f, CS, src, off, math.inf, nb, method="tiled", tile=16)
-    b = engine._cost_distance_tiled2(f, CS, src, off, math.inf, nb, True, None, None, 16, round_work=500)
+    b = engine._cost_distance_tiled2(f, CS, src, off, math.inf, nb, True, None, None, 16, round_work=500,
+                                     strips=strips)
+    assert engine._cost_distance_tiled2.last_stats["strips"] == strips
     np.testing.assert_array_equal(a.cost, b.cost)
     d1, l1, d2 = _ref(f, src, off, math.inf, nb)
     np.testing.assert_array_equal(b.cost, d1.astype(np.float32))
@@ -99,7 +103,7 @@ def test_tiled2_selection_and_fallback(monkeypatch):
     orig = engine._cost_distance_tiled2
 
     def spy(*a, **k):
-        called.append(1)
+        called.append(k.get("strips", 2))
         return orig(*a, **k)
 
     monkeypatch.setattr(engine, "_cost_distance_tiled2", spy)
@@ -110,8 +114,14 @@ def test_tiled2_selection_and_fallback(monkeypatch):
     monkeypatch.setattr(engine, "TILED2_MIN_CELLS", 100)
     monkeypatch.setattr(engine, "_n_cpus", lambda: 2)
     r = engine.cost_distance(f, CS, src, np.zeros(2), math.inf, 16, tile=8)  # "auto" -> tiled2
-    assert called
+    assert called and called[-1] == 2  # one strip per CPU
     np.testing.assert_array_equal(r.cost, ref.cost)
+    monkeypatch.setattr(engine, "_n_cpus", lambda: 64)
+    r = engine.cost_distance(f, CS, src, np.zeros(2), math.inf, 16, tile=4)
+    assert called[-1] == engine.TILED_MAX_STRIPS  # capped
+    assert engine._cost_distance_tiled2.last_stats["strips"] == engine.TILED_MAX_STRIPS
+    np.testing.assert_array_equal(r.cost, ref.cost)
+    monkeypatch.setattr(engine, "_n_cpus", lambda: 2)
     called.clear()
     engine.cost_distance(f, CS, src, np.zeros(2), math.inf, 16, tile=64)  # one tile row: one thread
     assert not called
