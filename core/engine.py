@@ -327,7 +327,7 @@ def _cost_distance_tiled2(f, cs, src, off, max_cost, neighbours, want_nearest, p
 
         def make(i):
             r0, n = cuts[i], cuts[i + 1] - cuts[i]
-            h = _Half(k, fp, P, r0, n, cols, T, None)
+            h = _Half(k, fp, P, r0, n, cols, T, prog if i == 0 else None)  # strip 0: on this thread
             sel = (src[:, 0] >= r0) & (src[:, 0] < r0 + n)
             s_ = np.ascontiguousarray(src[sel])
             s_[:, 0] -= r0

@@ -152,3 +152,25 @@ def test_tiled2_progress_and_cancel():
         assert len(seen) == 3 and seen[-1] < 1.0
     finally:
         engine._Progress.__init__.__defaults__ = old
+
+
+def test_tiled2_set_up_reports_progress(monkeypatch):
+    # filling the strips' cost / label arrays takes seconds on 100 M cells: the strip on the calling thread
+    # must report progress while it fills (the other strips fill on worker threads, which must not call it)
+    import threading
+
+    seen = []
+    real = engine._big
+
+    def spy(shape, dtype, fill=None, prog=None):
+        seen.append((fill is not None, prog is not None, threading.current_thread() is threading.main_thread()))
+        return real(shape, dtype, fill, prog)
+
+    monkeypatch.setattr(engine, "_big", spy)
+    f = np.full((64, 40), 0.01, np.float32)
+    engine._cost_distance_tiled2(f, CS, np.array([[0, 0]]), np.zeros(1), math.inf, 8, True, lambda x: False,
+                                 None, 8, strips=4)
+    fills = [(p, main) for filled, p, main in seen if filled]
+    assert len(fills) == 8  # cost + label of 4 strips
+    assert any(p for p, _main in fills)
+    assert all(main for p, main in fills if p)  # progress only from the calling thread
