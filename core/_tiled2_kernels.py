@@ -17,46 +17,8 @@ Labels travel with costs (copied together while both threads are stopped).
 import numpy as np
 from numba import njit
 
-from ._tiled_kernels import (ST_FIRST, ST_HEAP, ST_PASSES, ST_VISITS, _hpop, _hpush, _visit, _widen)
+from ._tiled_kernels import ST_HEAP, _hpop, _hpush, _widen
 
-ST_DONE2 = 3
-
-
-@njit(cache=True, nogil=True)
-def run_half(fp, d, lab, P, rows, cols, T, tkey, tdirt, tseen, hk, ht, st, voff, vi1, vi2, vcoef, vkn, vdir,
-             hcoef, max_cost, budget, key_limit):
-    """Solve dirty tiles of one half in key order until none is left (``st[3] = 1``), ``budget`` cells were
-    pulled, the smallest key exceeds ``key_limit`` or the heap may need to grow."""
-    ntr = (rows + T - 1) // T
-    ntc = (cols + T - 1) // T
-    ilo = np.empty(T + 4, np.int64)
-    ihi = np.empty(T + 4, np.int64)
-    plo = np.empty(T + 4, np.int64)
-    phi = np.empty(T + 4, np.int64)
-    clo = np.empty(T + 4, np.int64)
-    chi = np.empty(T + 4, np.int64)
-    buf = np.empty(8 * T + 16, np.float64)
-    nkey = np.empty(9, np.float64)
-    nlo = np.empty(9, np.int64)
-    nhi = np.empty(9, np.int64)
-    work = 0
-    st[ST_DONE2] = 0
-    while st[ST_HEAP] > 0:
-        if work >= budget or st[ST_HEAP] + 9 > hk.shape[0] or hk[0] > key_limit:
-            return
-        key, t, size = _hpop(hk, ht, st[ST_HEAP])
-        st[ST_HEAP] = size
-        if key != tkey[t]:
-            continue  # stale entry
-        p = _visit(fp, d, lab, P, rows, cols, T, ntr, ntc, t, tkey, tdirt, hk, ht, st, voff, vi1, vi2, vcoef,
-                   vkn, vdir, hcoef, max_cost, ilo, ihi, plo, phi, clo, chi, buf, nkey, nlo, nhi)
-        work += p
-        st[ST_PASSES] += p
-        st[ST_VISITS] += 1
-        if not tseen[t]:
-            tseen[t] = True
-            st[ST_FIRST] += 1
-    st[ST_DONE2] = 1
 
 
 @njit(cache=True, nogil=True)

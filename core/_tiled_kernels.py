@@ -419,16 +419,17 @@ def _visit(fp, d, lab, P, rows, cols, T, ntr, ntc, t, tkey, tdirt, hk, ht, st, v
 
 @njit(cache=True, nogil=True)
 def run(fp, d, lab, P, rows, cols, T, tkey, tdirt, tseen, hk, ht, st, voff, vi1, vi2, vcoef, vkn, vdir,
-        hcoef, max_cost, budget):
-    """Solve dirty tiles in key order until none is left or ``budget`` cells were pulled.
+        hcoef, max_cost, budget, key_limit):
+    """Solve dirty tiles in key order until none is left (``st[ST_DONE] = 1``), ``budget`` cells were
+    pulled, or the smallest key exceeds ``key_limit`` (inf: no limit; the strips of the threaded method).
     Per tile: ``tkey`` smallest changed cost within reach (inf: clean), ``tdirt`` what changed."""
     run_targets(fp, d, lab, P, rows, cols, T, tkey, tdirt, tseen, hk, ht, st, voff, vi1, vi2, vcoef, vkn,
-                vdir, hcoef, max_cost, budget, np.empty(0, np.int64), np.empty(0, np.int64))
+                vdir, hcoef, max_cost, budget, np.empty(0, np.int64), np.empty(0, np.int64), key_limit)
 
 
 @njit(cache=True, nogil=True)
 def run_targets(fp, d, lab, P, rows, cols, T, tkey, tdirt, tseen, hk, ht, st, voff, vi1, vi2, vcoef, vkn,
-                vdir, hcoef, max_cost, budget, tgt, vlist):
+                vdir, hcoef, max_cost, budget, tgt, vlist, key_limit):
     """:func:`run` that also stops (``st[ST_DONE] = 1``) as soon as every target cell (padded indices
     ``tgt``; none: run to the end) is final, and records each tile on its first visit in ``vlist`` (if not
     empty) so :func:`reset_run` can clean up.
@@ -470,8 +471,8 @@ def run_targets(fp, d, lab, P, rows, cols, T, tkey, tdirt, tseen, hk, ht, st, vo
                         break
                 if not found:
                     break
-        if work >= budget or st[ST_HEAP] + 9 > hk.shape[0]:
-            return  # chunk done, or the caller grows the heap; the state is consistent
+        if work >= budget or st[ST_HEAP] + 9 > hk.shape[0] or hk[0] > key_limit:
+            return  # chunk done, the caller grows the heap, or key limit; the state is consistent
         key, t, size = _hpop(hk, ht, st[ST_HEAP])
         st[ST_HEAP] = size
         if key != tkey[t]:

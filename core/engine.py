@@ -141,7 +141,7 @@ def _cost_distance_tiled(f, cs, src, off, max_cost, neighbours, want_nearest, pr
            np.arange(src.shape[0], dtype=np.int32), off, max_cost)
     prog(0.0, force=True)  # set-up done
     while not st[k.ST_DONE]:
-        k.run(fp, d, lab, P, rows, cols, T, tkey, tdirt, tseen, hk, ht, st, *tables, max_cost, chunk)
+        k.run(fp, d, lab, P, rows, cols, T, tkey, tdirt, tseen, hk, ht, st, *tables, max_cost, chunk, math.inf)
         if not st[k.ST_DONE]:
             if st[k.ST_HEAP] + 9 > hk.shape[0]:
                 hk = np.concatenate([hk, np.empty_like(hk)])
@@ -342,8 +342,8 @@ def _cost_distance_tiled2(f, cs, src, off, max_cost, neighbours, want_nearest, p
         prog(0.0, force=True)
 
         def run(h, lim):
-            k2.run_half(h.fp, h.d, h.lab, P, h.rows, cols, T, h.tkey, h.tdirt, h.tseen, h.hk, h.ht, h.st,
-                        *tables, max_cost, budget, lim)
+            k.run(h.fp, h.d, h.lab, P, h.rows, cols, T, h.tkey, h.tdirt, h.tseen, h.hk, h.ht, h.st,
+                  *tables, max_cost, budget, lim)
 
         while True:
             keys = [k2.min_key(h.hk, h.ht, h.tkey, h.st) for h in S]
@@ -647,7 +647,7 @@ class _TiledRunner:
                     return None
                 k.run_targets(self.fp, self.d, self.lab, self.P, self.rows, self.cols, self.T, self.tkey,
                               self.tdirt, self.tseen, self.hk, self.ht, st, *self.tables, max_cost, chunk,
-                              tgt_pad, self.vlist)
+                              tgt_pad, self.vlist, math.inf)
                 if not st[k.ST_DONE]:
                     if st[k.ST_HEAP] + 9 > self.hk.shape[0]:
                         self.hk = np.concatenate([self.hk, np.empty_like(self.hk)])

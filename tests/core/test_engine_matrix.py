@@ -111,7 +111,7 @@ def test_tiled_matrix_stops_early():
     r.k.seed(r.d, r.lab, r.P, 300, 300, 16, r.tkey, r.tdirt, r.hk, r.ht, st, np.array([[150, 150]], np.int64),
              np.zeros(1, np.int32), np.zeros(1), math.inf)
     r.k.run_targets(r.fp, r.d, r.lab, r.P, 300, 300, 16, r.tkey, r.tdirt, r.tseen, r.hk, r.ht, st, *r.tables,
-                    math.inf, 1 << 30, tgt, r.vlist)
+                    math.inf, 1 << 30, tgt, r.vlist, math.inf)
     assert st[r.k.ST_DONE] == 1
     assert st[r.k.ST_FIRST] <= 9
 
