@@ -27,13 +27,15 @@ the same grid::
      raster is reported in ``outside_raster`` (per area), of the part outside every area in ``outside_areas``;
      the rest is kept to the last person (``pop`` of a piece sums to its population share).
    * :func:`spread_points`: each point's population goes to the cell holding it and to the area containing
-     it (first area in the list for overlapping areas).
+     it (to each of overlapping areas that hold it inside; a point on a boundary to the first area whose
+     closure holds it).
    * :func:`spread_raster`: a population raster on any grid (any CRS via ``transform_xy``) is resampled by
      summing: block sums when the grids nest (:func:`aligned_sum`), else each population cell's footprint is
      spread exactly like a polygon above (:func:`quad_cell_areas`); each grid cell's population is then split
      among the areas by the exact share of the cell each area covers (uniform within a grid cell).
-   * Invalid area / population geometries are repaired (``make_valid``); areas that overlap count the people
-     of the overlap in each (the QGIS glue warns).
+   * Invalid area / population geometries are repaired (``make_valid``; :func:`repair_polygons` says which);
+     areas that overlap count the people of the overlap in each (:func:`area_overlaps` lists them, the QGIS
+     glue warns); ``outside_areas`` is what lies outside the union of the areas, counted once.
 
    Urbanity: :func:`classify_labels` maps ONS RUC2011 codes (A1, B1, C1, C2 urban; D1, D2 "town and fringe"
    semi-urban; E1, E2, F1, F2 "village / hamlets and dispersed" rural), their text labels and plain words
@@ -376,6 +378,34 @@ def clean_areas(areas):
     return out
 
 
+def repair_polygons(geoms):
+    """(repaired, indices): every geometry as a valid polygonal one (:func:`clean_areas`) and the indices of
+    those that were invalid (e.g. a self-intersecting "bow-tie" ring) and had to be repaired."""
+    bad = [i for i, g in enumerate(geoms) if g is not None and not g.is_empty and not g.is_valid]
+    return clean_areas(geoms), bad
+
+
+def area_overlaps(areas, min_share=1e-9):
+    """Pairs of areas whose interiors overlap: list of (i, j, overlap area) with i < j, for overlaps larger
+    than ``min_share`` of the smaller area (shared edges and floating-point slivers are not overlaps).
+    ``areas`` must be valid (:func:`clean_areas`)."""
+    abounds, prepared = _area_tree(areas)
+    out = []
+    for i in range(len(areas)):
+        if prepared[i] is None:
+            continue
+        b = abounds[i]
+        cand = np.flatnonzero((abounds[:, 0] < b[2]) & (abounds[:, 2] > b[0]) &
+                              (abounds[:, 1] < b[3]) & (abounds[:, 3] > b[1]))
+        for j in cand[cand > i]:
+            if not prepared[i].intersects(areas[j]) or prepared[i].touches(areas[j]):
+                continue
+            a = areas[i].intersection(areas[j]).area
+            if a > min_share * min(areas[i].area, areas[j].area):
+                out.append((i, int(j), float(a)))
+    return out
+
+
 def _area_tree(areas):
     """Bounding boxes and prepared geometries of the areas."""
     from shapely.prepared import prep
@@ -408,10 +438,10 @@ def overlay(polygons, areas, progress=None):
         area_g = sum(p.area for p in parts)
         if area_g <= 0:
             continue
-        for j in cand:
+        for j in cand:  # every area: overlapping areas each count their share (no early exit)
             if prepared[j].contains(g):
                 pieces.append((i, int(j), g, 1.0))
-                break
+                continue
             if not prepared[j].intersects(g):
                 continue
             try:
@@ -456,6 +486,15 @@ def spread_polygons(spec, polygons, population, areas, classes=None, groups=None
     piece_pop = pop[src] * share if len(pieces) else np.zeros(0)
     # population outside every area (shares per polygon summing to < 1; polygons in no area at all)
     in_areas = np.bincount(src, weights=share, minlength=len(pop)) if len(pieces) else np.zeros(len(pop))
+    if len(pieces) and area_overlaps(areas):
+        # overlapping areas: a polygon's share inside the areas is that of the union of its pieces
+        from shapely.ops import unary_union
+
+        counts = np.bincount(src, minlength=len(pop))
+        for i in np.flatnonzero(counts > 1):
+            mine = [p[2] for p in pieces if p[0] == i]
+            g_area = sum(q.area for q in _polygon_parts(polygons[i]))
+            in_areas[i] = min(1.0, sum(q.area for q in _polygon_parts(unary_union(mine))) / g_area)
     outside_areas = float(np.sum(pop * np.clip(1.0 - in_areas, 0.0, 1.0)))
 
     idx, cell, area_m2 = cell_areas([p[2] for p in pieces], spec, progress=sub(0.4, 1.0))
@@ -489,9 +528,48 @@ def spread_polygons(spec, polygons, population, areas, classes=None, groups=None
                            outside_raster=outside_raster, outside_areas=outside_areas, weights_fallback=fallback)
 
 
-def _area_of_points(x, y, areas):
+def _areas_of_points(x, y, areas):
+    """(point index, area index) pairs: each point in every area holding it inside (overlapping areas each
+    count it); a point inside no area but on the boundary of one (e.g. on the edge shared by two
+    neighbours) in the first area whose closure holds it. Points in no area are absent."""
+    from shapely.geometry import Point
+
+    try:
+        from shapely.vectorized import contains
+    except ImportError:  # pragma: no cover - shapely builds without the vectorized module
+        contains = None
+    x = np.asarray(x, dtype=np.float64)
+    y = np.asarray(y, dtype=np.float64)
+    abounds, prepared = _area_tree(areas)
+    pts, ars = [], []
+    found = np.zeros(len(x), dtype=bool)
+    for j, a in enumerate(areas):
+        if prepared[j] is None:
+            continue
+        todo = np.flatnonzero((x >= abounds[j, 0]) & (x <= abounds[j, 2]) &
+                              (y >= abounds[j, 1]) & (y <= abounds[j, 3]))
+        if not len(todo):
+            continue
+        if contains is not None:
+            hit = np.asarray(contains(a, x[todo], y[todo]), dtype=bool)
+        else:  # pragma: no cover
+            hit = np.array([prepared[j].contains(Point(x[i], y[i])) for i in todo], dtype=bool)
+        pts.append(todo[hit])
+        ars.append(np.full(int(hit.sum()), j, dtype=np.int32))
+        found[todo[hit]] = True
+    edge = _area_of_points(x, y, areas, skip=found)
+    m = (edge >= 0) & ~found
+    pts.append(np.flatnonzero(m))
+    ars.append(edge[m])
+    p = np.concatenate(pts).astype(np.int64) if pts else np.zeros(0, np.int64)
+    a = np.concatenate(ars).astype(np.int32) if ars else np.zeros(0, np.int32)
+    order = np.lexsort((a, p))
+    return p[order], a[order]
+
+
+def _area_of_points(x, y, areas, skip=None):
     """Index of the first area containing each point, -1 if none (points on a boundary: the first area
-    whose closure holds them)."""
+    whose closure holds them). ``skip``: points to leave at -1."""
     from shapely.geometry import Point
 
     try:
@@ -502,6 +580,8 @@ def _area_of_points(x, y, areas):
     y = np.asarray(y, dtype=np.float64)
     abounds, prepared = _area_tree(areas)
     out = np.full(len(x), -1, dtype=np.int32)
+    if skip is not None:
+        out[np.asarray(skip, dtype=bool)] = -2
     for j, a in enumerate(areas):
         if prepared[j] is None:
             continue
@@ -516,6 +596,7 @@ def _area_of_points(x, y, areas):
         for i in todo:  # the rest (boundary points, or no vectorized module): exact test one by one
             if prepared[j].intersects(Point(x[i], y[i])):
                 out[i] = j
+    out[out == -2] = -1
     return out
 
 
@@ -528,21 +609,24 @@ def spread_points(spec, x, y, population, areas, classes=None, groups=None, grou
     y = np.asarray(y, dtype=np.float64)
     areas = clean_areas(areas)
     n_areas = len(areas)
-    area = _area_of_points(x, y, areas)
+    pi, area = _areas_of_points(x, y, areas)  # a point inside overlapping areas is in each
     row, col = spec.rowcol(x, y)
     inside = spec.inside(row, col)
-    in_area = area >= 0
+    in_area = np.zeros(len(pop), dtype=bool)
+    in_area[pi] = True
     outside_areas = float(pop[~in_area].sum())
-    outside_raster = np.bincount(area[in_area & ~inside], weights=pop[in_area & ~inside], minlength=n_areas)
-    keep = in_area & inside
-    cell = (row * spec.cols + col)[keep].astype(np.int64)
+    off = ~inside[pi]
+    outside_raster = np.bincount(area[off], weights=pop[pi[off]], minlength=n_areas)
+    keep = inside[pi]
+    pk = pi[keep]
+    cell = (row * spec.cols + col)[pk].astype(np.int64)
     groups = np.full(len(pop), -1, np.int32) if groups is None else np.asarray(groups, dtype=np.int32)
     if classes is None:
         dens = local_density(spec, (row * spec.cols + col)[inside], pop[inside])
         cls = classify_density(dens.ravel()[cell], density_breaks)
     else:
-        cls = np.asarray(classes, dtype=np.int8)[keep]
-    return PopulationCells(spec=spec, cell=cell, pop=pop[keep], area=area[keep], cls=cls, group=groups[keep],
+        cls = np.asarray(classes, dtype=np.int8)[pk]
+    return PopulationCells(spec=spec, cell=cell, pop=pop[pk], area=area[keep], cls=cls, group=groups[pk],
                            n_areas=n_areas, group_labels=list(group_labels or []),
                            input_total=float(pop.sum()), outside_raster=outside_raster[:n_areas],
                            outside_areas=outside_areas)
@@ -658,14 +742,22 @@ def spread_raster(spec, pop_grid, areas, density_breaks=DEFAULT_DENSITY_BREAKS, 
     rec_pop = on_grid[acell] * frac
     keep = rec_pop > 0
     dens = local_density(spec, np.arange(ncell), on_grid)
-    cells_in_areas = np.bincount(acell, weights=frac, minlength=ncell)
+    if area_overlaps(areas):  # the share of each cell in any area: that of the union (overlaps once)
+        from shapely.ops import unary_union
+
+        _i, ucell, ua = cell_areas([unary_union([a for a in areas if not a.is_empty])], spec)
+        cells_in_areas = np.bincount(ucell, weights=ua / (spec.cell_size * spec.cell_size), minlength=ncell)
+    else:
+        cells_in_areas = np.bincount(acell, weights=frac, minlength=ncell)
     outside_areas = float(np.sum(on_grid * np.clip(1.0 - cells_in_areas, 0, 1)))
-    # population off the grid: attributed to the area holding the population cell's centre
+    # population off the grid: attributed to the area(s) holding the population cell's centre
     outside_raster = np.zeros(n_areas)
     if len(off_vals):
-        oa = _area_of_points(off_x, off_y, areas)
-        outside_raster = np.bincount(oa[oa >= 0], weights=off_vals[oa >= 0], minlength=n_areas)
-        outside_areas += float(off_vals[oa < 0].sum())
+        opi, oa = _areas_of_points(off_x, off_y, areas)
+        outside_raster = np.bincount(oa, weights=off_vals[opi], minlength=n_areas)
+        placed = np.zeros(len(off_vals), dtype=bool)
+        placed[opi] = True
+        outside_areas += float(off_vals[~placed].sum())
     acell = acell[keep]
     return PopulationCells(spec=spec, cell=acell, pop=rec_pop[keep], area=aidx[keep].astype(np.int32),
                            cls=classify_density(dens.ravel()[acell], density_breaks),

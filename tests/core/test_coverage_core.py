@@ -357,3 +357,90 @@ def test_invalid_area_geometry_is_repaired():
     cells = cv.spread_polygons(spec, [box(0, 0, 100, 100)], [1000.0], [bowtie])
     assert cells.total == pytest.approx(500.0)  # the two triangles cover half the square
     assert cells.outside_areas == pytest.approx(500.0)
+
+
+# ------------------------------------------------------------------------- overlapping and invalid areas
+def _reference(pop_polys, pops, areas):
+    """Independent: people of each area = sum over population polygons of pop x (area of polygon ∩ area) /
+    (area of polygon), by shapely; outside = pop x the share of the polygon outside the union of areas."""
+    from shapely.ops import unary_union
+
+    union = unary_union(areas)
+    per_area = [sum(p * q.intersection(a).area / q.area for q, p in zip(pop_polys, pops)) for a in areas]
+    outside = sum(p * q.difference(union).area / q.area for q, p in zip(pop_polys, pops))
+    return np.array(per_area), outside
+
+
+OVERLAP_AREAS = [box(0, 0, 60, 100), box(40, 0, 100, 100), box(20, 20, 50, 50)]  # 0∩1, 0∩2, 1∩2 overlap
+
+
+@pytest.mark.parametrize("order", [(0, 1, 2), (2, 1, 0), (1, 2, 0)])
+def test_overlapping_areas_each_count_the_people_of_the_overlap(order):
+    """Every area counts the people inside it, whatever the order of the areas (before: a population polygon
+    wholly inside the first of two overlapping areas went to that area only)."""
+    spec = GridSpec(0.0, 100.0, 10.0, 10, 10)
+    areas = [OVERLAP_AREAS[i] for i in order]
+    pop_polys = [box(42, 5, 58, 95), box(25, 25, 45, 45), box(0, 0, 100, 100), box(90, 90, 130, 110)]
+    pops = [160.0, 80.0, 1000.0, 40.0]
+    cells = cv.spread_polygons(spec, pop_polys, pops, areas, classes=np.zeros(4, np.int8))
+    got = np.bincount(cells.area, weights=cells.pop, minlength=3) + cells.outside_raster
+    ref, outside = _reference(pop_polys, pops, areas)
+    assert got == pytest.approx(ref, rel=1e-9)
+    assert cells.outside_areas == pytest.approx(outside, rel=1e-9)
+    assert ref.sum() > sum(pops) - outside + 1  # the overlaps really are counted more than once
+    pairs = {(min(order[i], order[j]), max(order[i], order[j])) for i, j, _a in cv.area_overlaps(areas)}
+    assert pairs == {(0, 1), (0, 2), (1, 2)}
+    ov = {frozenset((order[i], order[j])): a for i, j, a in cv.area_overlaps(areas)}
+    assert ov[frozenset((0, 1))] == pytest.approx(20 * 100)
+    assert ov[frozenset((0, 2))] == pytest.approx(30 * 30)
+
+
+def test_overlapping_areas_points_and_raster():
+    spec = GridSpec(0.0, 100.0, 10.0, 10, 10)
+    areas = OVERLAP_AREAS
+    # points: (45, 30) lies inside all three areas, (50, 80) in 0 and 1, (5, 5) in 0 only, (60, 10) on the
+    # right edge of area 0 and inside area 1 (counted in 1 only), (150, 50) in none
+    x, y, p = [45, 50, 5, 60, 150], [30, 80, 5, 10, 50], [1.0, 10.0, 100.0, 1000.0, 10000.0]
+    cells = cv.spread_points(spec, x, y, p, areas)
+    got = np.bincount(cells.area, weights=cells.pop, minlength=3)
+    assert got.tolist() == pytest.approx([111.0, 1011.0, 1.0])
+    assert cells.outside_areas == pytest.approx(10000.0)
+    # neighbours sharing an edge: a point on the edge is counted once (first area), not in both
+    edge = cv.spread_points(spec, [50], [50], [7.0], [box(0, 0, 50, 100), box(50, 0, 100, 100)])
+    assert edge.total == pytest.approx(7.0) and edge.area.tolist() == [0]
+    # raster: uniform 1 person per m² on the 10 m grid (100 per cell): each area gets its own area
+    pg = Grid(np.full((10, 10), 100.0), spec)
+    rc = cv.spread_raster(spec, pg, areas)
+    got = np.bincount(rc.area, weights=rc.pop, minlength=3)
+    assert got == pytest.approx([a.area for a in areas], rel=1e-9)
+    assert rc.outside_areas == pytest.approx(0.0, abs=1e-9)
+    part = [box(0, 0, 30, 100), box(20, 0, 50, 100)]  # union covers x 0..50: the rest is outside
+    rc = cv.spread_raster(spec, pg, part)
+    assert rc.outside_areas == pytest.approx(5000.0)
+    assert np.bincount(rc.area, weights=rc.pop).tolist() == pytest.approx([3000.0, 3000.0])
+
+
+def test_bowtie_area_is_repaired_and_leaves_its_neighbour_alone():
+    """A self-intersecting area (bow-tie) next to a square: the bow-tie counts the people of its two
+    triangles, the neighbour exactly its own, whichever comes first; repair_polygons names it."""
+    spec = GridSpec(0.0, 100.0, 10.0, 10, 10)
+    bowtie = Polygon([(50, 0), (100, 100), (100, 0), (50, 100)])
+    assert not bowtie.is_valid
+    triangles = [Polygon([(50, 0), (75, 50), (50, 100)]), Polygon([(100, 0), (75, 50), (100, 100)])]
+    square = box(0, 0, 50, 100)
+    pop_polys = [box(0, 0, 100, 100), box(30, 10, 70, 90), Polygon([(0, 0), (100, 100), (100, 0), (0, 100)])]
+    ref_pop_polys = pop_polys[:2] + [Polygon([(0, 0), (50, 50), (0, 100)]), Polygon([(100, 0), (50, 50),
+                                                                                      (100, 100)])]
+    pops = [1000.0, 320.0, 500.0]
+    ref_pops = pops[:2] + [250.0, 250.0]  # the bow-tie population: half in each (equal) triangle
+    for areas, idx in (([square, bowtie], (0, 1)), ([bowtie, square], (1, 0))):
+        repaired, bad = cv.repair_polygons(areas)
+        assert bad == [idx[1]] and all(g.is_valid for g in repaired)
+        cells = cv.spread_polygons(spec, pop_polys, pops, areas, classes=np.zeros(3, np.int8))
+        got = np.bincount(cells.area, weights=cells.pop, minlength=2)
+        ref_sq, _ = _reference(ref_pop_polys, ref_pops, [square])
+        ref_bt, _ = _reference(ref_pop_polys, ref_pops, [triangles[0].union(triangles[1])])
+        assert got[idx[0]] == pytest.approx(ref_sq[0], rel=1e-9)
+        assert got[idx[1]] == pytest.approx(ref_bt[0], rel=1e-9)
+        assert cells.total + cells.outside_areas == pytest.approx(sum(pops))
+    assert cv.area_overlaps(cv.clean_areas([square, bowtie])) == []  # touching is not overlapping
