@@ -20,13 +20,13 @@ APT_PACKAGES := qgis python3-qgis qgis-providers python3-numba python3-geopandas
 	python3-sklearn python3-shapely python3-scipy python3-pytest python3-hypothesis python3-skimage \
 	grass-core pyqt5-dev-tools qttools5-dev-tools poppler-utils zip
 
-.PHONY: help setup apt link enable demo test test-core test-qgis test-cli bench bench-surfaces bench-heaps bench-large deploy undeploy \
+.PHONY: help setup apt link enable demo test test-core test-qgis test-cli test-dialog bench bench-surfaces bench-heaps bench-large deploy undeploy \
 	zip lint transup transcompile clean
 
 help:
 	@echo "make setup   install QGIS + geo stack from Debian, link and enable the plugin for qgis_process"
 	@echo "make demo    run the algorithms on ../shared/data through qgis_process (styled outputs in demo_output/)"
-	@echo "make test    all tests (core, headless QGIS, qgis_process)"
+	@echo "make test    all tests (core, headless QGIS, qgis_process; then the dialogs: make test-dialog)"
 	@echo "make bench   engine benchmark against scikit-image and GRASS r.cost (bench-large: 10000^2;"
 	@echo "             bench-surfaces: smooth / lattice / hard grids; bench-heaps: heap Dijkstra candidates)"
 	@echo "make deploy  symlink the plugin into your QGIS profile; make zip: installable archive"
@@ -50,8 +50,10 @@ enable: link
 demo: link enable
 	DATA=$(DATA) OUT=$(DEMO_OUT) QP="$(QGIS_PROCESS)" PY=$(PY) bash scripts/demo.sh
 
+# the dialog tier (tests/dialog) builds GUI dialogs: its own pytest run, apart from the headless QGIS of tests/qgis
 test: link transcompile
-	cd $(CURDIR) && $(PY) -P -m pytest tests
+	cd $(CURDIR) && $(PY) -P -m pytest tests --ignore=tests/dialog
+	cd $(CURDIR) && $(PY) -P -m pytest tests/dialog
 
 test-core: link
 	$(PY) -P -m pytest tests/core
@@ -61,6 +63,9 @@ test-qgis: link
 
 test-cli: link enable
 	$(PY) -P -m pytest tests/cli
+
+test-dialog: link
+	$(PY) -P -m pytest tests/dialog
 
 bench: link
 	PYTHONPATH=$(PLUGINS) $(PY) -P bench/bench_engine.py $(BENCH_ARGS)

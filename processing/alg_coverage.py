@@ -16,7 +16,6 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFileDestination,
-    QgsProcessingParameterMapLayer,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
@@ -46,6 +45,7 @@ class CoverageAlgorithm(AreaPopulationReader, AlgorithmBase):
     AREA_NAME_FIELD = "AREA_NAME_FIELD"
     POPULATION = "POPULATION"
     POPULATION_FIELD = "POPULATION_FIELD"
+    POPULATION_RASTER = "POPULATION_RASTER"
     THRESHOLDS = "THRESHOLDS"
     TARGET = "TARGET"
     TARGET_SHARE = "TARGET_SHARE"
@@ -82,14 +82,7 @@ class CoverageAlgorithm(AreaPopulationReader, AlgorithmBase):
             self.AREA_NAME_FIELD: self.tr("Field with the area name used in the summary and labels (default: the "
                                           "id field; with neither, a text field called name or ending in name / "
                                           "nm, such as lad11nm, if the areas have one)."),
-            self.POPULATION: self.tr("Population: a polygon layer (e.g. LSOAs, spread by area), a point layer "
-                                     "(each point's people in its cell) or a population raster (people per cell, "
-                                     "any grid and CRS: resampled by summing; on the qgis_process command line "
-                                     "give it as a GeoTIFF, as QGIS 3.22 does not open GeoPackage rasters from a "
-                                     "path here)."),
-            self.POPULATION_FIELD: self.tr("Numeric, non-negative field with the people of each polygon or point "
-                                           "(required for vector population; empty values count as 0 with a "
-                                           "warning)."),
+            **self._population_help(),
             self.THRESHOLDS: self.tr("Drive-time thresholds in minutes (comma-separated); each gives fields "
                                      "pop_le_<T> and pct_le_<T> (7.5 gives pct_le_7_5)."),
             self.TARGET: self.tr("The standard being judged, in minutes (added to the thresholds if missing): "
@@ -139,11 +132,8 @@ class CoverageAlgorithm(AreaPopulationReader, AlgorithmBase):
                                              QgsProcessingParameterField.Any, False, True))
         self.add(QgsProcessingParameterField(self.AREA_NAME_FIELD, self.tr("Area name field"), None, self.AREAS,
                                              QgsProcessingParameterField.Any, False, True), advanced=True)
-        self.add(QgsProcessingParameterMapLayer(
-            self.POPULATION, self.tr("Population (polygons, points or raster)"), None, False,
-            [QgsProcessing.TypeVectorPolygon, QgsProcessing.TypeVectorPoint, QgsProcessing.TypeRaster]))
-        self.add(QgsProcessingParameterField(self.POPULATION_FIELD, self.tr("Population field"), None,
-                                             self.POPULATION, QgsProcessingParameterField.Numeric, False, True))
+        for param in self._population_parameters():  # POPULATION, POPULATION_FIELD, POPULATION_RASTER
+            self.add(param)
         self.add(QgsProcessingParameterString(self.THRESHOLDS, self.tr("Thresholds (minutes)"), DEFAULT_THRESHOLDS))
         self.add(QgsProcessingParameterNumber(self.TARGET, self.tr("Target (minutes)"),
                                               QgsProcessingParameterNumber.Double, 8.0, False, 0.0))
@@ -208,7 +198,8 @@ class CoverageAlgorithm(AreaPopulationReader, AlgorithmBase):
             return {}
         if cells.total <= 0:
             raise QgsProcessingException(self.tr(
-                "POPULATION: no population falls inside both the areas and the drive-time raster (input total "
+                "POPULATION / POPULATION_RASTER: no population falls inside both the areas and the drive-time "
+                "raster (input total "
                 "{tot}). Check that the population layer covers the areas and that the population field is the "
                 "right one.").format(tot=cv.fmt_people(cells.input_total)))
 

@@ -17,7 +17,6 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFileDestination,
-    QgsProcessingParameterMapLayer,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterDestination,
     QgsProcessingParameterRasterLayer,
@@ -71,6 +70,7 @@ class ScenarioAlgorithm(AreaPopulationReader, AlgorithmBase):
     AREA_ID_FIELD = "AREA_ID_FIELD"
     POPULATION = "POPULATION"
     POPULATION_FIELD = "POPULATION_FIELD"
+    POPULATION_RASTER = "POPULATION_RASTER"
     THRESHOLDS = "THRESHOLDS"
     TARGET = "TARGET"
     URBANITY_FIELD = "URBANITY_FIELD"
@@ -105,9 +105,7 @@ class ScenarioAlgorithm(AreaPopulationReader, AlgorithmBase):
             self.AREA_ID_FIELD: self.tr("Field naming the areas (default: the feature id, and the summary names "
                                         "the areas by a text field called name or ending in name / nm, such as "
                                         "lad11nm, if they have one)."),
-            self.POPULATION: self.tr("Population: polygons (e.g. LSOAs, spread by exact area weighting) or points "
-                                     "with POPULATION_FIELD, or a population raster."),
-            self.POPULATION_FIELD: self.tr("Numeric field of the POPULATION layer holding people."),
+            **self._population_help(),
             self.THRESHOLDS: self.tr("Drive-time thresholds in minutes (a time equal to a threshold is within it)."),
             self.TARGET: self.tr("The threshold the summary and the map focus on (added to THRESHOLDS if absent)."),
             self.URBANITY_FIELD: self.tr("Optional field of the POPULATION layer with an urban/rural class (e.g. ONS "
@@ -149,9 +147,8 @@ class ScenarioAlgorithm(AreaPopulationReader, AlgorithmBase):
         self.add(QgsProcessingParameterFeatureSource(self.AREAS, self.tr("Areas"), [QgsProcessing.TypeVectorPolygon]))
         self.add(QgsProcessingParameterField(self.AREA_ID_FIELD, self.tr("Area name field"), None, self.AREAS,
                                              optional=True))
-        self.add(QgsProcessingParameterMapLayer(self.POPULATION, self.tr("Population (polygons, points or raster)")))
-        self.add(QgsProcessingParameterField(self.POPULATION_FIELD, self.tr("Population field"), None,
-                                             self.POPULATION, QgsProcessingParameterField.Numeric, optional=True))
+        for param in self._population_parameters():  # POPULATION, POPULATION_FIELD, POPULATION_RASTER
+            self.add(param)
         self.add(QgsProcessingParameterString(self.THRESHOLDS, self.tr("Thresholds (minutes)"), DEFAULT_THRESHOLDS))
         self.add(QgsProcessingParameterNumber(self.TARGET, self.tr("Target (minutes)"),
                                               QgsProcessingParameterNumber.Double, 8.0, False, 0.0))
@@ -296,7 +293,8 @@ class ScenarioAlgorithm(AreaPopulationReader, AlgorithmBase):
             return {}
         if cells.total <= 0:
             raise QgsProcessingException(self.tr(
-                "POPULATION: no population falls inside the areas and the speed raster; check the layers overlap."))
+                "POPULATION / POPULATION_RASTER: no population falls inside the areas and the speed raster; check "
+                "the layers overlap."))
         try:
             cmp = sc.compare(cells, minutes_b, minutes_s, thresholds, target)
         except cv.CoverageError as e:

@@ -17,105 +17,18 @@ from qgis.core import (
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
     QgsProcessingParameterFileDestination,
-    QgsProcessingParameterMapLayer,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
-    QgsRasterLayer,
-    QgsVectorLayer,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
 from .base import AlgorithmBase, fmt_num, progress_callback, tr
 from . import qgis_io, styling
+from .population import AreaPopulationReader
 
 NEIGHBOUR_CHOICES = [16, 8]
-
-
-# -- population onto the speed grid (shared with drivetime:scenario) -----------------------------------------
-def population_grid(layer, field, spec, crs, context, feedback, param="POPULATION", field_param="POPULATION_FIELD"):
-    """Population per cell of ``spec`` (float64) from a raster (sum-preserving resampling), polygons (area
-    weighting) or points (summed per cell). Returns (grid, total in the layer, total placed)."""
-    from shapely.geometry import box
-
-    from ..core import coverage as cv
-
-    if isinstance(layer, QgsRasterLayer):
-        import rasterio
-        from affine import Affine
-        from rasterio.warp import Resampling, reproject
-
-        qgis_io.check_metric_crs(layer.crs(), param, tr("the population raster"))
-        path = qgis_io.raster_path(layer, param)
-        with rasterio.open(path) as ds:
-            src = ds.read(1).astype(np.float64)
-            nod = ds.nodata
-            if nod is not None:
-                src[src == nod] = np.nan
-            src[~np.isfinite(src)] = 0.0
-            if (src < 0).any():
-                raise QgsProcessingException(tr(
-                    "{param}: the population raster has negative values; it must hold people per cell.")
-                    .format(param=param))
-            dst = np.zeros(spec.shape, np.float64)
-            reproject(src, dst, src_transform=ds.transform, src_crs=ds.crs,
-                      dst_transform=Affine(spec.cell_size, 0, spec.x_min, 0, -spec.cell_size, spec.y_max),
-                      dst_crs=qgis_io.crs_for_gdal(crs), resampling=Resampling.sum, src_nodata=np.nan,
-                      dst_nodata=0.0)
-        return dst, float(src.sum()), float(dst.sum())
-    if not isinstance(layer, QgsVectorLayer):
-        raise QgsProcessingException(tr(
-            "{param}: give a population raster, or a polygon or point layer (e.g. LSOAs) with {fp}.")
-            .format(param=param, fp=field_param))
-    if not field:
-        raise QgsProcessingException(tr(
-            "{fp}: name the field of {param} that holds the population (e.g. pop_mid2018).")
-            .format(fp=field_param, param=param))
-    idx = layer.fields().lookupField(field)
-    if idx < 0:
-        raise QgsProcessingException(tr("{fp}: the layer has no field '{f}'.").format(fp=field_param, f=field))
-    if not layer.fields().at(idx).isNumeric():
-        raise QgsProcessingException(tr("{fp}: the field '{f}' is not numeric; choose a numeric population field.")
-                                     .format(fp=field_param, f=field))
-    geoms, attrs = qgis_io.read_geometries(layer, crs, context, [field], feedback)
-    vals = []
-    nulls = 0
-    for v in attrs[field]:
-        try:
-            x = float(v)
-        except (TypeError, ValueError):
-            x = float("nan")
-        if not np.isfinite(x):
-            nulls += 1
-            x = 0.0
-        vals.append(x)
-    vals = np.array(vals)
-    if (vals < 0).any():
-        raise QgsProcessingException(tr("{fp}: the field '{f}' has negative values; population must be >= 0.")
-                                     .format(fp=field_param, f=field))
-    if nulls:
-        feedback.pushWarning(tr("{fp}: {n} feature(s) have no population (NULL); counted as 0.")
-                             .format(fp=field_param, n=nulls))
-    total = float(vals.sum())
-    gtype = QgsWkbTypes.geometryType(layer.wkbType())
-    # the coverage core's spreading (exact area weighting), with the grid extent as the one "area"
-    extent = [box(*spec.bounds)]
-    zeros = np.zeros(len(vals), np.int8)
-    if gtype == QgsWkbTypes.PolygonGeometry:
-        cells = cv.spread_polygons(spec, geoms, vals, extent, classes=zeros)
-    elif gtype == QgsWkbTypes.PointGeometry:
-        xs = np.array([g.representative_point().x for g in geoms])
-        ys = np.array([g.representative_point().y for g in geoms])
-        cells = cv.spread_points(spec, xs, ys, vals, extent, classes=zeros)
-    else:
-        cells = None
-    if cells is not None:
-        grid = np.bincount(cells.cell, cells.pop, minlength=spec.rows * spec.cols).reshape(spec.shape)
-        return grid, total, float(cells.total)
-    raise QgsProcessingException(tr("{param}: population must be a raster, polygons or points (not lines).")
-                                 .format(param=param))
 
 
 def svg_curve(counts, pct, bound=None, target=None, chosen=None, width=640, height=340):
@@ -163,14 +76,16 @@ def svg_curve(counts, pct, bound=None, target=None, chosen=None, width=640, heig
     return "\n".join(out)
 
 
-class StandbyAlgorithm(AlgorithmBase):
+class StandbyAlgorithm(AreaPopulationReader, AlgorithmBase):
     NAME = "standby"
     REQUIRES = ("numpy", "numba", "rasterio", "shapely", "scipy", "sklearn")
 
     SPEED = "SPEED"
     POPULATION = "POPULATION"
     POPULATION_FIELD = "POPULATION_FIELD"
+    POPULATION_RASTER = "POPULATION_RASTER"
     DEMAND = "DEMAND"
+    POPULATION_ALTERNATIVE = DEMAND  # incidents can stand in for the population
     DAYS = "DAYS"
     EXISTING = "EXISTING"
     CANDIDATES = "CANDIDATES"
@@ -206,11 +121,12 @@ class StandbyAlgorithm(AlgorithmBase):
                 "that reaches it."),
             self.SPEED: self.tr("Speed surface in km/h (from 'Build speed surface'); 0 or nodata = impassable. "
                                 "Projected CRS in metres, square cells."),
-            self.POPULATION: self.tr("Population: a raster of people per cell (resampled to the speed grid, totals "
-                                     "kept), or polygons (e.g. LSOAs, spread over their cells by area) or points, "
-                                     "with POPULATION_FIELD. Demand is only where population is, so this also sets "
-                                     "the study area. Optional when DEMAND is given."),
-            self.POPULATION_FIELD: self.tr("Numeric field of a polygon or point POPULATION layer holding the people."),
+            **self._population_help(),
+            self.POPULATION: self.tr("Population as polygons (e.g. LSOAs, spread over the speed raster's cells by "
+                                     "exact area) or points, with POPULATION_FIELD; read exactly as 'Coverage and "
+                                     "equity by area' reads it. Demand is only where population is, so this also "
+                                     "sets the study area. Give this or POPULATION_RASTER (not both); both are "
+                                     "optional when DEMAND is given."),
             self.DEMAND: self.tr("Optional incident points (e.g. a year of CAD incidents): demand is then the number "
                                  "of incidents per cell instead of population, and each point's zone gets an "
                                  "incidents-per-24-hours figure."),
@@ -262,10 +178,8 @@ class StandbyAlgorithm(AlgorithmBase):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add(QgsProcessingParameterRasterLayer(self.SPEED, self.tr("Speed surface (km/h)")))
-        self.add(QgsProcessingParameterMapLayer(self.POPULATION, self.tr("Population (raster, polygons or points)"),
-                                                optional=True))
-        self.add(QgsProcessingParameterField(self.POPULATION_FIELD, self.tr("Population field"), None,
-                                             self.POPULATION, QgsProcessingParameterField.Numeric, optional=True))
+        for param in self._population_parameters():  # POPULATION, POPULATION_FIELD, POPULATION_RASTER
+            self.add(param)
         self.add(QgsProcessingParameterFeatureSource(self.DEMAND, self.tr("Incidents (demand points)"),
                                                      [QgsProcessing.TypeVectorPoint], optional=True))
         self.add(QgsProcessingParameterNumber(self.DAYS, self.tr("Days the incidents span"),
@@ -355,11 +269,11 @@ class StandbyAlgorithm(AlgorithmBase):
         passable = np.isfinite(friction)
 
         # 1. demand -----------------------------------------------------------------------------------------
-        pop = None
-        pop_layer = self.parameterAsLayer(parameters, self.POPULATION, context)
-        if pop_layer is not None:
-            field = self.parameterAsString(parameters, self.POPULATION_FIELD, context)
-            pop, pop_in, pop_placed = population_grid(pop_layer, field, spec, crs, context, feedback)
+        # the population reader of coverage and scenario (population.py): the same people for the same layer
+        pop, pop_in, pop_placed = self._population_grid(parameters, context, feedback, spec, crs)
+        if pop is not None:
+            feedback.pushInfo(self.tr("Population: {t:,.0f} people in the input, {p:,.0f} on the speed raster.")
+                              .format(t=pop_in, p=pop_placed))
             if pop_in > 0 and pop_placed < pop_in * (1 - 1e-6):
                 feedback.pushWarning(self.tr("POPULATION: {p:,.0f} of {t:,.0f} people lie outside the speed raster "
                                              "and are left out.").format(p=pop_in - pop_placed, t=pop_in))
@@ -374,8 +288,7 @@ class StandbyAlgorithm(AlgorithmBase):
                 feedback.pushWarning(self.tr("DEMAND: {n} incident(s) lie outside the speed raster and are left "
                                              "out.").format(n=dropped))
         if pop is None and inc is None:
-            raise QgsProcessingException(self.tr(
-                "POPULATION or DEMAND: give a population layer (with POPULATION_FIELD) or incident points."))
+            raise QgsProcessingException(self._population_problem({}, context))
         weight_grid = inc if inc is not None else pop
         unit = self.tr("incidents") if inc is not None else self.tr("people")
         if not np.any(weight_grid > 0):

@@ -1,8 +1,13 @@
-"""Reading the reporting areas and the population for coverage-style algorithms (coverage, scenario).
+"""Reading the reporting areas and the population for the algorithms that use people (coverage, scenario,
+standby).
 
 A mixin for :class:`~.base.AlgorithmBase` subclasses that define the parameters AREAS, AREA_ID_FIELD,
-(AREA_NAME_FIELD), POPULATION, POPULATION_FIELD, URBANITY_FIELD, GROUP_FIELD and (WEIGHTS): one reader, one set
-of checks and messages, whichever algorithm asks.
+(AREA_NAME_FIELD), POPULATION, POPULATION_FIELD, POPULATION_RASTER, (URBANITY_FIELD, GROUP_FIELD, WEIGHTS): one
+set of parameter definitions, one reader, one set of checks and messages, whichever algorithm asks.
+
+The population is either a vector layer (POPULATION: polygons or points, with POPULATION_FIELD) or a raster of
+people per cell (POPULATION_RASTER), never one parameter for both: a field parameter whose parent input can
+hold a raster crashes the QGIS 3.22 dialog (``QgsProcessingFieldWidgetWrapper`` assumes a vector layer).
 """
 import math
 
@@ -13,10 +18,18 @@ from qgis.core import (
     QgsFeatureRequest,
     QgsField,
     QgsGeometry,
-    QgsMapLayerType,
+    QgsProcessing,
     QgsProcessingException,
+    QgsProcessingFeatureSource,
+    QgsProcessingFeatureSourceDefinition,
+    QgsProcessingMultiStepFeedback,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterRasterLayer,
+    QgsProcessingUtils,
+    QgsProperty,
+    QgsRasterLayer,
     QgsRectangle,
-    QgsVectorLayer,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
@@ -56,19 +69,144 @@ def _empty():
     return Polygon()
 
 
+# features are read whatever the Processing setting for invalid geometries: invalid ones are repaired here,
+# with a warning naming them (the setting would otherwise stop the run, or silently drop an area)
+_NO_CHECK = QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks
+
+
+def _names(items, limit=10):
+    items = [str(i) for i in items]
+    return ", ".join(items[:limit]) + (f", … (+{len(items) - limit})" if len(items) > limit else "")
+
+
+def raster_given_as(value, context):
+    """The raster layer a parameter value points at (a QgsRasterLayer, or a path / layer id / name that
+    opens as a raster and not as a vector layer), else None."""
+    if isinstance(value, QgsProcessingFeatureSourceDefinition):
+        value = value.source
+    if isinstance(value, QgsProperty):
+        value = value.staticValue()
+    if isinstance(value, QgsRasterLayer):
+        return value
+    if not isinstance(value, str) or not value.strip():
+        return None
+    if QgsProcessingUtils.mapLayerFromString(value, context, True, QgsProcessingUtils.LayerHint.Vector):
+        return None
+    layer = QgsProcessingUtils.mapLayerFromString(value, context, True, QgsProcessingUtils.LayerHint.Raster)
+    return layer if isinstance(layer, QgsRasterLayer) else None
+
+
 
 class AreaPopulationReader:
-    """Mixin: ``_read_areas`` (areas reprojected to the raster, unique non-empty ids, overlap check) and
-    ``_spread`` (population polygons / points / raster onto the grid by area, with urbanity and group)."""
+    """Mixin: the population parameters (``_population_parameters``) and their check
+    (``checkParameterValues``), ``_read_areas`` (areas reprojected to the raster, unique non-empty ids,
+    invalid geometries repaired, overlaps reported) and ``_spread`` (population polygons / points / raster
+    onto the grid by area, with urbanity and group; ``_population_grid`` for people per cell)."""
 
     AREAS = "AREAS"
     AREA_ID_FIELD = "AREA_ID_FIELD"
     AREA_NAME_FIELD = "AREA_NAME_FIELD"
     POPULATION = "POPULATION"
     POPULATION_FIELD = "POPULATION_FIELD"
+    POPULATION_RASTER = "POPULATION_RASTER"
     URBANITY_FIELD = "URBANITY_FIELD"
     GROUP_FIELD = "GROUP_FIELD"
     WEIGHTS = "WEIGHTS"
+    # algorithms where another input (standby's DEMAND) can stand in for the population
+    POPULATION_ALTERNATIVE = None
+
+    # -- parameters ----------------------------------------------------------------------------------------
+    def _population_help(self):
+        """Help texts of POPULATION, POPULATION_FIELD and POPULATION_RASTER (for ``help_map``)."""
+        return {
+            self.POPULATION: self.tr(
+                "Population as polygons (e.g. LSOAs: each polygon's people are spread over the raster cells in "
+                "proportion to the exact area of polygon and cell) or points (each point's people in its cell), "
+                "with POPULATION_FIELD. Give this or POPULATION_RASTER, not both."),
+            self.POPULATION_FIELD: self.tr(
+                "Numeric, non-negative field of the POPULATION layer with the people of each polygon or point "
+                "(empty values count as 0 with a warning)."),
+            self.POPULATION_RASTER: self.tr(
+                "Population as a raster of people per cell (any grid and CRS: resampled to the raster's grid by "
+                "summing, exactly by area; totals kept), instead of POPULATION. On the qgis_process command line "
+                "give it as a GeoTIFF, as QGIS 3.22 does not open GeoPackage rasters from a path here."),
+        }
+
+    def _population_parameters(self):
+        """Definitions of POPULATION (polygons or points, optional), POPULATION_FIELD (its numeric field) and
+        POPULATION_RASTER (optional); exactly one of POPULATION and POPULATION_RASTER is checked at run time."""
+        return (
+            QgsProcessingParameterFeatureSource(
+                self.POPULATION, self.tr("Population (polygons or points)"),
+                [QgsProcessing.TypeVectorPolygon, QgsProcessing.TypeVectorPoint], None, True),
+            QgsProcessingParameterField(self.POPULATION_FIELD, self.tr("Population field"), None, self.POPULATION,
+                                        QgsProcessingParameterField.Numeric, False, True),
+            QgsProcessingParameterRasterLayer(self.POPULATION_RASTER,
+                                              self.tr("Population raster (people per cell)"), None, True),
+        )
+
+    @staticmethod
+    def _given(parameters, name):
+        v = parameters.get(name)
+        if isinstance(v, QgsProperty):
+            v = v.staticValue()
+        return v is not None and not (isinstance(v, str) and not v.strip())
+
+    def _population_problem(self, parameters, context):
+        """The message for a wrong choice of population inputs, or None."""
+        vec, ras = self._given(parameters, self.POPULATION), self._given(parameters, self.POPULATION_RASTER)
+        if vec:
+            raster = raster_given_as(parameters.get(self.POPULATION), context)
+            if raster is not None:
+                return self.tr(
+                    "POPULATION: '{name}' is a raster; POPULATION takes polygons or points (with "
+                    "POPULATION_FIELD). Pass a population raster as POPULATION_RASTER instead (on the command "
+                    "line: --POPULATION_RASTER=...).").format(name=raster.name() or raster.source())
+        if vec and ras:
+            return self.tr(
+                "POPULATION and POPULATION_RASTER: give the population once, either as polygons or points in "
+                "POPULATION (with POPULATION_FIELD) or as a raster of people per cell in POPULATION_RASTER, "
+                "not both.")
+        alt = self.POPULATION_ALTERNATIVE
+        if not vec and not ras and not (alt and self._given(parameters, alt)):
+            if alt:
+                return self.tr(
+                    "POPULATION, POPULATION_RASTER or {alt}: give the population, as polygons or points in "
+                    "POPULATION (with POPULATION_FIELD) or as a raster of people per cell in POPULATION_RASTER, "
+                    "or incident points in {alt}.").format(alt=alt)
+            return self.tr(
+                "POPULATION or POPULATION_RASTER: give the population, either as polygons or points in "
+                "POPULATION (with POPULATION_FIELD) or as a raster of people per cell in POPULATION_RASTER.")
+        return None
+
+    def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS API)
+        problem = self._population_problem(parameters, context)
+        if problem:
+            return False, problem
+        return super().checkParameterValues(parameters, context)
+
+    def _population_input(self, parameters, context):
+        """("vector", QgsProcessingFeatureSource), ("raster", QgsRasterLayer) or (None, None) when neither is
+        given and POPULATION_ALTERNATIVE is; raises a QgsProcessingException naming the parameters otherwise."""
+        problem = self._population_problem(parameters, context)
+        if problem:
+            raise QgsProcessingException(problem)
+        if self._given(parameters, self.POPULATION):
+            source = self.parameterAsSource(parameters, self.POPULATION, context)
+            if source is None:
+                raise QgsProcessingException(self.invalidSourceError(parameters, self.POPULATION))
+            return "vector", source
+        if self._given(parameters, self.POPULATION_RASTER):
+            layer = self.parameterAsRasterLayer(parameters, self.POPULATION_RASTER, context)
+            if layer is None:
+                raise QgsProcessingException(self.invalidRasterError(parameters, self.POPULATION_RASTER))
+            return "raster", layer
+        return None, None
+
+    def _optional_string(self, parameters, name, context):
+        if self.parameterDefinition(name) is None:
+            return None
+        return self.parameterAsString(parameters, name, context) or None
 
     def _read_areas(self, parameters, context, feedback, crs, spec):
         source = self.parameterAsSource(parameters, self.AREAS, context)
@@ -96,7 +234,7 @@ class AreaPopulationReader:
             feedback.pushWarning(self.tr("AREAS has no CRS; assuming the drive-time raster's ({c}).").format(
                 c=crs.authid()))
         ids, names, geoms, out_geoms, fids = [], [], [], [], []
-        for feat in source.getFeatures(QgsFeatureRequest()):
+        for feat in source.getFeatures(QgsFeatureRequest(), _NO_CHECK):
             if feedback.isCanceled():
                 break
             g = QgsGeometry(feat.geometry())
@@ -131,6 +269,23 @@ class AreaPopulationReader:
                 "AREA_ID_FIELD: the ids must be unique; {n} value(s) repeat, e.g. {ids}. Dissolve the areas by "
                 "the id (Vector > Geoprocessing > Dissolve) or choose a unique field.").format(
                 n=len(dups), ids=", ".join(repr(d) for d in dups[:8])))
+        from ..core import coverage as cv
+
+        repaired, bad = cv.repair_polygons(geoms)
+        if bad:
+            feedback.pushWarning(self.tr(
+                "AREAS: {n} area(s) have an invalid geometry (e.g. a self-intersecting ring) and were repaired "
+                "for the calculation: {names}. Check their figures, or fix the layer with Vector > Geometry "
+                "Tools > Fix Geometries.").format(n=len(bad), names=_names(names[i] for i in bad)))
+        geoms = [None if g is None else r for g, r in zip(geoms, repaired)]
+        pairs = cv.area_overlaps([g if g is not None else _empty() for g in geoms])
+        if pairs:
+            feedback.pushWarning(self.tr(
+                "AREAS: {n} pair(s) of areas overlap: {pairs}. The people of an overlap are counted in each "
+                "area that holds it (and more than once in the whole-study-area figures).").format(
+                n=len(pairs), pairs=_names("{a} / {b} ({km2:,.3g} km²)".format(a=names[i], b=names[j],
+                                                                               km2=a / 1e6)
+                                           for i, j, a in pairs)))
         ext = QgsRectangle(*spec.bounds)
         overlaps = [g is not None and not g.is_empty and QgsRectangle(*g.bounds).intersects(ext) for g in geoms]
         if not any(overlaps):
@@ -146,37 +301,57 @@ class AreaPopulationReader:
         return {"ids": ids, "names": names, "geoms": geoms, "out_geoms": out_geoms, "crs": src_crs,
                 "id_field": id_qfield}
 
+    def _population_grid(self, parameters, context, feedback, spec, crs):
+        """People per cell of ``spec`` from POPULATION or POPULATION_RASTER, read and spread exactly as
+        coverage and scenario do (one area: the whole grid). Returns (grid (rows, cols) float64, total in the
+        input, total on the grid), or (None, 0, 0) when neither is given (POPULATION_ALTERNATIVE)."""
+        from shapely.geometry import box
+
+        from ..core import coverage as cv
+
+        kind, _ = self._population_input(parameters, context)
+        if kind is None:
+            return None, 0.0, 0.0
+        whole = {"geoms": [box(*spec.bounds)]}
+        cells, _group = self._spread(parameters, context, QgsProcessingMultiStepFeedback(3, feedback), spec, crs,
+                                     whole, cv.DEFAULT_DENSITY_BREAKS)
+        if cells is None:
+            return None, 0.0, 0.0
+        grid = np.bincount(cells.cell, weights=cells.pop, minlength=spec.rows * spec.cols).reshape(spec.shape)
+        return grid, float(cells.input_total), float(cells.total)
+
     def _spread(self, parameters, context, steps, spec, crs, areas, breaks):
         from ..core import coverage as cv
 
-        layer = self.parameterAsLayer(parameters, self.POPULATION, context)
-        if layer is None:
-            raise QgsProcessingException(self.tr("POPULATION: no layer given (a polygon, point or raster layer)."))
-        urb_field = self.parameterAsString(parameters, self.URBANITY_FIELD, context) or None
-        grp_field = self.parameterAsString(parameters, self.GROUP_FIELD, context) or None
+        kind, layer = self._population_input(parameters, context)
+        if kind is None:
+            raise QgsProcessingException(self._population_problem({}, context))
+        urb_field = self._optional_string(parameters, self.URBANITY_FIELD, context)
+        grp_field = self._optional_string(parameters, self.GROUP_FIELD, context)
         area_geoms = [g if g is not None else _empty() for g in areas["geoms"]]
         steps.setCurrentStep(1)
-        if layer.type() == QgsMapLayerType.RasterLayer:
+        if kind == "raster":
             for param, f in ((self.URBANITY_FIELD, urb_field), (self.GROUP_FIELD, grp_field)):
                 if f:
                     raise QgsProcessingException(self.tr(
-                        "{param}: fields need a vector POPULATION layer; with a population raster leave it empty "
+                        "{param}: fields need a vector POPULATION layer; with POPULATION_RASTER leave it empty "
                         "(urbanity is then classified by density).").format(param=param))
+            if self._optional_string(parameters, self.POPULATION_FIELD, context):
+                steps.pushWarning(self.tr("POPULATION_FIELD is ignored: the population comes from "
+                                          "POPULATION_RASTER (people per cell)."))
             pop_grid, transform_xy = self._read_pop_raster(layer, crs, context, steps)
             steps.setCurrentStep(2)
             try:
                 cells = cv.spread_raster(spec, pop_grid, area_geoms, breaks, transform_xy,
                                          progress=progress_callback(steps))
             except cv.CoverageError as e:
-                raise QgsProcessingException(f"{self.POPULATION}: {e}.") from None
+                raise QgsProcessingException(f"{self.POPULATION_RASTER}: {e}.") from None
             return cells, None
-        if not isinstance(layer, QgsVectorLayer):
-            raise QgsProcessingException(self.tr("POPULATION: give a polygon, point or raster layer."))
         gtype = QgsWkbTypes.geometryType(layer.wkbType())
         if gtype not in (QgsWkbTypes.PolygonGeometry, QgsWkbTypes.PointGeometry):
             raise QgsProcessingException(self.tr(
-                "POPULATION: '{name}' holds lines; give polygons (e.g. LSOAs), points or a population raster.")
-                .format(name=layer.name()))
+                "POPULATION: '{name}' holds lines; give polygons (e.g. LSOAs) or points, or a population "
+                "raster as POPULATION_RASTER.").format(name=layer.sourceName()))
         pop_field = self.parameterAsString(parameters, self.POPULATION_FIELD, context) or None
         fields = layer.fields()
         if not pop_field:
@@ -187,7 +362,7 @@ class AreaPopulationReader:
                          (self.GROUP_FIELD, grp_field)):
             if f and fields.lookupField(f) < 0:
                 raise QgsProcessingException(self.tr("{param}: the population layer '{name}' has no field '{f}'.")
-                                             .format(param=param, name=layer.name(), f=f))
+                                             .format(param=param, name=layer.sourceName(), f=f))
         if not fields.field(pop_field).isNumeric():
             raise QgsProcessingException(self.tr(
                 "POPULATION_FIELD: '{f}' is a {t} field, not a number. Convert it with the Field calculator "
@@ -198,9 +373,9 @@ class AreaPopulationReader:
         req.setDestinationCrs(crs, context.transformContext())
         req.setSubsetOfAttributes(wanted, fields)
         geoms, pops, urbs, grps, fids = [], [], [], [], []
-        nulls, no_geom_pop, neg = 0, 0.0, []
+        nulls, no_geom_pop, neg, invalid = 0, 0.0, [], []
         total = max(1, layer.featureCount())
-        for i, feat in enumerate(layer.getFeatures(req)):
+        for i, feat in enumerate(layer.getFeatures(req, _NO_CHECK)):
             if steps.isCanceled():
                 return None, None
             v = _py(feat[pop_field])
@@ -223,6 +398,9 @@ class AreaPopulationReader:
                 if sg is None:
                     no_geom_pop += v
                     continue
+                if not sg.is_valid:
+                    invalid.append(feat.id())
+                    sg = cv.clean_areas([sg])[0]
                 geoms.append(sg)
             pops.append(v)
             fids.append(feat.id())
@@ -240,6 +418,11 @@ class AreaPopulationReader:
         if nulls:
             steps.pushWarning(self.tr("POPULATION_FIELD: {n} feature(s) have no population value; counted as 0.")
                               .format(n=nulls))
+        if invalid:
+            steps.pushWarning(self.tr(
+                "POPULATION: {n} polygon(s) have an invalid geometry (e.g. a self-intersecting ring) and were "
+                "repaired before spreading their people: feature(s) {fids}. Check them, or fix the layer with "
+                "Vector > Geometry Tools > Fix Geometries.").format(n=len(invalid), fids=_names(invalid)))
         if no_geom_pop:
             steps.pushWarning(self.tr("POPULATION: {p} people sit on features without a geometry and are left "
                                       "out.").format(p=cv.fmt_people(no_geom_pop)))
@@ -278,7 +461,7 @@ class AreaPopulationReader:
 
         from ..core.grid import Grid
 
-        path = qgis_io.raster_path(layer, self.POPULATION)
+        path = qgis_io.raster_path(layer, self.POPULATION_RASTER)
         with rasterio.open(path) as ds:
             arr = ds.read(1).astype(np.float64)
             nodata = ds.nodatavals[0]
@@ -288,11 +471,11 @@ class AreaPopulationReader:
         try:
             pg = Grid.from_transform(arr, transform, layer.crs().toWkt(), np.nan)
         except ValueError as e:
-            raise QgsProcessingException(self.tr("POPULATION: {err}. Resample the population raster to square, "
-                                                 "north-up cells (counts are summed).").format(err=e)) from None
+            raise QgsProcessingException(self.tr("POPULATION_RASTER: {err}. Resample the population raster to "
+                                                 "square, north-up cells (counts are summed).").format(err=e)) from None
         if np.nanmin(arr, initial=0) < 0:
-            raise QgsProcessingException(self.tr("POPULATION: the raster has negative values; it must hold "
-                                                 "people per cell."))
+            raise QgsProcessingException(self.tr("POPULATION_RASTER: the raster has negative values; it must "
+                                                 "hold people per cell."))
         transform_xy = None
         if layer.crs().isValid() and layer.crs() != crs:
             feedback.pushInfo(self.tr("The population raster ({a}) is reprojected cell by cell to {b}.").format(

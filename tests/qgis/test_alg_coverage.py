@@ -224,7 +224,7 @@ def test_population_raster_and_points(qgis_app, tmp_path):
     # population raster of 500 m cells, aligned: 4 x 2 cells (x 0..2000 m, y 0..1000 m below the top)
     pop = np.array([[100.0, 200.0, 300.0, 400.0], [0, 0, 0, 50.0]])
     pr = write_raster(tmp_path / "pop.tif", pop, 500.0)
-    res = run({"DRIVETIME": dt, "AREAS": areas, "AREA_ID_FIELD": "id", "POPULATION": pr, "THRESHOLDS": "5,12",
+    res = run({"DRIVETIME": dt, "AREAS": areas, "AREA_ID_FIELD": "id", "POPULATION_RASTER": pr, "THRESHOLDS": "5,12",
                "TARGET": 5, "OUTPUT": "TEMPORARY_OUTPUT", "OUTPUT_TABLE": "TEMPORARY_OUTPUT"})
     f = {x["area_id"]: x for x in res["OUTPUT"].getFeatures()}
     assert f[1]["pop_total"] == pytest.approx(300.0) and f[2]["pop_total"] == pytest.approx(750.0)

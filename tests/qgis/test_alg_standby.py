@@ -161,7 +161,7 @@ def test_errors_name_the_parameter(qgis_app, tmp_path):
     from qgis.core import QgsProcessingException
 
     speed = write_speed(tmp_path / "s.tif", SPEED)
-    with pytest.raises(QgsProcessingException, match="POPULATION or DEMAND"):
+    with pytest.raises(QgsProcessingException, match="POPULATION, POPULATION_RASTER or DEMAND"):
         run({"SPEED": speed, "CANDIDATES": points(CANDS), "OUTPUT": "TEMPORARY_OUTPUT"})
     with pytest.raises(QgsProcessingException, match="POPULATION_FIELD"):
         run({"SPEED": speed, "POPULATION": squares(TOWNS), "OUTPUT": "TEMPORARY_OUTPUT"})
