@@ -80,3 +80,26 @@ def test_bad_input_exits_non_zero_with_message(tmp_path, data_dir):
               f"--OUTPUT={tmp_path / 'x.tif'}", check=False)
     assert proc.returncode != 0
     assert "CLASS_FIELD" in proc.stdout + proc.stderr
+
+
+def test_population_raster_given_as_population_is_pointed_to_population_raster(tmp_path, data_dir):
+    """On the command line a raster passed as POPULATION (polygons or points) gets a message naming
+    POPULATION_RASTER; passed as POPULATION_RASTER it runs."""
+    from rasterio.transform import from_origin
+
+    def tif(path, arr, cell):
+        with rasterio.open(path, "w", driver="GTiff", height=arr.shape[0], width=arr.shape[1], count=1,
+                           dtype="float32", crs="EPSG:27700", transform=from_origin(440000, 210000, cell, cell)) as ds:
+            ds.write(arr.astype("float32"), 1)
+        return str(path)
+
+    dt = tif(tmp_path / "dt.tif", np.full((20, 20), 5.0), 100.0)
+    pop = tif(tmp_path / "pop.tif", np.full((4, 4), 25.0), 500.0)
+    areas = os.path.join(data_dir, "oxfordshire_demo.gpkg") + "|layername=lad11_oxfordshire"
+    common = [f"--DRIVETIME={dt}", f"--AREAS={areas}", "--AREA_ID_FIELD=lad11nm", f"--OUTPUT={tmp_path / 'o.gpkg'}",
+              f"--OUTPUT_TABLE={tmp_path / 't.gpkg'}"]
+    bad = qp("run", "drivetime:coverage", *common, f"--POPULATION={pop}", check=False)
+    assert bad.returncode != 0
+    assert "POPULATION_RASTER" in bad.stdout + bad.stderr and "is a raster" in bad.stdout + bad.stderr
+    good = qp("run", "drivetime:coverage", *common, f"--POPULATION_RASTER={pop}")
+    assert "pop_total" in good.stdout or (tmp_path / "o.gpkg").exists()
