@@ -270,3 +270,24 @@ def test_sample_journeys_held_out_accuracy(qgis_app, data_dir, tmp_path):
     before = np.array([f["before_min"] / f["observed_min"] for f in out.getFeatures() if f["status"] == "used"])
     del out
     assert np.median(before) < 0.9  # the uncalibrated times run short, as the issue measured
+
+
+def test_blue_light_profile_raises_class_speeds(qgis_app, data_dir, tmp_path):
+    from drivetime_equity.core.speeds import DEFAULT_OFFROAD_SPEED, DEFAULT_SPEEDS, PROFILES
+
+    roads = os.path.join(data_dir, "oxfordshire_demo.gpkg") + "|layername=roads_oxford_centre_osm"
+    arrs = {}
+    for profile in (0, 1):
+        out = run("speedsurface", {"ROADS": roads, "CELL_SIZE": 10, "PROFILE": profile,
+                                   "OUTPUT": str(tmp_path / f"s{profile}.tif")})["OUTPUT"]
+        with rasterio.open(out) as ds:
+            arrs[profile] = ds.read(1)
+    day, blue = arrs[0], arrs[1]
+    off = day == DEFAULT_OFFROAD_SPEED
+    assert np.array_equal(blue[off], day[off])  # off-road unchanged
+    expected = [(d, d * PROFILES["blue_light"].get(k, 1.0)) for k, d in DEFAULT_SPEEDS.items()]
+    for v in np.unique(day[~off]):
+        allowed = {round(b, 2) for d, b in expected if d == round(float(v), 2)}
+        assert allowed and {round(float(x), 2) for x in np.unique(blue[day == v])} <= allowed
+    assert (blue >= day).all() and (blue[~off] > day[~off]).mean() > 0.95
+    assert blue.max() <= day.max() * 1.25 + 1e-3
