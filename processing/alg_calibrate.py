@@ -117,6 +117,16 @@ class CalibrateAlgorithm(AlgorithmBase):
             self.OUTPUT_REPORT: self.tr("HTML report: fitted parameters with standard errors, held-out errors "
                                         "(median |error|, mean signed error, share within ±10 %, collaboration-band "
                                         "agreement) and plots."),
+            "FIXED_MINUTES": self.tr("The fitted fixed time in minutes per journey (also in OUTPUT's metadata)."),
+            "SPEED_FACTOR": self.tr("The fitted driving-time multiplier (speeds are divided by it); NaN with a "
+                                    "factor per speed group."),
+            "N_USED": self.tr("Number of journeys used in the fit (both ends on the surface, an observed time, "
+                              "reachable)."),
+            "HELD_OUT_MEDIAN_ABS_PCT": self.tr("Median absolute error of the held-out predictions, in percent of the "
+                                               "observed time."),
+            "HELD_OUT_BAND_AGREEMENT_PCT": self.tr("Share of journeys whose held-out time falls in the same "
+                                                   "collaboration band (≤30, 30–45, 45–60, over 60 min) as the "
+                                                   "observed time, percent."),
             "EXAMPLE": "qgis_process run drivetime:calibrate --SPEED=speed.tif "
                        "--JOURNEYS='observed_journeys_bucks_berks.gpkg|layername=lsoa_to_hospital_minutes' "
                        "--MINUTES_FIELD=minutes --OUTPUT=speed_calibrated.tif --OUTPUT_REPORT=calibration.html",
