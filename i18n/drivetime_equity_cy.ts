@@ -74,312 +74,337 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="126" />
-            <source>Speed surface (km/h)</source>
-            <translation>Arwyneb cyflymder (km/awr)</translation>
+            <location filename="../processing/alg_calibrate.py" line="120" />
+            <source>The fitted fixed time in minutes per journey (also in OUTPUT's metadata).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="121" />
+            <source>The fitted driving-time multiplier (speeds are divided by it); NaN with a factor per speed group.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="123" />
+            <source>Number of journeys used in the fit (both ends on the surface, an observed time, reachable).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="125" />
+            <source>Median absolute error of the held-out predictions, in percent of the observed time.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="127" />
-            <source>Observed journeys (lines)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_calibrate.py" line="129" />
-            <source>Observed minutes field</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_calibrate.py" line="131" />
-            <source>Model</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_calibrate.py" line="132" />
-            <source>Fixed time + one speed factor</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_calibrate.py" line="132" />
-            <source>Fixed time only</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_calibrate.py" line="133" />
-            <source>Fixed time + a speed factor per speed group</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_calibrate.py" line="134" />
-            <source>Cross-validation folds</source>
+            <source>Share of journeys whose held-out time falls in the same collaboration band (≤30, 30–45, 45–60, over 60 min) as the observed time, percent.</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="136" />
-            <source>Hold out together</source>
-            <translation type="unfinished" />
+            <source>Speed surface (km/h)</source>
+            <translation>Arwyneb cyflymder (km/awr)</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="137" />
-            <source>Journeys to one destination</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_calibrate.py" line="137" />
-            <source>Journeys from one origin</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_calibrate.py" line="138" />
-            <source>Single journeys</source>
+            <source>Observed journeys (lines)</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="139" />
-            <source>Random seed</source>
-            <translation>Hedyn ar hap</translation>
+            <source>Observed minutes field</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="141" />
-            <source>Neighbours</source>
-            <translation>Cymdogion</translation>
+            <source>Model</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="143" />
-            <source>Snap journey ends to passable cells within (m)</source>
+            <location filename="../processing/alg_calibrate.py" line="142" />
+            <source>Cross-validation folds</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="144" />
+            <source>Hold out together</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="145" />
+            <source>Journeys to one destination</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="145" />
+            <source>Journeys from one origin</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="146" />
+            <source>Single journeys</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="147" />
-            <source>Calibrated speed surface</source>
-            <translation type="unfinished" />
+            <source>Random seed</source>
+            <translation>Hedyn ar hap</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="148" />
-            <source>Journeys with errors</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_calibrate.py" line="150" />
-            <source>Calibration report</source>
-            <translation type="unfinished" />
+            <location filename="../processing/alg_calibrate.py" line="149" />
+            <source>Neighbours</source>
+            <translation>Cymdogion</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="151" />
-            <source>HTML files (*.html)</source>
-            <translation>Ffeiliau HTML (*.html)</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_calibrate.py" line="152" />
-            <source>Fitted fixed time (minutes)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_calibrate.py" line="153" />
-            <source>Fitted speed factor (time multiplier; NaN per group)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_calibrate.py" line="154" />
-            <source>Journeys used</source>
+            <source>Snap journey ends to passable cells within (m)</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="155" />
-            <source>Held-out median |error| (%)</source>
+            <source>Calibrated speed surface</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="156" />
-            <source>Held-out band agreement (%)</source>
+            <source>Journeys with errors</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="158" />
+            <source>Calibration report</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="159" />
+            <source>HTML files (*.html)</source>
+            <translation>Ffeiliau HTML (*.html)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="160" />
+            <source>Fitted fixed time (minutes)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="161" />
+            <source>Fitted speed factor (time multiplier; NaN per group)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="162" />
+            <source>Journeys used</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="163" />
+            <source>Held-out median |error| (%)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="164" />
+            <source>Held-out band agreement (%)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="168" />
+            <source>Fixed time + one speed factor</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="168" />
+            <source>Fixed time only</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="169" />
+            <source>Fixed time + a speed factor per speed group</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="178" />
             <source>JOURNEYS: no layer given.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="165" />
+            <location filename="../processing/alg_calibrate.py" line="180" />
             <source>JOURNEYS: the layer holds {kind} geometries; give lines from origin (first vertex) to destination (last vertex). From a table of origin and destination points, make them with 'XY to line' or 'Join by lines (hub lines)'.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="173" />
+            <location filename="../processing/alg_calibrate.py" line="188" />
             <source>MINUTES_FIELD: the journeys layer has no field '{f}'. Its fields are: {fields}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="177" />
+            <location filename="../processing/alg_calibrate.py" line="192" />
             <source>MINUTES_FIELD: '{f}' is a {t} field; choose a numeric field holding minutes (or convert it with the field calculator: to_real("{f}")).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="197" />
+            <location filename="../processing/alg_calibrate.py" line="212" />
             <source>MINUTES_FIELD: journey {fid} has {m:g} minutes; observed times must be positive. Remove or correct such journeys (a filter such as "{f}" &gt; 0).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="205" />
+            <location filename="../processing/alg_calibrate.py" line="220" />
             <source>JOURNEYS: the layer has no journeys with a geometry (is it empty, or an empty selection?).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="233" />
+            <location filename="../processing/alg_calibrate.py" line="248" />
             <source>FOLDS must be between 2 and 20 (default 5).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="239" />
+            <location filename="../processing/alg_calibrate.py" line="254" />
             <source>SNAP_DISTANCE must be between 0 and 10000 metres.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="255" />
+            <location filename="../processing/alg_calibrate.py" line="270" />
             <source>{n} of {t} journeys have an end outside the speed surface or far from any passable cell: they are not used (see the status field of OUTPUT_JOURNEYS). Build the surface over an extent that covers them.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="260" />
+            <location filename="../processing/alg_calibrate.py" line="275" />
             <source>JOURNEYS: only {n} journey(s) have both ends on the speed surface and an observed time; at least 3 are needed (check that the journeys and the surface cover the same area).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="272" />
+            <location filename="../processing/alg_calibrate.py" line="287" />
             <source>FOLD_BY: every usable journey has the same {what}, so none can be held out; choose another FOLD_BY.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="275" />
+            <location filename="../processing/alg_calibrate.py" line="290" />
             <source>{n} journeys on a {r} x {c} grid of {s:g} m cells; model: {m}; {k}-fold cross-validation holding out by {by} ({g} groups).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="289" />
+            <location filename="../processing/alg_calibrate.py" line="304" />
             <source>{n} journeys cannot be driven on the surface (an end cut off by barriers or missing roads): not used.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="317" />
+            <location filename="../processing/alg_calibrate.py" line="332" />
             <source>Calibrated speed surface (km/h)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="340" />
+            <location filename="../processing/alg_calibrate.py" line="355" />
             <source>Fitted fixed time: {f:.2f} min per journey (± {se:.2f}).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="343" />
+            <location filename="../processing/alg_calibrate.py" line="358" />
             <source>Fitted speed factor: driving times × {k:.3f} (speeds ÷ {k:.3f}).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="347" />
+            <location filename="../processing/alg_calibrate.py" line="362" />
             <source>  {name}: driving times × {k:.3f}{note}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="349" />
+            <location filename="../processing/alg_calibrate.py" line="364" />
             <source> (too little time there to fit: kept)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="351" />
+            <location filename="../processing/alg_calibrate.py" line="366" />
             <source>Before: median |error| {a:.1f} %, mean {s:+.1f} min, {w:.1f} % within ±10 %, {b:.1f} % in the same band.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="356" />
+            <location filename="../processing/alg_calibrate.py" line="371" />
             <source>After (held out): median |error| {a:.1f} %, mean {s:+.1f} min, {w:.1f} % within ±10 %, {b:.1f} % in the same band.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="389" />
+            <location filename="../processing/alg_calibrate.py" line="404" />
             <source>OUTPUT_JOURNEYS: writing a journey failed: {err}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="393" />
+            <location filename="../processing/alg_calibrate.py" line="408" />
             <source>Journeys: held-out error</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="403" />
+            <location filename="../processing/alg_calibrate.py" line="418" />
             <source>fixed time (minutes per journey)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="404" />
+            <location filename="../processing/alg_calibrate.py" line="419" />
             <source>added to every journey</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="406" />
+            <location filename="../processing/alg_calibrate.py" line="421" />
             <source>speed factor (driving-time multiplier)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="407" />
+            <location filename="../processing/alg_calibrate.py" line="422" />
             <source>above 1: slower than the input speeds</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="410" />
+            <location filename="../processing/alg_calibrate.py" line="425" />
             <source>time factor: {name}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="412" />
+            <location filename="../processing/alg_calibrate.py" line="427" />
             <source>{p:.0f} % of the modelled driving time</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="416" />
+            <location filename="../processing/alg_calibrate.py" line="431" />
             <source>Across the {k} folds the fixed time ranged from {a:.2f} to {b:.2f} min.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="419" />
-            <source>{u} of {t} journeys were used; model: {m} ({p} fitted parameter(s)).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_calibrate.py" line="421" />
-            <source>Drive time = activation + fixed time ({f:.2f} min) + driving on the calibrated surface.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_calibrate.py" line="427" />
-            <source>The input surface already carried a fixed time of {f:.2f} min: the 'before' times include it, and the new fixed time replaces it.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_calibrate.py" line="429" />
-            <source>before</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_calibrate.py" line="429" />
-            <source>after, in sample</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_calibrate.py" line="430" />
-            <source>after, held out</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_calibrate.py" line="432" />
-            <source>Held out: each journey is predicted by a fit that did not see it (nor any journey in its fold). The fit minimises relative squared error, so short and long journeys count alike.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../processing/alg_calibrate.py" line="434" />
-            <source>Band agreement compares the collaboration band (≤30, 30–45, 45–60, over 60 min) of the observed and the modelled time.</source>
+            <source>{u:,} of {t:,} journeys were used; model: {m} ({p} fitted parameters).</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="436" />
+            <source>Drive time = activation + fixed time ({f:.2f} min) + driving on the calibrated surface.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="442" />
+            <source>The input surface already carried a fixed time of {f:.2f} min: the 'before' times include it, and the new fixed time replaces it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="444" />
+            <source>before</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="444" />
+            <source>after, in sample</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="445" />
+            <source>after, held out</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="447" />
+            <source>Held out: each journey is predicted by a fit that did not see it (nor any journey in its fold). The fit minimises relative squared error, so short and long journeys count alike.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="449" />
+            <source>Band agreement compares the collaboration band (≤30, 30–45, 45–60, over 60 min) of the observed and the modelled time.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="452" />
             <source>Drive-time calibration</source>
             <translation type="unfinished" />
         </message>
@@ -625,209 +650,189 @@
             <translation>Maes gydag enw'r ardal a ddefnyddir yn y crynodeb a'r labeli (rhagosodiad: y maes id; heb y naill na'r llall, maes testun o'r enw name neu sy'n gorffen ag name / nm, megis lad11nm, os oes un gan yr ardaloedd).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="85" />
-            <source>Population: a polygon layer (e.g. LSOAs, spread by area), a point layer (each point's people in its cell) or a population raster (people per cell, any grid and CRS: resampled by summing; on the qgis_process command line give it as a GeoTIFF, as QGIS 3.22 does not open GeoPackage rasters from a path here).</source>
-            <translation>Poblogaeth: haen polygonau (e.e. LSOAs, wedi'i lledaenu yn ôl arwynebedd), haen pwyntiau (pobl pob pwynt yn ei gell) neu rastr poblogaeth (pobl fesul cell, unrhyw grid a CRS: caiff ei ailsamplu drwy adio; ar linell orchymyn qgis_process rhowch ef fel GeoTIFF, gan nad yw QGIS 3.22 yn agor rhastrau GeoPackage o lwybr yma).</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_coverage.py" line="90" />
-            <source>Numeric, non-negative field with the people of each polygon or point (required for vector population; empty values count as 0 with a warning).</source>
-            <translation>Maes rhifol, heb werthoedd negatif, gyda nifer y bobl ym mhob polygon neu bwynt (yn ofynnol ar gyfer poblogaeth fector; mae gwerthoedd gwag yn cyfrif fel 0, gyda rhybudd).</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_coverage.py" line="93" />
+            <location filename="../processing/alg_coverage.py" line="86" />
             <source>Drive-time thresholds in minutes (comma-separated); each gives fields pop_le_&lt;T&gt; and pct_le_&lt;T&gt; (7.5 gives pct_le_7_5).</source>
             <translation>Trothwyon amser gyrru mewn munudau (wedi'u gwahanu gan atalnodau); mae pob un yn rhoi'r meysydd pop_le_&lt;T&gt; a pct_le_&lt;T&gt; (mae 7.5 yn rhoi pct_le_7_5).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="95" />
+            <location filename="../processing/alg_coverage.py" line="88" />
             <source>The standard being judged, in minutes (added to the thresholds if missing): gap_pp, rank and pop_beyond refer to it.</source>
             <translation>Y safon sy'n cael ei mesur, mewn munudau (caiff ei hychwanegu at y trothwyon os nad yw yno): mae gap_pp, rank a pop_beyond yn cyfeirio ati.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="97" />
+            <location filename="../processing/alg_coverage.py" line="90" />
             <source>Share of the population that should be within the target (%): an area meets the standard when pct_le_&lt;TARGET&gt; &gt;= this (fields meets, pop_short).</source>
             <translation>Y gyfran o'r boblogaeth a ddylai fod o fewn y targed (%): mae ardal yn cyrraedd y safon pan fo pct_le_&lt;TARGET&gt; &gt;= hyn (meysydd meets, pop_short).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="99" />
+            <location filename="../processing/alg_coverage.py" line="92" />
             <source>Optional field of the population layer with an urban/rural class: ONS RUC2011 codes (A1, B1, C1, C2 urban; D1, D2 town and fringe = semi-urban; E1, E2 village and dispersed = rural), their labels, or urban / semi-urban / rural. Empty: classify by population density.</source>
             <translation>Maes dewisol yn yr haen poblogaeth gyda dosbarth trefol/gwledig: codau RUC2011 y SYG (A1, B1, C1, C2 trefol; D1, D2 tref ac ymylon = lled-drefol; E1, E2 pentref a gwasgaredig = gwledig), eu labeli, neu urban / semi-urban / rural. Gwag: dosbarthu yn ôl dwysedd poblogaeth.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="103" />
+            <location filename="../processing/alg_coverage.py" line="96" />
             <source>Two density breaks in persons per km² used when no URBANITY_FIELD is given: rural below the first, semi-urban up to the second, urban from it (default 300,1500: the EU Degree of Urbanisation thresholds). Polygons use their own density; points and raster cells the density of the surrounding 1 km².</source>
             <translation>Dau doriad dwysedd mewn pobl fesul km² a ddefnyddir pan na roddir URBANITY_FIELD: gwledig o dan y cyntaf, lled-drefol hyd at yr ail, trefol o'r ail ymlaen (rhagosodiad 300,1500: trothwyon Gradd Trefoli yr UE). Mae polygonau'n defnyddio eu dwysedd eu hunain; pwyntiau a chelloedd rhastr, dwysedd y 1 km² o'u cwmpas.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="108" />
+            <location filename="../processing/alg_coverage.py" line="101" />
             <source>Optional field of the population layer for another breakdown (e.g. imd19_decile): the table gets rows per area × class × group.</source>
             <translation>Maes dewisol yn yr haen poblogaeth ar gyfer dadansoddiad arall (e.e. imd19_decile): mae'r tabl yn cael rhesi fesul ardal × dosbarth × grŵp.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="110" />
+            <location filename="../processing/alg_coverage.py" line="103" />
             <source>Optional dasymetric weights on the drive-time grid (e.g. built-up or road surface, 0 where nobody lives): each polygon's people are spread in proportion to covered area × weight (plain area where a polygon covers only zero weight).</source>
             <translation>Pwysau dasymetrig dewisol ar grid yr amser gyrru (e.e. arwyneb adeiledig neu ffordd, 0 lle nad oes neb yn byw): caiff pobl pob polygon eu lledaenu yn gymesur ag arwynebedd a gwmpesir × pwysau (arwynebedd plaen lle mae polygon yn cwmpasu pwysau sero yn unig).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="114" />
+            <location filename="../processing/alg_coverage.py" line="107" />
             <source>Name of the whole study area in the summary sentences, e.g. Oxfordshire.</source>
             <translation>Enw'r ardal astudio gyfan yn y brawddegau crynodeb, e.e. Swydd Rydychen.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="116" />
+            <location filename="../processing/alg_coverage.py" line="109" />
             <source>The areas with pop_total, pop_le_&lt;T&gt;, pct_le_&lt;T&gt;, pop_beyond, pct_beyond, pop_unreach, pop_outside (people of the area outside the raster, not counted), mean_min, median_min, p90_min, max_min, gap_pp, gap_best_pp, rank (1 = highest % within target), meets (1/0) and pop_short (people to bring within target to meet TARGET_SHARE). NULL where an area has no population. Styled as a choropleth of % within target.</source>
             <translation>Yr ardaloedd gyda pop_total, pop_le_&lt;T&gt;, pct_le_&lt;T&gt;, pop_beyond, pct_beyond, pop_unreach, pop_outside (pobl yr ardal sydd y tu allan i'r rhastr, heb eu cyfrif), mean_min, median_min, p90_min, max_min, gap_pp, gap_best_pp, rank (1 = y % uchaf o fewn y targed), meets (1/0) a pop_short (y bobl y mae angen dod â nhw o fewn y targed i gyrraedd TARGET_SHARE). NULL lle nad oes poblogaeth mewn ardal. Arddull cloropleth o'r % o fewn y targed.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="122" />
+            <location filename="../processing/alg_coverage.py" line="115" />
             <source>Table (no geometry) with the same figures per level: area, area × urbanity class, area × group, area × class × group, and the whole study area (level study, study_class, study_group...). gap_pp is against the whole study area; rank is among rows of the same level, class and group.</source>
             <translation>Tabl (heb geometreg) gyda'r un ffigurau fesul lefel: ardal, ardal × dosbarth trefoldeb, ardal × grŵp, ardal × dosbarth × grŵp, a'r ardal astudio gyfan (lefel study, study_class, study_group...). Mae gap_pp yn cymharu â'r ardal astudio gyfan; mae rank yn cymharu rhesi o'r un lefel, dosbarth a grŵp.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="126" />
+            <location filename="../processing/alg_coverage.py" line="119" />
             <source>Optional HTML (or .txt) file with plain-English sentences to paste, and a table of the areas.</source>
             <translation>Ffeil HTML (neu .txt) ddewisol gyda brawddegau mewn iaith glir i'w gludo, a thabl o'r ardaloedd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="136" />
+            <location filename="../processing/alg_coverage.py" line="129" />
             <source>Drive time (minutes)</source>
             <translation>Amser gyrru (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="137" />
+            <location filename="../processing/alg_coverage.py" line="130" />
             <source>Areas</source>
             <translation>Ardaloedd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="138" />
+            <location filename="../processing/alg_coverage.py" line="131" />
             <source>Area id field</source>
             <translation>Maes dynodydd ardal</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="140" />
+            <location filename="../processing/alg_coverage.py" line="133" />
             <source>Area name field</source>
             <translation>Maes enw ardal</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="143" />
-            <source>Population (polygons, points or raster)</source>
-            <translation>Poblogaeth (polygonau, pwyntiau neu rastr)</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_coverage.py" line="145" />
-            <source>Population field</source>
-            <translation>Maes poblogaeth</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_coverage.py" line="147" />
+            <location filename="../processing/alg_coverage.py" line="137" />
             <source>Thresholds (minutes)</source>
             <translation>Trothwyon (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="148" />
+            <location filename="../processing/alg_coverage.py" line="138" />
             <source>Target (minutes)</source>
             <translation>Targed (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="150" />
+            <location filename="../processing/alg_coverage.py" line="140" />
             <source>Target share of population (%)</source>
             <translation>Cyfran darged o'r boblogaeth (%)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="152" />
+            <location filename="../processing/alg_coverage.py" line="142" />
             <source>Urban/rural class field</source>
             <translation>Maes dosbarth trefol/gwledig</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="155" />
+            <location filename="../processing/alg_coverage.py" line="145" />
             <source>Density breaks for urbanity (persons/km²)</source>
             <translation>Toriadau dwysedd ar gyfer trefoldeb (pobl/km²)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="157" />
+            <location filename="../processing/alg_coverage.py" line="147" />
             <source>Group field (e.g. IMD decile)</source>
             <translation>Maes grŵp (e.e. degradd IMD)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="159" />
+            <location filename="../processing/alg_coverage.py" line="149" />
             <source>Dasymetric weights (optional raster)</source>
             <translation>Pwysau dasymetrig (rhastr dewisol)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="161" />
+            <location filename="../processing/alg_coverage.py" line="151" />
             <source>Study area name</source>
             <translation>Enw'r ardal astudio</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="162" />
-            <location filename="../processing/alg_coverage.py" line="191" />
+            <location filename="../processing/alg_coverage.py" line="152" />
+            <location filename="../processing/alg_coverage.py" line="181" />
             <source>the study area</source>
             <translation>yr ardal astudio</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="163" />
+            <location filename="../processing/alg_coverage.py" line="153" />
             <source>Coverage by area</source>
             <translation>Cwmpas fesul ardal</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="165" />
-            <location filename="../processing/alg_coverage.py" line="378" />
+            <location filename="../processing/alg_coverage.py" line="155" />
+            <location filename="../processing/alg_coverage.py" line="369" />
             <source>Coverage table</source>
             <translation>Tabl cwmpas</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="167" />
+            <location filename="../processing/alg_coverage.py" line="157" />
             <source>Summary</source>
             <translation>Crynodeb</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="168" />
+            <location filename="../processing/alg_coverage.py" line="158" />
             <source>HTML files (*.html);;Text files (*.txt)</source>
             <translation>Ffeiliau HTML (*.html);;Ffeiliau testun (*.txt)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="182" />
+            <location filename="../processing/alg_coverage.py" line="172" />
             <source>DRIVETIME: the raster has negative values; it must hold minutes (nodata = unreachable).</source>
             <translation>DRIVETIME: mae gan y rhastr werthoedd negatif; rhaid iddo gynnwys munudau (nodata = ni ellir ei gyrraedd).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="188" />
+            <location filename="../processing/alg_coverage.py" line="178" />
             <source>TARGET must be a positive number of minutes, e.g. 8.</source>
             <translation>Rhaid i TARGET fod yn nifer positif o funudau, e.e. 8.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="210" />
-            <source>POPULATION: no population falls inside both the areas and the drive-time raster (input total {tot}). Check that the population layer covers the areas and that the population field is the right one.</source>
-            <translation>POPULATION: nid oes dim poblogaeth o fewn yr ardaloedd a'r rhastr amser gyrru ill dau (cyfanswm y mewnbwn {tot}). Gwiriwch fod yr haen poblogaeth yn cwmpasu'r ardaloedd ac mai'r maes poblogaeth yw'r un cywir.</translation>
+            <location filename="../processing/alg_coverage.py" line="200" />
+            <source>POPULATION / POPULATION_RASTER: no population falls inside both the areas and the drive-time raster (input total {tot}). Check that the population layer covers the areas and that the population field is the right one.</source>
+            <translation>POPULATION / POPULATION_RASTER: nid oes poblogaeth o fewn yr ardaloedd a'r rastr amser gyrru ar yr un pryd (cyfanswm y mewnbwn {tot}). Gwiriwch fod yr haen poblogaeth yn cwmpasu'r ardaloedd a mai'r maes poblogaeth yw'r un cywir.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="240" />
+            <location filename="../processing/alg_coverage.py" line="231" />
             <source>Population: {inp} in the input; {tot} inside the areas and the raster (used); {orr} of the areas outside the raster; {oa} outside every area; {un} on unreachable cells.</source>
             <translation>Poblogaeth: {inp} yn y mewnbwn; {tot} o fewn yr ardaloedd a'r rhastr (wedi'u defnyddio); {orr} o'r ardaloedd y tu allan i'r rhastr; {oa} y tu allan i bob ardal; {un} ar gelloedd na ellir eu cyrraedd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="246" />
+            <location filename="../processing/alg_coverage.py" line="237" />
             <source>Across {study}: {p} within {T} min; median {m} min, 90th percentile {p90} min.</source>
             <translation>Ar draws {study}: {p} o fewn {T} mun; canolrif {m} mun, 90fed canradd {p90} mun.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="258" />
+            <location filename="../processing/alg_coverage.py" line="249" />
             <source>The areas overlap: {x} people are counted in more than one area (and in the study-area row more than once).</source>
             <translation>Mae'r ardaloedd yn gorgyffwrdd: caiff {x} o bobl eu cyfrif mewn mwy nag un ardal (a mwy nag unwaith yn rhes yr ardal astudio).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="334" />
+            <location filename="../processing/alg_coverage.py" line="325" />
             <source>Coverage within {T} min</source>
             <translation>Cwmpas o fewn {T} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="357" />
+            <location filename="../processing/alg_coverage.py" line="348" />
             <source>all</source>
             <translation>pob un</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="386" />
+            <location filename="../processing/alg_coverage.py" line="377" />
             <source>Figures from the drive-time raster and the population layer given; population spread by area weighting.</source>
             <translation>Ffigurau o'r rhastr amser gyrru a'r haen poblogaeth a roddwyd; poblogaeth wedi'i lledaenu drwy bwysoli arwynebedd.</translation>
         </message>
@@ -971,132 +976,132 @@
     <context>
         <name>DriveTimeEquity</name>
         <message>
-            <location filename="../core/coverage.py" line="71" />
+            <location filename="../core/coverage.py" line="73" />
             <source>urban</source>
             <translation>trefol</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="71" />
+            <location filename="../core/coverage.py" line="73" />
             <source>semi-urban</source>
             <translation>lled-drefol</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="72" />
+            <location filename="../core/coverage.py" line="74" />
             <source>rural</source>
             <translation>gwledig</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="72" />
+            <location filename="../core/coverage.py" line="74" />
             <source>unclassified</source>
             <translation>heb ei ddosbarthu</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="871" />
+            <location filename="../core/coverage.py" line="963" />
             <source>No population of the population layer lies inside the areas and the drive-time raster.</source>
             <translation>Nid oes dim o boblogaeth yr haen poblogaeth o fewn yr ardaloedd a'r rhastr amser gyrru.</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="873" />
+            <location filename="../core/coverage.py" line="965" />
             <source>Across {study}, {pop} people live within the drive-time raster; {n} ({p}) live within {T} minutes of the nearest site, against a standard of {share}.</source>
             <translation>Ar draws {study}, mae {pop} o bobl yn byw o fewn y rhastr amser gyrru; mae {n} ({p}) yn byw o fewn {T} munud i'r safle agosaf, o'i gymharu â safon o {share}.</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="877" />
+            <location filename="../core/coverage.py" line="969" />
             <source>The population-weighted median drive time is {med} minutes, the 90th percentile {p90} minutes and the longest {mx} minutes.</source>
             <translation>Yr amser gyrru canolrifol wedi'i bwysoli yn ôl poblogaeth yw {med} munud, y 90fed canradd yw {p90} munud a'r hiraf yw {mx} munud.</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="884" />
+            <location filename="../core/coverage.py" line="976" />
             <source>{name}: nobody in the population layer lives in the part of this area covered by the drive-time raster.</source>
             <translation>{name}: nid oes neb o'r haen poblogaeth yn byw yn y rhan o'r ardal hon a gwmpesir gan y rhastr amser gyrru.</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="887" />
+            <location filename="../core/coverage.py" line="979" />
             <source>In {name}, {n} people ({p}) live more than {T} minutes' drive from the nearest site, against {sp} across {study}.</source>
             <translation>{name}: mae {n} o bobl ({p}) yn byw mwy na {T} munud o yrru o'r safle agosaf, o'i gymharu â {sp} ar draws {study}.</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="895" />
+            <location filename="../core/coverage.py" line="987" />
             <source>Within {T} minutes, coverage ranges from {pw} in {worst} to {pb} in {best}: a gap of {gap} percentage points.</source>
             <translation>O fewn {T} munud, mae'r cwmpas yn amrywio o {pw} ({worst}) i {pb} ({best}): bwlch o {gap} pwynt canran.</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="901" />
+            <location filename="../core/coverage.py" line="993" />
             <source>{k} of {n} areas meet the standard of {share} within {T} minutes{names}.</source>
             <translation>Mae {k} o {n} ardal yn cyrraedd y safon o {share} o fewn {T} munud{names}.</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="905" />
+            <location filename="../core/coverage.py" line="997" />
             <source>{p} of {cls} residents ({n} people)</source>
             <translation>{p} o breswylwyr {cls} ({n} o bobl)</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="909" />
+            <location filename="../core/coverage.py" line="1001" />
             <source>Across {study}, {parts} live within {T} minutes.</source>
             <translation>Ar draws {study}, mae {parts} yn byw o fewn {T} munud.</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="917" />
+            <location filename="../core/coverage.py" line="1009" />
             <source>By {g}, the share within {T} minutes ranges from {plo} ({g} {glo}) to {phi} ({g} {ghi}).</source>
             <translation>Yn ôl {g}, mae'r gyfran o fewn {T} munud yn amrywio o {plo} ({g} {glo}) i {phi} ({g} {ghi}).</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="922" />
+            <location filename="../core/coverage.py" line="1014" />
             <source>{u} people live on cells the drive-time raster marks unreachable (nodata); they count as beyond every threshold. {o} people of the areas fall outside the raster and {a} outside every area; these are left out of the figures.</source>
             <translation>Mae {u} o bobl yn byw ar gelloedd y mae'r rhastr amser gyrru yn eu nodi fel rhai na ellir eu cyrraedd (nodata); maent yn cyfrif fel pobl y tu hwnt i bob trothwy. Mae {o} o bobl yr ardaloedd y tu allan i'r rhastr a {a} y tu allan i bob ardal; mae'r rhain wedi'u gadael allan o'r ffigurau.</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="932" />
+            <location filename="../core/coverage.py" line="1024" />
             <location filename="../core/scenario.py" line="119" />
             <source> and </source>
             <translation> a </translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="944" />
-            <location filename="../processing/alg_coverage.py" line="472" />
+            <location filename="../core/coverage.py" line="1036" />
+            <location filename="../processing/alg_coverage.py" line="463" />
             <source>Area</source>
             <translation>Ardal</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="944" />
-            <location filename="../processing/alg_coverage.py" line="473" />
+            <location filename="../core/coverage.py" line="1036" />
+            <location filename="../processing/alg_coverage.py" line="464" />
             <source>People</source>
             <translation>Pobl</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="944" />
+            <location filename="../core/coverage.py" line="1036" />
             <source>Within {T} min</source>
             <translation>O fewn {T} mun</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="944" />
+            <location filename="../core/coverage.py" line="1036" />
             <source>Beyond {T} min</source>
             <translation>Y tu hwnt i {T} mun</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="945" />
-            <location filename="../processing/alg_coverage.py" line="475" />
+            <location filename="../core/coverage.py" line="1037" />
+            <location filename="../processing/alg_coverage.py" line="466" />
             <source>Median (min)</source>
             <translation>Canolrif (mun)</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="945" />
+            <location filename="../core/coverage.py" line="1037" />
             <source>90th percentile (min)</source>
             <translation>90fed canradd (mun)</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="945" />
+            <location filename="../core/coverage.py" line="1037" />
             <source>Gap (pp)</source>
             <translation>Bwlch (pp)</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="945" />
-            <location filename="../processing/alg_coverage.py" line="477" />
+            <location filename="../core/coverage.py" line="1037" />
+            <location filename="../processing/alg_coverage.py" line="468" />
             <source>Rank</source>
             <translation>Rheng</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="956" />
+            <location filename="../core/coverage.py" line="1048" />
             <source>Coverage within {T} minutes</source>
             <translation>Cwmpas o fewn {T} munud</translation>
         </message>
@@ -1216,107 +1221,107 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="438" />
+            <location filename="../processing/alg_coverage.py" line="429" />
             <source>{a}–{b} % within {T} min</source>
             <translation>{a}–{b} % o fewn {T} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="440" />
+            <location filename="../processing/alg_coverage.py" line="431" />
             <source>(below the {s} % standard)</source>
             <translation>(islaw'r safon o {s} %)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="442" />
+            <location filename="../processing/alg_coverage.py" line="433" />
             <source>(meets the {s} % standard)</source>
             <translation>(yn cyrraedd y safon o {s} %)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="448" />
+            <location filename="../processing/alg_coverage.py" line="439" />
             <source>no population</source>
             <translation>dim poblogaeth</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="472" />
+            <location filename="../processing/alg_coverage.py" line="463" />
             <source>Level</source>
             <translation>Lefel</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="472" />
+            <location filename="../processing/alg_coverage.py" line="463" />
             <source>Area id</source>
             <translation>Dynodydd ardal</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="472" />
+            <location filename="../processing/alg_coverage.py" line="463" />
             <source>Urbanity</source>
             <translation>Trefoldeb</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="473" />
+            <location filename="../processing/alg_coverage.py" line="464" />
             <source>Group</source>
             <translation>Grŵp</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="473" />
+            <location filename="../processing/alg_coverage.py" line="464" />
             <source>People beyond target</source>
             <translation>Pobl y tu hwnt i'r targed</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="474" />
+            <location filename="../processing/alg_coverage.py" line="465" />
             <source>% beyond target</source>
             <translation>% y tu hwnt i'r targed</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="474" />
+            <location filename="../processing/alg_coverage.py" line="465" />
             <source>People unreachable</source>
             <translation>Pobl na ellir eu cyrraedd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="475" />
+            <location filename="../processing/alg_coverage.py" line="466" />
             <source>Mean (min)</source>
             <translation>Cymedr (mun)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="475" />
+            <location filename="../processing/alg_coverage.py" line="466" />
             <source>90th pct (min)</source>
             <translation>90fed canradd (mun)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="476" />
+            <location filename="../processing/alg_coverage.py" line="467" />
             <source>Max (min)</source>
             <translation>Uchafswm (mun)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="476" />
+            <location filename="../processing/alg_coverage.py" line="467" />
             <source>Gap to study area (pp)</source>
             <translation>Bwlch i'r ardal astudio (pp)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="477" />
+            <location filename="../processing/alg_coverage.py" line="468" />
             <source>Gap to best (pp)</source>
             <translation>Bwlch i'r gorau (pp)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="477" />
+            <location filename="../processing/alg_coverage.py" line="468" />
             <source>Meets standard</source>
             <translation>Yn cyrraedd y safon</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="478" />
+            <location filename="../processing/alg_coverage.py" line="469" />
             <source>People short of standard</source>
             <translation>Pobl islaw'r safon</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="481" />
+            <location filename="../processing/alg_coverage.py" line="472" />
             <source>People ≤ {T} min</source>
             <translation>Pobl ≤ {T} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="482" />
+            <location filename="../processing/alg_coverage.py" line="473" />
             <source>% ≤ {T} min</source>
             <translation>% ≤ {T} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="505" />
+            <location filename="../processing/alg_coverage.py" line="496" />
             <location filename="../processing/styling.py" line="196" />
             <source>Could not write the style file {path}</source>
             <translation>Nid oedd modd ysgrifennu'r ffeil arddull {path}</translation>
@@ -1397,67 +1402,22 @@
             <translation>dros 30 mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="50" />
-            <source>the population raster</source>
-            <translation>y rhastr poblogaeth</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_standby.py" line="59" />
-            <source>{param}: the population raster has negative values; it must hold people per cell.</source>
-            <translation>{param}: mae gan y rhastr poblogaeth werthoedd negatif; rhaid iddo gynnwys nifer y bobl fesul cell.</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_standby.py" line="69" />
-            <source>{param}: give a population raster, or a polygon or point layer (e.g. LSOAs) with {fp}.</source>
-            <translation>{param}: rhowch rastr poblogaeth, neu haen polygonau neu bwyntiau (e.e. LSOAs) gyda {fp}.</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_standby.py" line="73" />
-            <source>{fp}: name the field of {param} that holds the population (e.g. pop_mid2018).</source>
-            <translation>{fp}: enwch y maes yn {param} sy'n cynnwys y boblogaeth (e.e. pop_mid2018).</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_standby.py" line="78" />
-            <source>{fp}: the layer has no field '{f}'.</source>
-            <translation>{fp}: nid oes gan yr haen faes '{f}'.</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_standby.py" line="80" />
-            <source>{fp}: the field '{f}' is not numeric; choose a numeric population field.</source>
-            <translation>{fp}: nid yw'r maes '{f}' yn rhifol; dewiswch faes poblogaeth rhifol.</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_standby.py" line="96" />
-            <source>{fp}: the field '{f}' has negative values; population must be &gt;= 0.</source>
-            <translation>{fp}: mae gan y maes '{f}' werthoedd negatif; rhaid i'r boblogaeth fod &gt;= 0.</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_standby.py" line="99" />
-            <source>{fp}: {n} feature(s) have no population (NULL); counted as 0.</source>
-            <translation>{fp}: nid oes poblogaeth (NULL) gan {n} nodwedd; fe'u cyfrifir fel 0.</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_standby.py" line="117" />
-            <source>{param}: population must be a raster, polygons or points (not lines).</source>
-            <translation>{param}: rhaid i'r boblogaeth fod yn rhastr, polygonau neu bwyntiau (nid llinellau).</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_standby.py" line="136" />
+            <location filename="../processing/alg_standby.py" line="49" />
             <source>Coverage by number of points</source>
             <translation>Cwmpas yn ôl nifer y pwyntiau</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="147" />
+            <location filename="../processing/alg_standby.py" line="60" />
             <source>number of new points</source>
             <translation>nifer y pwyntiau newydd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="149" />
+            <location filename="../processing/alg_standby.py" line="62" />
             <source>demand covered</source>
             <translation>galw a gwmpesir</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="153" />
+            <location filename="../processing/alg_standby.py" line="66" />
             <source>target</source>
             <translation>targed</translation>
         </message>
@@ -1573,57 +1533,82 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/calibration_report.py" line="98" />
+            <location filename="../processing/calibration_report.py" line="89" />
+            <source>up to {b} min</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/calibration_report.py" line="90" />
+            <source>{a}–{b} min</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/calibration_report.py" line="91" />
+            <source>over {b} min</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/calibration_report.py" line="94" />
+            <source>observed / modelled</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/calibration_report.py" line="120" />
             <source>Fitted parameters</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/calibration_report.py" line="99" />
+            <location filename="../processing/calibration_report.py" line="121" />
             <source>parameter</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/calibration_report.py" line="99" />
+            <location filename="../processing/calibration_report.py" line="121" />
             <source>value</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/calibration_report.py" line="99" />
+            <location filename="../processing/calibration_report.py" line="121" />
             <source>standard error</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/calibration_report.py" line="100" />
+            <location filename="../processing/calibration_report.py" line="122" />
             <source>meaning</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/calibration_report.py" line="101" />
+            <location filename="../processing/calibration_report.py" line="123" />
             <source>How close are the times?</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/calibration_report.py" line="103" />
+            <location filename="../processing/calibration_report.py" line="125" />
+            <source>Collaboration bands, held out</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/calibration_report.py" line="127" />
             <source>Observed against modelled</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/calibration_report.py" line="104" />
+            <location filename="../processing/calibration_report.py" line="128" />
             <source>Observed against modelled minutes</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/calibration_report.py" line="105" />
+            <location filename="../processing/calibration_report.py" line="129" />
             <source>Each dot is a journey. Solid line: modelled = observed; dashed: ±10 %. Grey lines: the collaboration bands.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/calibration_report.py" line="107" />
+            <location filename="../processing/calibration_report.py" line="131" />
             <source>Error against journey length</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/calibration_report.py" line="108" />
+            <location filename="../processing/calibration_report.py" line="132" />
             <source>Residual against journey length</source>
             <translation type="unfinished" />
         </message>
@@ -1728,147 +1713,207 @@
             <translation>Am y map hwn</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="83" />
+            <location filename="../processing/population.py" line="122" />
+            <source>Population as polygons (e.g. LSOAs: each polygon's people are spread over the raster cells in proportion to the exact area of polygon and cell) or points (each point's people in its cell), with POPULATION_FIELD. Give this or POPULATION_RASTER, not both.</source>
+            <translation>Poblogaeth fel polygonau (e.e. LSOAs: caiff pobl pob polygon eu lledaenu dros gelloedd y rastr yn ôl union arwynebedd y polygon a'r gell) neu bwyntiau (pobl pob pwynt yn ei gell), gyda POPULATION_FIELD. Rhowch hwn neu POPULATION_RASTER, nid y ddau.</translation>
+        </message>
+        <message>
+            <location filename="../processing/population.py" line="126" />
+            <source>Numeric, non-negative field of the POPULATION layer with the people of each polygon or point (empty values count as 0 with a warning).</source>
+            <translation>Maes rhifol, heb werthoedd negatif, yn yr haen POPULATION gyda nifer y bobl ym mhob polygon neu bwynt (mae gwerthoedd gwag yn cyfrif fel 0, gyda rhybudd).</translation>
+        </message>
+        <message>
+            <location filename="../processing/population.py" line="129" />
+            <source>Population as a raster of people per cell (any grid and CRS: resampled to the raster's grid by summing, exactly by area; totals kept), instead of POPULATION. On the qgis_process command line give it as a GeoTIFF, as QGIS 3.22 does not open GeoPackage rasters from a path here.</source>
+            <translation>Poblogaeth fel rastr o bobl fesul cell (unrhyw grid a CRS: caiff ei ailsamplu i grid y rastr drwy adio, yn union yn ôl arwynebedd; cedwir y cyfansymiau), yn lle POPULATION. Ar linell orchymyn qgis_process rhowch ef fel GeoTIFF, gan nad yw QGIS 3.22 yn agor rhastrau GeoPackage o lwybr yma.</translation>
+        </message>
+        <message>
+            <location filename="../processing/population.py" line="140" />
+            <source>Population (polygons or points)</source>
+            <translation>Poblogaeth (polygonau neu bwyntiau)</translation>
+        </message>
+        <message>
+            <location filename="../processing/population.py" line="142" />
+            <source>Population field</source>
+            <translation>Maes poblogaeth</translation>
+        </message>
+        <message>
+            <location filename="../processing/population.py" line="145" />
+            <source>Population raster (people per cell)</source>
+            <translation>Rastr poblogaeth (pobl fesul cell)</translation>
+        </message>
+        <message>
+            <location filename="../processing/population.py" line="161" />
+            <source>POPULATION: '{name}' is a raster; POPULATION takes polygons or points (with POPULATION_FIELD). Pass a population raster as POPULATION_RASTER instead (on the command line: --POPULATION_RASTER=...).</source>
+            <translation>POPULATION: rastr yw '{name}'; mae POPULATION yn cymryd polygonau neu bwyntiau (gyda POPULATION_FIELD). Rhowch rastr poblogaeth fel POPULATION_RASTER yn lle hynny (ar y llinell orchymyn: --POPULATION_RASTER=...).</translation>
+        </message>
+        <message>
+            <location filename="../processing/population.py" line="166" />
+            <source>POPULATION and POPULATION_RASTER: give the population once, either as polygons or points in POPULATION (with POPULATION_FIELD) or as a raster of people per cell in POPULATION_RASTER, not both.</source>
+            <translation>POPULATION a POPULATION_RASTER: rhowch y boblogaeth unwaith, naill ai fel polygonau neu bwyntiau yn POPULATION (gyda POPULATION_FIELD) neu fel rastr o bobl fesul cell yn POPULATION_RASTER, nid y ddau.</translation>
+        </message>
+        <message>
+            <location filename="../processing/population.py" line="173" />
+            <source>POPULATION, POPULATION_RASTER or {alt}: give the population, as polygons or points in POPULATION (with POPULATION_FIELD) or as a raster of people per cell in POPULATION_RASTER, or incident points in {alt}.</source>
+            <translation>POPULATION, POPULATION_RASTER neu {alt}: rhowch y boblogaeth, fel polygonau neu bwyntiau yn POPULATION (gyda POPULATION_FIELD) neu fel rastr o bobl fesul cell yn POPULATION_RASTER, neu bwyntiau digwyddiadau yn {alt}.</translation>
+        </message>
+        <message>
+            <location filename="../processing/population.py" line="177" />
+            <source>POPULATION or POPULATION_RASTER: give the population, either as polygons or points in POPULATION (with POPULATION_FIELD) or as a raster of people per cell in POPULATION_RASTER.</source>
+            <translation>POPULATION neu POPULATION_RASTER: rhowch y boblogaeth, naill ai fel polygonau neu bwyntiau yn POPULATION (gyda POPULATION_FIELD) neu fel rastr o bobl fesul cell yn POPULATION_RASTER.</translation>
+        </message>
+        <message>
+            <location filename="../processing/population.py" line="221" />
             <source>Areas are named by their field '{f}' in the summary and labels (set AREA_ID_FIELD or AREA_NAME_FIELD to choose another).</source>
             <translation>Caiff yr ardaloedd eu henwi yn ôl eu maes '{f}' yn y crynodeb a'r labeli (gosodwch AREA_ID_FIELD neu AREA_NAME_FIELD i ddewis un arall).</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="87" />
+            <location filename="../processing/population.py" line="225" />
             <source>{param}: the areas layer has no field '{f}'.</source>
             <translation>{param}: nid oes gan yr haen ardaloedd faes '{f}'.</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="93" />
+            <location filename="../processing/population.py" line="231" />
             <source>AREAS are in {a}; reprojected to the raster's {b} for the calculation (the output keeps their CRS).</source>
             <translation>Mae AREAS yn {a}; wedi'u hail-daflunio i CRS y rhastr ({b}) ar gyfer y cyfrifiad (mae'r allbwn yn cadw eu CRS nhw).</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="96" />
+            <location filename="../processing/population.py" line="234" />
             <source>AREAS has no CRS; assuming the drive-time raster's ({c}).</source>
             <translation>Nid oes CRS gan AREAS; yn tybio CRS y rhastr amser gyrru ({c}).</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="108" />
+            <location filename="../processing/population.py" line="246" />
             <source>AREAS: feature {fid} could not be reprojected to the raster's CRS; check the layer's CRS.</source>
             <translation>AREAS: nid oedd modd ail-daflunio nodwedd {fid} i CRS y rhastr; gwiriwch CRS yr haen.</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="118" />
+            <location filename="../processing/population.py" line="256" />
             <source>AREAS: the layer has no features (empty selection or filter?).</source>
             <translation>AREAS: nid oes nodweddion yn yr haen (detholiad neu hidlydd gwag?).</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="121" />
+            <location filename="../processing/population.py" line="259" />
             <source>AREA_ID_FIELD: {n} area(s) have an empty id (features {fids}). Fill the ids or choose another field.</source>
             <translation>AREA_ID_FIELD: mae gan {n} ardal ddynodydd gwag (nodweddion {fids}). Llenwch y dynodyddion neu dewiswch faes arall.</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="130" />
+            <location filename="../processing/population.py" line="268" />
             <source>AREA_ID_FIELD: the ids must be unique; {n} value(s) repeat, e.g. {ids}. Dissolve the areas by the id (Vector &gt; Geoprocessing &gt; Dissolve) or choose a unique field.</source>
             <translation>AREA_ID_FIELD: rhaid i'r dynodyddion fod yn unigryw; mae {n} gwerth yn cael eu hailadrodd, e.e. {ids}. Toddwch yr ardaloedd yn ôl y dynodydd (Vector &gt; Geoprocessing &gt; Dissolve) neu dewiswch faes unigryw.</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="137" />
+            <location filename="../processing/population.py" line="276" />
+            <source>AREAS: {n} area(s) have an invalid geometry (e.g. a self-intersecting ring) and were repaired for the calculation: {names}. Check their figures, or fix the layer with Vector &gt; Geometry Tools &gt; Fix Geometries.</source>
+            <translation>AREAS: mae gan {n} ardal geometreg annilys (e.e. cylch sy'n croesi ei hun) a chawsant eu trwsio ar gyfer y cyfrifiad: {names}. Gwiriwch eu ffigurau, neu trwsiwch yr haen gyda Vector &gt; Geometry Tools &gt; Fix Geometries.</translation>
+        </message>
+        <message>
+            <location filename="../processing/population.py" line="283" />
+            <source>AREAS: {n} pair(s) of areas overlap: {pairs}. The people of an overlap are counted in each area that holds it (and more than once in the whole-study-area figures).</source>
+            <translation>AREAS: mae {n} pâr o ardaloedd yn gorgyffwrdd: {pairs}. Caiff pobl gorgyffwrdd eu cyfrif ym mhob ardal sy'n ei gynnwys (a mwy nag unwaith yn ffigurau'r ardal astudio gyfan).</translation>
+        </message>
+        <message>
+            <location filename="../processing/population.py" line="292" />
             <source>AREAS: none of the {n} areas overlaps the drive-time raster (extent {e}, {crs}). Check that both layers have the right CRS, or compute the drive time over these areas.</source>
             <translation>AREAS: nid oes yr un o'r {n} ardal yn gorgyffwrdd â'r rhastr amser gyrru (estyniad {e}, {crs}). Gwiriwch fod gan y ddwy haen y CRS cywir, neu cyfrifwch yr amser gyrru dros yr ardaloedd hyn.</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="143" />
+            <location filename="../processing/population.py" line="298" />
             <source>{n} area(s) lie wholly outside the drive-time raster and get NULL figures: {names}.</source>
             <translation>Mae {n} ardal yn gyfan gwbl y tu allan i'r rhastr amser gyrru ac yn cael ffigurau NULL: {names}.</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="154" />
-            <source>POPULATION: no layer given (a polygon, point or raster layer).</source>
-            <translation>POPULATION: ni roddwyd haen (haen polygonau, pwyntiau neu rastr).</translation>
+            <location filename="../processing/population.py" line="336" />
+            <source>{param}: fields need a vector POPULATION layer; with POPULATION_RASTER leave it empty (urbanity is then classified by density).</source>
+            <translation>{param}: mae angen haen POPULATION fector ar gyfer meysydd; gyda POPULATION_RASTER gadewch ef yn wag (caiff trefoldeb ei ddosbarthu yn ôl dwysedd wedyn).</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="162" />
-            <source>{param}: fields need a vector POPULATION layer; with a population raster leave it empty (urbanity is then classified by density).</source>
-            <translation>{param}: mae meysydd yn gofyn am haen POPULATION fector; gyda rhastr poblogaeth, gadewch ef yn wag (yna caiff trefoldeb ei ddosbarthu yn ôl dwysedd).</translation>
+            <location filename="../processing/population.py" line="340" />
+            <source>POPULATION_FIELD is ignored: the population comes from POPULATION_RASTER (people per cell).</source>
+            <translation>Anwybyddir POPULATION_FIELD: daw'r boblogaeth o POPULATION_RASTER (pobl fesul cell).</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="174" />
-            <source>POPULATION: give a polygon, point or raster layer.</source>
-            <translation>POPULATION: rhowch haen polygonau, pwyntiau neu rastr.</translation>
+            <location filename="../processing/population.py" line="352" />
+            <source>POPULATION: '{name}' holds lines; give polygons (e.g. LSOAs) or points, or a population raster as POPULATION_RASTER.</source>
+            <translation>POPULATION: mae '{name}' yn cynnwys llinellau; rhowch bolygonau (e.e. LSOAs) neu bwyntiau, neu rastr poblogaeth fel POPULATION_RASTER.</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="177" />
-            <source>POPULATION: '{name}' holds lines; give polygons (e.g. LSOAs), points or a population raster.</source>
-            <translation>POPULATION: mae '{name}' yn cynnwys llinellau; rhowch bolygonau (e.e. LSOAs), pwyntiau neu rastr poblogaeth.</translation>
-        </message>
-        <message>
-            <location filename="../processing/population.py" line="183" />
+            <location filename="../processing/population.py" line="358" />
             <source>POPULATION_FIELD: choose the numeric field holding the people of each feature (e.g. pop_mid2018).</source>
             <translation>POPULATION_FIELD: dewiswch y maes rhifol sy'n cynnwys nifer y bobl ym mhob nodwedd (e.e. pop_mid2018).</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="189" />
+            <location filename="../processing/population.py" line="364" />
             <source>{param}: the population layer '{name}' has no field '{f}'.</source>
             <translation>{param}: nid oes gan yr haen poblogaeth '{name}' faes '{f}'.</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="192" />
+            <location filename="../processing/population.py" line="367" />
             <source>POPULATION_FIELD: '{f}' is a {t} field, not a number. Convert it with the Field calculator (to_real("{f}")) or choose a numeric field.</source>
             <translation>POPULATION_FIELD: mae '{f}' yn faes {t}, nid rhif. Trowch ef yn rhif gyda'r Field calculator (to_real("{f}")) neu dewiswch faes rhifol.</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="236" />
+            <location filename="../processing/population.py" line="414" />
             <source>POPULATION_FIELD: {n} feature(s) have a negative or invalid population (e.g. feature {fid}: {v}). Population must be zero or positive; fix or filter those features.</source>
             <translation>POPULATION_FIELD: mae gan {n} nodwedd boblogaeth negatif neu annilys (e.e. nodwedd {fid}: {v}). Rhaid i'r boblogaeth fod yn sero neu'n bositif; cywirwch neu hidlwch y nodweddion hynny.</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="241" />
+            <location filename="../processing/population.py" line="419" />
             <source>POPULATION_FIELD: {n} feature(s) have no population value; counted as 0.</source>
             <translation>POPULATION_FIELD: nid oes gwerth poblogaeth gan {n} nodwedd; fe'u cyfrifir fel 0.</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="244" />
+            <location filename="../processing/population.py" line="422" />
+            <source>POPULATION: {n} polygon(s) have an invalid geometry (e.g. a self-intersecting ring) and were repaired before spreading their people: feature(s) {fids}. Check them, or fix the layer with Vector &gt; Geometry Tools &gt; Fix Geometries.</source>
+            <translation>POPULATION: mae gan {n} polygon geometreg annilys (e.e. cylch sy'n croesi ei hun) a chawsant eu trwsio cyn lledaenu eu pobl: nodwedd(ion) {fids}. Gwiriwch nhw, neu trwsiwch yr haen gyda Vector &gt; Geometry Tools &gt; Fix Geometries.</translation>
+        </message>
+        <message>
+            <location filename="../processing/population.py" line="427" />
             <source>POPULATION: {p} people sit on features without a geometry and are left out.</source>
             <translation>POPULATION: mae {p} o bobl ar nodweddion heb geometreg, ac maent wedi'u gadael allan.</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="247" />
+            <location filename="../processing/population.py" line="430" />
             <source>POPULATION: the layer has no features with a geometry.</source>
             <translation>POPULATION: nid oes gan yr haen nodweddion â geometreg.</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="251" />
+            <location filename="../processing/population.py" line="434" />
             <source>URBANITY_FIELD: {err}.</source>
             <translation>URBANITY_FIELD: {err}.</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="253" />
+            <location filename="../processing/population.py" line="436" />
             <source>URBANITY_FIELD: {n} feature(s) have no class; they are reported as 'unclassified'.</source>
             <translation>URBANITY_FIELD: nid oes dosbarth gan {n} nodwedd; fe'u hadroddir fel 'unclassified' (heb eu dosbarthu).</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="270" />
+            <location filename="../processing/population.py" line="453" />
             <source>WEIGHTS: {n} population piece(s) cover only zero weight; spread by plain area instead.</source>
             <translation>WEIGHTS: mae {n} darn o boblogaeth yn cwmpasu pwysau sero yn unig; fe'u lledaenwyd yn ôl arwynebedd plaen yn lle hynny.</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="291" />
-            <source>POPULATION: {err}. Resample the population raster to square, north-up cells (counts are summed).</source>
-            <translation>POPULATION: {err}. Ailsamplwch y rhastr poblogaeth i gelloedd sgwâr sy'n wynebu'r gogledd (caiff y cyfrifon eu hadio).</translation>
+            <location filename="../processing/population.py" line="474" />
+            <source>POPULATION_RASTER: {err}. Resample the population raster to square, north-up cells (counts are summed).</source>
+            <translation>POPULATION_RASTER: {err}. Ailsamplwch y rastr poblogaeth i gelloedd sgwâr â'r gogledd i fyny (caiff y niferoedd eu hadio).</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="294" />
-            <source>POPULATION: the raster has negative values; it must hold people per cell.</source>
-            <translation>POPULATION: mae gan y rhastr werthoedd negatif; rhaid iddo gynnwys nifer y bobl fesul cell.</translation>
+            <location filename="../processing/population.py" line="477" />
+            <source>POPULATION_RASTER: the raster has negative values; it must hold people per cell.</source>
+            <translation>POPULATION_RASTER: mae gan y rastr werthoedd negatif; rhaid iddo gynnwys pobl fesul cell.</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="298" />
+            <location filename="../processing/population.py" line="481" />
             <source>The population raster ({a}) is reprojected cell by cell to {b}.</source>
             <translation>Caiff y rhastr poblogaeth ({a}) ei ail-daflunio fesul cell i {b}.</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="332" />
+            <location filename="../processing/population.py" line="515" />
             <source>WEIGHTS: the weights raster must be on the drive-time grid (same extent and cell size); align it with Raster &gt; Align Rasters or warp it to the drive-time raster's grid.</source>
             <translation>WEIGHTS: rhaid i'r rhastr pwysau fod ar grid yr amser gyrru (yr un estyniad a maint cell); aliniwch ef gyda Raster &gt; Align Rasters neu ail-daflunio (Warp) i grid y rhastr amser gyrru.</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="337" />
+            <location filename="../processing/population.py" line="520" />
             <source>WEIGHTS: weights must be zero or positive.</source>
             <translation>WEIGHTS: rhaid i'r pwysau fod yn sero neu'n bositif.</translation>
         </message>
@@ -2356,291 +2401,271 @@
             <translation>Maes sy'n enwi'r ardaloedd (rhagosodiad: id y nodwedd, ac mae'r crynodeb yn enwi'r ardaloedd yn ôl maes testun o'r enw name neu sy'n gorffen ag name / nm, megis lad11nm, os oes un ganddynt).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="108" />
-            <source>Population: polygons (e.g. LSOAs, spread by exact area weighting) or points with POPULATION_FIELD, or a population raster.</source>
-            <translation>Poblogaeth: polygonau (e.e. LSOAs, wedi'u lledaenu drwy union bwysoli arwynebedd) neu bwyntiau gyda POPULATION_FIELD, neu rastr poblogaeth.</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_scenario.py" line="110" />
-            <source>Numeric field of the POPULATION layer holding people.</source>
-            <translation>Maes rhifol yn yr haen POPULATION sy'n cynnwys nifer y bobl.</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_scenario.py" line="111" />
+            <location filename="../processing/alg_scenario.py" line="109" />
             <source>Drive-time thresholds in minutes (a time equal to a threshold is within it).</source>
             <translation>Trothwyon amser gyrru mewn munudau (mae amser sy'n hafal i drothwy o fewn y trothwy).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="112" />
+            <location filename="../processing/alg_scenario.py" line="110" />
             <source>The threshold the summary and the map focus on (added to THRESHOLDS if absent).</source>
             <translation>Y trothwy y mae'r crynodeb a'r map yn canolbwyntio arno (caiff ei ychwanegu at THRESHOLDS os nad yw yno).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="113" />
+            <location filename="../processing/alg_scenario.py" line="111" />
             <source>Optional field of the POPULATION layer with an urban/rural class (e.g. ONS RUC2011 ruc11cd); otherwise by population density.</source>
             <translation>Maes dewisol yn yr haen POPULATION gyda dosbarth trefol/gwledig (e.e. ruc11cd, RUC2011 y SYG); fel arall yn ôl dwysedd poblogaeth.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="115" />
+            <location filename="../processing/alg_scenario.py" line="113" />
             <source>Optional field of the POPULATION layer for another breakdown (e.g. IMD decile).</source>
             <translation>Maes dewisol yn yr haen POPULATION ar gyfer dadansoddiad arall (e.e. degradd IMD).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="117" />
+            <location filename="../processing/alg_scenario.py" line="115" />
             <source>Moves between cells: 16 (adds knight's moves) or 8.</source>
             <translation>Symudiadau rhwng celloedd: 16 (yn ychwanegu symudiadau marchog) neu 8.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="118" />
+            <location filename="../processing/alg_scenario.py" line="116" />
             <source>Sites on impassable cells move to the nearest passable cell within this many metres.</source>
             <translation>Caiff safleoedd ar gelloedd anhramwyadwy eu symud i'r gell dramwyadwy agosaf o fewn y nifer hwn o fetrau.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="120" />
+            <location filename="../processing/alg_scenario.py" line="118" />
             <source>Scenario minus baseline drive time in minutes (positive = longer journeys), float32 GeoTIFF; nodata where either is unreachable. Diverging style centred on 0.</source>
             <translation>Amser gyrru'r senario llai amser gyrru'r sefyllfa bresennol, mewn munudau (positif = teithiau hirach), GeoTIFF float32; nodata lle na ellir cyrraedd y naill neu'r llall. Arddull ddargyfeiriol wedi'i chanoli ar 0.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="123" />
+            <location filename="../processing/alg_scenario.py" line="121" />
             <source>Areas with pop_total and, per threshold T, base_pct_le_T / scen_pct_le_T (% within T), lost_le_T (people within T today but not in the scenario) and gained_le_T; base_/scen_ mean_min, median_min, p90_min; d_pct (change of % within TARGET, percentage points), d_mean_min, d_p90_min.</source>
             <translation>Ardaloedd gyda pop_total ac, ar gyfer pob trothwy T, base_pct_le_T / scen_pct_le_T (% o fewn T), lost_le_T (pobl o fewn T heddiw ond nid yn y senario) a gained_le_T; base_/scen_ mean_min, median_min, p90_min; d_pct (newid yn y % o fewn TARGET, pwyntiau canran), d_mean_min, d_p90_min.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="127" />
+            <location filename="../processing/alg_scenario.py" line="125" />
             <source>The same figures by area x urbanity class, area x group and for the whole study area (level, area_id, urbanity, grp fields).</source>
             <translation>Yr un ffigurau fesul ardal x dosbarth trefoldeb, ardal x grŵp, ac ar gyfer yr ardal astudio gyfan (meysydd level, area_id, urbanity, grp).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="129" />
+            <location filename="../processing/alg_scenario.py" line="127" />
             <source>Optional HTML page of plain-English sentences and a table by area.</source>
             <translation>Tudalen HTML ddewisol o frawddegau mewn iaith glir a thabl fesul ardal.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="139" />
+            <location filename="../processing/alg_scenario.py" line="137" />
             <source>Speed surface (km/h)</source>
             <translation>Arwyneb cyflymder (km/awr)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="140" />
+            <location filename="../processing/alg_scenario.py" line="138" />
             <source>Baseline sites</source>
             <translation>Safleoedd presennol</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="142" />
+            <location filename="../processing/alg_scenario.py" line="140" />
             <source>Scenario sites</source>
             <translation>Safleoedd y senario</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="144" />
+            <location filename="../processing/alg_scenario.py" line="142" />
             <source>Open in scenario (field of the baseline sites)</source>
             <translation>Ar agor yn y senario (maes y safleoedd presennol)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="147" />
+            <location filename="../processing/alg_scenario.py" line="145" />
             <source>Activation time (minutes)</source>
             <translation>Amser ysgogi (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="149" />
+            <location filename="../processing/alg_scenario.py" line="147" />
             <source>Areas</source>
             <translation>Ardaloedd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="150" />
+            <location filename="../processing/alg_scenario.py" line="148" />
             <source>Area name field</source>
             <translation>Maes enw ardal</translation>
         </message>
         <message>
             <location filename="../processing/alg_scenario.py" line="152" />
-            <source>Population (polygons, points or raster)</source>
-            <translation>Poblogaeth (polygonau, pwyntiau neu rastr)</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_scenario.py" line="153" />
-            <source>Population field</source>
-            <translation>Maes poblogaeth</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_scenario.py" line="155" />
             <source>Thresholds (minutes)</source>
             <translation>Trothwyon (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="156" />
+            <location filename="../processing/alg_scenario.py" line="153" />
             <source>Target (minutes)</source>
             <translation>Targed (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="158" />
+            <location filename="../processing/alg_scenario.py" line="155" />
             <source>Urbanity field</source>
             <translation>Maes trefoldeb</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="160" />
+            <location filename="../processing/alg_scenario.py" line="157" />
             <source>Group field</source>
             <translation>Maes grŵp</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="162" />
+            <location filename="../processing/alg_scenario.py" line="159" />
             <source>Neighbours</source>
             <translation>Cymdogion</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="164" />
+            <location filename="../processing/alg_scenario.py" line="161" />
             <source>Snap sites to passable cells within (m)</source>
             <translation>Symud safleoedd i gelloedd tramwyadwy o fewn (m)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="166" />
-            <location filename="../processing/alg_scenario.py" line="289" />
+            <location filename="../processing/alg_scenario.py" line="163" />
+            <location filename="../processing/alg_scenario.py" line="286" />
             <source>Change in drive time (minutes)</source>
             <translation>Newid yn yr amser gyrru (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="167" />
-            <location filename="../processing/alg_scenario.py" line="387" />
+            <location filename="../processing/alg_scenario.py" line="164" />
+            <location filename="../processing/alg_scenario.py" line="385" />
             <source>Scenario by area</source>
             <translation>Senario fesul ardal</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="169" />
+            <location filename="../processing/alg_scenario.py" line="166" />
             <source>Equality impact table</source>
             <translation>Tabl effaith ar gydraddoldeb</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="171" />
+            <location filename="../processing/alg_scenario.py" line="168" />
             <source>Summary</source>
             <translation>Crynodeb</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="172" />
+            <location filename="../processing/alg_scenario.py" line="169" />
             <source>HTML files (*.html)</source>
             <translation>Ffeiliau HTML (*.html)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="180" />
+            <location filename="../processing/alg_scenario.py" line="177" />
             <source>BASELINE_SITES: give the sites open today.</source>
             <translation>BASELINE_SITES: rhowch y safleoedd sydd ar agor heddiw.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="186" />
+            <location filename="../processing/alg_scenario.py" line="183" />
             <source>SCENARIO_SITES or SCENARIO_FIELD: give the scenario's sites as a layer, or a field of BASELINE_SITES saying which sites are open in the scenario.</source>
             <translation>SCENARIO_SITES neu SCENARIO_FIELD: rhowch safleoedd y senario fel haen, neu faes yn BASELINE_SITES sy'n nodi pa safleoedd sydd ar agor yn y senario.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="190" />
+            <location filename="../processing/alg_scenario.py" line="187" />
             <source>SCENARIO_SITES and SCENARIO_FIELD: give one or the other, not both.</source>
             <translation>SCENARIO_SITES a SCENARIO_FIELD: rhowch y naill neu'r llall, nid y ddau.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="194" />
+            <location filename="../processing/alg_scenario.py" line="191" />
             <source>SCENARIO_FIELD: BASELINE_SITES has no field '{f}'.</source>
             <translation>SCENARIO_FIELD: nid oes gan BASELINE_SITES faes '{f}'.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="206" />
+            <location filename="../processing/alg_scenario.py" line="203" />
             <source>SCENARIO_FIELD: {n} site(s) have no readable value and count as closed: {s}</source>
             <translation>SCENARIO_FIELD: nid oes gwerth darllenadwy gan {n} safle, ac maent yn cyfrif fel ar gau: {s}</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="226" />
+            <location filename="../processing/alg_scenario.py" line="223" />
             <source>SCENARIO_SITES / SCENARIO_FIELD: no site is open in the scenario; keep at least one open.</source>
             <translation>SCENARIO_SITES / SCENARIO_FIELD: nid oes unrhyw safle ar agor yn y senario; cadwch o leiaf un ar agor.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="250" />
+            <location filename="../processing/alg_scenario.py" line="247" />
             <source>TARGET must be a positive number of minutes.</source>
             <translation>Rhaid i TARGET fod yn nifer positif o funudau.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="253" />
+            <location filename="../processing/alg_scenario.py" line="250" />
             <source>Baseline: {b} sites; scenario: {s} sites (closed: {c}; opened: {o}).</source>
             <translation>Sefyllfa bresennol: {b} safle; senario: {s} safle (yn cau: {c}; yn agor: {o}).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="256" />
+            <location filename="../processing/alg_scenario.py" line="253" />
             <source>The scenario has the same sites as the baseline: nothing changes.</source>
             <translation>Mae gan y senario yr un safleoedd â'r sefyllfa bresennol: nid oes dim yn newid.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="275" />
+            <location filename="../processing/alg_scenario.py" line="272" />
             <source>Drive times computed ({t:.1f} s).</source>
             <translation>Amseroedd gyrru wedi'u cyfrifo ({t:.1f} eiliad).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="283" />
+            <location filename="../processing/alg_scenario.py" line="280" />
             <source>{n} cells reachable today are unreachable in the scenario (nodata in OUTPUT_DELTA).</source>
             <translation>Mae {n} o gelloedd y gellir eu cyrraedd heddiw na ellir eu cyrraedd yn y senario (nodata yn OUTPUT_DELTA).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="299" />
-            <source>POPULATION: no population falls inside the areas and the speed raster; check the layers overlap.</source>
-            <translation>POPULATION: nid oes dim poblogaeth o fewn yr ardaloedd a'r rhastr cyflymder; gwiriwch fod yr haenau'n gorgyffwrdd.</translation>
+            <location filename="../processing/alg_scenario.py" line="296" />
+            <source>POPULATION / POPULATION_RASTER: no population falls inside the areas and the speed raster; check the layers overlap.</source>
+            <translation>POPULATION / POPULATION_RASTER: nid oes poblogaeth o fewn yr ardaloedd a'r rastr cyflymder; gwiriwch fod yr haenau'n gorgyffwrdd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="308" />
+            <location filename="../processing/alg_scenario.py" line="306" />
             <source>{o:,.0f} people fall outside the speed raster and {a:,.0f} outside every area; they are left out.</source>
             <translation>Mae {o:,.0f} o bobl y tu allan i'r rhastr cyflymder a {a:,.0f} y tu allan i bob ardal; maent wedi'u gadael allan.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="320" />
+            <location filename="../processing/alg_scenario.py" line="318" />
             <source>the study area</source>
             <translation>yr ardal astudio</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="328" />
+            <location filename="../processing/alg_scenario.py" line="326" />
             <source>Done in {t:.1f} s.</source>
             <translation>Wedi gorffen mewn {t:.1f} eiliad.</translation>
         </message>
         <message>
+            <location filename="../processing/alg_scenario.py" line="410" />
+            <location filename="../processing/alg_scenario.py" line="411" />
             <location filename="../processing/alg_scenario.py" line="412" />
-            <location filename="../processing/alg_scenario.py" line="413" />
-            <location filename="../processing/alg_scenario.py" line="414" />
             <source>all</source>
             <translation>pob un</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="428" />
+            <location filename="../processing/alg_scenario.py" line="426" />
             <source>Area</source>
             <translation>Ardal</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="428" />
+            <location filename="../processing/alg_scenario.py" line="426" />
             <source>People</source>
             <translation>Pobl</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="428" />
+            <location filename="../processing/alg_scenario.py" line="426" />
             <source>Within {T} min today</source>
             <translation>O fewn {T} mun heddiw</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="429" />
+            <location filename="../processing/alg_scenario.py" line="427" />
             <source>Within {T} min, scenario</source>
             <translation>O fewn {T} mun, senario</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="429" />
+            <location filename="../processing/alg_scenario.py" line="427" />
             <source>Moving beyond {T} min</source>
             <translation>Yn symud y tu hwnt i {T} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="430" />
+            <location filename="../processing/alg_scenario.py" line="428" />
             <source>Coming within {T} min</source>
             <translation>Yn dod o fewn {T} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="430" />
+            <location filename="../processing/alg_scenario.py" line="428" />
             <source>Mean today (min)</source>
             <translation>Cymedr heddiw (mun)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="431" />
+            <location filename="../processing/alg_scenario.py" line="429" />
             <source>Mean, scenario (min)</source>
             <translation>Cymedr, senario (mun)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="437" />
+            <location filename="../processing/alg_scenario.py" line="435" />
             <source>Service-change scenario</source>
             <translation>Senario newid gwasanaeth</translation>
         </message>
@@ -2876,415 +2901,400 @@
     <context>
         <name>StandbyAlgorithm</name>
         <message>
-            <location filename="../processing/alg_standby.py" line="193" />
+            <location filename="../processing/alg_standby.py" line="108" />
             <source>Place standby points</source>
             <translation>Lleoli pwyntiau wrth gefn</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="197" />
+            <location filename="../processing/alg_standby.py" line="112" />
             <source>Places standby / deployment points so that as much demand as possible lies within a drive-time budget of a point (the drive-zone model: 2 minutes to go mobile + 6 minutes' drive = the 8-minute standard). Method: maximal covering location. For every candidate a cut-off drive-time run lists the demand cells it covers; existing sites are fixed and counted first; a lazy greedy search adds the candidate that covers most new demand, which is guaranteed to reach at least 1 - 1/e (63 %) of the best possible cover for that number of points, and the report gives a certified upper bound that is usually much tighter; an optional swap search then exchanges points while that covers more. Give COUNT, or TARGET_COVERAGE to find the smallest number of points that reaches it.</source>
             <translation>Yn lleoli pwyntiau wrth gefn / pwyntiau lleoli fel bod cymaint o alw â phosibl o fewn cyllideb amser gyrru i bwynt (y model parthau gyrru: 2 funud i gychwyn ar y ffordd + 6 munud o yrru = y safon 8 munud). Dull: lleoliad cwmpasu mwyaf (maximal covering location). Ar gyfer pob pwynt posibl, mae rhediad amser gyrru gyda therfyn yn rhestru'r celloedd galw y mae'n eu cwmpasu; mae'r safleoedd presennol yn sefydlog ac yn cael eu cyfrif yn gyntaf; mae chwiliad barus diog yn ychwanegu'r pwynt posibl sy'n cwmpasu'r mwyaf o alw newydd, ac mae'n sicr o gyrraedd o leiaf 1 - 1/e (63 %) o'r cwmpas gorau posibl ar gyfer y nifer hwnnw o bwyntiau; mae'r adroddiad yn rhoi terfyn uchaf ardystiedig sydd fel arfer yn llawer tynnach; yna mae chwiliad cyfnewid dewisol yn cyfnewid pwyntiau cyhyd ag y bo hynny'n cwmpasu mwy. Rhowch COUNT, neu TARGET_COVERAGE i ganfod y nifer lleiaf o bwyntiau sy'n ei gyrraedd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="207" />
+            <location filename="../processing/alg_standby.py" line="122" />
             <source>Speed surface in km/h (from 'Build speed surface'); 0 or nodata = impassable. Projected CRS in metres, square cells.</source>
             <translation>Arwyneb cyflymder mewn km/awr (o 'Adeiladu arwyneb cyflymder'); 0 neu nodata = anhramwyadwy. CRS tafluniedig mewn metrau, celloedd sgwâr.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="209" />
-            <source>Population: a raster of people per cell (resampled to the speed grid, totals kept), or polygons (e.g. LSOAs, spread over their cells by area) or points, with POPULATION_FIELD. Demand is only where population is, so this also sets the study area. Optional when DEMAND is given.</source>
-            <translation>Poblogaeth: rhastr o bobl fesul cell (wedi'i ailsamplu i'r grid cyflymder, gan gadw'r cyfansymiau), neu bolygonau (e.e. LSOAs, wedi'u lledaenu dros eu celloedd yn ôl arwynebedd) neu bwyntiau, gyda POPULATION_FIELD. Dim ond lle mae poblogaeth y mae galw, felly mae hyn hefyd yn pennu'r ardal astudio. Dewisol pan roddir DEMAND.</translation>
+            <location filename="../processing/alg_standby.py" line="125" />
+            <source>Population as polygons (e.g. LSOAs, spread over the speed raster's cells by exact area) or points, with POPULATION_FIELD; read exactly as 'Coverage and equity by area' reads it. Demand is only where population is, so this also sets the study area. Give this or POPULATION_RASTER (not both); both are optional when DEMAND is given.</source>
+            <translation>Poblogaeth fel polygonau (e.e. LSOAs, wedi'u lledaenu dros gelloedd y rastr cyflymder yn ôl union arwynebedd) neu bwyntiau, gyda POPULATION_FIELD; caiff ei darllen yn union fel y mae 'Cwmpas a thegwch fesul ardal' yn ei darllen. Dim ond lle mae poblogaeth y mae galw, felly mae hyn hefyd yn pennu'r ardal astudio. Rhowch hwn neu POPULATION_RASTER (nid y ddau); mae'r ddau'n ddewisol pan roddir DEMAND.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="213" />
-            <source>Numeric field of a polygon or point POPULATION layer holding the people.</source>
-            <translation>Maes rhifol mewn haen POPULATION o bolygonau neu bwyntiau sy'n cynnwys nifer y bobl.</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_standby.py" line="214" />
+            <location filename="../processing/alg_standby.py" line="130" />
             <source>Optional incident points (e.g. a year of CAD incidents): demand is then the number of incidents per cell instead of population, and each point's zone gets an incidents-per-24-hours figure.</source>
             <translation>Pwyntiau digwyddiadau dewisol (e.e. blwyddyn o ddigwyddiadau CAD): yna'r galw yw nifer y digwyddiadau fesul cell yn hytrach na'r boblogaeth, ac mae parth pob pwynt yn cael ffigur digwyddiadau fesul 24 awr.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="217" />
+            <location filename="../processing/alg_standby.py" line="133" />
             <source>Number of days the DEMAND incidents span (365 for a year), for incidents per 24 h.</source>
             <translation>Nifer y dyddiau y mae digwyddiadau DEMAND yn eu cwmpasu (365 am flwyddyn), ar gyfer digwyddiadau fesul 24 awr.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="218" />
+            <location filename="../processing/alg_standby.py" line="134" />
             <source>Optional existing sites (e.g. current stations) that stay open: their cover is counted first and new points are placed around them.</source>
             <translation>Safleoedd presennol dewisol (e.e. gorsafoedd cyfredol) sy'n aros ar agor: caiff eu cwmpas ei gyfrif yn gyntaf a chaiff pwyntiau newydd eu lleoli o'u cwmpas.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="220" />
+            <location filename="../processing/alg_standby.py" line="136" />
             <source>Optional candidate points (car parks, stations, ...). If absent, candidates are generated: k-means centres of the demand-weighted cells, each moved to the nearest road cell.</source>
             <translation>Pwyntiau posibl dewisol (meysydd parcio, gorsafoedd, ...). Os nad oes rhai, cânt eu creu: canolau k-means y celloedd wedi'u pwysoli yn ôl galw, pob un wedi'i symud i'r gell ffordd agosaf.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="223" />
+            <location filename="../processing/alg_standby.py" line="139" />
             <source>How many candidates to generate when CANDIDATES is not given.</source>
             <translation>Faint o bwyntiau posibl i'w creu pan na roddir CANDIDATES.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="224" />
+            <location filename="../processing/alg_standby.py" line="140" />
             <source>Drive time in minutes within which a point covers a cell (6 = an 8-minute response with 2 minutes to go mobile). A time equal to it is covered.</source>
             <translation>Amser gyrru mewn munudau y mae pwynt yn cwmpasu cell o'i fewn (6 = ymateb 8 munud gyda 2 funud i gychwyn ar y ffordd). Mae amser sy'n hafal iddo wedi'i gwmpasu.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="226" />
+            <location filename="../processing/alg_standby.py" line="142" />
             <source>Number of new points to place (ignored when TARGET_COVERAGE is given).</source>
             <translation>Nifer y pwyntiau newydd i'w lleoli (caiff ei anwybyddu pan roddir TARGET_COVERAGE).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="227" />
+            <location filename="../processing/alg_standby.py" line="143" />
             <source>Optional share of demand (%) to cover, existing sites included: the smallest number of new points that reaches it is placed.</source>
             <translation>Cyfran ddewisol o'r galw (%) i'w chwmpasu, gan gynnwys y safleoedd presennol: caiff y nifer lleiaf o bwyntiau newydd sy'n ei chyrraedd ei leoli.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="229" />
+            <location filename="../processing/alg_standby.py" line="145" />
             <source>Improve the greedy solution by swaps (replace a point by another candidate while that covers more). Never worse than greedy; slower on very large candidate sets.</source>
             <translation>Gwella'r datrysiad barus drwy gyfnewid (rhoi pwynt posibl arall yn lle pwynt cyhyd ag y bo hynny'n cwmpasu mwy). Byth yn waeth na'r datrysiad barus; arafach ar setiau mawr iawn o bwyntiau posibl.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="231" />
+            <location filename="../processing/alg_standby.py" line="147" />
             <source>With DEMAND: points whose zone has fewer incidents per 24 h than this are flagged (low_use = 1); the planning guidance warns against resources that would respond to fewer than 2 a day.</source>
             <translation>Gyda DEMAND: caiff pwyntiau y mae gan eu parth lai o ddigwyddiadau fesul 24 awr na hyn eu nodi (low_use = 1); mae'r canllawiau cynllunio yn rhybuddio rhag adnoddau a fyddai'n ymateb i lai na 2 y dydd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="234" />
+            <location filename="../processing/alg_standby.py" line="150" />
             <source>Moves between cells: 16 (adds knight's moves) or 8.</source>
             <translation>Symudiadau rhwng celloedd: 16 (yn ychwanegu symudiadau marchog) neu 8.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="235" />
+            <location filename="../processing/alg_standby.py" line="151" />
             <source>Points on impassable cells are moved to the nearest passable cell within this many metres (with a warning); further away is an error.</source>
             <translation>Caiff pwyntiau ar gelloedd anhramwyadwy eu symud i'r gell dramwyadwy agosaf o fewn y nifer hwn o fetrau (gyda rhybudd); mae ymhellach na hynny yn wall.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="237" />
+            <location filename="../processing/alg_standby.py" line="153" />
             <source>Generated candidates are moved to road cells: cells at least this fast (km/h). Empty: cells faster than the most common speed (the off-road background).</source>
             <translation>Caiff pwyntiau posibl a grëwyd eu symud i gelloedd ffordd: celloedd sydd o leiaf mor gyflym â hyn (km/awr). Gwag: celloedd sy'n gyflymach na'r cyflymder mwyaf cyffredin (cefndir oddi ar y ffordd).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="240" />
+            <location filename="../processing/alg_standby.py" line="156" />
             <source>Random seed of the k-means candidate generation (same seed, same candidates).</source>
             <translation>Hedyn ar hap ar gyfer creu pwyntiau posibl drwy k-means (yr un hedyn, yr un pwyntiau posibl).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="241" />
+            <location filename="../processing/alg_standby.py" line="157" />
             <source>Chosen points, in rank order: rank, cand_id (candidate feature id, or the generated candidate's number), marginal_pop (people newly covered by this point after the existing sites and the points ranked before it) and cum_pop_pct (cumulative % of population covered) when POPULATION is given; with DEMAND marginal_inc, cum_inc_pct, inc_per_day (incidents per 24 h in the point's zone) and low_use (1 below MIN_PER_DAY).</source>
             <translation>Pwyntiau a ddewiswyd, yn eu trefn: rank, cand_id (dynodydd nodwedd y pwynt posibl, neu rif y pwynt posibl a grëwyd), marginal_pop (pobl a gwmpesir o'r newydd gan y pwynt hwn ar ôl y safleoedd presennol a'r pwyntiau o'i flaen yn y drefn) a cum_pop_pct (% cronnus o'r boblogaeth a gwmpesir) pan roddir POPULATION; gyda DEMAND, marginal_inc, cum_inc_pct, inc_per_day (digwyddiadau fesul 24 awr ym mharth y pwynt) a low_use (1 o dan MIN_PER_DAY).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="247" />
+            <location filename="../processing/alg_standby.py" line="163" />
             <source>Table: count (new points) -&gt; covered and pct_covered by the greedy sequence (each point added where it covers most new demand; never decreasing), marginal gain, and max_pct (certified upper bound: no set of that many candidates covers more); chosen = 1 and pct_solution (after the swap search) on the count of the solution.</source>
             <translation>Tabl: count (pwyntiau newydd) -&gt; covered a pct_covered yn ôl y dilyniant barus (pob pwynt wedi'i ychwanegu lle mae'n cwmpasu'r mwyaf o alw newydd; byth yn lleihau), yr enillion ymylol, a max_pct (terfyn uchaf ardystiedig: nid oes unrhyw set o'r nifer hwnnw o bwyntiau posibl yn cwmpasu mwy); chosen = 1 a pct_solution (ar ôl y chwiliad cyfnewid) ar res nifer y datrysiad.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="252" />
+            <location filename="../processing/alg_standby.py" line="168" />
             <source>Optional polygons: the cells within DRIVE_BUDGET of the chosen points and existing sites, each allocated to the nearest one (fields site, kind, rank, demand, area_km2, inc_per_day).</source>
             <translation>Polygonau dewisol: y celloedd o fewn DRIVE_BUDGET i'r pwyntiau a ddewiswyd a'r safleoedd presennol, pob un wedi'i ddyrannu i'r agosaf (meysydd site, kind, rank, demand, area_km2, inc_per_day).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="255" />
+            <location filename="../processing/alg_standby.py" line="171" />
             <source>Optional HTML report: summary sentences, the coverage curve chart (inline SVG) and the table of chosen points.</source>
             <translation>Adroddiad HTML dewisol: brawddegau crynodeb, siart y gromlin cwmpas (SVG mewnol) a thabl y pwyntiau a ddewiswyd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="264" />
+            <location filename="../processing/alg_standby.py" line="180" />
             <source>Speed surface (km/h)</source>
             <translation>Arwyneb cyflymder (km/awr)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="265" />
-            <source>Population (raster, polygons or points)</source>
-            <translation>Poblogaeth (rhastr, polygonau neu bwyntiau)</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_standby.py" line="267" />
-            <source>Population field</source>
-            <translation>Maes poblogaeth</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_standby.py" line="269" />
+            <location filename="../processing/alg_standby.py" line="183" />
             <source>Incidents (demand points)</source>
             <translation>Digwyddiadau (pwyntiau galw)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="271" />
+            <location filename="../processing/alg_standby.py" line="185" />
             <source>Days the incidents span</source>
             <translation>Nifer y dyddiau y mae'r digwyddiadau'n eu cwmpasu</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="273" />
+            <location filename="../processing/alg_standby.py" line="187" />
             <source>Existing sites (fixed)</source>
             <translation>Safleoedd presennol (sefydlog)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="275" />
+            <location filename="../processing/alg_standby.py" line="189" />
             <source>Candidate points</source>
             <translation>Pwyntiau posibl</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="277" />
+            <location filename="../processing/alg_standby.py" line="191" />
             <source>Candidates to generate</source>
             <translation>Nifer y pwyntiau posibl i'w creu</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="280" />
+            <location filename="../processing/alg_standby.py" line="194" />
             <source>Drive budget (minutes)</source>
             <translation>Cyllideb gyrru (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="282" />
+            <location filename="../processing/alg_standby.py" line="196" />
             <source>Number of new points</source>
             <translation>Nifer y pwyntiau newydd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="284" />
+            <location filename="../processing/alg_standby.py" line="198" />
             <source>Target coverage (%)</source>
             <translation>Cwmpas targed (%)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="286" />
+            <location filename="../processing/alg_standby.py" line="200" />
             <source>Improve by swap search</source>
             <translation>Gwella drwy chwilio cyfnewid</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="287" />
+            <location filename="../processing/alg_standby.py" line="201" />
             <source>Flag points with fewer incidents per 24 h than</source>
             <translation>Nodi pwyntiau â llai o ddigwyddiadau bob 24 awr na</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="290" />
+            <location filename="../processing/alg_standby.py" line="204" />
             <source>Neighbours</source>
             <translation>Cymdogion</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="292" />
+            <location filename="../processing/alg_standby.py" line="206" />
             <source>Snap points to passable cells within (m)</source>
             <translation>Symud pwyntiau i gelloedd tramwyadwy o fewn (m)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="294" />
+            <location filename="../processing/alg_standby.py" line="208" />
             <source>Road cells: minimum speed (km/h)</source>
             <translation>Celloedd ffordd: cyflymder lleiaf (km/awr)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="296" />
+            <location filename="../processing/alg_standby.py" line="210" />
             <source>Random seed</source>
             <translation>Hedyn ar hap</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="298" />
-            <location filename="../processing/alg_standby.py" line="573" />
+            <location filename="../processing/alg_standby.py" line="212" />
+            <location filename="../processing/alg_standby.py" line="486" />
             <source>Standby points</source>
             <translation>Pwyntiau wrth gefn</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="300" />
+            <location filename="../processing/alg_standby.py" line="214" />
             <source>Coverage curve</source>
             <translation>Cromlin cwmpas</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="302" />
-            <location filename="../processing/alg_standby.py" line="655" />
+            <location filename="../processing/alg_standby.py" line="216" />
+            <location filename="../processing/alg_standby.py" line="568" />
             <source>Drive zones</source>
             <translation>Parthau gyrru</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="305" />
+            <location filename="../processing/alg_standby.py" line="219" />
             <source>Report</source>
             <translation>Adroddiad</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="306" />
+            <location filename="../processing/alg_standby.py" line="220" />
             <source>HTML files (*.html)</source>
             <translation>Ffeiliau HTML (*.html)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="334" />
+            <location filename="../processing/alg_standby.py" line="248" />
             <source>DRIVE_BUDGET must be positive (minutes), e.g. 6.</source>
             <translation>Rhaid i DRIVE_BUDGET fod yn bositif (munudau), e.e. 6.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="337" />
+            <location filename="../processing/alg_standby.py" line="251" />
             <source>DRIVE_BUDGET: the calibrated speed surface adds a fixed time of {f:.2f} min to every journey, which uses up the whole budget of {b} min. Give a larger budget, or use an uncalibrated surface (or one calibrated on blue-light journeys) for drive zones.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="350" />
+            <location filename="../processing/alg_standby.py" line="264" />
             <source>TARGET_COVERAGE must be a percentage above 0 and at most 100.</source>
             <translation>Rhaid i TARGET_COVERAGE fod yn ganran uwchlaw 0 a 100 ar y mwyaf.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="358" />
+            <location filename="../processing/alg_standby.py" line="272" />
             <source>COUNT must be at least 1 (or give TARGET_COVERAGE to find the number of points).</source>
             <translation>Rhaid i COUNT fod yn 1 o leiaf (neu rhowch TARGET_COVERAGE i ganfod nifer y pwyntiau).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="371" />
+            <location filename="../processing/alg_standby.py" line="282" />
+            <source>Population: {t:,.0f} people in the input, {p:,.0f} on the speed raster.</source>
+            <translation>Poblogaeth: {t:,.0f} o bobl yn y mewnbwn, {p:,.0f} ar y rastr cyflymder.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="285" />
             <source>POPULATION: {p:,.0f} of {t:,.0f} people lie outside the speed raster and are left out.</source>
             <translation>POPULATION: mae {p:,.0f} o {t:,.0f} o bobl y tu allan i'r rhastr cyflymder ac wedi'u gadael allan.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="381" />
+            <location filename="../processing/alg_standby.py" line="295" />
             <source>DEMAND: {n} incident(s) lie outside the speed raster and are left out.</source>
             <translation>DEMAND: mae {n} digwyddiad y tu allan i'r rhastr cyflymder ac wedi'u gadael allan.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="384" />
-            <source>POPULATION or DEMAND: give a population layer (with POPULATION_FIELD) or incident points.</source>
-            <translation>POPULATION neu DEMAND: rhowch haen poblogaeth (gyda POPULATION_FIELD) neu bwyntiau digwyddiadau.</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_standby.py" line="387" />
+            <location filename="../processing/alg_standby.py" line="300" />
             <source>incidents</source>
             <translation>digwyddiadau</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="387" />
+            <location filename="../processing/alg_standby.py" line="300" />
             <source>people</source>
             <translation>pobl</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="389" />
+            <location filename="../processing/alg_standby.py" line="302" />
             <source>{p}: no demand falls on the speed raster; check that the layers overlap.</source>
             <translation>{p}: nid oes dim galw ar y rhastr cyflymder; gwiriwch fod yr haenau'n gorgyffwrdd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="403" />
+            <location filename="../processing/alg_standby.py" line="316" />
             <source>{v:,.0f} {u} ({p:.2f} %) are on impassable cells and can never be covered.</source>
             <translation>Mae {v:,.0f} {u} ({p:.2f} %) ar gelloedd anhramwyadwy, ac ni ellir byth eu cwmpasu.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="420" />
+            <location filename="../processing/alg_standby.py" line="333" />
             <source>CANDIDATES: no candidate could be generated (no road cell near the demand); give CANDIDATES or lower ROAD_MIN_SPEED.</source>
             <translation>CANDIDATES: nid oedd modd creu unrhyw bwynt posibl (dim cell ffordd ger y galw); rhowch CANDIDATES neu ostwng ROAD_MIN_SPEED.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="425" />
+            <location filename="../processing/alg_standby.py" line="338" />
             <source>Generated {n} candidates (k-means of demand-weighted cells, moved to road cells) in {t:.1f} s.</source>
             <translation>Crëwyd {n} pwynt posibl (k-means o gelloedd wedi'u pwysoli yn ôl galw, wedi'u symud i gelloedd ffordd) mewn {t:.1f} eiliad.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="441" />
+            <location filename="../processing/alg_standby.py" line="354" />
             <source>Coverage sets: {n} candidates + {e} existing sites, {c:,} demand cells, on average {m:,.0f} demand cells within {b} min each ({t:.1f} s).</source>
             <translation>Setiau cwmpas: {n} pwynt posibl + {e} safle presennol, {c:,} cell galw, ar gyfartaledd {m:,.0f} cell galw o fewn {b} mun i bob un ({t:.1f} eiliad).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="455" />
+            <location filename="../processing/alg_standby.py" line="368" />
             <source>The {n} existing sites cover {b:.1f} % of the demand.</source>
             <translation>Mae'r {n} safle presennol yn cwmpasu {b:.1f} % o'r galw.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="457" />
+            <location filename="../processing/alg_standby.py" line="370" />
             <source>{k} new point(s) bring the cover to {c:.1f} % of {tot:,.0f} {u} (greedy: {gk} points, {g:.1f} %; {s} swap(s)); no {k} candidates could exceed {ub:.1f} %; all candidates together reach {r:.1f} % ({t:.1f} s).</source>
             <translation>Mae {k} pwynt newydd yn dod â'r cwmpas i {c:.1f} % o {tot:,.0f} {u} (barus: {gk} pwynt, {g:.1f} %; {s} cyfnewid); ni allai unrhyw {k} pwynt posibl fynd y tu hwnt i {ub:.1f} %; mae'r holl bwyntiau posibl gyda'i gilydd yn cyrraedd {r:.1f} % ({t:.1f} eiliad).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="468" />
+            <location filename="../processing/alg_standby.py" line="381" />
             <source>TARGET_COVERAGE {t} % cannot be reached: all {n} candidates together cover {r:.1f} %. The {k} points that add cover are placed. Add candidates (CANDIDATES or CANDIDATE_COUNT) or raise DRIVE_BUDGET.</source>
             <translation>Ni ellir cyrraedd TARGET_COVERAGE {t} %: mae'r {n} pwynt posibl gyda'i gilydd yn cwmpasu {r:.1f} %. Caiff y {k} pwynt sy'n ychwanegu cwmpas eu lleoli. Ychwanegwch bwyntiau posibl (CANDIDATES neu CANDIDATE_COUNT) neu codwch DRIVE_BUDGET.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="473" />
+            <location filename="../processing/alg_standby.py" line="386" />
             <source>Smallest count reaching {t} %: {k}{proof}.</source>
             <translation>Y nifer lleiaf sy'n cyrraedd {t} %: {k}{proof}.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="474" />
+            <location filename="../processing/alg_standby.py" line="387" />
             <source> (proven: no {m} candidates can reach it)</source>
             <translation> (wedi'i brofi: ni all unrhyw {m} pwynt posibl ei gyrraedd)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="513" />
+            <location filename="../processing/alg_standby.py" line="426" />
             <source>{n} of {k} new points would respond to fewer than {m} incidents per 24 h (ranks {r}): a resource there would stand idle most of the time.</source>
             <translation>Byddai {n} o'r {k} pwynt newydd yn ymateb i lai na {m} digwyddiad fesul 24 awr (rhif {r} yn y drefn): byddai adnodd yno'n segur y rhan fwyaf o'r amser.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="521" />
+            <location filename="../processing/alg_standby.py" line="434" />
             <source>Done in {t:.1f} s.</source>
             <translation>Wedi gorffen mewn {t:.1f} eiliad.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="666" />
+            <location filename="../processing/alg_standby.py" line="579" />
             <source>Demand: {tot:,.0f} {u}. Drive budget: {b} minutes; {n} candidate points; {f} existing site(s).</source>
             <translation>Galw: {tot:,.0f} {u}. Cyllideb gyrru: {b} munud; {n} pwynt posibl; {f} safle presennol.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="668" />
+            <location filename="../processing/alg_standby.py" line="581" />
             <source>The existing sites cover {b:.1f} %. {k} new point(s) raise this to {c:.1f} %.</source>
             <translation>Mae'r safleoedd presennol yn cwmpasu {b:.1f} %. Mae {k} pwynt newydd yn codi hyn i {c:.1f} %.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="670" />
+            <location filename="../processing/alg_standby.py" line="583" />
             <source>No choice of {k} candidates could cover more than {ub:.1f} % (certified bound); even all {n} candidates together cover {r:.1f} %.</source>
             <translation>Ni allai unrhyw ddewis o {k} pwynt posibl gwmpasu mwy na {ub:.1f} % (terfyn ardystiedig); mae hyd yn oed yr holl {n} pwynt posibl gyda'i gilydd yn cwmpasu {r:.1f} %.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="675" />
+            <location filename="../processing/alg_standby.py" line="588" />
             <source>Target {t} %: {msg}</source>
             <translation>Targed {t} %: {msg}</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="676" />
+            <location filename="../processing/alg_standby.py" line="589" />
             <source>reached with {k} new point(s){p}.</source>
             <translation>wedi'i gyrraedd gyda {k} pwynt newydd{p}.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="677" />
+            <location filename="../processing/alg_standby.py" line="590" />
             <source>, and no {m} candidates could reach it</source>
             <translation>, ac ni allai unrhyw {m} pwynt posibl ei gyrraedd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="679" />
+            <location filename="../processing/alg_standby.py" line="592" />
             <source>not reachable with these candidates.</source>
             <translation>ni ellir ei gyrraedd gyda'r pwyntiau posibl hyn.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="682" />
+            <location filename="../processing/alg_standby.py" line="595" />
             <source>{n} of the {k} new points would respond to fewer than {m} incidents per 24 hours.</source>
             <translation>Byddai {n} o'r {k} pwynt newydd yn ymateb i lai na {m} digwyddiad fesul 24 awr.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="687" />
+            <location filename="../processing/alg_standby.py" line="600" />
             <source>rank</source>
             <translation>rheng</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="687" />
+            <location filename="../processing/alg_standby.py" line="600" />
             <source>newly covered</source>
             <translation>newydd eu cwmpasu</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="688" />
+            <location filename="../processing/alg_standby.py" line="601" />
             <source>cumulative %</source>
             <translation>% cronnus</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="689" />
+            <location filename="../processing/alg_standby.py" line="602" />
             <source>incidents / 24 h</source>
             <translation>digwyddiadau / 24 awr</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="691" />
-            <location filename="../processing/alg_standby.py" line="694" />
+            <location filename="../processing/alg_standby.py" line="604" />
+            <location filename="../processing/alg_standby.py" line="607" />
             <source>Standby point placement</source>
             <translation>Lleoli pwyntiau wrth gefn</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="696" />
+            <location filename="../processing/alg_standby.py" line="609" />
             <source>Coverage by number of new points</source>
             <translation>Cwmpas yn ôl nifer y pwyntiau newydd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="698" />
+            <location filename="../processing/alg_standby.py" line="611" />
             <source>Blue: greedy sequence (each point added where it covers most new demand). Grey dashes: certified upper bound for any choice of that many candidates. Orange dot: the solution (after swap search). Greedy is guaranteed at least 1 - 1/e (63 %) of the best cover beyond the existing sites (Nemhauser, Wolsey and Fisher 1978).</source>
             <translation>Glas: dilyniant barus (pob pwynt wedi'i ychwanegu lle mae'n cwmpasu'r mwyaf o alw newydd). Llinell doriad lwyd: terfyn uchaf ardystiedig ar gyfer unrhyw ddewis o'r nifer hwnnw o bwyntiau posibl. Dot oren: y datrysiad (ar ôl y chwiliad cyfnewid). Mae'r dull barus yn sicr o gyrraedd o leiaf 1 - 1/e (63 %) o'r cwmpas gorau y tu hwnt i'r safleoedd presennol (Nemhauser, Wolsey a Fisher 1978).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="702" />
+            <location filename="../processing/alg_standby.py" line="615" />
             <source>Chosen points</source>
             <translation>Pwyntiau a ddewiswyd</translation>
         </message>
