@@ -11,6 +11,15 @@ G="$DATA/oxfordshire_demo.gpkg"
 test -s "$OUT/coverage_districts.gpkg" && test -s "$OUT/coverage_districts.qml" \
   && test -s "$OUT/coverage_districts_table.gpkg" && test -s "$OUT/coverage_districts_table.qml" \
   && test -s "$OUT/coverage_districts.html"
+# the same districts from the sample's 500 m population raster (POPULATION_RASTER; GeoTIFF for the command line):
+# the district totals should agree with the LSOA run above to within the people of cells cut by the county edge
+gdal_translate -q -of GTiff "GPKG:$G:pop_mid2018_500m" "$OUT/pop_mid2018_500m.tif"
+"$QP" run drivetime:coverage --DRIVETIME="$OUT/drivetime.tif" \
+  --AREAS="$G|layername=lad11_oxfordshire" --AREA_ID_FIELD=lad11nm --POPULATION_RASTER="$OUT/pop_mid2018_500m.tif" \
+  --THRESHOLDS=15,20,30,45,60 --TARGET=30 --TARGET_SHARE=90 --STUDY_AREA_NAME=Oxfordshire \
+  --OUTPUT="$OUT/coverage_districts_raster.gpkg" --OUTPUT_TABLE="$OUT/coverage_districts_raster_table.gpkg" 2>&1 \
+  | grep -E "Population:|^Across|ERROR" || true
+test -s "$OUT/coverage_districts_raster.gpkg"
 if [ -f "$DATA/extra/lsoa11_bob.geojson" ]; then
   "$QP" run drivetime:coverage --DRIVETIME="$OUT/drivetime.tif" \
     --AREAS="$G|layername=pct11_bob_derived" --AREA_ID_FIELD=pct11cd_nhs --AREA_NAME_FIELD=pct11nm \
