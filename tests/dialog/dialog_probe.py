@@ -9,7 +9,7 @@ For each algorithm: a project holding a raster, a polygon, a point and a line la
 active layer (a stub ``qgis.utils.iface``, as in the desktop); the dialog the toolbox opens
 (``processing.gui.AlgorithmDialog``) is built and shown; then every layer input is set, in turn, to every
 loaded layer it accepts (for coverage / scenario / standby: the vector population, then the population
-raster), with the events processed after each change. Lines on stdout: ``STEP <id> <what>`` before each
+raster), with the events processed after each change; then the batch dialog ("Run as Batch Process..."). Lines on stdout: ``STEP <id> <what>`` before each
 action (flushed, so the last one names what crashed), ``WIDGETS <id> <n>``, ``DONE <id>``; exit status 0 when
 every dialog was built and every parameter has its widget, 1 on a failed check.
 """
@@ -167,6 +167,15 @@ def probe(alg_id, app, layers):
                     ok = False
     say(f"STEP {alg_id} close dialog")
     dlg.close()  # the dialog deletes itself on close
+    app.processEvents()
+    # "Run as Batch Process...": the same parameters in the batch table
+    from processing.gui.BatchAlgorithmDialog import BatchAlgorithmDialog
+
+    say(f"STEP {alg_id} build batch dialog")
+    batch = BatchAlgorithmDialog(QgsApplication.processingRegistry().createAlgorithmById(alg_id), parent=None)
+    batch.show()
+    app.processEvents()
+    batch.close()
     app.processEvents()
     say(f"DONE {alg_id}")
     return ok
