@@ -9,9 +9,10 @@ For each algorithm: a project holding a raster, a polygon, a point and a line la
 active layer (a stub ``qgis.utils.iface``, as in the desktop); the dialog the toolbox opens
 (``processing.gui.AlgorithmDialog``) is built and shown; then every layer input is set, in turn, to every
 loaded layer it accepts (for coverage / scenario / standby: the vector population, then the population
-raster), with the events processed after each change; then the batch dialog ("Run as Batch Process..."). Lines on stdout: ``STEP <id> <what>`` before each
-action (flushed, so the last one names what crashed), ``WIDGETS <id> <n>``, ``DONE <id>``; exit status 0 when
-every dialog was built and every parameter has its widget, 1 on a failed check.
+raster), with the events processed after each change, and the field widgets hanging off it must offer the
+layer's fields; then the batch dialog ("Run as Batch Process...") is built. Lines on stdout: ``STEP <id> <what>``
+before each action (flushed, so the last one names what crashed), ``WIDGETS <id> <n>``, ``FIELDS <id> <param>
+<fields>``, ``DONE <id>``; exit status 0 when every dialog was built and every check passed, 1 otherwise.
 """
 import os
 import sys
