@@ -636,203 +636,203 @@
         </message>
         <message>
             <location filename="../processing/alg_coverage.py" line="78" />
-            <source>Reporting areas (polygons): PCTs, CCGs, localities, districts; any CRS (reprojected to the raster's).</source>
-            <translation>Ardaloedd adrodd (polygonau): PCTs, CCGs, ardaloedd lleol, ardaloedd awdurdod lleol; unrhyw CRS (caiff ei ail-daflunio i CRS y rhastr).</translation>
+            <source>Reporting areas (polygons): PCTs, CCGs, localities, districts; any CRS (reprojected to the raster's). Overlapping areas each count the people inside them; invalid polygons (e.g. self-intersecting) are repaired; the log names both.</source>
+            <translation>Ardaloedd adrodd (polygonau): PCTs, CCGs, ardaloedd lleol, ardaloedd awdurdod lleol; unrhyw CRS (caiff ei ail-daflunio i CRS y rhastr). Mae ardaloedd sy'n gorgyffwrdd yr un yn cyfrif y bobl y tu mewn iddynt; caiff polygonau annilys (e.e. rhai sy'n croesi eu hunain) eu trwsio; mae'r log yn enwi'r ddau.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="80" />
+            <location filename="../processing/alg_coverage.py" line="81" />
             <source>Field with a unique id per area (default: the feature id). Duplicate or empty ids are an error.</source>
             <translation>Maes gyda dynodydd unigryw ar gyfer pob ardal (rhagosodiad: dynodydd y nodwedd). Mae dynodyddion dyblyg neu wag yn wall.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="82" />
+            <location filename="../processing/alg_coverage.py" line="83" />
             <source>Field with the area name used in the summary and labels (default: the id field; with neither, a text field called name or ending in name / nm, such as lad11nm, if the areas have one).</source>
             <translation>Maes gydag enw'r ardal a ddefnyddir yn y crynodeb a'r labeli (rhagosodiad: y maes id; heb y naill na'r llall, maes testun o'r enw name neu sy'n gorffen ag name / nm, megis lad11nm, os oes un gan yr ardaloedd).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="86" />
+            <location filename="../processing/alg_coverage.py" line="87" />
             <source>Drive-time thresholds in minutes (comma-separated); each gives fields pop_le_&lt;T&gt; and pct_le_&lt;T&gt; (7.5 gives pct_le_7_5).</source>
             <translation>Trothwyon amser gyrru mewn munudau (wedi'u gwahanu gan atalnodau); mae pob un yn rhoi'r meysydd pop_le_&lt;T&gt; a pct_le_&lt;T&gt; (mae 7.5 yn rhoi pct_le_7_5).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="88" />
+            <location filename="../processing/alg_coverage.py" line="89" />
             <source>The standard being judged, in minutes (added to the thresholds if missing): gap_pp, rank and pop_beyond refer to it.</source>
             <translation>Y safon sy'n cael ei mesur, mewn munudau (caiff ei hychwanegu at y trothwyon os nad yw yno): mae gap_pp, rank a pop_beyond yn cyfeirio ati.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="90" />
+            <location filename="../processing/alg_coverage.py" line="91" />
             <source>Share of the population that should be within the target (%): an area meets the standard when pct_le_&lt;TARGET&gt; &gt;= this (fields meets, pop_short).</source>
             <translation>Y gyfran o'r boblogaeth a ddylai fod o fewn y targed (%): mae ardal yn cyrraedd y safon pan fo pct_le_&lt;TARGET&gt; &gt;= hyn (meysydd meets, pop_short).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="92" />
+            <location filename="../processing/alg_coverage.py" line="93" />
             <source>Optional field of the population layer with an urban/rural class: ONS RUC2011 codes (A1, B1, C1, C2 urban; D1, D2 town and fringe = semi-urban; E1, E2 village and dispersed = rural), their labels, or urban / semi-urban / rural. Empty: classify by population density.</source>
             <translation>Maes dewisol yn yr haen poblogaeth gyda dosbarth trefol/gwledig: codau RUC2011 y SYG (A1, B1, C1, C2 trefol; D1, D2 tref ac ymylon = lled-drefol; E1, E2 pentref a gwasgaredig = gwledig), eu labeli, neu urban / semi-urban / rural. Gwag: dosbarthu yn ôl dwysedd poblogaeth.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="96" />
+            <location filename="../processing/alg_coverage.py" line="97" />
             <source>Two density breaks in persons per km² used when no URBANITY_FIELD is given: rural below the first, semi-urban up to the second, urban from it (default 300,1500: the EU Degree of Urbanisation thresholds). Polygons use their own density; points and raster cells the density of the surrounding 1 km².</source>
             <translation>Dau doriad dwysedd mewn pobl fesul km² a ddefnyddir pan na roddir URBANITY_FIELD: gwledig o dan y cyntaf, lled-drefol hyd at yr ail, trefol o'r ail ymlaen (rhagosodiad 300,1500: trothwyon Gradd Trefoli yr UE). Mae polygonau'n defnyddio eu dwysedd eu hunain; pwyntiau a chelloedd rhastr, dwysedd y 1 km² o'u cwmpas.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="101" />
+            <location filename="../processing/alg_coverage.py" line="102" />
             <source>Optional field of the population layer for another breakdown (e.g. imd19_decile): the table gets rows per area × class × group.</source>
             <translation>Maes dewisol yn yr haen poblogaeth ar gyfer dadansoddiad arall (e.e. imd19_decile): mae'r tabl yn cael rhesi fesul ardal × dosbarth × grŵp.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="103" />
+            <location filename="../processing/alg_coverage.py" line="104" />
             <source>Optional dasymetric weights on the drive-time grid (e.g. built-up or road surface, 0 where nobody lives): each polygon's people are spread in proportion to covered area × weight (plain area where a polygon covers only zero weight).</source>
             <translation>Pwysau dasymetrig dewisol ar grid yr amser gyrru (e.e. arwyneb adeiledig neu ffordd, 0 lle nad oes neb yn byw): caiff pobl pob polygon eu lledaenu yn gymesur ag arwynebedd a gwmpesir × pwysau (arwynebedd plaen lle mae polygon yn cwmpasu pwysau sero yn unig).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="107" />
+            <location filename="../processing/alg_coverage.py" line="108" />
             <source>Name of the whole study area in the summary sentences, e.g. Oxfordshire.</source>
             <translation>Enw'r ardal astudio gyfan yn y brawddegau crynodeb, e.e. Swydd Rydychen.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="109" />
+            <location filename="../processing/alg_coverage.py" line="110" />
             <source>The areas with pop_total, pop_le_&lt;T&gt;, pct_le_&lt;T&gt;, pop_beyond, pct_beyond, pop_unreach, pop_outside (people of the area outside the raster, not counted), mean_min, median_min, p90_min, max_min, gap_pp, gap_best_pp, rank (1 = highest % within target), meets (1/0) and pop_short (people to bring within target to meet TARGET_SHARE). NULL where an area has no population. Styled as a choropleth of % within target.</source>
             <translation>Yr ardaloedd gyda pop_total, pop_le_&lt;T&gt;, pct_le_&lt;T&gt;, pop_beyond, pct_beyond, pop_unreach, pop_outside (pobl yr ardal sydd y tu allan i'r rhastr, heb eu cyfrif), mean_min, median_min, p90_min, max_min, gap_pp, gap_best_pp, rank (1 = y % uchaf o fewn y targed), meets (1/0) a pop_short (y bobl y mae angen dod â nhw o fewn y targed i gyrraedd TARGET_SHARE). NULL lle nad oes poblogaeth mewn ardal. Arddull cloropleth o'r % o fewn y targed.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="115" />
+            <location filename="../processing/alg_coverage.py" line="116" />
             <source>Table (no geometry) with the same figures per level: area, area × urbanity class, area × group, area × class × group, and the whole study area (level study, study_class, study_group...). gap_pp is against the whole study area; rank is among rows of the same level, class and group.</source>
             <translation>Tabl (heb geometreg) gyda'r un ffigurau fesul lefel: ardal, ardal × dosbarth trefoldeb, ardal × grŵp, ardal × dosbarth × grŵp, a'r ardal astudio gyfan (lefel study, study_class, study_group...). Mae gap_pp yn cymharu â'r ardal astudio gyfan; mae rank yn cymharu rhesi o'r un lefel, dosbarth a grŵp.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="119" />
+            <location filename="../processing/alg_coverage.py" line="120" />
             <source>Optional HTML (or .txt) file with plain-English sentences to paste, and a table of the areas.</source>
             <translation>Ffeil HTML (neu .txt) ddewisol gyda brawddegau mewn iaith glir i'w gludo, a thabl o'r ardaloedd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="129" />
+            <location filename="../processing/alg_coverage.py" line="130" />
             <source>Drive time (minutes)</source>
             <translation>Amser gyrru (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="130" />
+            <location filename="../processing/alg_coverage.py" line="131" />
             <source>Areas</source>
             <translation>Ardaloedd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="131" />
+            <location filename="../processing/alg_coverage.py" line="132" />
             <source>Area id field</source>
             <translation>Maes dynodydd ardal</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="133" />
+            <location filename="../processing/alg_coverage.py" line="134" />
             <source>Area name field</source>
             <translation>Maes enw ardal</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="137" />
+            <location filename="../processing/alg_coverage.py" line="138" />
             <source>Thresholds (minutes)</source>
             <translation>Trothwyon (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="138" />
+            <location filename="../processing/alg_coverage.py" line="139" />
             <source>Target (minutes)</source>
             <translation>Targed (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="140" />
+            <location filename="../processing/alg_coverage.py" line="141" />
             <source>Target share of population (%)</source>
             <translation>Cyfran darged o'r boblogaeth (%)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="142" />
+            <location filename="../processing/alg_coverage.py" line="143" />
             <source>Urban/rural class field</source>
             <translation>Maes dosbarth trefol/gwledig</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="145" />
+            <location filename="../processing/alg_coverage.py" line="146" />
             <source>Density breaks for urbanity (persons/km²)</source>
             <translation>Toriadau dwysedd ar gyfer trefoldeb (pobl/km²)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="147" />
+            <location filename="../processing/alg_coverage.py" line="148" />
             <source>Group field (e.g. IMD decile)</source>
             <translation>Maes grŵp (e.e. degradd IMD)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="149" />
+            <location filename="../processing/alg_coverage.py" line="150" />
             <source>Dasymetric weights (optional raster)</source>
             <translation>Pwysau dasymetrig (rhastr dewisol)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="151" />
+            <location filename="../processing/alg_coverage.py" line="152" />
             <source>Study area name</source>
             <translation>Enw'r ardal astudio</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="152" />
-            <location filename="../processing/alg_coverage.py" line="181" />
+            <location filename="../processing/alg_coverage.py" line="153" />
+            <location filename="../processing/alg_coverage.py" line="182" />
             <source>the study area</source>
             <translation>yr ardal astudio</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="153" />
+            <location filename="../processing/alg_coverage.py" line="154" />
             <source>Coverage by area</source>
             <translation>Cwmpas fesul ardal</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="155" />
-            <location filename="../processing/alg_coverage.py" line="369" />
+            <location filename="../processing/alg_coverage.py" line="156" />
+            <location filename="../processing/alg_coverage.py" line="370" />
             <source>Coverage table</source>
             <translation>Tabl cwmpas</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="157" />
+            <location filename="../processing/alg_coverage.py" line="158" />
             <source>Summary</source>
             <translation>Crynodeb</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="158" />
+            <location filename="../processing/alg_coverage.py" line="159" />
             <source>HTML files (*.html);;Text files (*.txt)</source>
             <translation>Ffeiliau HTML (*.html);;Ffeiliau testun (*.txt)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="172" />
+            <location filename="../processing/alg_coverage.py" line="173" />
             <source>DRIVETIME: the raster has negative values; it must hold minutes (nodata = unreachable).</source>
             <translation>DRIVETIME: mae gan y rhastr werthoedd negatif; rhaid iddo gynnwys munudau (nodata = ni ellir ei gyrraedd).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="178" />
+            <location filename="../processing/alg_coverage.py" line="179" />
             <source>TARGET must be a positive number of minutes, e.g. 8.</source>
             <translation>Rhaid i TARGET fod yn nifer positif o funudau, e.e. 8.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="200" />
+            <location filename="../processing/alg_coverage.py" line="201" />
             <source>POPULATION / POPULATION_RASTER: no population falls inside both the areas and the drive-time raster (input total {tot}). Check that the population layer covers the areas and that the population field is the right one.</source>
             <translation>POPULATION / POPULATION_RASTER: nid oes poblogaeth o fewn yr ardaloedd a'r rastr amser gyrru ar yr un pryd (cyfanswm y mewnbwn {tot}). Gwiriwch fod yr haen poblogaeth yn cwmpasu'r ardaloedd a mai'r maes poblogaeth yw'r un cywir.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="231" />
+            <location filename="../processing/alg_coverage.py" line="232" />
             <source>Population: {inp} in the input; {tot} inside the areas and the raster (used); {orr} of the areas outside the raster; {oa} outside every area; {un} on unreachable cells.</source>
             <translation>Poblogaeth: {inp} yn y mewnbwn; {tot} o fewn yr ardaloedd a'r rhastr (wedi'u defnyddio); {orr} o'r ardaloedd y tu allan i'r rhastr; {oa} y tu allan i bob ardal; {un} ar gelloedd na ellir eu cyrraedd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="237" />
+            <location filename="../processing/alg_coverage.py" line="238" />
             <source>Across {study}: {p} within {T} min; median {m} min, 90th percentile {p90} min.</source>
             <translation>Ar draws {study}: {p} o fewn {T} mun; canolrif {m} mun, 90fed canradd {p90} mun.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="249" />
+            <location filename="../processing/alg_coverage.py" line="250" />
             <source>The areas overlap: {x} people are counted in more than one area (and in the study-area row more than once).</source>
             <translation>Mae'r ardaloedd yn gorgyffwrdd: caiff {x} o bobl eu cyfrif mewn mwy nag un ardal (a mwy nag unwaith yn rhes yr ardal astudio).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="325" />
+            <location filename="../processing/alg_coverage.py" line="326" />
             <source>Coverage within {T} min</source>
             <translation>Cwmpas o fewn {T} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="348" />
+            <location filename="../processing/alg_coverage.py" line="349" />
             <source>all</source>
             <translation>pob un</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="377" />
+            <location filename="../processing/alg_coverage.py" line="378" />
             <source>Figures from the drive-time raster and the population layer given; population spread by area weighting.</source>
             <translation>Ffigurau o'r rhastr amser gyrru a'r haen poblogaeth a roddwyd; poblogaeth wedi'i lledaenu drwy bwysoli arwynebedd.</translation>
         </message>
@@ -1058,13 +1058,13 @@
         </message>
         <message>
             <location filename="../core/coverage.py" line="1036" />
-            <location filename="../processing/alg_coverage.py" line="463" />
+            <location filename="../processing/alg_coverage.py" line="464" />
             <source>Area</source>
             <translation>Ardal</translation>
         </message>
         <message>
             <location filename="../core/coverage.py" line="1036" />
-            <location filename="../processing/alg_coverage.py" line="464" />
+            <location filename="../processing/alg_coverage.py" line="465" />
             <source>People</source>
             <translation>Pobl</translation>
         </message>
@@ -1080,7 +1080,7 @@
         </message>
         <message>
             <location filename="../core/coverage.py" line="1037" />
-            <location filename="../processing/alg_coverage.py" line="466" />
+            <location filename="../processing/alg_coverage.py" line="467" />
             <source>Median (min)</source>
             <translation>Canolrif (mun)</translation>
         </message>
@@ -1096,7 +1096,7 @@
         </message>
         <message>
             <location filename="../core/coverage.py" line="1037" />
-            <location filename="../processing/alg_coverage.py" line="468" />
+            <location filename="../processing/alg_coverage.py" line="469" />
             <source>Rank</source>
             <translation>Rheng</translation>
         </message>
@@ -1221,107 +1221,107 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="429" />
+            <location filename="../processing/alg_coverage.py" line="430" />
             <source>{a}–{b} % within {T} min</source>
             <translation>{a}–{b} % o fewn {T} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="431" />
+            <location filename="../processing/alg_coverage.py" line="432" />
             <source>(below the {s} % standard)</source>
             <translation>(islaw'r safon o {s} %)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="433" />
+            <location filename="../processing/alg_coverage.py" line="434" />
             <source>(meets the {s} % standard)</source>
             <translation>(yn cyrraedd y safon o {s} %)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="439" />
+            <location filename="../processing/alg_coverage.py" line="440" />
             <source>no population</source>
             <translation>dim poblogaeth</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="463" />
+            <location filename="../processing/alg_coverage.py" line="464" />
             <source>Level</source>
             <translation>Lefel</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="463" />
+            <location filename="../processing/alg_coverage.py" line="464" />
             <source>Area id</source>
             <translation>Dynodydd ardal</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="463" />
+            <location filename="../processing/alg_coverage.py" line="464" />
             <source>Urbanity</source>
             <translation>Trefoldeb</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="464" />
+            <location filename="../processing/alg_coverage.py" line="465" />
             <source>Group</source>
             <translation>Grŵp</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="464" />
+            <location filename="../processing/alg_coverage.py" line="465" />
             <source>People beyond target</source>
             <translation>Pobl y tu hwnt i'r targed</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="465" />
+            <location filename="../processing/alg_coverage.py" line="466" />
             <source>% beyond target</source>
             <translation>% y tu hwnt i'r targed</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="465" />
+            <location filename="../processing/alg_coverage.py" line="466" />
             <source>People unreachable</source>
             <translation>Pobl na ellir eu cyrraedd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="466" />
+            <location filename="../processing/alg_coverage.py" line="467" />
             <source>Mean (min)</source>
             <translation>Cymedr (mun)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="466" />
+            <location filename="../processing/alg_coverage.py" line="467" />
             <source>90th pct (min)</source>
             <translation>90fed canradd (mun)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="467" />
+            <location filename="../processing/alg_coverage.py" line="468" />
             <source>Max (min)</source>
             <translation>Uchafswm (mun)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="467" />
+            <location filename="../processing/alg_coverage.py" line="468" />
             <source>Gap to study area (pp)</source>
             <translation>Bwlch i'r ardal astudio (pp)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="468" />
+            <location filename="../processing/alg_coverage.py" line="469" />
             <source>Gap to best (pp)</source>
             <translation>Bwlch i'r gorau (pp)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="468" />
+            <location filename="../processing/alg_coverage.py" line="469" />
             <source>Meets standard</source>
             <translation>Yn cyrraedd y safon</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="469" />
+            <location filename="../processing/alg_coverage.py" line="470" />
             <source>People short of standard</source>
             <translation>Pobl islaw'r safon</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="472" />
+            <location filename="../processing/alg_coverage.py" line="473" />
             <source>People ≤ {T} min</source>
             <translation>Pobl ≤ {T} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="473" />
+            <location filename="../processing/alg_coverage.py" line="474" />
             <source>% ≤ {T} min</source>
             <translation>% ≤ {T} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="496" />
+            <location filename="../processing/alg_coverage.py" line="497" />
             <location filename="../processing/styling.py" line="196" />
             <source>Could not write the style file {path}</source>
             <translation>Nid oedd modd ysgrifennu'r ffeil arddull {path}</translation>
@@ -2392,280 +2392,280 @@
         </message>
         <message>
             <location filename="../processing/alg_scenario.py" line="104" />
-            <source>Reporting areas (polygons: districts, PCTs, localities).</source>
-            <translation>Ardaloedd adrodd (polygonau: ardaloedd awdurdod lleol, PCTs, ardaloedd lleol).</translation>
+            <source>Reporting areas (polygons: districts, PCTs, localities). Overlapping areas each count the people inside them; invalid polygons (e.g. self-intersecting) are repaired; the log names both.</source>
+            <translation>Ardaloedd adrodd (polygonau: ardaloedd awdurdod lleol, PCTs, ardaloedd lleol). Mae ardaloedd sy'n gorgyffwrdd yr un yn cyfrif y bobl y tu mewn iddynt; caiff polygonau annilys (e.e. rhai sy'n croesi eu hunain) eu trwsio; mae'r log yn enwi'r ddau.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="105" />
+            <location filename="../processing/alg_scenario.py" line="107" />
             <source>Field naming the areas (default: the feature id, and the summary names the areas by a text field called name or ending in name / nm, such as lad11nm, if they have one).</source>
             <translation>Maes sy'n enwi'r ardaloedd (rhagosodiad: id y nodwedd, ac mae'r crynodeb yn enwi'r ardaloedd yn ôl maes testun o'r enw name neu sy'n gorffen ag name / nm, megis lad11nm, os oes un ganddynt).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="109" />
+            <location filename="../processing/alg_scenario.py" line="111" />
             <source>Drive-time thresholds in minutes (a time equal to a threshold is within it).</source>
             <translation>Trothwyon amser gyrru mewn munudau (mae amser sy'n hafal i drothwy o fewn y trothwy).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="110" />
+            <location filename="../processing/alg_scenario.py" line="112" />
             <source>The threshold the summary and the map focus on (added to THRESHOLDS if absent).</source>
             <translation>Y trothwy y mae'r crynodeb a'r map yn canolbwyntio arno (caiff ei ychwanegu at THRESHOLDS os nad yw yno).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="111" />
+            <location filename="../processing/alg_scenario.py" line="113" />
             <source>Optional field of the POPULATION layer with an urban/rural class (e.g. ONS RUC2011 ruc11cd); otherwise by population density.</source>
             <translation>Maes dewisol yn yr haen POPULATION gyda dosbarth trefol/gwledig (e.e. ruc11cd, RUC2011 y SYG); fel arall yn ôl dwysedd poblogaeth.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="113" />
+            <location filename="../processing/alg_scenario.py" line="115" />
             <source>Optional field of the POPULATION layer for another breakdown (e.g. IMD decile).</source>
             <translation>Maes dewisol yn yr haen POPULATION ar gyfer dadansoddiad arall (e.e. degradd IMD).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="115" />
+            <location filename="../processing/alg_scenario.py" line="117" />
             <source>Moves between cells: 16 (adds knight's moves) or 8.</source>
             <translation>Symudiadau rhwng celloedd: 16 (yn ychwanegu symudiadau marchog) neu 8.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="116" />
+            <location filename="../processing/alg_scenario.py" line="118" />
             <source>Sites on impassable cells move to the nearest passable cell within this many metres.</source>
             <translation>Caiff safleoedd ar gelloedd anhramwyadwy eu symud i'r gell dramwyadwy agosaf o fewn y nifer hwn o fetrau.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="118" />
+            <location filename="../processing/alg_scenario.py" line="120" />
             <source>Scenario minus baseline drive time in minutes (positive = longer journeys), float32 GeoTIFF; nodata where either is unreachable. Diverging style centred on 0.</source>
             <translation>Amser gyrru'r senario llai amser gyrru'r sefyllfa bresennol, mewn munudau (positif = teithiau hirach), GeoTIFF float32; nodata lle na ellir cyrraedd y naill neu'r llall. Arddull ddargyfeiriol wedi'i chanoli ar 0.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="121" />
+            <location filename="../processing/alg_scenario.py" line="123" />
             <source>Areas with pop_total and, per threshold T, base_pct_le_T / scen_pct_le_T (% within T), lost_le_T (people within T today but not in the scenario) and gained_le_T; base_/scen_ mean_min, median_min, p90_min; d_pct (change of % within TARGET, percentage points), d_mean_min, d_p90_min.</source>
             <translation>Ardaloedd gyda pop_total ac, ar gyfer pob trothwy T, base_pct_le_T / scen_pct_le_T (% o fewn T), lost_le_T (pobl o fewn T heddiw ond nid yn y senario) a gained_le_T; base_/scen_ mean_min, median_min, p90_min; d_pct (newid yn y % o fewn TARGET, pwyntiau canran), d_mean_min, d_p90_min.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="125" />
+            <location filename="../processing/alg_scenario.py" line="127" />
             <source>The same figures by area x urbanity class, area x group and for the whole study area (level, area_id, urbanity, grp fields).</source>
             <translation>Yr un ffigurau fesul ardal x dosbarth trefoldeb, ardal x grŵp, ac ar gyfer yr ardal astudio gyfan (meysydd level, area_id, urbanity, grp).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="127" />
+            <location filename="../processing/alg_scenario.py" line="129" />
             <source>Optional HTML page of plain-English sentences and a table by area.</source>
             <translation>Tudalen HTML ddewisol o frawddegau mewn iaith glir a thabl fesul ardal.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="137" />
+            <location filename="../processing/alg_scenario.py" line="139" />
             <source>Speed surface (km/h)</source>
             <translation>Arwyneb cyflymder (km/awr)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="138" />
+            <location filename="../processing/alg_scenario.py" line="140" />
             <source>Baseline sites</source>
             <translation>Safleoedd presennol</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="140" />
+            <location filename="../processing/alg_scenario.py" line="142" />
             <source>Scenario sites</source>
             <translation>Safleoedd y senario</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="142" />
+            <location filename="../processing/alg_scenario.py" line="144" />
             <source>Open in scenario (field of the baseline sites)</source>
             <translation>Ar agor yn y senario (maes y safleoedd presennol)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="145" />
+            <location filename="../processing/alg_scenario.py" line="147" />
             <source>Activation time (minutes)</source>
             <translation>Amser ysgogi (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="147" />
+            <location filename="../processing/alg_scenario.py" line="149" />
             <source>Areas</source>
             <translation>Ardaloedd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="148" />
+            <location filename="../processing/alg_scenario.py" line="150" />
             <source>Area name field</source>
             <translation>Maes enw ardal</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="152" />
+            <location filename="../processing/alg_scenario.py" line="154" />
             <source>Thresholds (minutes)</source>
             <translation>Trothwyon (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="153" />
+            <location filename="../processing/alg_scenario.py" line="155" />
             <source>Target (minutes)</source>
             <translation>Targed (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="155" />
+            <location filename="../processing/alg_scenario.py" line="157" />
             <source>Urbanity field</source>
             <translation>Maes trefoldeb</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="157" />
+            <location filename="../processing/alg_scenario.py" line="159" />
             <source>Group field</source>
             <translation>Maes grŵp</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="159" />
+            <location filename="../processing/alg_scenario.py" line="161" />
             <source>Neighbours</source>
             <translation>Cymdogion</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="161" />
+            <location filename="../processing/alg_scenario.py" line="163" />
             <source>Snap sites to passable cells within (m)</source>
             <translation>Symud safleoedd i gelloedd tramwyadwy o fewn (m)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="163" />
-            <location filename="../processing/alg_scenario.py" line="286" />
+            <location filename="../processing/alg_scenario.py" line="165" />
+            <location filename="../processing/alg_scenario.py" line="288" />
             <source>Change in drive time (minutes)</source>
             <translation>Newid yn yr amser gyrru (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="164" />
-            <location filename="../processing/alg_scenario.py" line="385" />
+            <location filename="../processing/alg_scenario.py" line="166" />
+            <location filename="../processing/alg_scenario.py" line="387" />
             <source>Scenario by area</source>
             <translation>Senario fesul ardal</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="166" />
+            <location filename="../processing/alg_scenario.py" line="168" />
             <source>Equality impact table</source>
             <translation>Tabl effaith ar gydraddoldeb</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="168" />
+            <location filename="../processing/alg_scenario.py" line="170" />
             <source>Summary</source>
             <translation>Crynodeb</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="169" />
+            <location filename="../processing/alg_scenario.py" line="171" />
             <source>HTML files (*.html)</source>
             <translation>Ffeiliau HTML (*.html)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="177" />
+            <location filename="../processing/alg_scenario.py" line="179" />
             <source>BASELINE_SITES: give the sites open today.</source>
             <translation>BASELINE_SITES: rhowch y safleoedd sydd ar agor heddiw.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="183" />
+            <location filename="../processing/alg_scenario.py" line="185" />
             <source>SCENARIO_SITES or SCENARIO_FIELD: give the scenario's sites as a layer, or a field of BASELINE_SITES saying which sites are open in the scenario.</source>
             <translation>SCENARIO_SITES neu SCENARIO_FIELD: rhowch safleoedd y senario fel haen, neu faes yn BASELINE_SITES sy'n nodi pa safleoedd sydd ar agor yn y senario.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="187" />
+            <location filename="../processing/alg_scenario.py" line="189" />
             <source>SCENARIO_SITES and SCENARIO_FIELD: give one or the other, not both.</source>
             <translation>SCENARIO_SITES a SCENARIO_FIELD: rhowch y naill neu'r llall, nid y ddau.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="191" />
+            <location filename="../processing/alg_scenario.py" line="193" />
             <source>SCENARIO_FIELD: BASELINE_SITES has no field '{f}'.</source>
             <translation>SCENARIO_FIELD: nid oes gan BASELINE_SITES faes '{f}'.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="203" />
+            <location filename="../processing/alg_scenario.py" line="205" />
             <source>SCENARIO_FIELD: {n} site(s) have no readable value and count as closed: {s}</source>
             <translation>SCENARIO_FIELD: nid oes gwerth darllenadwy gan {n} safle, ac maent yn cyfrif fel ar gau: {s}</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="223" />
+            <location filename="../processing/alg_scenario.py" line="225" />
             <source>SCENARIO_SITES / SCENARIO_FIELD: no site is open in the scenario; keep at least one open.</source>
             <translation>SCENARIO_SITES / SCENARIO_FIELD: nid oes unrhyw safle ar agor yn y senario; cadwch o leiaf un ar agor.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="247" />
+            <location filename="../processing/alg_scenario.py" line="249" />
             <source>TARGET must be a positive number of minutes.</source>
             <translation>Rhaid i TARGET fod yn nifer positif o funudau.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="250" />
+            <location filename="../processing/alg_scenario.py" line="252" />
             <source>Baseline: {b} sites; scenario: {s} sites (closed: {c}; opened: {o}).</source>
             <translation>Sefyllfa bresennol: {b} safle; senario: {s} safle (yn cau: {c}; yn agor: {o}).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="253" />
+            <location filename="../processing/alg_scenario.py" line="255" />
             <source>The scenario has the same sites as the baseline: nothing changes.</source>
             <translation>Mae gan y senario yr un safleoedd â'r sefyllfa bresennol: nid oes dim yn newid.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="272" />
+            <location filename="../processing/alg_scenario.py" line="274" />
             <source>Drive times computed ({t:.1f} s).</source>
             <translation>Amseroedd gyrru wedi'u cyfrifo ({t:.1f} eiliad).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="280" />
+            <location filename="../processing/alg_scenario.py" line="282" />
             <source>{n} cells reachable today are unreachable in the scenario (nodata in OUTPUT_DELTA).</source>
             <translation>Mae {n} o gelloedd y gellir eu cyrraedd heddiw na ellir eu cyrraedd yn y senario (nodata yn OUTPUT_DELTA).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="296" />
+            <location filename="../processing/alg_scenario.py" line="298" />
             <source>POPULATION / POPULATION_RASTER: no population falls inside the areas and the speed raster; check the layers overlap.</source>
             <translation>POPULATION / POPULATION_RASTER: nid oes poblogaeth o fewn yr ardaloedd a'r rastr cyflymder; gwiriwch fod yr haenau'n gorgyffwrdd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="306" />
+            <location filename="../processing/alg_scenario.py" line="308" />
             <source>{o:,.0f} people fall outside the speed raster and {a:,.0f} outside every area; they are left out.</source>
             <translation>Mae {o:,.0f} o bobl y tu allan i'r rhastr cyflymder a {a:,.0f} y tu allan i bob ardal; maent wedi'u gadael allan.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="318" />
+            <location filename="../processing/alg_scenario.py" line="320" />
             <source>the study area</source>
             <translation>yr ardal astudio</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="326" />
+            <location filename="../processing/alg_scenario.py" line="328" />
             <source>Done in {t:.1f} s.</source>
             <translation>Wedi gorffen mewn {t:.1f} eiliad.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="410" />
-            <location filename="../processing/alg_scenario.py" line="411" />
             <location filename="../processing/alg_scenario.py" line="412" />
+            <location filename="../processing/alg_scenario.py" line="413" />
+            <location filename="../processing/alg_scenario.py" line="414" />
             <source>all</source>
             <translation>pob un</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="426" />
+            <location filename="../processing/alg_scenario.py" line="428" />
             <source>Area</source>
             <translation>Ardal</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="426" />
+            <location filename="../processing/alg_scenario.py" line="428" />
             <source>People</source>
             <translation>Pobl</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="426" />
+            <location filename="../processing/alg_scenario.py" line="428" />
             <source>Within {T} min today</source>
             <translation>O fewn {T} mun heddiw</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="427" />
+            <location filename="../processing/alg_scenario.py" line="429" />
             <source>Within {T} min, scenario</source>
             <translation>O fewn {T} mun, senario</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="427" />
+            <location filename="../processing/alg_scenario.py" line="429" />
             <source>Moving beyond {T} min</source>
             <translation>Yn symud y tu hwnt i {T} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="428" />
+            <location filename="../processing/alg_scenario.py" line="430" />
             <source>Coming within {T} min</source>
             <translation>Yn dod o fewn {T} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="428" />
+            <location filename="../processing/alg_scenario.py" line="430" />
             <source>Mean today (min)</source>
             <translation>Cymedr heddiw (mun)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="429" />
+            <location filename="../processing/alg_scenario.py" line="431" />
             <source>Mean, scenario (min)</source>
             <translation>Cymedr, senario (mun)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="435" />
+            <location filename="../processing/alg_scenario.py" line="437" />
             <source>Service-change scenario</source>
             <translation>Senario newid gwasanaeth</translation>
         </message>

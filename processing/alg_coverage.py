@@ -76,7 +76,8 @@ class CoverageAlgorithm(AreaPopulationReader, AlgorithmBase):
             self.DRIVETIME: self.tr("Drive time in minutes (from 'Drive-time raster'); nodata = unreachable. "
                                     "Projected CRS in metres."),
             self.AREAS: self.tr("Reporting areas (polygons): PCTs, CCGs, localities, districts; any CRS "
-                                "(reprojected to the raster's)."),
+                                "(reprojected to the raster's). Overlapping areas each count the people inside "
+                                "them; invalid polygons (e.g. self-intersecting) are repaired; the log names both."),
             self.AREA_ID_FIELD: self.tr("Field with a unique id per area (default: the feature id). Duplicate or "
                                         "empty ids are an error."),
             self.AREA_NAME_FIELD: self.tr("Field with the area name used in the summary and labels (default: the "

@@ -101,7 +101,9 @@ class ScenarioAlgorithm(AreaPopulationReader, AlgorithmBase):
                                          "1/true/yes/open = open; 0/false/no/closed = closed. NULL counts as closed "
                                          "(with a warning)."),
             self.ACTIVATION: self.tr("Minutes added at every site before driving (0 for pure drive time)."),
-            self.AREAS: self.tr("Reporting areas (polygons: districts, PCTs, localities)."),
+            self.AREAS: self.tr("Reporting areas (polygons: districts, PCTs, localities). Overlapping areas each "
+                                "count the people inside them; invalid polygons (e.g. self-intersecting) are "
+                                "repaired; the log names both."),
             self.AREA_ID_FIELD: self.tr("Field naming the areas (default: the feature id, and the summary names "
                                         "the areas by a text field called name or ending in name / nm, such as "
                                         "lad11nm, if they have one)."),
