@@ -136,15 +136,44 @@ class AlgorithmBase(QgsProcessingAlgorithm):
         ensure_numba_cache()
         from ..core import Cancelled
 
+        from .outputs import OutputGuard
+
         if feedback is not None and feedback.isCanceled():
             raise QgsProcessingException(self.tr("Cancelled: no output was written."))
+        # every output checked before any computing, written to staging files, moved into place only when all
+        # succeeded; on failure or cancel nothing is left behind (processing/outputs.py)
+        guard = OutputGuard(self, parameters, context, feedback).check()
+        self._output_guard = guard
         try:
-            return self.process(parameters, context, feedback)
+            results = self.process(guard.staged_parameters(), context, feedback)
+            if feedback is not None and feedback.isCanceled():
+                raise Cancelled()
+            results = guard.commit(results)
         except Cancelled:
+            guard.abort()
             raise QgsProcessingException(self.tr("Cancelled: no output was written.")) from None
+        except MemoryError:
+            guard.abort()
+            raise QgsProcessingException(self.tr(
+                "Out of memory: the machine has too little free memory for this run; nothing was written. Use a "
+                "larger cell size or a smaller extent, or close other programs.")) from None
+        except BaseException:
+            guard.abort()
+            raise
+        finally:
+            self._output_guard = None
+        return results
 
     def process(self, parameters, context, feedback):
         raise NotImplementedError
+
+    def parameterAsSink(self, parameters, name, context, *args, **kwargs):  # noqa: N802
+        """QGIS's sink, wrapped so that a feature that cannot be written raises (processing/outputs.py)."""
+        sink, dest = super().parameterAsSink(parameters, name, context, *args, **kwargs)
+        guard = getattr(self, "_output_guard", None)
+        if guard is not None and sink is not None:
+            sink = guard.wrap_sink(sink, dest, name)
+        return sink, dest
 
 
 def progress_callback(feedback, start=0.0, end=100.0):
