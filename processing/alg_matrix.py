@@ -458,7 +458,7 @@ class MatrixAlgorithm(AlgorithmBase):
         zones_mode = self.parameterAsEnum(parameters, self.ZONES_MODE, context)
 
         layer = self.parameterAsRasterLayer(parameters, self.SPEED, context)
-        grid = qgis_io.read_speed_surface(layer, self.SPEED)
+        grid = qgis_io.read_speed_surface(layer, self.SPEED, second=want_zones and zones_mode != 0)
         speed = grid.array
         crs = layer.crs()
         spec = grid.spec

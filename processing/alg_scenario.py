@@ -235,7 +235,7 @@ class ScenarioAlgorithm(AreaPopulationReader, AlgorithmBase):
         t_start = time.perf_counter()
         steps = QgsProcessingMultiStepFeedback(5, feedback)
         layer = self.parameterAsRasterLayer(parameters, self.SPEED, context)
-        grid = qgis_io.read_speed_surface(layer, self.SPEED)
+        grid = qgis_io.read_speed_surface(layer, self.SPEED, rasters=6)  # two runs' results held together
         crs, spec = layer.crs(), grid.spec
         friction = speed_to_friction(grid.array)
         del grid

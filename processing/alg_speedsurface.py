@@ -147,6 +147,9 @@ class SpeedSurfaceAlgorithm(AlgorithmBase):
             if rect.isEmpty() or not rect.isFinite():
                 raise QgsProcessingException(self.tr("EXTENT: the extent is empty; give a rectangle with an area."))
 
+        # the grid's size from the extent (given, or the roads' own), refused before any road is read
+        self._check_size(rect if rect is not None else self._source_extent(roads, crs, context), cell)
+
         # 1. read roads (reprojected to the output CRS; inside the extent when one is given)
         geoms, attrs = qgis_io.read_geometries(roads, crs, context, [class_field], feedback, rect=rect,
                                                progress=progress_callback(steps))
@@ -163,10 +166,7 @@ class SpeedSurfaceAlgorithm(AlgorithmBase):
                 rect.grow(cell)
         spec = GridSpec.from_extent(rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum(), cell,
                                     crs.toWkt())
-        if spec.rows * spec.cols > MAX_CELLS:
-            raise QgsProcessingException(self.tr(
-                "CELL_SIZE: {r} x {c} cells is too many for one surface; use a larger cell size or a smaller extent.")
-                .format(r=spec.rows, c=spec.cols))
+        self._check_size(rect, cell)
         feedback.pushInfo(self.tr("Grid: {r} rows x {c} columns of {s:g} m in {crs}.").format(
             r=spec.rows, c=spec.cols, s=cell, crs=crs.authid()))
         classes = attrs[class_field]
@@ -213,6 +213,33 @@ class SpeedSurfaceAlgorithm(AlgorithmBase):
                              self.tr("Speed surface (km/h)"), feedback)
         steps.setProgress(100)
         return {self.OUTPUT: out}
+
+    def _source_extent(self, roads, crs, context):
+        """The road layer's extent from its metadata, in ``crs``; None when unknown (OSM files)."""
+        from qgis.core import QgsCoordinateTransform
+
+        ext = roads.sourceExtent()
+        if ext is None or ext.isNull() or ext.isEmpty() or not ext.isFinite():
+            return None
+        try:
+            ext = QgsCoordinateTransform(roads.sourceCrs(), crs, context.transformContext()).transformBoundingBox(ext)
+        except Exception:  # noqa: BLE001 -- no early check; the extent read from the roads is checked later
+            return None
+        return ext if ext.isFinite() and not ext.isEmpty() else None
+
+    def _check_size(self, rect, cell):
+        """Refuse a grid over MAX_CELLS cells, or one whose building would not fit in memory."""
+        if rect is None:
+            return
+        cols = max(1, int(np.ceil(rect.width() / cell - 1e-9)))
+        rows = max(1, int(np.ceil(rect.height() / cell - 1e-9)))
+        fix = self.tr("Use a larger CELL_SIZE (doubling it quarters the cells) or a smaller EXTENT.")
+        if rows * cols > MAX_CELLS:
+            raise QgsProcessingException(self.tr(
+                "CELL_SIZE: {r} x {c} cells is too many for one surface (at most {m} million). {fix}").format(
+                    r=rows, c=cols, m=MAX_CELLS // 1_000_000, fix=fix))
+        # the surface, its masks and the land-cover grid; a drive-time run on it needs more (checked there)
+        qgis_io.check_memory(rows, cols, "CELL_SIZE", fix, engine=False, rasters=4)
 
     def _resample(self, layer, spec, crs):
         """Land-cover speed raster resampled (nearest) onto the grid; NaN where it has no data."""

@@ -52,10 +52,30 @@ def raster_path(layer, param):
     return layer.dataProvider().dataSourceUri()
 
 
-def read_raster(layer, param, band=1, dtype=np.float32):
+def check_memory(rows, cols, param, fix=None, **estimate):
+    """Refuse, before reading or computing, a grid whose run would not fit in the memory the machine has
+    available (estimate: :func:`core.memory.estimate_run_bytes` with ``estimate``), naming the parameter, the
+    estimate and the fix."""
+    from ..core import memory
+
+    short = memory.shortfall(int(rows) * int(cols), **estimate)
+    if short is None:
+        return
+    need, have = short
+    raise QgsProcessingException(tr(
+        "{param}: a grid of {r} x {c} cells needs about {need} of memory for this run, but only {have} is "
+        "available. {fix}").format(
+            param=param, r=rows, c=cols, need=memory.format_bytes(need), have=memory.format_bytes(have),
+            fix=fix or tr("Use a coarser speed surface (a larger CELL_SIZE in 'Build speed surface': doubling it "
+                          "quarters the cells) or a smaller extent, or close other programs.")))
+
+
+def read_raster(layer, param, band=1, dtype=np.float32, **estimate):
     """Read one band of a raster layer into a core :class:`Grid` (nodata -> NaN for float dtypes).
 
-    The layer's CRS must be projected in metres and its cells square."""
+    The layer's CRS must be projected in metres and its cells square. The raster's size is checked against
+    the available memory before it is read (``estimate``: arguments of :func:`core.memory.estimate_run_bytes`;
+    default: the raster read and its copy, no engine run)."""
     import rasterio
 
     from ..core.grid import Grid
@@ -63,6 +83,9 @@ def read_raster(layer, param, band=1, dtype=np.float32):
     check_metric_crs(layer.crs(), param, tr("the raster '{name}'").format(name=layer.name()))
     path = raster_path(layer, param)
     with rasterio.open(path) as ds:
+        estimate.setdefault("engine", False)
+        estimate.setdefault("rasters", 2)
+        check_memory(ds.height, ds.width, param, **estimate)
         arr = ds.read(band).astype(dtype, copy=False)
         nodata = ds.nodatavals[band - 1]
         transform = ds.transform.to_gdal()
@@ -79,9 +102,12 @@ def read_raster(layer, param, band=1, dtype=np.float32):
     return grid
 
 
-def read_speed_surface(layer, param="SPEED"):
-    """A speed surface (km/h) as a core Grid, checked: no negative speed, at least one positive cell."""
-    grid = read_raster(layer, param)
+def read_speed_surface(layer, param="SPEED", second=False, rasters=3):
+    """A speed surface (km/h) as a core Grid, checked: no negative speed, at least one positive cell.
+
+    Refused before reading when the engine run on it would not fit in memory (``second``: the run also finds
+    the second-nearest site; ``rasters``: whole-grid rasters the algorithm holds beside the engine)."""
+    grid = read_raster(layer, param, engine=True, second=second, rasters=rasters)
     if np.nanmin(grid.array, initial=np.inf) < 0:
         raise QgsProcessingException(tr(
             "{param}: the raster has negative speeds; it must hold km/h (0 or nodata = impassable).")
