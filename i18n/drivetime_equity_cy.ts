@@ -909,7 +909,7 @@
         </message>
         <message>
             <location filename="../processing/alg_coverage.py" line="505" />
-            <location filename="../processing/styling.py" line="196" />
+            <location filename="../processing/styling.py" line="203" />
             <source>Could not write the style file {path}</source>
             <translation>Nid oedd modd ysgrifennu'r ffeil arddull {path}</translation>
         </message>
@@ -1069,23 +1069,28 @@
             <translation>Mae'r algorithm hwn angen y pecynnau Python {names}, nad ydynt wedi'u gosod: {hint}. Yna ailgychwynnwch QGIS.</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="140" />
-            <location filename="../processing/base.py" line="144" />
+            <location filename="../processing/base.py" line="142" />
+            <location filename="../processing/base.py" line="154" />
             <source>Cancelled: no output was written.</source>
             <translation>Wedi'i ganslo: ni ysgrifennwyd unrhyw allbwn.</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="177" />
+            <location filename="../processing/base.py" line="157" />
+            <source>Out of memory: the machine has too little free memory for this run; nothing was written. Use a larger cell size or a smaller extent, or close other programs.</source>
+            <translation>Allan o gof: nid oes gan y peiriant ddigon o gof rhydd ar gyfer y rhediad hwn; ni ysgrifennwyd dim. Defnyddiwch gelloedd mwy neu estyniad llai, neu caewch raglenni eraill.</translation>
+        </message>
+        <message>
+            <location filename="../processing/base.py" line="206" />
             <source>{name}: '{item}' is not a number; give a comma-separated list such as 6,8,15,19.</source>
             <translation>{name}: nid yw '{item}' yn rhif; rhowch restr wedi'i gwahanu gan atalnodau, fel 6,8,15,19.</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="180" />
+            <location filename="../processing/base.py" line="209" />
             <source>{name}: give at least one value, e.g. 6,8,15,19.</source>
             <translation>{name}: rhowch o leiaf un gwerth, e.e. 6,8,15,19.</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="182" />
+            <location filename="../processing/base.py" line="211" />
             <source>{name}: every value must be greater than {m}.</source>
             <translation>{name}: rhaid i bob gwerth fod yn fwy na {m}.</translation>
         </message>
@@ -1188,6 +1193,87 @@
             <location filename="../processing/layout.py" line="602" />
             <source>About this map</source>
             <translation>Am y map hwn</translation>
+        </message>
+        <message>
+            <location filename="../processing/outputs.py" line="135" />
+            <source>{param}: could not write {what} to {path}{err}. Check that the disk is not full and that no other program (or another run) is writing the same file.</source>
+            <translation>{param}: methwyd ysgrifennu {what} i {path}{err}. Gwiriwch nad yw'r ddisg yn llawn ac nad oes rhaglen arall (neu rediad arall) yn ysgrifennu'r un ffeil.</translation>
+        </message>
+        <message>
+            <location filename="../processing/outputs.py" line="143" />
+            <source>a feature (the output is already closed)</source>
+            <translation>nodwedd (mae'r allbwn eisoes wedi'i gau)</translation>
+        </message>
+        <message>
+            <location filename="../processing/outputs.py" line="145" />
+            <source>a feature</source>
+            <translation>nodwedd</translation>
+        </message>
+        <message>
+            <location filename="../processing/outputs.py" line="151" />
+            <source>features (the output is already closed)</source>
+            <translation>nodweddion (mae'r allbwn eisoes wedi'i gau)</translation>
+        </message>
+        <message>
+            <location filename="../processing/outputs.py" line="154" />
+            <source>features</source>
+            <translation>nodweddion</translation>
+        </message>
+        <message>
+            <location filename="../processing/outputs.py" line="160" />
+            <source>buffered features</source>
+            <translation>nodweddion yn y byffer</translation>
+        </message>
+        <message>
+            <location filename="../processing/outputs.py" line="219" />
+            <source>{param}: raster outputs are written as GeoTIFF, so the file must end in .tif or .tiff, not '{ext}'. Give a name such as {example}.</source>
+            <translation>{param}: caiff allbynnau raster eu hysgrifennu fel GeoTIFF, felly rhaid i'r ffeil orffen gyda .tif neu .tiff, nid '{ext}'. Rhowch enw fel {example}.</translation>
+        </message>
+        <message>
+            <location filename="../processing/outputs.py" line="221" />
+            <location filename="../processing/outputs.py" line="228" />
+            <source>(no extension)</source>
+            <translation>(dim estyniad ffeil)</translation>
+        </message>
+        <message>
+            <location filename="../processing/outputs.py" line="226" />
+            <source>{param}: '{ext}' is not a vector format QGIS can write. Give a file ending in .gpkg (GeoPackage, recommended), .shp, .geojson or .csv.</source>
+            <translation>{param}: nid yw '{ext}' yn fformat fector y gall QGIS ei ysgrifennu. Rhowch ffeil sy'n gorffen gyda .gpkg (GeoPackage, a argymhellir), .shp, .geojson neu .csv.</translation>
+        </message>
+        <message>
+            <location filename="../processing/outputs.py" line="232" />
+            <source>{param}: '{ext}' is not a file type this output can write; give a file ending in {allowed}.</source>
+            <translation>{param}: nid yw '{ext}' yn fath o ffeil y gall yr allbwn hwn ei ysgrifennu; rhowch ffeil sy'n gorffen gyda {allowed}.</translation>
+        </message>
+        <message>
+            <location filename="../processing/outputs.py" line="240" />
+            <source>{param}: {path} is a folder; give a file name inside it.</source>
+            <translation>{param}: ffolder yw {path}; rhowch enw ffeil y tu mewn iddo.</translation>
+        </message>
+        <message>
+            <location filename="../processing/outputs.py" line="250" />
+            <source>{param}: cannot write {path}: {parent} is a file, not a folder. Choose another folder or file name.</source>
+            <translation>{param}: ni ellir ysgrifennu {path}: ffeil yw {parent}, nid ffolder. Dewiswch ffolder neu enw ffeil arall.</translation>
+        </message>
+        <message>
+            <location filename="../processing/outputs.py" line="264" />
+            <source>{param}: cannot write in the folder {folder} ({err}). Choose a folder you can write to.</source>
+            <translation>{param}: ni ellir ysgrifennu yn y ffolder {folder} ({err}). Dewiswch ffolder y gallwch ysgrifennu iddo.</translation>
+        </message>
+        <message>
+            <location filename="../processing/outputs.py" line="286" />
+            <source>{param}: {path} is also the input {input}; writing it would destroy the input. Give a new file name.</source>
+            <translation>{param}: {path} yw'r mewnbwn {input} hefyd; byddai ei ysgrifennu yn dinistrio'r mewnbwn. Rhowch enw ffeil newydd.</translation>
+        </message>
+        <message>
+            <location filename="../processing/outputs.py" line="291" />
+            <source>{param}: {path} is also the output {other}; each output needs its own file (one would overwrite the other).</source>
+            <translation>{param}: {path} yw'r allbwn {other} hefyd; mae angen ffeil ei hun ar bob allbwn (byddai un yn trosysgrifo'r llall).</translation>
+        </message>
+        <message>
+            <location filename="../processing/outputs.py" line="360" />
+            <source>{param}: {n} features were written but the file {path} holds {m}: the write did not complete (is another program or run writing the same file, or the disk full?). Run again.</source>
+            <translation>{param}: ysgrifennwyd {n} nodwedd ond mae'r ffeil {path} yn dal {m}: ni chwblhawyd yr ysgrifennu (a oes rhaglen neu rediad arall yn ysgrifennu'r un ffeil, neu a yw'r ddisg yn llawn?). Rhedwch eto.</translation>
         </message>
         <message>
             <location filename="../processing/population.py" line="83" />
@@ -1365,47 +1451,57 @@
             <translation>{param}: nid yw '{name}' yn rhastr mewn ffeil ({provider}); cadwch ef fel GeoTIFF yn gyntaf.</translation>
         </message>
         <message>
-            <location filename="../processing/qgis_io.py" line="63" />
+            <location filename="../processing/qgis_io.py" line="65" />
+            <source>{param}: a grid of {r} x {c} cells needs about {need} of memory for this run, but only {have} is available. {fix}</source>
+            <translation>{param}: mae grid o {r} x {c} cell angen tua {need} o gof ar gyfer y rhediad hwn, ond dim ond {have} sydd ar gael. {fix}</translation>
+        </message>
+        <message>
+            <location filename="../processing/qgis_io.py" line="69" />
+            <source>Use a coarser speed surface (a larger CELL_SIZE in 'Build speed surface': doubling it quarters the cells) or a smaller extent, or close other programs.</source>
+            <translation>Defnyddiwch arwyneb cyflymder brasach (CELL_SIZE mwy yn 'Adeiladu arwyneb cyflymder': mae ei ddyblu yn chwarteru'r celloedd) neu estyniad llai, neu caewch raglenni eraill.</translation>
+        </message>
+        <message>
+            <location filename="../processing/qgis_io.py" line="83" />
             <source>the raster '{name}'</source>
             <translation>y rhastr '{name}'</translation>
         </message>
         <message>
-            <location filename="../processing/qgis_io.py" line="77" />
+            <location filename="../processing/qgis_io.py" line="100" />
             <source>{param}: {err}. Resample the raster to square, north-up cells (Warp).</source>
             <translation>{param}: {err}. Ailsamplwch y rhastr i gelloedd sgwâr sy'n wynebu'r gogledd (Warp).</translation>
         </message>
         <message>
-            <location filename="../processing/qgis_io.py" line="86" />
+            <location filename="../processing/qgis_io.py" line="112" />
             <source>{param}: the raster has negative speeds; it must hold km/h (0 or nodata = impassable).</source>
             <translation>{param}: mae gan y rhastr gyflymderau negatif; rhaid iddo gynnwys km/awr (0 neu nodata = anhramwyadwy).</translation>
         </message>
         <message>
-            <location filename="../processing/qgis_io.py" line="90" />
+            <location filename="../processing/qgis_io.py" line="116" />
             <source>{param}: no cell has a positive speed; build it with 'Build speed surface' (km/h).</source>
             <translation>{param}: nid oes gan unrhyw gell gyflymder positif; adeiladwch ef gydag 'Adeiladu arwyneb cyflymder' (km/awr).</translation>
         </message>
         <message>
-            <location filename="../processing/qgis_io.py" line="174" />
+            <location filename="../processing/qgis_io.py" line="200" />
             <source>{param}: no layer given.</source>
             <translation>{param}: ni roddwyd haen.</translation>
         </message>
         <message>
-            <location filename="../processing/qgis_io.py" line="192" />
+            <location filename="../processing/qgis_io.py" line="218" />
             <source>{param}: the layer has no features with a geometry (is it empty, or is an empty selection or filter in use?).</source>
             <translation>{param}: nid oes gan yr haen nodweddion â geometreg (a yw'n wag, neu a oes detholiad neu hidlydd gwag ar waith?).</translation>
         </message>
         <message>
-            <location filename="../processing/qgis_io.py" line="210" />
+            <location filename="../processing/qgis_io.py" line="236" />
             <source>{param}: {n} feature(s) lie outside the speed raster (e.g. {ids}). Build the speed surface over an extent that covers every site (with a margin), or select only the sites inside it.</source>
             <translation>{param}: mae {n} nodwedd y tu allan i'r rhastr cyflymder (e.e. {ids}). Adeiladwch yr arwyneb cyflymder dros estyniad sy'n cwmpasu pob safle (gydag ymyl), neu dewiswch y safleoedd sydd y tu mewn iddo yn unig.</translation>
         </message>
         <message>
-            <location filename="../processing/qgis_io.py" line="219" />
+            <location filename="../processing/qgis_io.py" line="245" />
             <source>{param}: site(s) {ids} lie on impassable cells (barrier or zero speed) with no passable cell within {d} m. Move the site(s) onto the road network or raise the snapping distance.</source>
             <translation>{param}: mae safle(oedd) {ids} ar gelloedd anhramwyadwy (rhwystr neu gyflymder sero) heb gell dramwyadwy o fewn {d} m. Symudwch y safle(oedd) i'r rhwydwaith ffyrdd neu cynyddwch y pellter symud.</translation>
         </message>
         <message>
-            <location filename="../processing/qgis_io.py" line="225" />
+            <location filename="../processing/qgis_io.py" line="251" />
             <source>Site {id} was on an impassable cell and was moved {d:.0f} m to the nearest passable cell.</source>
             <translation>Roedd safle {id} ar gell anhramwyadwy ac fe'i symudwyd {d:.0f} m i'r gell dramwyadwy agosaf.</translation>
         </message>
@@ -1431,7 +1527,7 @@
             <translation>dros {b} {unit}</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="146" />
+            <location filename="../processing/styling.py" line="153" />
             <source>Could not style {layer}: {err}</source>
             <translation>Nid oedd modd rhoi arddull i {layer}: {err}</translation>
         </message>
@@ -2260,14 +2356,9 @@
             <translation>EXTENT: mae'r estyniad yn wag; rhowch betryal sydd ag arwynebedd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="156" />
+            <location filename="../processing/alg_speedsurface.py" line="159" />
             <source>ROADS: no road feature falls inside the extent (is the layer empty, or the extent elsewhere?). Check the extent and the layer's CRS.</source>
             <translation>ROADS: nid oes unrhyw nodwedd ffordd o fewn yr estyniad (a yw'r haen yn wag, neu'r estyniad mewn man arall?). Gwiriwch yr estyniad a CRS yr haen.</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_speedsurface.py" line="167" />
-            <source>CELL_SIZE: {r} x {c} cells is too many for one surface; use a larger cell size or a smaller extent.</source>
-            <translation>CELL_SIZE: mae {r} x {c} o gelloedd yn ormod ar gyfer un arwyneb; defnyddiwch faint cell mwy neu estyniad llai.</translation>
         </message>
         <message>
             <location filename="../processing/alg_speedsurface.py" line="170" />
@@ -2293,6 +2384,16 @@
             <location filename="../processing/alg_speedsurface.py" line="213" />
             <source>Speed surface (km/h)</source>
             <translation>Arwyneb cyflymder (km/awr)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_speedsurface.py" line="236" />
+            <source>Use a larger CELL_SIZE (doubling it quarters the cells) or a smaller EXTENT.</source>
+            <translation>Defnyddiwch CELL_SIZE mwy (mae ei ddyblu yn chwarteru'r celloedd) neu EXTENT llai.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_speedsurface.py" line="238" />
+            <source>CELL_SIZE: {r} x {c} cells is too many for one surface (at most {m} million). {fix}</source>
+            <translation>CELL_SIZE: mae {r} x {c} cell yn ormod ar gyfer un arwyneb (uchafswm {m} miliwn). {fix}</translation>
         </message>
     </context>
     <context>
