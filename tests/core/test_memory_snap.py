@@ -96,7 +96,7 @@ def test_available_bytes_is_plausible():
     have = memory.available_bytes()
     assert have is None or 0 < have < 1 << 50
     with open("/proc/meminfo") as fh:
-        total = int(next(l for l in fh if l.startswith("MemTotal:")).split()[1]) * 1024
+        total = int(next(line for line in fh if line.startswith("MemTotal:")).split()[1]) * 1024
     assert have <= total
 
 

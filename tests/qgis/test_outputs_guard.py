@@ -119,6 +119,22 @@ def coverage_params(w, **extra):
     return p
 
 
+def scenario_params(w, **extra):
+    p = {"SPEED": w["speed"], "BASELINE_SITES": w["sites"], "SCENARIO_FIELD": "code", "AREAS": w["areas"],
+         "AREA_ID_FIELD": "code", "POPULATION": w["areas"], "POPULATION_FIELD": "people", "THRESHOLDS": "2,4",
+         "TARGET": 2, "OUTPUT_DELTA": str(w["out"] / "d.tif"), "OUTPUT": str(w["out"] / "a.gpkg"),
+         "OUTPUT_TABLE": str(w["out"] / "t.gpkg")}
+    p.update(extra)
+    return p
+
+
+def standby_params(w, **extra):
+    p = {"SPEED": w["speed"], "POPULATION": w["areas"], "POPULATION_FIELD": "people", "CANDIDATES": w["sites"],
+         "DRIVE_BUDGET": 2.0, "COUNT": 1, "OUTPUT": str(w["out"] / "pts.gpkg")}
+    p.update(extra)
+    return p
+
+
 # -- bad destinations: refused before computing, naming the parameter ---------------------------------------
 CASES = [
     # (id, algorithm, params(w) -> dict, expected fragments)
@@ -142,6 +158,21 @@ CASES = [
      lambda w: {"ROADS": w["sites"], "CLASS_FIELD": "code", "SPEEDS": ["S0", 30], "LANDCOVER_SPEED": w["speed"],
                 "OUTPUT": w["speed"]},
      ["OUTPUT:", "input LANDCOVER_SPEED"]),
+    ("scenario OUTPUT_DELTA = its SPEED", "scenario",
+     lambda w: scenario_params(w, OUTPUT_DELTA=w["speed"]),
+     ["OUTPUT_DELTA:", "input SPEED"]),
+    ("scenario OUTPUT = its AREAS", "scenario",
+     lambda w: scenario_params(w, OUTPUT=w["areas_gpkg"]),
+     ["OUTPUT:", "input AREAS"]),
+    ("standby OUTPUT_CURVE = its CANDIDATES", "standby",
+     lambda w: standby_params(w, OUTPUT_CURVE=w["sites_gpkg"]),
+     ["OUTPUT_CURVE:", "input CANDIDATES"]),
+    ("standby OUTPUT_REPORT .pdf", "standby",
+     lambda w: standby_params(w, OUTPUT_REPORT=str(w["out"] / "r.pdf")),
+     ["OUTPUT_REPORT:", ".html"]),
+    ("consultationmap OUTPUT .docx", "consultationmap",
+     lambda w: {"LAYERS": [w["dt"]], "OUTPUT": str(w["out"] / "map.docx")},
+     ["OUTPUT:", ".pdf / .png / .svg"]),
     ("drivetime OUTPUT_NEAREST = OUTPUT", "drivetime",
      lambda w: {"SPEED": w["speed"], "SITES": w["sites"], "OUTPUT": str(w["out"] / "a.tif"),
                 "OUTPUT_NEAREST": str(w["out"] / "a.tif")},
@@ -254,6 +285,19 @@ def test_success_moves_every_output_into_place(world):
                                           OUTPUT_SUMMARY=str(out / "s.html")))
     assert res["OUTPUT"].split("|")[0] == str(out / "cov.gpkg") and os.path.isfile(res["OUTPUT_SUMMARY"])
     assert not [n for n in tree(out) if n.startswith(".dte-")]
+
+
+def test_shapefile_output_moves_all_its_files(world):
+    from qgis.core import QgsVectorLayer
+
+    out = world["out"]
+    res = run("drivetime", {"SPEED": world["speed"], "SITES": world["sites"], "BANDS": "1,2",
+                            "OUTPUT": str(out / "dt.tif"), "OUTPUT_ZONES": str(out / "zones.shp")})
+    names = tree(out)
+    assert {"zones.shp", "zones.shx", "zones.dbf", "zones.prj", "zones.qml"} <= names
+    assert not [n for n in names if n.startswith(".")]
+    layer = QgsVectorLayer(res["OUTPUT_ZONES"], "z", "ogr")
+    assert layer.isValid() and layer.featureCount() == 2
 
 
 def test_overwrites_an_existing_output(world):
