@@ -89,6 +89,13 @@ def _resolved(path):
     return os.path.normcase(os.path.realpath(os.path.abspath(os.path.expanduser(path))))
 
 
+def _same_file(a, b):
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
 def _filter_extensions(file_filter):
     """Lower-case extensions ('.html') listed in a file filter such as 'HTML files (*.html);;Text (*.txt)';
     None when any file is allowed."""
@@ -282,6 +289,9 @@ class OutputGuard:
             if not out.path:  # a database or other non-file destination
                 continue
             key = _resolved(out.path)
+            if key not in inputs and os.path.exists(out.path):
+                # the same file under another name (hard link, case-insensitive file system)
+                key = next((k for k in inputs if _same_file(k, out.path)), key)
             if key in inputs:
                 errors.append(tr(
                     "{param}: {path} is also the input {input}; writing it would destroy the input. Give a new "

@@ -119,6 +119,12 @@ def coverage_params(w, **extra):
     return p
 
 
+def hard_link(src, dst):
+    if not os.path.exists(dst):
+        os.link(src, dst)
+    return str(dst)
+
+
 def scenario_params(w, **extra):
     p = {"SPEED": w["speed"], "BASELINE_SITES": w["sites"], "SCENARIO_FIELD": "code", "AREAS": w["areas"],
          "AREA_ID_FIELD": "code", "POPULATION": w["areas"], "POPULATION_FIELD": "people", "THRESHOLDS": "2,4",
@@ -141,6 +147,9 @@ CASES = [
     ("drivetime OUTPUT = its SPEED", "drivetime",
      lambda w: {"SPEED": w["speed"], "SITES": w["sites"], "OUTPUT": w["speed"]},
      ["OUTPUT:", "input SPEED", "destroy"]),
+    ("drivetime OUTPUT = a hard link to its SPEED", "drivetime",
+     lambda w: {"SPEED": w["speed"], "SITES": w["sites"], "OUTPUT": hard_link(w["speed"], w["out"] / "link.tif")},
+     ["OUTPUT:", "input SPEED"]),
     ("drivetime OUTPUT_ZONES = its SITES GeoPackage", "drivetime",
      lambda w: {"SPEED": w["speed"], "SITES": w["sites"], "OUTPUT": str(w["out"] / "dt.tif"),
                 "OUTPUT_ZONES": w["sites_gpkg"]},
@@ -229,11 +238,12 @@ def test_bad_destination_refused_before_computing(world, alg, make, fragments, m
 
     (world["out"] / "note.txt").write_text("not a folder")
     (world["out"] / "folder.tif").mkdir()
+    params = make(world)
     inputs = {p: digest(p) for p in (world["speed"], world["sites_gpkg"], world["areas_gpkg"], world["dt"])}
     before = tree(world["tmp"])
     computed = []
     monkeypatch.setattr(costdist, "cost_distance", lambda *a, **k: computed.append(1) / 0)
-    msg = run_error(alg, make(world))
+    msg = run_error(alg, params)
     for frag in fragments:
         assert frag in msg, (frag, msg)
     assert not computed  # refused before any computing
