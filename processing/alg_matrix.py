@@ -459,6 +459,7 @@ class MatrixAlgorithm(AlgorithmBase):
 
         layer = self.parameterAsRasterLayer(parameters, self.SPEED, context)
         grid = qgis_io.read_speed_surface(layer, self.SPEED, second=want_zones and zones_mode != 0)
+        fixed = qgis_io.read_fixed_minutes(layer, self.SPEED, feedback)
         speed = grid.array
         crs = layer.crs()
         spec = grid.spec
@@ -479,6 +480,8 @@ class MatrixAlgorithm(AlgorithmBase):
                            symmetric=symmetric, progress=progress_callback(steps))
         if feedback.isCanceled():
             return {}
+        if fixed:  # every journey between two different sites gets the calibrated fixed time
+            m = np.where(np.eye(n, dtype=bool), m, m + fixed)
         msym = mx.symmetrise(m)
 
         # 2. tables, groups, layers
@@ -506,7 +509,7 @@ class MatrixAlgorithm(AlgorithmBase):
         if want_zones:
             steps.setCurrentStep(3)
             results.update(self._zones(parameters, context, feedback, steps, friction, spec, crs, rows, cols, bands,
-                                       neighbours, zones_mode))
+                                       neighbours, zones_mode, fixed))
         steps.setProgress(100)
         return results
 
@@ -654,14 +657,15 @@ class MatrixAlgorithm(AlgorithmBase):
                 b=fmt_num(b), g=len(set(groups[:, k].tolist()))))
         return {self.OUTPUT_SITES: dest}
 
-    def _zones(self, parameters, context, feedback, steps, friction, spec, crs, rows, cols, bands, neighbours, mode):
+    def _zones(self, parameters, context, feedback, steps, friction, spec, crs, rows, cols, bands, neighbours, mode,
+               fixed=0.0):
         from ..core import matrix as mx
 
         out = self.parameterAsOutputLayer(parameters, self.OUTPUT_ZONES, context)
         src = np.column_stack([rows, cols])
         if mode == 0:
             counts = mx.reach_counts(friction, spec.cell_size, src, bands, neighbours=neighbours,
-                                     progress=progress_callback(steps))
+                                     progress=progress_callback(steps), offset=fixed)
             desc = [self.tr("sites within {b} min").format(b=fmt_num(b)) for b in bands]
             write_multiband(out, counts, spec, crs, desc)
             apply = lambda lyr: style_reach_counts(lyr, bands[0])  # noqa: E731

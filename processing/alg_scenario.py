@@ -240,6 +240,7 @@ class ScenarioAlgorithm(AreaPopulationReader, AlgorithmBase):
         friction = speed_to_friction(grid.array)
         del grid
         activation = self.parameterAsDouble(parameters, self.ACTIVATION, context)
+        start = activation + qgis_io.read_fixed_minutes(layer, self.SPEED, feedback, activation)
         neighbours = NEIGHBOUR_CHOICES[self.parameterAsEnum(parameters, self.NEIGHBOURS, context)]
         snap = self.parameterAsDouble(parameters, self.SNAP_DISTANCE, context)
         thresholds = parse_number_list(self.parameterAsString(parameters, self.THRESHOLDS, context) or
@@ -263,11 +264,11 @@ class ScenarioAlgorithm(AreaPopulationReader, AlgorithmBase):
         # 1. drive times
         t0 = time.perf_counter()
         res_b = cost_distance(friction, spec.cell_size, np.column_stack([base["rows"], base["cols"]]),
-                              offsets=np.full(len(base["rows"]), activation), neighbours=neighbours,
+                              offsets=np.full(len(base["rows"]), start), neighbours=neighbours,
                               want_nearest=False, progress=progress_callback(steps, 0, 50))
         steps.setCurrentStep(1)
         res_s = cost_distance(friction, spec.cell_size, np.column_stack([scen["rows"], scen["cols"]]),
-                              offsets=np.full(len(scen["rows"]), activation), neighbours=neighbours,
+                              offsets=np.full(len(scen["rows"]), start), neighbours=neighbours,
                               want_nearest=False, progress=progress_callback(steps, 0, 50))
         minutes_b, minutes_s = res_b.cost, res_s.cost
         del res_b, res_s, friction
