@@ -1488,17 +1488,22 @@
             <translation>Allan o gof: nid oes gan y peiriant ddigon o gof rhydd ar gyfer y rhediad hwn; ni ysgrifennwyd dim. Defnyddiwch gelloedd mwy neu estyniad llai, neu caewch raglenni eraill.</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="206" />
+            <location filename="../processing/base.py" line="162" />
+            <source>Could not write the outputs: {err}. Nothing was written; check the disk space and the output folder.</source>
+            <translation>Methwyd ysgrifennu'r allbynnau: {err}. Ni ysgrifennwyd dim; gwiriwch le ar y ddisg a'r ffolder allbwn.</translation>
+        </message>
+        <message>
+            <location filename="../processing/base.py" line="211" />
             <source>{name}: '{item}' is not a number; give a comma-separated list such as 6,8,15,19.</source>
             <translation>{name}: nid yw '{item}' yn rhif; rhowch restr wedi'i gwahanu gan atalnodau, fel 6,8,15,19.</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="209" />
+            <location filename="../processing/base.py" line="214" />
             <source>{name}: give at least one value, e.g. 6,8,15,19.</source>
             <translation>{name}: rhowch o leiaf un gwerth, e.e. 6,8,15,19.</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="211" />
+            <location filename="../processing/base.py" line="216" />
             <source>{name}: every value must be greater than {m}.</source>
             <translation>{name}: rhaid i bob gwerth fod yn fwy na {m}.</translation>
         </message>

@@ -157,6 +157,11 @@ class AlgorithmBase(QgsProcessingAlgorithm):
             raise QgsProcessingException(self.tr(
                 "Out of memory: the machine has too little free memory for this run; nothing was written. Use a "
                 "larger cell size or a smaller extent, or close other programs.")) from None
+        except OSError as e:  # a write failed (disk full, permissions, file locked): a message, not a traceback
+            guard.abort()
+            raise QgsProcessingException(self.tr(
+                "Could not write the outputs: {err}. Nothing was written; check the disk space and the output "
+                "folder.").format(err=e)) from None
         except BaseException:
             guard.abort()
             raise
