@@ -79,13 +79,28 @@ def read_raster(layer, param, band=1, dtype=np.float32):
     return grid
 
 
-def read_speed_surface(layer, param="SPEED"):
-    """A speed surface (km/h) as a core Grid, checked: no negative speed, at least one positive cell."""
-    grid = read_raster(layer, param)
-    if np.nanmin(grid.array, initial=np.inf) < 0:
+def check_speed_values(array, param):
+    """Refuse speed values that cannot be km/h: negative, infinite or above ``MAX_SPEED_KMH`` (NaN = nodata)."""
+    from ..core.speeds import MAX_SPEED_KMH
+
+    if np.nanmin(array, initial=np.inf) < 0:
         raise QgsProcessingException(tr(
             "{param}: the raster has negative speeds; it must hold km/h (0 or nodata = impassable).")
             .format(param=param))
+    top = float(np.nanmax(array, initial=0.0))
+    if not top <= MAX_SPEED_KMH:
+        raise QgsProcessingException(tr(
+            "{param}: the raster holds speeds up to {top:g} km/h; speeds must be finite km/h from 0 to {m:g} "
+            "(0 or nodata = impassable). Is it in another unit, or another kind of raster? Build it with 'Build "
+            "speed surface', or fix the values (e.g. with the Raster calculator).").format(
+                param=param, top=top, m=MAX_SPEED_KMH))
+
+
+def read_speed_surface(layer, param="SPEED"):
+    """A speed surface (km/h) as a core Grid, checked: finite speeds from 0 to ``MAX_SPEED_KMH`` (NaN/nodata =
+    impassable), at least one positive cell. The one place that reads a speed-surface raster."""
+    grid = read_raster(layer, param)
+    check_speed_values(grid.array, param)
     if not np.any(grid.array > 0):
         raise QgsProcessingException(tr(
             "{param}: no cell has a positive speed; build it with 'Build speed surface' (km/h).").format(param=param))
@@ -166,33 +181,16 @@ def read_geometries(source, crs, context, fields=(), feedback=None, rect=None, p
     return geoms, attrs
 
 
-def read_points(source, crs, context, param, fields=()):
+def read_points(source, crs, context, param, fields=(), feedback=None):
     """Point features of a source in ``crs``: dict with fids, x, y and attribute lists.
 
-    Multi-points use their first point; empty geometries are skipped. Raises if no point remains."""
+    The checked reader of ``inputs.py`` (point layers only, one point per multi-point feature, features without
+    a geometry left out with a warning); raises if no point remains."""
+    from .inputs import read_points_checked
+
     if source is None:
         raise QgsProcessingException(tr("{param}: no layer given.").format(param=param))
-    req = QgsFeatureRequest()
-    req.setDestinationCrs(crs, context.transformContext())
-    fids, xs, ys = [], [], []
-    attrs = {f: [] for f in fields}
-    for feat in source.getFeatures(req):
-        g = feat.geometry()
-        if g is None or g.isNull() or g.isEmpty():
-            continue
-        if QgsWkbTypes.geometryType(g.wkbType()) != QgsWkbTypes.PointGeometry:
-            g = g.centroid()
-        p = g.vertexAt(0)
-        fids.append(feat.id())
-        xs.append(p.x())
-        ys.append(p.y())
-        for f in fields:
-            attrs[f].append(feat[f])
-    if not fids:
-        raise QgsProcessingException(tr(
-            "{param}: the layer has no features with a geometry (is it empty, or is an empty selection or "
-            "filter in use?).").format(param=param))
-    return {"fid": np.array(fids, dtype=np.int64), "x": np.array(xs), "y": np.array(ys), "attrs": attrs}
+    return read_points_checked(source, param, crs, context, fields, feedback)
 
 
 def points_to_cells(points, spec, param, friction=None, snap_metres=0.0, feedback=None, labels=None):
