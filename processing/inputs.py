@@ -21,7 +21,6 @@ import math
 import numpy as np
 from qgis.core import (
     QgsCsException,
-    QgsFeatureRequest,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterBoolean,
@@ -323,12 +322,7 @@ def read_points_checked(source, param, crs, context, fields=(), feedback=None):
         if f not in names:
             raise QgsProcessingException(tr("{param}: the layer has no field '{f}'; its fields are: {names}.")
                                          .format(param=param, f=f, names=", ".join(names)))
-    req = QgsFeatureRequest()
-    req.setDestinationCrs(crs, context.transformContext())
-    if fields:
-        req.setSubsetOfAttributes(list(fields), source.fields())
-    else:
-        req.setSubsetOfAttributes([])
+    req = qgis_io.feature_request(source, crs, context, fields)
     fids, xs, ys = [], [], []
     attrs = {f: [] for f in fields}
     empty, multi = [], []

@@ -152,10 +152,8 @@ def _clean_geometry(geom):
     return wkb.loads(bytes(g.asWkb()))
 
 
-def read_geometries(source, crs, context, fields=(), feedback=None, rect=None, progress=None):
-    """Shapely geometries of a feature source in ``crs`` plus their attribute values.
-
-    Returns (geoms, attrs) with attrs a dict field -> list. Inputs are only read, never modified."""
+def feature_request(source, crs, context, fields=(), rect=None):
+    """A request for ``source``'s features in ``crs`` with only ``fields`` (inside ``rect`` when given)."""
     req = QgsFeatureRequest()
     req.setDestinationCrs(crs, context.transformContext())
     if fields:
@@ -164,6 +162,14 @@ def read_geometries(source, crs, context, fields=(), feedback=None, rect=None, p
         req.setSubsetOfAttributes([])
     if rect is not None:
         req.setFilterRect(rect)
+    return req
+
+
+def read_geometries(source, crs, context, fields=(), feedback=None, rect=None, progress=None):
+    """Shapely geometries of a feature source in ``crs`` plus their attribute values.
+
+    Returns (geoms, attrs) with attrs a dict field -> list. Inputs are only read, never modified."""
+    req = feature_request(source, crs, context, fields, rect)
     geoms = []
     attrs = {f: [] for f in fields}
     total = max(1, source.featureCount())
