@@ -56,22 +56,22 @@ class SpeedSurfaceAlgorithm(AlgorithmBase):
             self.CLASS_FIELD: self.tr("Field holding the road class (OSM 'highway', the default; OS Open Roads "
                                       "'class' or 'roadClassification')."),
             self.SPEEDS: self.tr("Speed per road class, km/h (class names match case-insensitively). Roads of a "
-                                 "class not listed are ignored (a warning lists them). A speed of 0 ignores the class; speeds "
-                                 "above 200 km/h or not finite are refused (a unit mistake). "
-                                 "Default: "
-                                 "the UK table in the help (empty = default)."),
+                                 "class not listed are ignored (a warning lists them). A speed of 0 ignores the "
+                                 "class; speeds above 200 km/h or not finite are refused (a unit mistake). "
+                                 "Default: the UK table in the help (empty = default)."),
             self.OFFROAD_SPEED: self.tr("Speed in km/h for cells with no road (reaching the road along drives, "
                                         "yards and tracks), from 0 to 200. 0 makes them impassable."),
             self.LANDCOVER_SPEED: self.tr("Optional raster of off-road speeds in km/h (e.g. a reclassified land-cover "
-                                          "map, 0 to 200 km/h); resampled to the grid; its nodata cells use the off-road speed."),
+                                          "map, 0 to 200 km/h); resampled to the grid; its nodata cells use the "
+                                          "off-road speed."),
             self.BARRIERS: self.tr("Optional polygons that nothing crosses (e.g. water bodies, closed sites); their "
                                    "cells get speed 0. They override roads."),
             self.EXTENT: self.tr("Extent of the surface. Default: the extent of the roads. Give it a margin around "
                                  "the study area so journeys can leave and re-enter it."),
             self.TARGET_CRS: self.tr("CRS of the surface, projected in metres. Default: the CRS of the extent if "
                                      "given, else that of the roads. In Great Britain use EPSG:27700."),
-            self.CELL_SIZE: self.tr("Cell size in metres, at least 0.01 (e.g. 50). Smaller cells follow roads more closely but cost "
-                                    "memory and time quadratically."),
+            self.CELL_SIZE: self.tr("Cell size in metres, at least 0.01 (e.g. 50). Smaller cells follow roads more "
+                                    "closely but cost memory and time quadratically."),
             self.OUTPUT: self.tr("Speed surface, km/h, float32 GeoTIFF; 0 = impassable. Styled on load."),
             "EXAMPLE": "qgis_process run drivetime:speedsurface --ROADS=roads.gpkg|layername=roads "
                        "--CLASS_FIELD=highway --CELL_SIZE=50 --OUTPUT=speed.tif",
