@@ -1040,202 +1040,202 @@
             <translation>{name}: rhaid i bob gwerth fod yn fwy na {m}.</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="47" />
+            <location filename="../processing/inputs.py" line="49" />
             <source> and {n} more</source>
             <translation> a {n} arall</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="66" />
+            <location filename="../processing/inputs.py" line="68" />
             <source>a finite number</source>
             <translation>rhif meidraidd</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="68" />
+            <location filename="../processing/inputs.py" line="70" />
             <source>a number of at least {lo}</source>
             <translation>rhif o {lo} o leiaf</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="70" />
+            <location filename="../processing/inputs.py" line="72" />
             <source>a number of at most {hi}</source>
             <translation>rhif o {hi} ar y mwyaf</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="72" />
+            <location filename="../processing/inputs.py" line="74" />
             <source>a number from {lo} to {hi}</source>
             <translation>rhif o {lo} i {hi}</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="77" />
+            <location filename="../processing/inputs.py" line="79" />
             <source> (default {d})</source>
             <translation> (rhagosodiad {d})</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="86" />
+            <location filename="../processing/inputs.py" line="88" />
             <source>{name} ({desc}): {value} is not allowed; give {span}{fix}.</source>
             <translation>{name} ({desc}): ni chaniateir {value}; rhowch {span}{fix}.</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="97" />
+            <location filename="../processing/inputs.py" line="99" />
             <source>Speed surface (km/h)</source>
             <translation>Arwyneb cyflymder (km/awr)</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="97" />
+            <location filename="../processing/inputs.py" line="99" />
             <source>Speed surface in km/h (from 'Build speed surface'); 0 or nodata = impassable, at most {m} km/h. Projected CRS in metres, square cells.</source>
             <translation>Arwyneb cyflymder mewn km/awr (o 'Adeiladu arwyneb cyflymder'); 0 neu nodata = anhramwyadwy, {m} km/awr ar y mwyaf. CRS tafluniedig mewn metrau, celloedd sgwâr.</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="105" />
+            <location filename="../processing/inputs.py" line="107" />
             <source>SPEED: no raster layer given (or it could not be opened); give the speed surface GeoTIFF built by 'Build speed surface'.</source>
             <translation>SPEED: ni roddwyd haen rhastr (neu ni ellid ei hagor); rhowch y GeoTIFF arwyneb cyflymder a adeiladwyd gan 'Adeiladu arwyneb cyflymder'.</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="124" />
+            <location filename="../processing/inputs.py" line="126" />
             <source>Activation time (minutes)</source>
             <translation>Amser ysgogi (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="126" />
+            <location filename="../processing/inputs.py" line="128" />
             <source>Minutes added at every site before driving (call handling and getting mobile), from 0 to 1440: 0 for pure drive time; 2 for the ambulance 8-minute standard.</source>
             <translation>Munudau a ychwanegir ym mhob safle cyn gyrru (trin yr alwad a chychwyn ar y ffordd), o 0 i 1440: 0 ar gyfer amser gyrru pur; 2 ar gyfer safon 8 munud y gwasanaeth ambiwlans.</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="133" />
+            <location filename="../processing/inputs.py" line="135" />
             <source>ACTIVATION: {v} minutes is not allowed; give a number of minutes from 0 to 1440 (0 for pure drive time).</source>
             <translation>ACTIVATION: ni chaniateir {v} munud; rhowch nifer o funudau o 0 i 1440 (0 ar gyfer amser gyrru pur).</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="147" />
+            <location filename="../processing/inputs.py" line="149" />
             <source>Neighbours</source>
             <translation>Cymdogion</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="149" />
+            <location filename="../processing/inputs.py" line="151" />
             <source>Moves between cells: 16 (adds knight's moves, as r.cost -k; at most 2.8 % longer than the straight line on a uniform surface) or 8 (as scikit-image MCP_Geometric and plain r.cost; at most 8.3 %).</source>
             <translation>Symudiadau rhwng celloedd: 16 (yn ychwanegu symudiadau marchog, fel r.cost -k; hyd at 2.8 % yn hwy na'r llinell syth ar arwyneb unffurf) neu 8 (fel MCP_Geometric scikit-image a r.cost plaen; hyd at 8.3 %).</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="156" />
+            <location filename="../processing/inputs.py" line="158" />
             <source>Snap sites to passable cells within (m)</source>
             <translation>Symud safleoedd i gelloedd tramwyadwy o fewn (m)</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="158" />
+            <location filename="../processing/inputs.py" line="160" />
             <source>A site (point) on an impassable cell is moved to the nearest passable cell within this many metres (0 or more; with a warning); further away is an error naming it.</source>
             <translation>Caiff safle (pwynt) ar gell anhramwyadwy ei symud i'r gell dramwyadwy agosaf o fewn y nifer hwn o fetrau (0 neu fwy; gyda rhybudd); mae ymhellach na hynny yn wall sy'n ei enwi.</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="168" />
+            <location filename="../processing/inputs.py" line="170" />
             <source>SNAP_DISTANCE: {v} m is not allowed; give a distance of 0 metres or more (default 500).</source>
             <translation>SNAP_DISTANCE: ni chaniateir {v} m; rhowch bellter o 0 metr neu fwy (rhagosodiad 500).</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="196" />
+            <location filename="../processing/inputs.py" line="198" />
             <source>Sites</source>
             <translation>Safleoedd</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="198" />
+            <location filename="../processing/inputs.py" line="200" />
             <source>Sites (points: stations, A&amp;E departments, standby points), in any CRS. Multi-point features must hold one point each.</source>
             <translation>Safleoedd (pwyntiau: gorsafoedd, adrannau achosion brys, pwyntiau wrth gefn), mewn unrhyw CRS. Rhaid i bob nodwedd aml-bwynt gynnwys un pwynt yn unig.</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="204" />
+            <location filename="../processing/inputs.py" line="206" />
             <source>Use only the sites inside the speed surface</source>
             <translation>Defnyddio'r safleoedd y tu mewn i'r arwyneb cyflymder yn unig</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="205" />
+            <location filename="../processing/inputs.py" line="207" />
             <source>Ticked: sites outside the speed surface are left out (their names are logged) instead of stopping the run with an error. Unticked (default): every site must lie on the surface.</source>
             <translation>Wedi'i dicio: gadewir allan y safleoedd y tu allan i'r arwyneb cyflymder (cofnodir eu henwau) yn lle atal y rhediad gyda gwall. Heb ei dicio (rhagosodiad): rhaid i bob safle fod ar yr arwyneb.</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="215" />
+            <location filename="../processing/inputs.py" line="217" />
             <source>{param}: the layer could not be opened; check the path (and '|layername=' for a GeoPackage).</source>
             <translation>{param}: ni ellid agor yr haen; gwiriwch y llwybr (a '|layername=' ar gyfer GeoPackage).</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="234" />
+            <location filename="../processing/inputs.py" line="236" />
             <source> or set SITES_INSIDE_ONLY to use only the sites inside it</source>
             <translation> neu gosodwch SITES_INSIDE_ONLY i ddefnyddio'r safleoedd y tu mewn iddo yn unig</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="235" />
+            <location filename="../processing/inputs.py" line="237" />
             <source>{param}: {n} site(s) lie outside the speed raster: {names}. Build the speed surface over an extent that covers every site (with a margin), select only the sites inside it{extra}.</source>
             <translation>{param}: mae {n} safle y tu allan i'r rhastr cyflymder: {names}. Adeiladwch yr arwyneb cyflymder dros estyniad sy'n cwmpasu pob safle (gydag ymyl), dewiswch y safleoedd sydd y tu mewn iddo yn unig{extra}.</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="241" />
+            <location filename="../processing/inputs.py" line="243" />
             <source>{param}: none of the {n} site(s) lies inside the speed raster; check that the layers overlap (and their CRS).</source>
             <translation>{param}: nid oes yr un o'r {n} safle y tu mewn i'r rhastr cyflymder; gwiriwch fod yr haenau'n gorgyffwrdd (a'u CRS).</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="244" />
+            <location filename="../processing/inputs.py" line="246" />
             <source>{param}: {n} site(s) outside the speed raster are left out (SITES_INSIDE_ONLY): {names}.</source>
             <translation>{param}: gadewir allan {n} safle y tu allan i'r rhastr cyflymder (SITES_INSIDE_ONLY): {names}.</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="311" />
+            <location filename="../processing/inputs.py" line="313" />
             <source>a line layer</source>
             <translation>haen linellau</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="311" />
+            <location filename="../processing/inputs.py" line="313" />
             <source>a polygon layer</source>
             <translation>haen bolygonau</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="312" />
+            <location filename="../processing/inputs.py" line="314" />
             <source>a table without geometry</source>
             <translation>tabl heb geometreg</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="312" />
+            <location filename="../processing/inputs.py" line="314" />
             <source>not a point layer</source>
             <translation>nid haen bwyntiau</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="313" />
+            <location filename="../processing/inputs.py" line="315" />
             <source>{param}: the layer is {kind}; sites must be points. Give a point layer (convert lines or polygons with 'Centroids' or 'Point on surface' if that is what you mean).</source>
             <translation>{param}: mae'r haen yn {kind}; rhaid i safleoedd fod yn bwyntiau. Rhowch haen bwyntiau (troswch linellau neu bolygonau gyda 'Centroids' neu 'Point on surface' os mai dyna a olygwch).</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="317" />
+            <location filename="../processing/inputs.py" line="319" />
             <source>{param}: the layer has no valid coordinate reference system, so its points cannot be placed on the speed surface. Set its CRS (Layer Properties &gt; Source), e.g. EPSG:27700.</source>
             <translation>{param}: nid oes gan yr haen system gyfeirnodau cyfesurynnau ddilys, felly ni ellir gosod ei phwyntiau ar yr arwyneb cyflymder. Gosodwch ei CRS (Priodweddau'r Haen &gt; Ffynhonnell), e.e. EPSG:27700.</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="323" />
+            <location filename="../processing/inputs.py" line="325" />
             <source>{param}: the layer has no field '{f}'; its fields are: {names}.</source>
             <translation>{param}: nid oes gan yr haen faes '{f}'; ei meysydd yw: {names}.</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="336" />
+            <location filename="../processing/inputs.py" line="341" />
             <source>{param}: feature {fid} is not a point ({type}); sites must be points.</source>
             <translation>{param}: nid yw nodwedd {fid} yn bwynt ({type}); rhaid i safleoedd fod yn bwyntiau.</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="356" />
-            <source>{param}: a point could not be transformed to the speed surface's CRS ({err}); check the layer's CRS.</source>
-            <translation>{param}: ni ellid trawsnewid pwynt i CRS yr arwyneb cyflymder ({err}); gwiriwch CRS yr haen.</translation>
+            <location filename="../processing/inputs.py" line="365" />
+            <source>{param}: {n} point(s) could not be transformed from the layer's CRS ({src}) to the speed surface's (feature ids {ids}). Is the layer's CRS right (e.g. metres in a layer marked as degrees)? Set it in Layer Properties &gt; Source.</source>
+            <translation>{param}: ni ellid trawsnewid {n} pwynt o CRS yr haen ({src}) i CRS yr arwyneb cyflymder (dynodyddion nodwedd {ids}). A yw CRS yr haen yn gywir (e.e. metrau mewn haen a nodwyd mewn graddau)? Gosodwch ef ym Mhriodweddau'r Haen &gt; Ffynhonnell.</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="360" />
+            <location filename="../processing/inputs.py" line="371" />
             <source>{param}: {n} multi-point feature(s) hold more than one point (feature id (points): {ids}); a site is one place. Split them with 'Multipart to singleparts' (each point then becomes a site with the feature's attributes), or keep one point per feature.</source>
             <translation>{param}: mae {n} nodwedd aml-bwynt yn cynnwys mwy nag un pwynt (dynodydd nodwedd (pwyntiau): {ids}); un lle yw safle. Holltwch hwy gyda 'Multipart to singleparts' (daw pob pwynt wedyn yn safle gyda phriodoleddau'r nodwedd), neu cadwch un pwynt i bob nodwedd.</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="366" />
+            <location filename="../processing/inputs.py" line="377" />
             <source>{param}: the layer has no features with a geometry (is it empty, or is an empty selection or filter in use?).</source>
             <translation>{param}: nid oes gan yr haen nodweddion â geometreg (a yw'n wag, neu a oes detholiad neu hidlydd gwag ar waith?).</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="370" />
+            <location filename="../processing/inputs.py" line="381" />
             <source>{param}: {n} feature(s) without a geometry were left out (feature ids {ids}).</source>
             <translation>{param}: gadawyd allan {n} nodwedd heb geometreg (dynodyddion nodwedd {ids}).</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="408" />
+            <location filename="../processing/inputs.py" line="421" />
             <source>{param}: {n} site(s) have no road within {d} m (no cell faster than the off-road background of {bg} km/h): {names}. They may lie beyond the roads the speed surface was built from (e.g. outside the county), so their drive times are long off-road journeys; build the surface from roads that reach them, or leave them out.</source>
             <translation>{param}: nid oes ffordd o fewn {d} m i {n} safle (dim cell gyflymach na chefndir oddi ar y ffordd o {bg} km/awr): {names}. Efallai eu bod y tu hwnt i'r ffyrdd yr adeiladwyd yr arwyneb cyflymder ohonynt (e.e. y tu allan i'r sir), felly mae eu hamseroedd gyrru yn deithiau hir oddi ar y ffordd; adeiladwch yr arwyneb o ffyrdd sy'n eu cyrraedd, neu gadewch hwy allan.</translation>
         </message>
@@ -1540,22 +1540,22 @@
             <translation>{param}: nid oes gan unrhyw gell gyflymder positif; adeiladwch ef gydag 'Adeiladu arwyneb cyflymder' (km/awr).</translation>
         </message>
         <message>
-            <location filename="../processing/qgis_io.py" line="198" />
+            <location filename="../processing/qgis_io.py" line="200" />
             <source>{param}: no layer given.</source>
             <translation>{param}: ni roddwyd haen.</translation>
         </message>
         <message>
-            <location filename="../processing/qgis_io.py" line="214" />
+            <location filename="../processing/qgis_io.py" line="216" />
             <source>{param}: {n} feature(s) lie outside the speed raster (e.g. {ids}). Build the speed surface over an extent that covers every site (with a margin), or select only the sites inside it.</source>
             <translation>{param}: mae {n} nodwedd y tu allan i'r rhastr cyflymder (e.e. {ids}). Adeiladwch yr arwyneb cyflymder dros estyniad sy'n cwmpasu pob safle (gydag ymyl), neu dewiswch y safleoedd sydd y tu mewn iddo yn unig.</translation>
         </message>
         <message>
-            <location filename="../processing/qgis_io.py" line="223" />
+            <location filename="../processing/qgis_io.py" line="225" />
             <source>{param}: site(s) {ids} lie on impassable cells (barrier or zero speed) with no passable cell within {d} m. Move the site(s) onto the road network or raise the snapping distance.</source>
             <translation>{param}: mae safle(oedd) {ids} ar gelloedd anhramwyadwy (rhwystr neu gyflymder sero) heb gell dramwyadwy o fewn {d} m. Symudwch y safle(oedd) i'r rhwydwaith ffyrdd neu cynyddwch y pellter symud.</translation>
         </message>
         <message>
-            <location filename="../processing/qgis_io.py" line="229" />
+            <location filename="../processing/qgis_io.py" line="231" />
             <source>Site {id} was on an impassable cell and was moved {d:.0f} m to the nearest passable cell.</source>
             <translation>Roedd safle {id} ar gell anhramwyadwy ac fe'i symudwyd {d:.0f} m i'r gell dramwyadwy agosaf.</translation>
         </message>

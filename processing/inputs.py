@@ -20,7 +20,9 @@ import math
 
 import numpy as np
 from qgis.core import (
+    QgsCoordinateTransform,
     QgsCsException,
+    QgsPointXY,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterBoolean,
@@ -322,40 +324,49 @@ def read_points_checked(source, param, crs, context, fields=(), feedback=None):
         if f not in names:
             raise QgsProcessingException(tr("{param}: the layer has no field '{f}'; its fields are: {names}.")
                                          .format(param=param, f=f, names=", ".join(names)))
-    req = qgis_io.feature_request(source, crs, context, fields)
+    # transformed here, point by point: a request with a destination CRS empties the geometry of a point it
+    # cannot transform, which would then pass for a feature without a geometry
+    req = qgis_io.feature_request(source, None, context, fields)
+    xform = QgsCoordinateTransform(source.sourceCrs(), crs, context.transformContext())
+    failed = []
     fids, xs, ys = [], [], []
     attrs = {f: [] for f in fields}
     empty, multi = [], []
-    try:
-        for feat in source.getFeatures(req):
-            g = feat.geometry()
-            if g is None or g.isNull() or g.isEmpty():
-                empty.append(feat.id())
+    for feat in source.getFeatures(req):
+        g = feat.geometry()
+        if g is None or g.isNull() or g.isEmpty():
+            empty.append(feat.id())
+            continue
+        if QgsWkbTypes.geometryType(g.wkbType()) != QgsWkbTypes.PointGeometry:
+            raise QgsProcessingException(tr(
+                "{param}: feature {fid} is not a point ({type}); sites must be points.")
+                .format(param=param, fid=feat.id(), type=QgsWkbTypes.displayString(g.wkbType())))
+        if g.isMultipart():
+            parts = g.asMultiPoint()
+            if len(parts) != 1:
+                multi.append(f"{feat.id()} ({len(parts)})")
                 continue
-            if QgsWkbTypes.geometryType(g.wkbType()) != QgsWkbTypes.PointGeometry:
-                raise QgsProcessingException(tr(
-                    "{param}: feature {fid} is not a point ({type}); sites must be points.")
-                    .format(param=param, fid=feat.id(), type=QgsWkbTypes.displayString(g.wkbType())))
-            if g.isMultipart():
-                parts = g.asMultiPoint()
-                if len(parts) != 1:
-                    multi.append(f"{feat.id()} ({len(parts)})")
-                    continue
-                p = parts[0]
-            else:
-                p = g.asPoint()
-            if not (math.isfinite(p.x()) and math.isfinite(p.y())):
-                empty.append(feat.id())
-                continue
-            fids.append(feat.id())
-            xs.append(p.x())
-            ys.append(p.y())
-            for f in fields:
-                attrs[f].append(feat[f])
-    except QgsCsException as e:
+            p = parts[0]
+        else:
+            p = g.asPoint()
+        try:
+            p = xform.transform(QgsPointXY(p.x(), p.y()))
+        except QgsCsException:
+            p = None
+        if p is None or not (math.isfinite(p.x()) and math.isfinite(p.y())):
+            failed.append(feat.id())  # PROJ gives inf for points outside the CRS's domain
+            continue
+        fids.append(feat.id())
+        xs.append(p.x())
+        ys.append(p.y())
+        for f in fields:
+            attrs[f].append(feat[f])
+    if failed:
         raise QgsProcessingException(tr(
-            "{param}: a point could not be transformed to the speed surface's CRS ({err}); check the layer's "
-            "CRS.").format(param=param, err=e)) from None
+            "{param}: {n} point(s) could not be transformed from the layer's CRS ({src}) to the speed surface's "
+            "(feature ids {ids}). Is the layer's CRS right (e.g. metres in a layer marked as degrees)? Set it in "
+            "Layer Properties > Source.").format(param=param, n=len(failed), src=source.sourceCrs().authid(),
+                                                   ids=_names(failed)))
     if multi:
         raise QgsProcessingException(tr(
             "{param}: {n} multi-point feature(s) hold more than one point (feature id (points): {ids}); a site is "
@@ -375,14 +386,16 @@ def read_points_checked(source, param, crs, context, fields=(), feedback=None):
 
 def road_friction_limit(friction):
     """Friction below which a cell counts as a road: faster than the most common speed (the off-road
-    background of a surface built from roads). None when no cell is faster (a uniform surface)."""
-    fin = friction[np.isfinite(friction)]
-    if fin.size == 0:
+    background of a surface built from roads), from a sample of at most ~2 million cells. None when no sampled
+    cell is faster (a uniform surface): then no warning is given."""
+    flat = np.ravel(friction)  # a view for the usual C-contiguous friction: no full-size temporaries
+    sample = flat[:: max(1, flat.size // 2_000_000)]
+    sample = sample[np.isfinite(sample)]
+    if sample.size == 0:
         return None
-    sample = fin[:: max(1, fin.size // 2_000_000)]
     v, c = np.unique(sample, return_counts=True)
     background = v[np.argmax(c)]
-    if not (fin < background).any():
+    if not (sample < background).any():
         return None
     return background
 

@@ -153,9 +153,11 @@ def _clean_geometry(geom):
 
 
 def feature_request(source, crs, context, fields=(), rect=None):
-    """A request for ``source``'s features in ``crs`` with only ``fields`` (inside ``rect`` when given)."""
+    """A request for ``source``'s features in ``crs`` (None: the source's own) with only ``fields`` (inside
+    ``rect`` when given)."""
     req = QgsFeatureRequest()
-    req.setDestinationCrs(crs, context.transformContext())
+    if crs is not None:
+        req.setDestinationCrs(crs, context.transformContext())
     if fields:
         req.setSubsetOfAttributes(list(fields), source.fields())
     else:

@@ -95,6 +95,13 @@ def sites_case(case):
         return layer("LineString", [f"LINESTRING({x0} {y0}, {x1} {y1})", f"LINESTRING({x0} {y0}, {x1} {y1 - 100})"])
     if case == "empty":
         return points([])
+    if case == "wrongcrs":  # British National Grid metres in a layer that says it is in degrees
+        lay = points(GOOD)
+        from qgis.core import QgsVectorLayer
+
+        bad = QgsVectorLayer("Point?crs=EPSG:4326&field=site_name:string", "l", "memory")
+        bad.dataProvider().addFeatures(list(lay.getFeatures()))
+        return bad
     if case == "outside":
         return layer("Point", [pt(*GOOD[0]), "POINT({} {})".format(*FAR), pt(*GOOD[1])], ["Near", "Far away", "B"])
     raise ValueError(case)
@@ -104,6 +111,7 @@ SITE_CASES = {
     "multipoint": "{P}: 1 multi-point feature.*more than one point.*Multipart to singleparts",
     "line": "{P}: the layer is a line layer; sites must be points",
     "empty": "{P}: the layer has no features",
+    "wrongcrs": r"{P}: 2 point\(s\) could not be transformed from the layer's CRS \(EPSG:4326\).*Is the layer's CRS",
     "outside": "{P}: 1 site.*outside the speed raster: Far away",
 }
 
