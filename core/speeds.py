@@ -64,8 +64,8 @@ def table_from_pairs(pairs):
         except (TypeError, ValueError):
             raise ValueError(f"speed for road class '{cls}' is not a number: {speed!r}") from None
         if not np.isfinite(value) or value < 0 or value > MAX_SPEED_KMH:
-            raise ValueError(f"speed for road class '{cls}' must be from 0 (impassable) to {MAX_SPEED_KMH:g} km/h, "
-                             f"got {speed!r}")
+            raise ValueError(f"speed for road class '{cls}' must be zero (impassable) or positive, finite and at "
+                             f"most {MAX_SPEED_KMH:g} km/h, got {speed!r}")
         table[key] = value
     return table
 

@@ -189,9 +189,9 @@ SPEEDSURFACE_TABLE = [
                        r"\(default 50\)"),
     ({"CELL_SIZE": -5}, r"CELL_SIZE .*-5 is not allowed; give a number of at least 0\.01"),
     ({"CELL_SIZE": "inf"}, r"CELL_SIZE .*inf is not allowed"),
-    ({"SPEEDS": ["primary", "inf"]}, r"SPEEDS: speed for road class 'primary' must be from 0 .* to 200 km/h"),
-    ({"SPEEDS": ["primary", "1e30"]}, r"SPEEDS: speed for road class 'primary' must be from 0 .* to 200 km/h"),
-    ({"SPEEDS": ["primary", "nan"]}, r"SPEEDS: speed for road class 'primary' must be from 0"),
+    ({"SPEEDS": ["primary", "inf"]}, r"SPEEDS: speed for road class 'primary' must be zero .* at most 200 km/h"),
+    ({"SPEEDS": ["primary", "1e30"]}, r"SPEEDS: speed for road class 'primary' must be zero .* at most 200 km/h"),
+    ({"SPEEDS": ["primary", "nan"]}, r"SPEEDS: speed for road class 'primary' must be zero"),
     ({"OFFROAD_SPEED": 1e30}, r"OFFROAD_SPEED .*: 1e\+30 is not allowed; give a number from 0 to 200"),
 ]
 
