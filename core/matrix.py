@@ -274,10 +274,11 @@ def write_wide_csv(path, m, names, decimals=1, corner="from \\ to (minutes)"):
 
 
 # -- shared-catchment rasters -----------------------------------------------------------------------------
-def reach_counts(friction, cell_size, sources_rc, breaks, neighbours=16, progress=None, engine="auto"):
+def reach_counts(friction, cell_size, sources_rc, breaks, neighbours=16, progress=None, engine="auto", offset=0.0):
     """(len(breaks), rows, cols) uint16: for every cell, the number of sites within each break (<=).
 
-    One run per site, cut off at the last break."""
+    One run per site, cut off at the last break. ``offset``: minutes every journey starts with (a calibrated
+    surface's fixed time)."""
     from .costdist import cost_distance
 
     breaks = check_bands(breaks)
@@ -292,7 +293,8 @@ def reach_counts(friction, cell_size, sources_rc, breaks, neighbours=16, progres
         if progress is not None:
             def sub(frac, i=i):
                 return progress((i + frac) / n)
-        cost = cost_distance(f, cell_size, src[i:i + 1], max_cost=float(breaks[-1]), neighbours=neighbours,
+        cost = cost_distance(f, cell_size, src[i:i + 1], offsets=[float(offset)], max_cost=float(breaks[-1]),
+                             neighbours=neighbours,
                              want_nearest=False, progress=sub, engine=engine).cost
         for k, b in enumerate(breaks):
             counts[k] += cost <= np.float32(b)

@@ -39,6 +39,39 @@ DEFAULT_SPEEDS = {
     "unknown": 32.0,
 }
 
+# Speed profiles: multipliers applied to the class speeds (given or default).
+#
+# "daytime": ordinary daytime driving, the speeds as they are (the table above).
+# "blue_light": an emergency response with warning lights and sirens. THIS IS AN ASSUMPTION TO CALIBRATE with your
+# own blue-light journeys (CAD / vehicle tracking, drivetime:calibrate), not a measured UK figure. It is set
+# inside the range of the published time savings of lights-and-sirens driving over the same routes driven
+# normally: 43.5 s per transport in a small city (Hunt et al. 1995, Ann Emerg Med 25(4):507-11), 1 min 46 s per
+# urban response (Brown et al. 2000, Prehosp Emerg Care 4(1):70-4), 3.6 min = 31 % per rural response (Ho and
+# Lindquist 2001, Prehosp Emerg Care 5(2):159-62). Savings come mostly where traffic, junctions and lower limits
+# hold ordinary traffic back, so minor and urban roads gain most; motorways and trunk roads least (UK
+# emergency vehicles are exempt from speed limits, s.87 Road Traffic Regulation Act 1984, but traffic and safety
+# still bound them). The multipliers below shorten driving times by 9-20 %.
+PROFILES = {
+    "daytime": {},
+    "blue_light": {
+        "motorway": 1.10, "trunk": 1.15, "primary": 1.20, "secondary": 1.20, "a road": 1.20, "b road": 1.20,
+        "tertiary": 1.25, "unclassified": 1.25, "residential": 1.25, "road": 1.25, "living_street": 1.25,
+        "classified unnumbered": 1.25, "not classified": 1.25, "unknown": 1.25,
+        "motorway_link": 1.15, "trunk_link": 1.15, "primary_link": 1.2, "secondary_link": 1.2,
+        "tertiary_link": 1.25, "service": 1.1, "track": 1.0,
+    },
+}
+PROFILE_KEYS = ("daytime", "blue_light")
+
+
+def apply_profile(table, profile):
+    """A copy of a {class: km/h} table with the profile's multipliers applied (classes it does not list: x1)."""
+    if profile not in PROFILES:
+        raise ValueError(f"unknown speed profile {profile!r}; choose one of {', '.join(PROFILE_KEYS)}")
+    mult = PROFILES[profile]
+    return {k: v * mult.get(k, 1.0) for k, v in table.items()}
+
+
 # Default speed (km/h) for cells with no road: reaching the road network along drives, yards and tracks.
 DEFAULT_OFFROAD_SPEED = 10.0
 # Sanity limit (km/h) for any speed given or read: above it is a unit mistake (m/h, a wrong raster), not a road.

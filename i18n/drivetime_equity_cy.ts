@@ -2,6 +2,374 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="cy" sourcelanguage="en">
     <context>
+        <name>CalibrateAlgorithm</name>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="78" />
+            <source>Calibrate against observed journeys</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="82" />
+            <source>Fits the speed surface to journey times you know (CAD or vehicle-tracking journeys, or published travel times) and writes a calibrated surface. The model is: journey time = fixed time + driving time over the surface (scaled by fitted speed factors). The fixed time covers what a raster cannot see: junctions, turns, parking, getting in and out. The calibrated surface carries the fixed time in its metadata, and every algorithm that reads it (drive time, matrix, scenario, standby) adds it to every journey, with no extra parameter. Errors are reported on held-out journeys (cross-validation): journeys to the same destination are held out together by default, so the figures show how well the times carry over to places the fit never saw.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="91" />
+            <source>Speed surface in km/h to calibrate (from 'Build speed surface').</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="92" />
+            <source>Observed journeys as lines: the first vertex is the origin, the last the destination (a straight line between them is enough). Any CRS.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="94" />
+            <source>Numeric field with the observed journey time in minutes (positive).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="95" />
+            <source>What is fitted. Fixed time + one speed factor (2 parameters, the default): one scale for every road. Fixed time only (1 parameter): speeds as they are. Fixed time + a factor per speed group (up to 5 parameters: motorways and trunk roads, A and B roads, minor roads, service roads and off-road): slower, and only better with many journeys of every kind.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="100" />
+            <source>Number of cross-validation folds (2-20). Each fold is fitted on the other journeys and predicted held out.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="102" />
+            <source>What each fold holds out together: every journey to one destination (the default; a strict test), from one origin, or single journeys at random.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="104" />
+            <source>Seed of the random assignment of folds (the same seed gives the same folds).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="105" />
+            <source>A journey end on an impassable cell is moved to the nearest passable cell within this many metres; ends further away are reported, not used.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="107" />
+            <source>Calibrated speed surface (km/h, float32 GeoTIFF) with the fixed time in its metadata (DRIVETIME_FIXED_MINUTES).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="109" />
+            <source>Each journey with its observed time, modelled times before and after calibration and held out, the held-out error, its fold and its status (used, or why not).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="112" />
+            <source>HTML report: fitted parameters with standard errors, held-out errors (median |error|, mean signed error, share within ±10 %, collaboration-band agreement) and plots.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="122" />
+            <source>Observed journeys (lines)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="124" />
+            <source>Observed minutes field</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="126" />
+            <source>Model</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="127" />
+            <source>Fixed time + one speed factor</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="127" />
+            <source>Fixed time only</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="128" />
+            <source>Fixed time + a speed factor per speed group</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="129" />
+            <source>Cross-validation folds</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="131" />
+            <source>Hold out together</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="132" />
+            <source>Journeys to one destination</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="132" />
+            <source>Journeys from one origin</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="133" />
+            <source>Single journeys</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="134" />
+            <source>Random seed</source>
+            <translation>Hedyn ar hap</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="137" />
+            <source>Snap journey ends to passable cells within (m)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="138" />
+            <source>Calibrated speed surface</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="139" />
+            <source>Journeys with errors</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="141" />
+            <source>Calibration report</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="142" />
+            <source>HTML files (*.html)</source>
+            <translation>Ffeiliau HTML (*.html)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="143" />
+            <source>Fitted fixed time (minutes)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="144" />
+            <source>Fitted speed factor (time multiplier; NaN per group)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="145" />
+            <source>Journeys used</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="146" />
+            <source>Held-out median |error| (%)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="147" />
+            <source>Held-out band agreement (%)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="154" />
+            <source>JOURNEYS: no layer given.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="156" />
+            <source>JOURNEYS: the layer holds {kind} geometries; give lines from origin (first vertex) to destination (last vertex). From a table of origin and destination points, make them with 'XY to line' or 'Join by lines (hub lines)'.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="164" />
+            <source>MINUTES_FIELD: the journeys layer has no field '{f}'. Its fields are: {fields}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="168" />
+            <source>MINUTES_FIELD: '{f}' is a {t} field; choose a numeric field holding minutes (or convert it with the field calculator: to_real("{f}")).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="188" />
+            <source>MINUTES_FIELD: journey {fid} has {m:g} minutes; observed times must be positive. Remove or correct such journeys (a filter such as "{f}" &gt; 0).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="196" />
+            <source>JOURNEYS: the layer has no journeys with a geometry (is it empty, or an empty selection?).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="224" />
+            <source>FOLDS must be between 2 and 20 (default 5).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="244" />
+            <source>{n} of {t} journeys have an end outside the speed surface or far from any passable cell: they are not used (see the status field of OUTPUT_JOURNEYS). Build the surface over an extent that covers them.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="249" />
+            <source>JOURNEYS: only {n} journey(s) have both ends on the speed surface and an observed time; at least 3 are needed (check that the journeys and the surface cover the same area).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="261" />
+            <source>FOLD_BY: every usable journey has the same {what}, so none can be held out; choose another FOLD_BY.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="264" />
+            <source>{n} journeys on a {r} x {c} grid of {s:g} m cells; model: {m}; {k}-fold cross-validation holding out by {by} ({g} groups).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="278" />
+            <source>{n} journeys cannot be driven on the surface (an end cut off by barriers or missing roads): not used.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="296" />
+            <source>The calibrated surface has speeds up to {v:.0f} km/h, above the {m:g} km/h the drive-time algorithms accept, so they will refuse it: the observed times are implausibly short for this surface. Check the units of MINUTES_FIELD (minutes) and the journeys' ends.</source>
+            <translation>Mae gan yr arwyneb wedi'i galibro gyflymderau hyd at {v:.0f} km/awr, uwchlaw'r {m:g} km/awr y mae'r algorithmau amser gyrru yn eu derbyn, felly byddant yn ei wrthod: mae'r amseroedd a arsylwyd yn annhebygol o fyr ar gyfer yr arwyneb hwn. Gwiriwch unedau MINUTES_FIELD (munudau) a phennau'r teithiau.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="313" />
+            <source>Calibrated speed surface (km/h)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="336" />
+            <source>Fitted fixed time: {f:.2f} min per journey (± {se:.2f}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="339" />
+            <source>Fitted speed factor: driving times × {k:.3f} (speeds ÷ {k:.3f}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="343" />
+            <source>  {name}: driving times × {k:.3f}{note}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="345" />
+            <source> (too little time there to fit: kept)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="347" />
+            <source>Before: median |error| {a:.1f} %, mean {s:+.1f} min, {w:.1f} % within ±10 %, {b:.1f} % in the same band.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="352" />
+            <source>After (held out): median |error| {a:.1f} %, mean {s:+.1f} min, {w:.1f} % within ±10 %, {b:.1f} % in the same band.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="385" />
+            <source>OUTPUT_JOURNEYS: writing a journey failed: {err}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="389" />
+            <source>Journeys: held-out error</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="399" />
+            <source>fixed time (minutes per journey)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="400" />
+            <source>added to every journey</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="402" />
+            <source>speed factor (driving-time multiplier)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="403" />
+            <source>above 1: slower than the input speeds</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="406" />
+            <source>time factor: {name}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="408" />
+            <source>{p:.0f} % of the modelled driving time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="412" />
+            <source>Across the {k} folds the fixed time ranged from {a:.2f} to {b:.2f} min.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="415" />
+            <source>{u} of {t} journeys were used; model: {m} ({p} fitted parameter(s)).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="417" />
+            <source>Drive time = activation + fixed time ({f:.2f} min) + driving on the calibrated surface.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="423" />
+            <source>The input surface already carried a fixed time of {f:.2f} min: the 'before' times include it, and the new fixed time replaces it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="425" />
+            <source>before</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="425" />
+            <source>after, in sample</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="426" />
+            <source>after, held out</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="428" />
+            <source>Held out: each journey is predicted by a fit that did not see it (nor any journey in its fold). The fit minimises relative squared error, so short and long journeys count alike.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="430" />
+            <source>Band agreement compares the collaboration band (≤30, 30–45, 45–60, over 60 min) of the observed and the modelled time.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="432" />
+            <source>Drive-time calibration</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>ConsultationMapAlgorithm</name>
         <message>
             <location filename="../processing/alg_consultationmap.py" line="39" />
@@ -498,34 +866,34 @@
         </message>
         <message>
             <location filename="../processing/alg_drivetime.py" line="73" />
-            <location filename="../processing/alg_drivetime.py" line="129" />
+            <location filename="../processing/alg_drivetime.py" line="130" />
             <source>Drive time (minutes)</source>
             <translation>Amser gyrru (munudau)</translation>
         </message>
         <message>
             <location filename="../processing/alg_drivetime.py" line="74" />
-            <location filename="../processing/alg_drivetime.py" line="139" />
+            <location filename="../processing/alg_drivetime.py" line="140" />
             <source>Nearest site</source>
             <translation>Safle agosaf</translation>
         </message>
         <message>
             <location filename="../processing/alg_drivetime.py" line="76" />
-            <location filename="../processing/alg_drivetime.py" line="178" />
+            <location filename="../processing/alg_drivetime.py" line="179" />
             <source>Drive-time zones</source>
             <translation>Parthau amser gyrru</translation>
         </message>
         <message>
-            <location filename="../processing/alg_drivetime.py" line="94" />
+            <location filename="../processing/alg_drivetime.py" line="95" />
             <source>MAX_TIME must be positive (minutes), or left empty.</source>
             <translation>Rhaid i MAX_TIME fod yn bositif (munudau), neu'n wag.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_drivetime.py" line="107" />
+            <location filename="../processing/alg_drivetime.py" line="108" />
             <source>{n} sites on a {r} x {c} grid of {s:g} m cells, {k} neighbours.</source>
             <translation>{n} safle ar grid {r} x {c} o gelloedd {s:g} m, {k} cymydog.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_drivetime.py" line="120" />
+            <location filename="../processing/alg_drivetime.py" line="121" />
             <source>Reachable cells: {p:.1f} %; longest drive time {m:.1f} min.</source>
             <translation>Celloedd y gellir eu cyrraedd: {p:.1f} %; amser gyrru hiraf {m:.1f} mun.</translation>
         </message>
@@ -751,6 +1119,31 @@
             <location filename="../plugin/plugin.py" line="115" />
             <source>Drive-Time Equity needs the Python packages {names}: {hint}</source>
             <translation>Mae Tegwch Amser Gyrru angen y pecynnau Python {names}: {hint}</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="50" />
+            <source>modelled {p} % or more too short</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="52" />
+            <source>modelled {p} % or more too long</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="54" />
+            <source>within ±{p} %</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="56" />
+            <source>{a}–{b} % too short</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="58" />
+            <source>{a}–{b} % too long</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/alg_coverage.py" line="438" />
@@ -1040,6 +1433,136 @@
             <translation>{name}: rhaid i bob gwerth fod yn fwy na {m}.</translation>
         </message>
         <message>
+            <location filename="../processing/calibration_report.py" line="26" />
+            <source>Before calibration</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/calibration_report.py" line="27" />
+            <source>After calibration (held out)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/calibration_report.py" line="39" />
+            <source>Observed (minutes)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/calibration_report.py" line="40" />
+            <source>Modelled (minutes)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/calibration_report.py" line="55" />
+            <source>before</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/calibration_report.py" line="57" />
+            <source>after (held out)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/calibration_report.py" line="59" />
+            <source>Straight-line length of the journey (km)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/calibration_report.py" line="60" />
+            <source>Modelled - observed (minutes)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/calibration_report.py" line="69" />
+            <source>Journeys compared</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/calibration_report.py" line="70" />
+            <source>Median |error| (%)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/calibration_report.py" line="71" />
+            <source>Mean signed error (minutes; negative = too fast)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/calibration_report.py" line="72" />
+            <source>Mean signed error (%)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/calibration_report.py" line="73" />
+            <source>Share within ±10 % (%)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/calibration_report.py" line="74" />
+            <source>Same collaboration band, ≤30 / 30–45 / 45–60 / &gt;60 min (%)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/calibration_report.py" line="75" />
+            <source>Root mean square error (minutes)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/calibration_report.py" line="98" />
+            <source>Fitted parameters</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/calibration_report.py" line="99" />
+            <source>parameter</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/calibration_report.py" line="99" />
+            <source>value</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/calibration_report.py" line="99" />
+            <source>standard error</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/calibration_report.py" line="100" />
+            <source>meaning</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/calibration_report.py" line="101" />
+            <source>How close are the times?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/calibration_report.py" line="103" />
+            <source>Observed against modelled</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/calibration_report.py" line="104" />
+            <source>Observed against modelled minutes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/calibration_report.py" line="105" />
+            <source>Each dot is a journey. Solid line: modelled = observed; dashed: ±10 %. Grey lines: the collaboration bands.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/calibration_report.py" line="107" />
+            <source>Error against journey length</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/calibration_report.py" line="108" />
+            <source>Residual against journey length</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../processing/inputs.py" line="49" />
             <source> and {n} more</source>
             <translation> a {n} arall</translation>
@@ -1120,122 +1643,117 @@
             <translation>Symud safleoedd i gelloedd tramwyadwy o fewn (m)</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="160" />
+            <location filename="../processing/inputs.py" line="163" />
             <source>A site (point) on an impassable cell is moved to the nearest passable cell within this many metres (0 or more; with a warning); further away is an error naming it.</source>
             <translation>Caiff safle (pwynt) ar gell anhramwyadwy ei symud i'r gell dramwyadwy agosaf o fewn y nifer hwn o fetrau (0 neu fwy; gyda rhybudd); mae ymhellach na hynny yn wall sy'n ei enwi.</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="170" />
-            <source>SNAP_DISTANCE: {v} m is not allowed; give a distance of 0 metres or more (default 500).</source>
-            <translation>SNAP_DISTANCE: ni chaniateir {v} m; rhowch bellter o 0 metr neu fwy (rhagosodiad 500).</translation>
-        </message>
-        <message>
-            <location filename="../processing/inputs.py" line="198" />
+            <location filename="../processing/inputs.py" line="200" />
             <source>Sites</source>
             <translation>Safleoedd</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="200" />
+            <location filename="../processing/inputs.py" line="202" />
             <source>Sites (points: stations, A&amp;E departments, standby points), in any CRS. Multi-point features must hold one point each.</source>
             <translation>Safleoedd (pwyntiau: gorsafoedd, adrannau achosion brys, pwyntiau wrth gefn), mewn unrhyw CRS. Rhaid i bob nodwedd aml-bwynt gynnwys un pwynt yn unig.</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="206" />
+            <location filename="../processing/inputs.py" line="208" />
             <source>Use only the sites inside the speed surface</source>
             <translation>Defnyddio'r safleoedd y tu mewn i'r arwyneb cyflymder yn unig</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="207" />
+            <location filename="../processing/inputs.py" line="209" />
             <source>Ticked: sites outside the speed surface are left out (their names are logged) instead of stopping the run with an error. Unticked (default): every site must lie on the surface.</source>
             <translation>Wedi'i dicio: gadewir allan y safleoedd y tu allan i'r arwyneb cyflymder (cofnodir eu henwau) yn lle atal y rhediad gyda gwall. Heb ei dicio (rhagosodiad): rhaid i bob safle fod ar yr arwyneb.</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="217" />
+            <location filename="../processing/inputs.py" line="219" />
             <source>{param}: the layer could not be opened; check the path (and '|layername=' for a GeoPackage).</source>
             <translation>{param}: ni ellid agor yr haen; gwiriwch y llwybr (a '|layername=' ar gyfer GeoPackage).</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="236" />
+            <location filename="../processing/inputs.py" line="238" />
             <source> or set SITES_INSIDE_ONLY to use only the sites inside it</source>
             <translation> neu gosodwch SITES_INSIDE_ONLY i ddefnyddio'r safleoedd y tu mewn iddo yn unig</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="237" />
+            <location filename="../processing/inputs.py" line="239" />
             <source>{param}: {n} site(s) lie outside the speed raster: {names}. Build the speed surface over an extent that covers every site (with a margin), select only the sites inside it{extra}.</source>
             <translation>{param}: mae {n} safle y tu allan i'r rhastr cyflymder: {names}. Adeiladwch yr arwyneb cyflymder dros estyniad sy'n cwmpasu pob safle (gydag ymyl), dewiswch y safleoedd sydd y tu mewn iddo yn unig{extra}.</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="243" />
+            <location filename="../processing/inputs.py" line="245" />
             <source>{param}: none of the {n} site(s) lies inside the speed raster; check that the layers overlap (and their CRS).</source>
             <translation>{param}: nid oes yr un o'r {n} safle y tu mewn i'r rhastr cyflymder; gwiriwch fod yr haenau'n gorgyffwrdd (a'u CRS).</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="246" />
+            <location filename="../processing/inputs.py" line="248" />
             <source>{param}: {n} site(s) outside the speed raster are left out (SITES_INSIDE_ONLY): {names}.</source>
             <translation>{param}: gadewir allan {n} safle y tu allan i'r rhastr cyflymder (SITES_INSIDE_ONLY): {names}.</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="313" />
+            <location filename="../processing/inputs.py" line="315" />
             <source>a line layer</source>
             <translation>haen linellau</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="313" />
+            <location filename="../processing/inputs.py" line="315" />
             <source>a polygon layer</source>
             <translation>haen bolygonau</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="314" />
+            <location filename="../processing/inputs.py" line="316" />
             <source>a table without geometry</source>
             <translation>tabl heb geometreg</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="314" />
+            <location filename="../processing/inputs.py" line="316" />
             <source>not a point layer</source>
             <translation>nid haen bwyntiau</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="315" />
+            <location filename="../processing/inputs.py" line="317" />
             <source>{param}: the layer is {kind}; sites must be points. Give a point layer (convert lines or polygons with 'Centroids' or 'Point on surface' if that is what you mean).</source>
             <translation>{param}: mae'r haen yn {kind}; rhaid i safleoedd fod yn bwyntiau. Rhowch haen bwyntiau (troswch linellau neu bolygonau gyda 'Centroids' neu 'Point on surface' os mai dyna a olygwch).</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="319" />
+            <location filename="../processing/inputs.py" line="321" />
             <source>{param}: the layer has no valid coordinate reference system, so its points cannot be placed on the speed surface. Set its CRS (Layer Properties &gt; Source), e.g. EPSG:27700.</source>
             <translation>{param}: nid oes gan yr haen system gyfeirnodau cyfesurynnau ddilys, felly ni ellir gosod ei phwyntiau ar yr arwyneb cyflymder. Gosodwch ei CRS (Priodweddau'r Haen &gt; Ffynhonnell), e.e. EPSG:27700.</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="325" />
+            <location filename="../processing/inputs.py" line="327" />
             <source>{param}: the layer has no field '{f}'; its fields are: {names}.</source>
             <translation>{param}: nid oes gan yr haen faes '{f}'; ei meysydd yw: {names}.</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="341" />
+            <location filename="../processing/inputs.py" line="343" />
             <source>{param}: feature {fid} is not a point ({type}); sites must be points.</source>
             <translation>{param}: nid yw nodwedd {fid} yn bwynt ({type}); rhaid i safleoedd fod yn bwyntiau.</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="365" />
+            <location filename="../processing/inputs.py" line="367" />
             <source>{param}: {n} point(s) could not be transformed from the layer's CRS ({src}) to the speed surface's (feature ids {ids}). Is the layer's CRS right (e.g. metres in a layer marked as degrees)? Set it in Layer Properties &gt; Source.</source>
             <translation>{param}: ni ellid trawsnewid {n} pwynt o CRS yr haen ({src}) i CRS yr arwyneb cyflymder (dynodyddion nodwedd {ids}). A yw CRS yr haen yn gywir (e.e. metrau mewn haen a nodwyd mewn graddau)? Gosodwch ef ym Mhriodweddau'r Haen &gt; Ffynhonnell.</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="371" />
+            <location filename="../processing/inputs.py" line="373" />
             <source>{param}: {n} multi-point feature(s) hold more than one point (feature id (points): {ids}); a site is one place. Split them with 'Multipart to singleparts' (each point then becomes a site with the feature's attributes), or keep one point per feature.</source>
             <translation>{param}: mae {n} nodwedd aml-bwynt yn cynnwys mwy nag un pwynt (dynodydd nodwedd (pwyntiau): {ids}); un lle yw safle. Holltwch hwy gyda 'Multipart to singleparts' (daw pob pwynt wedyn yn safle gyda phriodoleddau'r nodwedd), neu cadwch un pwynt i bob nodwedd.</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="377" />
+            <location filename="../processing/inputs.py" line="379" />
             <source>{param}: the layer has no features with a geometry (is it empty, or is an empty selection or filter in use?).</source>
             <translation>{param}: nid oes gan yr haen nodweddion â geometreg (a yw'n wag, neu a oes detholiad neu hidlydd gwag ar waith?).</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="381" />
+            <location filename="../processing/inputs.py" line="383" />
             <source>{param}: {n} feature(s) without a geometry were left out (feature ids {ids}).</source>
             <translation>{param}: gadawyd allan {n} nodwedd heb geometreg (dynodyddion nodwedd {ids}).</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="421" />
+            <location filename="../processing/inputs.py" line="423" />
             <source>{param}: {n} site(s) have no road within {d} m (no cell faster than the off-road background of {bg} km/h): {names}. They may lie beyond the roads the speed surface was built from (e.g. outside the county), so their drive times are long off-road journeys; build the surface from roads that reach them, or leave them out.</source>
             <translation>{param}: nid oes ffordd o fewn {d} m i {n} safle (dim cell gyflymach na chefndir oddi ar y ffordd o {bg} km/awr): {names}. Efallai eu bod y tu hwnt i'r ffyrdd yr adeiladwyd yr arwyneb cyflymder ohonynt (e.e. y tu allan i'r sir), felly mae eu hamseroedd gyrru yn deithiau hir oddi ar y ffordd; adeiladwch yr arwyneb o ffyrdd sy'n eu cyrraedd, neu gadewch hwy allan.</translation>
         </message>
@@ -1485,7 +2003,7 @@
             <translation>WEIGHTS: rhaid i'r pwysau fod yn sero neu'n bositif.</translation>
         </message>
         <message>
-            <location filename="../processing/provider.py" line="27" />
+            <location filename="../processing/provider.py" line="28" />
             <source>Drive-Time Equity</source>
             <translation>Tegwch Amser Gyrru</translation>
         </message>
@@ -1540,22 +2058,37 @@
             <translation>{param}: nid oes gan unrhyw gell gyflymder positif; adeiladwch ef gydag 'Adeiladu arwyneb cyflymder' (km/awr).</translation>
         </message>
         <message>
-            <location filename="../processing/qgis_io.py" line="200" />
+            <location filename="../processing/qgis_io.py" line="131" />
+            <source>{param}: the raster's {tag} metadata ({value}) is not a fixed time in minutes between 0 and 120. Calibrate the surface again (drivetime:calibrate) or remove the item (gdal_edit.py -unsetmd).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/qgis_io.py" line="137" />
+            <source>Calibrated speed surface: every journey gets its fixed time of {f:.2f} min (drive time = fixed time + driving).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/qgis_io.py" line="140" />
+            <source>Calibrated speed surface: drive time = activation ({a:g} min) + fixed time ({f:.2f} min) + driving.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/qgis_io.py" line="238" />
             <source>{param}: no layer given.</source>
             <translation>{param}: ni roddwyd haen.</translation>
         </message>
         <message>
-            <location filename="../processing/qgis_io.py" line="216" />
+            <location filename="../processing/qgis_io.py" line="254" />
             <source>{param}: {n} feature(s) lie outside the speed raster (e.g. {ids}). Build the speed surface over an extent that covers every site (with a margin), or select only the sites inside it.</source>
             <translation>{param}: mae {n} nodwedd y tu allan i'r rhastr cyflymder (e.e. {ids}). Adeiladwch yr arwyneb cyflymder dros estyniad sy'n cwmpasu pob safle (gydag ymyl), neu dewiswch y safleoedd sydd y tu mewn iddo yn unig.</translation>
         </message>
         <message>
-            <location filename="../processing/qgis_io.py" line="225" />
+            <location filename="../processing/qgis_io.py" line="263" />
             <source>{param}: site(s) {ids} lie on impassable cells (barrier or zero speed) with no passable cell within {d} m. Move the site(s) onto the road network or raise the snapping distance.</source>
             <translation>{param}: mae safle(oedd) {ids} ar gelloedd anhramwyadwy (rhwystr neu gyflymder sero) heb gell dramwyadwy o fewn {d} m. Symudwch y safle(oedd) i'r rhwydwaith ffyrdd neu cynyddwch y pellter symud.</translation>
         </message>
         <message>
-            <location filename="../processing/qgis_io.py" line="231" />
+            <location filename="../processing/qgis_io.py" line="269" />
             <source>Site {id} was on an impassable cell and was moved {d:.0f} m to the nearest passable cell.</source>
             <translation>Roedd safle {id} ar gell anhramwyadwy ac fe'i symudwyd {d:.0f} m i'r gell dramwyadwy agosaf.</translation>
         </message>
@@ -1755,7 +2288,7 @@
         </message>
         <message>
             <location filename="../processing/alg_matrix.py" line="325" />
-            <location filename="../processing/alg_matrix.py" line="665" />
+            <location filename="../processing/alg_matrix.py" line="669" />
             <source>Shared catchments</source>
             <translation>Dalgylchoedd a rennir</translation>
         </message>
@@ -1805,67 +2338,67 @@
             <translation>Rhaid i CLUSTER_THRESHOLD fod yn bositif (munudau), neu'n wag i ddefnyddio'r toriad band olaf.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="455" />
+            <location filename="../processing/alg_matrix.py" line="456" />
             <source>SITES: a travel-time matrix needs at least two sites; only {n} lie inside the speed raster.</source>
             <translation>SITES: mae matrics amser teithio angen o leiaf ddau safle; dim ond {n} sydd y tu mewn i'r rhastr cyflymder.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="460" />
+            <location filename="../processing/alg_matrix.py" line="461" />
             <source>{n} sites, {p} pairs, on a {r} x {c} grid of {s:g} m cells, {k} neighbours.</source>
             <translation>{n} safle, {p} pâr, ar grid {r} x {c} o gelloedd {s:g} m, {k} cymydog.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="488" />
+            <location filename="../processing/alg_matrix.py" line="491" />
             <source>from \ to (minutes)</source>
             <translation>o \ i (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="507" />
+            <location filename="../processing/alg_matrix.py" line="510" />
             <source>Band {k} ({label}): {n} pairs</source>
             <translation>Band {k} ({label}): {n} pâr</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="510" />
+            <location filename="../processing/alg_matrix.py" line="513" />
             <source>Unreachable: {n} pairs</source>
             <translation>Ni ellir eu cyrraedd: {n} pâr</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="513" />
+            <location filename="../processing/alg_matrix.py" line="516" />
             <source>Pair times: shortest {a:.1f} min, median {b:.1f} min, longest {c:.1f} min.</source>
             <translation>Amseroedd parau: byrraf {a:.1f} mun, canolrif {b:.1f} mun, hiraf {c:.1f} mun.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="548" />
+            <location filename="../processing/alg_matrix.py" line="551" />
             <source>Travel times between sites</source>
             <translation>Amseroedd teithio rhwng safleoedd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="585" />
+            <location filename="../processing/alg_matrix.py" line="588" />
             <source>Collaboration bands</source>
             <translation>Bandiau cydweithio</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="635" />
+            <location filename="../processing/alg_matrix.py" line="638" />
             <source>Sites and collaboration groups</source>
             <translation>Safleoedd a grwpiau cydweithio</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="638" />
+            <location filename="../processing/alg_matrix.py" line="641" />
             <source>Hierarchical clustering ({linkage}): {g} group(s).</source>
             <translation>Clystyru hierarchaidd ({linkage}): {g} grŵp.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="641" />
+            <location filename="../processing/alg_matrix.py" line="644" />
             <source>Connected groups within {b} min: {g}</source>
             <translation>Grwpiau cysylltiedig o fewn {b} mun: {g}</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="653" />
+            <location filename="../processing/alg_matrix.py" line="657" />
             <source>sites within {b} min</source>
             <translation>safleoedd o fewn {b} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="657" />
+            <location filename="../processing/alg_matrix.py" line="661" />
             <source>Cells within {b} min of two or more sites: {n} ({km:.1f} km²).</source>
             <translation>Celloedd o fewn {b} mun i ddau safle neu fwy: {n} ({km:.1f} km²).</translation>
         </message>
@@ -2014,13 +2547,13 @@
         </message>
         <message>
             <location filename="../processing/alg_scenario.py" line="151" />
-            <location filename="../processing/alg_scenario.py" line="266" />
+            <location filename="../processing/alg_scenario.py" line="267" />
             <source>Change in drive time (minutes)</source>
             <translation>Newid yn yr amser gyrru (munudau)</translation>
         </message>
         <message>
             <location filename="../processing/alg_scenario.py" line="152" />
-            <location filename="../processing/alg_scenario.py" line="364" />
+            <location filename="../processing/alg_scenario.py" line="365" />
             <source>Scenario by area</source>
             <translation>Senario fesul ardal</translation>
         </message>
@@ -2070,99 +2603,99 @@
             <translation>SCENARIO_SITES / SCENARIO_FIELD: nid oes unrhyw safle ar agor yn y senario; cadwch o leiaf un ar agor.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="227" />
+            <location filename="../processing/alg_scenario.py" line="228" />
             <source>TARGET must be a positive number of minutes.</source>
             <translation>Rhaid i TARGET fod yn nifer positif o funudau.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="230" />
+            <location filename="../processing/alg_scenario.py" line="231" />
             <source>Baseline: {b} sites; scenario: {s} sites (closed: {c}; opened: {o}).</source>
             <translation>Sefyllfa bresennol: {b} safle; senario: {s} safle (yn cau: {c}; yn agor: {o}).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="233" />
+            <location filename="../processing/alg_scenario.py" line="234" />
             <source>The scenario has the same sites as the baseline: nothing changes.</source>
             <translation>Mae gan y senario yr un safleoedd â'r sefyllfa bresennol: nid oes dim yn newid.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="252" />
+            <location filename="../processing/alg_scenario.py" line="253" />
             <source>Drive times computed ({t:.1f} s).</source>
             <translation>Amseroedd gyrru wedi'u cyfrifo ({t:.1f} eiliad).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="260" />
+            <location filename="../processing/alg_scenario.py" line="261" />
             <source>{n} cells reachable today are unreachable in the scenario (nodata in OUTPUT_DELTA).</source>
             <translation>Mae {n} o gelloedd y gellir eu cyrraedd heddiw na ellir eu cyrraedd yn y senario (nodata yn OUTPUT_DELTA).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="276" />
+            <location filename="../processing/alg_scenario.py" line="277" />
             <source>POPULATION: no population falls inside the areas and the speed raster; check the layers overlap.</source>
             <translation>POPULATION: nid oes dim poblogaeth o fewn yr ardaloedd a'r rhastr cyflymder; gwiriwch fod yr haenau'n gorgyffwrdd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="285" />
+            <location filename="../processing/alg_scenario.py" line="286" />
             <source>{o:,.0f} people fall outside the speed raster and {a:,.0f} outside every area; they are left out.</source>
             <translation>Mae {o:,.0f} o bobl y tu allan i'r rhastr cyflymder a {a:,.0f} y tu allan i bob ardal; maent wedi'u gadael allan.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="297" />
+            <location filename="../processing/alg_scenario.py" line="298" />
             <source>the study area</source>
             <translation>yr ardal astudio</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="305" />
+            <location filename="../processing/alg_scenario.py" line="306" />
             <source>Done in {t:.1f} s.</source>
             <translation>Wedi gorffen mewn {t:.1f} eiliad.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="389" />
             <location filename="../processing/alg_scenario.py" line="390" />
             <location filename="../processing/alg_scenario.py" line="391" />
+            <location filename="../processing/alg_scenario.py" line="392" />
             <source>all</source>
             <translation>pob un</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="405" />
+            <location filename="../processing/alg_scenario.py" line="406" />
             <source>Area</source>
             <translation>Ardal</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="405" />
+            <location filename="../processing/alg_scenario.py" line="406" />
             <source>People</source>
             <translation>Pobl</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="405" />
+            <location filename="../processing/alg_scenario.py" line="406" />
             <source>Within {T} min today</source>
             <translation>O fewn {T} mun heddiw</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="406" />
+            <location filename="../processing/alg_scenario.py" line="407" />
             <source>Within {T} min, scenario</source>
             <translation>O fewn {T} mun, senario</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="406" />
+            <location filename="../processing/alg_scenario.py" line="407" />
             <source>Moving beyond {T} min</source>
             <translation>Yn symud y tu hwnt i {T} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="407" />
+            <location filename="../processing/alg_scenario.py" line="408" />
             <source>Coming within {T} min</source>
             <translation>Yn dod o fewn {T} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="407" />
+            <location filename="../processing/alg_scenario.py" line="408" />
             <source>Mean today (min)</source>
             <translation>Cymedr heddiw (mun)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="408" />
+            <location filename="../processing/alg_scenario.py" line="409" />
             <source>Mean, scenario (min)</source>
             <translation>Cymedr, senario (mun)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="414" />
+            <location filename="../processing/alg_scenario.py" line="415" />
             <source>Service-change scenario</source>
             <translation>Senario newid gwasanaeth</translation>
         </message>
@@ -2170,202 +2703,232 @@
     <context>
         <name>SpeedSurfaceAlgorithm</name>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="43" />
+            <location filename="../processing/alg_speedsurface.py" line="45" />
             <source>Build speed surface</source>
             <translation>Adeiladu arwyneb cyflymder</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="47" />
+            <location filename="../processing/alg_speedsurface.py" line="49" />
             <source>Builds a speed surface (km/h per cell, float32 GeoTIFF) for drive-time analysis: each road class gets a speed, roads are burnt so that they stay connected (every cell a road passes through; the faster road wins where roads share a cell), cells without a road get the off-road speed (or a land-cover speed raster), and barrier polygons are impassable (speed 0). The default speeds are for an emergency vehicle without blue-light privileges, from the national speed limits and the DfT's average speed statistics (CGN0501, CGN0502): calibrate them locally where you can.</source>
             <translation>Yn adeiladu arwyneb cyflymder (km/awr fesul cell, GeoTIFF float32) ar gyfer dadansoddi amser gyrru: mae pob dosbarth ffordd yn cael cyflymder, caiff ffyrdd eu llosgi i'r grid fel eu bod yn aros wedi'u cysylltu (pob cell y mae ffordd yn mynd drwyddi; y ffordd gyflymaf sy'n ennill lle mae ffyrdd yn rhannu cell), mae celloedd heb ffordd yn cael y cyflymder oddi ar y ffordd (neu o rastr cyflymder gorchudd tir), ac mae polygonau rhwystr yn anhramwyadwy (cyflymder 0). Mae'r cyflymderau rhagosodedig ar gyfer cerbyd brys heb freintiau golau glas, yn seiliedig ar y terfynau cyflymder cenedlaethol ac ystadegau cyflymder cyfartalog yr Adran Drafnidiaeth (CGN0501, CGN0502): graddnodwch nhw'n lleol lle bo modd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="54" />
+            <location filename="../processing/alg_speedsurface.py" line="56" />
             <source>Road lines: OpenStreetMap (.osm/.pbf 'lines' layer, GeoPackage) or OS Open Roads. Any CRS: they are reprojected to the target CRS.</source>
             <translation>Llinellau ffyrdd: OpenStreetMap (haen 'lines' .osm/.pbf, GeoPackage) neu OS Open Roads. Unrhyw CRS: cânt eu hail-daflunio i'r CRS targed.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="56" />
+            <location filename="../processing/alg_speedsurface.py" line="58" />
             <source>Field holding the road class (OSM 'highway', the default; OS Open Roads 'class' or 'roadClassification').</source>
             <translation>Maes sy'n cynnwys y dosbarth ffordd ('highway' OSM, y rhagosodiad; 'class' neu 'roadClassification' OS Open Roads).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="58" />
+            <location filename="../processing/alg_speedsurface.py" line="60" />
             <source>Speed per road class, km/h (class names match case-insensitively). Roads of a class not listed are ignored (a warning lists them). A speed of 0 ignores the class; speeds above 200 km/h or not finite are refused (a unit mistake). Default: the UK table in the help (empty = default).</source>
             <translation>Cyflymder fesul dosbarth ffordd, km/awr (mae enwau'r dosbarthiadau'n cyfateb heb ystyried priflythrennau). Caiff ffyrdd o ddosbarth nad yw wedi'i restru eu hanwybyddu (mae rhybudd yn eu rhestru). Mae cyflymder o 0 yn anwybyddu'r dosbarth; gwrthodir cyflymderau uwch na 200 km/awr neu nad ydynt yn feidraidd (camgymeriad uned). Rhagosodiad: tabl y DU yn y cymorth (gwag = rhagosodiad).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="62" />
+            <location filename="../processing/alg_speedsurface.py" line="64" />
+            <source>Driving profile applied to the road speeds: ordinary daytime driving (the speeds as given) or a blue-light emergency response (faster on every road class, most on minor and urban roads: driving times 9-20 % shorter). The blue-light multipliers are an assumption set within published lights-and-sirens time savings (Hunt et al. 1995; Brown et al. 2000; Ho and Lindquist 2001): calibrate them with your own blue-light journeys (Calibrate against observed journeys).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_speedsurface.py" line="70" />
             <source>Speed in km/h for cells with no road (reaching the road along drives, yards and tracks), from 0 to 200. 0 makes them impassable.</source>
             <translation>Cyflymder mewn km/awr ar gyfer celloedd heb ffordd (cyrraedd y ffordd ar hyd dreifiau, iardiau a thraciau), o 0 i 200. Mae 0 yn eu gwneud yn anhramwyadwy.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="64" />
+            <location filename="../processing/alg_speedsurface.py" line="72" />
             <source>Optional raster of off-road speeds in km/h (e.g. a reclassified land-cover map, 0 to 200 km/h); resampled to the grid; its nodata cells use the off-road speed.</source>
             <translation>Rhastr dewisol o gyflymderau oddi ar y ffordd mewn km/awr (e.e. map gorchudd tir wedi'i ailddosbarthu, 0 i 200 km/awr); caiff ei ailsamplu i'r grid; mae ei gelloedd nodata yn defnyddio'r cyflymder oddi ar y ffordd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="67" />
+            <location filename="../processing/alg_speedsurface.py" line="75" />
             <source>Optional polygons that nothing crosses (e.g. water bodies, closed sites); their cells get speed 0. They override roads.</source>
             <translation>Polygonau dewisol na all dim eu croesi (e.e. cyrff dŵr, safleoedd caeedig); mae eu celloedd yn cael cyflymder 0. Maent yn drech na ffyrdd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="69" />
+            <location filename="../processing/alg_speedsurface.py" line="77" />
             <source>Extent of the surface. Default: the extent of the roads. Give it a margin around the study area so journeys can leave and re-enter it.</source>
             <translation>Estyniad yr arwyneb. Rhagosodiad: estyniad y ffyrdd. Rhowch ymyl o amgylch yr ardal astudio fel y gall teithiau adael yr ardal a dychwelyd iddi.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="71" />
+            <location filename="../processing/alg_speedsurface.py" line="79" />
             <source>CRS of the surface, projected in metres. Default: the CRS of the extent if given, else that of the roads. In Great Britain use EPSG:27700.</source>
             <translation>CRS yr arwyneb, wedi'i daflunio mewn metrau. Rhagosodiad: CRS yr estyniad os rhoddir un, fel arall CRS y ffyrdd. Ym Mhrydain Fawr defnyddiwch EPSG:27700.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="73" />
+            <location filename="../processing/alg_speedsurface.py" line="81" />
             <source>Cell size in metres, at least 0.01 (e.g. 50). Smaller cells follow roads more closely but cost memory and time quadratically.</source>
             <translation>Maint cell mewn metrau, 0.01 o leiaf (e.e. 50). Mae celloedd llai yn dilyn ffyrdd yn agosach ond yn costio cof ac amser yn gwadratig.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="75" />
+            <location filename="../processing/alg_speedsurface.py" line="83" />
             <source>Speed surface, km/h, float32 GeoTIFF; 0 = impassable. Styled on load.</source>
             <translation>Arwyneb cyflymder, km/awr, GeoTIFF float32; 0 = anhramwyadwy. Arddull wrth ei lwytho.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="83" />
+            <location filename="../processing/alg_speedsurface.py" line="91" />
             <source>Roads</source>
             <translation>Ffyrdd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="84" />
+            <location filename="../processing/alg_speedsurface.py" line="92" />
             <source>Road class field</source>
             <translation>Maes dosbarth ffordd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="89" />
+            <location filename="../processing/alg_speedsurface.py" line="97" />
             <source>Speed by road class (km/h)</source>
             <translation>Cyflymder fesul dosbarth ffordd (km/awr)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="90" />
+            <location filename="../processing/alg_speedsurface.py" line="98" />
             <source>Road class</source>
             <translation>Dosbarth ffordd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="90" />
+            <location filename="../processing/alg_speedsurface.py" line="98" />
             <source>Speed (km/h)</source>
             <translation>Cyflymder (km/awr)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="91" />
+            <location filename="../processing/alg_speedsurface.py" line="99" />
+            <source>Driving profile</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_speedsurface.py" line="100" />
+            <source>Ordinary daytime driving</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_speedsurface.py" line="100" />
+            <source>Blue-light emergency response (assumption: calibrate)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_speedsurface.py" line="102" />
             <source>Off-road speed (km/h)</source>
             <translation>Cyflymder oddi ar y ffordd (km/awr)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="94" />
+            <location filename="../processing/alg_speedsurface.py" line="105" />
             <source>Land-cover speed raster (km/h)</source>
             <translation>Rhastr cyflymder gorchudd tir (km/awr)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="96" />
+            <location filename="../processing/alg_speedsurface.py" line="107" />
             <source>Barriers (impassable polygons)</source>
             <translation>Rhwystrau (polygonau na ellir eu croesi)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="98" />
+            <location filename="../processing/alg_speedsurface.py" line="109" />
             <source>Extent</source>
             <translation>Estyniad</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="99" />
+            <location filename="../processing/alg_speedsurface.py" line="110" />
             <source>Target CRS (projected, metres)</source>
             <translation>CRS targed (tafluniedig, metrau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="101" />
+            <location filename="../processing/alg_speedsurface.py" line="112" />
             <source>Cell size (metres)</source>
             <translation>Maint cell (metrau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="103" />
+            <location filename="../processing/alg_speedsurface.py" line="114" />
             <source>Speed surface</source>
             <translation>Arwyneb cyflymder</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="113" />
+            <location filename="../processing/alg_speedsurface.py" line="125" />
             <source>ROADS: no road layer given.</source>
             <translation>ROADS: ni roddwyd haen ffyrdd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="116" />
+            <location filename="../processing/alg_speedsurface.py" line="128" />
             <source>CLASS_FIELD: the road layer has no field '{f}'. Its fields are: {fields}. Choose the field holding the road class (OSM 'highway', OS Open Roads 'class').</source>
             <translation>CLASS_FIELD: nid oes gan yr haen ffyrdd faes '{f}'. Ei meysydd yw: {fields}. Dewiswch y maes sy'n cynnwys y dosbarth ffordd ('highway' OSM, 'class' OS Open Roads).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="124" />
+            <location filename="../processing/alg_speedsurface.py" line="136" />
             <source>SPEEDS: give pairs of road class and speed (km/h).</source>
             <translation>SPEEDS: rhowch barau o ddosbarth ffordd a chyflymder (km/awr).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="128" />
+            <location filename="../processing/alg_speedsurface.py" line="140" />
             <source>SPEEDS: {err}.</source>
             <translation>SPEEDS: {err}.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="130" />
+            <location filename="../processing/alg_speedsurface.py" line="142" />
             <source>SPEEDS: every road class has speed 0; give positive speeds.</source>
             <translation>SPEEDS: mae gan bob dosbarth ffordd gyflymder 0; rhowch gyflymderau positif.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="133" />
+            <location filename="../processing/alg_speedsurface.py" line="148" />
+            <source>SPEEDS / PROFILE: with the blue-light profile, {list} go above {m:g} km/h; lower those speeds in SPEEDS or use the daytime profile.</source>
+            <translation>SPEEDS / PROFILE: gyda'r proffil golau glas, mae {list} yn mynd uwchlaw {m:g} km/awr; gostyngwch y cyflymderau hynny yn SPEEDS neu defnyddiwch y proffil yn ystod y dydd.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_speedsurface.py" line="152" />
+            <source>Blue-light profile: road speeds raised by 10-25 % by class (an assumption to calibrate with your own blue-light journeys).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_speedsurface.py" line="156" />
             <source>OFFROAD_SPEED: {v} km/h is not allowed; give a speed from 0 (impassable) to {m:g} km/h (default {d:g}).</source>
             <translation>OFFROAD_SPEED: ni chaniateir {v} km/awr; rhowch gyflymder o 0 (anhramwyadwy) i {m:g} km/awr (rhagosodiad {d:g}).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="138" />
+            <location filename="../processing/alg_speedsurface.py" line="161" />
             <source>CELL_SIZE: {v} is not allowed; give a cell size in metres of at least 0.01 (e.g. 50, the default; smaller cells follow roads more closely but cost more memory and time).</source>
             <translation>CELL_SIZE: ni chaniateir {v}; rhowch faint cell mewn metrau o 0.01 o leiaf (e.e. 50, y rhagosodiad; mae celloedd llai yn dilyn ffyrdd yn agosach ond yn costio mwy o gof ac amser).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="149" />
+            <location filename="../processing/alg_speedsurface.py" line="172" />
             <source>the output CRS</source>
             <translation>y CRS allbwn</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="154" />
+            <location filename="../processing/alg_speedsurface.py" line="177" />
             <source>EXTENT: the extent is empty; give a rectangle with an area.</source>
             <translation>EXTENT: mae'r estyniad yn wag; rhowch betryal sydd ag arwynebedd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="162" />
+            <location filename="../processing/alg_speedsurface.py" line="185" />
             <source>ROADS: no road feature falls inside the extent (is the layer empty, or the extent elsewhere?). Check the extent and the layer's CRS.</source>
             <translation>ROADS: nid oes unrhyw nodwedd ffordd o fewn yr estyniad (a yw'r haen yn wag, neu'r estyniad mewn man arall?). Gwiriwch yr estyniad a CRS yr haen.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="173" />
+            <location filename="../processing/alg_speedsurface.py" line="196" />
             <source>CELL_SIZE: {r} x {c} cells is too many for one surface; use a larger cell size or a smaller extent.</source>
             <translation>CELL_SIZE: mae {r} x {c} o gelloedd yn ormod ar gyfer un arwyneb; defnyddiwch faint cell mwy neu estyniad llai.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="176" />
+            <location filename="../processing/alg_speedsurface.py" line="199" />
             <source>Grid: {r} rows x {c} columns of {s:g} m in {crs}.</source>
             <translation>Grid: {r} rhes x {c} colofn o {s:g} m yn {crs}.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="182" />
+            <location filename="../processing/alg_speedsurface.py" line="205" />
             <source>Road classes without a speed were ignored: {list}. Add them to SPEEDS to use them.</source>
             <translation>Anwybyddwyd dosbarthiadau ffyrdd heb gyflymder: {list}. Ychwanegwch nhw at SPEEDS i'w defnyddio.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="187" />
+            <location filename="../processing/alg_speedsurface.py" line="210" />
             <source>SPEEDS / CLASS_FIELD: no road in the layer has a class listed in SPEEDS (classes found: {list}). Check the class field or add its values to SPEEDS.</source>
             <translation>SPEEDS / CLASS_FIELD: nid oes gan unrhyw ffordd yn yr haen ddosbarth a restrir yn SPEEDS (dosbarthiadau a ganfuwyd: {list}). Gwiriwch y maes dosbarth neu ychwanegwch ei werthoedd at SPEEDS.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="193" />
+            <location filename="../processing/alg_speedsurface.py" line="216" />
             <source>{n} road features with a speed.</source>
             <translation>{n} nodwedd ffordd gyda chyflymder.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="219" />
+            <location filename="../processing/alg_speedsurface.py" line="242" />
             <source>Speed surface (km/h)</source>
             <translation>Arwyneb cyflymder (km/awr)</translation>
         </message>
@@ -2549,7 +3112,7 @@
         </message>
         <message>
             <location filename="../processing/alg_standby.py" line="281" />
-            <location filename="../processing/alg_standby.py" line="540" />
+            <location filename="../processing/alg_standby.py" line="547" />
             <source>Standby points</source>
             <translation>Pwyntiau wrth gefn</translation>
         </message>
@@ -2560,7 +3123,7 @@
         </message>
         <message>
             <location filename="../processing/alg_standby.py" line="285" />
-            <location filename="../processing/alg_standby.py" line="622" />
+            <location filename="../processing/alg_standby.py" line="629" />
             <source>Drive zones</source>
             <translation>Parthau gyrru</translation>
         </message>
@@ -2580,178 +3143,183 @@
             <translation>Rhaid i DRIVE_BUDGET fod yn bositif (munudau), e.e. 6.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="318" />
+            <location filename="../processing/alg_standby.py" line="312" />
+            <source>DRIVE_BUDGET: the calibrated speed surface adds a fixed time of {f:.2f} min to every journey, which uses up the whole budget of {b} min. Give a larger budget, or use an uncalibrated surface (or one calibrated on blue-light journeys) for drive zones.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="325" />
             <source>TARGET_COVERAGE must be a percentage above 0 and at most 100.</source>
             <translation>Rhaid i TARGET_COVERAGE fod yn ganran uwchlaw 0 a 100 ar y mwyaf.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="326" />
+            <location filename="../processing/alg_standby.py" line="333" />
             <source>COUNT must be at least 1 (or give TARGET_COVERAGE to find the number of points).</source>
             <translation>Rhaid i COUNT fod yn 1 o leiaf (neu rhowch TARGET_COVERAGE i ganfod nifer y pwyntiau).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="339" />
+            <location filename="../processing/alg_standby.py" line="346" />
             <source>POPULATION: {p:,.0f} of {t:,.0f} people lie outside the speed raster and are left out.</source>
             <translation>POPULATION: mae {p:,.0f} o {t:,.0f} o bobl y tu allan i'r rhastr cyflymder ac wedi'u gadael allan.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="348" />
+            <location filename="../processing/alg_standby.py" line="355" />
             <source>DEMAND: {n} incident(s) lie outside the speed raster and are left out.</source>
             <translation>DEMAND: mae {n} digwyddiad y tu allan i'r rhastr cyflymder ac wedi'u gadael allan.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="351" />
+            <location filename="../processing/alg_standby.py" line="358" />
             <source>POPULATION or DEMAND: give a population layer (with POPULATION_FIELD) or incident points.</source>
             <translation>POPULATION neu DEMAND: rhowch haen poblogaeth (gyda POPULATION_FIELD) neu bwyntiau digwyddiadau.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="354" />
+            <location filename="../processing/alg_standby.py" line="361" />
             <source>incidents</source>
             <translation>digwyddiadau</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="354" />
+            <location filename="../processing/alg_standby.py" line="361" />
             <source>people</source>
             <translation>pobl</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="356" />
+            <location filename="../processing/alg_standby.py" line="363" />
             <source>{p}: no demand falls on the speed raster; check that the layers overlap.</source>
             <translation>{p}: nid oes dim galw ar y rhastr cyflymder; gwiriwch fod yr haenau'n gorgyffwrdd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="370" />
+            <location filename="../processing/alg_standby.py" line="377" />
             <source>{v:,.0f} {u} ({p:.2f} %) are on impassable cells and can never be covered.</source>
             <translation>Mae {v:,.0f} {u} ({p:.2f} %) ar gelloedd anhramwyadwy, ac ni ellir byth eu cwmpasu.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="387" />
+            <location filename="../processing/alg_standby.py" line="394" />
             <source>CANDIDATES: no candidate could be generated (no road cell near the demand); give CANDIDATES or lower ROAD_MIN_SPEED.</source>
             <translation>CANDIDATES: nid oedd modd creu unrhyw bwynt posibl (dim cell ffordd ger y galw); rhowch CANDIDATES neu ostwng ROAD_MIN_SPEED.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="392" />
+            <location filename="../processing/alg_standby.py" line="399" />
             <source>Generated {n} candidates (k-means of demand-weighted cells, moved to road cells) in {t:.1f} s.</source>
             <translation>Crëwyd {n} pwynt posibl (k-means o gelloedd wedi'u pwysoli yn ôl galw, wedi'u symud i gelloedd ffordd) mewn {t:.1f} eiliad.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="408" />
+            <location filename="../processing/alg_standby.py" line="415" />
             <source>Coverage sets: {n} candidates + {e} existing sites, {c:,} demand cells, on average {m:,.0f} demand cells within {b} min each ({t:.1f} s).</source>
             <translation>Setiau cwmpas: {n} pwynt posibl + {e} safle presennol, {c:,} cell galw, ar gyfartaledd {m:,.0f} cell galw o fewn {b} mun i bob un ({t:.1f} eiliad).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="422" />
+            <location filename="../processing/alg_standby.py" line="429" />
             <source>The {n} existing sites cover {b:.1f} % of the demand.</source>
             <translation>Mae'r {n} safle presennol yn cwmpasu {b:.1f} % o'r galw.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="424" />
+            <location filename="../processing/alg_standby.py" line="431" />
             <source>{k} new point(s) bring the cover to {c:.1f} % of {tot:,.0f} {u} (greedy: {gk} points, {g:.1f} %; {s} swap(s)); no {k} candidates could exceed {ub:.1f} %; all candidates together reach {r:.1f} % ({t:.1f} s).</source>
             <translation>Mae {k} pwynt newydd yn dod â'r cwmpas i {c:.1f} % o {tot:,.0f} {u} (barus: {gk} pwynt, {g:.1f} %; {s} cyfnewid); ni allai unrhyw {k} pwynt posibl fynd y tu hwnt i {ub:.1f} %; mae'r holl bwyntiau posibl gyda'i gilydd yn cyrraedd {r:.1f} % ({t:.1f} eiliad).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="435" />
+            <location filename="../processing/alg_standby.py" line="442" />
             <source>TARGET_COVERAGE {t} % cannot be reached: all {n} candidates together cover {r:.1f} %. The {k} points that add cover are placed. Add candidates (CANDIDATES or CANDIDATE_COUNT) or raise DRIVE_BUDGET.</source>
             <translation>Ni ellir cyrraedd TARGET_COVERAGE {t} %: mae'r {n} pwynt posibl gyda'i gilydd yn cwmpasu {r:.1f} %. Caiff y {k} pwynt sy'n ychwanegu cwmpas eu lleoli. Ychwanegwch bwyntiau posibl (CANDIDATES neu CANDIDATE_COUNT) neu codwch DRIVE_BUDGET.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="440" />
+            <location filename="../processing/alg_standby.py" line="447" />
             <source>Smallest count reaching {t} %: {k}{proof}.</source>
             <translation>Y nifer lleiaf sy'n cyrraedd {t} %: {k}{proof}.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="441" />
+            <location filename="../processing/alg_standby.py" line="448" />
             <source> (proven: no {m} candidates can reach it)</source>
             <translation> (wedi'i brofi: ni all unrhyw {m} pwynt posibl ei gyrraedd)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="480" />
+            <location filename="../processing/alg_standby.py" line="487" />
             <source>{n} of {k} new points would respond to fewer than {m} incidents per 24 h (ranks {r}): a resource there would stand idle most of the time.</source>
             <translation>Byddai {n} o'r {k} pwynt newydd yn ymateb i lai na {m} digwyddiad fesul 24 awr (rhif {r} yn y drefn): byddai adnodd yno'n segur y rhan fwyaf o'r amser.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="488" />
+            <location filename="../processing/alg_standby.py" line="495" />
             <source>Done in {t:.1f} s.</source>
             <translation>Wedi gorffen mewn {t:.1f} eiliad.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="633" />
+            <location filename="../processing/alg_standby.py" line="640" />
             <source>Demand: {tot:,.0f} {u}. Drive budget: {b} minutes; {n} candidate points; {f} existing site(s).</source>
             <translation>Galw: {tot:,.0f} {u}. Cyllideb gyrru: {b} munud; {n} pwynt posibl; {f} safle presennol.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="635" />
+            <location filename="../processing/alg_standby.py" line="642" />
             <source>The existing sites cover {b:.1f} %. {k} new point(s) raise this to {c:.1f} %.</source>
             <translation>Mae'r safleoedd presennol yn cwmpasu {b:.1f} %. Mae {k} pwynt newydd yn codi hyn i {c:.1f} %.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="637" />
+            <location filename="../processing/alg_standby.py" line="644" />
             <source>No choice of {k} candidates could cover more than {ub:.1f} % (certified bound); even all {n} candidates together cover {r:.1f} %.</source>
             <translation>Ni allai unrhyw ddewis o {k} pwynt posibl gwmpasu mwy na {ub:.1f} % (terfyn ardystiedig); mae hyd yn oed yr holl {n} pwynt posibl gyda'i gilydd yn cwmpasu {r:.1f} %.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="642" />
+            <location filename="../processing/alg_standby.py" line="649" />
             <source>Target {t} %: {msg}</source>
             <translation>Targed {t} %: {msg}</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="643" />
+            <location filename="../processing/alg_standby.py" line="650" />
             <source>reached with {k} new point(s){p}.</source>
             <translation>wedi'i gyrraedd gyda {k} pwynt newydd{p}.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="644" />
+            <location filename="../processing/alg_standby.py" line="651" />
             <source>, and no {m} candidates could reach it</source>
             <translation>, ac ni allai unrhyw {m} pwynt posibl ei gyrraedd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="646" />
+            <location filename="../processing/alg_standby.py" line="653" />
             <source>not reachable with these candidates.</source>
             <translation>ni ellir ei gyrraedd gyda'r pwyntiau posibl hyn.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="649" />
+            <location filename="../processing/alg_standby.py" line="656" />
             <source>{n} of the {k} new points would respond to fewer than {m} incidents per 24 hours.</source>
             <translation>Byddai {n} o'r {k} pwynt newydd yn ymateb i lai na {m} digwyddiad fesul 24 awr.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="654" />
+            <location filename="../processing/alg_standby.py" line="661" />
             <source>rank</source>
             <translation>rheng</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="654" />
+            <location filename="../processing/alg_standby.py" line="661" />
             <source>newly covered</source>
             <translation>newydd eu cwmpasu</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="655" />
+            <location filename="../processing/alg_standby.py" line="662" />
             <source>cumulative %</source>
             <translation>% cronnus</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="656" />
+            <location filename="../processing/alg_standby.py" line="663" />
             <source>incidents / 24 h</source>
             <translation>digwyddiadau / 24 awr</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="658" />
-            <location filename="../processing/alg_standby.py" line="661" />
+            <location filename="../processing/alg_standby.py" line="665" />
+            <location filename="../processing/alg_standby.py" line="668" />
             <source>Standby point placement</source>
             <translation>Lleoli pwyntiau wrth gefn</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="663" />
+            <location filename="../processing/alg_standby.py" line="670" />
             <source>Coverage by number of new points</source>
             <translation>Cwmpas yn ôl nifer y pwyntiau newydd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="665" />
+            <location filename="../processing/alg_standby.py" line="672" />
             <source>Blue: greedy sequence (each point added where it covers most new demand). Grey dashes: certified upper bound for any choice of that many candidates. Orange dot: the solution (after swap search). Greedy is guaranteed at least 1 - 1/e (63 %) of the best cover beyond the existing sites (Nemhauser, Wolsey and Fisher 1978).</source>
             <translation>Glas: dilyniant barus (pob pwynt wedi'i ychwanegu lle mae'n cwmpasu'r mwyaf o alw newydd). Llinell doriad lwyd: terfyn uchaf ardystiedig ar gyfer unrhyw ddewis o'r nifer hwnnw o bwyntiau posibl. Dot oren: y datrysiad (ar ôl y chwiliad cyfnewid). Mae'r dull barus yn sicr o gyrraedd o leiaf 1 - 1/e (63 %) o'r cwmpas gorau y tu hwnt i'r safleoedd presennol (Nemhauser, Wolsey a Fisher 1978).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="669" />
+            <location filename="../processing/alg_standby.py" line="676" />
             <source>Chosen points</source>
             <translation>Pwyntiau a ddewiswyd</translation>
         </message>

@@ -87,6 +87,7 @@ class DriveTimeAlgorithm(SpeedInput, SitesInput, ActivationInput, NetworkInput, 
         crs = layer.crs()
         spec = grid.spec
         activation = self.read_activation(parameters, context)
+        fixed = qgis_io.read_fixed_minutes(layer, self.SPEED, feedback, activation)
         max_time = None
         if parameters.get(self.MAX_TIME) not in (None, ""):
             max_time = self.parameterAsDouble(parameters, self.MAX_TIME, context)
@@ -110,7 +111,7 @@ class DriveTimeAlgorithm(SpeedInput, SitesInput, ActivationInput, NetworkInput, 
         # 1. cost distance
         want_nearest = bool(parameters.get(self.OUTPUT_NEAREST))
         res = cost_distance(friction, spec.cell_size, np.column_stack([rows, cols]),
-                            offsets=np.full(len(rows), activation), max_cost=max_time, neighbours=neighbours,
+                            offsets=np.full(len(rows), activation + fixed), max_cost=max_time, neighbours=neighbours,
                             want_nearest=want_nearest, progress=progress_callback(steps))
         del friction
         if feedback.isCanceled():

@@ -441,6 +441,7 @@ class MatrixAlgorithm(SpeedInput, SitesInput, NetworkInput, BreaksInput, Algorit
         zones_mode = self.parameterAsEnum(parameters, self.ZONES_MODE, context)
 
         layer, grid = self.read_speed(parameters, context)
+        fixed = qgis_io.read_fixed_minutes(layer, self.SPEED, feedback)
         speed = grid.array
         crs = layer.crs()
         spec = grid.spec
@@ -467,6 +468,8 @@ class MatrixAlgorithm(SpeedInput, SitesInput, NetworkInput, BreaksInput, Algorit
                            symmetric=symmetric, progress=progress_callback(steps))
         if feedback.isCanceled():
             return {}
+        if fixed:  # every journey between two different sites gets the calibrated fixed time
+            m = np.where(np.eye(n, dtype=bool), m, m + fixed)
         msym = mx.symmetrise(m)
 
         # 2. tables, groups, layers
@@ -494,7 +497,7 @@ class MatrixAlgorithm(SpeedInput, SitesInput, NetworkInput, BreaksInput, Algorit
         if want_zones:
             steps.setCurrentStep(3)
             results.update(self._zones(parameters, context, feedback, steps, friction, spec, crs, rows, cols, bands,
-                                       neighbours, zones_mode))
+                                       neighbours, zones_mode, fixed))
         steps.setProgress(100)
         return results
 
@@ -642,14 +645,15 @@ class MatrixAlgorithm(SpeedInput, SitesInput, NetworkInput, BreaksInput, Algorit
                 b=fmt_num(b), g=len(set(groups[:, k].tolist()))))
         return {self.OUTPUT_SITES: dest}
 
-    def _zones(self, parameters, context, feedback, steps, friction, spec, crs, rows, cols, bands, neighbours, mode):
+    def _zones(self, parameters, context, feedback, steps, friction, spec, crs, rows, cols, bands, neighbours, mode,
+               fixed=0.0):
         from ..core import matrix as mx
 
         out = self.parameterAsOutputLayer(parameters, self.OUTPUT_ZONES, context)
         src = np.column_stack([rows, cols])
         if mode == 0:
             counts = mx.reach_counts(friction, spec.cell_size, src, bands, neighbours=neighbours,
-                                     progress=progress_callback(steps))
+                                     progress=progress_callback(steps), offset=fixed)
             desc = [self.tr("sites within {b} min").format(b=fmt_num(b)) for b in bands]
             write_multiband(out, counts, spec, crs, desc)
             apply = lambda lyr: style_reach_counts(lyr, bands[0])  # noqa: E731

@@ -219,6 +219,7 @@ class ScenarioAlgorithm(SpeedInput, SitesInput, ActivationInput, NetworkInput, B
         friction = speed_to_friction(grid.array)
         del grid
         activation = self.read_activation(parameters, context)
+        start = activation + qgis_io.read_fixed_minutes(layer, self.SPEED, feedback, activation)
         neighbours = self.read_neighbours(parameters, context)
         snap = self.read_snap_distance(parameters, context)
         thresholds = self.read_breaks(parameters, self.THRESHOLDS, context, DEFAULT_THRESHOLDS)
@@ -241,11 +242,11 @@ class ScenarioAlgorithm(SpeedInput, SitesInput, ActivationInput, NetworkInput, B
         # 1. drive times
         t0 = time.perf_counter()
         res_b = cost_distance(friction, spec.cell_size, np.column_stack([base["rows"], base["cols"]]),
-                              offsets=np.full(len(base["rows"]), activation), neighbours=neighbours,
+                              offsets=np.full(len(base["rows"]), start), neighbours=neighbours,
                               want_nearest=False, progress=progress_callback(steps, 0, 50))
         steps.setCurrentStep(1)
         res_s = cost_distance(friction, spec.cell_size, np.column_stack([scen["rows"], scen["cols"]]),
-                              offsets=np.full(len(scen["rows"]), activation), neighbours=neighbours,
+                              offsets=np.full(len(scen["rows"]), start), neighbours=neighbours,
                               want_nearest=False, progress=progress_callback(steps, 0, 50))
         minutes_b, minutes_s = res_b.cost, res_s.cost
         del res_b, res_s, friction

@@ -8,6 +8,7 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
     QgsProcessingParameterCrs,
+    QgsProcessingParameterEnum,
     QgsProcessingParameterExtent,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -31,6 +32,7 @@ class SpeedSurfaceAlgorithm(AlgorithmBase):
     ROADS = "ROADS"
     CLASS_FIELD = "CLASS_FIELD"
     SPEEDS = "SPEEDS"
+    PROFILE = "PROFILE"
     OFFROAD_SPEED = "OFFROAD_SPEED"
     LANDCOVER_SPEED = "LANDCOVER_SPEED"
     BARRIERS = "BARRIERS"
@@ -59,6 +61,12 @@ class SpeedSurfaceAlgorithm(AlgorithmBase):
                                  "class not listed are ignored (a warning lists them). A speed of 0 ignores the "
                                  "class; speeds above 200 km/h or not finite are refused (a unit mistake). "
                                  "Default: the UK table in the help (empty = default)."),
+            self.PROFILE: self.tr("Driving profile applied to the road speeds: ordinary daytime driving (the speeds "
+                                  "as given) or a blue-light emergency response (faster on every road class, most on "
+                                  "minor and urban roads: driving times 9-20 % shorter). The blue-light multipliers "
+                                  "are an assumption set within published lights-and-sirens time savings (Hunt et "
+                                  "al. 1995; Brown et al. 2000; Ho and Lindquist 2001): calibrate them with your own "
+                                  "blue-light journeys (Calibrate against observed journeys)."),
             self.OFFROAD_SPEED: self.tr("Speed in km/h for cells with no road (reaching the road along drives, "
                                         "yards and tracks), from 0 to 200. 0 makes them impassable."),
             self.LANDCOVER_SPEED: self.tr("Optional raster of off-road speeds in km/h (e.g. a reclassified land-cover "
@@ -88,6 +96,9 @@ class SpeedSurfaceAlgorithm(AlgorithmBase):
             flat += [k, f"{v:g}"]
         self.add(QgsProcessingParameterMatrix(self.SPEEDS, self.tr("Speed by road class (km/h)"), 0, False,
                                               [self.tr("Road class"), self.tr("Speed (km/h)")], flat, optional=True))
+        self.add(QgsProcessingParameterEnum(self.PROFILE, self.tr("Driving profile"), [
+            self.tr("Ordinary daytime driving"), self.tr("Blue-light emergency response (assumption: calibrate)")],
+            False, 0))
         self.add(QgsProcessingParameterNumber(self.OFFROAD_SPEED, self.tr("Off-road speed (km/h)"),
                                               QgsProcessingParameterNumber.Double, DEFAULT_OFFROAD_SPEED, False, 0.0,
                                               200.0))
@@ -105,7 +116,8 @@ class SpeedSurfaceAlgorithm(AlgorithmBase):
     def process(self, parameters, context, feedback):
         from ..core.grid import GridSpec
         from ..core.rasterize import build_speed_surface
-        from ..core.speeds import DEFAULT_OFFROAD_SPEED, MAX_SPEED_KMH, lookup, table_from_pairs
+        from ..core.speeds import (DEFAULT_OFFROAD_SPEED, MAX_SPEED_KMH, PROFILE_KEYS, apply_profile, lookup,
+                                   table_from_pairs)
 
         steps = QgsProcessingMultiStepFeedback(4, feedback)
         roads = self.parameterAsSource(parameters, self.ROADS, context)
@@ -128,6 +140,17 @@ class SpeedSurfaceAlgorithm(AlgorithmBase):
             raise QgsProcessingException(self.tr("SPEEDS: {err}.").format(err=e)) from None
         if not any(v > 0 for v in table.values()):
             raise QgsProcessingException(self.tr("SPEEDS: every road class has speed 0; give positive speeds."))
+        profile = PROFILE_KEYS[self.parameterAsEnum(parameters, self.PROFILE, context)]
+        if profile != "daytime":
+            table = apply_profile(table, profile)
+            over = {k: v for k, v in table.items() if v > MAX_SPEED_KMH}
+            if over:
+                raise QgsProcessingException(self.tr(
+                    "SPEEDS / PROFILE: with the blue-light profile, {list} go above {m:g} km/h; lower those speeds "
+                    "in SPEEDS or use the daytime profile.").format(
+                        list=", ".join(f"{k} ({v:g} km/h)" for k, v in over.items()), m=MAX_SPEED_KMH))
+            feedback.pushInfo(self.tr("Blue-light profile: road speeds raised by 10-25 % by class (an assumption to "
+                                      "calibrate with your own blue-light journeys)."))
         offroad = self.parameterAsDouble(parameters, self.OFFROAD_SPEED, context)
         if not 0 <= offroad <= MAX_SPEED_KMH:
             raise QgsProcessingException(self.tr(

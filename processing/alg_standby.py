@@ -307,6 +307,13 @@ class StandbyAlgorithm(SpeedInput, SitesInput, NetworkInput, AlgorithmBase):
         budget = self.parameterAsDouble(parameters, self.DRIVE_BUDGET, context)
         if not budget > 0:
             raise QgsProcessingException(self.tr("DRIVE_BUDGET must be positive (minutes), e.g. 6."))
+        fixed = qgis_io.read_fixed_minutes(layer, self.SPEED, feedback)
+        if fixed >= budget:
+            raise QgsProcessingException(self.tr(
+                "DRIVE_BUDGET: the calibrated speed surface adds a fixed time of {f:.2f} min to every journey, which "
+                "uses up the whole budget of {b} min. Give a larger budget, or use an uncalibrated surface (or one "
+                "calibrated on blue-light journeys) for drive zones.").format(f=fixed, b=fmt_num(budget)))
+        drive = budget - fixed  # minutes of driving that fit in the budget
         neighbours = self.read_neighbours(parameters, context)
         snap = self.read_snap_distance(parameters, context)
         days = self.parameterAsDouble(parameters, self.DAYS, context)
@@ -403,7 +410,7 @@ class StandbyAlgorithm(SpeedInput, SitesInput, NetworkInput, AlgorithmBase):
         # 3. coverage sets ------------------------------------------------------------------------------------
         steps.setCurrentStep(2)
         t0 = time.perf_counter()
-        sets = sb.coverage_sets(friction, spec.cell_size, src, budget, demand, neighbours=neighbours,
+        sets = sb.coverage_sets(friction, spec.cell_size, src, drive, demand, neighbours=neighbours,
                                 progress=progress_callback(steps))
         feedback.pushInfo(self.tr("Coverage sets: {n} candidates + {e} existing sites, {c:,} demand cells, on average "
                                   "{m:,.0f} demand cells within {b} min each ({t:.1f} s).").format(
@@ -448,7 +455,7 @@ class StandbyAlgorithm(SpeedInput, SitesInput, NetworkInput, AlgorithmBase):
         open_idx = list(sol.chosen) + fixed
         labels = None
         if open_idx:
-            res = cost_distance(friction, spec.cell_size, src[open_idx], max_cost=budget, neighbours=neighbours,
+            res = cost_distance(friction, spec.cell_size, src[open_idx], max_cost=drive, neighbours=neighbours,
                                 want_nearest=True)
             labels = res.nearest
             del res

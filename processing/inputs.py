@@ -153,10 +153,13 @@ class NetworkInput:
                      "straight line on a uniform surface) or 8 (as scikit-image MCP_Geometric and plain r.cost; "
                      "at most 8.3 %)."))
 
-    def add_snap_distance(self, description=None):
-        self.add(QgsProcessingParameterNumber(
+    def add_snap_distance(self, description=None, maximum=None):
+        param = QgsProcessingParameterNumber(
             self.SNAP_DISTANCE, description or self.tr("Snap sites to passable cells within (m)"),
-            QgsProcessingParameterNumber.Double, 500.0, False, 0.0), advanced=True,
+            QgsProcessingParameterNumber.Double, 500.0, False, 0.0)
+        if maximum is not None:
+            param.setMaximum(maximum)
+        self.add(param, advanced=True,
             help_text=self.tr("A site (point) on an impassable cell is moved to the nearest passable cell within "
                               "this many metres (0 or more; with a warning); further away is an error naming "
                               "it."))
@@ -166,10 +169,9 @@ class NetworkInput:
 
     def read_snap_distance(self, parameters, context):
         value = self.parameterAsDouble(parameters, self.SNAP_DISTANCE, context)
-        if not (math.isfinite(value) and value >= 0):
-            raise QgsProcessingException(self.tr(
-                "SNAP_DISTANCE: {v} m is not allowed; give a distance of 0 metres or more (default 500).")
-                .format(v=value))
+        msg = number_range_error(self.parameterDefinition(self.SNAP_DISTANCE), value)
+        if msg:
+            raise QgsProcessingException(msg)
         return value
 
 

@@ -10,6 +10,7 @@ from ..plugin.utils import resources_path, version
 # (module in this package, class): explicit list, one algorithm per file.
 ALGORITHMS = [
     ("alg_speedsurface", "SpeedSurfaceAlgorithm"),
+    ("alg_calibrate", "CalibrateAlgorithm"),
     ("alg_drivetime", "DriveTimeAlgorithm"),
     ("alg_coverage", "CoverageAlgorithm"),
     ("alg_matrix", "MatrixAlgorithm"),

@@ -107,8 +107,44 @@ def read_speed_surface(layer, param="SPEED"):
     return grid
 
 
-def write_raster(path, array, spec, crs, nodata=None, dtype=None):
-    """Write a single-band GeoTIFF atomically (a temporary file renamed into place), compressed and tiled."""
+FIXED_TAG = "DRIVETIME_FIXED_MINUTES"
+CALIBRATION_TAG = "DRIVETIME_CALIBRATION"
+
+
+def read_fixed_minutes(layer, param="SPEED", feedback=None, activation=None):
+    """The fixed time per journey (minutes) a calibrated speed surface carries in its GeoTIFF metadata
+    (``DRIVETIME_FIXED_MINUTES``, written by drivetime:calibrate); 0 for an uncalibrated surface.
+
+    With ``feedback``, logs how drive times are made up (activation + fixed time + driving)."""
+    import rasterio
+
+    path = raster_path(layer, param)
+    with rasterio.open(path) as ds:
+        text = ds.tags().get(FIXED_TAG)
+    if text in (None, ""):
+        return 0.0
+    try:
+        fixed = float(text)
+    except ValueError:
+        fixed = float("nan")
+    if not (np.isfinite(fixed) and 0 <= fixed <= 120):
+        raise QgsProcessingException(tr(
+            "{param}: the raster's {tag} metadata ({value}) is not a fixed time in minutes between 0 and 120. "
+            "Calibrate the surface again (drivetime:calibrate) or remove the item (gdal_edit.py -unsetmd).")
+            .format(param=param, tag=FIXED_TAG, value=text))
+    if feedback is not None and fixed > 0:
+        if activation is None:
+            feedback.pushInfo(tr("Calibrated speed surface: every journey gets its fixed time of {f:.2f} min "
+                                 "(drive time = fixed time + driving).").format(f=fixed))
+        else:
+            feedback.pushInfo(tr("Calibrated speed surface: drive time = activation ({a:g} min) + fixed time "
+                                 "({f:.2f} min) + driving.").format(a=activation, f=fixed))
+    return fixed
+
+
+def write_raster(path, array, spec, crs, nodata=None, dtype=None, tags=None):
+    """Write a single-band GeoTIFF atomically (a temporary file renamed into place), compressed and tiled.
+    ``tags``: optional GDAL metadata items (dataset level), e.g. a calibrated fixed time."""
     import rasterio
     from affine import Affine
 
@@ -129,6 +165,8 @@ def write_raster(path, array, spec, crs, nodata=None, dtype=None):
     try:
         with rasterio.open(tmp, "w", **profile) as ds:
             ds.write(np.asarray(array, dtype=dtype), 1)
+            if tags:
+                ds.update_tags(**{k: str(v) for k, v in tags.items()})
         os.replace(tmp, path)
     finally:
         if os.path.exists(tmp):

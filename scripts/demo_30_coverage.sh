@@ -4,7 +4,7 @@ G="$DATA/oxfordshire_demo.gpkg"
 "$QP" run drivetime:coverage --DRIVETIME="$OUT/drivetime.tif" \
   --AREAS="$G|layername=lad11_oxfordshire" --AREA_ID_FIELD=lad11nm \
   --POPULATION="$G|layername=lsoa11_oxfordshire" --POPULATION_FIELD=pop_mid2018 \
-  --URBANITY_FIELD=ruc11cd --GROUP_FIELD=imd19_decile --THRESHOLDS=8,19,30,45,60 --TARGET=8 --TARGET_SHARE=75 \
+  --URBANITY_FIELD=ruc11cd --GROUP_FIELD=imd19_decile --THRESHOLDS=15,20,30,45,60 --TARGET=30 --TARGET_SHARE=90 \
   --STUDY_AREA_NAME=Oxfordshire --OUTPUT="$OUT/coverage_districts.gpkg" \
   --OUTPUT_TABLE="$OUT/coverage_districts_table.gpkg" --OUTPUT_SUMMARY="$OUT/coverage_districts.html" 2>&1 \
   | grep -E "Population:|^Across|^  [A-Z]|ERROR" || true
@@ -15,7 +15,7 @@ if [ -f "$DATA/extra/lsoa11_bob.geojson" ]; then
   "$QP" run drivetime:coverage --DRIVETIME="$OUT/drivetime.tif" \
     --AREAS="$G|layername=pct11_bob_derived" --AREA_ID_FIELD=pct11cd_nhs --AREA_NAME_FIELD=pct11nm \
     --POPULATION="$DATA/extra/lsoa11_bob.geojson" --POPULATION_FIELD=pop_mid2018 \
-    --URBANITY_FIELD=ruc11cd --GROUP_FIELD=imd19_decile --STUDY_AREA_NAME=BOB \
+    --URBANITY_FIELD=ruc11cd --GROUP_FIELD=imd19_decile --THRESHOLDS=15,20,30,45,60 --TARGET=30 --STUDY_AREA_NAME=BOB \
     --OUTPUT="$OUT/coverage_pct.gpkg" --OUTPUT_TABLE="$OUT/coverage_pct_table.gpkg" \
     --OUTPUT_SUMMARY="$OUT/coverage_pct.html" 2>&1 | grep -E "Population:|^Across|^  [A-Z]|ERROR" || true
   test -s "$OUT/coverage_pct.gpkg" && test -s "$OUT/coverage_pct.qml" && test -s "$OUT/coverage_pct.html"

@@ -1,7 +1,7 @@
 # A&E travel-time matrix and collaboration bands between the type-1 A&E sites inside the speed surface
 # (same subset as demo_20_drivetime.sh): pair table, styled lines, sites with groups, wide CSV, and the raster
 # of how many sites lie within each band break of every cell.
-"$QP" run drivetime:matrix --SPEED="$OUT/speed.tif" \
+"$QP" run drivetime:matrix --SPEED="$OUT/speed_calibrated.tif" \
   --SITES="$DATA/oxfordshire_demo.gpkg|layername=ae_sites|subset=ed_type1_curated = 1 AND bng_e > 396500 AND bng_e < 518500 AND bng_n > 141500 AND bng_n < 268500" \
   --SITE_ID_FIELD=site_code_2014 --SITE_NAME_FIELD=site_name --BANDS=30,45,60 \
   --OUTPUT="$OUT/ae_matrix_pairs.gpkg" --OUTPUT_LINES="$OUT/ae_collaboration_lines.gpkg" \

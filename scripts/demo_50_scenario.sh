@@ -1,7 +1,7 @@
 # Scenario: Horton General Hospital (Banbury) A&E closes. Baseline = the type-1 A&E sites inside the speed surface;
 # people from the LSOA populations, by district, urbanity (ONS RUC2011) and IMD decile; thresholds to 60 minutes.
 SITES="ed_type1_curated = 1 AND bng_e > 396500 AND bng_e < 518500 AND bng_n > 141500 AND bng_n < 268500"
-"$QP" run drivetime:scenario --SPEED="$OUT/speed.tif" \
+"$QP" run drivetime:scenario --SPEED="$OUT/speed_calibrated.tif" \
   --BASELINE_SITES="$DATA/oxfordshire_demo.gpkg|layername=ae_sites|subset=$SITES" \
   --SCENARIO_SITES="$DATA/oxfordshire_demo.gpkg|layername=ae_sites|subset=$SITES AND site_name <> 'Horton General Hospital'" \
   --AREAS="$DATA/oxfordshire_demo.gpkg|layername=lad11_oxfordshire" --AREA_ID_FIELD=lad11nm \

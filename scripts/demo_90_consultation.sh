@@ -8,7 +8,7 @@ summary="$OUT/consultation_summary.txt"
 "$QP" run drivetime:consultationmap --PROJECT_PATH="$OUT/drivetime_equity_demo.qgz" \
   --LAYERS="A&E departments (type 1)" --LAYERS="Local NHS areas (sub-ICB)" --LAYERS="Drive time (minutes)" \
   --TITLE="How long does it take to reach A&E?" \
-  --SUBTITLE="Modelled ambulance drive times to the nearest type-1 A&E department, Buckinghamshire, Oxfordshire and Berkshire West" \
+  --SUBTITLE="Modelled drive times (calibrated on observed journeys) to the nearest type-1 A&E department, Buckinghamshire, Oxfordshire and Berkshire West" \
   --PAPER=0 --ORIENTATION=0 --FORMAT=0 --DPI=300 --SUMMARY="$summary" \
   --OUTPUT="$OUT/consultation_map.pdf" 2>&1 | grep -E "page, map|ERROR|OUTPUT|Warning|warning" || true
 test -s "$OUT/consultation_map.pdf"

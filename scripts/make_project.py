@@ -21,7 +21,7 @@ SUMMARY_NAME = "consultation_summary.txt"
 TITLE = "How long does it take to reach A&E?"
 SUBTITLE = ("Modelled ambulance drive times to the nearest type-1 A&E department, Buckinghamshire, Oxfordshire "
             "and Berkshire West")
-BAND_SUMMARY = (8, 15, 30)
+BAND_SUMMARY = (15, 20, 30)
 # Sites used by demo_20_drivetime.sh: type-1 A&E departments inside the speed surface.
 SITES_SUBSET = ("ed_type1_curated = 1 AND bng_e > 396500 AND bng_e < 518500 AND bng_n > 141500 AND "
                 "bng_n < 268500")
@@ -69,8 +69,8 @@ def population_summary(drivetime_tif, data_dir, bands=BAND_SUMMARY):
     shares = [100.0 * float(weight[times <= b].sum()) / total for b in bands]
     parts = [f"{s:.0f}% within {b} minutes" for s, b in zip(shares, bands)]
     text = (f"Of Oxfordshire's {total:,.0f} residents (ONS mid-2018 estimate), {', '.join(parts[:-1])} and "
-            f"{parts[-1]} of a type-1 A&E department by modelled ambulance drive time (including 2 minutes to "
-            f"get mobile).")
+            f"{parts[-1]} of a type-1 A&E department by modelled drive time (calibrated against "
+            f"observed journeys).")
     return text
 
 

@@ -138,6 +138,11 @@ def base_params(alg, world):
         return {"SPEED": world["speed"], "POPULATION": world["pop"], "POPULATION_FIELD": "pop",
                 "EXISTING": points(GOOD[:1]), "CANDIDATES": points(GOOD), "COUNT": 1,
                 "OUTPUT": "TEMPORARY_OUTPUT"}, "EXISTING"
+    if alg == "calibrate":
+        journeys = layer("LineString", ["LINESTRING({} {}, {} {})".format(*xy(*GOOD[0]), *xy(*GOOD[1]))] * 4,
+                         None, "&field=minutes:double")
+        return {"SPEED": world["speed"], "JOURNEYS": journeys, "MINUTES_FIELD": "minutes",
+                "OUTPUT": str(t / "o.tif")}, None
     raise ValueError(alg)
 
 
@@ -149,6 +154,12 @@ for _alg in ("drivetime", "matrix", "scenario", "standby"):
               (_alg, "speed:1e30", r"SPEED: the raster holds speeds up to 1e\+30 km/h.*from 0 to 200"),
               (_alg, "SNAP_DISTANCE=-5", r"SNAP_DISTANCE \(.*\): -5 is not allowed; give a number of at least 0"),
               (_alg, "SNAP_DISTANCE=inf", r"SNAP_DISTANCE \(.*\): inf is not allowed")]
+for _case, _frag in [("speed:inf", r"SPEED: the raster holds speeds up to inf km/h"),
+                     ("speed:1e30", r"SPEED: the raster holds speeds up to 1e\+30 km/h"),
+                     ("SNAP_DISTANCE=-5", r"SNAP_DISTANCE \(.*\): -5 is not allowed; give a number from 0 to 10000"),
+                     ("SNAP_DISTANCE=20000", r"SNAP_DISTANCE \(.*\): 20000 is not allowed; give a number from 0 to "
+                                             r"10000")]:
+    TABLE.append(("calibrate", _case, _frag))
 TABLE += [
     ("drivetime", "BANDS=nan,6", r"BANDS: 'nan' is not a finite number"),
     ("drivetime", "BANDS=6,inf", r"BANDS: 'inf' is not a finite number"),
@@ -193,6 +204,8 @@ SPEEDSURFACE_TABLE = [
     ({"SPEEDS": ["primary", "1e30"]}, r"SPEEDS: speed for road class 'primary' must be zero .* at most 200 km/h"),
     ({"SPEEDS": ["primary", "nan"]}, r"SPEEDS: speed for road class 'primary' must be zero"),
     ({"OFFROAD_SPEED": 1e30}, r"OFFROAD_SPEED .*: 1e\+30 is not allowed; give a number from 0 to 200"),
+    ({"SPEEDS": ["primary", "190"], "PROFILE": 1}, r"SPEEDS / PROFILE: with the blue-light profile, primary "
+                                                   r"\(228 km/h\) go above 200 km/h"),
 ]
 
 
