@@ -245,9 +245,10 @@ class SitesInput:
                 raise QgsProcessingException(self.tr(
                     "{param}: none of the {n} site(s) lies inside the speed raster; check that the layers overlap "
                     "(and their CRS).").format(param=name, n=len(out)))
-            feedback.pushWarning(self.tr("{param}: {n} site(s) outside the speed raster are left out "
-                                         "(SITES_INSIDE_ONLY): {names}.").format(param=name, n=len(out),
-                                                                                 names=_names(out)))
+            if feedback is not None:
+                feedback.pushWarning(self.tr("{param}: {n} site(s) outside the speed raster are left out "
+                                             "(SITES_INSIDE_ONLY): {names}.").format(param=name, n=len(out),
+                                                                                     names=_names(out)))
             subset_points(pts, keep)
             labels = [lab for lab, k in zip(labels, keep) if k]
         r0, c0 = rows[keep], cols[keep]
