@@ -112,6 +112,16 @@ class CalibrateAlgorithm(SpeedInput, NetworkInput, AlgorithmBase):
             self.OUTPUT_REPORT: self.tr("HTML report: fitted parameters with standard errors, held-out errors "
                                         "(median |error|, mean signed error, share within ±10 %, collaboration-band "
                                         "agreement) and plots."),
+            "FIXED_MINUTES": self.tr("The fitted fixed time in minutes per journey (also in OUTPUT's metadata)."),
+            "SPEED_FACTOR": self.tr("The fitted driving-time multiplier (speeds are divided by it); NaN with a "
+                                    "factor per speed group."),
+            "N_USED": self.tr("Number of journeys used in the fit (both ends on the surface, an observed time, "
+                              "reachable)."),
+            "HELD_OUT_MEDIAN_ABS_PCT": self.tr("Median absolute error of the held-out predictions, in percent of the "
+                                               "observed time."),
+            "HELD_OUT_BAND_AGREEMENT_PCT": self.tr("Share of journeys whose held-out time falls in the same "
+                                                   "collaboration band (≤30, 30–45, 45–60, over 60 min) as the "
+                                                   "observed time, percent."),
             "EXAMPLE": "qgis_process run drivetime:calibrate --SPEED=speed.tif "
                        "--JOURNEYS='observed_journeys_bucks_berks.gpkg|layername=lsoa_to_hospital_minutes' "
                        "--MINUTES_FIELD=minutes --OUTPUT=speed_calibrated.tif --OUTPUT_REPORT=calibration.html",
@@ -123,9 +133,7 @@ class CalibrateAlgorithm(SpeedInput, NetworkInput, AlgorithmBase):
                                                      [QgsProcessing.TypeVectorLine]))
         self.add(QgsProcessingParameterField(self.MINUTES_FIELD, self.tr("Observed minutes field"), None,
                                              self.JOURNEYS, QgsProcessingParameterField.Numeric))
-        self.add(QgsProcessingParameterEnum(self.MODEL, self.tr("Model"), [
-            self.tr("Fixed time + one speed factor"), self.tr("Fixed time only"),
-            self.tr("Fixed time + a speed factor per speed group")], False, 0))
+        self.add(QgsProcessingParameterEnum(self.MODEL, self.tr("Model"), self._model_labels(), False, 0))
         self.add(QgsProcessingParameterNumber(self.FOLDS, self.tr("Cross-validation folds"),
                                               QgsProcessingParameterNumber.Integer, 5, False, 2, 20), advanced=True)
         self.add(QgsProcessingParameterEnum(self.FOLD_BY, self.tr("Hold out together"), [
@@ -146,6 +154,13 @@ class CalibrateAlgorithm(SpeedInput, NetworkInput, AlgorithmBase):
                           ("HELD_OUT_MEDIAN_ABS_PCT", self.tr("Held-out median |error| (%)")),
                           ("HELD_OUT_BAND_AGREEMENT_PCT", self.tr("Held-out band agreement (%)"))):
             self.addOutput(QgsProcessingOutputNumber(key, desc))
+
+    def _model_labels(self):
+        return [self.tr("Fixed time + one speed factor"), self.tr("Fixed time only"),
+                self.tr("Fixed time + a speed factor per speed group")]
+
+    def _model_label(self, model):
+        return self._model_labels()[MODEL_KEYS.index(model)]
 
     # -- reading ------------------------------------------------------------------------------------------
     def _read_journeys(self, parameters, context, feedback, crs):
@@ -263,7 +278,7 @@ class CalibrateAlgorithm(SpeedInput, NetworkInput, AlgorithmBase):
                 "FOLD_BY.").format(what=fold_by))
         feedback.pushInfo(self.tr("{n} journeys on a {r} x {c} grid of {s:g} m cells; model: {m}; {k}-fold "
                                   "cross-validation holding out by {by} ({g} groups).").format(
-            n=int(on.sum()), r=spec.rows, c=spec.cols, s=spec.cell_size, m=model, k=min(folds, n_keys),
+            n=int(on.sum()), r=spec.rows, c=spec.cols, s=spec.cell_size, m=self._model_label(model), k=min(folds, n_keys),
             by=fold_by, g=n_keys))
 
         # 1. fit and cross-validate
@@ -392,7 +407,7 @@ class CalibrateAlgorithm(SpeedInput, NetworkInput, AlgorithmBase):
 
     def _report(self, path, res, fit, model, fixed_before, observed, length_km, n_total, n_used):
         from ..core.calibrate import COLLABORATION_BANDS, SPEED_GROUPS
-        from .calibration_report import residual_png, scatter_png, write_report
+        from .calibration_report import band_table, residual_png, scatter_png, write_report
 
         u = res.usable
         y = observed[u]
@@ -412,8 +427,8 @@ class CalibrateAlgorithm(SpeedInput, NetworkInput, AlgorithmBase):
             spread = self.tr("Across the {k} folds the fixed time ranged from {a:.2f} to {b:.2f} min.").format(
                 k=len(fx), a=min(fx), b=max(fx))
         sentences = [
-            self.tr("{u} of {t} journeys were used; model: {m} ({p} fitted parameter(s)).").format(
-                u=n_used, t=n_total, m=model, p=fit.n_params),
+            self.tr("{u:,} of {t:,} journeys were used; model: {m} ({p} fitted parameters).").format(
+                u=n_used, t=n_total, m=self._model_label(model).lower(), p=fit.n_params),
             self.tr("Drive time = activation + fixed time ({f:.2f} min) + driving on the calibrated surface.")
             .format(f=fit.fixed),
         ]
@@ -429,6 +444,7 @@ class CalibrateAlgorithm(SpeedInput, NetworkInput, AlgorithmBase):
                          "fold). The fit minimises relative squared error, so short and long journeys count alike."),
                  self.tr("Band agreement compares the collaboration band (≤30, 30–45, 45–60, over 60 min) of the "
                          "observed and the modelled time.")]
-        write_report(path, self.tr("Drive-time calibration"), sentences, params, named,
+        bands = band_table(observed[u], held, COLLABORATION_BANDS)
+        write_report(path, self.tr("Drive-time calibration"), sentences, params, named, bands,
                      scatter_png(y, res.before[u], held, COLLABORATION_BANDS),
                      residual_png(length_km[u], res.before[u], held, y), notes)
