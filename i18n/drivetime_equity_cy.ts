@@ -69,302 +69,327 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../processing/alg_calibrate.py" line="115" />
+            <source>The fitted fixed time in minutes per journey (also in OUTPUT's metadata).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="116" />
+            <source>The fitted driving-time multiplier (speeds are divided by it); NaN with a factor per speed group.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="118" />
+            <source>Number of journeys used in the fit (both ends on the surface, an observed time, reachable).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="120" />
+            <source>Median absolute error of the held-out predictions, in percent of the observed time.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../processing/alg_calibrate.py" line="122" />
+            <source>Share of journeys whose held-out time falls in the same collaboration band (≤30, 30–45, 45–60, over 60 min) as the observed time, percent.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="132" />
             <source>Observed journeys (lines)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="124" />
+            <location filename="../processing/alg_calibrate.py" line="134" />
             <source>Observed minutes field</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="126" />
+            <location filename="../processing/alg_calibrate.py" line="136" />
             <source>Model</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="127" />
-            <source>Fixed time + one speed factor</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_calibrate.py" line="127" />
-            <source>Fixed time only</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_calibrate.py" line="128" />
-            <source>Fixed time + a speed factor per speed group</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_calibrate.py" line="129" />
+            <location filename="../processing/alg_calibrate.py" line="137" />
             <source>Cross-validation folds</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="131" />
+            <location filename="../processing/alg_calibrate.py" line="139" />
             <source>Hold out together</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="132" />
+            <location filename="../processing/alg_calibrate.py" line="140" />
             <source>Journeys to one destination</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="132" />
+            <location filename="../processing/alg_calibrate.py" line="140" />
             <source>Journeys from one origin</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="133" />
+            <location filename="../processing/alg_calibrate.py" line="141" />
             <source>Single journeys</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="134" />
+            <location filename="../processing/alg_calibrate.py" line="142" />
             <source>Random seed</source>
             <translation>Hedyn ar hap</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="137" />
+            <location filename="../processing/alg_calibrate.py" line="145" />
             <source>Snap journey ends to passable cells within (m)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="138" />
+            <location filename="../processing/alg_calibrate.py" line="146" />
             <source>Calibrated speed surface</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="139" />
+            <location filename="../processing/alg_calibrate.py" line="147" />
             <source>Journeys with errors</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="141" />
+            <location filename="../processing/alg_calibrate.py" line="149" />
             <source>Calibration report</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="142" />
+            <location filename="../processing/alg_calibrate.py" line="150" />
             <source>HTML files (*.html)</source>
             <translation>Ffeiliau HTML (*.html)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="143" />
+            <location filename="../processing/alg_calibrate.py" line="151" />
             <source>Fitted fixed time (minutes)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="144" />
+            <location filename="../processing/alg_calibrate.py" line="152" />
             <source>Fitted speed factor (time multiplier; NaN per group)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="145" />
+            <location filename="../processing/alg_calibrate.py" line="153" />
             <source>Journeys used</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="146" />
+            <location filename="../processing/alg_calibrate.py" line="154" />
             <source>Held-out median |error| (%)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="147" />
+            <location filename="../processing/alg_calibrate.py" line="155" />
             <source>Held-out band agreement (%)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="154" />
+            <location filename="../processing/alg_calibrate.py" line="159" />
+            <source>Fixed time + one speed factor</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="159" />
+            <source>Fixed time only</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="160" />
+            <source>Fixed time + a speed factor per speed group</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="169" />
             <source>JOURNEYS: no layer given.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="156" />
+            <location filename="../processing/alg_calibrate.py" line="171" />
             <source>JOURNEYS: the layer holds {kind} geometries; give lines from origin (first vertex) to destination (last vertex). From a table of origin and destination points, make them with 'XY to line' or 'Join by lines (hub lines)'.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="164" />
+            <location filename="../processing/alg_calibrate.py" line="179" />
             <source>MINUTES_FIELD: the journeys layer has no field '{f}'. Its fields are: {fields}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="168" />
+            <location filename="../processing/alg_calibrate.py" line="183" />
             <source>MINUTES_FIELD: '{f}' is a {t} field; choose a numeric field holding minutes (or convert it with the field calculator: to_real("{f}")).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="188" />
+            <location filename="../processing/alg_calibrate.py" line="203" />
             <source>MINUTES_FIELD: journey {fid} has {m:g} minutes; observed times must be positive. Remove or correct such journeys (a filter such as "{f}" &gt; 0).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="196" />
+            <location filename="../processing/alg_calibrate.py" line="211" />
             <source>JOURNEYS: the layer has no journeys with a geometry (is it empty, or an empty selection?).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="224" />
+            <location filename="../processing/alg_calibrate.py" line="239" />
             <source>FOLDS must be between 2 and 20 (default 5).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="244" />
+            <location filename="../processing/alg_calibrate.py" line="259" />
             <source>{n} of {t} journeys have an end outside the speed surface or far from any passable cell: they are not used (see the status field of OUTPUT_JOURNEYS). Build the surface over an extent that covers them.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="249" />
+            <location filename="../processing/alg_calibrate.py" line="264" />
             <source>JOURNEYS: only {n} journey(s) have both ends on the speed surface and an observed time; at least 3 are needed (check that the journeys and the surface cover the same area).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="261" />
+            <location filename="../processing/alg_calibrate.py" line="276" />
             <source>FOLD_BY: every usable journey has the same {what}, so none can be held out; choose another FOLD_BY.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="264" />
+            <location filename="../processing/alg_calibrate.py" line="279" />
             <source>{n} journeys on a {r} x {c} grid of {s:g} m cells; model: {m}; {k}-fold cross-validation holding out by {by} ({g} groups).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="278" />
+            <location filename="../processing/alg_calibrate.py" line="293" />
             <source>{n} journeys cannot be driven on the surface (an end cut off by barriers or missing roads): not used.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="296" />
+            <location filename="../processing/alg_calibrate.py" line="311" />
             <source>The calibrated surface has speeds up to {v:.0f} km/h, above the {m:g} km/h the drive-time algorithms accept, so they will refuse it: the observed times are implausibly short for this surface. Check the units of MINUTES_FIELD (minutes) and the journeys' ends.</source>
             <translation>Mae gan yr arwyneb wedi'i galibro gyflymderau hyd at {v:.0f} km/awr, uwchlaw'r {m:g} km/awr y mae'r algorithmau amser gyrru yn eu derbyn, felly byddant yn ei wrthod: mae'r amseroedd a arsylwyd yn annhebygol o fyr ar gyfer yr arwyneb hwn. Gwiriwch unedau MINUTES_FIELD (munudau) a phennau'r teithiau.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="313" />
+            <location filename="../processing/alg_calibrate.py" line="328" />
             <source>Calibrated speed surface (km/h)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="336" />
+            <location filename="../processing/alg_calibrate.py" line="351" />
             <source>Fitted fixed time: {f:.2f} min per journey (± {se:.2f}).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="339" />
+            <location filename="../processing/alg_calibrate.py" line="354" />
             <source>Fitted speed factor: driving times × {k:.3f} (speeds ÷ {k:.3f}).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="343" />
+            <location filename="../processing/alg_calibrate.py" line="358" />
             <source>  {name}: driving times × {k:.3f}{note}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="345" />
+            <location filename="../processing/alg_calibrate.py" line="360" />
             <source> (too little time there to fit: kept)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="347" />
+            <location filename="../processing/alg_calibrate.py" line="362" />
             <source>Before: median |error| {a:.1f} %, mean {s:+.1f} min, {w:.1f} % within ±10 %, {b:.1f} % in the same band.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="352" />
+            <location filename="../processing/alg_calibrate.py" line="367" />
             <source>After (held out): median |error| {a:.1f} %, mean {s:+.1f} min, {w:.1f} % within ±10 %, {b:.1f} % in the same band.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="385" />
+            <location filename="../processing/alg_calibrate.py" line="400" />
             <source>OUTPUT_JOURNEYS: writing a journey failed: {err}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="389" />
+            <location filename="../processing/alg_calibrate.py" line="404" />
             <source>Journeys: held-out error</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="399" />
+            <location filename="../processing/alg_calibrate.py" line="414" />
             <source>fixed time (minutes per journey)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="400" />
+            <location filename="../processing/alg_calibrate.py" line="415" />
             <source>added to every journey</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="402" />
+            <location filename="../processing/alg_calibrate.py" line="417" />
             <source>speed factor (driving-time multiplier)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="403" />
+            <location filename="../processing/alg_calibrate.py" line="418" />
             <source>above 1: slower than the input speeds</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="406" />
+            <location filename="../processing/alg_calibrate.py" line="421" />
             <source>time factor: {name}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="408" />
+            <location filename="../processing/alg_calibrate.py" line="423" />
             <source>{p:.0f} % of the modelled driving time</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="412" />
+            <location filename="../processing/alg_calibrate.py" line="427" />
             <source>Across the {k} folds the fixed time ranged from {a:.2f} to {b:.2f} min.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="415" />
-            <source>{u} of {t} journeys were used; model: {m} ({p} fitted parameter(s)).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_calibrate.py" line="417" />
-            <source>Drive time = activation + fixed time ({f:.2f} min) + driving on the calibrated surface.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_calibrate.py" line="423" />
-            <source>The input surface already carried a fixed time of {f:.2f} min: the 'before' times include it, and the new fixed time replaces it.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_calibrate.py" line="425" />
-            <source>before</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_calibrate.py" line="425" />
-            <source>after, in sample</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_calibrate.py" line="426" />
-            <source>after, held out</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_calibrate.py" line="428" />
-            <source>Held out: each journey is predicted by a fit that did not see it (nor any journey in its fold). The fit minimises relative squared error, so short and long journeys count alike.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../processing/alg_calibrate.py" line="430" />
-            <source>Band agreement compares the collaboration band (≤30, 30–45, 45–60, over 60 min) of the observed and the modelled time.</source>
+            <source>{u:,} of {t:,} journeys were used; model: {m} ({p} fitted parameters).</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="432" />
+            <source>Drive time = activation + fixed time ({f:.2f} min) + driving on the calibrated surface.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="438" />
+            <source>The input surface already carried a fixed time of {f:.2f} min: the 'before' times include it, and the new fixed time replaces it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="440" />
+            <source>before</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="440" />
+            <source>after, in sample</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="441" />
+            <source>after, held out</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="443" />
+            <source>Held out: each journey is predicted by a fit that did not see it (nor any journey in its fold). The fit minimises relative squared error, so short and long journeys count alike.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="445" />
+            <source>Band agreement compares the collaboration band (≤30, 30–45, 45–60, over 60 min) of the observed and the modelled time.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_calibrate.py" line="448" />
             <source>Drive-time calibration</source>
             <translation type="unfinished" />
         </message>
@@ -1508,57 +1533,82 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/calibration_report.py" line="98" />
+            <location filename="../processing/calibration_report.py" line="89" />
+            <source>up to {b} min</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/calibration_report.py" line="90" />
+            <source>{a}–{b} min</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/calibration_report.py" line="91" />
+            <source>over {b} min</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/calibration_report.py" line="94" />
+            <source>observed / modelled</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/calibration_report.py" line="120" />
             <source>Fitted parameters</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/calibration_report.py" line="99" />
+            <location filename="../processing/calibration_report.py" line="121" />
             <source>parameter</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/calibration_report.py" line="99" />
+            <location filename="../processing/calibration_report.py" line="121" />
             <source>value</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/calibration_report.py" line="99" />
+            <location filename="../processing/calibration_report.py" line="121" />
             <source>standard error</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/calibration_report.py" line="100" />
+            <location filename="../processing/calibration_report.py" line="122" />
             <source>meaning</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/calibration_report.py" line="101" />
+            <location filename="../processing/calibration_report.py" line="123" />
             <source>How close are the times?</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/calibration_report.py" line="103" />
+            <location filename="../processing/calibration_report.py" line="125" />
+            <source>Collaboration bands, held out</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/calibration_report.py" line="127" />
             <source>Observed against modelled</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/calibration_report.py" line="104" />
+            <location filename="../processing/calibration_report.py" line="128" />
             <source>Observed against modelled minutes</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/calibration_report.py" line="105" />
+            <location filename="../processing/calibration_report.py" line="129" />
             <source>Each dot is a journey. Solid line: modelled = observed; dashed: ±10 %. Grey lines: the collaboration bands.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/calibration_report.py" line="107" />
+            <location filename="../processing/calibration_report.py" line="131" />
             <source>Error against journey length</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/calibration_report.py" line="108" />
+            <location filename="../processing/calibration_report.py" line="132" />
             <source>Residual against journey length</source>
             <translation type="unfinished" />
         </message>
@@ -1688,72 +1738,72 @@
             <translation>{param}: nid oes yr un o'r {n} safle y tu mewn i'r rhastr cyflymder; gwiriwch fod yr haenau'n gorgyffwrdd (a'u CRS).</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="248" />
+            <location filename="../processing/inputs.py" line="249" />
             <source>{param}: {n} site(s) outside the speed raster are left out (SITES_INSIDE_ONLY): {names}.</source>
             <translation>{param}: gadewir allan {n} safle y tu allan i'r rhastr cyflymder (SITES_INSIDE_ONLY): {names}.</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="315" />
+            <location filename="../processing/inputs.py" line="316" />
             <source>a line layer</source>
             <translation>haen linellau</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="315" />
+            <location filename="../processing/inputs.py" line="316" />
             <source>a polygon layer</source>
             <translation>haen bolygonau</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="316" />
+            <location filename="../processing/inputs.py" line="317" />
             <source>a table without geometry</source>
             <translation>tabl heb geometreg</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="316" />
+            <location filename="../processing/inputs.py" line="317" />
             <source>not a point layer</source>
             <translation>nid haen bwyntiau</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="317" />
+            <location filename="../processing/inputs.py" line="318" />
             <source>{param}: the layer is {kind}; sites must be points. Give a point layer (convert lines or polygons with 'Centroids' or 'Point on surface' if that is what you mean).</source>
             <translation>{param}: mae'r haen yn {kind}; rhaid i safleoedd fod yn bwyntiau. Rhowch haen bwyntiau (troswch linellau neu bolygonau gyda 'Centroids' neu 'Point on surface' os mai dyna a olygwch).</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="321" />
+            <location filename="../processing/inputs.py" line="322" />
             <source>{param}: the layer has no valid coordinate reference system, so its points cannot be placed on the speed surface. Set its CRS (Layer Properties &gt; Source), e.g. EPSG:27700.</source>
             <translation>{param}: nid oes gan yr haen system gyfeirnodau cyfesurynnau ddilys, felly ni ellir gosod ei phwyntiau ar yr arwyneb cyflymder. Gosodwch ei CRS (Priodweddau'r Haen &gt; Ffynhonnell), e.e. EPSG:27700.</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="327" />
+            <location filename="../processing/inputs.py" line="328" />
             <source>{param}: the layer has no field '{f}'; its fields are: {names}.</source>
             <translation>{param}: nid oes gan yr haen faes '{f}'; ei meysydd yw: {names}.</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="343" />
+            <location filename="../processing/inputs.py" line="344" />
             <source>{param}: feature {fid} is not a point ({type}); sites must be points.</source>
             <translation>{param}: nid yw nodwedd {fid} yn bwynt ({type}); rhaid i safleoedd fod yn bwyntiau.</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="367" />
+            <location filename="../processing/inputs.py" line="368" />
             <source>{param}: {n} point(s) could not be transformed from the layer's CRS ({src}) to the speed surface's (feature ids {ids}). Is the layer's CRS right (e.g. metres in a layer marked as degrees)? Set it in Layer Properties &gt; Source.</source>
             <translation>{param}: ni ellid trawsnewid {n} pwynt o CRS yr haen ({src}) i CRS yr arwyneb cyflymder (dynodyddion nodwedd {ids}). A yw CRS yr haen yn gywir (e.e. metrau mewn haen a nodwyd mewn graddau)? Gosodwch ef ym Mhriodweddau'r Haen &gt; Ffynhonnell.</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="373" />
+            <location filename="../processing/inputs.py" line="374" />
             <source>{param}: {n} multi-point feature(s) hold more than one point (feature id (points): {ids}); a site is one place. Split them with 'Multipart to singleparts' (each point then becomes a site with the feature's attributes), or keep one point per feature.</source>
             <translation>{param}: mae {n} nodwedd aml-bwynt yn cynnwys mwy nag un pwynt (dynodydd nodwedd (pwyntiau): {ids}); un lle yw safle. Holltwch hwy gyda 'Multipart to singleparts' (daw pob pwynt wedyn yn safle gyda phriodoleddau'r nodwedd), neu cadwch un pwynt i bob nodwedd.</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="379" />
+            <location filename="../processing/inputs.py" line="380" />
             <source>{param}: the layer has no features with a geometry (is it empty, or is an empty selection or filter in use?).</source>
             <translation>{param}: nid oes gan yr haen nodweddion â geometreg (a yw'n wag, neu a oes detholiad neu hidlydd gwag ar waith?).</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="383" />
+            <location filename="../processing/inputs.py" line="384" />
             <source>{param}: {n} feature(s) without a geometry were left out (feature ids {ids}).</source>
             <translation>{param}: gadawyd allan {n} nodwedd heb geometreg (dynodyddion nodwedd {ids}).</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="423" />
+            <location filename="../processing/inputs.py" line="424" />
             <source>{param}: {n} site(s) have no road within {d} m (no cell faster than the off-road background of {bg} km/h): {names}. They may lie beyond the roads the speed surface was built from (e.g. outside the county), so their drive times are long off-road journeys; build the surface from roads that reach them, or leave them out.</source>
             <translation>{param}: nid oes ffordd o fewn {d} m i {n} safle (dim cell gyflymach na chefndir oddi ar y ffordd o {bg} km/awr): {names}. Efallai eu bod y tu hwnt i'r ffyrdd yr adeiladwyd yr arwyneb cyflymder ohonynt (e.e. y tu allan i'r sir), felly mae eu hamseroedd gyrru yn deithiau hir oddi ar y ffordd; adeiladwch yr arwyneb o ffyrdd sy'n eu cyrraedd, neu gadewch hwy allan.</translation>
         </message>
