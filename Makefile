@@ -20,7 +20,7 @@ APT_PACKAGES := qgis python3-qgis qgis-providers python3-numba python3-geopandas
 	python3-sklearn python3-matplotlib python3-shapely python3-scipy python3-pytest python3-hypothesis python3-skimage \
 	grass-core pyqt5-dev-tools qttools5-dev-tools poppler-utils zip
 
-.PHONY: help setup apt link enable demo test test-core test-qgis test-cli bench bench-surfaces bench-heaps bench-large deploy undeploy \
+.PHONY: help setup apt link enable demo test test-core test-qgis test-cli bench bench-surfaces bench-heaps bench-large bench-grade deploy undeploy \
 	zip lint transup transcompile clean
 
 help:
@@ -70,6 +70,9 @@ bench-surfaces: link
 
 bench-heaps: link
 	PYTHONPATH=$(PLUGINS) $(PY) -P bench/bench_heaps.py $(BENCH_ARGS)
+
+bench-grade: link
+	PYTHONPATH=$(PLUGINS) $(PY) -P bench/grade_separation.py $(BENCH_ARGS)
 
 bench-large: link
 	PYTHONPATH=$(PLUGINS) $(PY) -P bench/bench_engine.py --size 10000 $(BENCH_ARGS)

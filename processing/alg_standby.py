@@ -14,14 +14,11 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterMapLayer,
     QgsProcessingParameterNumber,
-    QgsProcessingParameterRasterLayer,
     QgsRasterLayer,
     QgsVectorLayer,
     QgsWkbTypes,
@@ -30,8 +27,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from .base import AlgorithmBase, fmt_num, progress_callback, tr
 from . import qgis_io, styling
-
-NEIGHBOUR_CHOICES = [16, 8]
+from .inputs import NetworkInput, SitesInput, SpeedInput
 
 
 # -- population onto the speed grid (shared with drivetime:scenario) -----------------------------------------
@@ -163,11 +159,10 @@ def svg_curve(counts, pct, bound=None, target=None, chosen=None, width=640, heig
     return "\n".join(out)
 
 
-class StandbyAlgorithm(AlgorithmBase):
+class StandbyAlgorithm(SpeedInput, SitesInput, NetworkInput, AlgorithmBase):
     NAME = "standby"
     REQUIRES = ("numpy", "numba", "rasterio", "shapely", "scipy", "sklearn")
 
-    SPEED = "SPEED"
     POPULATION = "POPULATION"
     POPULATION_FIELD = "POPULATION_FIELD"
     DEMAND = "DEMAND"
@@ -180,8 +175,6 @@ class StandbyAlgorithm(AlgorithmBase):
     TARGET_COVERAGE = "TARGET_COVERAGE"
     SWAP = "SWAP"
     MIN_PER_DAY = "MIN_PER_DAY"
-    NEIGHBOURS = "NEIGHBOURS"
-    SNAP_DISTANCE = "SNAP_DISTANCE"
     ROAD_MIN_SPEED = "ROAD_MIN_SPEED"
     SEED = "SEED"
     OUTPUT = "OUTPUT"
@@ -204,8 +197,6 @@ class StandbyAlgorithm(AlgorithmBase):
                 "certified upper bound that is usually much tighter; an optional swap search then exchanges points "
                 "while that covers more. Give COUNT, or TARGET_COVERAGE to find the smallest number of points "
                 "that reaches it."),
-            self.SPEED: self.tr("Speed surface in km/h (from 'Build speed surface'); 0 or nodata = impassable. "
-                                "Projected CRS in metres, square cells."),
             self.POPULATION: self.tr("Population: a raster of people per cell (resampled to the speed grid, totals "
                                      "kept), or polygons (e.g. LSOAs, spread over their cells by area) or points, "
                                      "with POPULATION_FIELD. Demand is only where population is, so this also sets "
@@ -231,9 +222,6 @@ class StandbyAlgorithm(AlgorithmBase):
             self.MIN_PER_DAY: self.tr("With DEMAND: points whose zone has fewer incidents per 24 h than this are "
                                       "flagged (low_use = 1); the planning guidance warns against resources that "
                                       "would respond to fewer than 2 a day."),
-            self.NEIGHBOURS: self.tr("Moves between cells: 16 (adds knight's moves) or 8."),
-            self.SNAP_DISTANCE: self.tr("Points on impassable cells are moved to the nearest passable cell within "
-                                        "this many metres (with a warning); further away is an error."),
             self.ROAD_MIN_SPEED: self.tr("Generated candidates are moved to road cells: cells at least this fast "
                                          "(km/h). Empty: cells faster than the most common speed (the off-road "
                                          "background)."),
@@ -261,19 +249,16 @@ class StandbyAlgorithm(AlgorithmBase):
         }
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.add(QgsProcessingParameterRasterLayer(self.SPEED, self.tr("Speed surface (km/h)")))
+        self.add_speed()
         self.add(QgsProcessingParameterMapLayer(self.POPULATION, self.tr("Population (raster, polygons or points)"),
                                                 optional=True))
         self.add(QgsProcessingParameterField(self.POPULATION_FIELD, self.tr("Population field"), None,
                                              self.POPULATION, QgsProcessingParameterField.Numeric, optional=True))
-        self.add(QgsProcessingParameterFeatureSource(self.DEMAND, self.tr("Incidents (demand points)"),
-                                                     [QgsProcessing.TypeVectorPoint], optional=True))
+        self.add_sites(self.DEMAND, self.tr("Incidents (demand points)"), optional=True)
         self.add(QgsProcessingParameterNumber(self.DAYS, self.tr("Days the incidents span"),
                                               QgsProcessingParameterNumber.Double, 365.0, False, 0.001))
-        self.add(QgsProcessingParameterFeatureSource(self.EXISTING, self.tr("Existing sites (fixed)"),
-                                                     [QgsProcessing.TypeVectorPoint], optional=True))
-        self.add(QgsProcessingParameterFeatureSource(self.CANDIDATES, self.tr("Candidate points"),
-                                                     [QgsProcessing.TypeVectorPoint], optional=True))
+        self.add_sites(self.EXISTING, self.tr("Existing sites (fixed)"), optional=True)
+        self.add_sites(self.CANDIDATES, self.tr("Candidate points"), optional=True)
         self.add(QgsProcessingParameterNumber(self.CANDIDATE_COUNT, self.tr("Candidates to generate"),
                                               QgsProcessingParameterNumber.Integer, 300, False, 1, 5000),
                  advanced=True)
@@ -287,10 +272,8 @@ class StandbyAlgorithm(AlgorithmBase):
         self.add(QgsProcessingParameterNumber(self.MIN_PER_DAY, self.tr("Flag points with fewer incidents per 24 h "
                                                                         "than"),
                                               QgsProcessingParameterNumber.Double, 2.0, False, 0.0), advanced=True)
-        self.add(QgsProcessingParameterEnum(self.NEIGHBOURS, self.tr("Neighbours"),
-                                            [str(n) for n in NEIGHBOUR_CHOICES], False, 0), advanced=True)
-        self.add(QgsProcessingParameterNumber(self.SNAP_DISTANCE, self.tr("Snap points to passable cells within (m)"),
-                                              QgsProcessingParameterNumber.Double, 500.0, False, 0.0), advanced=True)
+        self.add_neighbours()
+        self.add_snap_distance(self.tr("Snap points to passable cells within (m)"))
         self.add(QgsProcessingParameterNumber(self.ROAD_MIN_SPEED, self.tr("Road cells: minimum speed (km/h)"),
                                               QgsProcessingParameterNumber.Double, None, True, 0.0), advanced=True)
         self.add(QgsProcessingParameterNumber(self.SEED, self.tr("Random seed"),
@@ -308,14 +291,7 @@ class StandbyAlgorithm(AlgorithmBase):
 
     # ------------------------------------------------------------------------------------------------------
     def _points(self, parameters, name, context, crs, spec, friction, snap, feedback):
-        source = self.parameterAsSource(parameters, name, context)
-        if source is None:
-            return None
-        pts = qgis_io.read_points(source, crs, context, name)
-        labels = [f"{name} {f}" for f in pts["fid"]]
-        r, c = qgis_io.points_to_cells(pts, spec, name, friction, snap, feedback, labels=labels)
-        pts["rows"], pts["cols"] = r, c
-        return pts
+        return self.read_sites(parameters, name, context, spec, crs, friction, snap, feedback)
 
     def process(self, parameters, context, feedback):
         from ..core import standby as sb
@@ -324,8 +300,7 @@ class StandbyAlgorithm(AlgorithmBase):
         t_start = time.perf_counter()
         want_zones = bool(parameters.get(self.OUTPUT_ZONES))
         steps = QgsProcessingMultiStepFeedback(5, feedback)
-        layer = self.parameterAsRasterLayer(parameters, self.SPEED, context)
-        grid = qgis_io.read_speed_surface(layer, self.SPEED)
+        layer, grid = self.read_speed(parameters, context)
         speed = grid.array
         crs = layer.crs()
         spec = grid.spec
@@ -339,8 +314,8 @@ class StandbyAlgorithm(AlgorithmBase):
                 "uses up the whole budget of {b} min. Give a larger budget, or use an uncalibrated surface (or one "
                 "calibrated on blue-light journeys) for drive zones.").format(f=fixed, b=fmt_num(budget)))
         drive = budget - fixed  # minutes of driving that fit in the budget
-        neighbours = NEIGHBOUR_CHOICES[self.parameterAsEnum(parameters, self.NEIGHBOURS, context)]
-        snap = self.parameterAsDouble(parameters, self.SNAP_DISTANCE, context)
+        neighbours = self.read_neighbours(parameters, context)
+        snap = self.read_snap_distance(parameters, context)
         days = self.parameterAsDouble(parameters, self.DAYS, context)
         min_per_day = self.parameterAsDouble(parameters, self.MIN_PER_DAY, context)
         target = None
@@ -371,9 +346,8 @@ class StandbyAlgorithm(AlgorithmBase):
                 feedback.pushWarning(self.tr("POPULATION: {p:,.0f} of {t:,.0f} people lie outside the speed raster "
                                              "and are left out.").format(p=pop_in - pop_placed, t=pop_in))
         inc = None
-        dem_src = self.parameterAsSource(parameters, self.DEMAND, context)
-        if dem_src is not None:
-            dpts = qgis_io.read_points(dem_src, crs, context, self.DEMAND)
+        dpts = self.read_site_points(parameters, self.DEMAND, context, crs, feedback=feedback)
+        if dpts is not None:
             dr, dc = spec.rowcol(dpts["x"], dpts["y"])
             inc, dropped = sb.points_per_cell(dr, dc, spec.shape)
             inc_rc = (dr, dc)

@@ -1,5 +1,6 @@
 """Base class of every Drive-Time Equity algorithm, and the glue shared by them."""
 import html
+import math
 import os
 
 from qgis.core import (
@@ -95,7 +96,7 @@ class AlgorithmBase(QgsProcessingAlgorithm):
         helps = self.help_map()
         parts = [f"<p>{_esc(helps.get('', ''))}</p>"]
         for param in self.parameterDefinitions():
-            text = helps.get(param.name())
+            text = helps.get(param.name()) or (param.help() if hasattr(param, "help") else "")
             if text:
                 parts.append(f"<p><b>{_esc(param.description())}</b> (<code>{param.name()}</code>): "
                              f"{_esc(text)}</p>")
@@ -112,9 +113,10 @@ class AlgorithmBase(QgsProcessingAlgorithm):
     def shortDescription(self):  # noqa: N802
         return self.help_map().get("", "").split(". ")[0].rstrip(".") + "."
 
-    def add(self, param, advanced=False):
-        """Add a parameter, attaching its help text from ``help_map`` (shown as a tooltip and in the CLI)."""
-        text = self.help_map().get(param.name())
+    def add(self, param, advanced=False, help_text=None):
+        """Add a parameter, attaching its help text from ``help_map`` (shown as a tooltip and in the CLI), else
+        ``help_text`` (the shared parameters of ``inputs.py`` bring their own)."""
+        text = self.help_map().get(param.name()) or help_text
         if text and hasattr(param, "setHelp"):
             param.setHelp(text)
         if advanced:
@@ -125,6 +127,19 @@ class AlgorithmBase(QgsProcessingAlgorithm):
             param.setMetadata(meta)
         self.addParameter(param)
         return param
+
+    # -- checks ------------------------------------------------------------------------------------------
+    def checkParameterValues(self, parameters, context):  # noqa: N802
+        """Out-of-range and non-finite numbers get a message naming the parameter, the range and the fix
+        (instead of QGIS's bare 'Incorrect parameter value for X')."""
+        from .inputs import number_range_error
+
+        for param in self.parameterDefinitions():
+            if isinstance(param, QgsProcessingParameterNumber):
+                msg = number_range_error(param, parameters.get(param.name()))
+                if msg:
+                    return False, msg
+        return super().checkParameterValues(parameters, context)
 
     # -- running ----------------------------------------------------------------------------------------
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
@@ -205,11 +220,16 @@ def parse_number_list(text, name, minimum=None):
         if not item:
             continue
         try:
-            values.append(float(item))
+            value = float(item)
         except ValueError:
             raise QgsProcessingException(
                 tr("{name}: '{item}' is not a number; give a comma-separated list such as 6,8,15,19.")
                 .format(name=name, item=item)) from None
+        if not math.isfinite(value):
+            raise QgsProcessingException(
+                tr("{name}: '{item}' is not a finite number; give a comma-separated list of finite values such as "
+                   "6,8,15,19.").format(name=name, item=item))
+        values.append(value)
     if not values:
         raise QgsProcessingException(tr("{name}: give at least one value, e.g. 6,8,15,19.").format(name=name))
     if minimum is not None and min(values) <= minimum:

@@ -82,9 +82,31 @@ def _metric_rows(named):
     return "<table>" + "".join(rows) + "</table>"
 
 
-def write_report(path, title, sentences, params, named_metrics, scatter, residual, notes):
+def band_table(observed, modelled, bands):
+    """HTML cross-table: journeys by observed band (rows) and modelled band (columns)."""
+    from ..core.calibrate import band_of
+
+    names = [tr("up to {b} min").format(b=f"{bands[0]:g}")]
+    names += [tr("{a}–{b} min").format(a=f"{a:g}", b=f"{b:g}") for a, b in zip(bands[:-1], bands[1:])]
+    names.append(tr("over {b} min").format(b=f"{bands[-1]:g}"))
+    ob, mb = band_of(observed, bands), band_of(modelled, bands)
+    head = "".join(f"<th>{html.escape(n)}</th>" for n in names)
+    corner = html.escape(tr("observed / modelled"))
+    rows = [f"<tr><th>{corner}</th>{head}</tr>"]
+    for i, n in enumerate(names):
+        cells = []
+        for j in range(len(names)):
+            k = int(np.sum((ob == i) & (mb == j)))
+            style = " style='background:#e5f5e0'" if i == j else ""
+            cells.append(f"<td{style}>{k:,}</td>")
+        rows.append(f"<tr><th style='text-align:left'>{html.escape(n)}</th>{''.join(cells)}</tr>")
+    return "<table>" + "".join(rows) + "</table>"
+
+
+def write_report(path, title, sentences, params, named_metrics, bands_html, scatter, residual, notes):
     """Write the report. ``params``: rows (name, value, standard error or '', meaning); ``named_metrics``:
-    (column title, metrics dict) pairs; ``scatter`` / ``residual``: base64 PNGs; ``notes``: sentences."""
+    (column title, metrics dict) pairs; ``bands_html``: the band cross-table; ``scatter`` / ``residual``: base64
+    PNGs; ``notes``: sentences."""
     e = html.escape
     prow = "".join(f"<tr><td style='text-align:left'>{e(n)}</td><td>{e(v)}</td><td>{e(se)}</td>"
                    f"<td style='text-align:left'>{e(m)}</td></tr>" for n, v, se, m in params)
@@ -100,6 +122,8 @@ img{{max-width:100%}}</style></head>
 <th>{e(tr("meaning"))}</th></tr>{prow}</table>
 <h2>{e(tr("How close are the times?"))}</h2>
 {_metric_rows(named_metrics)}
+<h2>{e(tr("Collaboration bands, held out"))}</h2>
+{bands_html}
 <h2>{e(tr("Observed against modelled"))}</h2>
 <img alt="{e(tr("Observed against modelled minutes"))}" src="data:image/png;base64,{scatter}">
 <p><small>{e(tr("Each dot is a journey. Solid line: modelled = observed; dashed: ±10 %. Grey lines: the "
