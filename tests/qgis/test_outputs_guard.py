@@ -549,3 +549,15 @@ def test_huge_snap_distance_works(world, tmp_path):
         arr = ds.read(1)
     assert np.isfinite(arr[20:, 20:]).all() and (arr[20:, 20:] >= 0).all()
     assert (arr[:20, :20] == -9999).all()  # the blocked cells stay unreachable
+
+
+def test_file_part_and_filters(qgis_app):
+    from drivetime_equity.processing.outputs import _filter_extensions, file_part
+
+    assert file_part("/d/a.gpkg|layername=x") == "/d/a.gpkg"
+    assert file_part("ogr:dbname='/d/a.gpkg' table=\"zones\" (geom)") == "/d/a.gpkg"
+    assert file_part("memory:zones") == "" and file_part("postgres:dbname='x' table=\"t\"") == ""
+    assert file_part("C:/data/out.tif") == "C:/data/out.tif"  # a drive letter is not a provider
+    assert file_part("") == "" and file_part(None) == ""
+    assert _filter_extensions("HTML files (*.html);;Text files (*.txt)") == (".html", ".txt")
+    assert _filter_extensions("All files (*.*)") is None and _filter_extensions("") is None
