@@ -6,132 +6,132 @@
         <message>
             <location filename="../processing/alg_calibrate.py" line="78" />
             <source>Calibrate against observed journeys</source>
-            <translation type="unfinished" />
+            <translation>Graddnodi yn erbyn teithiau a arsylwyd</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="82" />
             <source>Fits the speed surface to journey times you know (CAD or vehicle-tracking journeys, or published travel times) and writes a calibrated surface. The model is: journey time = fixed time + driving time over the surface (scaled by fitted speed factors). The fixed time covers what a raster cannot see: junctions, turns, parking, getting in and out. The calibrated surface carries the fixed time in its metadata, and every algorithm that reads it (drive time, matrix, scenario, standby) adds it to every journey, with no extra parameter. Errors are reported on held-out journeys (cross-validation): journeys to the same destination are held out together by default, so the figures show how well the times carry over to places the fit never saw.</source>
-            <translation type="unfinished" />
+            <translation>Yn ffitio'r arwyneb cyflymder i amseroedd teithiau rydych yn eu gwybod (teithiau CAD neu olrhain cerbydau, neu amseroedd teithio cyhoeddedig) ac yn ysgrifennu arwyneb wedi'i raddnodi. Y model yw: amser taith = amser sefydlog + amser gyrru dros yr arwyneb (wedi'i raddio gan ffactorau cyflymder wedi'u ffitio). Mae'r amser sefydlog yn cynnwys yr hyn na all rhastr ei weld: cyffyrdd, troadau, parcio, mynd i mewn i'r cerbyd a dod allan ohono. Mae'r arwyneb wedi'i raddnodi yn cario'r amser sefydlog yn ei fetadata, ac mae pob algorithm sy'n ei ddarllen (amser gyrru, matrics, senario, wrth gefn) yn ei ychwanegu at bob taith, heb unrhyw baramedr ychwanegol. Caiff gwallau eu hadrodd ar deithiau a ddaliwyd yn ôl (croes-ddilysu): yn ôl y rhagosodiad, caiff teithiau i'r un gyrchfan eu dal yn ôl gyda'i gilydd, felly mae'r ffigurau'n dangos pa mor dda y mae'r amseroedd yn trosglwyddo i leoedd na welodd y ffitiad erioed.</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="91" />
             <source>Speed surface in km/h to calibrate (from 'Build speed surface').</source>
-            <translation type="unfinished" />
+            <translation>Arwyneb cyflymder mewn km/awr i'w raddnodi (o 'Adeiladu arwyneb cyflymder').</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="92" />
             <source>Observed journeys as lines: the first vertex is the origin, the last the destination (a straight line between them is enough). Any CRS.</source>
-            <translation type="unfinished" />
+            <translation>Teithiau a arsylwyd fel llinellau: y fertig cyntaf yw'r tarddle, a'r olaf yw'r gyrchfan (mae llinell syth rhyngddynt yn ddigon). Unrhyw CRS.</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="94" />
             <source>Numeric field with the observed journey time in minutes (positive).</source>
-            <translation type="unfinished" />
+            <translation>Maes rhifol gydag amser y daith a arsylwyd mewn munudau (positif).</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="95" />
             <source>What is fitted. Fixed time + one speed factor (2 parameters, the default): one scale for every road. Fixed time only (1 parameter): speeds as they are. Fixed time + a factor per speed group (up to 5 parameters: motorways and trunk roads, A and B roads, minor roads, service roads and off-road): slower, and only better with many journeys of every kind.</source>
-            <translation type="unfinished" />
+            <translation>Beth sy'n cael ei ffitio. Amser sefydlog + un ffactor cyflymder (2 baramedr, y rhagosodiad): un raddfa ar gyfer pob ffordd. Amser sefydlog yn unig (1 paramedr): y cyflymderau fel y maent. Amser sefydlog + ffactor i bob grŵp cyflymder (hyd at 5 paramedr: traffyrdd a chefnffyrdd, ffyrdd A a B, mân ffyrdd, ffyrdd gwasanaeth ac oddi ar y ffordd): arafach, a dim ond yn well gyda llawer o deithiau o bob math.</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="100" />
             <source>Number of cross-validation folds (2-20). Each fold is fitted on the other journeys and predicted held out.</source>
-            <translation type="unfinished" />
+            <translation>Nifer y plygiadau croes-ddilysu (2-20). Caiff pob plyg ei ffitio ar y teithiau eraill a'i ragfynegi wedi'i ddal yn ôl.</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="102" />
             <source>What each fold holds out together: every journey to one destination (the default; a strict test), from one origin, or single journeys at random.</source>
-            <translation type="unfinished" />
+            <translation>Beth mae pob plyg yn ei ddal yn ôl gyda'i gilydd: pob taith i un gyrchfan (y rhagosodiad; prawf llym), o un tarddle, neu deithiau unigol ar hap.</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="104" />
             <source>Seed of the random assignment of folds (the same seed gives the same folds).</source>
-            <translation type="unfinished" />
+            <translation>Hedyn ar gyfer neilltuo'r plygiadau ar hap (mae'r un hedyn yn rhoi'r un plygiadau).</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="105" />
             <source>A journey end on an impassable cell is moved to the nearest passable cell within this many metres; ends further away are reported, not used.</source>
-            <translation type="unfinished" />
+            <translation>Caiff pen taith ar gell anhramwyadwy ei symud i'r gell dramwyadwy agosaf o fewn y nifer hwn o fetrau; caiff pennau sydd ymhellach i ffwrdd eu hadrodd, ond nid eu defnyddio.</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="107" />
             <source>Calibrated speed surface (km/h, float32 GeoTIFF) with the fixed time in its metadata (DRIVETIME_FIXED_MINUTES).</source>
-            <translation type="unfinished" />
+            <translation>Arwyneb cyflymder wedi'i raddnodi (km/awr, GeoTIFF float32) gyda'r amser sefydlog yn ei fetadata (DRIVETIME_FIXED_MINUTES).</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="109" />
             <source>Each journey with its observed time, modelled times before and after calibration and held out, the held-out error, its fold and its status (used, or why not).</source>
-            <translation type="unfinished" />
+            <translation>Pob taith gyda'i hamser a arsylwyd, yr amseroedd wedi'u modelu cyn graddnodi, ar ôl graddnodi ac wedi'u dal yn ôl, y gwall wedi dal yn ôl, ei phlyg a'i statws (wedi'i defnyddio, neu pam lai).</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="112" />
             <source>HTML report: fitted parameters with standard errors, held-out errors (median |error|, mean signed error, share within ±10 %, collaboration-band agreement) and plots.</source>
-            <translation type="unfinished" />
+            <translation>Adroddiad HTML: paramedrau wedi'u ffitio gyda gwallau safonol, gwallau wedi dal yn ôl (|gwall| canolrifol, gwall cymedrig ag arwydd, cyfran o fewn ±10 %, cytundeb bandiau cydweithio) a graffiau.</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="115" />
             <source>The fitted fixed time in minutes per journey (also in OUTPUT's metadata).</source>
-            <translation type="unfinished" />
+            <translation>Yr amser sefydlog a ffitiwyd, mewn munudau y daith (hefyd ym metadata OUTPUT).</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="116" />
             <source>The fitted driving-time multiplier (speeds are divided by it); NaN with a factor per speed group.</source>
-            <translation type="unfinished" />
+            <translation>Y lluosydd amser gyrru a ffitiwyd (rhennir y cyflymderau ganddo); NaN gyda ffactor i bob grŵp cyflymder.</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="118" />
             <source>Number of journeys used in the fit (both ends on the surface, an observed time, reachable).</source>
-            <translation type="unfinished" />
+            <translation>Nifer y teithiau a ddefnyddiwyd yn y ffit (y ddau ben ar yr arwyneb, amser a arsylwyd, modd eu cyrraedd).</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="120" />
             <source>Median absolute error of the held-out predictions, in percent of the observed time.</source>
-            <translation type="unfinished" />
+            <translation>Gwall absoliwt canolrifol y rhagfynegiadau a ddaliwyd yn ôl, fel canran o'r amser a arsylwyd.</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="122" />
             <source>Share of journeys whose held-out time falls in the same collaboration band (≤30, 30–45, 45–60, over 60 min) as the observed time, percent.</source>
-            <translation type="unfinished" />
+            <translation>Cyfran y teithiau y mae eu hamser a ddaliwyd yn ôl yn yr un band cydweithio (≤30, 30–45, 45–60, dros 60 mun) â'r amser a arsylwyd, canran.</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="132" />
             <source>Observed journeys (lines)</source>
-            <translation type="unfinished" />
+            <translation>Teithiau a arsylwyd (llinellau)</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="134" />
             <source>Observed minutes field</source>
-            <translation type="unfinished" />
+            <translation>Maes munudau a arsylwyd</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="136" />
             <source>Model</source>
-            <translation type="unfinished" />
+            <translation>Model</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="137" />
             <source>Cross-validation folds</source>
-            <translation type="unfinished" />
+            <translation>Plygiadau croes-ddilysu</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="139" />
             <source>Hold out together</source>
-            <translation type="unfinished" />
+            <translation>Dal yn ôl gyda'i gilydd</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="140" />
             <source>Journeys to one destination</source>
-            <translation type="unfinished" />
+            <translation>Teithiau i un gyrchfan</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="140" />
             <source>Journeys from one origin</source>
-            <translation type="unfinished" />
+            <translation>Teithiau o un tarddle</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="141" />
             <source>Single journeys</source>
-            <translation type="unfinished" />
+            <translation>Teithiau unigol</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="142" />
@@ -141,22 +141,22 @@
         <message>
             <location filename="../processing/alg_calibrate.py" line="145" />
             <source>Snap journey ends to passable cells within (m)</source>
-            <translation type="unfinished" />
+            <translation>Symud pennau teithiau i gelloedd tramwyadwy o fewn (m)</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="146" />
             <source>Calibrated speed surface</source>
-            <translation type="unfinished" />
+            <translation>Arwyneb cyflymder wedi'i raddnodi</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="147" />
             <source>Journeys with errors</source>
-            <translation type="unfinished" />
+            <translation>Teithiau gyda gwallau</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="149" />
             <source>Calibration report</source>
-            <translation type="unfinished" />
+            <translation>Adroddiad graddnodi</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="150" />
@@ -166,102 +166,102 @@
         <message>
             <location filename="../processing/alg_calibrate.py" line="151" />
             <source>Fitted fixed time (minutes)</source>
-            <translation type="unfinished" />
+            <translation>Amser sefydlog wedi'i ffitio (munudau)</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="152" />
             <source>Fitted speed factor (time multiplier; NaN per group)</source>
-            <translation type="unfinished" />
+            <translation>Ffactor cyflymder wedi'i ffitio (lluosydd amser; NaN fesul grŵp)</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="153" />
             <source>Journeys used</source>
-            <translation type="unfinished" />
+            <translation>Teithiau a ddefnyddiwyd</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="154" />
             <source>Held-out median |error| (%)</source>
-            <translation type="unfinished" />
+            <translation>|Gwall| canolrifol wedi dal yn ôl (%)</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="155" />
             <source>Held-out band agreement (%)</source>
-            <translation type="unfinished" />
+            <translation>Cytundeb bandiau wedi dal yn ôl (%)</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="159" />
             <source>Fixed time + one speed factor</source>
-            <translation type="unfinished" />
+            <translation>Amser sefydlog + un ffactor cyflymder</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="159" />
             <source>Fixed time only</source>
-            <translation type="unfinished" />
+            <translation>Amser sefydlog yn unig</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="160" />
             <source>Fixed time + a speed factor per speed group</source>
-            <translation type="unfinished" />
+            <translation>Amser sefydlog + ffactor cyflymder i bob grŵp cyflymder</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="169" />
             <source>JOURNEYS: no layer given.</source>
-            <translation type="unfinished" />
+            <translation>JOURNEYS: ni roddwyd haen.</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="171" />
             <source>JOURNEYS: the layer holds {kind} geometries; give lines from origin (first vertex) to destination (last vertex). From a table of origin and destination points, make them with 'XY to line' or 'Join by lines (hub lines)'.</source>
-            <translation type="unfinished" />
+            <translation>JOURNEYS: mae'r haen yn cynnwys geometregau {kind}; rhowch linellau o'r tarddle (y fertig cyntaf) i'r gyrchfan (y fertig olaf). O dabl o bwyntiau tarddle a chyrchfan, crëwch nhw gyda 'XY to line' neu 'Join by lines (hub lines)'.</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="179" />
             <source>MINUTES_FIELD: the journeys layer has no field '{f}'. Its fields are: {fields}.</source>
-            <translation type="unfinished" />
+            <translation>MINUTES_FIELD: nid oes gan yr haen teithiau faes '{f}'. Ei meysydd yw: {fields}.</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="183" />
             <source>MINUTES_FIELD: '{f}' is a {t} field; choose a numeric field holding minutes (or convert it with the field calculator: to_real("{f}")).</source>
-            <translation type="unfinished" />
+            <translation>MINUTES_FIELD: mae '{f}' yn faes {t}; dewiswch faes rhifol sy'n cynnwys munudau (neu trowch ef yn rhif gyda'r Field calculator: to_real("{f}")).</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="203" />
             <source>MINUTES_FIELD: journey {fid} has {m:g} minutes; observed times must be positive. Remove or correct such journeys (a filter such as "{f}" &gt; 0).</source>
-            <translation type="unfinished" />
+            <translation>MINUTES_FIELD: mae gan daith {fid} {m:g} munud; rhaid i amseroedd a arsylwyd fod yn bositif. Tynnwch neu cywirwch deithiau o'r fath (hidlydd fel "{f}" &gt; 0).</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="211" />
             <source>JOURNEYS: the layer has no journeys with a geometry (is it empty, or an empty selection?).</source>
-            <translation type="unfinished" />
+            <translation>JOURNEYS: nid oes gan yr haen deithiau â geometreg (a yw'n wag, neu'n ddetholiad gwag?).</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="239" />
             <source>FOLDS must be between 2 and 20 (default 5).</source>
-            <translation type="unfinished" />
+            <translation>Rhaid i FOLDS fod rhwng 2 ac 20 (rhagosodiad 5).</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="259" />
             <source>{n} of {t} journeys have an end outside the speed surface or far from any passable cell: they are not used (see the status field of OUTPUT_JOURNEYS). Build the surface over an extent that covers them.</source>
-            <translation type="unfinished" />
+            <translation>Mae gan {n} o {t} taith ben y tu allan i'r arwyneb cyflymder neu ymhell o unrhyw gell dramwyadwy: nid ydynt yn cael eu defnyddio (gweler y maes status yn OUTPUT_JOURNEYS). Adeiladwch yr arwyneb dros estyniad sy'n eu cwmpasu.</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="264" />
             <source>JOURNEYS: only {n} journey(s) have both ends on the speed surface and an observed time; at least 3 are needed (check that the journeys and the surface cover the same area).</source>
-            <translation type="unfinished" />
+            <translation>JOURNEYS: dim ond {n} taith sydd â'r ddau ben ar yr arwyneb cyflymder ac amser a arsylwyd; mae angen o leiaf 3 (gwiriwch fod y teithiau a'r arwyneb yn cwmpasu'r un ardal).</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="276" />
             <source>FOLD_BY: every usable journey has the same {what}, so none can be held out; choose another FOLD_BY.</source>
-            <translation type="unfinished" />
+            <translation>FOLD_BY: mae gan bob taith y gellir ei defnyddio yr un {what}, felly ni ellir dal yr un ohonynt yn ôl; dewiswch FOLD_BY arall.</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="279" />
             <source>{n} journeys on a {r} x {c} grid of {s:g} m cells; model: {m}; {k}-fold cross-validation holding out by {by} ({g} groups).</source>
-            <translation type="unfinished" />
+            <translation>{n} taith ar grid {r} x {c} o gelloedd {s:g} m; model: {m}; croes-ddilysu {k} plyg yn dal yn ôl fesul {by} ({g} grŵp).</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="293" />
             <source>{n} journeys cannot be driven on the surface (an end cut off by barriers or missing roads): not used.</source>
-            <translation type="unfinished" />
+            <translation>Ni ellir gyrru {n} taith ar yr arwyneb (pen wedi'i dorri i ffwrdd gan rwystrau neu ffyrdd coll): heb eu defnyddio.</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="311" />
@@ -271,127 +271,127 @@
         <message>
             <location filename="../processing/alg_calibrate.py" line="328" />
             <source>Calibrated speed surface (km/h)</source>
-            <translation type="unfinished" />
+            <translation>Arwyneb cyflymder wedi'i raddnodi (km/awr)</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="351" />
             <source>Fitted fixed time: {f:.2f} min per journey (± {se:.2f}).</source>
-            <translation type="unfinished" />
+            <translation>Amser sefydlog wedi'i ffitio: {f:.2f} mun i bob taith (± {se:.2f}).</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="354" />
             <source>Fitted speed factor: driving times × {k:.3f} (speeds ÷ {k:.3f}).</source>
-            <translation type="unfinished" />
+            <translation>Ffactor cyflymder wedi'i ffitio: amseroedd gyrru × {k:.3f} (cyflymderau ÷ {k:.3f}).</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="358" />
             <source>  {name}: driving times × {k:.3f}{note}</source>
-            <translation type="unfinished" />
+            <translation>  {name}: amseroedd gyrru × {k:.3f}{note}</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="360" />
             <source> (too little time there to fit: kept)</source>
-            <translation type="unfinished" />
+            <translation> (rhy ychydig o amser yno i'w ffitio: wedi'i gadw)</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="362" />
             <source>Before: median |error| {a:.1f} %, mean {s:+.1f} min, {w:.1f} % within ±10 %, {b:.1f} % in the same band.</source>
-            <translation type="unfinished" />
+            <translation>Cyn: |gwall| canolrifol {a:.1f} %, cymedr {s:+.1f} mun, {w:.1f} % o fewn ±10 %, {b:.1f} % yn yr un band.</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="367" />
             <source>After (held out): median |error| {a:.1f} %, mean {s:+.1f} min, {w:.1f} % within ±10 %, {b:.1f} % in the same band.</source>
-            <translation type="unfinished" />
+            <translation>Ar ôl (wedi dal yn ôl): |gwall| canolrifol {a:.1f} %, cymedr {s:+.1f} mun, {w:.1f} % o fewn ±10 %, {b:.1f} % yn yr un band.</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="400" />
             <source>OUTPUT_JOURNEYS: writing a journey failed: {err}</source>
-            <translation type="unfinished" />
+            <translation>OUTPUT_JOURNEYS: methodd ysgrifennu taith: {err}</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="404" />
             <source>Journeys: held-out error</source>
-            <translation type="unfinished" />
+            <translation>Teithiau: gwall wedi dal yn ôl</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="414" />
             <source>fixed time (minutes per journey)</source>
-            <translation type="unfinished" />
+            <translation>amser sefydlog (munudau i bob taith)</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="415" />
             <source>added to every journey</source>
-            <translation type="unfinished" />
+            <translation>wedi'i ychwanegu at bob taith</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="417" />
             <source>speed factor (driving-time multiplier)</source>
-            <translation type="unfinished" />
+            <translation>ffactor cyflymder (lluosydd amser gyrru)</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="418" />
             <source>above 1: slower than the input speeds</source>
-            <translation type="unfinished" />
+            <translation>uwchlaw 1: arafach na'r cyflymderau mewnbwn</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="421" />
             <source>time factor: {name}</source>
-            <translation type="unfinished" />
+            <translation>ffactor amser: {name}</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="423" />
             <source>{p:.0f} % of the modelled driving time</source>
-            <translation type="unfinished" />
+            <translation>{p:.0f} % o'r amser gyrru wedi'i fodelu</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="427" />
             <source>Across the {k} folds the fixed time ranged from {a:.2f} to {b:.2f} min.</source>
-            <translation type="unfinished" />
+            <translation>Ar draws y {k} plyg, roedd yr amser sefydlog rhwng {a:.2f} a {b:.2f} mun.</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="430" />
             <source>{u:,} of {t:,} journeys were used; model: {m} ({p} fitted parameters).</source>
-            <translation type="unfinished" />
+            <translation>Defnyddiwyd {u:,} o {t:,} o deithiau; model: {m} ({p} paramedr wedi'u ffitio).</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="432" />
             <source>Drive time = activation + fixed time ({f:.2f} min) + driving on the calibrated surface.</source>
-            <translation type="unfinished" />
+            <translation>Amser gyrru = amser ysgogi + amser sefydlog ({f:.2f} mun) + gyrru ar yr arwyneb wedi'i raddnodi.</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="438" />
             <source>The input surface already carried a fixed time of {f:.2f} min: the 'before' times include it, and the new fixed time replaces it.</source>
-            <translation type="unfinished" />
+            <translation>Roedd yr arwyneb mewnbwn eisoes yn cario amser sefydlog o {f:.2f} mun: mae'r amseroedd 'cyn' yn ei gynnwys, ac mae'r amser sefydlog newydd yn cymryd ei le.</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="440" />
             <source>before</source>
-            <translation type="unfinished" />
+            <translation>cyn</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="440" />
             <source>after, in sample</source>
-            <translation type="unfinished" />
+            <translation>ar ôl, yn y sampl</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="441" />
             <source>after, held out</source>
-            <translation type="unfinished" />
+            <translation>ar ôl, wedi dal yn ôl</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="443" />
             <source>Held out: each journey is predicted by a fit that did not see it (nor any journey in its fold). The fit minimises relative squared error, so short and long journeys count alike.</source>
-            <translation type="unfinished" />
+            <translation>Wedi dal yn ôl: caiff pob taith ei rhagfynegi gan ffitiad na welodd hi (nac unrhyw daith yn ei phlyg). Mae'r ffitiad yn lleihau'r gwall sgwâr cymharol, felly mae teithiau byr a hir yn cyfrif yr un fath.</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="445" />
             <source>Band agreement compares the collaboration band (≤30, 30–45, 45–60, over 60 min) of the observed and the modelled time.</source>
-            <translation type="unfinished" />
+            <translation>Mae cytundeb bandiau yn cymharu band cydweithio (≤30, 30–45, 45–60, dros 60 mun) yr amser a arsylwyd a'r amser wedi'i fodelu.</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="448" />
             <source>Drive-time calibration</source>
-            <translation type="unfinished" />
+            <translation>Graddnodi amser gyrru</translation>
         </message>
     </context>
     <context>
@@ -1148,27 +1148,27 @@
         <message>
             <location filename="../processing/alg_calibrate.py" line="50" />
             <source>modelled {p} % or more too short</source>
-            <translation type="unfinished" />
+            <translation>wedi'i fodelu {p} % neu fwy yn rhy fyr</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="52" />
             <source>modelled {p} % or more too long</source>
-            <translation type="unfinished" />
+            <translation>wedi'i fodelu {p} % neu fwy yn rhy hir</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="54" />
             <source>within ±{p} %</source>
-            <translation type="unfinished" />
+            <translation>o fewn ±{p} %</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="56" />
             <source>{a}–{b} % too short</source>
-            <translation type="unfinished" />
+            <translation>{a}–{b} % yn rhy fyr</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="58" />
             <source>{a}–{b} % too long</source>
-            <translation type="unfinished" />
+            <translation>{a}–{b} % yn rhy hir</translation>
         </message>
         <message>
             <location filename="../processing/alg_coverage.py" line="438" />
@@ -1470,157 +1470,142 @@
         <message>
             <location filename="../processing/calibration_report.py" line="26" />
             <source>Before calibration</source>
-            <translation type="unfinished" />
+            <translation>Cyn graddnodi</translation>
         </message>
         <message>
             <location filename="../processing/calibration_report.py" line="27" />
             <source>After calibration (held out)</source>
-            <translation type="unfinished" />
+            <translation>Ar ôl graddnodi (wedi dal yn ôl)</translation>
         </message>
         <message>
             <location filename="../processing/calibration_report.py" line="39" />
             <source>Observed (minutes)</source>
-            <translation type="unfinished" />
+            <translation>Wedi'i arsylwi (munudau)</translation>
         </message>
         <message>
             <location filename="../processing/calibration_report.py" line="40" />
             <source>Modelled (minutes)</source>
-            <translation type="unfinished" />
+            <translation>Wedi'i fodelu (munudau)</translation>
         </message>
         <message>
             <location filename="../processing/calibration_report.py" line="55" />
             <source>before</source>
-            <translation type="unfinished" />
+            <translation>cyn</translation>
         </message>
         <message>
             <location filename="../processing/calibration_report.py" line="57" />
             <source>after (held out)</source>
-            <translation type="unfinished" />
+            <translation>ar ôl (wedi dal yn ôl)</translation>
         </message>
         <message>
             <location filename="../processing/calibration_report.py" line="59" />
             <source>Straight-line length of the journey (km)</source>
-            <translation type="unfinished" />
+            <translation>Hyd y daith mewn llinell syth (km)</translation>
         </message>
         <message>
             <location filename="../processing/calibration_report.py" line="60" />
             <source>Modelled - observed (minutes)</source>
-            <translation type="unfinished" />
+            <translation>Wedi'i fodelu - wedi'i arsylwi (munudau)</translation>
         </message>
         <message>
             <location filename="../processing/calibration_report.py" line="69" />
             <source>Journeys compared</source>
-            <translation type="unfinished" />
+            <translation>Teithiau a gymharwyd</translation>
         </message>
         <message>
             <location filename="../processing/calibration_report.py" line="70" />
             <source>Median |error| (%)</source>
-            <translation type="unfinished" />
+            <translation>|Gwall| canolrifol (%)</translation>
         </message>
         <message>
             <location filename="../processing/calibration_report.py" line="71" />
             <source>Mean signed error (minutes; negative = too fast)</source>
-            <translation type="unfinished" />
+            <translation>Gwall cymedrig ag arwydd (munudau; negatif = rhy gyflym)</translation>
         </message>
         <message>
             <location filename="../processing/calibration_report.py" line="72" />
             <source>Mean signed error (%)</source>
-            <translation type="unfinished" />
+            <translation>Gwall cymedrig ag arwydd (%)</translation>
         </message>
         <message>
             <location filename="../processing/calibration_report.py" line="73" />
             <source>Share within ±10 % (%)</source>
-            <translation type="unfinished" />
+            <translation>Cyfran o fewn ±10 % (%)</translation>
         </message>
         <message>
             <location filename="../processing/calibration_report.py" line="74" />
             <source>Same collaboration band, ≤30 / 30–45 / 45–60 / &gt;60 min (%)</source>
-            <translation type="unfinished" />
+            <translation>Yr un band cydweithio, ≤30 / 30–45 / 45–60 / &gt;60 mun (%)</translation>
         </message>
         <message>
             <location filename="../processing/calibration_report.py" line="75" />
             <source>Root mean square error (minutes)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/calibration_report.py" line="89" />
-            <source>up to {b} min</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/calibration_report.py" line="90" />
-            <source>{a}–{b} min</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/calibration_report.py" line="91" />
-            <source>over {b} min</source>
-            <translation type="unfinished" />
+            <translation>Gwall isradd sgwâr cymedrig (munudau)</translation>
         </message>
         <message>
             <location filename="../processing/calibration_report.py" line="94" />
             <source>observed / modelled</source>
-            <translation type="unfinished" />
+            <translation>a arsylwyd / a fodelwyd</translation>
         </message>
         <message>
             <location filename="../processing/calibration_report.py" line="120" />
             <source>Fitted parameters</source>
-            <translation type="unfinished" />
+            <translation>Paramedrau wedi'u ffitio</translation>
         </message>
         <message>
             <location filename="../processing/calibration_report.py" line="121" />
             <source>parameter</source>
-            <translation type="unfinished" />
+            <translation>paramedr</translation>
         </message>
         <message>
             <location filename="../processing/calibration_report.py" line="121" />
             <source>value</source>
-            <translation type="unfinished" />
+            <translation>gwerth</translation>
         </message>
         <message>
             <location filename="../processing/calibration_report.py" line="121" />
             <source>standard error</source>
-            <translation type="unfinished" />
+            <translation>gwall safonol</translation>
         </message>
         <message>
             <location filename="../processing/calibration_report.py" line="122" />
             <source>meaning</source>
-            <translation type="unfinished" />
+            <translation>ystyr</translation>
         </message>
         <message>
             <location filename="../processing/calibration_report.py" line="123" />
             <source>How close are the times?</source>
-            <translation type="unfinished" />
+            <translation>Pa mor agos yw'r amseroedd?</translation>
         </message>
         <message>
             <location filename="../processing/calibration_report.py" line="125" />
             <source>Collaboration bands, held out</source>
-            <translation type="unfinished" />
+            <translation>Bandiau cydweithio, wedi dal yn ôl</translation>
         </message>
         <message>
             <location filename="../processing/calibration_report.py" line="127" />
             <source>Observed against modelled</source>
-            <translation type="unfinished" />
+            <translation>Wedi'i arsylwi yn erbyn wedi'i fodelu</translation>
         </message>
         <message>
             <location filename="../processing/calibration_report.py" line="128" />
             <source>Observed against modelled minutes</source>
-            <translation type="unfinished" />
+            <translation>Munudau a arsylwyd yn erbyn munudau wedi'u modelu</translation>
         </message>
         <message>
             <location filename="../processing/calibration_report.py" line="129" />
             <source>Each dot is a journey. Solid line: modelled = observed; dashed: ±10 %. Grey lines: the collaboration bands.</source>
-            <translation type="unfinished" />
+            <translation>Mae pob dot yn daith. Llinell solet: wedi'i fodelu = wedi'i arsylwi; llinell doredig: ±10 %. Llinellau llwyd: y bandiau cydweithio.</translation>
         </message>
         <message>
             <location filename="../processing/calibration_report.py" line="131" />
             <source>Error against journey length</source>
-            <translation type="unfinished" />
+            <translation>Gwall yn erbyn hyd y daith</translation>
         </message>
         <message>
             <location filename="../processing/calibration_report.py" line="132" />
             <source>Residual against journey length</source>
-            <translation type="unfinished" />
+            <translation>Gweddill yn erbyn hyd y daith</translation>
         </message>
         <message>
             <location filename="../processing/inputs.py" line="49" />
@@ -2211,17 +2196,17 @@
         <message>
             <location filename="../processing/qgis_io.py" line="157" />
             <source>{param}: the raster's {tag} metadata ({value}) is not a fixed time in minutes between 0 and 120. Calibrate the surface again (drivetime:calibrate) or remove the item (gdal_edit.py -unsetmd).</source>
-            <translation type="unfinished" />
+            <translation>{param}: nid yw metadata {tag} y rhastr ({value}) yn amser sefydlog mewn munudau rhwng 0 a 120. Graddnodwch yr arwyneb eto (drivetime:calibrate) neu tynnwch yr eitem (gdal_edit.py -unsetmd).</translation>
         </message>
         <message>
             <location filename="../processing/qgis_io.py" line="163" />
             <source>Calibrated speed surface: every journey gets its fixed time of {f:.2f} min (drive time = fixed time + driving).</source>
-            <translation type="unfinished" />
+            <translation>Arwyneb cyflymder wedi'i raddnodi: mae pob taith yn cael ei hamser sefydlog o {f:.2f} mun (amser gyrru = amser sefydlog + gyrru).</translation>
         </message>
         <message>
             <location filename="../processing/qgis_io.py" line="166" />
             <source>Calibrated speed surface: drive time = activation ({a:g} min) + fixed time ({f:.2f} min) + driving.</source>
-            <translation type="unfinished" />
+            <translation>Arwyneb cyflymder wedi'i raddnodi: amser gyrru = amser ysgogi ({a:g} mun) + amser sefydlog ({f:.2f} mun) + gyrru.</translation>
         </message>
         <message>
             <location filename="../processing/qgis_io.py" line="264" />
@@ -2881,7 +2866,7 @@
         <message>
             <location filename="../processing/alg_speedsurface.py" line="64" />
             <source>Driving profile applied to the road speeds: ordinary daytime driving (the speeds as given) or a blue-light emergency response (faster on every road class, most on minor and urban roads: driving times 9-20 % shorter). The blue-light multipliers are an assumption set within published lights-and-sirens time savings (Hunt et al. 1995; Brown et al. 2000; Ho and Lindquist 2001): calibrate them with your own blue-light journeys (Calibrate against observed journeys).</source>
-            <translation type="unfinished" />
+            <translation>Proffil gyrru a gymhwysir i gyflymderau'r ffyrdd: gyrru arferol yn ystod y dydd (y cyflymderau fel y'u rhoddwyd) neu ymateb brys golau glas (yn gyflymach ar bob dosbarth ffordd, yn fwyaf ar fân ffyrdd a ffyrdd trefol: amseroedd gyrru 9-20 % yn fyrrach). Tybiaeth yw'r lluosyddion golau glas, wedi'u gosod o fewn yr arbedion amser cyhoeddedig wrth yrru gyda goleuadau a seirenau (Hunt et al. 1995; Brown et al. 2000; Ho and Lindquist 2001): graddnodwch nhw gyda'ch teithiau golau glas eich hun (Graddnodi yn erbyn teithiau a arsylwyd).</translation>
         </message>
         <message>
             <location filename="../processing/alg_speedsurface.py" line="70" />
@@ -2946,17 +2931,17 @@
         <message>
             <location filename="../processing/alg_speedsurface.py" line="99" />
             <source>Driving profile</source>
-            <translation type="unfinished" />
+            <translation>Proffil gyrru</translation>
         </message>
         <message>
             <location filename="../processing/alg_speedsurface.py" line="100" />
             <source>Ordinary daytime driving</source>
-            <translation type="unfinished" />
+            <translation>Gyrru arferol yn ystod y dydd</translation>
         </message>
         <message>
             <location filename="../processing/alg_speedsurface.py" line="100" />
             <source>Blue-light emergency response (assumption: calibrate)</source>
-            <translation type="unfinished" />
+            <translation>Ymateb brys golau glas (tybiaeth: graddnodwch)</translation>
         </message>
         <message>
             <location filename="../processing/alg_speedsurface.py" line="102" />
@@ -3026,7 +3011,7 @@
         <message>
             <location filename="../processing/alg_speedsurface.py" line="152" />
             <source>Blue-light profile: road speeds raised by 10-25 % by class (an assumption to calibrate with your own blue-light journeys).</source>
-            <translation type="unfinished" />
+            <translation>Proffil golau glas: cyflymderau ffyrdd wedi'u codi 10-25 % yn ôl dosbarth (tybiaeth i'w graddnodi gyda'ch teithiau golau glas eich hun).</translation>
         </message>
         <message>
             <location filename="../processing/alg_speedsurface.py" line="156" />
@@ -3301,7 +3286,7 @@
         <message>
             <location filename="../processing/alg_standby.py" line="312" />
             <source>DRIVE_BUDGET: the calibrated speed surface adds a fixed time of {f:.2f} min to every journey, which uses up the whole budget of {b} min. Give a larger budget, or use an uncalibrated surface (or one calibrated on blue-light journeys) for drive zones.</source>
-            <translation type="unfinished" />
+            <translation>DRIVE_BUDGET: mae'r arwyneb cyflymder wedi'i raddnodi yn ychwanegu amser sefydlog o {f:.2f} mun at bob taith, sy'n defnyddio'r gyllideb gyfan o {b} mun. Rhowch gyllideb fwy, neu defnyddiwch arwyneb heb ei raddnodi (neu un wedi'i raddnodi ar deithiau golau glas) ar gyfer parthau gyrru.</translation>
         </message>
         <message>
             <location filename="../processing/alg_standby.py" line="325" />
