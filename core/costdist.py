@@ -191,30 +191,49 @@ def travel_time_matrix(friction, cell_size, sources_rc, targets_rc=None, max_cos
 def snap_to_passable(friction, rows, cols, max_cells):
     """Move each source on an impassable cell to the nearest passable cell within ``max_cells`` cells
     (Euclidean, in cells). Returns new rows, cols and the snap distance in cells (NaN where no passable
-    cell is in reach; 0 where no snap was needed)."""
+    cell is in reach; 0 where no snap was needed). Among equally near cells the first in row-major order
+    (smallest row offset, then column offset) wins.
+
+    Searches square windows around the source that double in size until the nearest passable cell found lies
+    within the window's inscribed circle (so nothing outside can be nearer) or the window covers ``max_cells``;
+    the radius is capped at the grid's own size, so a huge ``max_cells`` costs no more memory than the grid."""
     f = np.asarray(friction)
     rows = np.asarray(rows, dtype=np.int64).copy()
     cols = np.asarray(cols, dtype=np.int64).copy()
     dist = np.zeros(rows.shape[0])
-    R = int(math.ceil(max_cells))
-    dr, dc = np.mgrid[-R:R + 1, -R:R + 1]
-    d = np.hypot(dr, dc).ravel()
-    order = np.argsort(d, kind="stable")
-    dr, dc, d = dr.ravel()[order], dc.ravel()[order], d[order]
-    keep = d <= max_cells
-    dr, dc, d = dr[keep], dc[keep], d[keep]
+    n_rows, n_cols = f.shape
+    max_cells = float(max_cells)
+    if not max_cells >= 0:  # NaN or negative: no snapping
+        max_cells = 0.0
+    # no cell of the grid is further than this from any other: a larger radius finds nothing more
+    R = max(n_rows, n_cols)
+    if max_cells < R:
+        R = int(math.ceil(max_cells))
     for i in range(rows.shape[0]):
-        r0, c0 = rows[i], cols[i]
+        r0, c0 = int(rows[i]), int(cols[i])
         if np.isfinite(f[r0, c0]) and f[r0, c0] >= 0:
             continue
-        rr, cc = r0 + dr, c0 + dc
-        ok = (rr >= 0) & (rr < f.shape[0]) & (cc >= 0) & (cc < f.shape[1])
-        rr, cc, dd = rr[ok], cc[ok], d[ok]
-        fv = f[rr, cc]
-        good = np.flatnonzero(np.isfinite(fv) & (fv >= 0))
-        if good.size == 0:
+        k = min(R, 4)
+        found = None
+        while True:
+            ra, rb = max(0, r0 - k), min(n_rows, r0 + k + 1)
+            ca, cb = max(0, c0 - k), min(n_cols, c0 + k + 1)
+            win = f[ra:rb, ca:cb]
+            ok = np.isfinite(win) & (win >= 0)
+            if ok.any():
+                pr, pc = np.nonzero(ok)  # row-major order
+                d = np.hypot(pr + (ra - r0), pc + (ca - c0))
+                d[d > max_cells] = np.inf
+                j = int(np.argmin(d))  # first of the nearest in row-major order
+                if np.isfinite(d[j]):
+                    found = (ra + int(pr[j]), ca + int(pc[j]), float(d[j]))
+                    if d[j] <= k:  # cells outside the window are further than k
+                        break
+            if k >= R:
+                break
+            k = min(R, 2 * k)
+        if found is None:
             dist[i] = np.nan
             continue
-        j = good[0]
-        rows[i], cols[i], dist[i] = rr[j], cc[j], dd[j]
+        rows[i], cols[i], dist[i] = found
     return rows, cols, dist

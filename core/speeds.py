@@ -74,6 +74,8 @@ def apply_profile(table, profile):
 
 # Default speed (km/h) for cells with no road: reaching the road network along drives, yards and tracks.
 DEFAULT_OFFROAD_SPEED = 10.0
+# Sanity limit (km/h) for any speed given or read: above it is a unit mistake (m/h, a wrong raster), not a road.
+MAX_SPEED_KMH = 200.0
 
 
 def normalise(name):
@@ -83,7 +85,8 @@ def normalise(name):
 def table_from_pairs(pairs):
     """Build a {class: km/h} table from (class, speed) pairs (e.g. a flattened Processing matrix).
 
-    Raises ValueError on a non-numeric or non-positive speed (zero is allowed: impassable)."""
+    Raises ValueError on a non-numeric, negative, non-finite or absurd speed (above ``MAX_SPEED_KMH``; zero is
+    allowed: impassable)."""
     table = {}
     for cls, speed in pairs:
         key = normalise(cls)
@@ -93,8 +96,9 @@ def table_from_pairs(pairs):
             value = float(speed)
         except (TypeError, ValueError):
             raise ValueError(f"speed for road class '{cls}' is not a number: {speed!r}") from None
-        if not np.isfinite(value) or value < 0:
-            raise ValueError(f"speed for road class '{cls}' must be zero (impassable) or positive, got {speed!r}")
+        if not np.isfinite(value) or value < 0 or value > MAX_SPEED_KMH:
+            raise ValueError(f"speed for road class '{cls}' must be zero (impassable) or positive, finite and at "
+                             f"most {MAX_SPEED_KMH:g} km/h, got {speed!r}")
         table[key] = value
     return table
 

@@ -22,7 +22,6 @@ from qgis.core import (
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterDestination,
-    QgsProcessingParameterRasterLayer,
     QgsRendererRange,
     QgsSymbol,
     QgsWkbTypes,
@@ -32,8 +31,8 @@ from qgis.PyQt.QtGui import QColor
 
 from .base import AlgorithmBase, progress_callback
 from . import qgis_io, styling
+from .inputs import NetworkInput, SpeedInput
 
-NEIGHBOUR_CHOICES = [16, 8]
 MODEL_KEYS = ["fixed_factor", "fixed", "fixed_groups"]  # enum order of MODEL (default first)
 FOLD_BY_KEYS = ["destination", "origin", "journey"]
 RESIDUAL_CLASSES = [(-1e9, -20, "#2166ac"), (-20, -10, "#67a9cf"), (-10, 10, "#bdbdbd"), (10, 20, "#ef8a62"),
@@ -61,19 +60,16 @@ def style_journeys(layer):
     layer.setRenderer(QgsGraduatedSymbolRenderer("held_out_error_pct", ranges))
 
 
-class CalibrateAlgorithm(AlgorithmBase):
+class CalibrateAlgorithm(SpeedInput, NetworkInput, AlgorithmBase):
     NAME = "calibrate"
     REQUIRES = ("numpy", "numba", "rasterio", "scipy", "matplotlib")
 
-    SPEED = "SPEED"
     JOURNEYS = "JOURNEYS"
     MINUTES_FIELD = "MINUTES_FIELD"
     MODEL = "MODEL"
     FOLDS = "FOLDS"
     FOLD_BY = "FOLD_BY"
     SEED = "SEED"
-    NEIGHBOURS = "NEIGHBOURS"
-    SNAP_DISTANCE = "SNAP_DISTANCE"
     OUTPUT = "OUTPUT"
     OUTPUT_JOURNEYS = "OUTPUT_JOURNEYS"
     OUTPUT_REPORT = "OUTPUT_REPORT"
@@ -106,7 +102,6 @@ class CalibrateAlgorithm(AlgorithmBase):
             self.FOLD_BY: self.tr("What each fold holds out together: every journey to one destination (the "
                                   "default; a strict test), from one origin, or single journeys at random."),
             self.SEED: self.tr("Seed of the random assignment of folds (the same seed gives the same folds)."),
-            self.NEIGHBOURS: self.tr("Moves between cells: 16 (default) or 8; use what your other runs use."),
             self.SNAP_DISTANCE: self.tr("A journey end on an impassable cell is moved to the nearest passable cell "
                                         "within this many metres; ends further away are reported, not used."),
             self.OUTPUT: self.tr("Calibrated speed surface (km/h, float32 GeoTIFF) with the fixed time in its "
@@ -133,7 +128,7 @@ class CalibrateAlgorithm(AlgorithmBase):
         }
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.add(QgsProcessingParameterRasterLayer(self.SPEED, self.tr("Speed surface (km/h)")))
+        self.add_speed()
         self.add(QgsProcessingParameterFeatureSource(self.JOURNEYS, self.tr("Observed journeys (lines)"),
                                                      [QgsProcessing.TypeVectorLine]))
         self.add(QgsProcessingParameterField(self.MINUTES_FIELD, self.tr("Observed minutes field"), None,
@@ -146,12 +141,8 @@ class CalibrateAlgorithm(AlgorithmBase):
             self.tr("Single journeys")], False, 0), advanced=True)
         self.add(QgsProcessingParameterNumber(self.SEED, self.tr("Random seed"),
                                               QgsProcessingParameterNumber.Integer, 0, False, 0), advanced=True)
-        self.add(QgsProcessingParameterEnum(self.NEIGHBOURS, self.tr("Neighbours"),
-                                            [str(n) for n in NEIGHBOUR_CHOICES], False, 0), advanced=True)
-        self.add(QgsProcessingParameterNumber(self.SNAP_DISTANCE, self.tr("Snap journey ends to passable cells "
-                                                                          "within (m)"),
-                                              QgsProcessingParameterNumber.Double, 500.0, False, 0.0, 10000.0),
-                 advanced=True)
+        self.add_neighbours()
+        self.add_snap_distance(self.tr("Snap journey ends to passable cells within (m)"), maximum=10000.0)
         self.add(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Calibrated speed surface")))
         self.add(QgsProcessingParameterFeatureSink(self.OUTPUT_JOURNEYS, self.tr("Journeys with errors"),
                                                    QgsProcessing.TypeVectorLine, optional=True))
@@ -236,10 +227,10 @@ class CalibrateAlgorithm(AlgorithmBase):
     def process(self, parameters, context, feedback):
         from ..core import calibrate as cal
         from ..core.costdist import speed_to_friction
+        from ..core.speeds import MAX_SPEED_KMH
 
         steps = QgsProcessingMultiStepFeedback(3, feedback)
-        layer = self.parameterAsRasterLayer(parameters, self.SPEED, context)
-        grid = qgis_io.read_speed_surface(layer, self.SPEED)
+        layer, grid = self.read_speed(parameters, context)
         fixed_before = qgis_io.read_fixed_minutes(layer, self.SPEED)
         spec, crs, speed = grid.spec, layer.crs(), grid.array
         model = MODEL_KEYS[self.parameterAsEnum(parameters, self.MODEL, context)]
@@ -248,10 +239,8 @@ class CalibrateAlgorithm(AlgorithmBase):
             raise QgsProcessingException(self.tr("FOLDS must be between 2 and 20 (default 5)."))
         fold_by = FOLD_BY_KEYS[self.parameterAsEnum(parameters, self.FOLD_BY, context)]
         seed = self.parameterAsInt(parameters, self.SEED, context)
-        neighbours = NEIGHBOUR_CHOICES[self.parameterAsEnum(parameters, self.NEIGHBOURS, context)]
-        snap = self.parameterAsDouble(parameters, self.SNAP_DISTANCE, context)
-        if not 0 <= snap <= 10000:
-            raise QgsProcessingException(self.tr("SNAP_DISTANCE must be between 0 and 10000 metres."))
+        neighbours = self.read_neighbours(parameters, context)
+        snap = self.read_snap_distance(parameters, context)
 
         source, feats, xy0, xy1, observed, field = self._read_journeys(parameters, context, feedback, crs)
         friction = speed_to_friction(speed)
@@ -317,6 +306,13 @@ class CalibrateAlgorithm(AlgorithmBase):
         factors = np.asarray(fit.factors, dtype=np.float64)
         lut = np.where(factors > 0, 1.0 / factors, 1.0).astype(np.float32)
         out_speed = np.where(groups >= 0, speed * lut[np.maximum(groups, 0)], speed).astype(np.float32)
+        top = float(np.nanmax(out_speed, initial=0.0))
+        if top > MAX_SPEED_KMH:
+            feedback.pushWarning(self.tr(
+                "The calibrated surface has speeds up to {v:.0f} km/h, above the {m:g} km/h the drive-time "
+                "algorithms accept, so they will refuse it: the observed times are implausibly short for this "
+                "surface. Check the units of MINUTES_FIELD (minutes) and the journeys' ends.").format(
+                    v=top, m=MAX_SPEED_KMH))
         summary = {
             "model": model, "fixed_minutes": round(fit.fixed, 4),
             "time_factors": {name: round(float(f), 4) for (_, _, name), f in zip(cal.SPEED_GROUPS, factors)},

@@ -9,36 +9,28 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterDestination,
-    QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
-from .base import AlgorithmBase, parse_number_list, progress_callback
+from .base import AlgorithmBase, progress_callback
 from . import qgis_io, styling
+from .inputs import ActivationInput, BreaksInput, NetworkInput, SitesInput, SpeedInput
 
 NODATA_MINUTES = -9999.0
 NODATA_ID = -2147483648
 DEFAULT_BANDS = "6,8,15,19,30,45,60"
-NEIGHBOUR_CHOICES = [16, 8]
 
 
-class DriveTimeAlgorithm(AlgorithmBase):
+class DriveTimeAlgorithm(SpeedInput, SitesInput, ActivationInput, NetworkInput, BreaksInput, AlgorithmBase):
     NAME = "drivetime"
     REQUIRES = ("numpy", "numba", "rasterio", "shapely")
 
-    SPEED = "SPEED"
-    SITES = "SITES"
-    ACTIVATION = "ACTIVATION"
     MAX_TIME = "MAX_TIME"
-    NEIGHBOURS = "NEIGHBOURS"
-    SNAP_DISTANCE = "SNAP_DISTANCE"
     BANDS = "BANDS"
     OUTPUT = "OUTPUT"
     OUTPUT_NEAREST = "OUTPUT_NEAREST"
@@ -55,17 +47,8 @@ class DriveTimeAlgorithm(AlgorithmBase):
                 "activation time at every site. Optionally writes which site is nearest and polygons of the "
                 "drive-time bands. With a selection on the sites layer (and 'Selected features only'), only the "
                 "selected sites are used."),
-            self.SPEED: self.tr("Speed surface in km/h (from 'Build speed surface'); 0 or nodata = impassable. "
-                                "Projected CRS in metres, square cells."),
-            self.SITES: self.tr("Sites (points: stations, A&E departments, standby points), in any CRS."),
-            self.ACTIVATION: self.tr("Minutes added at every site before driving (call handling and getting "
-                                     "mobile): 0 for pure drive time; 2 for the ambulance 8-minute standard."),
             self.MAX_TIME: self.tr("Optional cut-off in minutes (activation included): cells further away are "
                                    "nodata. Saves time on large surfaces."),
-            self.NEIGHBOURS: self.tr("Moves between cells: 16 (adds knight's moves, as r.cost -k; smaller "
-                                     "direction error) or 8 (as scikit-image MCP_Geometric and plain r.cost)."),
-            self.SNAP_DISTANCE: self.tr("A site on an impassable cell is moved to the nearest passable cell within "
-                                        "this many metres (with a warning); further away is an error."),
             self.BANDS: self.tr("Band breaks in minutes for the style and the zones (a time equal to a break "
                                 "falls in the lower band)."),
             self.OUTPUT: self.tr("Drive time in minutes (float32 GeoTIFF), nodata where unreachable; styled in "
@@ -78,16 +61,14 @@ class DriveTimeAlgorithm(AlgorithmBase):
         }
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.add(QgsProcessingParameterRasterLayer(self.SPEED, self.tr("Speed surface (km/h)")))
-        self.add(QgsProcessingParameterFeatureSource(self.SITES, self.tr("Sites"), [QgsProcessing.TypeVectorPoint]))
-        self.add(QgsProcessingParameterNumber(self.ACTIVATION, self.tr("Activation time (minutes)"),
-                                              QgsProcessingParameterNumber.Double, 0.0, False, 0.0, 1440.0))
+        self.add_speed()
+        self.add_sites()
+        self.add_activation()
         self.add(QgsProcessingParameterNumber(self.MAX_TIME, self.tr("Cut-off (minutes)"),
                                               QgsProcessingParameterNumber.Double, None, True, 0.0))
-        self.add(QgsProcessingParameterEnum(self.NEIGHBOURS, self.tr("Neighbours"),
-                                            [str(n) for n in NEIGHBOUR_CHOICES], False, 0), advanced=True)
-        self.add(QgsProcessingParameterNumber(self.SNAP_DISTANCE, self.tr("Snap sites to passable cells within (m)"),
-                                              QgsProcessingParameterNumber.Double, 500.0, False, 0.0), advanced=True)
+        self.add_neighbours()
+        self.add_snap_distance()
+        self.add_sites_inside_only()
         self.add(QgsProcessingParameterString(self.BANDS, self.tr("Bands (minutes)"), DEFAULT_BANDS))
         self.add(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Drive time (minutes)")))
         self.add(QgsProcessingParameterRasterDestination(self.OUTPUT_NEAREST, self.tr("Nearest site"),
@@ -101,29 +82,29 @@ class DriveTimeAlgorithm(AlgorithmBase):
 
         want_zones = self.OUTPUT_ZONES in parameters and parameters[self.OUTPUT_ZONES] is not None
         steps = QgsProcessingMultiStepFeedback(4 if want_zones else 3, feedback)
-        layer = self.parameterAsRasterLayer(parameters, self.SPEED, context)
-        grid = qgis_io.read_speed_surface(layer, self.SPEED)
+        layer, grid = self.read_speed(parameters, context)
         speed = grid.array
         crs = layer.crs()
         spec = grid.spec
-        activation = self.parameterAsDouble(parameters, self.ACTIVATION, context)
-        if activation < 0:
-            raise QgsProcessingException(self.tr("ACTIVATION must be zero or positive (minutes)."))
+        activation = self.read_activation(parameters, context)
         fixed = qgis_io.read_fixed_minutes(layer, self.SPEED, feedback, activation)
         max_time = None
         if parameters.get(self.MAX_TIME) not in (None, ""):
             max_time = self.parameterAsDouble(parameters, self.MAX_TIME, context)
             if max_time <= 0:
                 raise QgsProcessingException(self.tr("MAX_TIME must be positive (minutes), or left empty."))
-        neighbours = NEIGHBOUR_CHOICES[self.parameterAsEnum(parameters, self.NEIGHBOURS, context)]
-        bands = parse_number_list(self.parameterAsString(parameters, self.BANDS, context), self.BANDS, minimum=0)
-        snap = self.parameterAsDouble(parameters, self.SNAP_DISTANCE, context)
+        neighbours = self.read_neighbours(parameters, context)
+        bands = self.read_breaks(parameters, self.BANDS, context, DEFAULT_BANDS)
+        snap = self.read_snap_distance(parameters, context)
+        inside_only = self.parameterAsBoolean(parameters, self.SITES_INSIDE_ONLY, context)
 
-        source = self.parameterAsSource(parameters, self.SITES, context)
-        pts = qgis_io.read_points(source, crs, context, self.SITES)
         friction = speed_to_friction(speed)
         del speed
-        rows, cols = qgis_io.points_to_cells(pts, spec, self.SITES, friction, snap, feedback)
+        pts = self.read_sites(parameters, self.SITES, context, spec, crs, friction, snap, feedback,
+                              inside_only=inside_only)
+        if pts is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.SITES))
+        rows, cols = pts["rows"], pts["cols"]
         feedback.pushInfo(self.tr("{n} sites on a {r} x {c} grid of {s:g} m cells, {k} neighbours.").format(
             n=len(rows), r=spec.rows, c=spec.cols, s=spec.cell_size, k=neighbours))
 

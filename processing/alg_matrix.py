@@ -23,12 +23,10 @@ from qgis.core import (
     QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterDestination,
-    QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
     QgsRasterShader,
     QgsRendererCategory,
@@ -41,10 +39,10 @@ from qgis.PyQt.QtGui import QColor
 
 from ..plugin.utils import resources_path
 from . import qgis_io, styling
-from .base import AlgorithmBase, fmt_num, parse_number_list, progress_callback, tr
+from .base import AlgorithmBase, fmt_num, progress_callback, tr
+from .inputs import BreaksInput, NetworkInput, SitesInput, SpeedInput
 
 DEFAULT_BANDS = "30,45,60"
-NEIGHBOUR_CHOICES = [16, 8]
 LINKAGE_CHOICES = ["complete", "average", "single"]
 LABEL_SEPARATOR = ";"
 NODATA_GAP = -9999.0
@@ -202,19 +200,15 @@ def _num(v, digits=None):
     return round(float(v), digits) if digits is not None else float(v)
 
 
-class MatrixAlgorithm(AlgorithmBase):
+class MatrixAlgorithm(SpeedInput, SitesInput, NetworkInput, BreaksInput, AlgorithmBase):
     NAME = "matrix"
     REQUIRES = ("numpy", "numba", "rasterio", "scipy", "sklearn")
 
-    SPEED = "SPEED"
-    SITES = "SITES"
     SITE_ID_FIELD = "SITE_ID_FIELD"
     SITE_NAME_FIELD = "SITE_NAME_FIELD"
     BANDS = "BANDS"
     BAND_LABELS = "BAND_LABELS"
     SYMMETRIC = "SYMMETRIC"
-    NEIGHBOURS = "NEIGHBOURS"
-    SNAP_DISTANCE = "SNAP_DISTANCE"
     CLUSTER_LINKAGE = "CLUSTER_LINKAGE"
     CLUSTER_THRESHOLD = "CLUSTER_THRESHOLD"
     CLUSTER_COUNT = "CLUSTER_COUNT"
@@ -242,8 +236,6 @@ class MatrixAlgorithm(AlgorithmBase):
                 "of lines between the sites styled by band, the sites with their nearest partner, counts per "
                 "band and collaboration groups, optionally the wide matrix as CSV and a raster of shared "
                 "catchments. Sites on impassable cells are snapped to the nearest passable cell."),
-            self.SPEED: self.tr("Speed surface in km/h (from 'Build speed surface'); 0 or nodata = impassable. "
-                                "Projected CRS in metres, square cells."),
             self.SITES: self.tr("Sites (points, e.g. A&E departments), in any CRS; at least two. With 'Selected "
                                 "features only', only the selected sites are used."),
             self.SITE_ID_FIELD: self.tr("Field with a unique id per site (e.g. site_code_2014). Empty = the "
@@ -263,11 +255,6 @@ class MatrixAlgorithm(AlgorithmBase):
                                     "which is faster). Unticked: every site searches to every other site and "
                                     "each direction is kept (row = from, column = to); groups then need both "
                                     "directions within the break, and the lines show the mean."),
-            self.NEIGHBOURS: self.tr("Moves between cells: 16 (adds knight's moves; at most 2.8 % longer than "
-                                     "the straight line on a uniform surface) or 8 (at most 8.3 %)."),
-            self.SNAP_DISTANCE: self.tr("A site on an impassable cell is moved to the nearest passable cell within "
-                                        "this many metres (with a warning); further away is an error naming the "
-                                        "site."),
             self.CLUSTER_LINKAGE: self.tr("Hierarchical clustering (scikit-learn) of the matrix for the 'cluster' "
                                           "field of the sites: complete linkage (every pair in a group within the "
                                           "threshold), average, or single linkage (same as the connected "
@@ -302,8 +289,8 @@ class MatrixAlgorithm(AlgorithmBase):
         }
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.add(QgsProcessingParameterRasterLayer(self.SPEED, self.tr("Speed surface (km/h)")))
-        self.add(QgsProcessingParameterFeatureSource(self.SITES, self.tr("Sites"), [QgsProcessing.TypeVectorPoint]))
+        self.add_speed()
+        self.add_sites()
         self.add(QgsProcessingParameterField(self.SITE_ID_FIELD, self.tr("Site id field"), None, self.SITES,
                                              QgsProcessingParameterField.Any, False, True))
         self.add(QgsProcessingParameterField(self.SITE_NAME_FIELD, self.tr("Site name field"), None, self.SITES,
@@ -313,10 +300,9 @@ class MatrixAlgorithm(AlgorithmBase):
         self.add(QgsProcessingParameterString(self.BAND_LABELS, self.tr("Band labels (separated by ';')"),
                                               LABEL_SEPARATOR.join(default_band_labels()), optional=True))
         self.add(QgsProcessingParameterBoolean(self.SYMMETRIC, self.tr("Mean of both directions"), True))
-        self.add(QgsProcessingParameterEnum(self.NEIGHBOURS, self.tr("Neighbours"),
-                                            [str(n) for n in NEIGHBOUR_CHOICES], False, 0), advanced=True)
-        self.add(QgsProcessingParameterNumber(self.SNAP_DISTANCE, self.tr("Snap sites to passable cells within (m)"),
-                                              QgsProcessingParameterNumber.Double, 500.0, False, 0.0), advanced=True)
+        self.add_neighbours()
+        self.add_snap_distance()
+        self.add_sites_inside_only()
         self.add(QgsProcessingParameterEnum(self.CLUSTER_LINKAGE, self.tr("Clustering linkage"),
                                             LINKAGE_CHOICES, False, 0), advanced=True)
         self.add(QgsProcessingParameterNumber(self.CLUSTER_THRESHOLD, self.tr("Clustering threshold (minutes)"),
@@ -354,8 +340,7 @@ class MatrixAlgorithm(AlgorithmBase):
     def _bands_and_labels(self, parameters, context, feedback):
         from ..core.matrix import check_labels
 
-        bands = parse_number_list(self.parameterAsString(parameters, self.BANDS, context) or DEFAULT_BANDS,
-                                  self.BANDS, minimum=0)
+        bands = self.read_breaks(parameters, self.BANDS, context, DEFAULT_BANDS)
         text = (self.parameterAsString(parameters, self.BAND_LABELS, context) or "").strip()
         defaults = default_band_labels()
         is_default_bands = bands == [30.0, 45.0, 60.0]
@@ -395,11 +380,8 @@ class MatrixAlgorithm(AlgorithmBase):
         in_fields = [f for f in source.fields() if f.name().lower() != "fid"
                      and f.name() not in (id_field, name_field)]
         wanted = [f for f in (id_field, name_field) if f] + [f.name() for f in in_fields]
-        pts = qgis_io.read_points(source, crs, context, self.SITES, fields=tuple(dict.fromkeys(wanted)))
+        pts = self.read_site_points(parameters, self.SITES, context, crs, tuple(dict.fromkeys(wanted)), feedback)
         n = len(pts["fid"])
-        skipped = source.featureCount() - n
-        if skipped > 0:
-            feedback.pushWarning(self.tr("{n} site(s) without a geometry were left out.").format(n=skipped))
         if id_field:
             ids = list(pts["attrs"][id_field])
             empty = [int(pts["fid"][i]) for i, v in enumerate(ids) if _is_null(v) or str(v).strip() == ""]
@@ -442,8 +424,9 @@ class MatrixAlgorithm(AlgorithmBase):
         steps = QgsProcessingMultiStepFeedback(4 if want_zones else 3, feedback)
         bands, labels = self._bands_and_labels(parameters, context, feedback)
         symmetric = self.parameterAsBoolean(parameters, self.SYMMETRIC, context)
-        neighbours = NEIGHBOUR_CHOICES[self.parameterAsEnum(parameters, self.NEIGHBOURS, context)]
-        snap = self.parameterAsDouble(parameters, self.SNAP_DISTANCE, context)
+        neighbours = self.read_neighbours(parameters, context)
+        snap = self.read_snap_distance(parameters, context)
+        inside_only = self.parameterAsBoolean(parameters, self.SITES_INSIDE_ONLY, context)
         linkage = LINKAGE_CHOICES[self.parameterAsEnum(parameters, self.CLUSTER_LINKAGE, context)]
         threshold = None
         if parameters.get(self.CLUSTER_THRESHOLD) not in (None, ""):
@@ -457,8 +440,7 @@ class MatrixAlgorithm(AlgorithmBase):
             n_clusters = self.parameterAsInt(parameters, self.CLUSTER_COUNT, context)
         zones_mode = self.parameterAsEnum(parameters, self.ZONES_MODE, context)
 
-        layer = self.parameterAsRasterLayer(parameters, self.SPEED, context)
-        grid = qgis_io.read_speed_surface(layer, self.SPEED)
+        layer, grid = self.read_speed(parameters, context, second=want_zones and zones_mode != 0)
         fixed = qgis_io.read_fixed_minutes(layer, self.SPEED, feedback)
         speed = grid.array
         crs = layer.crs()
@@ -466,9 +448,15 @@ class MatrixAlgorithm(AlgorithmBase):
         source, pts, ids, names, id_def, in_fields = self._read_sites(parameters, context, feedback, crs)
         friction = speed_to_friction(speed)
         del speed, grid
-        r0, c0 = spec.rowcol(pts["x"], pts["y"])
-        rows, cols = qgis_io.points_to_cells(pts, spec, self.SITES, friction, snap, feedback, labels=names)
-        snap_m = np.hypot(rows - r0, cols - c0) * spec.cell_size
+        keep = self.place_sites(pts, self.SITES, spec, friction, snap, feedback, labels=names,
+                                inside_only=inside_only)
+        ids = [v for v, k in zip(ids, keep) if k]
+        names = pts["names"]
+        if len(ids) < 2:
+            raise QgsProcessingException(self.tr(
+                "SITES: a travel-time matrix needs at least two sites; only {n} lie inside the speed raster.")
+                .format(n=len(ids)))
+        rows, cols, snap_m = pts["rows"], pts["cols"], pts["snap_m"]
         n = len(ids)
         feedback.pushInfo(self.tr("{n} sites, {p} pairs, on a {r} x {c} grid of {s:g} m cells, {k} neighbours.")
                           .format(n=n, p=n * (n - 1) // 2, r=spec.rows, c=spec.cols, s=spec.cell_size,

@@ -12,25 +12,23 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterDestination,
-    QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
-from .base import AlgorithmBase, fmt_num, parse_number_list, progress_callback
+from .base import AlgorithmBase, fmt_num, progress_callback
 from . import qgis_io, styling
+from .inputs import ActivationInput, BreaksInput, NetworkInput, SitesInput, SpeedInput
 from .population import AreaPopulationReader
 
 NODATA = -9999.0
-NEIGHBOUR_CHOICES = [16, 8]
 DEFAULT_THRESHOLDS = "8,19,30,45,60"
 TRUE_WORDS = {"1", "true", "t", "yes", "y", "open", "opened", "on", "keep", "kept"}
 FALSE_WORDS = {"0", "false", "f", "no", "n", "closed", "close", "off", "shut", ""}
@@ -57,15 +55,14 @@ def truthy(value):
     return None
 
 
-class ScenarioAlgorithm(AreaPopulationReader, AlgorithmBase):
+class ScenarioAlgorithm(SpeedInput, SitesInput, ActivationInput, NetworkInput, BreaksInput, AreaPopulationReader,
+                        AlgorithmBase):
     NAME = "scenario"
     REQUIRES = ("numpy", "numba", "rasterio", "shapely", "scipy")
 
-    SPEED = "SPEED"
     BASELINE_SITES = "BASELINE_SITES"
     SCENARIO_SITES = "SCENARIO_SITES"
     SCENARIO_FIELD = "SCENARIO_FIELD"
-    ACTIVATION = "ACTIVATION"
     AREAS = "AREAS"
     AREA_ID_FIELD = "AREA_ID_FIELD"
     POPULATION = "POPULATION"
@@ -75,8 +72,6 @@ class ScenarioAlgorithm(AreaPopulationReader, AlgorithmBase):
     TARGET = "TARGET"
     URBANITY_FIELD = "URBANITY_FIELD"
     GROUP_FIELD = "GROUP_FIELD"
-    NEIGHBOURS = "NEIGHBOURS"
-    SNAP_DISTANCE = "SNAP_DISTANCE"
     OUTPUT_DELTA = "OUTPUT_DELTA"
     OUTPUT = "OUTPUT"
     OUTPUT_TABLE = "OUTPUT_TABLE"
@@ -93,14 +88,12 @@ class ScenarioAlgorithm(AreaPopulationReader, AlgorithmBase):
                 "area in the baseline and the scenario (the 'Coverage and equity by area' figures), the people who "
                 "cross each threshold in each direction, the same by urbanity class and group (the equality "
                 "impact table), and plain-English sentences for the consultation document."),
-            self.SPEED: self.tr("Speed surface in km/h (from 'Build speed surface'); 0 or nodata = impassable."),
             self.BASELINE_SITES: self.tr("Sites open today (points). With SCENARIO_FIELD, also the scenario's sites."),
             self.SCENARIO_SITES: self.tr("Sites open in the scenario (points). Leave empty and give SCENARIO_FIELD "
                                          "to use one layer."),
             self.SCENARIO_FIELD: self.tr("Field of BASELINE_SITES saying whether a site is open in the scenario: "
                                          "1/true/yes/open = open; 0/false/no/closed = closed. NULL counts as closed "
                                          "(with a warning)."),
-            self.ACTIVATION: self.tr("Minutes added at every site before driving (0 for pure drive time)."),
             self.AREAS: self.tr("Reporting areas (polygons: districts, PCTs, localities). Overlapping areas each "
                                 "count the people inside them; invalid polygons (e.g. self-intersecting) are "
                                 "repaired; the log names both."),
@@ -114,9 +107,6 @@ class ScenarioAlgorithm(AreaPopulationReader, AlgorithmBase):
                                          "RUC2011 ruc11cd); otherwise by population density."),
             self.GROUP_FIELD: self.tr("Optional field of the POPULATION layer for another breakdown (e.g. IMD "
                                       "decile)."),
-            self.NEIGHBOURS: self.tr("Moves between cells: 16 (adds knight's moves) or 8."),
-            self.SNAP_DISTANCE: self.tr("Sites on impassable cells move to the nearest passable cell within this "
-                                        "many metres."),
             self.OUTPUT_DELTA: self.tr("Scenario minus baseline drive time in minutes (positive = longer journeys), "
                                        "float32 GeoTIFF; nodata where either is unreachable. Diverging style "
                                        "centred on 0."),
@@ -136,16 +126,13 @@ class ScenarioAlgorithm(AreaPopulationReader, AlgorithmBase):
         }
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.add(QgsProcessingParameterRasterLayer(self.SPEED, self.tr("Speed surface (km/h)")))
-        self.add(QgsProcessingParameterFeatureSource(self.BASELINE_SITES, self.tr("Baseline sites"),
-                                                     [QgsProcessing.TypeVectorPoint]))
-        self.add(QgsProcessingParameterFeatureSource(self.SCENARIO_SITES, self.tr("Scenario sites"),
-                                                     [QgsProcessing.TypeVectorPoint], optional=True))
+        self.add_speed()
+        self.add_sites(self.BASELINE_SITES, self.tr("Baseline sites"))
+        self.add_sites(self.SCENARIO_SITES, self.tr("Scenario sites"), optional=True)
         self.add(QgsProcessingParameterField(self.SCENARIO_FIELD, self.tr("Open in scenario (field of the baseline "
                                                                           "sites)"), None, self.BASELINE_SITES,
                                              optional=True))
-        self.add(QgsProcessingParameterNumber(self.ACTIVATION, self.tr("Activation time (minutes)"),
-                                              QgsProcessingParameterNumber.Double, 0.0, False, 0.0, 1440.0))
+        self.add_activation()
         self.add(QgsProcessingParameterFeatureSource(self.AREAS, self.tr("Areas"), [QgsProcessing.TypeVectorPolygon]))
         self.add(QgsProcessingParameterField(self.AREA_ID_FIELD, self.tr("Area name field"), None, self.AREAS,
                                              optional=True))
@@ -158,10 +145,8 @@ class ScenarioAlgorithm(AreaPopulationReader, AlgorithmBase):
                                              optional=True))
         self.add(QgsProcessingParameterField(self.GROUP_FIELD, self.tr("Group field"), None, self.POPULATION,
                                              optional=True))
-        self.add(QgsProcessingParameterEnum(self.NEIGHBOURS, self.tr("Neighbours"),
-                                            [str(n) for n in NEIGHBOUR_CHOICES], False, 0), advanced=True)
-        self.add(QgsProcessingParameterNumber(self.SNAP_DISTANCE, self.tr("Snap sites to passable cells within (m)"),
-                                              QgsProcessingParameterNumber.Double, 500.0, False, 0.0), advanced=True)
+        self.add_neighbours()
+        self.add_snap_distance()
         self.add(QgsProcessingParameterRasterDestination(self.OUTPUT_DELTA, self.tr("Change in drive time (minutes)")))
         self.add(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Scenario by area"),
                                                    QgsProcessing.TypeVectorPolygon))
@@ -192,12 +177,9 @@ class ScenarioAlgorithm(AreaPopulationReader, AlgorithmBase):
         if scen_field and base_src.fields().lookupField(scen_field) < 0:
             raise QgsProcessingException(self.tr("SCENARIO_FIELD: BASELINE_SITES has no field '{f}'.")
                                          .format(f=scen_field))
-        base = qgis_io.read_points(base_src, crs, context, self.BASELINE_SITES, fields)
-        names = [str(v) if v not in (None, "") and str(v) != "NULL" else f"#{fid}"
-                 for v, fid in zip(base["attrs"].get(name_field, [None] * len(base["fid"])), base["fid"])]
-        base["names"] = names
-        r, c = qgis_io.points_to_cells(base, spec, self.BASELINE_SITES, friction, snap, feedback, labels=names)
-        base["rows"], base["cols"] = r, c
+        base = self.read_sites(parameters, self.BASELINE_SITES, context, spec, crs, friction, snap, feedback,
+                               fields, name_field=name_field)
+        names, r, c = base["names"], base["rows"], base["cols"]
         if scen_field:
             flags = [truthy(v) for v in base["attrs"][scen_field]]
             unknown = [n for n, f in zip(names, flags) if f is None]
@@ -210,11 +192,9 @@ class ScenarioAlgorithm(AreaPopulationReader, AlgorithmBase):
             opened = []
         else:
             sf = next((f for f in NAME_FIELDS if scen_src.fields().lookupField(f) >= 0), None)
-            scen = qgis_io.read_points(scen_src, crs, context, self.SCENARIO_SITES, [sf] if sf else [])
-            snames = [str(v) if v not in (None, "") and str(v) != "NULL" else f"#{fid}"
-                      for v, fid in zip(scen["attrs"].get(sf, [None] * len(scen["fid"])), scen["fid"])]
-            sr, sc = qgis_io.points_to_cells(scen, spec, self.SCENARIO_SITES, friction, snap, feedback, labels=snames)
-            scen["rows"], scen["cols"] = sr, sc
+            scen = self.read_sites(parameters, self.SCENARIO_SITES, context, spec, crs, friction, snap, feedback,
+                                   name_field=sf)
+            snames = scen["names"]
             # which sites differ: same location within 1 m
             bxy = np.column_stack([base["x"], base["y"]])
             sxy = np.column_stack([scen["x"], scen["y"]])
@@ -233,17 +213,15 @@ class ScenarioAlgorithm(AreaPopulationReader, AlgorithmBase):
 
         t_start = time.perf_counter()
         steps = QgsProcessingMultiStepFeedback(5, feedback)
-        layer = self.parameterAsRasterLayer(parameters, self.SPEED, context)
-        grid = qgis_io.read_speed_surface(layer, self.SPEED)
+        layer, grid = self.read_speed(parameters, context, rasters=6)  # two runs' results held together
         crs, spec = layer.crs(), grid.spec
         friction = speed_to_friction(grid.array)
         del grid
-        activation = self.parameterAsDouble(parameters, self.ACTIVATION, context)
+        activation = self.read_activation(parameters, context)
         start = activation + qgis_io.read_fixed_minutes(layer, self.SPEED, feedback, activation)
-        neighbours = NEIGHBOUR_CHOICES[self.parameterAsEnum(parameters, self.NEIGHBOURS, context)]
-        snap = self.parameterAsDouble(parameters, self.SNAP_DISTANCE, context)
-        thresholds = parse_number_list(self.parameterAsString(parameters, self.THRESHOLDS, context) or
-                                       DEFAULT_THRESHOLDS, self.THRESHOLDS, minimum=0)
+        neighbours = self.read_neighbours(parameters, context)
+        snap = self.read_snap_distance(parameters, context)
+        thresholds = self.read_breaks(parameters, self.THRESHOLDS, context, DEFAULT_THRESHOLDS)
         target = self.parameterAsDouble(parameters, self.TARGET, context)
         if not target > 0:
             raise QgsProcessingException(self.tr("TARGET must be a positive number of minutes."))

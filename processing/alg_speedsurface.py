@@ -1,4 +1,5 @@
 """drivetime:speedsurface -- Build speed surface from roads, land cover and barriers."""
+import math
 from collections import Counter
 
 import numpy as np
@@ -57,9 +58,9 @@ class SpeedSurfaceAlgorithm(AlgorithmBase):
             self.CLASS_FIELD: self.tr("Field holding the road class (OSM 'highway', the default; OS Open Roads "
                                       "'class' or 'roadClassification')."),
             self.SPEEDS: self.tr("Speed per road class, km/h (class names match case-insensitively). Roads of a "
-                                 "class not listed are ignored (a warning lists them). A speed of 0 ignores the class. "
-                                 "Default: "
-                                 "the UK table in the help (empty = default)."),
+                                 "class not listed are ignored (a warning lists them). A speed of 0 ignores the "
+                                 "class; speeds above 200 km/h or not finite are refused (a unit mistake). "
+                                 "Default: the UK table in the help (empty = default)."),
             self.PROFILE: self.tr("Driving profile applied to the road speeds: ordinary daytime driving (the speeds "
                                   "as given) or a blue-light emergency response (faster on every road class, most on "
                                   "minor and urban roads: driving times 9-20 % shorter). The blue-light multipliers "
@@ -67,17 +68,18 @@ class SpeedSurfaceAlgorithm(AlgorithmBase):
                                   "al. 1995; Brown et al. 2000; Ho and Lindquist 2001): calibrate them with your own "
                                   "blue-light journeys (Calibrate against observed journeys)."),
             self.OFFROAD_SPEED: self.tr("Speed in km/h for cells with no road (reaching the road along drives, "
-                                        "yards and tracks). 0 makes them impassable."),
+                                        "yards and tracks), from 0 to 200. 0 makes them impassable."),
             self.LANDCOVER_SPEED: self.tr("Optional raster of off-road speeds in km/h (e.g. a reclassified land-cover "
-                                          "map); resampled to the grid; its nodata cells use the off-road speed."),
+                                          "map, 0 to 200 km/h); resampled to the grid; its nodata cells use the "
+                                          "off-road speed."),
             self.BARRIERS: self.tr("Optional polygons that nothing crosses (e.g. water bodies, closed sites); their "
                                    "cells get speed 0. They override roads."),
             self.EXTENT: self.tr("Extent of the surface. Default: the extent of the roads. Give it a margin around "
                                  "the study area so journeys can leave and re-enter it."),
             self.TARGET_CRS: self.tr("CRS of the surface, projected in metres. Default: the CRS of the extent if "
                                      "given, else that of the roads. In Great Britain use EPSG:27700."),
-            self.CELL_SIZE: self.tr("Cell size in metres (e.g. 50). Smaller cells follow roads more closely but cost "
-                                    "memory and time quadratically."),
+            self.CELL_SIZE: self.tr("Cell size in metres, at least 0.01 (e.g. 50). Smaller cells follow roads more "
+                                    "closely but cost memory and time quadratically."),
             self.OUTPUT: self.tr("Speed surface, km/h, float32 GeoTIFF; 0 = impassable. Styled on load."),
             "EXAMPLE": "qgis_process run drivetime:speedsurface --ROADS=roads.gpkg|layername=roads "
                        "--CLASS_FIELD=highway --CELL_SIZE=50 --OUTPUT=speed.tif",
@@ -114,7 +116,8 @@ class SpeedSurfaceAlgorithm(AlgorithmBase):
     def process(self, parameters, context, feedback):
         from ..core.grid import GridSpec
         from ..core.rasterize import build_speed_surface
-        from ..core.speeds import PROFILE_KEYS, apply_profile, lookup, table_from_pairs
+        from ..core.speeds import (DEFAULT_OFFROAD_SPEED, MAX_SPEED_KMH, PROFILE_KEYS, apply_profile, lookup,
+                                   table_from_pairs)
 
         steps = QgsProcessingMultiStepFeedback(4, feedback)
         roads = self.parameterAsSource(parameters, self.ROADS, context)
@@ -140,14 +143,24 @@ class SpeedSurfaceAlgorithm(AlgorithmBase):
         profile = PROFILE_KEYS[self.parameterAsEnum(parameters, self.PROFILE, context)]
         if profile != "daytime":
             table = apply_profile(table, profile)
+            over = {k: v for k, v in table.items() if v > MAX_SPEED_KMH}
+            if over:
+                raise QgsProcessingException(self.tr(
+                    "SPEEDS / PROFILE: with the blue-light profile, {list} go above {m:g} km/h; lower those speeds "
+                    "in SPEEDS or use the daytime profile.").format(
+                        list=", ".join(f"{k} ({v:g} km/h)" for k, v in over.items()), m=MAX_SPEED_KMH))
             feedback.pushInfo(self.tr("Blue-light profile: road speeds raised by 10-25 % by class (an assumption to "
                                       "calibrate with your own blue-light journeys)."))
         offroad = self.parameterAsDouble(parameters, self.OFFROAD_SPEED, context)
-        if offroad < 0:
-            raise QgsProcessingException(self.tr("OFFROAD_SPEED must be zero (impassable) or positive."))
+        if not 0 <= offroad <= MAX_SPEED_KMH:
+            raise QgsProcessingException(self.tr(
+                "OFFROAD_SPEED: {v} km/h is not allowed; give a speed from 0 (impassable) to {m:g} km/h (default "
+                "{d:g}).").format(v=offroad, m=MAX_SPEED_KMH, d=DEFAULT_OFFROAD_SPEED))
         cell = self.parameterAsDouble(parameters, self.CELL_SIZE, context)
-        if not cell > 0:
-            raise QgsProcessingException(self.tr("CELL_SIZE must be positive (metres)."))
+        if not (math.isfinite(cell) and cell >= 0.01):
+            raise QgsProcessingException(self.tr(
+                "CELL_SIZE: {v} is not allowed; give a cell size in metres of at least 0.01 (e.g. 50, the default; "
+                "smaller cells follow roads more closely but cost more memory and time).").format(v=cell))
 
         # CRS: explicit, else the extent's, else the roads'
         crs = self.parameterAsCrs(parameters, self.TARGET_CRS, context)
@@ -162,6 +175,9 @@ class SpeedSurfaceAlgorithm(AlgorithmBase):
             rect = self.parameterAsExtent(parameters, self.EXTENT, context, crs)
             if rect.isEmpty() or not rect.isFinite():
                 raise QgsProcessingException(self.tr("EXTENT: the extent is empty; give a rectangle with an area."))
+
+        # the grid's size from the extent (given, or the roads' own), refused before any road is read
+        self._check_size(rect if rect is not None else self._source_extent(roads, crs, context), cell)
 
         # 1. read roads (reprojected to the output CRS; inside the extent when one is given)
         geoms, attrs = qgis_io.read_geometries(roads, crs, context, [class_field], feedback, rect=rect,
@@ -179,10 +195,7 @@ class SpeedSurfaceAlgorithm(AlgorithmBase):
                 rect.grow(cell)
         spec = GridSpec.from_extent(rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum(), cell,
                                     crs.toWkt())
-        if spec.rows * spec.cols > MAX_CELLS:
-            raise QgsProcessingException(self.tr(
-                "CELL_SIZE: {r} x {c} cells is too many for one surface; use a larger cell size or a smaller extent.")
-                .format(r=spec.rows, c=spec.cols))
+        self._check_size(rect, cell)
         feedback.pushInfo(self.tr("Grid: {r} rows x {c} columns of {s:g} m in {crs}.").format(
             r=spec.rows, c=spec.cols, s=cell, crs=crs.authid()))
         classes = attrs[class_field]
@@ -230,6 +243,33 @@ class SpeedSurfaceAlgorithm(AlgorithmBase):
         steps.setProgress(100)
         return {self.OUTPUT: out}
 
+    def _source_extent(self, roads, crs, context):
+        """The road layer's extent from its metadata, in ``crs``; None when unknown (OSM files)."""
+        from qgis.core import QgsCoordinateTransform
+
+        ext = roads.sourceExtent()
+        if ext is None or ext.isNull() or ext.isEmpty() or not ext.isFinite():
+            return None
+        try:
+            ext = QgsCoordinateTransform(roads.sourceCrs(), crs, context.transformContext()).transformBoundingBox(ext)
+        except Exception:  # noqa: BLE001 -- no early check; the extent read from the roads is checked later
+            return None
+        return ext if ext.isFinite() and not ext.isEmpty() else None
+
+    def _check_size(self, rect, cell):
+        """Refuse a grid over MAX_CELLS cells, or one whose building would not fit in memory."""
+        if rect is None:
+            return
+        cols = max(1, int(np.ceil(rect.width() / cell - 1e-9)))
+        rows = max(1, int(np.ceil(rect.height() / cell - 1e-9)))
+        fix = self.tr("Use a larger CELL_SIZE (doubling it quarters the cells) or a smaller EXTENT.")
+        if rows * cols > MAX_CELLS:
+            raise QgsProcessingException(self.tr(
+                "CELL_SIZE: {r} x {c} cells is too many for one surface (at most {m} million). {fix}").format(
+                    r=rows, c=cols, m=MAX_CELLS // 1_000_000, fix=fix))
+        # the surface, its masks and the land-cover grid; a drive-time run on it needs more (checked there)
+        qgis_io.check_memory(rows, cols, "CELL_SIZE", fix, engine=False, rasters=4)
+
     def _resample(self, layer, spec, crs):
         """Land-cover speed raster resampled (nearest) onto the grid; NaN where it has no data."""
         import rasterio
@@ -242,4 +282,5 @@ class SpeedSurfaceAlgorithm(AlgorithmBase):
             reproject(rasterio.band(ds, 1), dst, dst_transform=Affine(spec.cell_size, 0, spec.x_min, 0,
                                                                        -spec.cell_size, spec.y_max),
                       dst_crs=qgis_io.crs_for_gdal(crs), dst_nodata=np.nan, resampling=Resampling.nearest)
+        qgis_io.check_speed_values(dst, self.LANDCOVER_SPEED)
         return dst

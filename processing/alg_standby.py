@@ -14,21 +14,17 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
-    QgsProcessingParameterRasterLayer,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
 from .base import AlgorithmBase, fmt_num, progress_callback, tr
 from . import qgis_io, styling
+from .inputs import NetworkInput, SitesInput, SpeedInput
 from .population import AreaPopulationReader
-
-NEIGHBOUR_CHOICES = [16, 8]
 
 
 def svg_curve(counts, pct, bound=None, target=None, chosen=None, width=640, height=340):
@@ -76,11 +72,10 @@ def svg_curve(counts, pct, bound=None, target=None, chosen=None, width=640, heig
     return "\n".join(out)
 
 
-class StandbyAlgorithm(AreaPopulationReader, AlgorithmBase):
+class StandbyAlgorithm(SpeedInput, SitesInput, NetworkInput, AreaPopulationReader, AlgorithmBase):
     NAME = "standby"
     REQUIRES = ("numpy", "numba", "rasterio", "shapely", "scipy", "sklearn")
 
-    SPEED = "SPEED"
     POPULATION = "POPULATION"
     POPULATION_FIELD = "POPULATION_FIELD"
     POPULATION_RASTER = "POPULATION_RASTER"
@@ -95,8 +90,6 @@ class StandbyAlgorithm(AreaPopulationReader, AlgorithmBase):
     TARGET_COVERAGE = "TARGET_COVERAGE"
     SWAP = "SWAP"
     MIN_PER_DAY = "MIN_PER_DAY"
-    NEIGHBOURS = "NEIGHBOURS"
-    SNAP_DISTANCE = "SNAP_DISTANCE"
     ROAD_MIN_SPEED = "ROAD_MIN_SPEED"
     SEED = "SEED"
     OUTPUT = "OUTPUT"
@@ -119,8 +112,6 @@ class StandbyAlgorithm(AreaPopulationReader, AlgorithmBase):
                 "certified upper bound that is usually much tighter; an optional swap search then exchanges points "
                 "while that covers more. Give COUNT, or TARGET_COVERAGE to find the smallest number of points "
                 "that reaches it."),
-            self.SPEED: self.tr("Speed surface in km/h (from 'Build speed surface'); 0 or nodata = impassable. "
-                                "Projected CRS in metres, square cells."),
             **self._population_help(),
             self.POPULATION: self.tr("Population as polygons (e.g. LSOAs, spread over the speed raster's cells by "
                                      "exact area) or points, with POPULATION_FIELD; read exactly as 'Coverage and "
@@ -147,9 +138,6 @@ class StandbyAlgorithm(AreaPopulationReader, AlgorithmBase):
             self.MIN_PER_DAY: self.tr("With DEMAND: points whose zone has fewer incidents per 24 h than this are "
                                       "flagged (low_use = 1); the planning guidance warns against resources that "
                                       "would respond to fewer than 2 a day."),
-            self.NEIGHBOURS: self.tr("Moves between cells: 16 (adds knight's moves) or 8."),
-            self.SNAP_DISTANCE: self.tr("Points on impassable cells are moved to the nearest passable cell within "
-                                        "this many metres (with a warning); further away is an error."),
             self.ROAD_MIN_SPEED: self.tr("Generated candidates are moved to road cells: cells at least this fast "
                                          "(km/h). Empty: cells faster than the most common speed (the off-road "
                                          "background)."),
@@ -177,17 +165,14 @@ class StandbyAlgorithm(AreaPopulationReader, AlgorithmBase):
         }
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.add(QgsProcessingParameterRasterLayer(self.SPEED, self.tr("Speed surface (km/h)")))
+        self.add_speed()
         for param in self._population_parameters():  # POPULATION, POPULATION_FIELD, POPULATION_RASTER
             self.add(param)
-        self.add(QgsProcessingParameterFeatureSource(self.DEMAND, self.tr("Incidents (demand points)"),
-                                                     [QgsProcessing.TypeVectorPoint], optional=True))
+        self.add_sites(self.DEMAND, self.tr("Incidents (demand points)"), optional=True)
         self.add(QgsProcessingParameterNumber(self.DAYS, self.tr("Days the incidents span"),
                                               QgsProcessingParameterNumber.Double, 365.0, False, 0.001))
-        self.add(QgsProcessingParameterFeatureSource(self.EXISTING, self.tr("Existing sites (fixed)"),
-                                                     [QgsProcessing.TypeVectorPoint], optional=True))
-        self.add(QgsProcessingParameterFeatureSource(self.CANDIDATES, self.tr("Candidate points"),
-                                                     [QgsProcessing.TypeVectorPoint], optional=True))
+        self.add_sites(self.EXISTING, self.tr("Existing sites (fixed)"), optional=True)
+        self.add_sites(self.CANDIDATES, self.tr("Candidate points"), optional=True)
         self.add(QgsProcessingParameterNumber(self.CANDIDATE_COUNT, self.tr("Candidates to generate"),
                                               QgsProcessingParameterNumber.Integer, 300, False, 1, 5000),
                  advanced=True)
@@ -201,10 +186,8 @@ class StandbyAlgorithm(AreaPopulationReader, AlgorithmBase):
         self.add(QgsProcessingParameterNumber(self.MIN_PER_DAY, self.tr("Flag points with fewer incidents per 24 h "
                                                                         "than"),
                                               QgsProcessingParameterNumber.Double, 2.0, False, 0.0), advanced=True)
-        self.add(QgsProcessingParameterEnum(self.NEIGHBOURS, self.tr("Neighbours"),
-                                            [str(n) for n in NEIGHBOUR_CHOICES], False, 0), advanced=True)
-        self.add(QgsProcessingParameterNumber(self.SNAP_DISTANCE, self.tr("Snap points to passable cells within (m)"),
-                                              QgsProcessingParameterNumber.Double, 500.0, False, 0.0), advanced=True)
+        self.add_neighbours()
+        self.add_snap_distance(self.tr("Snap points to passable cells within (m)"))
         self.add(QgsProcessingParameterNumber(self.ROAD_MIN_SPEED, self.tr("Road cells: minimum speed (km/h)"),
                                               QgsProcessingParameterNumber.Double, None, True, 0.0), advanced=True)
         self.add(QgsProcessingParameterNumber(self.SEED, self.tr("Random seed"),
@@ -222,14 +205,7 @@ class StandbyAlgorithm(AreaPopulationReader, AlgorithmBase):
 
     # ------------------------------------------------------------------------------------------------------
     def _points(self, parameters, name, context, crs, spec, friction, snap, feedback):
-        source = self.parameterAsSource(parameters, name, context)
-        if source is None:
-            return None
-        pts = qgis_io.read_points(source, crs, context, name)
-        labels = [f"{name} {f}" for f in pts["fid"]]
-        r, c = qgis_io.points_to_cells(pts, spec, name, friction, snap, feedback, labels=labels)
-        pts["rows"], pts["cols"] = r, c
-        return pts
+        return self.read_sites(parameters, name, context, spec, crs, friction, snap, feedback)
 
     def process(self, parameters, context, feedback):
         from ..core import standby as sb
@@ -238,8 +214,7 @@ class StandbyAlgorithm(AreaPopulationReader, AlgorithmBase):
         t_start = time.perf_counter()
         want_zones = bool(parameters.get(self.OUTPUT_ZONES))
         steps = QgsProcessingMultiStepFeedback(5, feedback)
-        layer = self.parameterAsRasterLayer(parameters, self.SPEED, context)
-        grid = qgis_io.read_speed_surface(layer, self.SPEED)
+        layer, grid = self.read_speed(parameters, context)
         speed = grid.array
         crs = layer.crs()
         spec = grid.spec
@@ -253,8 +228,8 @@ class StandbyAlgorithm(AreaPopulationReader, AlgorithmBase):
                 "uses up the whole budget of {b} min. Give a larger budget, or use an uncalibrated surface (or one "
                 "calibrated on blue-light journeys) for drive zones.").format(f=fixed, b=fmt_num(budget)))
         drive = budget - fixed  # minutes of driving that fit in the budget
-        neighbours = NEIGHBOUR_CHOICES[self.parameterAsEnum(parameters, self.NEIGHBOURS, context)]
-        snap = self.parameterAsDouble(parameters, self.SNAP_DISTANCE, context)
+        neighbours = self.read_neighbours(parameters, context)
+        snap = self.read_snap_distance(parameters, context)
         days = self.parameterAsDouble(parameters, self.DAYS, context)
         min_per_day = self.parameterAsDouble(parameters, self.MIN_PER_DAY, context)
         target = None
@@ -285,9 +260,8 @@ class StandbyAlgorithm(AreaPopulationReader, AlgorithmBase):
                 feedback.pushWarning(self.tr("POPULATION: {p:,.0f} of {t:,.0f} people lie outside the speed raster "
                                              "and are left out.").format(p=pop_in - pop_placed, t=pop_in))
         inc = None
-        dem_src = self.parameterAsSource(parameters, self.DEMAND, context)
-        if dem_src is not None:
-            dpts = qgis_io.read_points(dem_src, crs, context, self.DEMAND)
+        dpts = self.read_site_points(parameters, self.DEMAND, context, crs, feedback=feedback)
+        if dpts is not None:
             dr, dc = spec.rowcol(dpts["x"], dpts["y"])
             inc, dropped = sb.points_per_cell(dr, dc, spec.shape)
             inc_rc = (dr, dc)

@@ -1,5 +1,6 @@
 """Base class of every Drive-Time Equity algorithm, and the glue shared by them."""
 import html
+import math
 import os
 
 from qgis.core import (
@@ -95,7 +96,7 @@ class AlgorithmBase(QgsProcessingAlgorithm):
         helps = self.help_map()
         parts = [f"<p>{_esc(helps.get('', ''))}</p>"]
         for param in self.parameterDefinitions():
-            text = helps.get(param.name())
+            text = helps.get(param.name()) or (param.help() if hasattr(param, "help") else "")
             if text:
                 parts.append(f"<p><b>{_esc(param.description())}</b> (<code>{param.name()}</code>): "
                              f"{_esc(text)}</p>")
@@ -112,9 +113,10 @@ class AlgorithmBase(QgsProcessingAlgorithm):
     def shortDescription(self):  # noqa: N802
         return self.help_map().get("", "").split(". ")[0].rstrip(".") + "."
 
-    def add(self, param, advanced=False):
-        """Add a parameter, attaching its help text from ``help_map`` (shown as a tooltip and in the CLI)."""
-        text = self.help_map().get(param.name())
+    def add(self, param, advanced=False, help_text=None):
+        """Add a parameter, attaching its help text from ``help_map`` (shown as a tooltip and in the CLI), else
+        ``help_text`` (the shared parameters of ``inputs.py`` bring their own)."""
+        text = self.help_map().get(param.name()) or help_text
         if text and hasattr(param, "setHelp"):
             param.setHelp(text)
         if advanced:
@@ -126,6 +128,19 @@ class AlgorithmBase(QgsProcessingAlgorithm):
         self.addParameter(param)
         return param
 
+    # -- checks ------------------------------------------------------------------------------------------
+    def checkParameterValues(self, parameters, context):  # noqa: N802
+        """Out-of-range and non-finite numbers get a message naming the parameter, the range and the fix
+        (instead of QGIS's bare 'Incorrect parameter value for X')."""
+        from .inputs import number_range_error
+
+        for param in self.parameterDefinitions():
+            if isinstance(param, QgsProcessingParameterNumber):
+                msg = number_range_error(param, parameters.get(param.name()))
+                if msg:
+                    return False, msg
+        return super().checkParameterValues(parameters, context)
+
     # -- running ----------------------------------------------------------------------------------------
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         missing = deps.missing(self.REQUIRES)
@@ -136,15 +151,49 @@ class AlgorithmBase(QgsProcessingAlgorithm):
         ensure_numba_cache()
         from ..core import Cancelled
 
+        from .outputs import OutputGuard
+
         if feedback is not None and feedback.isCanceled():
             raise QgsProcessingException(self.tr("Cancelled: no output was written."))
+        # every output checked before any computing, written to staging files, moved into place only when all
+        # succeeded; on failure or cancel nothing is left behind (processing/outputs.py)
+        guard = OutputGuard(self, parameters, context, feedback).check()
+        self._output_guard = guard
         try:
-            return self.process(parameters, context, feedback)
+            results = self.process(guard.staged_parameters(), context, feedback)
+            if feedback is not None and feedback.isCanceled():
+                raise Cancelled()
+            results = guard.commit(results)
         except Cancelled:
+            guard.abort()
             raise QgsProcessingException(self.tr("Cancelled: no output was written.")) from None
+        except MemoryError:
+            guard.abort()
+            raise QgsProcessingException(self.tr(
+                "Out of memory: the machine has too little free memory for this run; nothing was written. Use a "
+                "larger cell size or a smaller extent, or close other programs.")) from None
+        except OSError as e:  # a write failed (disk full, permissions, file locked): a message, not a traceback
+            guard.abort()
+            raise QgsProcessingException(self.tr(
+                "Could not write the outputs: {err}. Nothing was written; check the disk space and the output "
+                "folder.").format(err=e)) from None
+        except BaseException:
+            guard.abort()
+            raise
+        finally:
+            self._output_guard = None
+        return results
 
     def process(self, parameters, context, feedback):
         raise NotImplementedError
+
+    def parameterAsSink(self, parameters, name, context, *args, **kwargs):  # noqa: N802
+        """QGIS's sink, wrapped so that a feature that cannot be written raises (processing/outputs.py)."""
+        sink, dest = super().parameterAsSink(parameters, name, context, *args, **kwargs)
+        guard = getattr(self, "_output_guard", None)
+        if guard is not None and sink is not None:
+            sink = guard.wrap_sink(sink, dest, name)
+        return sink, dest
 
 
 def progress_callback(feedback, start=0.0, end=100.0):
@@ -171,11 +220,16 @@ def parse_number_list(text, name, minimum=None):
         if not item:
             continue
         try:
-            values.append(float(item))
+            value = float(item)
         except ValueError:
             raise QgsProcessingException(
                 tr("{name}: '{item}' is not a number; give a comma-separated list such as 6,8,15,19.")
                 .format(name=name, item=item)) from None
+        if not math.isfinite(value):
+            raise QgsProcessingException(
+                tr("{name}: '{item}' is not a finite number; give a comma-separated list of finite values such as "
+                   "6,8,15,19.").format(name=name, item=item))
+        values.append(value)
     if not values:
         raise QgsProcessingException(tr("{name}: give at least one value, e.g. 6,8,15,19.").format(name=name))
     if minimum is not None and min(values) <= minimum:

@@ -86,9 +86,9 @@ def band_table(observed, modelled, bands):
     """HTML cross-table: journeys by observed band (rows) and modelled band (columns)."""
     from ..core.calibrate import band_of
 
-    names = [tr("up to {b} min").format(b=f"{bands[0]:g}")]
-    names += [tr("{a}–{b} min").format(a=f"{a:g}", b=f"{b:g}") for a, b in zip(bands[:-1], bands[1:])]
-    names.append(tr("over {b} min").format(b=f"{bands[-1]:g}"))
+    from .styling import band_labels, beyond_label
+
+    names = band_labels(bands) + [beyond_label(bands)]
     ob, mb = band_of(observed, bands), band_of(modelled, bands)
     head = "".join(f"<th>{html.escape(n)}</th>" for n in names)
     corner = html.escape(tr("observed / modelled"))

@@ -52,10 +52,30 @@ def raster_path(layer, param):
     return layer.dataProvider().dataSourceUri()
 
 
-def read_raster(layer, param, band=1, dtype=np.float32):
+def check_memory(rows, cols, param, fix=None, **estimate):
+    """Refuse, before reading or computing, a grid whose run would not fit in the memory the machine has
+    available (estimate: :func:`core.memory.estimate_run_bytes` with ``estimate``), naming the parameter, the
+    estimate and the fix."""
+    from ..core import memory
+
+    short = memory.shortfall(int(rows) * int(cols), **estimate)
+    if short is None:
+        return
+    need, have = short
+    raise QgsProcessingException(tr(
+        "{param}: a grid of {r} x {c} cells needs about {need} of memory for this run, but only {have} is "
+        "available. {fix}").format(
+            param=param, r=rows, c=cols, need=memory.format_bytes(need), have=memory.format_bytes(have),
+            fix=fix or tr("Use a coarser speed surface (a larger CELL_SIZE in 'Build speed surface': doubling it "
+                          "quarters the cells) or a smaller extent, or close other programs.")))
+
+
+def read_raster(layer, param, band=1, dtype=np.float32, **estimate):
     """Read one band of a raster layer into a core :class:`Grid` (nodata -> NaN for float dtypes).
 
-    The layer's CRS must be projected in metres and its cells square."""
+    The layer's CRS must be projected in metres and its cells square. The raster's size is checked against
+    the available memory before it is read (``estimate``: arguments of :func:`core.memory.estimate_run_bytes`;
+    default: the raster read and its copy, no engine run)."""
     import rasterio
 
     from ..core.grid import Grid
@@ -63,6 +83,9 @@ def read_raster(layer, param, band=1, dtype=np.float32):
     check_metric_crs(layer.crs(), param, tr("the raster '{name}'").format(name=layer.name()))
     path = raster_path(layer, param)
     with rasterio.open(path) as ds:
+        estimate.setdefault("engine", False)
+        estimate.setdefault("rasters", 2)
+        check_memory(ds.height, ds.width, param, **estimate)
         arr = ds.read(band).astype(dtype, copy=False)
         nodata = ds.nodatavals[band - 1]
         transform = ds.transform.to_gdal()
@@ -79,13 +102,31 @@ def read_raster(layer, param, band=1, dtype=np.float32):
     return grid
 
 
-def read_speed_surface(layer, param="SPEED"):
-    """A speed surface (km/h) as a core Grid, checked: no negative speed, at least one positive cell."""
-    grid = read_raster(layer, param)
-    if np.nanmin(grid.array, initial=np.inf) < 0:
+def check_speed_values(array, param):
+    """Refuse speed values that cannot be km/h: negative, infinite or above ``MAX_SPEED_KMH`` (NaN = nodata)."""
+    from ..core.speeds import MAX_SPEED_KMH
+
+    if np.nanmin(array, initial=np.inf) < 0:
         raise QgsProcessingException(tr(
             "{param}: the raster has negative speeds; it must hold km/h (0 or nodata = impassable).")
             .format(param=param))
+    top = float(np.nanmax(array, initial=0.0))
+    if not top <= MAX_SPEED_KMH:
+        raise QgsProcessingException(tr(
+            "{param}: the raster holds speeds up to {top:g} km/h; speeds must be finite km/h from 0 to {m:g} "
+            "(0 or nodata = impassable). Is it in another unit, or another kind of raster? Build it with 'Build "
+            "speed surface', or fix the values (e.g. with the Raster calculator).").format(
+                param=param, top=top, m=MAX_SPEED_KMH))
+
+
+def read_speed_surface(layer, param="SPEED", second=False, rasters=3):
+    """A speed surface (km/h) as a core Grid, checked: finite speeds from 0 to ``MAX_SPEED_KMH`` (NaN/nodata =
+    impassable), at least one positive cell. The one place that reads a speed-surface raster.
+
+    Refused before reading when the engine run on it would not fit in memory (``second``: the run also finds
+    the second-nearest site; ``rasters``: whole-grid rasters the algorithm holds beside the engine)."""
+    grid = read_raster(layer, param, engine=True, second=second, rasters=rasters)
+    check_speed_values(grid.array, param)
     if not np.any(grid.array > 0):
         raise QgsProcessingException(tr(
             "{param}: no cell has a positive speed; build it with 'Build speed surface' (km/h).").format(param=param))
@@ -175,18 +216,26 @@ def _clean_geometry(geom):
     return wkb.loads(bytes(g.asWkb()))
 
 
-def read_geometries(source, crs, context, fields=(), feedback=None, rect=None, progress=None):
-    """Shapely geometries of a feature source in ``crs`` plus their attribute values.
-
-    Returns (geoms, attrs) with attrs a dict field -> list. Inputs are only read, never modified."""
+def feature_request(source, crs, context, fields=(), rect=None):
+    """A request for ``source``'s features in ``crs`` (None: the source's own) with only ``fields`` (inside
+    ``rect`` when given)."""
     req = QgsFeatureRequest()
-    req.setDestinationCrs(crs, context.transformContext())
+    if crs is not None:
+        req.setDestinationCrs(crs, context.transformContext())
     if fields:
         req.setSubsetOfAttributes(list(fields), source.fields())
     else:
         req.setSubsetOfAttributes([])
     if rect is not None:
         req.setFilterRect(rect)
+    return req
+
+
+def read_geometries(source, crs, context, fields=(), feedback=None, rect=None, progress=None):
+    """Shapely geometries of a feature source in ``crs`` plus their attribute values.
+
+    Returns (geoms, attrs) with attrs a dict field -> list. Inputs are only read, never modified."""
+    req = feature_request(source, crs, context, fields, rect)
     geoms = []
     attrs = {f: [] for f in fields}
     total = max(1, source.featureCount())
@@ -204,33 +253,16 @@ def read_geometries(source, crs, context, fields=(), feedback=None, rect=None, p
     return geoms, attrs
 
 
-def read_points(source, crs, context, param, fields=()):
+def read_points(source, crs, context, param, fields=(), feedback=None):
     """Point features of a source in ``crs``: dict with fids, x, y and attribute lists.
 
-    Multi-points use their first point; empty geometries are skipped. Raises if no point remains."""
+    The checked reader of ``inputs.py`` (point layers only, one point per multi-point feature, features without
+    a geometry left out with a warning); raises if no point remains."""
+    from .inputs import read_points_checked
+
     if source is None:
         raise QgsProcessingException(tr("{param}: no layer given.").format(param=param))
-    req = QgsFeatureRequest()
-    req.setDestinationCrs(crs, context.transformContext())
-    fids, xs, ys = [], [], []
-    attrs = {f: [] for f in fields}
-    for feat in source.getFeatures(req):
-        g = feat.geometry()
-        if g is None or g.isNull() or g.isEmpty():
-            continue
-        if QgsWkbTypes.geometryType(g.wkbType()) != QgsWkbTypes.PointGeometry:
-            g = g.centroid()
-        p = g.vertexAt(0)
-        fids.append(feat.id())
-        xs.append(p.x())
-        ys.append(p.y())
-        for f in fields:
-            attrs[f].append(feat[f])
-    if not fids:
-        raise QgsProcessingException(tr(
-            "{param}: the layer has no features with a geometry (is it empty, or is an empty selection or "
-            "filter in use?).").format(param=param))
-    return {"fid": np.array(fids, dtype=np.int64), "x": np.array(xs), "y": np.array(ys), "attrs": attrs}
+    return read_points_checked(source, param, crs, context, fields, feedback)
 
 
 def points_to_cells(points, spec, param, friction=None, snap_metres=0.0, feedback=None, labels=None):

@@ -136,6 +136,13 @@ class StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
         self.apply = apply
         self.name = name
 
+    def copy(self):
+        """A new post-processor doing the same (the output guard re-registers it under the final path)."""
+        pp = StylePostProcessor(self.apply, self.name)
+        _LIVE.append(pp)
+        del _LIVE[:-64]
+        return pp
+
     def postProcessLayer(self, layer, context, feedback):  # noqa: N802
         try:
             self.apply(layer)

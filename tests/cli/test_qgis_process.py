@@ -103,3 +103,25 @@ def test_population_raster_given_as_population_is_pointed_to_population_raster(t
     assert "POPULATION_RASTER" in bad.stdout + bad.stderr and "is a raster" in bad.stdout + bad.stderr
     good = qp("run", "drivetime:coverage", *common, f"--POPULATION_RASTER={pop}")
     assert "pop_total" in good.stdout or (tmp_path / "o.gpkg").exists()
+
+
+def test_range_and_geometry_messages(tmp_path, data_dir):
+    """qgis_process checks neither a number's range with a helpful message nor the geometry type of a layer:
+    the plugin does, naming the parameter, the range and the fix."""
+    from rasterio.transform import from_origin
+
+    roads = os.path.join(data_dir, "oxfordshire_demo.gpkg") + "|layername=roads_oxford_centre_osm"
+    proc = qp("run", "drivetime:speedsurface", f"--ROADS={roads}", "--CELL_SIZE=0",
+              f"--OUTPUT={tmp_path / 'x.tif'}", check=False)
+    assert proc.returncode != 0
+    text = proc.stdout + proc.stderr
+    assert "CELL_SIZE (Cell size (metres)): 0 is not allowed; give a number of at least 0.01" in text
+    speed = tmp_path / "s.tif"
+    with rasterio.open(speed, "w", driver="GTiff", height=10, width=10, count=1, dtype="float32", crs="EPSG:27700",
+                       transform=from_origin(450000, 207000, 50, 50)) as ds:
+        ds.write(np.full((1, 10, 10), 30.0, np.float32))
+    proc = qp("run", "drivetime:drivetime", f"--SPEED={speed}", f"--SITES={roads}", f"--OUTPUT={tmp_path / 'o.tif'}",
+              check=False)
+    assert proc.returncode != 0
+    assert "SITES: the layer is a line layer; sites must be points" in proc.stdout + proc.stderr
+    assert not (tmp_path / "o.tif").exists()

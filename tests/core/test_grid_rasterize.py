@@ -83,6 +83,10 @@ def test_speed_table():
         speeds.table_from_pairs([("a", "fast")])
     with pytest.raises(ValueError, match="positive"):
         speeds.table_from_pairs([("a", -5)])
+    for absurd in ("inf", "nan", 1e30, 200.5):  # a unit mistake, not a road
+        with pytest.raises(ValueError, match="at most 200 km/h"):
+            speeds.table_from_pairs([("a", absurd)])
+    assert speeds.table_from_pairs([("a", 200)]) == {"a": 200.0}
     got = speeds.lookup(["MOTORWAY", "footway", None], speeds.DEFAULT_SPEEDS)
     assert got[0] == speeds.DEFAULT_SPEEDS["motorway"] and np.isnan(got[1]) and np.isnan(got[2])
     # defaults are ordered sensibly: faster classes are faster
