@@ -16,6 +16,7 @@ ALGORITHMS = [
     ("alg_matrix", "MatrixAlgorithm"),
     ("alg_scenario", "ScenarioAlgorithm"),
     ("alg_standby", "StandbyAlgorithm"),
+    ("alg_response", "ResponseAlgorithm"),
     ("alg_consultationmap", "ConsultationMapAlgorithm"),
 ]
 
