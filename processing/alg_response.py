@@ -502,10 +502,10 @@ class ResponseAlgorithm(SpeedInput, SitesInput, ActivationInput, NetworkInput, A
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
 
         def num(v):
-            return None if v is None or not np.isfinite(v) else round(float(v), 4)
+            return None if v is None or not np.isfinite(v) else round(float(v), 6)
 
         for i in range(len(areas["ids"])):
-            vals = [num(st["demand"][i])]
+            vals = [float(st["demand"][i])]
             cols = [("mean", None), ("p90", None)] + [("pct_le", k) for k in range(len(targets))]
             for key, k in cols:
                 v = st[key][i] if k is None else st[key][i, k]
