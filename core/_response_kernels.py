@@ -7,11 +7,11 @@ from numba import njit
 
 @njit(cache=True)
 def dispatch_pass(order, times, vehicles, rho, block, qfac, rates, service_extra, direct_share, q_st, p_out, load_out,
-                  calls_out, first_out, qload_out, qcalls_out, qfirst_out):
+                  calls_out, first_out, qload_out, qcalls_out, qfirst_out, write_p):
     """One pass of the hypercube approximation over the demand places.
 
-    order: (M, S) stations of each place by drive time (unreachable ones last, time inf); times: (S, M)
-    minutes; vehicles: (S,) vehicles per station; rho: (S,) busy fraction of one vehicle of each station;
+    order: (M, S) stations of each place by drive time (unreachable ones last, time inf); times: (M, S)
+    minutes (place by place, for memory locality); vehicles: (S,) vehicles per station; rho: (S,) busy fraction of one vehicle of each station;
     block: (S,) probability that every vehicle of the station is busy (negative: treat the station's
     vehicles one by one with rho);
     qfac: (N,) Larson's correction factor Q(N, rho, m) for the m-th choice; rates: (M,) calls per minute;
@@ -36,15 +36,16 @@ def dispatch_pass(order, times, vehicles, rho, block, qfac, rates, service_extra
         qcalls_out[s] = 0.0
         qfirst_out[s] = 0.0
     wait_share = 1.0 - direct_share
+    prow = np.zeros(n_st)
     for j in range(m_places):
         for s in range(n_st):
-            p_out[j, s] = 0.0
+            prow[s] = 0.0
         prod = 1.0
         m = 0
         total = 0.0
         for k in range(n_st):
             s = order[j, k]
-            t = times[s, j]
+            t = times[j, s]
             if not math.isfinite(t):
                 break
             if vehicles[s] == 0:
@@ -55,13 +56,13 @@ def dispatch_pass(order, times, vehicles, rho, block, qfac, rates, service_extra
                     if m >= n_veh:
                         break
                     p = qfac[m] * prod * (1.0 - r)
-                    p_out[j, s] += p
+                    prow[s] += p
                     total += p
                     prod *= r
                     m += 1
             else:  # the station as one unit, all busy with probability block[s]
                 p = qfac[m] * prod * (1.0 - block[s])
-                p_out[j, s] += p
+                prow[s] += p
                 total += p
                 prod *= block[s]
                 m += vehicles[s]
@@ -71,23 +72,24 @@ def dispatch_pass(order, times, vehicles, rho, block, qfac, rates, service_extra
         first = order[j, 0]
         scale = direct_share / total if total > 0.0 else 0.0
         for s in range(n_st):
-            p_out[j, s] *= scale
-            p = p_out[j, s]
+            p = prow[s] * scale
+            if write_p:
+                p_out[j, s] = p
             if p > 0.0:
-                load_out[s] += lam * p * (times[s, j] + service_extra)
+                load_out[s] += lam * p * (times[j, s] + service_extra)
                 calls_out[s] += lam * p
                 if s == first:
                     first_out[s] += lam * p
         if wait_share > 0.0:
             qsum = 0.0
             for s in range(n_st):
-                if vehicles[s] > 0 and math.isfinite(times[s, j]):
+                if vehicles[s] > 0 and math.isfinite(times[j, s]):
                     qsum += q_st[s]
             if qsum > 0.0:
                 for s in range(n_st):
-                    if vehicles[s] > 0 and math.isfinite(times[s, j]):
+                    if vehicles[s] > 0 and math.isfinite(times[j, s]):
                         c = lam * wait_share * q_st[s] / qsum
-                        qload_out[s] += c * (times[s, j] + service_extra)
+                        qload_out[s] += c * (times[j, s] + service_extra)
                         qcalls_out[s] += c
                         if s == first:
                             qfirst_out[s] += c
@@ -113,13 +115,14 @@ def area_cdf(x, place_area, rates, order, times, p_direct, p_queue, q_st, theta,
         qacc = 0.0
         for k in range(n_st):
             s = order[j, k]
-            t = times[s, j]
+            t = times[j, s]
             if not math.isfinite(t):
                 break
             r = activation + t
             if r <= xa:
                 acc += p_direct[j, s]
-                qacc += q_st[s] * (1.0 - math.exp(-theta * (xa - r)))
+                if p_queue > 0.0:
+                    qacc += q_st[s] * (1.0 - math.exp(-theta * (xa - r)))
             qsum += q_st[s]
         if qsum > 0.0:
             acc += p_queue * qacc / qsum
@@ -156,7 +159,7 @@ def simulate_run(rng_seed, t_end, warmup, rates_cum, total_rate, order, times, s
         # nearest free vehicle, stations in order of drive time
         for k in range(n_st):
             s = order[j, k]
-            if not math.isfinite(times[s, j]):
+            if not math.isfinite(times[j, s]):
                 break
             for v in range(vehicle_start[s], vehicle_start[s] + vehicles[s]):
                 if free_at[v] <= t:
@@ -169,12 +172,12 @@ def simulate_run(rng_seed, t_end, warmup, rates_cum, total_rate, order, times, s
             # all busy: the first vehicle (among those that can reach the place) to become free
             soonest = math.inf
             for v in range(n_veh):
-                if math.isfinite(times[station_of[v], j]) and free_at[v] < soonest:
+                if math.isfinite(times[j, station_of[v]]) and free_at[v] < soonest:
                     soonest = free_at[v]
                     best = v
             start = soonest
         s = station_of[best]
-        drive = times[s, j]
+        drive = times[j, s]
         cycle = np.random.exponential(job_cycle) if job_cycle > 0 else 0.0
         free_at[best] = start + activation + drive + cycle
         if t >= warmup and n < cap:

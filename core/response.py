@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 MIN_PER_DAY = 1440.0
+DAMP = 0.0  # weight of the previous busy fractions in an update of the analytic iteration (raised on oscillation)
 
 
 class ResponseError(ValueError):
@@ -60,6 +61,11 @@ class Problem:
     activation: float
     job_cycle: float
     order: np.ndarray = field(default=None, repr=False)
+    times_t: np.ndarray = field(default=None, repr=False)  # (M, S) copy, place by place, for the kernels
+
+    def __post_init__(self):
+        if self.times_t is None:
+            self.times_t = np.ascontiguousarray(self.times.T)
 
     @classmethod
     def build(cls, times, vehicles, rates, activation, job_cycle):
@@ -110,7 +116,7 @@ class Problem:
 
     def scaled(self, factor):
         return Problem(self.times, self.vehicles, self.rates * float(factor), self.activation, self.job_cycle,
-                       self.order)
+                       self.order, self.times_t)
 
     def nearest_mean(self):
         """Demand-weighted mean of activation + drive from the nearest station (the zero-demand limit)."""
@@ -260,10 +266,10 @@ class Model:
     def _cdf(self, x, place_group):
         p = self.problem
         return _k().area_cdf(np.ascontiguousarray(x, dtype=np.float64), np.asarray(place_group, np.int64),
-                             p.calls_per_min, p.order, p.times, self.p_direct, float(self.p_queue),
+                             p.calls_per_min, p.order, p.times_t, self.p_direct, float(self.p_queue),
                              self.q_st, float(self.theta if self.theta > 0 else 1.0), p.activation)
 
-    def quantile(self, q, place_group, n_groups, demand=None, tol=1e-7):
+    def quantile(self, q, place_group, n_groups, demand=None, tol=1e-5):
         p = self.problem
         if demand is None:
             ok = place_group >= 0
@@ -297,7 +303,33 @@ class Model:
         return {"utilisation": util, "calls": self.calls, "pct_outside": share}
 
 
-def analytic(problem, tol=1e-8, max_iter=500, rho0=None, station_units=True, wait_factor=True, queue_load=True):
+def _reduced(problem, group=16):
+    """A smaller problem for a first solve: runs of ``group`` consecutive places (neighbouring cells of a
+    row, as the places come sorted by cell) each stood for by its busiest place, carrying the run's demand."""
+    m = problem.rates.size
+    starts = np.arange(0, m, group)
+    idx = np.empty(starts.size, np.int64)
+    rates = np.add.reduceat(problem.rates, starts)
+    for i, s0 in enumerate(starts.tolist()):
+        idx[i] = s0 + int(np.argmax(problem.rates[s0:s0 + group]))
+    return Problem(problem.times[:, idx], problem.vehicles, rates, problem.activation, problem.job_cycle,
+                   np.ascontiguousarray(problem.order[idx]))
+
+
+def analytic(problem, tol=1e-6, max_iter=500, rho0=None, station_units=True, wait_factor=True, queue_load=True):
+    """Solve the hypercube approximation (see the module docstring). Raises ResponseError when the demand
+    exceeds what the vehicles can answer (offered load at or above the number of vehicles). Large problems
+    (over 40,000 places) are first solved on a reduced set of places, whose busy fractions start the full
+    solve."""
+    if rho0 is None and problem.rates.size > 40000:
+        try:
+            rho0 = _analytic(_reduced(problem), 1e-5, max_iter, None, station_units, wait_factor, queue_load).rho
+        except ResponseError:
+            rho0 = None
+    return _analytic(problem, tol, max_iter, rho0, station_units, wait_factor, queue_load)
+
+
+def _analytic(problem, tol=1e-7, max_iter=500, rho0=None, station_units=True, wait_factor=True, queue_load=True):
     """Solve the hypercube approximation (see the module docstring). Raises ResponseError when the demand
     exceeds what the vehicles can answer (offered load at or above the number of vehicles)."""
     k = _k()
@@ -325,14 +357,15 @@ def analytic(problem, tol=1e-8, max_iter=500, rho0=None, station_units=True, wai
     it = 0
     a_new = a
     tau_q = tau_all = 1.0
+    damp, last_diff = DAMP, math.inf
     for it in range(1, max_iter + 1):
         a_eff = min(a, n * (1.0 - 1e-9))  # an intermediate iterate may overshoot; only the fixed point counts
         aq = min(a_eff * tau_q / tau_all, n * (1.0 - 1e-9)) if queue_load else a_eff
         pq = erlang_c(n, a_eff, aq)
         qfac = q_factors(n, a_eff, aq)
         block = station_blocking(veh, rho) if station_units else np.full(S, -1.0)
-        k.dispatch_pass(p.order, p.times, veh, rho, block, qfac, lam, extra, 1.0 - pq, q_st, p_direct, load, calls,
-                        first, load_q, calls_q, first_q)
+        k.dispatch_pass(p.order, p.times_t, veh, rho, block, qfac, lam, extra, 1.0 - pq, q_st, p_direct, load, calls,
+                        first, load_q, calls_q, first_q, False)
         tau = np.where(calls > 0, load / np.maximum(calls, 1e-300), extra + np.mean(finite_t))
         w = np.where(veh > 0, veh / tau, 0.0)
         q_st = w / w.sum()
@@ -352,10 +385,20 @@ def analytic(problem, tol=1e-8, max_iter=500, rho0=None, station_units=True, wai
         direct = load / vv
         big_l = direct / np.maximum(1.0 - rho, 1e-12)
         step = np.where(veh > 0, (big_l + load_q / vv) / (1.0 + big_l), 0.0)
-        rho = np.minimum(0.5 * rho + 0.5 * step, 1.0 - 1e-9)
+        if diff > last_diff:  # oscillating: damp harder
+            damp = min(0.9, damp + 0.2)
+        last_diff = diff
+        rho = np.minimum(damp * rho + (1.0 - damp) * step, 1.0 - 1e-9)
         a = float(np.sum(veh * rho))
     if a_new >= n or a >= n:
         raise ResponseError(_overload(max(a, a_new), n))
+    # the dispatch probabilities at the solution
+    a_eff = min(a, n * (1.0 - 1e-9))
+    aq = min(a_eff * tau_q / tau_all, n * (1.0 - 1e-9)) if queue_load else a_eff
+    pq = erlang_c(n, a_eff, aq)
+    block = station_blocking(veh, rho) if station_units else np.full(S, -1.0)
+    k.dispatch_pass(p.order, p.times_t, veh, rho, block, q_factors(n, a_eff, aq), lam, extra, 1.0 - pq, q_st,
+                    p_direct, load, calls, first, load_q, calls_q, first_q, True)
     # waiting time: M/M/N rate, scaled by the Allen-Cunneen factor for the variability of the busy time
     tot_calls = calls + calls_q
     if pq > 0:
@@ -493,7 +536,7 @@ def simulate(problem, days=100.0, replications=10, warmup_days=2.0, seed=0):
         resp = np.empty(cap)
         st = np.empty(cap, np.int64)
         busy = np.empty(cap)
-        n = k.simulate_run(int(seeds[r]), t_end, warmup_days * MIN_PER_DAY, cum, big_lam, p.order, p.times,
+        n = k.simulate_run(int(seeds[r]), t_end, warmup_days * MIN_PER_DAY, cum, big_lam, p.order, p.times_t,
                            station_of, vstart, veh, p.activation, p.job_cycle, place, resp, st, busy)
         out.place.append(place[:n])
         out.response.append(resp[:n])
@@ -504,16 +547,17 @@ def simulate(problem, days=100.0, replications=10, warmup_days=2.0, seed=0):
 
 
 # -- how many vehicles -----------------------------------------------------------------------------------
-def vehicles_needed(problem, place_group, n_groups, std_mean=None, std_p90=None, max_added=10, progress=None):
+def vehicles_needed(problem, place_group, n_groups, std_mean=None, std_p90=None, max_added=10, progress=None,
+                    model=None):
     """Greedy search: add one vehicle at a time, at the station where it most reduces the demand-weighted
     shortfall of the groups against the standards (mean at most ``std_mean``, 90th percentile at most
     ``std_p90``, minutes), until every group with demand meets them or ``max_added`` vehicles were added.
     Returns a list of steps (dict: added, station, vehicles, shortfall, failing, mean, p90 per group) starting
-    with the current fleet (station None)."""
+    with the current fleet (station None). ``model``: the analytic solution of ``problem`` if already at hand."""
 
-    def evaluate(prob, rho0=None):
+    def evaluate(prob, rho0=None, m=None):
         try:
-            m = analytic(prob, rho0=rho0)
+            m = m if m is not None else analytic(prob, rho0=rho0)
         except ResponseError:
             return None, math.inf, n_groups, None
         st = m.group_stats(place_group, n_groups)
@@ -526,7 +570,7 @@ def vehicles_needed(problem, place_group, n_groups, std_mean=None, std_p90=None,
         return m, float(np.sum(short * st["demand"])), failing, st
 
     veh = problem.vehicles.copy()
-    model, short, failing, st = evaluate(problem)
+    model, short, failing, st = evaluate(problem, m=model)
     steps = [{"added": 0, "station": None, "vehicles": veh.copy(), "shortfall": short, "failing": failing,
               "stats": st}]
     S = veh.size

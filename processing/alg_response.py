@@ -320,7 +320,7 @@ class ResponseAlgorithm(SpeedInput, SitesInput, ActivationInput, NetworkInput, A
         if max_added > 0:
             t0 = time.perf_counter()
             needs = rs.vehicles_needed(problem, place_area, n_areas, std_mean, std_p90, max_added,
-                                       progress=progress_callback(steps))
+                                       progress=progress_callback(steps), model=model)
             feedback.pushInfo(self.tr("Needs search: {k} vehicle(s) added, {f} area(s) still short of the standards "
                                       "({t:.1f} s).").format(k=needs[-1]["added"], f=needs[-1]["failing"],
                                                              t=time.perf_counter() - t0))
