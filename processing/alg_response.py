@@ -85,7 +85,7 @@ class ResponseAlgorithm(SpeedInput, SitesInput, ActivationInput, NetworkInput, A
                 "queue for calls that find every vehicle busy; within about 2 % of the simulation's mean and 5 % "
                 "of its 90th percentile for utilisations up to about 60 %, slightly pessimistic (a few % high) "
                 "near 70 %. Method 'simulation': a seeded discrete-event simulation of the same model, with a "
-                "95 % confidence interval on every figure (the reference; it costs about a second per 100,000 "
+                "95 % confidence interval on every figure (the reference; it costs about a second per million "
                 "simulated calls). Drive times come from one early-stopping run of the engine per station, to "
                 "every demand cell."),
             self.STATIONS: self.tr("Stations or standby points (points) where vehicles wait. There is no open "
