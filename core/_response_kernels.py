@@ -11,7 +11,8 @@ def dispatch_pass(order, times, vehicles, rho, block, qfac, rates, service_extra
     """One pass of the hypercube approximation over the demand places.
 
     order: (M, S) stations of each place by drive time (unreachable ones last, time inf); times: (M, S)
-    minutes (place by place, for memory locality); vehicles: (S,) vehicles per station; rho: (S,) busy fraction of one vehicle of each station;
+    minutes (place by place, for memory locality); vehicles: (S,) vehicles per station; rho: (S,) busy fraction
+    of one vehicle of each station;
     block: (S,) probability that every vehicle of the station is busy (negative: treat the station's
     vehicles one by one with rho);
     qfac: (N,) Larson's correction factor Q(N, rho, m) for the m-th choice; rates: (M,) calls per minute;

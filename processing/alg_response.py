@@ -686,7 +686,8 @@ def style_response_areas(layer, field, reference):
         sym = QgsSymbol.defaultSymbol(QgsWkbTypes.PolygonGeometry)
         sym.setColor(QColor(col))
         lo, hi = bounds[i], bounds[i + 1]
-        label = f"> {fmt_num(round(lo, 1))} min" if hi >= 1e9 else f"{fmt_num(round(lo, 1))} – {fmt_num(round(hi, 1))} min"
+        lo_t, hi_t = fmt_num(round(lo, 1)), fmt_num(round(hi, 1))
+        label = f"> {lo_t} min" if hi >= 1e9 else f"{lo_t} – {hi_t} min"
         ranges.append(QgsRendererRange(lo, hi, sym, label))
     layer.setRenderer(QgsGraduatedSymbolRenderer(field, ranges))
 
