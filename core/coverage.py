@@ -528,16 +528,22 @@ def spread_polygons(spec, polygons, population, areas, classes=None, groups=None
                            outside_raster=outside_raster, outside_areas=outside_areas, weights_fallback=fallback)
 
 
+def _vectorized_contains():
+    """shapely.vectorized.contains, or None where shapely was built without it."""
+    try:
+        from shapely.vectorized import contains
+    except ImportError:  # pragma: no cover - shapely builds without the vectorized module
+        return None
+    return contains
+
+
 def _areas_of_points(x, y, areas):
     """(point index, area index) pairs: each point in every area holding it inside (overlapping areas each
     count it); a point inside no area but on the boundary of one (e.g. on the edge shared by two
     neighbours) in the first area whose closure holds it. Points in no area are absent."""
     from shapely.geometry import Point
 
-    try:
-        from shapely.vectorized import contains
-    except ImportError:  # pragma: no cover - shapely builds without the vectorized module
-        contains = None
+    contains = _vectorized_contains()
     x = np.asarray(x, dtype=np.float64)
     y = np.asarray(y, dtype=np.float64)
     abounds, prepared = _area_tree(areas)
@@ -572,10 +578,7 @@ def _area_of_points(x, y, areas, skip=None):
     whose closure holds them). ``skip``: points to leave at -1."""
     from shapely.geometry import Point
 
-    try:
-        from shapely.vectorized import contains
-    except ImportError:  # pragma: no cover - shapely builds without the vectorized module
-        contains = None
+    contains = _vectorized_contains()
     x = np.asarray(x, dtype=np.float64)
     y = np.asarray(y, dtype=np.float64)
     abounds, prepared = _area_tree(areas)
