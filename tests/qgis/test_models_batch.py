@@ -1,6 +1,7 @@
 """Models, batch rows and scripts (issue 18), headless.
 
-* Figures are outputs: the number / string outputs of drivetime and coverage equal the same figures recomputed
+* Figures are outputs: the number / string outputs (speedsurface, drivetime, coverage, matrix, scenario, standby,
+  consultationmap) equal the same figures recomputed
   from the written layers.
 * A selection of population polygons is the population (and a selection of sites the sites).
 * Loaded layers keep the name the user gave (batch row file names, a destination name); only QGIS's default
@@ -428,3 +429,35 @@ def test_model_runs_in_qgis_process(model3, data_dir, tmp_path):
     minutes = read_raster(str(tmp_path / "dt.tif"))
     assert res["REACHABLE_PCT"] == pytest.approx(100.0 * minutes.count() / minutes.size)
     assert res["SITES_USED"] == 1 and "OUTPUT_ZONES" not in res
+
+
+def test_standby_and_map_figures(speed, population, sites, tmp_path):
+    res = run("standby", {"SPEED": speed, "POPULATION": population, "POPULATION_FIELD": "pop", "DRIVE_BUDGET": 1.5,
+                          "COUNT": 2, "CANDIDATE_COUNT": 40, "OUTPUT": "TEMPORARY_OUTPUT", "OUTPUT_CURVE": ""})
+    points = sorted(features(res["OUTPUT"]), key=lambda r: r["rank"])
+    assert res["POINTS_CHOSEN"] == len(points) == 2
+    assert res["COVERAGE_PCT"] == pytest.approx(points[-1]["cum_pop_pct"])  # the cumulative cover of the last
+    assert res["EXISTING_COVERAGE_PCT"] == 0.0
+    assert res["COVERAGE_PCT"] <= res["MAX_COVERAGE_PCT"] <= 100.0
+    assert np.isnan(res["TARGET_REACHED"])  # no TARGET_COVERAGE given
+    assert "OUTPUT_CURVE" not in res
+
+    dt = run("drivetime", {"SPEED": speed, "SITES": sites, "OUTPUT": str(tmp_path / "dt.tif")})
+    page = run("consultationmap", {"LAYERS": [dt["OUTPUT"], sites], "TITLE": "Drive times", "FORMAT": 1,
+                                   "DPI": 72, "OUTPUT": str(tmp_path / "map.png")})
+    assert page["PAGES"] == 1 and page["LAYERS_SHOWN"] == 2 and page["MAP_CRS"] == "EPSG:27700"
+    assert os.path.isfile(page["OUTPUT"])
+
+
+def test_speedsurface_figures(qgis_app, data_dir, tmp_path):
+    from drivetime_equity.core.speeds import DEFAULT_OFFROAD_SPEED
+
+    roads = os.path.join(data_dir, "oxfordshire_demo.gpkg") + "|layername=roads_oxford_centre_osm"
+    barrier = memory_layer("Polygon", [box(450600, 206500, 450900, 206800)])
+    res = run("speedsurface", {"ROADS": roads, "BARRIERS": barrier, "CELL_SIZE": 50, "OUTPUT": str(tmp_path / "s.tif")})
+    speed = read_raster(res["OUTPUT"]).filled(0)
+    assert res["CELLS"] == speed.size
+    assert res["ROAD_CELLS_PCT"] == pytest.approx(100.0 * np.mean(speed > DEFAULT_OFFROAD_SPEED))
+    assert res["IMPASSABLE_PCT"] == pytest.approx(100.0 * np.mean(speed == 0))
+    assert res["IMPASSABLE_PCT"] >= 100.0 * 36 / speed.size  # at least the 6 x 6 cells under the barrier
+    assert 0 < res["ROAD_CELLS_PCT"] < 100 and res["ROAD_FEATURES"] > 0
