@@ -1,8 +1,7 @@
 """Models, batch rows and scripts (issue 18), headless.
 
 * Figures are outputs: the number / string outputs (speedsurface, drivetime, coverage, matrix, scenario, standby,
-  consultationmap) equal the same figures recomputed
-  from the written layers.
+  consultationmap) equal the same figures recomputed from the written layers.
 * A selection of population polygons is the population (and a selection of sites the sites).
 * Loaded layers keep the name the user gave (batch row file names, a destination name); only QGIS's default
   name is replaced by ours.
