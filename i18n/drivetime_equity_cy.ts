@@ -2742,429 +2742,489 @@
     <context>
         <name>ResponseAlgorithm</name>
         <message>
-            <location filename="../processing/alg_response.py" line="71" />
+            <location filename="../processing/alg_response.py" line="74" />
             <source>Response times with demand and busy vehicles</source>
             <translation>Amseroedd ymateb gyda galw a cherbydau prysur</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="75" />
+            <location filename="../processing/alg_response.py" line="78" />
             <source>Estimates response-time performance (call to arrival) per area: the mean and the 90th percentile, as ambulance standards are set (England: Category 1 mean 7 min, 90th percentile 15 min; Category 2 18 / 40), with the vehicles busy on other jobs. Model: calls arrive at random (a Poisson process) at each demand place; each is answered by the nearest free vehicle by drive time; if none is free the call waits for the first one to become free; a vehicle is busy for activation + drive to the scene + the job cycle (exponentially distributed with mean JOB_CYCLE) and is then back at its own station; response = wait + activation + drive. Method 'analytic' (seconds): Larson's hypercube approximation with Jarvis's extension to place-dependent busy times, stations of several vehicles as Erlang loss units, and the M/M/N queue for calls that find every vehicle busy; within about 2 % of the simulation's mean and 5 % of its 90th percentile for utilisations up to about 60 %, slightly pessimistic (a few % high) near 70 %. Method 'simulation': a seeded discrete-event simulation of the same model, with a 95 % confidence interval on every figure (the reference; it costs about a second per million simulated calls). Drive times come from one early-stopping run of the engine per station, to every demand cell.</source>
             <translation>Yn amcangyfrif perfformiad amser ymateb (o'r alwad i gyrraedd) fesul ardal: y cymedr a'r 90fed canradd, fel y gosodir safonau ambiwlans (Lloegr: Categori 1 cymedr 7 munud, 90fed canradd 15 munud; Categori 2 18 / 40), gyda'r cerbydau'n brysur ar swyddi eraill. Model: daw galwadau ar hap (proses Poisson) ym mhob man galw; atebir pob un gan y cerbyd rhydd agosaf yn ôl amser gyrru; os nad oes un yn rhydd, mae'r alwad yn aros i'r cyntaf ddod yn rhydd; mae cerbyd yn brysur am yr amser ysgogi + gyrru i'r digwyddiad + y cylch gwaith (dosraniad esbonyddol â chymedr JOB_CYCLE) ac yna mae'n ôl yn ei orsaf ei hun; ymateb = aros + ysgogi + gyrru. Dull 'analytic' (eiliadau): brasamcan hypercube Larson gydag estyniad Jarvis i amseroedd prysur sy'n dibynnu ar y man, gorsafoedd â sawl cerbyd fel unedau colled Erlang, a'r ciw M/M/N ar gyfer galwadau sy'n canfod pob cerbyd yn brysur; o fewn tua 2 % i gymedr yr efelychiad a 5 % i'w 90fed canradd ar gyfer defnydd hyd at tua 60 %, ychydig yn besimistaidd (ychydig % yn uchel) ger 70 %. Dull 'simulation': efelychiad digwyddiadau arwahanol â hedyn o'r un model, gyda chyfwng hyder 95 % ar bob ffigur (y cyfeirnod; mae'n costio tua eiliad am bob miliwn o alwadau wedi'u hefelychu). Daw amseroedd gyrru o un rhediad o'r peiriant sy'n stopio'n gynnar ar gyfer pob gorsaf, i bob cell galw.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="91" />
+            <location filename="../processing/alg_response.py" line="94" />
             <source>Stations or standby points (points) where vehicles wait. There is no open list of ambulance stations: place your own.</source>
             <translation>Gorsafoedd neu bwyntiau wrth gefn (pwyntiau) lle mae cerbydau'n aros. Nid oes rhestr agored o orsafoedd ambiwlans: gosodwch eich rhai eich hun.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="93" />
+            <location filename="../processing/alg_response.py" line="96" />
             <source>Optional numeric field of STATIONS: vehicles based there (whole numbers, 0 or more); empty: 1 vehicle per station.</source>
             <translation>Maes rhifol dewisol o STATIONS: y cerbydau sydd wedi'u lleoli yno (rhifau cyfan, 0 neu fwy); yn wag: 1 cerbyd i bob gorsaf.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="95" />
+            <location filename="../processing/alg_response.py" line="98" />
             <source>Demand as points (e.g. incident locations) or polygons (e.g. LSOAs). Polygons are spread over the speed raster's cells by exact area, as coverage spreads population; points count in their cell.</source>
             <translation>Galw fel pwyntiau (e.e. lleoliadau digwyddiadau) neu bolygonau (e.e. LSOAs). Caiff polygonau eu taenu dros gelloedd y raster cyflymder yn ôl union arwynebedd, fel y mae cwmpas yn taenu poblogaeth; mae pwyntiau'n cyfrif yn eu cell.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="98" />
+            <location filename="../processing/alg_response.py" line="101" />
             <source>Numeric field of DEMAND: incidents per day at that place (e.g. LSOA population x incidents per person per day). Empty: 1 per feature (scale with DEMAND_FACTOR, e.g. 1/365 for a year of incident points).</source>
             <translation>Maes rhifol o DEMAND: digwyddiadau y dydd yn y man hwnnw (e.e. poblogaeth LSOA x digwyddiadau y person y dydd). Yn wag: 1 i bob nodwedd (graddiwch gyda DEMAND_FACTOR, e.e. 1/365 ar gyfer blwyddyn o bwyntiau digwyddiadau).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="101" />
+            <location filename="../processing/alg_response.py" line="104" />
             <source>Multiplies all demand (demand growth: 1.1 = 10 % more calls).</source>
             <translation>Yn lluosi'r holl alw (twf yn y galw: 1.1 = 10 % yn fwy o alwadau).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="102" />
+            <location filename="../processing/alg_response.py" line="105" />
             <source>Areas to report on (polygons, e.g. districts or PCTs); a demand cell belongs to the area holding its centre.</source>
             <translation>Ardaloedd i adrodd arnynt (polygonau, e.e. ardaloedd neu PCTs); mae cell galw'n perthyn i'r ardal sy'n dal ei chanol.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="104" />
+            <location filename="../processing/alg_response.py" line="107" />
             <source>Unique id field of AREAS (empty: the feature id).</source>
             <translation>Maes dynodydd unigryw AREAS (yn wag: dynodydd y nodwedd).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="105" />
+            <location filename="../processing/alg_response.py" line="108" />
             <source>Optional field of DEMAND with an urban/rural class (ONS RUC 2011 codes or urban / semi-urban / rural), as coverage reads it: the summary then gives the figures by class.</source>
             <translation>Maes dewisol o DEMAND gyda dosbarth trefol/gwledig (codau ONS RUC 2011 neu trefol / lled-drefol / gwledig), fel y mae cwmpas yn ei ddarllen: mae'r crynodeb wedyn yn rhoi'r ffigurau fesul dosbarth.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="108" />
+            <location filename="../processing/alg_response.py" line="111" />
             <source>Mean minutes a vehicle stays busy per incident after arriving (on scene, conveyance, handover, return to station), 0 or more.</source>
             <translation>Cymedr y munudau y mae cerbyd yn aros yn brysur am bob digwyddiad ar ôl cyrraedd (yn y fan a'r lle, cludo, trosglwyddo, dychwelyd i'r orsaf), 0 neu fwy.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="110" />
+            <location filename="../processing/alg_response.py" line="113" />
             <source>Minutes for which the share of responses within is reported (pct_le_&lt;T&gt;), e.g. 7,15.</source>
             <translation>Munudau yr adroddir y gyfran o ymatebion o'u mewn (pct_le_&lt;T&gt;), e.e. 7,15.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="112" />
+            <location filename="../processing/alg_response.py" line="115" />
             <source>analytic (fast; maps and what-if) or simulation (reference, with confidence intervals).</source>
             <translation>analytic (cyflym; mapiau a beth-os) neu simulation (cyfeirnod, gyda chyfyngau hyder).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="114" />
+            <location filename="../processing/alg_response.py" line="117" />
             <source>Optional standard for the mean response (minutes, e.g. 7): with STANDARD_P90 and MAX_ADDED, the vehicles needed are searched.</source>
             <translation>Safon ddewisol ar gyfer yr ymateb cymedrig (munudau, e.e. 7): gyda STANDARD_P90 a MAX_ADDED, chwilir am y cerbydau sydd eu hangen.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="116" />
+            <location filename="../processing/alg_response.py" line="119" />
             <source>Optional standard for the 90th percentile (minutes, e.g. 15).</source>
             <translation>Safon ddewisol ar gyfer y 90fed canradd (munudau, e.e. 15).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="117" />
+            <location filename="../processing/alg_response.py" line="120" />
             <source>Most vehicles the needs search adds (greedy: each added where it most reduces the demand-weighted shortfall of the areas against the standards; analytic method). 0: no search.</source>
             <translation>Y nifer mwyaf o gerbydau y mae'r chwilio am anghenion yn eu hychwanegu (barus: pob un yn cael ei ychwanegu lle mae'n lleihau fwyaf y diffyg wedi'i bwysoli yn ôl galw yn yr ardaloedd yn erbyn y safonau; dull dadansoddol). 0: dim chwilio.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="120" />
+            <location filename="../processing/alg_response.py" line="123" />
             <source>Simulated days per replication (after a 2-day warm-up).</source>
             <translation>Dyddiau wedi'u hefelychu ym mhob ailadroddiad (ar ôl cynhesu am 2 ddiwrnod).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="121" />
+            <location filename="../processing/alg_response.py" line="124" />
             <source>Independent replications of the simulation (confidence intervals from their spread; at least 2).</source>
             <translation>Ailadroddiadau annibynnol o'r efelychiad (cyfyngau hyder o'u gwasgariad; o leiaf 2).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="123" />
+            <location filename="../processing/alg_response.py" line="126" />
             <source>Random seed of the simulation (same seed, same figures).</source>
             <translation>Hedyn hap yr efelychiad (yr un hedyn, yr un ffigurau).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="124" />
+            <location filename="../processing/alg_response.py" line="127" />
             <source>Areas with calls_day, mean_min, p90_min and pct_le_&lt;T&gt; per target (with the simulation: *_ci, half-widths of the 95 % confidence intervals); with the standards, meets (1/0).</source>
             <translation>Ardaloedd gyda calls_day, mean_min, p90_min a pct_le_&lt;T&gt; ar gyfer pob targed (gyda'r efelychiad: *_ci, hanner lled y cyfyngau hyder 95 %); gyda'r safonau, meets (1/0).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="127" />
+            <location filename="../processing/alg_response.py" line="130" />
             <source>Stations with vehicles, utilisation_pct (share of time a vehicle is busy), calls_day answered, pct_outside (% answered at places whose nearest station is another) and, with the needs search, vehicles_added.</source>
             <translation>Gorsafoedd gyda vehicles, utilisation_pct (cyfran yr amser y mae cerbyd yn brysur), calls_day a atebwyd, pct_outside (% a atebwyd mewn mannau lle mae gorsaf arall yn agosaf) a, gyda'r chwilio am anghenion, vehicles_added.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="131" />
+            <location filename="../processing/alg_response.py" line="134" />
             <source>Optional table of the needs search: one row per added vehicle (station, total vehicles, areas failing, trust-wide mean and 90th percentile).</source>
             <translation>Tabl dewisol y chwilio am anghenion: un rhes i bob cerbyd a ychwanegwyd (gorsaf, cyfanswm cerbydau, ardaloedd sy'n methu, cymedr a 90fed canradd ar draws yr ymddiriedolaeth).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="133" />
+            <location filename="../processing/alg_response.py" line="136" />
             <source>Optional HTML (or .txt) file with plain-English sentences: trust-wide, by class and by area.</source>
             <translation>Ffeil HTML (neu .txt) ddewisol gyda brawddegau mewn iaith glir: ar draws yr ymddiriedolaeth, fesul dosbarth a fesul ardal.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="143" />
+            <location filename="../processing/alg_response.py" line="138" />
+            <source>Number output: demand-weighted mean response time over all the demand (minutes).</source>
+            <translation>Allbwn rhif: amser ymateb cymedrig wedi'i bwysoli yn ôl galw dros yr holl alw (munudau).</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_response.py" line="140" />
+            <source>Number output: 90th percentile of the response time over all the demand (minutes).</source>
+            <translation>Allbwn rhif: 90fed canradd yr amser ymateb dros yr holl alw (munudau).</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_response.py" line="142" />
+            <source>Number output: share of the time the vehicles are busy, all together (%; analytic model).</source>
+            <translation>Allbwn rhif: cyfran yr amser y mae'r cerbydau'n brysur, gyda'i gilydd (%; model dadansoddol).</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_response.py" line="144" />
+            <source>Number output: share of calls that find every vehicle busy and wait (%; analytic model).</source>
+            <translation>Allbwn rhif: cyfran y galwadau sy'n canfod pob cerbyd yn brysur ac yn aros (%; model dadansoddol).</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_response.py" line="146" />
+            <source>Number output: calls per day in the model (demand on the speed surface that a station can reach, after DEMAND_FACTOR).</source>
+            <translation>Allbwn rhif: galwadau y dydd yn y model (galw ar yr arwyneb cyflymder y gall gorsaf ei gyrraedd, ar ôl DEMAND_FACTOR).</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_response.py" line="148" />
+            <source>Number output: vehicles the needs search added (0 without it).</source>
+            <translation>Allbwn rhif: cerbydau a ychwanegwyd gan y chwilio am anghenion (0 hebddo).</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_response.py" line="157" />
             <source>Stations (points)</source>
             <translation>Gorsafoedd (pwyntiau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="144" />
+            <location filename="../processing/alg_response.py" line="158" />
             <source>Vehicles field</source>
             <translation>Maes cerbydau</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="146" />
+            <location filename="../processing/alg_response.py" line="160" />
             <source>Demand (points or polygons)</source>
             <translation>Galw (pwyntiau neu bolygonau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="149" />
+            <location filename="../processing/alg_response.py" line="163" />
             <source>Incidents per day field</source>
             <translation>Maes digwyddiadau y dydd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="151" />
+            <location filename="../processing/alg_response.py" line="165" />
             <source>Demand factor</source>
             <translation>Ffactor galw</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="153" />
+            <location filename="../processing/alg_response.py" line="167" />
             <source>Areas to report on</source>
             <translation>Ardaloedd i adrodd arnynt</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="155" />
+            <location filename="../processing/alg_response.py" line="169" />
             <source>Area id field</source>
             <translation>Maes dynodydd ardal</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="157" />
+            <location filename="../processing/alg_response.py" line="171" />
             <source>Urban/rural class field</source>
             <translation>Maes dosbarth trefol/gwledig</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="160" />
+            <location filename="../processing/alg_response.py" line="174" />
             <source>Job cycle (minutes)</source>
             <translation>Cylch gwaith (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="162" />
+            <location filename="../processing/alg_response.py" line="176" />
             <source>Targets (minutes)</source>
             <translation>Targedau (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="163" />
+            <location filename="../processing/alg_response.py" line="177" />
             <source>Method</source>
             <translation>Dull</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="164" />
+            <location filename="../processing/alg_response.py" line="178" />
             <source>Standard: mean (minutes)</source>
             <translation>Safon: cymedr (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="166" />
+            <location filename="../processing/alg_response.py" line="180" />
             <source>Standard: 90th percentile (minutes)</source>
             <translation>Safon: 90fed canradd (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="168" />
+            <location filename="../processing/alg_response.py" line="182" />
             <source>Vehicles to add at most (needs search)</source>
             <translation>Uchafswm y cerbydau i'w hychwanegu (chwilio am anghenion)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="170" />
+            <location filename="../processing/alg_response.py" line="184" />
             <source>Simulated days per replication</source>
             <translation>Dyddiau wedi'u hefelychu ym mhob ailadroddiad</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="173" />
+            <location filename="../processing/alg_response.py" line="187" />
             <source>Simulation replications</source>
             <translation>Ailadroddiadau'r efelychiad</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="176" />
+            <location filename="../processing/alg_response.py" line="190" />
             <source>Random seed</source>
             <translation>Hedyn ar hap</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="180" />
+            <location filename="../processing/alg_response.py" line="194" />
             <source>Response times by area</source>
             <translation>Amseroedd ymateb fesul ardal</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="182" />
-            <location filename="../processing/alg_response.py" line="574" />
+            <location filename="../processing/alg_response.py" line="196" />
+            <location filename="../processing/alg_response.py" line="595" />
             <source>Station workload</source>
             <translation>Llwyth gwaith gorsafoedd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="184" />
+            <location filename="../processing/alg_response.py" line="198" />
             <source>Vehicles needed</source>
             <translation>Cerbydau sydd eu hangen</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="186" />
+            <location filename="../processing/alg_response.py" line="200" />
             <source>Summary</source>
             <translation>Crynodeb</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="187" />
+            <location filename="../processing/alg_response.py" line="201" />
             <source>HTML files (*.html);;Text files (*.txt)</source>
             <translation>Ffeiliau HTML (*.html);;Ffeiliau testun (*.txt)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="214" />
+            <location filename="../processing/alg_response.py" line="203" />
+            <source>Mean response (minutes)</source>
+            <translation>Ymateb cymedrig (munudau)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_response.py" line="203" />
+            <source>90th percentile response (minutes)</source>
+            <translation>Ymateb 90fed canradd (munudau)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_response.py" line="204" />
+            <source>Vehicle utilisation (%)</source>
+            <translation>Defnydd cerbydau (%)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_response.py" line="204" />
+            <source>Calls that wait (%)</source>
+            <translation>Galwadau sy'n aros (%)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_response.py" line="204" />
+            <source>Calls per day</source>
+            <translation>Galwadau y dydd</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_response.py" line="205" />
+            <source>Vehicles added</source>
+            <translation>Cerbydau a ychwanegwyd</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_response.py" line="233" />
             <source>JOB_CYCLE: {v} minutes is not allowed; give the mean minutes a vehicle stays busy after arriving (on scene, conveyance, handover, return), 0 or more, e.g. 60.</source>
             <translation>JOB_CYCLE: ni chaniateir {v} munud; rhowch gymedr y munudau y mae cerbyd yn aros yn brysur ar ôl cyrraedd (yn y fan a'r lle, cludo, trosglwyddo, dychwelyd), 0 neu fwy, e.e. 60.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="219" />
+            <location filename="../processing/alg_response.py" line="238" />
             <source>DEMAND_FACTOR: {v} is not allowed; give a positive factor (1 = the demand as given, 1.1 = 10 % more).</source>
             <translation>DEMAND_FACTOR: ni chaniateir {v}; rhowch ffactor positif (1 = y galw fel y'i rhoddwyd, 1.1 = 10 % yn fwy).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="229" />
+            <location filename="../processing/alg_response.py" line="248" />
             <source>MAX_ADDED: the needs search needs a standard; give STANDARD_MEAN and/or STANDARD_P90 (e.g. 7 and 15), or set MAX_ADDED to 0.</source>
             <translation>MAX_ADDED: mae angen safon ar y chwilio am anghenion; rhowch STANDARD_MEAN a/neu STANDARD_P90 (e.e. 7 a 15), neu gosodwch MAX_ADDED i 0.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="263" />
+            <location filename="../processing/alg_response.py" line="282" />
             <source>Drive times from {s} stations to {c:,} demand cells in {t:.1f} s.</source>
             <translation>Amseroedd gyrru o {s} gorsaf i {c:,} cell galw mewn {t:.1f} eiliad.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="268" />
+            <location filename="../processing/alg_response.py" line="287" />
             <source>DEMAND: {v:.2f} incidents per day ({p:.2f} %) are on cells no station with vehicles can reach (impassable, or cut off); they are left out.</source>
             <translation>DEMAND: mae {v:.2f} digwyddiad y dydd ({p:.2f} %) ar gelloedd na all unrhyw orsaf â cherbydau eu cyrraedd (amhosib eu tramwyo, neu wedi'u torri i ffwrdd); fe'u gadewir allan.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="272" />
+            <location filename="../processing/alg_response.py" line="291" />
             <source>DEMAND: no demand can be reached from the stations with vehicles; check the speed surface and STATIONS.</source>
             <translation>DEMAND: ni ellir cyrraedd dim o'r galw o'r gorsafoedd â cherbydau; gwiriwch yr arwyneb cyflymder a STATIONS.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="279" />
+            <location filename="../processing/alg_response.py" line="298" />
             <source>Response model: {err}.</source>
             <translation>Model ymateb: {err}.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="282" />
+            <location filename="../processing/alg_response.py" line="301" />
             <source>{c:.1f} calls per day, {v} vehicles at {s} stations; activation {a} min, job cycle {j} min; zero-demand mean response {m:.2f} min.</source>
             <translation>{c:.1f} galwad y dydd, {v} cerbyd mewn {s} gorsaf; ysgogi {a} munud, cylch gwaith {j} munud; ymateb cymedrig heb alw {m:.2f} munud.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="294" />
+            <location filename="../processing/alg_response.py" line="313" />
             <source>Response model: {err}. Add vehicles (VEHICLES_FIELD), shorten JOB_CYCLE or lower the demand (DEMAND_FIELD, DEMAND_FACTOR).</source>
             <translation>Model ymateb: {err}. Ychwanegwch gerbydau (VEHICLES_FIELD), byrhewch JOB_CYCLE neu gostyngwch y galw (DEMAND_FIELD, DEMAND_FACTOR).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="297" />
+            <location filename="../processing/alg_response.py" line="316" />
             <source>Analytic model: {l:.1f} vehicles busy on average ({u:.0f} % utilisation), {q:.1f} % of calls wait for a vehicle ({t:.2f} s).</source>
             <translation>Model dadansoddol: {l:.1f} cerbyd yn brysur ar gyfartaledd ({u:.0f} % o ddefnydd), mae {q:.1f} % o alwadau'n aros am gerbyd ({t:.2f} eiliad).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="307" />
+            <location filename="../processing/alg_response.py" line="326" />
             <source>Simulation: {r} replications of {d} days, {n:,} calls in {t:.1f} s.</source>
             <translation>Efelychiad: {r} ailadroddiad o {d} diwrnod, {n:,} galwad mewn {t:.1f} eiliad.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="324" />
+            <location filename="../processing/alg_response.py" line="343" />
             <source>Needs search: {k} vehicle(s) added, {f} area(s) still short of the standards ({t:.1f} s).</source>
             <translation>Chwilio am anghenion: ychwanegwyd {k} cerbyd, {f} ardal yn dal yn brin o'r safonau ({t:.1f} eiliad).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="343" />
+            <location filename="../processing/alg_response.py" line="364" />
             <source>Trust-wide: mean {m:.1f} min, 90th percentile {p:.1f} min.</source>
             <translation>Ar draws yr ymddiriedolaeth: cymedr {m:.1f} munud, 90fed canradd {p:.1f} munud.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="345" />
+            <location filename="../processing/alg_response.py" line="366" />
             <source>Done in {t:.1f} s.</source>
             <translation>Wedi gorffen mewn {t:.1f} eiliad.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="364" />
+            <location filename="../processing/alg_response.py" line="385" />
             <source>VEHICLES_FIELD: '{f}' must hold whole numbers of vehicles, 0 or more; {n} station(s) do not: {names}.</source>
             <translation>VEHICLES_FIELD: rhaid i '{f}' ddal rhifau cyfan o gerbydau, 0 neu fwy; nid yw {n} gorsaf yn gwneud hynny: {names}.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="369" />
+            <location filename="../processing/alg_response.py" line="390" />
             <source>VEHICLES_FIELD: no station has a vehicle (every value of '{f}' is 0); give at least one vehicle.</source>
             <translation>VEHICLES_FIELD: nid oes gan unrhyw orsaf gerbyd (mae pob gwerth o '{f}' yn 0); rhowch o leiaf un cerbyd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="386" />
+            <location filename="../processing/alg_response.py" line="407" />
             <source>DEMAND: give points (incidents) or polygons (e.g. LSOAs), not lines or a table.</source>
             <translation>DEMAND: rhowch bwyntiau (digwyddiadau) neu bolygonau (e.e. LSOAs), nid llinellau na thabl.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="393" />
+            <location filename="../processing/alg_response.py" line="414" />
             <source>{param}: the DEMAND layer has no field '{f}'.</source>
             <translation>{param}: nid oes maes '{f}' yn yr haen DEMAND.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="428" />
+            <location filename="../processing/alg_response.py" line="449" />
             <source>DEMAND_FIELD: {n} feature(s) have a negative or invalid number of incidents (feature ids {ids}); give incidents per day, 0 or more.</source>
             <translation>DEMAND_FIELD: mae gan {n} nodwedd nifer negyddol neu annilys o ddigwyddiadau (dynodyddion nodweddion {ids}); rhowch ddigwyddiadau y dydd, 0 neu fwy.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="432" />
+            <location filename="../processing/alg_response.py" line="453" />
             <source>DEMAND_FIELD: {n} feature(s) have no value and are left out.</source>
             <translation>DEMAND_FIELD: nid oes gwerth gan {n} nodwedd ac fe'u gadewir allan.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="435" />
+            <location filename="../processing/alg_response.py" line="456" />
             <source>DEMAND: there is no demand (every feature has 0 incidents per day, or the layer is empty); check DEMAND_FIELD (incidents per day) and DEMAND_FACTOR.</source>
             <translation>DEMAND: nid oes galw (mae gan bob nodwedd 0 digwyddiad y dydd, neu mae'r haen yn wag); gwiriwch DEMAND_FIELD (digwyddiadau y dydd) a DEMAND_FACTOR.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="443" />
+            <location filename="../processing/alg_response.py" line="464" />
             <source>URBANITY_FIELD: {err}.</source>
             <translation>URBANITY_FIELD: {err}.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="456" />
+            <location filename="../processing/alg_response.py" line="477" />
             <source>DEMAND: none of the demand lies on the speed surface; check that the layers overlap (and their CRS), or build the speed surface over the demand.</source>
             <translation>DEMAND: nid oes dim o'r galw ar yr arwyneb cyflymder; gwiriwch fod yr haenau'n gorgyffwrdd (a'u CRS), neu adeiladwch yr arwyneb cyflymder dros y galw.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="460" />
+            <location filename="../processing/alg_response.py" line="481" />
             <source>DEMAND: {v:.2f} of {t:.2f} incidents per day ({p:.1f} %) lie outside the speed surface and are left out.</source>
             <translation>DEMAND: mae {v:.2f} o {t:.2f} digwyddiad y dydd ({p:.1f} %) y tu allan i'r arwyneb cyflymder ac fe'u gadewir allan.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="534" />
+            <location filename="../processing/alg_response.py" line="555" />
             <source>Response times (90th percentile)</source>
             <translation>Amseroedd ymateb (90fed canradd)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="610" />
+            <location filename="../processing/alg_response.py" line="631" />
             <source>{p:.0f} % within {t} min</source>
             <translation>{p:.0f} % o fewn {t} munud</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="616" />
+            <location filename="../processing/alg_response.py" line="637" />
             <source> (± {c:.1f})</source>
             <translation> (± {c:.1f})</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="618" />
+            <location filename="../processing/alg_response.py" line="639" />
             <source>With {c:.0f} calls a day answered by {v} vehicles (activation {a} min, job cycle {j} min), the vehicles are busy {u:.0f} % of the time and {q:.1f} % of calls wait for a free vehicle.</source>
             <translation>Gyda {c:.0f} galwad y dydd yn cael eu hateb gan {v} cerbyd (ysgogi {a} munud, cylch gwaith {j} munud), mae'r cerbydau'n brysur {u:.0f} % o'r amser ac mae {q:.1f} % o alwadau'n aros am gerbyd rhydd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="623" />
+            <location filename="../processing/alg_response.py" line="644" />
             <source>Across the whole area the mean response is {m:.1f} min{mc} and 90 % of calls are reached within {p:.1f} min{pc}; {pct}.</source>
             <translation>Ar draws yr ardal gyfan yr ymateb cymedrig yw {m:.1f} munud{mc} a chyrhaeddir 90 % o alwadau o fewn {p:.1f} munud{pc}; {pct}.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="630" />
+            <location filename="../processing/alg_response.py" line="651" />
             <source>In {cls} places ({d:.0f} calls a day): mean {m:.1f} min, 90th percentile {p:.1f} min.</source>
             <translation>Mewn mannau {cls} ({d:.0f} galwad y dydd): cymedr {m:.1f} munud, 90fed canradd {p:.1f} munud.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="641" />
+            <location filename="../processing/alg_response.py" line="662" />
             <source> It meets the standard.</source>
             <translation> Mae'n bodloni'r safon.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="641" />
+            <location filename="../processing/alg_response.py" line="662" />
             <source> It falls short of the standard.</source>
             <translation> Mae'n brin o'r safon.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="642" />
+            <location filename="../processing/alg_response.py" line="663" />
             <source>{name}: {d:.0f} calls a day, mean {m:.1f} min{mc}, 90th percentile {p:.1f} min{pc}; {pct}.{v}</source>
             <translation>{name}: {d:.0f} galwad y dydd, cymedr {m:.1f} munud{mc}, 90fed canradd {p:.1f} munud{pc}; {pct}.{v}</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="648" />
+            <location filename="../processing/alg_response.py" line="669" />
             <source>The busiest station is {s}: its vehicles are busy {u:.0f} % of the time, answering {c:.1f} calls a day, {o:.0f} % of them outside its own first-response area.</source>
             <translation>Yr orsaf brysuraf yw {s}: mae ei cherbydau'n brysur {u:.0f} % o'r amser, yn ateb {c:.1f} galwad y dydd, {o:.0f} % ohonynt y tu allan i'w hardal ymateb cyntaf ei hun.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="654" />
+            <location filename="../processing/alg_response.py" line="675" />
             <source>{k} more vehicle(s) would bring every area within the standard.</source>
             <translation>Byddai {k} cerbyd arall yn dod â phob ardal o fewn y safon.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="657" />
+            <location filename="../processing/alg_response.py" line="678" />
             <source>Even {k} more vehicle(s) leave {f} area(s) short of the standard.</source>
             <translation>Mae hyd yn oed {k} cerbyd arall yn gadael {f} ardal yn brin o'r safon.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="659" />
+            <location filename="../processing/alg_response.py" line="680" />
             <source>Method: {m}. Model: Poisson calls, nearest free vehicle, calls wait when every vehicle is busy, vehicles return to their station after the job cycle.</source>
             <translation>Dull: {m}. Model: galwadau Poisson, y cerbyd rhydd agosaf, galwadau'n aros pan fo pob cerbyd yn brysur, cerbydau'n dychwelyd i'w gorsaf ar ôl y cylch gwaith.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="661" />
+            <location filename="../processing/alg_response.py" line="682" />
             <source>discrete-event simulation (figures ± 95 % confidence interval)</source>
             <translation>efelychiad digwyddiadau arwahanol (ffigurau ± cyfwng hyder 95 %)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="662" />
+            <location filename="../processing/alg_response.py" line="683" />
             <source>analytic (hypercube approximation)</source>
             <translation>dadansoddol (brasamcan hypercube)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="673" />
-            <location filename="../processing/alg_response.py" line="673" />
+            <location filename="../processing/alg_response.py" line="694" />
+            <location filename="../processing/alg_response.py" line="694" />
             <source>Response times</source>
             <translation>Amseroedd ymateb</translation>
         </message>

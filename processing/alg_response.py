@@ -17,6 +17,7 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
+    QgsProcessingOutputNumber,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -66,6 +67,8 @@ class ResponseAlgorithm(SpeedInput, SitesInput, ActivationInput, NetworkInput, A
     OUTPUT_STATIONS = "OUTPUT_STATIONS"
     OUTPUT_NEEDS = "OUTPUT_NEEDS"
     OUTPUT_SUMMARY = "OUTPUT_SUMMARY"
+    # figures (number outputs): a stable API for models and scripts
+    FIGURES = ("MEAN_MINUTES", "P90_MINUTES", "UTILISATION_PCT", "WAIT_PCT", "CALLS_PER_DAY", "VEHICLES_ADDED")
 
     def displayName(self):  # noqa: N802
         return self.tr("Response times with demand and busy vehicles")
@@ -132,6 +135,17 @@ class ResponseAlgorithm(SpeedInput, SitesInput, ActivationInput, NetworkInput, A
                                        "total vehicles, areas failing, trust-wide mean and 90th percentile)."),
             self.OUTPUT_SUMMARY: self.tr("Optional HTML (or .txt) file with plain-English sentences: trust-wide, "
                                          "by class and by area."),
+            "MEAN_MINUTES": self.tr("Number output: demand-weighted mean response time over all the demand "
+                                    "(minutes)."),
+            "P90_MINUTES": self.tr("Number output: 90th percentile of the response time over all the demand "
+                                   "(minutes)."),
+            "UTILISATION_PCT": self.tr("Number output: share of the time the vehicles are busy, all together (%; "
+                                       "analytic model)."),
+            "WAIT_PCT": self.tr("Number output: share of calls that find every vehicle busy and wait (%; analytic "
+                                "model)."),
+            "CALLS_PER_DAY": self.tr("Number output: calls per day in the model (demand on the speed surface that "
+                                     "a station can reach, after DEMAND_FACTOR)."),
+            "VEHICLES_ADDED": self.tr("Number output: vehicles the needs search added (0 without it)."),
             "EXAMPLE": "qgis_process run drivetime:response --SPEED=speed.tif --STATIONS=stations.gpkg "
                        "--DEMAND=oxfordshire_demo.gpkg|layername=lsoa11_oxfordshire --DEMAND_FIELD=calls_day "
                        "--AREAS=oxfordshire_demo.gpkg|layername=lad11_oxfordshire --ACTIVATION=2 --JOB_CYCLE=60 "
@@ -186,6 +200,11 @@ class ResponseAlgorithm(SpeedInput, SitesInput, ActivationInput, NetworkInput, A
         self.add(QgsProcessingParameterFileDestination(self.OUTPUT_SUMMARY, self.tr("Summary"),
                                                        self.tr("HTML files (*.html);;Text files (*.txt)"),
                                                        optional=True, createByDefault=False))
+        descriptions = (self.tr("Mean response (minutes)"), self.tr("90th percentile response (minutes)"),
+                        self.tr("Vehicle utilisation (%)"), self.tr("Calls that wait (%)"), self.tr("Calls per day"),
+                        self.tr("Vehicles added"))
+        for key, desc in zip(self.FIGURES, descriptions):
+            self.addOutput(QgsProcessingOutputNumber(key, desc))
 
     def checkParameterValues(self, parameters, context):  # noqa: N802
         # no POPULATION here: skip the population check of AreaPopulationReader
@@ -325,16 +344,18 @@ class ResponseAlgorithm(SpeedInput, SitesInput, ActivationInput, NetworkInput, A
                                       "({t:.1f} s).").format(k=needs[-1]["added"], f=needs[-1]["failing"],
                                                              t=time.perf_counter() - t0))
 
-        results = {}
+        results = {"MEAN_MINUTES": float(whole["mean"][0]), "P90_MINUTES": float(whole["p90"][0]),
+                   "UTILISATION_PCT": 100.0 * model.load / n_veh, "WAIT_PCT": 100.0 * model.p_queue,
+                   "CALLS_PER_DAY": total, "VEHICLES_ADDED": int(needs[-1]["added"]) if needs is not None else 0}
         results.update(self._write_areas(parameters, context, feedback, areas, by_area, targets, sim is not None,
                                          std_mean, std_p90))
-        if parameters.get(self.OUTPUT_STATIONS):
+        if self.wants_output(parameters, self.OUTPUT_STATIONS, context):
             results.update(self._write_stations(parameters, context, feedback, crs, stations, vehicles, st_table,
                                                 sim is not None, needs))
-        if needs is not None and parameters.get(self.OUTPUT_NEEDS):
+        if needs is not None and self.wants_output(parameters, self.OUTPUT_NEEDS, context):
             results.update(self._write_needs(parameters, context, needs, stations, n_areas))
         summary = self.parameterAsFileOutput(parameters, self.OUTPUT_SUMMARY, context) \
-            if parameters.get(self.OUTPUT_SUMMARY) else None
+            if self.wants_output(parameters, self.OUTPUT_SUMMARY, context) else None
         if summary:
             lines = self._sentences(method, model, sim, whole, by_area, by_cls, areas, targets, total, n_veh,
                                     st_table, stations, std_mean, std_p90, needs, activation, job_cycle)

@@ -94,6 +94,11 @@ def test_vanishing_demand_gives_activation_plus_nearest_drive(qgis_app, tmp_path
     assert out["W"]["pct_le_3_5"] == pytest.approx(100 / 3, abs=1e-3)
     assert out["E"]["pct_le_4_5"] == pytest.approx(100.0, abs=1e-6)
     assert out["W"]["calls_day"] == pytest.approx(3e-6)
+    # the number outputs: trust-wide figures (all 10e-6 calls a day)
+    assert res["MEAN_MINUTES"] == pytest.approx(2.0 + (1 * 1.0 + 2 * 2.0 + 3 * 2.0 + 4 * 1.0) / 10, abs=1e-6)
+    assert res["P90_MINUTES"] == pytest.approx(4.0, abs=1e-4)
+    assert res["CALLS_PER_DAY"] == pytest.approx(1e-5) and res["VEHICLES_ADDED"] == 0
+    assert res["WAIT_PCT"] < 1e-6
     assert os.path.exists(os.path.splitext(res["OUTPUT"])[0] + ".qml")
     with open(res["OUTPUT_SUMMARY"], encoding="utf-8") as fh:
         text = fh.read()
