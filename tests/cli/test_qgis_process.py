@@ -125,3 +125,41 @@ def test_range_and_geometry_messages(tmp_path, data_dir):
     assert proc.returncode != 0
     assert "SITES: the layer is a line layer; sites must be points" in proc.stdout + proc.stderr
     assert not (tmp_path / "o.tif").exists()
+
+
+def _geojson(path, features):
+    with open(path, "w", encoding="utf-8") as fh:
+        json.dump({"type": "FeatureCollection", "crs": {"type": "name", "properties": {"name": "EPSG:27700"}},
+                   "features": [{"type": "Feature", "properties": p, "geometry": g} for p, g in features]}, fh)
+    return str(path)
+
+
+def test_run_response(tmp_path):
+    """drivetime:response from the command line: areas with mean / p90 / % within and the number outputs."""
+    x0, y0, cell, n = 440000.0, 210000.0, 50.0, 80
+    speed = tmp_path / "speed.tif"
+    with rasterio.open(speed, "w", driver="GTiff", height=n, width=n, count=1, dtype="float32", crs="EPSG:27700",
+                       transform=rasterio.transform.from_origin(x0, y0, cell, cell)) as ds:
+        ds.write(np.full((n, n), 30.0, np.float32), 1)
+
+    def pt(r, c):
+        return {"type": "Point", "coordinates": [x0 + (c + 0.5) * cell, y0 - (r + 0.5) * cell]}
+
+    stations = _geojson(tmp_path / "stations.geojson", [({"name": "A", "vehicles": 2}, pt(40, 10)),
+                                                        ({"name": "B", "vehicles": 2}, pt(40, 70))])
+    demand = _geojson(tmp_path / "demand.geojson", [({"calls": v}, pt(40, c)) for c, v in
+                                                    ((20, 1.0), (30, 2.0), (50, 3.0), (60, 4.0))])
+    x1, y1 = x0 + n * cell, y0 - n * cell
+    areas = _geojson(tmp_path / "areas.geojson", [({"code": "all"}, {"type": "Polygon", "coordinates": [
+        [[x0, y1], [x1, y1], [x1, y0], [x0, y0], [x0, y1]]]})])
+    out = tmp_path / "resp.gpkg"
+    proc = qp("run", "drivetime:response", f"--SPEED={speed}", f"--STATIONS={stations}", "--VEHICLES_FIELD=vehicles",
+              f"--DEMAND={demand}", "--DEMAND_FIELD=calls", f"--AREAS={areas}", "--AREA_ID_FIELD=code",
+              "--ACTIVATION=2", "--JOB_CYCLE=60", "--DEMAND_FACTOR=0.000001", f"--OUTPUT={out}", "--json")
+    res = json.loads(proc.stdout)["results"]
+    assert res["MEAN_MINUTES"] == pytest.approx(2.0 + 1.5, abs=1e-5)  # (1*1 + 2*2 + 3*2 + 4*1) / 10 minutes driving
+    assert out.exists() and (tmp_path / "resp.qml").exists()
+    bad = qp("run", "drivetime:response", f"--SPEED={speed}", f"--STATIONS={stations}", f"--DEMAND={demand}",
+             "--DEMAND_FIELD=calls", f"--AREAS={areas}", "--JOB_CYCLE=-3", f"--OUTPUT={tmp_path / 'bad.gpkg'}",
+             check=False)
+    assert bad.returncode != 0 and "JOB_CYCLE" in bad.stdout + bad.stderr
