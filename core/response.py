@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 MIN_PER_DAY = 1440.0
+REDUCE_ABOVE = 40000  # places: larger problems are first solved / screened on a reduced set of places
 DAMP = 0.0  # weight of the previous busy fractions in an update of the analytic iteration (raised on oscillation)
 
 
@@ -112,6 +113,11 @@ class Problem:
         return self.order[:, 0]
 
     def with_vehicles(self, vehicles):
+        vehicles = np.asarray(vehicles)
+        if np.array_equal(vehicles > 0, self.vehicles > 0) and np.all(vehicles >= 0):
+            # the same stations hold vehicles: the station order of every place is unchanged
+            return Problem(self.times, vehicles.astype(np.int64), self.rates, self.activation, self.job_cycle,
+                           self.order, self.times_t)
         return Problem.build(self.times, vehicles, self.rates, self.activation, self.job_cycle)
 
     def scaled(self, factor):
@@ -245,9 +251,9 @@ class Model:
         w = self.q_st[:, None] * np.isfinite(p.times)
         return w / np.maximum(w.sum(axis=0, keepdims=True), 1e-300)
 
-    def group_stats(self, place_group, n_groups, targets=()):
-        """Per group of places: dict of demand (calls/day), mean, p90 and pct_le (n_groups, len(targets))
-        (NaN where a group has no demand)."""
+    def group_stats(self, place_group, n_groups, targets=(), p90=True, tol=1e-5):
+        """Per group of places: dict of demand (calls/day), mean, p90 (to ``tol`` minutes; NaN when not
+        ``p90``) and pct_le (n_groups, len(targets)) (NaN where a group has no demand)."""
         p = self.problem
         place_group = np.asarray(place_group, np.int64)
         ok = place_group >= 0
@@ -260,7 +266,7 @@ class Model:
             c = self._cdf(np.full(n_groups, float(tval)), place_group)
             with np.errstate(invalid="ignore", divide="ignore"):
                 pct[:, i] = np.where(demand > 0, 100.0 * c * MIN_PER_DAY / demand, np.nan)
-        p90 = self.quantile(0.9, place_group, n_groups, demand)
+        p90 = self.quantile(0.9, place_group, n_groups, demand, tol=tol) if p90 else np.full(n_groups, np.nan)
         return {"demand": demand, "mean": mean, "p90": p90, "pct_le": pct}
 
     def _cdf(self, x, place_group):
@@ -313,7 +319,7 @@ def _reduced(problem, group=16):
     for i, s0 in enumerate(starts.tolist()):
         idx[i] = s0 + int(np.argmax(problem.rates[s0:s0 + group]))
     return Problem(problem.times[:, idx], problem.vehicles, rates, problem.activation, problem.job_cycle,
-                   np.ascontiguousarray(problem.order[idx]))
+                   np.ascontiguousarray(problem.order[idx])), idx
 
 
 def analytic(problem, tol=1e-6, max_iter=500, rho0=None, station_units=True, wait_factor=True, queue_load=True):
@@ -321,9 +327,9 @@ def analytic(problem, tol=1e-6, max_iter=500, rho0=None, station_units=True, wai
     exceeds what the vehicles can answer (offered load at or above the number of vehicles). Large problems
     (over 40,000 places) are first solved on a reduced set of places, whose busy fractions start the full
     solve."""
-    if rho0 is None and problem.rates.size > 40000:
+    if rho0 is None and problem.rates.size > REDUCE_ABOVE:
         try:
-            rho0 = _analytic(_reduced(problem), 1e-5, max_iter, None, station_units, wait_factor, queue_load).rho
+            rho0 = _analytic(_reduced(problem)[0], 1e-5, max_iter, None, station_units, wait_factor, queue_load).rho
         except ResponseError:
             rho0 = None
     return _analytic(problem, tol, max_iter, rho0, station_units, wait_factor, queue_load)
@@ -556,11 +562,14 @@ def vehicles_needed(problem, place_group, n_groups, std_mean=None, std_p90=None,
     with the current fleet (station None). ``model``: the analytic solution of ``problem`` if already at hand."""
 
     def evaluate(prob, rho0=None, m=None):
+        return evaluate_on(prob, rho0, place_group, m)
+
+    def evaluate_on(prob, rho0, groups, m=None):
         try:
             m = m if m is not None else analytic(prob, rho0=rho0)
         except ResponseError:
             return None, math.inf, n_groups, None
-        st = m.group_stats(place_group, n_groups)
+        st = m.group_stats(groups, n_groups, p90=std_p90 is not None, tol=1e-3)
         short = np.zeros(n_groups)
         if std_mean is not None:
             short += np.nan_to_num(np.maximum(0.0, st["mean"] - std_mean))
@@ -571,6 +580,12 @@ def vehicles_needed(problem, place_group, n_groups, std_mean=None, std_p90=None,
 
     veh = problem.vehicles.copy()
     model, short, failing, st = evaluate(problem, m=model)
+    # large problems: the candidates are screened on the reduced places (each run of neighbouring cells stood
+    # for by its busiest), the chosen one evaluated on all of them
+    screen, screen_groups = problem, place_group
+    if problem.rates.size > REDUCE_ABOVE:
+        screen, idx = _reduced(problem)
+        screen_groups = np.asarray(place_group)[idx]
     steps = [{"added": 0, "station": None, "vehicles": veh.copy(), "shortfall": short, "failing": failing,
               "stats": st}]
     S = veh.size
@@ -578,17 +593,19 @@ def vehicles_needed(problem, place_group, n_groups, std_mean=None, std_p90=None,
         if failing == 0:
             break
         best = None
+        base = screen.with_vehicles(veh)
         for s in range(S):
             trial = veh.copy()
             trial[s] += 1
             rho0 = None if model is None else model.rho
-            m, sh, fl, stt = evaluate(problem.with_vehicles(trial), rho0)
+            m, sh, fl, stt = evaluate_on(base.with_vehicles(trial), rho0, screen_groups)
             if best is None or (sh, fl) < (best[1], best[2]):
-                best = (s, sh, fl, m, stt)
+                best = (s, sh, fl, m)
             if progress is not None and progress((added - 1 + (s + 1) / S) / max(1, max_added)):
                 return steps
-        s, short, failing, model, st = best
+        s = best[0]
         veh[s] += 1
+        model, short, failing, st = evaluate(problem.with_vehicles(veh), None if model is None else model.rho)
         steps.append({"added": added, "station": s, "vehicles": veh.copy(), "shortfall": short, "failing": failing,
                       "stats": st})
     return steps

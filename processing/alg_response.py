@@ -613,7 +613,7 @@ class ResponseAlgorithm(SpeedInput, SitesInput, ActivationInput, NetworkInput, A
             st = step["stats"]
             f = QgsFeature(fields)
             worst_m = float(np.nanmax(st["mean"])) if st is not None else None
-            worst_p = float(np.nanmax(st["p90"])) if st is not None else None
+            worst_p = float(np.nanmax(st["p90"])) if st is not None and np.isfinite(st["p90"]).any() else None
             f.setAttributes([step["added"], None if s is None else stations["names"][s],
                              None if s is None else int(step["vehicles"][s]), int(step["vehicles"].sum()),
                              int(step["failing"]), None if not np.isfinite(step["shortfall"]) else

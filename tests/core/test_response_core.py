@@ -135,6 +135,23 @@ def test_needs_search_adds_vehicles_until_standard_met():
     assert steps[-1]["vehicles"].sum() == p.vehicles.sum() + steps[-1]["added"]
 
 
+def test_reduced_places_warm_start_and_screening(monkeypatch):
+    """Large problems are solved from the busy fractions of a reduced problem and screened on it: the same
+    fixed point, and a needs search that still ends with every area within the standard."""
+    p, groups = instance(seed=4, util=0.55)
+    full = rs.analytic(p)
+    monkeypatch.setattr(rs, "REDUCE_ABOVE", 100)
+    fast = rs.analytic(p)
+    np.testing.assert_allclose(fast.rho, full.rho, atol=1e-5)
+    std = float(np.nanmin(full.group_stats(groups, 4)["mean"])) + 0.5
+    steps = rs.vehicles_needed(p, groups, 4, std_mean=std, max_added=6)
+    short = [s["shortfall"] for s in steps]
+    assert all(b < a for a, b in zip(short, short[1:]))
+    monkeypatch.setattr(rs, "REDUCE_ABOVE", 10 ** 9)
+    exact = rs.vehicles_needed(p, groups, 4, std_mean=std, max_added=6)
+    assert short[-1] <= 1.1 * exact[-1]["shortfall"]  # screening on 25 reduced places loses little
+
+
 # -- bad inputs --------------------------------------------------------------------------------------------
 def test_bad_inputs():
     t = np.ones((2, 3))
