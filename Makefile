@@ -20,7 +20,7 @@ APT_PACKAGES := qgis python3-qgis qgis-providers python3-numba python3-geopandas
 	python3-sklearn python3-matplotlib python3-shapely python3-scipy python3-pytest python3-hypothesis python3-skimage \
 	grass-core pyqt5-dev-tools qttools5-dev-tools poppler-utils zip
 
-.PHONY: help setup apt link compile enable demo test test-core test-qgis test-cli test-dialog bench bench-surfaces bench-heaps bench-large bench-grade deploy undeploy \
+.PHONY: help setup apt link compile enable demo test test-core test-qgis test-cli test-dialog bench bench-steps bench-surfaces bench-heaps bench-large bench-grade deploy undeploy \
 	zip lint transup transcompile clean
 
 help:
@@ -73,6 +73,11 @@ test-dialog: link
 
 bench: link
 	PYTHONPATH=$(PLUGINS) $(PY) -P bench/bench_engine.py $(BENCH_ARGS)
+	$(MAKE) --no-print-directory bench-steps
+
+# whole steps on the BOB demo through qgis_process against the best peer for each (issue 13)
+bench-steps: link compile
+	DATA=$(DATA) PYTHONPATH=$(PLUGINS) $(PY) -P bench/bench_steps.py $(STEPS_ARGS)
 
 bench-surfaces: link
 	PYTHONPATH=$(PLUGINS) $(PY) -P bench/bench_surfaces.py $(BENCH_ARGS)

@@ -69,7 +69,12 @@ class OgrRoads:
         self.where = [f"{g} IS NOT NULL", f"NOT ST_IsEmpty({g})"] + ([f"({where})"] if where else [])
         self.rect = rect
         self.filter = None
+        self.rtree = None
         if rect is not None:
+            rtree = f"rtree_{self.table}_{self.geom}"
+            lyr = self._sql(f"SELECT name FROM sqlite_master WHERE type = 'table' AND name = {_literal(rtree)}")
+            self.rtree = rtree if lyr.GetNextFeature() is not None else None
+            self._release(lyr)
             ring = ogr.Geometry(ogr.wkbLinearRing)
             for x, y in ((rect.xMinimum(), rect.yMinimum()), (rect.xMaximum(), rect.yMinimum()),
                          (rect.xMaximum(), rect.yMaximum()), (rect.xMinimum(), rect.yMaximum()),
@@ -125,6 +130,8 @@ class OgrRoads:
         intersect it (OGR's exact test: what QGIS's ``filterRect`` gives through its OGR provider). Fixes the
         roads :meth:`speed_layer` gives."""
         f, t = _quote_ident(self.field), _quote_ident(self.table)
+        if self.rect is not None and self.rtree:
+            return self._class_counts_rtree()
         counts = Counter()
         inside = self._rect_sql(True) if self.rect is not None else "1"
         lyr = self._sql(f"SELECT {f} AS v, COUNT(*) AS n FROM {t} WHERE {self._where(inside)} GROUP BY {f}")
@@ -147,6 +154,41 @@ class OgrRoads:
         either = f"({inside})" if not passed else \
             f"(({inside}) OR {fid} IN ({', '.join(str(int(i)) for i in passed)}))"
         self.where.append(either)
+        self.rect = None  # from now on in the SQL
+        return counts
+
+    def _class_counts_rtree(self):
+        """:meth:`class_counts` with the GeoPackage's R-tree (bounds rounded outwards to float32): roads whose
+        R-tree box lies outside the extent are out, inside it in (SQL, no geometry read); those whose box
+        crosses an edge of the extent (few) get OGR's exact test."""
+        f, t, fid, g = (_quote_ident(v) for v in (self.field, self.table, self.fid, self.geom))
+        r, rt = self.rect, _quote_ident(self.rtree)
+        x0, y0, x1, y1 = (repr(float(v)) for v in (r.xMinimum(), r.yMinimum(), r.xMaximum(), r.yMaximum()))
+        box = f"maxx >= {x0} AND minx <= {x1} AND maxy >= {y0} AND miny <= {y1}"
+        # one R-tree query per edge (an OR would scan the whole tree)
+        outside = " UNION ".join(f"SELECT id FROM {rt} WHERE {c}" for c in (
+            f"maxx < {x0}", f"minx > {x1}", f"maxy < {y0}", f"miny > {y1}"))
+        edge = " UNION ".join(f"SELECT id FROM {rt} WHERE {c} AND {box}" for c in (
+            f"minx < {x0}", f"maxx > {x1}", f"miny < {y0}", f"maxy > {y1}"))
+        counts = Counter()
+        lyr = self._sql(f"SELECT {f} AS v, COUNT(*) AS n FROM {t} WHERE "
+                        f"{self._where(f'NOT {fid} IN ({outside})', f'NOT {fid} IN ({edge})')} GROUP BY {f}")
+        for feat in lyr:
+            counts[feat.GetField(0)] += feat.GetField(1)
+        self._release(lyr)
+        # (the FID column selected is the features' FID, not a field)
+        lyr = self._sql(f"SELECT {fid}, {g}, {f} AS v FROM {t} WHERE {self._where(f'{fid} IN ({edge})')}")
+        failed = []
+        for feat in lyr:
+            geom = feat.GetGeometryRef()
+            if geom is not None and geom.Intersects(self.filter):
+                counts[feat.GetField(0)] += 1
+            else:
+                failed.append(feat.GetFID())
+        self._release(lyr)
+        self.where.append(f"NOT {fid} IN ({outside})")
+        if failed:
+            self.where.append(f"NOT {fid} IN ({', '.join(str(int(i)) for i in failed)})")
         self.rect = None  # from now on in the SQL
         return counts
 

@@ -178,3 +178,16 @@ def test_curved_roads_go_the_per_feature_way(qgis_app, tmp_path, monkeypatch):
     fast, slow, how = both({"ROADS": layer, "CELL_SIZE": 10}, tmp_path, monkeypatch)
     assert how is None and np.array_equal(fast, slow)
     assert (fast == 64).sum() > 100  # the arc, about 1.6 km
+
+
+def test_gdal_path_without_spatial_index(qgis_app, oxford, tmp_path, monkeypatch):
+    """A GeoPackage without an R-tree: the extent test in SQL on the geometries' envelopes instead."""
+    from osgeo import gdal
+
+    copy = str(tmp_path / "noindex.gpkg")
+    gdal.VectorTranslate(copy, oxford, layers=["roads_oxford_2012_osm"], layerCreationOptions=["SPATIAL_INDEX=NO"])
+    params = {"ROADS": f"{copy}|layername=roads_oxford_2012_osm", "CELL_SIZE": 30,
+              "EXTENT": "446123.4,451987.6,205311.1,210876.9 [EPSG:27700]"}
+    fast, slow, how = both(params, tmp_path, monkeypatch)
+    assert how == "direct" and np.array_equal(fast, slow)
+    assert (fast > 10).sum() > 1000
