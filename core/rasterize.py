@@ -121,7 +121,8 @@ def speed_surface_from_roads(spec, roads, offroad_speed, barrier_geoms=(), offro
         base[ok] = og[ok]
     has_road = np.isfinite(roads)
     # the faster of road and ground wins, as between roads
-    speed = np.where(has_road, np.maximum(np.nan_to_num(roads), base), base).astype(np.float32)
+    speed = base
+    speed[has_road] = np.maximum(roads[has_road], base[has_road])
     if len(barrier_geoms):
         speed[burn_mask(barrier_geoms, spec, all_touched=True)] = 0.0
     return speed

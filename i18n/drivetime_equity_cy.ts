@@ -1367,38 +1367,43 @@
             <translation>Mae'r algorithm hwn angen y pecynnau Python {names}, nad ydynt wedi'u gosod: {hint}. Yna ailgychwynnwch QGIS.</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="157" />
-            <location filename="../processing/base.py" line="169" />
+            <location filename="../processing/base.py" line="156" />
+            <source>First run since the plugin was installed or updated: compiling the drive-time engine (about 10-30 seconds, once; later runs start at once).</source>
+            <translation>Rhediad cyntaf ers gosod neu ddiweddaru'r ategyn: yn crynhoi'r peiriant amser gyrru (tua 10-30 eiliad, unwaith; bydd rhediadau wedyn yn dechrau ar unwaith).</translation>
+        </message>
+        <message>
+            <location filename="../processing/base.py" line="164" />
+            <location filename="../processing/base.py" line="176" />
             <source>Cancelled: no output was written.</source>
             <translation>Wedi'i ganslo: ni ysgrifennwyd unrhyw allbwn.</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="172" />
+            <location filename="../processing/base.py" line="179" />
             <source>Out of memory: the machine has too little free memory for this run; nothing was written. Use a larger cell size or a smaller extent, or close other programs.</source>
             <translation>Allan o gof: nid oes gan y peiriant ddigon o gof rhydd ar gyfer y rhediad hwn; ni ysgrifennwyd dim. Defnyddiwch gelloedd mwy neu estyniad llai, neu caewch raglenni eraill.</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="177" />
+            <location filename="../processing/base.py" line="184" />
             <source>Could not write the outputs: {err}. Nothing was written; check the disk space and the output folder.</source>
             <translation>Methwyd ysgrifennu'r allbynnau: {err}. Ni ysgrifennwyd dim; gwiriwch le ar y ddisg a'r ffolder allbwn.</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="226" />
+            <location filename="../processing/base.py" line="233" />
             <source>{name}: '{item}' is not a number; give a comma-separated list such as 6,8,15,19.</source>
             <translation>{name}: nid yw '{item}' yn rhif; rhowch restr wedi'i gwahanu gan atalnodau, fel 6,8,15,19.</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="230" />
+            <location filename="../processing/base.py" line="237" />
             <source>{name}: '{item}' is not a finite number; give a comma-separated list of finite values such as 6,8,15,19.</source>
             <translation>{name}: nid yw '{item}' yn rhif meidraidd; rhowch restr o werthoedd meidraidd wedi'i gwahanu gan atalnodau, fel 6,8,15,19.</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="234" />
+            <location filename="../processing/base.py" line="241" />
             <source>{name}: give at least one value, e.g. 6,8,15,19.</source>
             <translation>{name}: rhowch o leiaf un gwerth, e.e. 6,8,15,19.</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="236" />
+            <location filename="../processing/base.py" line="243" />
             <source>{name}: every value must be greater than {m}.</source>
             <translation>{name}: rhaid i bob gwerth fod yn fwy na {m}.</translation>
         </message>
@@ -2204,22 +2209,22 @@
             <translation>Arwyneb cyflymder wedi'i raddnodi: amser gyrru = amser ysgogi ({a:g} mun) + amser sefydlog ({f:.2f} mun) + gyrru.</translation>
         </message>
         <message>
-            <location filename="../processing/qgis_io.py" line="264" />
+            <location filename="../processing/qgis_io.py" line="266" />
             <source>{param}: no layer given.</source>
             <translation>{param}: ni roddwyd haen.</translation>
         </message>
         <message>
-            <location filename="../processing/qgis_io.py" line="280" />
+            <location filename="../processing/qgis_io.py" line="282" />
             <source>{param}: {n} feature(s) lie outside the speed raster (e.g. {ids}). Build the speed surface over an extent that covers every site (with a margin), or select only the sites inside it.</source>
             <translation>{param}: mae {n} nodwedd y tu allan i'r rhastr cyflymder (e.e. {ids}). Adeiladwch yr arwyneb cyflymder dros estyniad sy'n cwmpasu pob safle (gydag ymyl), neu dewiswch y safleoedd sydd y tu mewn iddo yn unig.</translation>
         </message>
         <message>
-            <location filename="../processing/qgis_io.py" line="289" />
+            <location filename="../processing/qgis_io.py" line="291" />
             <source>{param}: site(s) {ids} lie on impassable cells (barrier or zero speed) with no passable cell within {d} m. Move the site(s) onto the road network or raise the snapping distance.</source>
             <translation>{param}: mae safle(oedd) {ids} ar gelloedd anhramwyadwy (rhwystr neu gyflymder sero) heb gell dramwyadwy o fewn {d} m. Symudwch y safle(oedd) i'r rhwydwaith ffyrdd neu cynyddwch y pellter symud.</translation>
         </message>
         <message>
-            <location filename="../processing/qgis_io.py" line="295" />
+            <location filename="../processing/qgis_io.py" line="297" />
             <source>Site {id} was on an impassable cell and was moved {d:.0f} m to the nearest passable cell.</source>
             <translation>Roedd safle {id} ar gell anhramwyadwy ac fe'i symudwyd {d:.0f} m i'r gell dramwyadwy agosaf.</translation>
         </message>
@@ -2954,97 +2959,97 @@
             <translation>Arwyneb cyflymder</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="125" />
+            <location filename="../processing/alg_speedsurface.py" line="124" />
             <source>ROADS: no road layer given.</source>
             <translation>ROADS: ni roddwyd haen ffyrdd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="128" />
+            <location filename="../processing/alg_speedsurface.py" line="127" />
             <source>CLASS_FIELD: the road layer has no field '{f}'. Its fields are: {fields}. Choose the field holding the road class (OSM 'highway', OS Open Roads 'class').</source>
             <translation>CLASS_FIELD: nid oes gan yr haen ffyrdd faes '{f}'. Ei meysydd yw: {fields}. Dewiswch y maes sy'n cynnwys y dosbarth ffordd ('highway' OSM, 'class' OS Open Roads).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="136" />
+            <location filename="../processing/alg_speedsurface.py" line="135" />
             <source>SPEEDS: give pairs of road class and speed (km/h).</source>
             <translation>SPEEDS: rhowch barau o ddosbarth ffordd a chyflymder (km/awr).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="140" />
+            <location filename="../processing/alg_speedsurface.py" line="139" />
             <source>SPEEDS: {err}.</source>
             <translation>SPEEDS: {err}.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="142" />
+            <location filename="../processing/alg_speedsurface.py" line="141" />
             <source>SPEEDS: every road class has speed 0; give positive speeds.</source>
             <translation>SPEEDS: mae gan bob dosbarth ffordd gyflymder 0; rhowch gyflymderau positif.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="148" />
+            <location filename="../processing/alg_speedsurface.py" line="147" />
             <source>SPEEDS / PROFILE: with the blue-light profile, {list} go above {m:g} km/h; lower those speeds in SPEEDS or use the daytime profile.</source>
             <translation>SPEEDS / PROFILE: gyda'r proffil golau glas, mae {list} yn mynd uwchlaw {m:g} km/awr; gostyngwch y cyflymderau hynny yn SPEEDS neu defnyddiwch y proffil yn ystod y dydd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="152" />
+            <location filename="../processing/alg_speedsurface.py" line="151" />
             <source>Blue-light profile: road speeds raised by 10-25 % by class (an assumption to calibrate with your own blue-light journeys).</source>
             <translation>Proffil golau glas: cyflymderau ffyrdd wedi'u codi 10-25 % yn ôl dosbarth (tybiaeth i'w graddnodi gyda'ch teithiau golau glas eich hun).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="156" />
+            <location filename="../processing/alg_speedsurface.py" line="155" />
             <source>OFFROAD_SPEED: {v} km/h is not allowed; give a speed from 0 (impassable) to {m:g} km/h (default {d:g}).</source>
             <translation>OFFROAD_SPEED: ni chaniateir {v} km/awr; rhowch gyflymder o 0 (anhramwyadwy) i {m:g} km/awr (rhagosodiad {d:g}).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="161" />
+            <location filename="../processing/alg_speedsurface.py" line="160" />
             <source>CELL_SIZE: {v} is not allowed; give a cell size in metres of at least 0.01 (e.g. 50, the default; smaller cells follow roads more closely but cost more memory and time).</source>
             <translation>CELL_SIZE: ni chaniateir {v}; rhowch faint cell mewn metrau o 0.01 o leiaf (e.e. 50, y rhagosodiad; mae celloedd llai yn dilyn ffyrdd yn agosach ond yn costio mwy o gof ac amser).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="172" />
+            <location filename="../processing/alg_speedsurface.py" line="171" />
             <source>the output CRS</source>
             <translation>y CRS allbwn</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="177" />
+            <location filename="../processing/alg_speedsurface.py" line="176" />
             <source>EXTENT: the extent is empty; give a rectangle with an area.</source>
             <translation>EXTENT: mae'r estyniad yn wag; rhowch betryal sydd ag arwynebedd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="188" />
-            <source>ROADS: no road feature falls inside the extent (is the layer empty, or the extent elsewhere?). Check the extent and the layer's CRS.</source>
-            <translation>ROADS: nid oes unrhyw nodwedd ffordd o fewn yr estyniad (a yw'r haen yn wag, neu'r estyniad mewn man arall?). Gwiriwch yr estyniad a CRS yr haen.</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_speedsurface.py" line="199" />
-            <source>Grid: {r} rows x {c} columns of {s:g} m in {crs}.</source>
-            <translation>Grid: {r} rhes x {c} colofn o {s:g} m yn {crs}.</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_speedsurface.py" line="205" />
-            <source>Road classes without a speed were ignored: {list}. Add them to SPEEDS to use them.</source>
-            <translation>Anwybyddwyd dosbarthiadau ffyrdd heb gyflymder: {list}. Ychwanegwch nhw at SPEEDS i'w defnyddio.</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_speedsurface.py" line="210" />
-            <source>SPEEDS / CLASS_FIELD: no road in the layer has a class listed in SPEEDS (classes found: {list}). Check the class field or add its values to SPEEDS.</source>
-            <translation>SPEEDS / CLASS_FIELD: nid oes gan unrhyw ffordd yn yr haen ddosbarth a restrir yn SPEEDS (dosbarthiadau a ganfuwyd: {list}). Gwiriwch y maes dosbarth neu ychwanegwch ei werthoedd at SPEEDS.</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_speedsurface.py" line="216" />
-            <source>{n} road features with a speed.</source>
-            <translation>{n} nodwedd ffordd gyda chyflymder.</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_speedsurface.py" line="242" />
+            <location filename="../processing/alg_speedsurface.py" line="217" />
             <source>Speed surface (km/h)</source>
             <translation>Arwyneb cyflymder (km/awr)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="265" />
+            <location filename="../processing/alg_speedsurface.py" line="232" />
+            <source>Grid: {r} rows x {c} columns of {s:g} m in {crs}.</source>
+            <translation>Grid: {r} rhes x {c} colofn o {s:g} m yn {crs}.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_speedsurface.py" line="237" />
+            <source>ROADS: no road feature falls inside the extent (is the layer empty, or the extent elsewhere?). Check the extent and the layer's CRS.</source>
+            <translation>ROADS: nid oes unrhyw nodwedd ffordd o fewn yr estyniad (a yw'r haen yn wag, neu'r estyniad mewn man arall?). Gwiriwch yr estyniad a CRS yr haen.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_speedsurface.py" line="248" />
+            <source>Road classes without a speed were ignored: {list}. Add them to SPEEDS to use them.</source>
+            <translation>Anwybyddwyd dosbarthiadau ffyrdd heb gyflymder: {list}. Ychwanegwch nhw at SPEEDS i'w defnyddio.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_speedsurface.py" line="253" />
+            <source>SPEEDS / CLASS_FIELD: no road in the layer has a class listed in SPEEDS (classes found: {list}). Check the class field or add its values to SPEEDS.</source>
+            <translation>SPEEDS / CLASS_FIELD: nid oes gan unrhyw ffordd yn yr haen ddosbarth a restrir yn SPEEDS (dosbarthiadau a ganfuwyd: {list}). Gwiriwch y maes dosbarth neu ychwanegwch ei werthoedd at SPEEDS.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_speedsurface.py" line="257" />
+            <source>{n} road features with a speed.</source>
+            <translation>{n} nodwedd ffordd gyda chyflymder.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_speedsurface.py" line="325" />
             <source>Use a larger CELL_SIZE (doubling it quarters the cells) or a smaller EXTENT.</source>
             <translation>Defnyddiwch CELL_SIZE mwy (mae ei ddyblu yn chwarteru'r celloedd) neu EXTENT llai.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="267" />
+            <location filename="../processing/alg_speedsurface.py" line="327" />
             <source>CELL_SIZE: {r} x {c} cells is too many for one surface (at most {m} million). {fix}</source>
             <translation>CELL_SIZE: mae {r} x {c} cell yn ormod ar gyfer un arwyneb (uchafswm {m} miliwn). {fix}</translation>
         </message>
