@@ -269,9 +269,17 @@ class SpeedSurfaceAlgorithm(AlgorithmBase):
         self._report_classes(counts, speed_of, feedback)
         steps.setProgress(70)
         steps.setCurrentStep(1)
-        layer = ogr_roads.speed_layer({c: s for c, s in speed_of.items() if s > 0})
+        layer = ogr_roads.speed_layer({c: s for c, s in speed_of.items() if s > 0},
+                                      grid_is_extent=self._covers_exactly(spec, rect))
         grid = burn_layer_max(layer, "speed", spec, progress=progress_callback(steps))
         return spec, grid, rect
+
+    @staticmethod
+    def _covers_exactly(spec, rect):
+        """True when the grid's edges are the extent's (a whole number of cells across it)."""
+        return (spec.x_min == rect.xMinimum() and spec.y_max == rect.yMaximum()
+                and spec.x_min + spec.cols * spec.cell_size == rect.xMaximum()
+                and spec.y_max - spec.rows * spec.cell_size == rect.yMinimum())
 
     def _roads_per_feature(self, roads, crs, context, class_field, table, rect, cell, steps, feedback):
         """The same from one Python geometry per road (curved geometries: QGIS segmentises them)."""

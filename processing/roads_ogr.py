@@ -68,6 +68,7 @@ class OgrRoads:
         g = _quote_ident(self.geom)
         self.where = [f"{g} IS NOT NULL", f"NOT ST_IsEmpty({g})"] + ([f"({where})"] if where else [])
         self.rect = rect
+        self.rect_where = []  # the extent test in SQL, once class_counts() has made it
         self.filter = None
         self.rtree = None
         if rect is not None:
@@ -153,7 +154,7 @@ class OgrRoads:
         self._release(lyr)
         either = f"({inside})" if not passed else \
             f"(({inside}) OR {fid} IN ({', '.join(str(int(i)) for i in passed)}))"
-        self.where.append(either)
+        self.rect_where = [either]
         self.rect = None  # from now on in the SQL
         return counts
 
@@ -186,9 +187,9 @@ class OgrRoads:
             else:
                 failed.append(feat.GetFID())
         self._release(lyr)
-        self.where.append(f"NOT {fid} IN ({outside})")
+        self.rect_where = [f"NOT {fid} IN ({outside})"]
         if failed:
-            self.where.append(f"NOT {fid} IN ({', '.join(str(int(i)) for i in failed)})")
+            self.rect_where.append(f"NOT {fid} IN ({', '.join(str(int(i)) for i in failed)})")
         self.rect = None  # from now on in the SQL
         return counts
 
@@ -202,18 +203,21 @@ class OgrRoads:
         self._release(lyr)
         return None if any(v is None for v in vals) else tuple(float(v) for v in vals)
 
-    def speed_layer(self, speed_of):
+    def speed_layer(self, speed_of, grid_is_extent=False):
         """OGR layer of the roads whose class has a speed (``speed_of``: {class value: km/h > 0}), slowest
-        first, the speed in field ``speed``; None when no class has one. Valid until :meth:`close`."""
+        first, the speed in field ``speed``; None when no class has one. Valid until :meth:`close`.
+        ``grid_is_extent``: the grid covers exactly the extent, so a road outside it touches no cell and the
+        extent test can be left out (the same cells, 0.1-0.2 s less on 324k roads)."""
         items = [(lit, s) for lit, s in ((_literal(v), s) for v, s in speed_of.items()) if lit is not None]
         if not items:
             return None
         assert self.rect is None, "class_counts() first: it puts the extent into the SQL"
+        extent = [] if grid_is_extent else self.rect_where
         f, g, t = _quote_ident(self.field), _quote_ident(self.geom), _quote_ident(self.table)
         case = " ".join(f"WHEN {lit} THEN {float(s)!r}" for lit, s in items)
         inlist = ", ".join(lit for lit, _ in items)
         return self._sql(f"SELECT {g}, CASE {f} {case} END AS speed FROM {t} "
-                         f"WHERE {self._where(f'{f} IN ({inlist})')} ORDER BY speed")
+                         f"WHERE {self._where(f'{f} IN ({inlist})', *extent)} ORDER BY speed")
 
 
 def road_speeds(counts, table):

@@ -69,10 +69,13 @@ def test_gdal_path_same_cells_as_per_feature_path(qgis_app, oxford, tmp_path, mo
     assert (fast != 10).sum() > 100  # roads were burnt
 
 
-def test_gdal_path_bob_clip_edges(qgis_app, data_dir, tmp_path, monkeypatch):
+@pytest.mark.parametrize("extent", [
+    "455012.3,467987.2,170033.3,181977.7 [EPSG:27700]",  # the grid overhangs the extent: roads outside left out
+    "455000,468000,170000,182000 [EPSG:27700]",  # the grid is the extent: no extent test in the burn
+])
+def test_gdal_path_bob_clip_edges(qgis_app, data_dir, tmp_path, monkeypatch, extent):
     """A clip of the BOB roads whose edge cuts hundreds of roads (the exact extent test decides)."""
-    params = {"ROADS": bob_roads(data_dir), "EXTENT": "455012.3,467987.2,170033.3,181977.7 [EPSG:27700]",
-              "CELL_SIZE": 50, "OFFROAD_SPEED": 5}
+    params = {"ROADS": bob_roads(data_dir), "EXTENT": extent, "CELL_SIZE": 50, "OFFROAD_SPEED": 5}
     fast, slow, how = both(params, tmp_path, monkeypatch)
     assert how == "direct" and np.array_equal(fast, slow)
     assert (fast > 5).sum() > 5000
