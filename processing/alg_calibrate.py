@@ -35,7 +35,7 @@ from .inputs import NetworkInput, SpeedInput
 
 MODEL_KEYS = ["fixed_factor", "fixed", "fixed_groups"]  # enum order of MODEL (default first)
 FOLD_BY_KEYS = ["destination", "origin", "journey"]
-RESIDUAL_CLASSES = [(-1e9, -20, "#2166ac"), (-20, -10, "#67a9cf"), (-10, 10, "#bdbdbd"), (10, 20, "#ef8a62"),
+RESIDUAL_CLASSES = [(-1e9, -20, "#2166ac"), (-20, -10, "#67a9cf"), (-10, 10, "#66bdbdbd"), (10, 20, "#ef8a62"),
                     (20, 1e9, "#b2182b")]
 
 
@@ -57,7 +57,12 @@ def style_journeys(layer):
         else:
             label = styling.tr("{a}–{b} % too long").format(a=lo, b=hi)
         ranges.append(QgsRendererRange(lo, hi, sym, label))
-    layer.setRenderer(QgsGraduatedSymbolRenderer("held_out_error_pct", ranges))
+    renderer = QgsGraduatedSymbolRenderer("held_out_error_pct", ranges)
+    # the journeys that are far off drawn last, on top of the many that are close
+    renderer.setOrderBy(QgsFeatureRequest.OrderBy([QgsFeatureRequest.OrderByClause('abs("held_out_error_pct")',
+                                                                                    True)]))
+    renderer.setOrderByEnabled(True)
+    layer.setRenderer(renderer)
 
 
 class CalibrateAlgorithm(SpeedInput, NetworkInput, AlgorithmBase):
@@ -334,7 +339,7 @@ class CalibrateAlgorithm(SpeedInput, NetworkInput, AlgorithmBase):
 
         # 3. journeys and report
         steps.setCurrentStep(2)
-        if parameters.get(self.OUTPUT_JOURNEYS):
+        if self.wants_output(parameters, self.OUTPUT_JOURNEYS, context):
             results.update(self._journeys(parameters, context, feedback, source, feats, crs, observed, before,
                                           after, held, fold, status))
         report = self.parameterAsFileOutput(parameters, self.OUTPUT_REPORT, context)
