@@ -72,10 +72,10 @@ class DriveTimeAlgorithm(SpeedInput, SitesInput, ActivationInput, NetworkInput, 
         self.add(QgsProcessingParameterString(self.BANDS, self.tr("Bands (minutes)"), DEFAULT_BANDS))
         self.add(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Drive time (minutes)")))
         self.add(QgsProcessingParameterRasterDestination(self.OUTPUT_NEAREST, self.tr("Nearest site"),
-                                                         optional=True, createByDefault=False))
+                                                         optional=True, createByDefault=True))
         self.add(QgsProcessingParameterFeatureSink(self.OUTPUT_ZONES, self.tr("Drive-time zones"),
                                                    QgsProcessing.TypeVectorPolygon, optional=True,
-                                                   createByDefault=False))
+                                                   createByDefault=True))
 
     def process(self, parameters, context, feedback):
         from ..core.costdist import cost_distance, speed_to_friction
