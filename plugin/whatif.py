@@ -273,12 +273,9 @@ class WhatIfSession(QObject):
         self.busy.emit(True)
 
         def work():
-            from ..processing import qgis_io
-
             res = model.evaluate(xs, ys)
             t = time.perf_counter()
-            minutes = np.where(np.isfinite(res.minutes), res.minutes, NODATA).astype(np.float32)
-            qgis_io.write_raster(path, minutes, model.spec, crs, nodata=NODATA)
+            write_minutes(path, res.minutes, model.spec, crs)
             res.timings["write"] = time.perf_counter() - t
             return res
 
@@ -409,6 +406,24 @@ class WhatIfSession(QObject):
             for lyr in (self.sites_layer, self.raster_layer):
                 if lyr is not None and self.project.mapLayer(lyr.id()) is not None:
                     self.project.removeMapLayer(lyr.id())
+
+
+def write_minutes(path, minutes, spec, crs):
+    """The drive time as a plain (uncompressed, tiled) float32 GeoTIFF: a scratch file rewritten at every
+    update, so speed matters more than size (deflate took most of a second on the BOB surface)."""
+    import rasterio
+    from affine import Affine
+
+    from ..processing.qgis_io import crs_for_gdal
+
+    rows, cols = minutes.shape
+    profile = dict(driver="GTiff", height=rows, width=cols, count=1, dtype="float32", crs=crs_for_gdal(crs),
+                   transform=Affine(spec.cell_size, 0, spec.x_min, 0, -spec.cell_size, spec.y_max), nodata=NODATA)
+    if rows >= 256 and cols >= 256:
+        profile.update(tiled=True, blockxsize=256, blockysize=256)
+    out = np.where(np.isfinite(minutes), minutes, np.float32(NODATA)).astype(np.float32, copy=False)
+    with rasterio.open(path, "w", **profile) as ds:
+        ds.write(out, 1)
 
 
 def _first_line(text):

@@ -253,10 +253,10 @@ class WhatIfDock(QgsDockWidget):
         left_out = int((~res.used).sum())
         t0 = float(th[0])
         self.headline.setText(tr(
-            "<b>{n} sites open.</b> Within {T:g} min: <b>{p} people ({pct:.1f} %)</b>, {d} people ({dpp} pp) "
+            "<b>{n} sites open.</b> Within {T:g} min: <b>{p} people ({pct:.1f} %)</b>, {d} people ({dpp}) "
             "against the starting sites.").format(
             n=n_open, T=t0, p=fmt_people(fig.study_le[0]), pct=fig.study_pct_le[0], d=fmt_signed(d_study[0]),
-            dpp=fmt_signed(d_study_pp[0])))
+            dpp=fmt_signed(d_study_pp[0], " pp")))
         headers = [tr("Area"), tr("People")]
         for t in th:
             headers += [tr("≤ {T:g} min").format(T=t), tr("change")]
