@@ -43,7 +43,7 @@ START, MOVED, ADDED, CLOSED = "start", "moved", "added", "closed"
 
 
 def tr(text):
-    return QCoreApplication.translate("WhatIf", text)
+    return QCoreApplication.translate("DriveTimeEquity", text)
 
 
 class _Task(QgsTask):
@@ -439,12 +439,12 @@ def style_sites(layer):
     spec = {START: ("circle", "#31688e", 4.0, tr("Starting site")),
             MOVED: ("circle", "#f1a340", 4.0, tr("Moved site")),
             ADDED: ("star", "#35b779", 5.5, tr("Added site")),
-            CLOSED: ("cross2", "#7f7f7f", 4.5, tr("Closed site"))}
+            CLOSED: ("cross2", "#b2182b", 6.0, tr("Closed site"))}
     cats = []
     for value, (shape, colour, size, label) in spec.items():
         sym = QgsMarkerSymbol.createSimple({"name": shape, "color": colour, "size": str(size),
                                             "outline_color": "#ffffff" if shape != "cross2" else colour,
-                                            "outline_width": "0.4" if shape != "cross2" else "0.8"})
+                                            "outline_width": "0.4" if shape != "cross2" else "1.2"})
         cats.append(QgsRendererCategory(value, sym, label))
     layer.setRenderer(QgsCategorizedSymbolRenderer("origin", cats))
 

@@ -26,7 +26,7 @@ from .whatif import DEFAULT_ACTIVATION, DEFAULT_THRESHOLDS, Settings, WhatIfSess
 
 
 def tr(text):
-    return QCoreApplication.translate("WhatIf", text)
+    return QCoreApplication.translate("DriveTimeEquity", text)
 
 
 def fmt_people(n):
