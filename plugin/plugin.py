@@ -110,6 +110,8 @@ class DriveTimeEquityPlugin:
         self.dock.setVisible(bool(on))
         if on:
             self.dock.raise_()
+            if self.dock.session is not None and self.dock.session.model is not None:
+                self.dock.activate_tool()  # back to the workshop tool after using another one
         return self.dock
 
     def _dock_visibility(self, visible):

@@ -203,9 +203,15 @@ class WhatIfSession(QObject):
                                                        QgsField("origin", QVariant.String)])
         self.sites_layer.updateFields()
         style_sites(self.sites_layer)
-        self.raster_layer = None
-        self._write_sites()
         self.project.addMapLayer(self.sites_layer)
+        self._write_sites()
+
+    def _alive(self, layer):
+        """Whether ``layer`` is still in the project (the user may remove it; its C++ object is then gone)."""
+        try:
+            return layer is not None and self.project.mapLayer(layer.id()) is not None
+        except RuntimeError:
+            return False
 
     # -- editing ------------------------------------------------------------------------------------------
     def open_indices(self):
@@ -318,6 +324,9 @@ class WhatIfSession(QObject):
         layer = self.sites_layer
         if layer is None:
             return
+        if not self._alive(layer):  # removed from the project by the user: show it again
+            self._make_layers()
+            return
         prov = layer.dataProvider()
         prov.truncate()
         feats = []
@@ -334,15 +343,15 @@ class WhatIfSession(QObject):
         from ..processing import styling
 
         name = tr("Workshop drive time (minutes)")
-        if self.raster_layer is None or self.project.mapLayer(self.raster_layer.id()) is None:
+        if not self._alive(self.raster_layer):
             self.raster_layer = QgsRasterLayer(path, name, "gdal")
             styling.style_drivetime_raster(self.raster_layer, list(DEFAULT_BANDS))
             self.project.addMapLayer(self.raster_layer, False)
             root = self.project.layerTreeRoot()
             # just below the sites, above everything else
-            top = [c for c in root.children()]
-            below = 1 if top and self.sites_layer is not None and getattr(top[0], "layerId", lambda: None)() == \
-                self.sites_layer.id() else 0
+            top = root.children()
+            below = 1 if top and self._alive(self.sites_layer) and \
+                getattr(top[0], "layerId", lambda: None)() == self.sites_layer.id() else 0
             root.insertLayer(below, self.raster_layer)
         else:
             from qgis.core import QgsDataProvider
@@ -404,7 +413,7 @@ class WhatIfSession(QObject):
             self._task.cancel()
         if remove_layers:
             for lyr in (self.sites_layer, self.raster_layer):
-                if lyr is not None and self.project.mapLayer(lyr.id()) is not None:
+                if self._alive(lyr):
                     self.project.removeMapLayer(lyr.id())
 
 

@@ -211,7 +211,8 @@ def check():
         i = s.area_names.index(feat["area_name"])
         ref = [feat[f"pop_le_{T}"] or 0.0 for T in (8, 19, 30, 45, 60)]
         worst = max(worst, float(np.max(np.abs(np.array(ref) - f.pop_le[i]))))
-        log(f"  {feat['area_name']}: coverage {np.round(ref, 1).tolist()} / workshop {np.round(f.pop_le[i], 1).tolist()}")
+        log(f"  {feat['area_name']}: coverage {np.round(ref, 1).tolist()} / "
+            f"workshop {np.round(f.pop_le[i], 1).tolist()}")
     log(f"largest difference workshop vs coverage: {worst:.6f} people")
     later(100, timing)
 

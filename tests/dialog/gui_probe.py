@@ -244,7 +244,8 @@ def main(argv):
     app.processEvents()
     w = dlg.mainWidget().wrappers
     out["dialog_drivetime"] = {"ACTIVATION": w["ACTIVATION"].parameterValue(),
-                               "ACTIVATION_CLI_DEFAULT": dlg.algorithm().parameterDefinition("ACTIVATION").defaultValue()}
+                               "ACTIVATION_CLI_DEFAULT":
+                                   dlg.algorithm().parameterDefinition("ACTIVATION").defaultValue()}
     for name in ("OUTPUT_NEAREST", "OUTPUT_ZONES"):
         v = w[name].parameterValue()
         out["dialog_drivetime"][name] = bool(v) and "TEMPORARY_OUTPUT" in str(getattr(v, "sink", v))
@@ -320,10 +321,15 @@ def main(argv):
     res = processing.run("drivetime:scenario", params)
     out["scenario_outputs"] = {k: os.path.exists(str(v).split("|")[0]) for k, v in res.items() if v}
 
-    say("STEP reset and stop")
+    say("STEP remove the workshop layers, then reset")
+    QgsProject.instance().removeMapLayer(session.sites_layer.id())
+    QgsProject.instance().removeMapLayer(session.raster_layer.id())
+    app.processEvents()
     dock.reset()
     wait(app, session)
     steps["reset"] = figures_dict(session, session.last)
+    out["layers_back"] = [session._alive(session.sites_layer), session._alive(session.raster_layer),
+                          session.sites_layer.featureCount()]
     dock.start_button.setChecked(False)
     app.processEvents()
     out["stopped"] = dock.session is None and canvas.mapTool() is not tool

@@ -79,6 +79,7 @@ def test_dock_builds_and_preselects():
     assert out["ready"] and out["tool_active"] and out["raster_layer"]
     assert out["table_rows"] == 3  # the study area and two districts
     assert out["stopped"] and out["unloaded"]
+    assert out["layers_back"] == [True, True, 2]  # removed by the user mid-session: shown again on the next change
 
 
 @pytest.mark.parametrize("step", ["start", "add", "move", "close"])
