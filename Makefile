@@ -97,12 +97,15 @@ transup:
 transcompile:
 	@for ts in i18n/*.ts; do [ -e "$$ts" ] || continue; lrelease -silent "$$ts" -qm "$${ts%.ts}.qm"; done
 
+# What ships: an allow-list of committed files (a stray scratch file or an uncommitted module never ships); the
+# compiled translations (.qm) but not their sources (.ts).
+ZIP_ALLOW := ^(__init__\.py|metadata\.txt|LICENSE|README\.md|(core|plugin|processing)/[^/]+\.py|resources/.+\.(svg|qml|png))$$
+
 zip: transcompile
 	@rm -rf $(BUILD)/zip && mkdir -p $(BUILD)/zip/$(PKG)
-	{ git ls-files; git ls-files --others --exclude-standard; } | sort -u | \
-		grep -v -e '^tests/' -e '^bench/' -e '^\.ci/' -e '^scripts/' -e '^docs/' -e '^\.' -e '^Makefile$$' \
-		-e '^pytest.ini$$' -e '^ruff.toml$$' | while read -r f; do mkdir -p "$(BUILD)/zip/$(PKG)/$$(dirname "$$f")"; \
+	git ls-files | grep -E '$(ZIP_ALLOW)' | while read -r f; do mkdir -p "$(BUILD)/zip/$(PKG)/$$(dirname "$$f")"; \
 		cp "$$f" "$(BUILD)/zip/$(PKG)/$$f"; done
+	@mkdir -p $(BUILD)/zip/$(PKG)/i18n
 	@cp i18n/*.qm $(BUILD)/zip/$(PKG)/i18n/ 2>/dev/null || true
 	cd $(BUILD)/zip && rm -f ../$(PKG).zip && zip -qr ../$(PKG).zip $(PKG)
 	@echo "$(BUILD)/$(PKG).zip"

@@ -344,11 +344,17 @@ class PopulationCells:
     outside_raster: np.ndarray = None  # (n_areas,) population of each area falling outside the grid
     outside_areas: float = 0.0  # population in no area (inside the grid or not)
     weights_fallback: int = 0  # pieces spread by plain area because their weights were all zero
+    study: object = None  # with overlapping areas: the same population spread on their union (counted once)
+
+    @property
+    def study_cells(self):
+        """The records of the whole study area: each person once, even where areas overlap."""
+        return self.study if self.study is not None else self
 
     @property
     def total(self):
-        """Population on the grid inside the areas (= sum of ``pop``)."""
-        return float(self.pop.sum())
+        """Population on the grid inside the areas, each person once (overlapping areas counted once)."""
+        return float(self.study_cells.pop.sum())
 
 
 def _check_population(pop, what="population"):
@@ -479,6 +485,7 @@ def spread_polygons(spec, polygons, population, areas, classes=None, groups=None
     groups = np.full(len(pop), -1, np.int32) if groups is None else np.asarray(groups, dtype=np.int32)
     sub = (lambda a, b: (lambda f: progress(a + (b - a) * f))) if progress is not None else (lambda a, b: None)
 
+    overlapping = bool(area_overlaps(areas)) if n_areas > 1 else False
     pieces = overlay(polygons, areas, progress=sub(0.0, 0.4))
     src = np.array([p[0] for p in pieces], dtype=np.int64)
     parea = np.array([p[1] for p in pieces], dtype=np.int64)
@@ -486,7 +493,7 @@ def spread_polygons(spec, polygons, population, areas, classes=None, groups=None
     piece_pop = pop[src] * share if len(pieces) else np.zeros(0)
     # population outside every area (shares per polygon summing to < 1; polygons in no area at all)
     in_areas = np.bincount(src, weights=share, minlength=len(pop)) if len(pieces) else np.zeros(len(pop))
-    if len(pieces) and area_overlaps(areas):
+    if len(pieces) and overlapping:
         # overlapping areas: a polygon's share inside the areas is that of the union of its pieces
         from shapely.ops import unary_union
 
@@ -522,10 +529,29 @@ def spread_polygons(spec, polygons, population, areas, classes=None, groups=None
     outside_raster = np.bincount(parea, weights=piece_pop - inside_pop, minlength=n_areas)[:n_areas] \
         if len(pieces) else np.zeros(n_areas)
     srcs = src[idx]
-    return PopulationCells(spec=spec, cell=cell, pop=rec_pop, area=parea[idx].astype(np.int32),
-                           cls=classes[srcs], group=groups[srcs], n_areas=n_areas,
-                           group_labels=list(group_labels or []), input_total=float(pop.sum()),
-                           outside_raster=outside_raster, outside_areas=outside_areas, weights_fallback=fallback)
+    out = PopulationCells(spec=spec, cell=cell, pop=rec_pop, area=parea[idx].astype(np.int32),
+                          cls=classes[srcs], group=groups[srcs], n_areas=n_areas,
+                          group_labels=list(group_labels or []), input_total=float(pop.sum()),
+                          outside_raster=outside_raster, outside_areas=outside_areas, weights_fallback=fallback)
+    if overlapping:
+        out.study = spread_polygons(spec, polygons, pop, [_union(areas)], classes, groups, group_labels,
+                                    density_breaks, weights)
+    return out
+
+
+def _union(areas):
+    from shapely.ops import unary_union
+
+    return unary_union([a for a in areas if a is not None and not a.is_empty])
+
+
+def _vectorized_contains():
+    """shapely.vectorized.contains, or None where shapely was built without it."""
+    try:
+        from shapely.vectorized import contains
+    except ImportError:  # pragma: no cover - shapely builds without the vectorized module
+        return None
+    return contains
 
 
 def _areas_of_points(x, y, areas):
@@ -534,10 +560,7 @@ def _areas_of_points(x, y, areas):
     neighbours) in the first area whose closure holds it. Points in no area are absent."""
     from shapely.geometry import Point
 
-    try:
-        from shapely.vectorized import contains
-    except ImportError:  # pragma: no cover - shapely builds without the vectorized module
-        contains = None
+    contains = _vectorized_contains()
     x = np.asarray(x, dtype=np.float64)
     y = np.asarray(y, dtype=np.float64)
     abounds, prepared = _area_tree(areas)
@@ -572,10 +595,7 @@ def _area_of_points(x, y, areas, skip=None):
     whose closure holds them). ``skip``: points to leave at -1."""
     from shapely.geometry import Point
 
-    try:
-        from shapely.vectorized import contains
-    except ImportError:  # pragma: no cover - shapely builds without the vectorized module
-        contains = None
+    contains = _vectorized_contains()
     x = np.asarray(x, dtype=np.float64)
     y = np.asarray(y, dtype=np.float64)
     abounds, prepared = _area_tree(areas)
@@ -626,10 +646,13 @@ def spread_points(spec, x, y, population, areas, classes=None, groups=None, grou
         cls = classify_density(dens.ravel()[cell], density_breaks)
     else:
         cls = np.asarray(classes, dtype=np.int8)[pk]
-    return PopulationCells(spec=spec, cell=cell, pop=pop[pk], area=area[keep], cls=cls, group=groups[pk],
-                           n_areas=n_areas, group_labels=list(group_labels or []),
-                           input_total=float(pop.sum()), outside_raster=outside_raster[:n_areas],
-                           outside_areas=outside_areas)
+    out = PopulationCells(spec=spec, cell=cell, pop=pop[pk], area=area[keep], cls=cls, group=groups[pk],
+                          n_areas=n_areas, group_labels=list(group_labels or []),
+                          input_total=float(pop.sum()), outside_raster=outside_raster[:n_areas],
+                          outside_areas=outside_areas)
+    if n_areas > 1 and area_overlaps(areas):
+        out.study = spread_points(spec, x, y, pop, [_union(areas)], classes, groups, group_labels, density_breaks)
+    return out
 
 
 def raster_cell_quads(pop_grid, transform_xy=None):
@@ -742,10 +765,9 @@ def spread_raster(spec, pop_grid, areas, density_breaks=DEFAULT_DENSITY_BREAKS, 
     rec_pop = on_grid[acell] * frac
     keep = rec_pop > 0
     dens = local_density(spec, np.arange(ncell), on_grid)
-    if area_overlaps(areas):  # the share of each cell in any area: that of the union (overlaps once)
-        from shapely.ops import unary_union
-
-        _i, ucell, ua = cell_areas([unary_union([a for a in areas if not a.is_empty])], spec)
+    overlapping = n_areas > 1 and bool(area_overlaps(areas))
+    if overlapping:  # the share of each cell in any area: that of the union (overlaps once)
+        _i, ucell, ua = cell_areas([_union(areas)], spec)
         cells_in_areas = np.bincount(ucell, weights=ua / (spec.cell_size * spec.cell_size), minlength=ncell)
     else:
         cells_in_areas = np.bincount(acell, weights=frac, minlength=ncell)
@@ -759,11 +781,14 @@ def spread_raster(spec, pop_grid, areas, density_breaks=DEFAULT_DENSITY_BREAKS, 
         placed[opi] = True
         outside_areas += float(off_vals[~placed].sum())
     acell = acell[keep]
-    return PopulationCells(spec=spec, cell=acell, pop=rec_pop[keep], area=aidx[keep].astype(np.int32),
-                           cls=classify_density(dens.ravel()[acell], density_breaks),
-                           group=np.full(int(keep.sum()), -1, np.int32), n_areas=n_areas,
-                           input_total=input_total, outside_raster=outside_raster[:n_areas],
-                           outside_areas=outside_areas)
+    out = PopulationCells(spec=spec, cell=acell, pop=rec_pop[keep], area=aidx[keep].astype(np.int32),
+                          cls=classify_density(dens.ravel()[acell], density_breaks),
+                          group=np.full(int(keep.sum()), -1, np.int32), n_areas=n_areas,
+                          input_total=input_total, outside_raster=outside_raster[:n_areas],
+                          outside_areas=outside_areas)
+    if overlapping:
+        out.study = spread_raster(spec, pop_grid, [_union(areas)], density_breaks, transform_xy)
+    return out
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -850,37 +875,42 @@ def aggregate(cells, minutes, thresholds, target, quantiles=(0.5, 0.9), levels=N
     if minutes.shape != cells.spec.shape:
         raise CoverageError(f"minutes {minutes.shape} and population grid {cells.spec.shape} differ")
     th, ti = check_thresholds(thresholds, target)
-    t = minutes.ravel()[cells.cell].astype(np.float64)
-    t[~np.isfinite(t)] = np.nan
-    order = np.argsort(t, kind="stable")
     n_cls = len(CLASS_LABELS)
     n_grp = max(len(cells.group_labels), int(cells.group.max()) + 1 if len(cells.group) else 0)
     has_group = n_grp > 0
-    a = cells.area.astype(np.int64)
-    c = cells.cls.astype(np.int64)
-    g = np.maximum(cells.group.astype(np.int64), 0)
     na = max(cells.n_areas, 1)
     ng = max(n_grp, 1)
+
+    def records(cs):
+        """Times (NaN = unreachable), their order, people, area, class and group of a set of records."""
+        t = minutes.ravel()[cs.cell].astype(np.float64)
+        t[~np.isfinite(t)] = np.nan
+        return (np.argsort(t, kind="stable"), cs.pop, t, cs.area.astype(np.int64), cs.cls.astype(np.int64),
+                np.maximum(cs.group.astype(np.int64), 0))
+
+    # area levels from every record; study levels from the study's records (each person once where areas overlap)
+    o, p, t, a, c, g = records(cells)
+    so, sp, st, sa, sc, sg = records(cells.study_cells) if cells.study is not None else (o, p, t, a, c, g)
     spec_levels = {
-        "area": (a, na, lambda k: (k, -1, -1)),
-        "area_class": (a * n_cls + c, na * n_cls, lambda k: (k // n_cls, k % n_cls, -1)),
-        "study": (np.zeros_like(a), 1, lambda k: (-1, -1, -1)),
-        "study_class": (c, n_cls, lambda k: (-1, k, -1)),
+        "area": (a, na, lambda k: (k, -1, -1), o, p, t),
+        "area_class": (a * n_cls + c, na * n_cls, lambda k: (k // n_cls, k % n_cls, -1), o, p, t),
+        "study": (np.zeros_like(sa), 1, lambda k: (-1, -1, -1), so, sp, st),
+        "study_class": (sc, n_cls, lambda k: (-1, k, -1), so, sp, st),
     }
     if has_group:
         spec_levels.update({
-            "area_group": (a * ng + g, na * ng, lambda k: (k // ng, -1, k % ng)),
+            "area_group": (a * ng + g, na * ng, lambda k: (k // ng, -1, k % ng), o, p, t),
             "area_class_group": ((a * n_cls + c) * ng + g, na * n_cls * ng,
-                                 lambda k: (k // (n_cls * ng), (k // ng) % n_cls, k % ng)),
-            "study_group": (g, ng, lambda k: (-1, -1, k)),
-            "study_class_group": (c * ng + g, n_cls * ng, lambda k: (-1, k // ng, k % ng)),
+                                 lambda k: (k // (n_cls * ng), (k // ng) % n_cls, k % ng), o, p, t),
+            "study_group": (sg, ng, lambda k: (-1, -1, k), so, sp, st),
+            "study_class_group": (sc * ng + sg, n_cls * ng, lambda k: (-1, k // ng, k % ng), so, sp, st),
         })
     wanted = [lv for lv in LEVELS if lv in spec_levels and (levels is None or lv in levels or lv == "study")]
     q = np.asarray(quantiles, dtype=np.float64)
     rows = {}
     for lv in wanted:
-        key, nk, decode = spec_levels[lv]
-        tot, unreach, reach, sumwt, tmax, within, qv = kernel(order, key.astype(np.int64), cells.pop, t, nk, th, q)
+        key, nk, decode, order, pop, t = spec_levels[lv]
+        tot, unreach, reach, sumwt, tmax, within, qv = kernel(order, key.astype(np.int64), pop, t, nk, th, q)
         if lv == "area":
             keep = np.arange(nk)[:cells.n_areas]  # every area, people or not
         else:

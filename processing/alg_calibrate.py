@@ -35,7 +35,7 @@ from .inputs import NetworkInput, SpeedInput
 
 MODEL_KEYS = ["fixed_factor", "fixed", "fixed_groups"]  # enum order of MODEL (default first)
 FOLD_BY_KEYS = ["destination", "origin", "journey"]
-RESIDUAL_CLASSES = [(-1e9, -20, "#2166ac"), (-20, -10, "#67a9cf"), (-10, 10, "#bdbdbd"), (10, 20, "#ef8a62"),
+RESIDUAL_CLASSES = [(-1e9, -20, "#2166ac"), (-20, -10, "#67a9cf"), (-10, 10, "#66bdbdbd"), (10, 20, "#ef8a62"),
                     (20, 1e9, "#b2182b")]
 
 
@@ -57,7 +57,12 @@ def style_journeys(layer):
         else:
             label = styling.tr("{a}–{b} % too long").format(a=lo, b=hi)
         ranges.append(QgsRendererRange(lo, hi, sym, label))
-    layer.setRenderer(QgsGraduatedSymbolRenderer("held_out_error_pct", ranges))
+    renderer = QgsGraduatedSymbolRenderer("held_out_error_pct", ranges)
+    # the journeys that are far off drawn last, on top of the many that are close
+    renderer.setOrderBy(QgsFeatureRequest.OrderBy([QgsFeatureRequest.OrderByClause('abs("held_out_error_pct")',
+                                                                                    True)]))
+    renderer.setOrderByEnabled(True)
+    layer.setRenderer(renderer)
 
 
 class CalibrateAlgorithm(SpeedInput, NetworkInput, AlgorithmBase):

@@ -47,7 +47,24 @@ def test_archive_layout(archive):
     # no developer tooling
     assert not [n for n in names if n.startswith((f"{PKG}/tests/", f"{PKG}/bench/", f"{PKG}/.ci/",
                                                  f"{PKG}/scripts/", f"{PKG}/.git"))]
-    assert not [n for n in names if n.endswith((".pyc", "/Makefile"))]
+    assert not [n for n in names if n.endswith((".pyc", "/Makefile", ".ts"))]
+
+
+def test_archive_contents_are_the_allow_list(archive):
+    """Exactly the committed run-time files: every committed module of core/, plugin/ and processing/, the
+    resources, metadata, licence, README and compiled translations; nothing else."""
+    names = {n[len(PKG) + 1:] for n in zipfile.ZipFile(archive).namelist() if not n.endswith("/")}
+    tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True).stdout.split()
+    modules = {f for f in tracked if f.split("/")[0] in ("core", "plugin", "processing") and f.endswith(".py")
+               and f.count("/") == 1}
+    assert modules <= names
+    qm = {n for n in names if n.startswith("i18n/")}
+    assert qm and all(n.endswith(".qm") for n in qm)
+    rest = names - modules - qm
+    assert {"__init__.py", "metadata.txt", "LICENSE", "README.md"} <= rest
+    others = rest - {"__init__.py", "metadata.txt", "LICENSE", "README.md"}
+    assert others and all(n.startswith("resources/") for n in others), sorted(others)
+    assert all(n in tracked for n in names - qm)  # nothing uncommitted
 
 
 def test_zip_installs_in_clean_profile(archive, tmp_path):
