@@ -4,392 +4,392 @@
     <context>
         <name>CalibrateAlgorithm</name>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="78" />
+            <location filename="../processing/alg_calibrate.py" line="83" />
             <source>Calibrate against observed journeys</source>
             <translation>Graddnodi yn erbyn teithiau a arsylwyd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="82" />
+            <location filename="../processing/alg_calibrate.py" line="87" />
             <source>Fits the speed surface to journey times you know (CAD or vehicle-tracking journeys, or published travel times) and writes a calibrated surface. The model is: journey time = fixed time + driving time over the surface (scaled by fitted speed factors). The fixed time covers what a raster cannot see: junctions, turns, parking, getting in and out. The calibrated surface carries the fixed time in its metadata, and every algorithm that reads it (drive time, matrix, scenario, standby) adds it to every journey, with no extra parameter. Errors are reported on held-out journeys (cross-validation): journeys to the same destination are held out together by default, so the figures show how well the times carry over to places the fit never saw.</source>
             <translation>Yn ffitio'r arwyneb cyflymder i amseroedd teithiau rydych yn eu gwybod (teithiau CAD neu olrhain cerbydau, neu amseroedd teithio cyhoeddedig) ac yn ysgrifennu arwyneb wedi'i raddnodi. Y model yw: amser taith = amser sefydlog + amser gyrru dros yr arwyneb (wedi'i raddio gan ffactorau cyflymder wedi'u ffitio). Mae'r amser sefydlog yn cynnwys yr hyn na all rhastr ei weld: cyffyrdd, troadau, parcio, mynd i mewn i'r cerbyd a dod allan ohono. Mae'r arwyneb wedi'i raddnodi yn cario'r amser sefydlog yn ei fetadata, ac mae pob algorithm sy'n ei ddarllen (amser gyrru, matrics, senario, wrth gefn) yn ei ychwanegu at bob taith, heb unrhyw baramedr ychwanegol. Caiff gwallau eu hadrodd ar deithiau a ddaliwyd yn ôl (croes-ddilysu): yn ôl y rhagosodiad, caiff teithiau i'r un gyrchfan eu dal yn ôl gyda'i gilydd, felly mae'r ffigurau'n dangos pa mor dda y mae'r amseroedd yn trosglwyddo i leoedd na welodd y ffitiad erioed.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="91" />
+            <location filename="../processing/alg_calibrate.py" line="96" />
             <source>Speed surface in km/h to calibrate (from 'Build speed surface').</source>
             <translation>Arwyneb cyflymder mewn km/awr i'w raddnodi (o 'Adeiladu arwyneb cyflymder').</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="92" />
+            <location filename="../processing/alg_calibrate.py" line="97" />
             <source>Observed journeys as lines: the first vertex is the origin, the last the destination (a straight line between them is enough). Any CRS.</source>
             <translation>Teithiau a arsylwyd fel llinellau: y fertig cyntaf yw'r tarddle, a'r olaf yw'r gyrchfan (mae llinell syth rhyngddynt yn ddigon). Unrhyw CRS.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="94" />
+            <location filename="../processing/alg_calibrate.py" line="99" />
             <source>Numeric field with the observed journey time in minutes (positive).</source>
             <translation>Maes rhifol gydag amser y daith a arsylwyd mewn munudau (positif).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="95" />
+            <location filename="../processing/alg_calibrate.py" line="100" />
             <source>What is fitted. Fixed time + one speed factor (2 parameters, the default): one scale for every road. Fixed time only (1 parameter): speeds as they are. Fixed time + a factor per speed group (up to 5 parameters: motorways and trunk roads, A and B roads, minor roads, service roads and off-road): slower, and only better with many journeys of every kind.</source>
             <translation>Beth sy'n cael ei ffitio. Amser sefydlog + un ffactor cyflymder (2 baramedr, y rhagosodiad): un raddfa ar gyfer pob ffordd. Amser sefydlog yn unig (1 paramedr): y cyflymderau fel y maent. Amser sefydlog + ffactor i bob grŵp cyflymder (hyd at 5 paramedr: traffyrdd a chefnffyrdd, ffyrdd A a B, mân ffyrdd, ffyrdd gwasanaeth ac oddi ar y ffordd): arafach, a dim ond yn well gyda llawer o deithiau o bob math.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="100" />
+            <location filename="../processing/alg_calibrate.py" line="105" />
             <source>Number of cross-validation folds (2-20). Each fold is fitted on the other journeys and predicted held out.</source>
             <translation>Nifer y plygiadau croes-ddilysu (2-20). Caiff pob plyg ei ffitio ar y teithiau eraill a'i ragfynegi wedi'i ddal yn ôl.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="102" />
+            <location filename="../processing/alg_calibrate.py" line="107" />
             <source>What each fold holds out together: every journey to one destination (the default; a strict test), from one origin, or single journeys at random.</source>
             <translation>Beth mae pob plyg yn ei ddal yn ôl gyda'i gilydd: pob taith i un gyrchfan (y rhagosodiad; prawf llym), o un tarddle, neu deithiau unigol ar hap.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="104" />
+            <location filename="../processing/alg_calibrate.py" line="109" />
             <source>Seed of the random assignment of folds (the same seed gives the same folds).</source>
             <translation>Hedyn ar gyfer neilltuo'r plygiadau ar hap (mae'r un hedyn yn rhoi'r un plygiadau).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="105" />
+            <location filename="../processing/alg_calibrate.py" line="110" />
             <source>A journey end on an impassable cell is moved to the nearest passable cell within this many metres; ends further away are reported, not used.</source>
             <translation>Caiff pen taith ar gell anhramwyadwy ei symud i'r gell dramwyadwy agosaf o fewn y nifer hwn o fetrau; caiff pennau sydd ymhellach i ffwrdd eu hadrodd, ond nid eu defnyddio.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="107" />
+            <location filename="../processing/alg_calibrate.py" line="112" />
             <source>Calibrated speed surface (km/h, float32 GeoTIFF) with the fixed time in its metadata (DRIVETIME_FIXED_MINUTES).</source>
             <translation>Arwyneb cyflymder wedi'i raddnodi (km/awr, GeoTIFF float32) gyda'r amser sefydlog yn ei fetadata (DRIVETIME_FIXED_MINUTES).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="109" />
+            <location filename="../processing/alg_calibrate.py" line="114" />
             <source>Each journey with its observed time, modelled times before and after calibration and held out, the held-out error, its fold and its status (used, or why not).</source>
             <translation>Pob taith gyda'i hamser a arsylwyd, yr amseroedd wedi'u modelu cyn graddnodi, ar ôl graddnodi ac wedi'u dal yn ôl, y gwall wedi dal yn ôl, ei phlyg a'i statws (wedi'i defnyddio, neu pam lai).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="112" />
+            <location filename="../processing/alg_calibrate.py" line="117" />
             <source>HTML report: fitted parameters with standard errors, held-out errors (median |error|, mean signed error, share within ±10 %, collaboration-band agreement) and plots.</source>
             <translation>Adroddiad HTML: paramedrau wedi'u ffitio gyda gwallau safonol, gwallau wedi dal yn ôl (|gwall| canolrifol, gwall cymedrig ag arwydd, cyfran o fewn ±10 %, cytundeb bandiau cydweithio) a graffiau.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="115" />
+            <location filename="../processing/alg_calibrate.py" line="120" />
             <source>The fitted fixed time in minutes per journey (also in OUTPUT's metadata).</source>
             <translation>Yr amser sefydlog a ffitiwyd, mewn munudau y daith (hefyd ym metadata OUTPUT).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="116" />
+            <location filename="../processing/alg_calibrate.py" line="121" />
             <source>The fitted driving-time multiplier (speeds are divided by it); NaN with a factor per speed group.</source>
             <translation>Y lluosydd amser gyrru a ffitiwyd (rhennir y cyflymderau ganddo); NaN gyda ffactor i bob grŵp cyflymder.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="118" />
+            <location filename="../processing/alg_calibrate.py" line="123" />
             <source>Number of journeys used in the fit (both ends on the surface, an observed time, reachable).</source>
             <translation>Nifer y teithiau a ddefnyddiwyd yn y ffit (y ddau ben ar yr arwyneb, amser a arsylwyd, modd eu cyrraedd).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="120" />
+            <location filename="../processing/alg_calibrate.py" line="125" />
             <source>Median absolute error of the held-out predictions, in percent of the observed time.</source>
             <translation>Gwall absoliwt canolrifol y rhagfynegiadau a ddaliwyd yn ôl, fel canran o'r amser a arsylwyd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="122" />
+            <location filename="../processing/alg_calibrate.py" line="127" />
             <source>Share of journeys whose held-out time falls in the same collaboration band (≤30, 30–45, 45–60, over 60 min) as the observed time, percent.</source>
             <translation>Cyfran y teithiau y mae eu hamser a ddaliwyd yn ôl yn yr un band cydweithio (≤30, 30–45, 45–60, dros 60 mun) â'r amser a arsylwyd, canran.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="132" />
+            <location filename="../processing/alg_calibrate.py" line="137" />
             <source>Observed journeys (lines)</source>
             <translation>Teithiau a arsylwyd (llinellau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="134" />
+            <location filename="../processing/alg_calibrate.py" line="139" />
             <source>Observed minutes field</source>
             <translation>Maes munudau a arsylwyd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="136" />
+            <location filename="../processing/alg_calibrate.py" line="141" />
             <source>Model</source>
             <translation>Model</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="137" />
+            <location filename="../processing/alg_calibrate.py" line="142" />
             <source>Cross-validation folds</source>
             <translation>Plygiadau croes-ddilysu</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="139" />
+            <location filename="../processing/alg_calibrate.py" line="144" />
             <source>Hold out together</source>
             <translation>Dal yn ôl gyda'i gilydd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="140" />
+            <location filename="../processing/alg_calibrate.py" line="145" />
             <source>Journeys to one destination</source>
             <translation>Teithiau i un gyrchfan</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="140" />
+            <location filename="../processing/alg_calibrate.py" line="145" />
             <source>Journeys from one origin</source>
             <translation>Teithiau o un tarddle</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="141" />
+            <location filename="../processing/alg_calibrate.py" line="146" />
             <source>Single journeys</source>
             <translation>Teithiau unigol</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="142" />
+            <location filename="../processing/alg_calibrate.py" line="147" />
             <source>Random seed</source>
             <translation>Hedyn ar hap</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="145" />
+            <location filename="../processing/alg_calibrate.py" line="150" />
             <source>Snap journey ends to passable cells within (m)</source>
             <translation>Symud pennau teithiau i gelloedd tramwyadwy o fewn (m)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="146" />
+            <location filename="../processing/alg_calibrate.py" line="151" />
             <source>Calibrated speed surface</source>
             <translation>Arwyneb cyflymder wedi'i raddnodi</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="147" />
+            <location filename="../processing/alg_calibrate.py" line="152" />
             <source>Journeys with errors</source>
             <translation>Teithiau gyda gwallau</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="149" />
+            <location filename="../processing/alg_calibrate.py" line="154" />
             <source>Calibration report</source>
             <translation>Adroddiad graddnodi</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="150" />
+            <location filename="../processing/alg_calibrate.py" line="155" />
             <source>HTML files (*.html)</source>
             <translation>Ffeiliau HTML (*.html)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="151" />
+            <location filename="../processing/alg_calibrate.py" line="156" />
             <source>Fitted fixed time (minutes)</source>
             <translation>Amser sefydlog wedi'i ffitio (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="152" />
+            <location filename="../processing/alg_calibrate.py" line="157" />
             <source>Fitted speed factor (time multiplier; NaN per group)</source>
             <translation>Ffactor cyflymder wedi'i ffitio (lluosydd amser; NaN fesul grŵp)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="153" />
+            <location filename="../processing/alg_calibrate.py" line="158" />
             <source>Journeys used</source>
             <translation>Teithiau a ddefnyddiwyd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="154" />
+            <location filename="../processing/alg_calibrate.py" line="159" />
             <source>Held-out median |error| (%)</source>
             <translation>|Gwall| canolrifol wedi dal yn ôl (%)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="155" />
+            <location filename="../processing/alg_calibrate.py" line="160" />
             <source>Held-out band agreement (%)</source>
             <translation>Cytundeb bandiau wedi dal yn ôl (%)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="159" />
+            <location filename="../processing/alg_calibrate.py" line="164" />
             <source>Fixed time + one speed factor</source>
             <translation>Amser sefydlog + un ffactor cyflymder</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="159" />
+            <location filename="../processing/alg_calibrate.py" line="164" />
             <source>Fixed time only</source>
             <translation>Amser sefydlog yn unig</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="160" />
+            <location filename="../processing/alg_calibrate.py" line="165" />
             <source>Fixed time + a speed factor per speed group</source>
             <translation>Amser sefydlog + ffactor cyflymder i bob grŵp cyflymder</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="169" />
+            <location filename="../processing/alg_calibrate.py" line="174" />
             <source>JOURNEYS: no layer given.</source>
             <translation>JOURNEYS: ni roddwyd haen.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="171" />
+            <location filename="../processing/alg_calibrate.py" line="176" />
             <source>JOURNEYS: the layer holds {kind} geometries; give lines from origin (first vertex) to destination (last vertex). From a table of origin and destination points, make them with 'XY to line' or 'Join by lines (hub lines)'.</source>
             <translation>JOURNEYS: mae'r haen yn cynnwys geometregau {kind}; rhowch linellau o'r tarddle (y fertig cyntaf) i'r gyrchfan (y fertig olaf). O dabl o bwyntiau tarddle a chyrchfan, crëwch nhw gyda 'XY to line' neu 'Join by lines (hub lines)'.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="179" />
+            <location filename="../processing/alg_calibrate.py" line="184" />
             <source>MINUTES_FIELD: the journeys layer has no field '{f}'. Its fields are: {fields}.</source>
             <translation>MINUTES_FIELD: nid oes gan yr haen teithiau faes '{f}'. Ei meysydd yw: {fields}.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="183" />
+            <location filename="../processing/alg_calibrate.py" line="188" />
             <source>MINUTES_FIELD: '{f}' is a {t} field; choose a numeric field holding minutes (or convert it with the field calculator: to_real("{f}")).</source>
             <translation>MINUTES_FIELD: mae '{f}' yn faes {t}; dewiswch faes rhifol sy'n cynnwys munudau (neu trowch ef yn rhif gyda'r Field calculator: to_real("{f}")).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="203" />
+            <location filename="../processing/alg_calibrate.py" line="208" />
             <source>MINUTES_FIELD: journey {fid} has {m:g} minutes; observed times must be positive. Remove or correct such journeys (a filter such as "{f}" &gt; 0).</source>
             <translation>MINUTES_FIELD: mae gan daith {fid} {m:g} munud; rhaid i amseroedd a arsylwyd fod yn bositif. Tynnwch neu cywirwch deithiau o'r fath (hidlydd fel "{f}" &gt; 0).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="211" />
+            <location filename="../processing/alg_calibrate.py" line="216" />
             <source>JOURNEYS: the layer has no journeys with a geometry (is it empty, or an empty selection?).</source>
             <translation>JOURNEYS: nid oes gan yr haen deithiau â geometreg (a yw'n wag, neu'n ddetholiad gwag?).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="239" />
+            <location filename="../processing/alg_calibrate.py" line="244" />
             <source>FOLDS must be between 2 and 20 (default 5).</source>
             <translation>Rhaid i FOLDS fod rhwng 2 ac 20 (rhagosodiad 5).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="259" />
+            <location filename="../processing/alg_calibrate.py" line="264" />
             <source>{n} of {t} journeys have an end outside the speed surface or far from any passable cell: they are not used (see the status field of OUTPUT_JOURNEYS). Build the surface over an extent that covers them.</source>
             <translation>Mae gan {n} o {t} taith ben y tu allan i'r arwyneb cyflymder neu ymhell o unrhyw gell dramwyadwy: nid ydynt yn cael eu defnyddio (gweler y maes status yn OUTPUT_JOURNEYS). Adeiladwch yr arwyneb dros estyniad sy'n eu cwmpasu.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="264" />
+            <location filename="../processing/alg_calibrate.py" line="269" />
             <source>JOURNEYS: only {n} journey(s) have both ends on the speed surface and an observed time; at least 3 are needed (check that the journeys and the surface cover the same area).</source>
             <translation>JOURNEYS: dim ond {n} taith sydd â'r ddau ben ar yr arwyneb cyflymder ac amser a arsylwyd; mae angen o leiaf 3 (gwiriwch fod y teithiau a'r arwyneb yn cwmpasu'r un ardal).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="276" />
+            <location filename="../processing/alg_calibrate.py" line="281" />
             <source>FOLD_BY: every usable journey has the same {what}, so none can be held out; choose another FOLD_BY.</source>
             <translation>FOLD_BY: mae gan bob taith y gellir ei defnyddio yr un {what}, felly ni ellir dal yr un ohonynt yn ôl; dewiswch FOLD_BY arall.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="279" />
+            <location filename="../processing/alg_calibrate.py" line="284" />
             <source>{n} journeys on a {r} x {c} grid of {s:g} m cells; model: {m}; {k}-fold cross-validation holding out by {by} ({g} groups).</source>
             <translation>{n} taith ar grid {r} x {c} o gelloedd {s:g} m; model: {m}; croes-ddilysu {k} plyg yn dal yn ôl fesul {by} ({g} grŵp).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="293" />
+            <location filename="../processing/alg_calibrate.py" line="298" />
             <source>{n} journeys cannot be driven on the surface (an end cut off by barriers or missing roads): not used.</source>
             <translation>Ni ellir gyrru {n} taith ar yr arwyneb (pen wedi'i dorri i ffwrdd gan rwystrau neu ffyrdd coll): heb eu defnyddio.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="311" />
+            <location filename="../processing/alg_calibrate.py" line="316" />
             <source>The calibrated surface has speeds up to {v:.0f} km/h, above the {m:g} km/h the drive-time algorithms accept, so they will refuse it: the observed times are implausibly short for this surface. Check the units of MINUTES_FIELD (minutes) and the journeys' ends.</source>
             <translation>Mae gan yr arwyneb wedi'i galibro gyflymderau hyd at {v:.0f} km/awr, uwchlaw'r {m:g} km/awr y mae'r algorithmau amser gyrru yn eu derbyn, felly byddant yn ei wrthod: mae'r amseroedd a arsylwyd yn annhebygol o fyr ar gyfer yr arwyneb hwn. Gwiriwch unedau MINUTES_FIELD (munudau) a phennau'r teithiau.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="328" />
+            <location filename="../processing/alg_calibrate.py" line="333" />
             <source>Calibrated speed surface (km/h)</source>
             <translation>Arwyneb cyflymder wedi'i raddnodi (km/awr)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="351" />
+            <location filename="../processing/alg_calibrate.py" line="356" />
             <source>Fitted fixed time: {f:.2f} min per journey (± {se:.2f}).</source>
             <translation>Amser sefydlog wedi'i ffitio: {f:.2f} mun i bob taith (± {se:.2f}).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="354" />
+            <location filename="../processing/alg_calibrate.py" line="359" />
             <source>Fitted speed factor: driving times × {k:.3f} (speeds ÷ {k:.3f}).</source>
             <translation>Ffactor cyflymder wedi'i ffitio: amseroedd gyrru × {k:.3f} (cyflymderau ÷ {k:.3f}).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="358" />
+            <location filename="../processing/alg_calibrate.py" line="363" />
             <source>  {name}: driving times × {k:.3f}{note}</source>
             <translation>  {name}: amseroedd gyrru × {k:.3f}{note}</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="360" />
+            <location filename="../processing/alg_calibrate.py" line="365" />
             <source> (too little time there to fit: kept)</source>
             <translation> (rhy ychydig o amser yno i'w ffitio: wedi'i gadw)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="362" />
+            <location filename="../processing/alg_calibrate.py" line="367" />
             <source>Before: median |error| {a:.1f} %, mean {s:+.1f} min, {w:.1f} % within ±10 %, {b:.1f} % in the same band.</source>
             <translation>Cyn: |gwall| canolrifol {a:.1f} %, cymedr {s:+.1f} mun, {w:.1f} % o fewn ±10 %, {b:.1f} % yn yr un band.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="367" />
+            <location filename="../processing/alg_calibrate.py" line="372" />
             <source>After (held out): median |error| {a:.1f} %, mean {s:+.1f} min, {w:.1f} % within ±10 %, {b:.1f} % in the same band.</source>
             <translation>Ar ôl (wedi dal yn ôl): |gwall| canolrifol {a:.1f} %, cymedr {s:+.1f} mun, {w:.1f} % o fewn ±10 %, {b:.1f} % yn yr un band.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="400" />
+            <location filename="../processing/alg_calibrate.py" line="405" />
             <source>OUTPUT_JOURNEYS: writing a journey failed: {err}</source>
             <translation>OUTPUT_JOURNEYS: methodd ysgrifennu taith: {err}</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="404" />
+            <location filename="../processing/alg_calibrate.py" line="409" />
             <source>Journeys: held-out error</source>
             <translation>Teithiau: gwall wedi dal yn ôl</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="414" />
+            <location filename="../processing/alg_calibrate.py" line="419" />
             <source>fixed time (minutes per journey)</source>
             <translation>amser sefydlog (munudau i bob taith)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="415" />
+            <location filename="../processing/alg_calibrate.py" line="420" />
             <source>added to every journey</source>
             <translation>wedi'i ychwanegu at bob taith</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="417" />
+            <location filename="../processing/alg_calibrate.py" line="422" />
             <source>speed factor (driving-time multiplier)</source>
             <translation>ffactor cyflymder (lluosydd amser gyrru)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="418" />
+            <location filename="../processing/alg_calibrate.py" line="423" />
             <source>above 1: slower than the input speeds</source>
             <translation>uwchlaw 1: arafach na'r cyflymderau mewnbwn</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="421" />
+            <location filename="../processing/alg_calibrate.py" line="426" />
             <source>time factor: {name}</source>
             <translation>ffactor amser: {name}</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="423" />
+            <location filename="../processing/alg_calibrate.py" line="428" />
             <source>{p:.0f} % of the modelled driving time</source>
             <translation>{p:.0f} % o'r amser gyrru wedi'i fodelu</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="427" />
+            <location filename="../processing/alg_calibrate.py" line="432" />
             <source>Across the {k} folds the fixed time ranged from {a:.2f} to {b:.2f} min.</source>
             <translation>Ar draws y {k} plyg, roedd yr amser sefydlog rhwng {a:.2f} a {b:.2f} mun.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="430" />
+            <location filename="../processing/alg_calibrate.py" line="435" />
             <source>{u:,} of {t:,} journeys were used; model: {m} ({p} fitted parameters).</source>
             <translation>Defnyddiwyd {u:,} o {t:,} o deithiau; model: {m} ({p} paramedr wedi'u ffitio).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="432" />
+            <location filename="../processing/alg_calibrate.py" line="437" />
             <source>Drive time = activation + fixed time ({f:.2f} min) + driving on the calibrated surface.</source>
             <translation>Amser gyrru = amser ysgogi + amser sefydlog ({f:.2f} mun) + gyrru ar yr arwyneb wedi'i raddnodi.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="438" />
+            <location filename="../processing/alg_calibrate.py" line="443" />
             <source>The input surface already carried a fixed time of {f:.2f} min: the 'before' times include it, and the new fixed time replaces it.</source>
             <translation>Roedd yr arwyneb mewnbwn eisoes yn cario amser sefydlog o {f:.2f} mun: mae'r amseroedd 'cyn' yn ei gynnwys, ac mae'r amser sefydlog newydd yn cymryd ei le.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="440" />
+            <location filename="../processing/alg_calibrate.py" line="445" />
             <source>before</source>
             <translation>cyn</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="440" />
+            <location filename="../processing/alg_calibrate.py" line="445" />
             <source>after, in sample</source>
             <translation>ar ôl, yn y sampl</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="441" />
+            <location filename="../processing/alg_calibrate.py" line="446" />
             <source>after, held out</source>
             <translation>ar ôl, wedi dal yn ôl</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="443" />
+            <location filename="../processing/alg_calibrate.py" line="448" />
             <source>Held out: each journey is predicted by a fit that did not see it (nor any journey in its fold). The fit minimises relative squared error, so short and long journeys count alike.</source>
             <translation>Wedi dal yn ôl: caiff pob taith ei rhagfynegi gan ffitiad na welodd hi (nac unrhyw daith yn ei phlyg). Mae'r ffitiad yn lleihau'r gwall sgwâr cymharol, felly mae teithiau byr a hir yn cyfrif yr un fath.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="445" />
+            <location filename="../processing/alg_calibrate.py" line="450" />
             <source>Band agreement compares the collaboration band (≤30, 30–45, 45–60, over 60 min) of the observed and the modelled time.</source>
             <translation>Mae cytundeb bandiau yn cymharu band cydweithio (≤30, 30–45, 45–60, dros 60 mun) yr amser a arsylwyd a'r amser wedi'i fodelu.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="448" />
+            <location filename="../processing/alg_calibrate.py" line="453" />
             <source>Drive-time calibration</source>
             <translation>Graddnodi amser gyrru</translation>
         </message>
@@ -926,189 +926,189 @@
             <translation>heb ei ddosbarthu</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="963" />
+            <location filename="../core/coverage.py" line="993" />
             <source>No population of the population layer lies inside the areas and the drive-time raster.</source>
             <translation>Nid oes dim o boblogaeth yr haen poblogaeth o fewn yr ardaloedd a'r rhastr amser gyrru.</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="965" />
+            <location filename="../core/coverage.py" line="995" />
             <source>Across {study}, {pop} people live within the drive-time raster; {n} ({p}) live within {T} minutes of the nearest site, against a standard of {share}.</source>
             <translation>Ar draws {study}, mae {pop} o bobl yn byw o fewn y rhastr amser gyrru; mae {n} ({p}) yn byw o fewn {T} munud i'r safle agosaf, o'i gymharu â safon o {share}.</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="969" />
+            <location filename="../core/coverage.py" line="999" />
             <source>The population-weighted median drive time is {med} minutes, the 90th percentile {p90} minutes and the longest {mx} minutes.</source>
             <translation>Yr amser gyrru canolrifol wedi'i bwysoli yn ôl poblogaeth yw {med} munud, y 90fed canradd yw {p90} munud a'r hiraf yw {mx} munud.</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="976" />
+            <location filename="../core/coverage.py" line="1006" />
             <source>{name}: nobody in the population layer lives in the part of this area covered by the drive-time raster.</source>
             <translation>{name}: nid oes neb o'r haen poblogaeth yn byw yn y rhan o'r ardal hon a gwmpesir gan y rhastr amser gyrru.</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="979" />
+            <location filename="../core/coverage.py" line="1009" />
             <source>In {name}, {n} people ({p}) live more than {T} minutes' drive from the nearest site, against {sp} across {study}.</source>
             <translation>{name}: mae {n} o bobl ({p}) yn byw mwy na {T} munud o yrru o'r safle agosaf, o'i gymharu â {sp} ar draws {study}.</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="987" />
+            <location filename="../core/coverage.py" line="1017" />
             <source>Within {T} minutes, coverage ranges from {pw} in {worst} to {pb} in {best}: a gap of {gap} percentage points.</source>
             <translation>O fewn {T} munud, mae'r cwmpas yn amrywio o {pw} ({worst}) i {pb} ({best}): bwlch o {gap} pwynt canran.</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="993" />
+            <location filename="../core/coverage.py" line="1023" />
             <source>{k} of {n} areas meet the standard of {share} within {T} minutes{names}.</source>
             <translation>Mae {k} o {n} ardal yn cyrraedd y safon o {share} o fewn {T} munud{names}.</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="997" />
+            <location filename="../core/coverage.py" line="1027" />
             <source>{p} of {cls} residents ({n} people)</source>
             <translation>{p} o breswylwyr {cls} ({n} o bobl)</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1001" />
+            <location filename="../core/coverage.py" line="1031" />
             <source>Across {study}, {parts} live within {T} minutes.</source>
             <translation>Ar draws {study}, mae {parts} yn byw o fewn {T} munud.</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1009" />
+            <location filename="../core/coverage.py" line="1039" />
             <source>By {g}, the share within {T} minutes ranges from {plo} ({g} {glo}) to {phi} ({g} {ghi}).</source>
             <translation>Yn ôl {g}, mae'r gyfran o fewn {T} munud yn amrywio o {plo} ({g} {glo}) i {phi} ({g} {ghi}).</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1014" />
+            <location filename="../core/coverage.py" line="1044" />
             <source>{u} people live on cells the drive-time raster marks unreachable (nodata); they count as beyond every threshold. {o} people of the areas fall outside the raster and {a} outside every area; these are left out of the figures.</source>
             <translation>Mae {u} o bobl yn byw ar gelloedd y mae'r rhastr amser gyrru yn eu nodi fel rhai na ellir eu cyrraedd (nodata); maent yn cyfrif fel pobl y tu hwnt i bob trothwy. Mae {o} o bobl yr ardaloedd y tu allan i'r rhastr a {a} y tu allan i bob ardal; mae'r rhain wedi'u gadael allan o'r ffigurau.</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1024" />
-            <location filename="../core/scenario.py" line="119" />
+            <location filename="../core/coverage.py" line="1054" />
+            <location filename="../core/scenario.py" line="120" />
             <source> and </source>
             <translation> a </translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1036" />
+            <location filename="../core/coverage.py" line="1066" />
             <location filename="../plugin/whatif_dock.py" line="260" />
             <location filename="../processing/alg_coverage.py" line="464" />
             <source>Area</source>
             <translation>Ardal</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1036" />
+            <location filename="../core/coverage.py" line="1066" />
             <location filename="../plugin/whatif_dock.py" line="260" />
             <location filename="../processing/alg_coverage.py" line="465" />
             <source>People</source>
             <translation>Pobl</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1036" />
+            <location filename="../core/coverage.py" line="1066" />
             <source>Within {T} min</source>
             <translation>O fewn {T} mun</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1036" />
+            <location filename="../core/coverage.py" line="1066" />
             <source>Beyond {T} min</source>
             <translation>Y tu hwnt i {T} mun</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1037" />
+            <location filename="../core/coverage.py" line="1067" />
             <location filename="../processing/alg_coverage.py" line="467" />
             <source>Median (min)</source>
             <translation>Canolrif (mun)</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1037" />
+            <location filename="../core/coverage.py" line="1067" />
             <source>90th percentile (min)</source>
             <translation>90fed canradd (mun)</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1037" />
+            <location filename="../core/coverage.py" line="1067" />
             <source>Gap (pp)</source>
             <translation>Bwlch (pp)</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1037" />
+            <location filename="../core/coverage.py" line="1067" />
             <location filename="../processing/alg_coverage.py" line="469" />
             <source>Rank</source>
             <translation>Rheng</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1048" />
+            <location filename="../core/coverage.py" line="1078" />
             <source>Coverage within {T} minutes</source>
             <translation>Cwmpas o fewn {T} munud</translation>
         </message>
         <message>
-            <location filename="../core/scenario.py" line="116" />
+            <location filename="../core/scenario.py" line="117" />
             <source>closing {names}</source>
             <translation>cau {names}</translation>
         </message>
         <message>
-            <location filename="../core/scenario.py" line="118" />
+            <location filename="../core/scenario.py" line="119" />
             <source>opening {names}</source>
             <translation>agor {names}</translation>
         </message>
         <message>
-            <location filename="../core/scenario.py" line="119" />
+            <location filename="../core/scenario.py" line="120" />
             <source>The scenario compares today's sites with {what}.</source>
             <translation>Mae'r senario yn cymharu safleoedd heddiw â'r sefyllfa ar ôl {what}.</translation>
         </message>
         <message>
-            <location filename="../core/scenario.py" line="121" />
+            <location filename="../core/scenario.py" line="122" />
             <source>No population lies inside the areas and the drive-time raster.</source>
             <translation>Nid oes dim poblogaeth o fewn yr ardaloedd a'r rhastr amser gyrru.</translation>
         </message>
         <message>
-            <location filename="../core/scenario.py" line="124" />
+            <location filename="../core/scenario.py" line="125" />
             <source>Across {study} ({pop} people), {n} people ({p}) would have a longer drive to the nearest site and {m} ({q}) a shorter one.</source>
             <translation>Ar draws {study} ({pop} o bobl), byddai gan {n} o bobl ({p}) daith yrru hirach i'r safle agosaf a byddai gan {m} ({q}) daith fyrrach.</translation>
         </message>
         <message>
-            <location filename="../core/scenario.py" line="128" />
+            <location filename="../core/scenario.py" line="129" />
             <source>Within {T} minutes: {a} today, {c} in the scenario ({d:+.1f} percentage points); {lost} people would move beyond {T} minutes and {gained} would come within it.</source>
             <translation>O fewn {T} munud: {a} heddiw, {c} yn y senario ({d:+.1f} pwynt canran); byddai {lost} o bobl yn symud y tu hwnt i {T} munud a byddai {gained} yn dod o fewn y trothwy.</translation>
         </message>
         <message>
-            <location filename="../core/scenario.py" line="132" />
+            <location filename="../core/scenario.py" line="133" />
             <source>The population-weighted mean drive time goes from {a} to {c} minutes and the 90th percentile from {p} to {q} minutes; the largest increase for anyone is {mx} minutes.</source>
             <translation>Mae'r amser gyrru cymedrig wedi'i bwysoli yn ôl poblogaeth yn newid o {a} i {c} munud a'r 90fed canradd o {p} i {q} munud; y cynnydd mwyaf i unrhyw un yw {mx} munud.</translation>
         </message>
         <message>
-            <location filename="../core/scenario.py" line="136" />
+            <location filename="../core/scenario.py" line="137" />
             <source>{T} minutes: {lost} beyond, {gained} within</source>
             <translation>{T} munud: {lost} y tu hwnt, {gained} o fewn</translation>
         </message>
         <message>
-            <location filename="../core/scenario.py" line="141" />
+            <location filename="../core/scenario.py" line="142" />
             <source>At the other thresholds, people moving beyond / coming within: {parts}.</source>
             <translation>Ar y trothwyon eraill, pobl yn symud y tu hwnt / yn dod o fewn: {parts}.</translation>
         </message>
         <message>
-            <location filename="../core/scenario.py" line="144" />
+            <location filename="../core/scenario.py" line="145" />
             <source>{n} people could no longer reach any site on the road network.</source>
             <translation>Ni fyddai {n} o bobl yn gallu cyrraedd unrhyw safle ar y rhwydwaith ffyrdd mwyach.</translation>
         </message>
         <message>
-            <location filename="../core/scenario.py" line="152" />
+            <location filename="../core/scenario.py" line="153" />
             <source>In {name}, {lost} people would move beyond {T} minutes and {gained} come within it: {a} within {T} minutes today, {c} in the scenario; mean drive time {m1} to {m2} minutes.</source>
             <translation>{name}: byddai {lost} o bobl yn symud y tu hwnt i {T} munud a {gained} yn dod o fewn y trothwy: {a} o fewn {T} munud heddiw, {c} yn y senario; amser gyrru cymedrig {m1} i {m2} munud.</translation>
         </message>
         <message>
-            <location filename="../core/scenario.py" line="159" />
+            <location filename="../core/scenario.py" line="160" />
             <source>No one crosses {T} minutes in {names}.</source>
             <translation>Nid oes neb yn croesi'r trothwy {T} munud yn yr ardaloedd hyn: {names}.</translation>
         </message>
         <message>
-            <location filename="../core/scenario.py" line="162" />
+            <location filename="../core/scenario.py" line="163" />
             <source>{cls} {a} to {c}</source>
             <translation>{cls} {a} i {c}</translation>
         </message>
         <message>
-            <location filename="../core/scenario.py" line="165" />
+            <location filename="../core/scenario.py" line="166" />
             <source>Within {T} minutes by urbanity: {parts}.</source>
             <translation>O fewn {T} munud yn ôl trefoldeb: {parts}.</translation>
         </message>
         <message>
-            <location filename="../core/scenario.py" line="172" />
+            <location filename="../core/scenario.py" line="173" />
             <source>By {g}, the largest fall in the share within {T} minutes is in {g} {lab}: {a} to {c}.</source>
             <translation>Yn ôl {g}, mae'r gostyngiad mwyaf yn y gyfran o fewn {T} munud yn {g} {lab}: {a} i {c}.</translation>
         </message>
@@ -1144,7 +1144,7 @@
             <translation>Dangos algorithmau Tegwch Amser Gyrru yn y Blwch Offer Prosesu</translation>
         </message>
         <message>
-            <location filename="../plugin/plugin.py" line="174" />
+            <location filename="../plugin/plugin.py" line="176" />
             <source>Drive-Time Equity needs the Python packages {names}: {hint}</source>
             <translation>Mae Tegwch Amser Gyrru angen y pecynnau Python {names}: {hint}</translation>
         </message>
@@ -1169,42 +1169,42 @@
             <translation>Safleoedd y gweithdy</translation>
         </message>
         <message>
-            <location filename="../plugin/whatif.py" line="223" />
+            <location filename="../plugin/whatif.py" line="229" />
             <source>New site {n}</source>
             <translation>Safle newydd {n}</translation>
         </message>
         <message>
-            <location filename="../plugin/whatif.py" line="288" />
+            <location filename="../plugin/whatif.py" line="294" />
             <source>The update failed.</source>
             <translation>Methodd y diweddariad.</translation>
         </message>
         <message>
-            <location filename="../plugin/whatif.py" line="306" />
+            <location filename="../plugin/whatif.py" line="312" />
             <source>Drive-Time Equity: workshop update</source>
             <translation>Tegwch Amser Gyrru: diweddariad y gweithdy</translation>
         </message>
         <message>
-            <location filename="../plugin/whatif.py" line="336" />
+            <location filename="../plugin/whatif.py" line="345" />
             <source>Workshop drive time (minutes)</source>
             <translation>Amser gyrru'r gweithdy (munudau)</translation>
         </message>
         <message>
-            <location filename="../plugin/whatif.py" line="439" />
+            <location filename="../plugin/whatif.py" line="448" />
             <source>Starting site</source>
             <translation>Safle cychwynnol</translation>
         </message>
         <message>
-            <location filename="../plugin/whatif.py" line="440" />
+            <location filename="../plugin/whatif.py" line="449" />
             <source>Moved site</source>
             <translation>Safle wedi'i symud</translation>
         </message>
         <message>
-            <location filename="../plugin/whatif.py" line="441" />
+            <location filename="../plugin/whatif.py" line="450" />
             <source>Added site</source>
             <translation>Safle wedi'i ychwanegu</translation>
         </message>
         <message>
-            <location filename="../plugin/whatif.py" line="442" />
+            <location filename="../plugin/whatif.py" line="451" />
             <source>Closed site</source>
             <translation>Safle wedi'i gau</translation>
         </message>
