@@ -112,3 +112,16 @@ def test_save_and_run_scenario_on_the_workshop_sites():
     p = out["scenario_params"]
     assert p["SCENARIO_SITES"].endswith("|layername=workshop_sites") and p["ACTIVATION"] == "2.0"
     assert out["scenario_outputs"] == {"OUTPUT": True, "OUTPUT_DELTA": True, "OUTPUT_SUMMARY": True}
+
+
+@pytest.mark.parametrize("alg_id", ["drivetime:coverage", "drivetime:scenario", "drivetime:standby"])
+def test_population_is_never_offered_road_lines(alg_id):
+    """The population inputs are geometry-filtered: polygons and points are offered, the road lines are not
+    (the dialog tier's probe sets every input to every layer its combo box offers)."""
+    from test_dialogs import describe, run_probe
+
+    proc = run_probe(alg_id)
+    assert proc.returncode == 0, describe(proc)
+    steps = proc.stdout.splitlines()
+    assert f"STEP {alg_id} set POPULATION = polygons" in steps
+    assert f"STEP {alg_id} set POPULATION = roads" not in steps
