@@ -319,7 +319,8 @@ def main(argv):
     import processing
 
     res = processing.run("drivetime:scenario", params)
-    out["scenario_outputs"] = {k: os.path.exists(str(v).split("|")[0]) for k, v in res.items() if v}
+    out["scenario_outputs"] = {k: os.path.exists(str(res.get(k, "")).split("|")[0])
+                               for k in ("OUTPUT", "OUTPUT_DELTA", "OUTPUT_SUMMARY")}
 
     say("STEP remove the workshop layers, then reset")
     QgsProject.instance().removeMapLayer(session.sites_layer.id())
