@@ -12,7 +12,7 @@ import numpy as np
 
 #: kernel modules, in the order the algorithms need them
 KERNEL_MODULES = ("_tiled_kernels", "_tiled2_kernels", "_engine_kernels", "_dijkstra", "_coverage_kernels",
-                  "_standby_kernels", "_calibrate_kernels")
+                  "_standby_kernels", "_calibrate_kernels", "_response_kernels")
 
 
 def _dispatchers(module_names):
@@ -93,6 +93,13 @@ def compile_all(report=print):
     groups = cal.speed_groups(np.nan_to_num(speed))
     for nb in (8, 16):
         cal.path_group_times(f, 25.0, src[:2], src[1:], groups, nb)
+
+    report("response times (analytic model and simulation)")
+    from . import response as rs
+
+    prob = rs.Problem.build(rng.uniform(1, 10, (3, 20)), [1, 2, 1], rng.uniform(1, 5, 20), 2.0, 30.0)
+    rs.analytic(prob).group_stats(np.arange(20) % 2, 2, (5.0,))
+    rs.simulate(prob, days=1.0, replications=2).group_stats(np.arange(20) % 2, 2, (5.0,))
     return time.perf_counter() - t0
 
 
