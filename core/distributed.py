@@ -69,15 +69,14 @@ def package_root():
 
 
 def _python_executable():
-    """A Python interpreter for spawned workers (inside QGIS ``sys.executable`` is QGIS itself)."""
-    exe = sys.executable or ""
-    if os.path.basename(exe).startswith("python"):
-        return exe
-    for cand in (os.path.join(sys.exec_prefix, "bin", f"python{sys.version_info[0]}.{sys.version_info[1]}"),
-                 os.path.join(sys.exec_prefix, "bin", "python3"), "/usr/bin/python3"):
+    """The interpreter to spawn workers with: this Python's own binary (inside QGIS / ``qgis_process``
+    ``sys.executable`` may be QGIS itself, or another Python found on PATH without this one's modules)."""
+    version = f"python{sys.version_info[0]}.{sys.version_info[1]}"
+    for prefix in (sys.base_exec_prefix, sys.exec_prefix):
+        cand = os.path.join(prefix, "bin", version)
         if os.path.exists(cand):
             return cand
-    return exe
+    return sys.executable
 
 
 # -- worker side ---------------------------------------------------------------------------------------------
@@ -229,7 +228,7 @@ class DaskRunner:
                                   "logging.distributed": "error"}):
                 kw = dict(n_workers=n, threads_per_worker=1, processes=processes, dashboard_address=":0",
                           scheduler_kwargs={"dashboard": False},
-                          silence_logs=50)
+                          silence_logs=50, death_timeout=60)
                 if processes:
                     kw["env"] = env
                 try:

@@ -36,6 +36,16 @@ class DriveTimeProvider(QgsProcessingProvider):
     def icon(self):
         return QIcon(resources_path("icons", "drivetime.svg"))
 
+    def load(self):
+        from . import dask_settings  # the Dask scheduler setting, in Settings > Options > Processing
+        dask_settings.register(self)
+        self.refreshAlgorithms()
+        return True
+
+    def unload(self):
+        from . import dask_settings
+        dask_settings.unregister()
+
     def loadAlgorithms(self):  # noqa: N802
         for module, cls in ALGORITHMS:
             mod = importlib.import_module(f"{__package__}.{module}")
