@@ -15,7 +15,8 @@ What runs as tasks (each returns a compact array, never a raster):
 * :meth:`DaskRunner.tiled_rows` -- one early-stopping single-source search per task (the matrix: the
   symmetric order's searches, each stopping once the sites after it are final, are independent);
 * :meth:`DaskRunner.coverage_lists` -- the standby candidates' coverage sets, a few candidates per task;
-* :meth:`DaskRunner.map` -- any picklable function over a list (the scenario batch).
+* :meth:`DaskRunner.map` -- any picklable function over a list (the scenario batch,
+  :func:`.scenariobatch.run_batch`).
 
 The friction surface goes to each worker once: ``client.scatter(..., broadcast=True)``, or with a shared
 folder (``shared=``, ``DRIVETIME_DASK_SHARED``) a ``.npy`` file there that the workers memory-map. Each
@@ -284,6 +285,13 @@ class DaskRunner:
             out = self.client.scatter(a, broadcast=True, hash=False)
         self.stats["share_s"] = self.stats.get("share_s", 0.0) + time.perf_counter() - t0
         self.stats["share_bytes"] = self.stats.get("share_bytes", 0) + int(a.nbytes)
+        return out
+
+    def share_object(self, obj):
+        """Send any picklable object to every worker once (a scattered future)."""
+        t0 = time.perf_counter()
+        out = self.client.scatter(obj, broadcast=True, hash=False)
+        self.stats["share_s"] = self.stats.get("share_s", 0.0) + time.perf_counter() - t0
         return out
 
     # running
