@@ -16,6 +16,7 @@ ALGORITHMS = [
     ("alg_matrix", "MatrixAlgorithm"),
     ("alg_scenario", "ScenarioAlgorithm"),
     ("alg_standby", "StandbyAlgorithm"),
+    ("alg_scenariobatch", "ScenarioBatchAlgorithm"),
     ("alg_consultationmap", "ConsultationMapAlgorithm"),
 ]
 
