@@ -295,30 +295,35 @@ class DaskRunner:
         return out
 
     # running
-    def _gather(self, futures, progress, label):
-        """Results of ``futures`` in order; progress by finished tasks; cancel cancels them."""
-        from distributed import as_completed
-
+    def _gather(self, futures, progress, label, poll=0.1):
+        """Results of ``futures`` in order; progress by finished tasks, asked every ``poll`` seconds (so a
+        cancel is seen at once, not when the next task ends); cancel cancels the futures."""
         n = len(futures)
-        index = {f.key: i for i, f in enumerate(futures)}
         results = [None] * n
         workers = {}
         busy = 0.0
         done = 0
         t0 = time.perf_counter()
+        remaining = list(range(n))
         try:
-            if progress is not None and progress(0.0):
-                raise Cancelled()
-            with self.client.as_current():
-                finished = as_completed(futures)
-            for fut in finished:
-                value, where, secs = fut.result()
-                results[index[fut.key]] = value
-                workers[where] = workers.get(where, 0) + 1
-                busy += secs
-                done += 1
+            while True:
+                still = []
+                for i in remaining:
+                    fut = futures[i]
+                    if fut.done():
+                        value, where, secs = fut.result()  # re-raises a task's error here
+                        results[i] = value
+                        workers[where] = workers.get(where, 0) + 1
+                        busy += secs
+                        done += 1
+                    else:
+                        still.append(i)
+                remaining = still
                 if progress is not None and progress(done / max(n, 1)):
                     raise Cancelled()
+                if not remaining:
+                    break
+                time.sleep(poll)
         except BaseException:
             self.client.cancel(futures)
             raise

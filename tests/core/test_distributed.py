@@ -75,6 +75,8 @@ def test_coverage_sets_identical_with_dask(runner):
 def test_map_and_cancel(runner):
     got = runner.map(divmod, [(7, 2), (9, 4)], label="toy")
     assert got == [(3, 1), (2, 1)]
+    with pytest.raises(ZeroDivisionError):  # a task's error reaches the caller
+        runner.map(divmod, [(1, 0)])
     f = _surface(6)
     src = _sites(7, f.shape, 6)
     with pytest.raises(Cancelled):

@@ -68,3 +68,34 @@ def test_bad_dask_setting_names_the_fix(qgis_app, tmp_path, world, monkeypatch):
     monkeypatch.setenv("DRIVETIME_DASK", "local:0")
     with pytest.raises(QgsProcessingException, match="DRIVETIME_DASK.*local:N"):
         run_batch(world, tmp_path, "bad")
+
+
+def test_provider_setting_used_when_environment_unset(qgis_app, tmp_path, world, monkeypatch):  # noqa: F811
+    from processing.core.ProcessingConfig import ProcessingConfig
+
+    from drivetime_equity.processing import dask_settings
+
+    monkeypatch.delenv("DRIVETIME_DASK", raising=False)
+    assert ProcessingConfig.getSetting("DRIVETIME_DASK") in ("", None)  # registered by the provider, empty
+    assert dask_settings.scheduler_spec() == ""
+    plain, path = run_batch(world, tmp_path, "plain")
+    ProcessingConfig.setSettingValue("DRIVETIME_DASK", "local:1:threads")
+    try:
+        assert dask_settings.scheduler_spec() == "local:1:threads"
+        monkeypatch.setenv("DRIVETIME_DASK", "local:2:threads")  # the environment wins (qgis_process)
+        assert dask_settings.scheduler_spec() == "local:2:threads"
+        monkeypatch.delenv("DRIVETIME_DASK")
+
+        class Log:
+            lines = []
+
+            def pushInfo(self, text):  # noqa: N802
+                self.lines.append(text)
+
+        with dask_settings.dask_runner(Log()) as runner:
+            assert runner is not None and runner.n_workers() == 1
+        assert any("1 worker threads" in line for line in Log.lines)
+        via_setting, path2 = run_batch(world, tmp_path, "setting")
+        assert via_setting == plain
+    finally:
+        ProcessingConfig.setSettingValue("DRIVETIME_DASK", "")
