@@ -4,392 +4,392 @@
     <context>
         <name>CalibrateAlgorithm</name>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="78" />
+            <location filename="../processing/alg_calibrate.py" line="83" />
             <source>Calibrate against observed journeys</source>
             <translation>Graddnodi yn erbyn teithiau a arsylwyd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="82" />
+            <location filename="../processing/alg_calibrate.py" line="87" />
             <source>Fits the speed surface to journey times you know (CAD or vehicle-tracking journeys, or published travel times) and writes a calibrated surface. The model is: journey time = fixed time + driving time over the surface (scaled by fitted speed factors). The fixed time covers what a raster cannot see: junctions, turns, parking, getting in and out. The calibrated surface carries the fixed time in its metadata, and every algorithm that reads it (drive time, matrix, scenario, standby) adds it to every journey, with no extra parameter. Errors are reported on held-out journeys (cross-validation): journeys to the same destination are held out together by default, so the figures show how well the times carry over to places the fit never saw.</source>
             <translation>Yn ffitio'r arwyneb cyflymder i amseroedd teithiau rydych yn eu gwybod (teithiau CAD neu olrhain cerbydau, neu amseroedd teithio cyhoeddedig) ac yn ysgrifennu arwyneb wedi'i raddnodi. Y model yw: amser taith = amser sefydlog + amser gyrru dros yr arwyneb (wedi'i raddio gan ffactorau cyflymder wedi'u ffitio). Mae'r amser sefydlog yn cynnwys yr hyn na all rhastr ei weld: cyffyrdd, troadau, parcio, mynd i mewn i'r cerbyd a dod allan ohono. Mae'r arwyneb wedi'i raddnodi yn cario'r amser sefydlog yn ei fetadata, ac mae pob algorithm sy'n ei ddarllen (amser gyrru, matrics, senario, wrth gefn) yn ei ychwanegu at bob taith, heb unrhyw baramedr ychwanegol. Caiff gwallau eu hadrodd ar deithiau a ddaliwyd yn ôl (croes-ddilysu): yn ôl y rhagosodiad, caiff teithiau i'r un gyrchfan eu dal yn ôl gyda'i gilydd, felly mae'r ffigurau'n dangos pa mor dda y mae'r amseroedd yn trosglwyddo i leoedd na welodd y ffitiad erioed.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="91" />
+            <location filename="../processing/alg_calibrate.py" line="96" />
             <source>Speed surface in km/h to calibrate (from 'Build speed surface').</source>
             <translation>Arwyneb cyflymder mewn km/awr i'w raddnodi (o 'Adeiladu arwyneb cyflymder').</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="92" />
+            <location filename="../processing/alg_calibrate.py" line="97" />
             <source>Observed journeys as lines: the first vertex is the origin, the last the destination (a straight line between them is enough). Any CRS.</source>
             <translation>Teithiau a arsylwyd fel llinellau: y fertig cyntaf yw'r tarddle, a'r olaf yw'r gyrchfan (mae llinell syth rhyngddynt yn ddigon). Unrhyw CRS.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="94" />
+            <location filename="../processing/alg_calibrate.py" line="99" />
             <source>Numeric field with the observed journey time in minutes (positive).</source>
             <translation>Maes rhifol gydag amser y daith a arsylwyd mewn munudau (positif).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="95" />
+            <location filename="../processing/alg_calibrate.py" line="100" />
             <source>What is fitted. Fixed time + one speed factor (2 parameters, the default): one scale for every road. Fixed time only (1 parameter): speeds as they are. Fixed time + a factor per speed group (up to 5 parameters: motorways and trunk roads, A and B roads, minor roads, service roads and off-road): slower, and only better with many journeys of every kind.</source>
             <translation>Beth sy'n cael ei ffitio. Amser sefydlog + un ffactor cyflymder (2 baramedr, y rhagosodiad): un raddfa ar gyfer pob ffordd. Amser sefydlog yn unig (1 paramedr): y cyflymderau fel y maent. Amser sefydlog + ffactor i bob grŵp cyflymder (hyd at 5 paramedr: traffyrdd a chefnffyrdd, ffyrdd A a B, mân ffyrdd, ffyrdd gwasanaeth ac oddi ar y ffordd): arafach, a dim ond yn well gyda llawer o deithiau o bob math.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="100" />
+            <location filename="../processing/alg_calibrate.py" line="105" />
             <source>Number of cross-validation folds (2-20). Each fold is fitted on the other journeys and predicted held out.</source>
             <translation>Nifer y plygiadau croes-ddilysu (2-20). Caiff pob plyg ei ffitio ar y teithiau eraill a'i ragfynegi wedi'i ddal yn ôl.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="102" />
+            <location filename="../processing/alg_calibrate.py" line="107" />
             <source>What each fold holds out together: every journey to one destination (the default; a strict test), from one origin, or single journeys at random.</source>
             <translation>Beth mae pob plyg yn ei ddal yn ôl gyda'i gilydd: pob taith i un gyrchfan (y rhagosodiad; prawf llym), o un tarddle, neu deithiau unigol ar hap.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="104" />
+            <location filename="../processing/alg_calibrate.py" line="109" />
             <source>Seed of the random assignment of folds (the same seed gives the same folds).</source>
             <translation>Hedyn ar gyfer neilltuo'r plygiadau ar hap (mae'r un hedyn yn rhoi'r un plygiadau).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="105" />
+            <location filename="../processing/alg_calibrate.py" line="110" />
             <source>A journey end on an impassable cell is moved to the nearest passable cell within this many metres; ends further away are reported, not used.</source>
             <translation>Caiff pen taith ar gell anhramwyadwy ei symud i'r gell dramwyadwy agosaf o fewn y nifer hwn o fetrau; caiff pennau sydd ymhellach i ffwrdd eu hadrodd, ond nid eu defnyddio.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="107" />
+            <location filename="../processing/alg_calibrate.py" line="112" />
             <source>Calibrated speed surface (km/h, float32 GeoTIFF) with the fixed time in its metadata (DRIVETIME_FIXED_MINUTES).</source>
             <translation>Arwyneb cyflymder wedi'i raddnodi (km/awr, GeoTIFF float32) gyda'r amser sefydlog yn ei fetadata (DRIVETIME_FIXED_MINUTES).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="109" />
+            <location filename="../processing/alg_calibrate.py" line="114" />
             <source>Each journey with its observed time, modelled times before and after calibration and held out, the held-out error, its fold and its status (used, or why not).</source>
             <translation>Pob taith gyda'i hamser a arsylwyd, yr amseroedd wedi'u modelu cyn graddnodi, ar ôl graddnodi ac wedi'u dal yn ôl, y gwall wedi dal yn ôl, ei phlyg a'i statws (wedi'i defnyddio, neu pam lai).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="112" />
+            <location filename="../processing/alg_calibrate.py" line="117" />
             <source>HTML report: fitted parameters with standard errors, held-out errors (median |error|, mean signed error, share within ±10 %, collaboration-band agreement) and plots.</source>
             <translation>Adroddiad HTML: paramedrau wedi'u ffitio gyda gwallau safonol, gwallau wedi dal yn ôl (|gwall| canolrifol, gwall cymedrig ag arwydd, cyfran o fewn ±10 %, cytundeb bandiau cydweithio) a graffiau.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="115" />
+            <location filename="../processing/alg_calibrate.py" line="120" />
             <source>The fitted fixed time in minutes per journey (also in OUTPUT's metadata).</source>
             <translation>Yr amser sefydlog a ffitiwyd, mewn munudau y daith (hefyd ym metadata OUTPUT).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="116" />
+            <location filename="../processing/alg_calibrate.py" line="121" />
             <source>The fitted driving-time multiplier (speeds are divided by it); NaN with a factor per speed group.</source>
             <translation>Y lluosydd amser gyrru a ffitiwyd (rhennir y cyflymderau ganddo); NaN gyda ffactor i bob grŵp cyflymder.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="118" />
+            <location filename="../processing/alg_calibrate.py" line="123" />
             <source>Number of journeys used in the fit (both ends on the surface, an observed time, reachable).</source>
             <translation>Nifer y teithiau a ddefnyddiwyd yn y ffit (y ddau ben ar yr arwyneb, amser a arsylwyd, modd eu cyrraedd).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="120" />
+            <location filename="../processing/alg_calibrate.py" line="125" />
             <source>Median absolute error of the held-out predictions, in percent of the observed time.</source>
             <translation>Gwall absoliwt canolrifol y rhagfynegiadau a ddaliwyd yn ôl, fel canran o'r amser a arsylwyd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="122" />
+            <location filename="../processing/alg_calibrate.py" line="127" />
             <source>Share of journeys whose held-out time falls in the same collaboration band (≤30, 30–45, 45–60, over 60 min) as the observed time, percent.</source>
             <translation>Cyfran y teithiau y mae eu hamser a ddaliwyd yn ôl yn yr un band cydweithio (≤30, 30–45, 45–60, dros 60 mun) â'r amser a arsylwyd, canran.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="132" />
+            <location filename="../processing/alg_calibrate.py" line="137" />
             <source>Observed journeys (lines)</source>
             <translation>Teithiau a arsylwyd (llinellau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="134" />
+            <location filename="../processing/alg_calibrate.py" line="139" />
             <source>Observed minutes field</source>
             <translation>Maes munudau a arsylwyd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="136" />
+            <location filename="../processing/alg_calibrate.py" line="141" />
             <source>Model</source>
             <translation>Model</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="137" />
+            <location filename="../processing/alg_calibrate.py" line="142" />
             <source>Cross-validation folds</source>
             <translation>Plygiadau croes-ddilysu</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="139" />
+            <location filename="../processing/alg_calibrate.py" line="144" />
             <source>Hold out together</source>
             <translation>Dal yn ôl gyda'i gilydd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="140" />
+            <location filename="../processing/alg_calibrate.py" line="145" />
             <source>Journeys to one destination</source>
             <translation>Teithiau i un gyrchfan</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="140" />
+            <location filename="../processing/alg_calibrate.py" line="145" />
             <source>Journeys from one origin</source>
             <translation>Teithiau o un tarddle</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="141" />
+            <location filename="../processing/alg_calibrate.py" line="146" />
             <source>Single journeys</source>
             <translation>Teithiau unigol</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="142" />
+            <location filename="../processing/alg_calibrate.py" line="147" />
             <source>Random seed</source>
             <translation>Hedyn ar hap</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="145" />
+            <location filename="../processing/alg_calibrate.py" line="150" />
             <source>Snap journey ends to passable cells within (m)</source>
             <translation>Symud pennau teithiau i gelloedd tramwyadwy o fewn (m)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="146" />
+            <location filename="../processing/alg_calibrate.py" line="151" />
             <source>Calibrated speed surface</source>
             <translation>Arwyneb cyflymder wedi'i raddnodi</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="147" />
+            <location filename="../processing/alg_calibrate.py" line="152" />
             <source>Journeys with errors</source>
             <translation>Teithiau gyda gwallau</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="149" />
+            <location filename="../processing/alg_calibrate.py" line="154" />
             <source>Calibration report</source>
             <translation>Adroddiad graddnodi</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="150" />
+            <location filename="../processing/alg_calibrate.py" line="155" />
             <source>HTML files (*.html)</source>
             <translation>Ffeiliau HTML (*.html)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="151" />
+            <location filename="../processing/alg_calibrate.py" line="156" />
             <source>Fitted fixed time (minutes)</source>
             <translation>Amser sefydlog wedi'i ffitio (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="152" />
+            <location filename="../processing/alg_calibrate.py" line="157" />
             <source>Fitted speed factor (time multiplier; NaN per group)</source>
             <translation>Ffactor cyflymder wedi'i ffitio (lluosydd amser; NaN fesul grŵp)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="153" />
+            <location filename="../processing/alg_calibrate.py" line="158" />
             <source>Journeys used</source>
             <translation>Teithiau a ddefnyddiwyd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="154" />
+            <location filename="../processing/alg_calibrate.py" line="159" />
             <source>Held-out median |error| (%)</source>
             <translation>|Gwall| canolrifol wedi dal yn ôl (%)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="155" />
+            <location filename="../processing/alg_calibrate.py" line="160" />
             <source>Held-out band agreement (%)</source>
             <translation>Cytundeb bandiau wedi dal yn ôl (%)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="159" />
+            <location filename="../processing/alg_calibrate.py" line="164" />
             <source>Fixed time + one speed factor</source>
             <translation>Amser sefydlog + un ffactor cyflymder</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="159" />
+            <location filename="../processing/alg_calibrate.py" line="164" />
             <source>Fixed time only</source>
             <translation>Amser sefydlog yn unig</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="160" />
+            <location filename="../processing/alg_calibrate.py" line="165" />
             <source>Fixed time + a speed factor per speed group</source>
             <translation>Amser sefydlog + ffactor cyflymder i bob grŵp cyflymder</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="169" />
+            <location filename="../processing/alg_calibrate.py" line="174" />
             <source>JOURNEYS: no layer given.</source>
             <translation>JOURNEYS: ni roddwyd haen.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="171" />
+            <location filename="../processing/alg_calibrate.py" line="176" />
             <source>JOURNEYS: the layer holds {kind} geometries; give lines from origin (first vertex) to destination (last vertex). From a table of origin and destination points, make them with 'XY to line' or 'Join by lines (hub lines)'.</source>
             <translation>JOURNEYS: mae'r haen yn cynnwys geometregau {kind}; rhowch linellau o'r tarddle (y fertig cyntaf) i'r gyrchfan (y fertig olaf). O dabl o bwyntiau tarddle a chyrchfan, crëwch nhw gyda 'XY to line' neu 'Join by lines (hub lines)'.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="179" />
+            <location filename="../processing/alg_calibrate.py" line="184" />
             <source>MINUTES_FIELD: the journeys layer has no field '{f}'. Its fields are: {fields}.</source>
             <translation>MINUTES_FIELD: nid oes gan yr haen teithiau faes '{f}'. Ei meysydd yw: {fields}.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="183" />
+            <location filename="../processing/alg_calibrate.py" line="188" />
             <source>MINUTES_FIELD: '{f}' is a {t} field; choose a numeric field holding minutes (or convert it with the field calculator: to_real("{f}")).</source>
             <translation>MINUTES_FIELD: mae '{f}' yn faes {t}; dewiswch faes rhifol sy'n cynnwys munudau (neu trowch ef yn rhif gyda'r Field calculator: to_real("{f}")).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="203" />
+            <location filename="../processing/alg_calibrate.py" line="208" />
             <source>MINUTES_FIELD: journey {fid} has {m:g} minutes; observed times must be positive. Remove or correct such journeys (a filter such as "{f}" &gt; 0).</source>
             <translation>MINUTES_FIELD: mae gan daith {fid} {m:g} munud; rhaid i amseroedd a arsylwyd fod yn bositif. Tynnwch neu cywirwch deithiau o'r fath (hidlydd fel "{f}" &gt; 0).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="211" />
+            <location filename="../processing/alg_calibrate.py" line="216" />
             <source>JOURNEYS: the layer has no journeys with a geometry (is it empty, or an empty selection?).</source>
             <translation>JOURNEYS: nid oes gan yr haen deithiau â geometreg (a yw'n wag, neu'n ddetholiad gwag?).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="239" />
+            <location filename="../processing/alg_calibrate.py" line="244" />
             <source>FOLDS must be between 2 and 20 (default 5).</source>
             <translation>Rhaid i FOLDS fod rhwng 2 ac 20 (rhagosodiad 5).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="259" />
+            <location filename="../processing/alg_calibrate.py" line="264" />
             <source>{n} of {t} journeys have an end outside the speed surface or far from any passable cell: they are not used (see the status field of OUTPUT_JOURNEYS). Build the surface over an extent that covers them.</source>
             <translation>Mae gan {n} o {t} taith ben y tu allan i'r arwyneb cyflymder neu ymhell o unrhyw gell dramwyadwy: nid ydynt yn cael eu defnyddio (gweler y maes status yn OUTPUT_JOURNEYS). Adeiladwch yr arwyneb dros estyniad sy'n eu cwmpasu.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="264" />
+            <location filename="../processing/alg_calibrate.py" line="269" />
             <source>JOURNEYS: only {n} journey(s) have both ends on the speed surface and an observed time; at least 3 are needed (check that the journeys and the surface cover the same area).</source>
             <translation>JOURNEYS: dim ond {n} taith sydd â'r ddau ben ar yr arwyneb cyflymder ac amser a arsylwyd; mae angen o leiaf 3 (gwiriwch fod y teithiau a'r arwyneb yn cwmpasu'r un ardal).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="276" />
+            <location filename="../processing/alg_calibrate.py" line="281" />
             <source>FOLD_BY: every usable journey has the same {what}, so none can be held out; choose another FOLD_BY.</source>
             <translation>FOLD_BY: mae gan bob taith y gellir ei defnyddio yr un {what}, felly ni ellir dal yr un ohonynt yn ôl; dewiswch FOLD_BY arall.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="279" />
+            <location filename="../processing/alg_calibrate.py" line="284" />
             <source>{n} journeys on a {r} x {c} grid of {s:g} m cells; model: {m}; {k}-fold cross-validation holding out by {by} ({g} groups).</source>
             <translation>{n} taith ar grid {r} x {c} o gelloedd {s:g} m; model: {m}; croes-ddilysu {k} plyg yn dal yn ôl fesul {by} ({g} grŵp).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="293" />
+            <location filename="../processing/alg_calibrate.py" line="298" />
             <source>{n} journeys cannot be driven on the surface (an end cut off by barriers or missing roads): not used.</source>
             <translation>Ni ellir gyrru {n} taith ar yr arwyneb (pen wedi'i dorri i ffwrdd gan rwystrau neu ffyrdd coll): heb eu defnyddio.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="311" />
+            <location filename="../processing/alg_calibrate.py" line="316" />
             <source>The calibrated surface has speeds up to {v:.0f} km/h, above the {m:g} km/h the drive-time algorithms accept, so they will refuse it: the observed times are implausibly short for this surface. Check the units of MINUTES_FIELD (minutes) and the journeys' ends.</source>
             <translation>Mae gan yr arwyneb wedi'i galibro gyflymderau hyd at {v:.0f} km/awr, uwchlaw'r {m:g} km/awr y mae'r algorithmau amser gyrru yn eu derbyn, felly byddant yn ei wrthod: mae'r amseroedd a arsylwyd yn annhebygol o fyr ar gyfer yr arwyneb hwn. Gwiriwch unedau MINUTES_FIELD (munudau) a phennau'r teithiau.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="328" />
+            <location filename="../processing/alg_calibrate.py" line="333" />
             <source>Calibrated speed surface (km/h)</source>
             <translation>Arwyneb cyflymder wedi'i raddnodi (km/awr)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="351" />
+            <location filename="../processing/alg_calibrate.py" line="356" />
             <source>Fitted fixed time: {f:.2f} min per journey (± {se:.2f}).</source>
             <translation>Amser sefydlog wedi'i ffitio: {f:.2f} mun i bob taith (± {se:.2f}).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="354" />
+            <location filename="../processing/alg_calibrate.py" line="359" />
             <source>Fitted speed factor: driving times × {k:.3f} (speeds ÷ {k:.3f}).</source>
             <translation>Ffactor cyflymder wedi'i ffitio: amseroedd gyrru × {k:.3f} (cyflymderau ÷ {k:.3f}).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="358" />
+            <location filename="../processing/alg_calibrate.py" line="363" />
             <source>  {name}: driving times × {k:.3f}{note}</source>
             <translation>  {name}: amseroedd gyrru × {k:.3f}{note}</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="360" />
+            <location filename="../processing/alg_calibrate.py" line="365" />
             <source> (too little time there to fit: kept)</source>
             <translation> (rhy ychydig o amser yno i'w ffitio: wedi'i gadw)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="362" />
+            <location filename="../processing/alg_calibrate.py" line="367" />
             <source>Before: median |error| {a:.1f} %, mean {s:+.1f} min, {w:.1f} % within ±10 %, {b:.1f} % in the same band.</source>
             <translation>Cyn: |gwall| canolrifol {a:.1f} %, cymedr {s:+.1f} mun, {w:.1f} % o fewn ±10 %, {b:.1f} % yn yr un band.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="367" />
+            <location filename="../processing/alg_calibrate.py" line="372" />
             <source>After (held out): median |error| {a:.1f} %, mean {s:+.1f} min, {w:.1f} % within ±10 %, {b:.1f} % in the same band.</source>
             <translation>Ar ôl (wedi dal yn ôl): |gwall| canolrifol {a:.1f} %, cymedr {s:+.1f} mun, {w:.1f} % o fewn ±10 %, {b:.1f} % yn yr un band.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="400" />
+            <location filename="../processing/alg_calibrate.py" line="405" />
             <source>OUTPUT_JOURNEYS: writing a journey failed: {err}</source>
             <translation>OUTPUT_JOURNEYS: methodd ysgrifennu taith: {err}</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="404" />
+            <location filename="../processing/alg_calibrate.py" line="409" />
             <source>Journeys: held-out error</source>
             <translation>Teithiau: gwall wedi dal yn ôl</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="414" />
+            <location filename="../processing/alg_calibrate.py" line="419" />
             <source>fixed time (minutes per journey)</source>
             <translation>amser sefydlog (munudau i bob taith)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="415" />
+            <location filename="../processing/alg_calibrate.py" line="420" />
             <source>added to every journey</source>
             <translation>wedi'i ychwanegu at bob taith</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="417" />
+            <location filename="../processing/alg_calibrate.py" line="422" />
             <source>speed factor (driving-time multiplier)</source>
             <translation>ffactor cyflymder (lluosydd amser gyrru)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="418" />
+            <location filename="../processing/alg_calibrate.py" line="423" />
             <source>above 1: slower than the input speeds</source>
             <translation>uwchlaw 1: arafach na'r cyflymderau mewnbwn</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="421" />
+            <location filename="../processing/alg_calibrate.py" line="426" />
             <source>time factor: {name}</source>
             <translation>ffactor amser: {name}</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="423" />
+            <location filename="../processing/alg_calibrate.py" line="428" />
             <source>{p:.0f} % of the modelled driving time</source>
             <translation>{p:.0f} % o'r amser gyrru wedi'i fodelu</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="427" />
+            <location filename="../processing/alg_calibrate.py" line="432" />
             <source>Across the {k} folds the fixed time ranged from {a:.2f} to {b:.2f} min.</source>
             <translation>Ar draws y {k} plyg, roedd yr amser sefydlog rhwng {a:.2f} a {b:.2f} mun.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="430" />
+            <location filename="../processing/alg_calibrate.py" line="435" />
             <source>{u:,} of {t:,} journeys were used; model: {m} ({p} fitted parameters).</source>
             <translation>Defnyddiwyd {u:,} o {t:,} o deithiau; model: {m} ({p} paramedr wedi'u ffitio).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="432" />
+            <location filename="../processing/alg_calibrate.py" line="437" />
             <source>Drive time = activation + fixed time ({f:.2f} min) + driving on the calibrated surface.</source>
             <translation>Amser gyrru = amser ysgogi + amser sefydlog ({f:.2f} mun) + gyrru ar yr arwyneb wedi'i raddnodi.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="438" />
+            <location filename="../processing/alg_calibrate.py" line="443" />
             <source>The input surface already carried a fixed time of {f:.2f} min: the 'before' times include it, and the new fixed time replaces it.</source>
             <translation>Roedd yr arwyneb mewnbwn eisoes yn cario amser sefydlog o {f:.2f} mun: mae'r amseroedd 'cyn' yn ei gynnwys, ac mae'r amser sefydlog newydd yn cymryd ei le.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="440" />
+            <location filename="../processing/alg_calibrate.py" line="445" />
             <source>before</source>
             <translation>cyn</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="440" />
+            <location filename="../processing/alg_calibrate.py" line="445" />
             <source>after, in sample</source>
             <translation>ar ôl, yn y sampl</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="441" />
+            <location filename="../processing/alg_calibrate.py" line="446" />
             <source>after, held out</source>
             <translation>ar ôl, wedi dal yn ôl</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="443" />
+            <location filename="../processing/alg_calibrate.py" line="448" />
             <source>Held out: each journey is predicted by a fit that did not see it (nor any journey in its fold). The fit minimises relative squared error, so short and long journeys count alike.</source>
             <translation>Wedi dal yn ôl: caiff pob taith ei rhagfynegi gan ffitiad na welodd hi (nac unrhyw daith yn ei phlyg). Mae'r ffitiad yn lleihau'r gwall sgwâr cymharol, felly mae teithiau byr a hir yn cyfrif yr un fath.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="445" />
+            <location filename="../processing/alg_calibrate.py" line="450" />
             <source>Band agreement compares the collaboration band (≤30, 30–45, 45–60, over 60 min) of the observed and the modelled time.</source>
             <translation>Mae cytundeb bandiau yn cymharu band cydweithio (≤30, 30–45, 45–60, dros 60 mun) yr amser a arsylwyd a'r amser wedi'i fodelu.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="448" />
+            <location filename="../processing/alg_calibrate.py" line="453" />
             <source>Drive-time calibration</source>
             <translation>Graddnodi amser gyrru</translation>
         </message>
@@ -397,207 +397,237 @@
     <context>
         <name>ConsultationMapAlgorithm</name>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="39" />
+            <location filename="../processing/alg_consultationmap.py" line="41" />
             <source>Export consultation map</source>
             <translation>Allforio map ymgynghori</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="47" />
+            <location filename="../processing/alg_consultationmap.py" line="49" />
             <source>Exports a one-page consultation map ready to publish: a title band, the map of the chosen layers in their current styles (drive-time zones, area choropleths, sites, collaboration lines), a key with the plain-English band labels of the styles, a scale bar, a north arrow, a notes box with your summary, the date, and the attribution the data require (OpenStreetMap, Crown copyright / Open Government Licence, NHS), chosen from the layers. The map shows the union of the layers' extents on the British National Grid for British data. Points are drawn on top, then lines, polygons and rasters; within each kind the first layer listed is on top. File layers given by path use the .qml style beside them.</source>
             <translation>Yn allforio map ymgynghori un dudalen sy'n barod i'w gyhoeddi: band teitl, map o'r haenau a ddewiswyd yn eu harddulliau presennol (parthau amser gyrru, cloropleth ardaloedd, safleoedd, llinellau cydweithio), allwedd gyda labeli bandiau'r arddulliau mewn iaith glir, bar graddfa, saeth y gogledd, blwch nodiadau gyda'ch crynodeb, y dyddiad, a'r priodoliad sy'n ofynnol gan y data (OpenStreetMap, hawlfraint y Goron / y Drwydded Llywodraeth Agored, GIG), wedi'i ddewis o'r haenau. Mae'r map yn dangos uniad estyniadau'r haenau ar Grid Cenedlaethol Prydain ar gyfer data o Brydain. Caiff pwyntiau eu lluniadu ar y brig, yna llinellau, polygonau a rhastrau; o fewn pob math, yr haen gyntaf a restrir sydd ar y brig. Mae haenau ffeil a roddir drwy lwybr yn defnyddio'r arddull .qml wrth eu hochr.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="56" />
+            <location filename="../processing/alg_consultationmap.py" line="58" />
             <source>Layers to show, styled as loaded (file layers: the .qml beside the file). The first listed is drawn on top within points, lines, polygons and rasters.</source>
             <translation>Haenau i'w dangos, gyda'r arddull a gawsant wrth eu llwytho (haenau ffeil: y .qml wrth ochr y ffeil). Caiff yr haen gyntaf a restrir ei lluniadu ar y brig o fewn pwyntiau, llinellau, polygonau a rhastrau.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="58" />
+            <location filename="../processing/alg_consultationmap.py" line="60" />
             <source>Title at the top of the page (one or two lines; 20 pt on A4).</source>
             <translation>Teitl ar frig y dudalen (un neu ddwy linell; 20 pt ar A4).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="59" />
+            <location filename="../processing/alg_consultationmap.py" line="61" />
             <source>Optional subtitle under the title, e.g. the area and the date of the data.</source>
             <translation>Is-deitl dewisol o dan y teitl, e.e. yr ardal a dyddiad y data.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="60" />
+            <location filename="../processing/alg_consultationmap.py" line="62" />
             <source>Paper size: A4 or A3 (text and symbols scale with the page).</source>
             <translation>Maint papur: A4 neu A3 (mae'r testun a'r symbolau'n newid maint gyda'r dudalen).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="61" />
+            <location filename="../processing/alg_consultationmap.py" line="63" />
             <source>Landscape (key and notes beside the map) or portrait (key and notes under the map).</source>
             <translation>Tirlun (allwedd a nodiadau wrth ochr y map) neu bortread (allwedd a nodiadau o dan y map).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="63" />
+            <location filename="../processing/alg_consultationmap.py" line="65" />
             <source>PDF (vector, text kept as text), PNG (image) or SVG (vector drawing for design tools).</source>
             <translation>PDF (fector, testun yn aros yn destun), PNG (delwedd) neu SVG (lluniad fector ar gyfer offer dylunio).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="65" />
+            <location filename="../processing/alg_consultationmap.py" line="67" />
             <source>Resolution in dots per inch for the map image and PNG output (300 for print, 150 for screens).</source>
             <translation>Cydraniad mewn dotiau fesul modfedd ar gyfer delwedd y map ac allbwn PNG (300 ar gyfer argraffu, 150 ar gyfer sgriniau).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="67" />
+            <location filename="../processing/alg_consultationmap.py" line="69" />
             <source>Optional text for the notes box, e.g. the coverage summary; line breaks are kept. A path to a .txt or .md file uses the file's text.</source>
             <translation>Testun dewisol ar gyfer y blwch nodiadau, e.e. y crynodeb cwmpas; caiff toriadau llinell eu cadw. Mae llwybr i ffeil .txt neu .md yn defnyddio testun y ffeil.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="69" />
+            <location filename="../processing/alg_consultationmap.py" line="71" />
             <source>Optional extra attribution lines (one per line), added to those chosen from the data.</source>
             <translation>Llinellau priodoli ychwanegol dewisol (un ar bob llinell), wedi'u hychwanegu at y rhai a ddewiswyd o'r data.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="71" />
+            <location filename="../processing/alg_consultationmap.py" line="73" />
             <source>The exported file (.pdf, .png or .svg, matching FORMAT).</source>
             <translation>Y ffeil a allforiwyd (.pdf, .png neu .svg, yn cyfateb i FORMAT).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="78" />
+            <location filename="../processing/alg_consultationmap.py" line="74" />
+            <source>Number output: pages written (one).</source>
+            <translation>Allbwn rhif: tudalennau a ysgrifennwyd (un).</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_consultationmap.py" line="75" />
+            <source>Number output: layers drawn on the map.</source>
+            <translation>Allbwn rhif: haenau a luniwyd ar y map.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_consultationmap.py" line="76" />
+            <source>String output: the CRS of the map (authority id, e.g. EPSG:27700).</source>
+            <translation>Allbwn testun: CRS y map (dynodydd awdurdod, e.e. EPSG:27700).</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_consultationmap.py" line="83" />
             <source>Layers to show</source>
             <translation>Haenau i'w dangos</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="80" />
+            <location filename="../processing/alg_consultationmap.py" line="85" />
             <source>Title</source>
             <translation>Teitl</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="81" />
+            <location filename="../processing/alg_consultationmap.py" line="86" />
             <source>Drive times to the nearest site</source>
             <translation>Amseroedd gyrru i'r safle agosaf</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="82" />
+            <location filename="../processing/alg_consultationmap.py" line="87" />
             <source>Subtitle</source>
             <translation>Is-deitl</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="83" />
+            <location filename="../processing/alg_consultationmap.py" line="88" />
             <source>Paper size</source>
             <translation>Maint papur</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="84" />
+            <location filename="../processing/alg_consultationmap.py" line="89" />
             <source>Orientation</source>
             <translation>Cyfeiriadedd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="85" />
+            <location filename="../processing/alg_consultationmap.py" line="90" />
             <source>Landscape</source>
             <translation>Tirlun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="85" />
+            <location filename="../processing/alg_consultationmap.py" line="90" />
             <source>Portrait</source>
             <translation>Portread</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="86" />
+            <location filename="../processing/alg_consultationmap.py" line="91" />
             <source>Format</source>
             <translation>Fformat</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="87" />
+            <location filename="../processing/alg_consultationmap.py" line="92" />
             <source>Resolution (dpi)</source>
             <translation>Cydraniad (dpi)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="89" />
+            <location filename="../processing/alg_consultationmap.py" line="94" />
             <source>Summary for the notes box</source>
             <translation>Crynodeb ar gyfer y blwch nodiadau</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="91" />
+            <location filename="../processing/alg_consultationmap.py" line="96" />
             <source>Extra attribution</source>
             <translation>Priodoliad ychwanegol</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="94" />
+            <location filename="../processing/alg_consultationmap.py" line="99" />
             <source>Consultation map</source>
             <translation>Map ymgynghori</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="95" />
+            <location filename="../processing/alg_consultationmap.py" line="100" />
             <source>PDF files (*.pdf);;PNG images (*.png);;SVG drawings (*.svg)</source>
             <translation>Ffeiliau PDF (*.pdf);;Delweddau PNG (*.png);;Lluniadau SVG (*.svg)</translation>
         </message>
         <message>
             <location filename="../processing/alg_consultationmap.py" line="101" />
+            <source>Pages</source>
+            <translation>Tudalennau</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_consultationmap.py" line="102" />
+            <source>Layers shown</source>
+            <translation>Haenau a ddangosir</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_consultationmap.py" line="103" />
+            <source>Map CRS</source>
+            <translation>CRS y map</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_consultationmap.py" line="109" />
             <source>OUTPUT: give the file to write, e.g. consultation_map.pdf.</source>
             <translation>OUTPUT: rhowch y ffeil i'w hysgrifennu, e.e. consultation_map.pdf.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="110" />
+            <location filename="../processing/alg_consultationmap.py" line="118" />
             <source>OUTPUT ends in {ext} but FORMAT is {fmt}: give a file ending in {want}, or choose the matching FORMAT.</source>
             <translation>OUTPUT: mae enw'r ffeil yn gorffen gyda {ext} ond {fmt} yw FORMAT; rhowch ffeil sy'n gorffen gyda {want}, neu dewiswch y FORMAT cyfatebol.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="120" />
+            <location filename="../processing/alg_consultationmap.py" line="128" />
             <source>SUMMARY: the file {path} does not exist; give its full path, or the text itself.</source>
             <translation>SUMMARY: nid yw'r ffeil {path} yn bodoli; rhowch ei llwybr llawn, neu'r testun ei hun.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="130" />
+            <location filename="../processing/alg_consultationmap.py" line="138" />
             <source>LAYERS: choose at least one layer to show (e.g. the drive-time zones and the sites).</source>
             <translation>LAYERS: dewiswch o leiaf un haen i'w dangos (e.e. y parthau amser gyrru a'r safleoedd).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="136" />
+            <location filename="../processing/alg_consultationmap.py" line="144" />
             <source>LAYERS: a layer could not be opened; check the path.</source>
             <translation>LAYERS: nid oedd modd agor haen; gwiriwch y llwybr.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="144" />
+            <location filename="../processing/alg_consultationmap.py" line="152" />
             <source>Could not read the style {path}</source>
             <translation>Nid oedd modd darllen yr arddull {path}</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="157" />
+            <location filename="../processing/alg_consultationmap.py" line="165" />
             <source>DPI must be between 72 and 1200 (300 for print).</source>
             <translation>Rhaid i DPI fod rhwng 72 a 1200 (300 ar gyfer argraffu).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="160" />
+            <location filename="../processing/alg_consultationmap.py" line="168" />
             <source>TITLE: give the map a title (it heads the page).</source>
             <translation>TITLE: rhowch deitl i'r map (mae ar frig y dudalen).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="176" />
+            <location filename="../processing/alg_consultationmap.py" line="184" />
             <source>LAYERS: the layers are empty; there is nothing to map.</source>
             <translation>LAYERS: mae'r haenau'n wag; nid oes dim i'w fapio.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="179" />
+            <location filename="../processing/alg_consultationmap.py" line="187" />
             <source>Drive times are modelled along the road network at typical speeds, without traffic, turn restrictions or one-way streets: real journeys vary.</source>
             <translation>Mae'r amseroedd gyrru wedi'u modelu ar hyd y rhwydwaith ffyrdd ar gyflymderau arferol, heb draffig, cyfyngiadau troi na strydoedd unffordd: mae teithiau go iawn yn amrywio.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="185" />
+            <location filename="../processing/alg_consultationmap.py" line="193" />
             <source>{paper} {orient} page, map in {crs}, {n} layers; attribution: {attr}</source>
             <translation>Tudalen {paper} {orient}, map yn {crs}, {n} haen; priodoliad: {attr}</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="186" />
+            <location filename="../processing/alg_consultationmap.py" line="194" />
             <source>landscape</source>
             <translation>tirlun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="186" />
+            <location filename="../processing/alg_consultationmap.py" line="194" />
             <source>portrait</source>
             <translation>portread</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="195" />
+            <location filename="../processing/alg_consultationmap.py" line="203" />
             <source>OUTPUT: could not write {path}: {msg}</source>
             <translation>OUTPUT: nid oedd modd ysgrifennu {path}: {msg}</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="196" />
+            <location filename="../processing/alg_consultationmap.py" line="204" />
             <source>export failed (is the folder writable?)</source>
             <translation>methodd yr allforio (a oes modd ysgrifennu i'r ffolder?)</translation>
         </message>
@@ -605,219 +635,304 @@
     <context>
         <name>CoverageAlgorithm</name>
         <message>
-            <location filename="../processing/alg_coverage.py" line="62" />
+            <location filename="../processing/alg_coverage.py" line="73" />
             <source>Coverage and equity by area</source>
             <translation>Cwmpas a thegwch fesul ardal</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="66" />
+            <location filename="../processing/alg_coverage.py" line="77" />
             <source>Turns a drive-time raster into coverage and equity figures per area (PCTs, CCGs, districts, any polygons), per urban / semi-urban / rural class and optionally per group such as IMD decile: population and % within each threshold, population-weighted mean, median and 90th-percentile drive time, maximum, population beyond the target, the gap to the whole study area in percentage points and a rank. Population held in polygons (e.g. LSOAs) is cut by the areas and spread over the raster cells in proportion to the exact area of polygon and cell (area weighting); totals are conserved and the log says how many people fall outside the raster, outside every area or on unreachable cells. A time equal to a threshold counts as within it; unreachable (nodata) cells are never within and are counted separately.</source>
             <translation>Yn troi rhastr amser gyrru yn ffigurau cwmpas a thegwch fesul ardal (PCTs, CCGs, ardaloedd awdurdod lleol, unrhyw bolygonau), fesul dosbarth trefol / lled-drefol / gwledig ac, yn ddewisol, fesul grŵp megis degradd IMD: poblogaeth a % o fewn pob trothwy, amser gyrru cymedrig, canolrif a 90fed canradd wedi'u pwysoli yn ôl poblogaeth, uchafswm, poblogaeth y tu hwnt i'r targed, y bwlch i'r ardal astudio gyfan mewn pwyntiau canran, a safle yn y drefn. Caiff poblogaeth a ddelir mewn polygonau (e.e. LSOAs) ei thorri gan yr ardaloedd a'i lledaenu dros gelloedd y rhastr yn gymesur ag union arwynebedd y polygon a'r gell (pwysoli arwynebedd); caiff cyfansymiau eu cadw ac mae'r log yn nodi faint o bobl sydd y tu allan i'r rhastr, y tu allan i bob ardal neu ar gelloedd na ellir eu cyrraedd. Mae amser sy'n hafal i drothwy yn cyfrif fel amser o fewn y trothwy; nid yw celloedd na ellir eu cyrraedd (nodata) byth o fewn trothwy, ac fe'u cyfrifir ar wahân.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="76" />
+            <location filename="../processing/alg_coverage.py" line="87" />
             <source>Drive time in minutes (from 'Drive-time raster'); nodata = unreachable. Projected CRS in metres.</source>
             <translation>Amser gyrru mewn munudau (o 'Rhastr amser gyrru'); nodata = ni ellir ei gyrraedd. CRS tafluniedig mewn metrau.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="78" />
+            <location filename="../processing/alg_coverage.py" line="89" />
             <source>Reporting areas (polygons): PCTs, CCGs, localities, districts; any CRS (reprojected to the raster's). Overlapping areas each count the people inside them; invalid polygons (e.g. self-intersecting) are repaired; the log names both.</source>
             <translation>Ardaloedd adrodd (polygonau): PCTs, CCGs, ardaloedd lleol, ardaloedd awdurdod lleol; unrhyw CRS (caiff ei ail-daflunio i CRS y rhastr). Mae ardaloedd sy'n gorgyffwrdd yr un yn cyfrif y bobl y tu mewn iddynt; caiff polygonau annilys (e.e. rhai sy'n croesi eu hunain) eu trwsio; mae'r log yn enwi'r ddau.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="81" />
+            <location filename="../processing/alg_coverage.py" line="92" />
             <source>Field with a unique id per area (default: the feature id). Duplicate or empty ids are an error.</source>
             <translation>Maes gyda dynodydd unigryw ar gyfer pob ardal (rhagosodiad: dynodydd y nodwedd). Mae dynodyddion dyblyg neu wag yn wall.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="83" />
+            <location filename="../processing/alg_coverage.py" line="94" />
             <source>Field with the area name used in the summary and labels (default: the id field; with neither, a text field called name or ending in name / nm, such as lad11nm, if the areas have one).</source>
             <translation>Maes gydag enw'r ardal a ddefnyddir yn y crynodeb a'r labeli (rhagosodiad: y maes id; heb y naill na'r llall, maes testun o'r enw name neu sy'n gorffen ag name / nm, megis lad11nm, os oes un gan yr ardaloedd).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="87" />
+            <location filename="../processing/alg_coverage.py" line="98" />
             <source>Drive-time thresholds in minutes (comma-separated); each gives fields pop_le_&lt;T&gt; and pct_le_&lt;T&gt; (7.5 gives pct_le_7_5).</source>
             <translation>Trothwyon amser gyrru mewn munudau (wedi'u gwahanu gan atalnodau); mae pob un yn rhoi'r meysydd pop_le_&lt;T&gt; a pct_le_&lt;T&gt; (mae 7.5 yn rhoi pct_le_7_5).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="89" />
+            <location filename="../processing/alg_coverage.py" line="100" />
             <source>The standard being judged, in minutes (added to the thresholds if missing): gap_pp, rank and pop_beyond refer to it.</source>
             <translation>Y safon sy'n cael ei mesur, mewn munudau (caiff ei hychwanegu at y trothwyon os nad yw yno): mae gap_pp, rank a pop_beyond yn cyfeirio ati.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="91" />
+            <location filename="../processing/alg_coverage.py" line="102" />
             <source>Share of the population that should be within the target (%): an area meets the standard when pct_le_&lt;TARGET&gt; &gt;= this (fields meets, pop_short).</source>
             <translation>Y gyfran o'r boblogaeth a ddylai fod o fewn y targed (%): mae ardal yn cyrraedd y safon pan fo pct_le_&lt;TARGET&gt; &gt;= hyn (meysydd meets, pop_short).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="93" />
+            <location filename="../processing/alg_coverage.py" line="104" />
             <source>Optional field of the population layer with an urban/rural class: ONS RUC2011 codes (A1, B1, C1, C2 urban; D1, D2 town and fringe = semi-urban; E1, E2 village and dispersed = rural), their labels, or urban / semi-urban / rural. Empty: classify by population density.</source>
             <translation>Maes dewisol yn yr haen poblogaeth gyda dosbarth trefol/gwledig: codau RUC2011 y SYG (A1, B1, C1, C2 trefol; D1, D2 tref ac ymylon = lled-drefol; E1, E2 pentref a gwasgaredig = gwledig), eu labeli, neu urban / semi-urban / rural. Gwag: dosbarthu yn ôl dwysedd poblogaeth.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="97" />
+            <location filename="../processing/alg_coverage.py" line="108" />
             <source>Two density breaks in persons per km² used when no URBANITY_FIELD is given: rural below the first, semi-urban up to the second, urban from it (default 300,1500: the EU Degree of Urbanisation thresholds). Polygons use their own density; points and raster cells the density of the surrounding 1 km².</source>
             <translation>Dau doriad dwysedd mewn pobl fesul km² a ddefnyddir pan na roddir URBANITY_FIELD: gwledig o dan y cyntaf, lled-drefol hyd at yr ail, trefol o'r ail ymlaen (rhagosodiad 300,1500: trothwyon Gradd Trefoli yr UE). Mae polygonau'n defnyddio eu dwysedd eu hunain; pwyntiau a chelloedd rhastr, dwysedd y 1 km² o'u cwmpas.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="102" />
+            <location filename="../processing/alg_coverage.py" line="113" />
             <source>Optional field of the population layer for another breakdown (e.g. imd19_decile): the table gets rows per area × class × group.</source>
             <translation>Maes dewisol yn yr haen poblogaeth ar gyfer dadansoddiad arall (e.e. imd19_decile): mae'r tabl yn cael rhesi fesul ardal × dosbarth × grŵp.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="104" />
+            <location filename="../processing/alg_coverage.py" line="115" />
             <source>Optional dasymetric weights on the drive-time grid (e.g. built-up or road surface, 0 where nobody lives): each polygon's people are spread in proportion to covered area × weight (plain area where a polygon covers only zero weight).</source>
             <translation>Pwysau dasymetrig dewisol ar grid yr amser gyrru (e.e. arwyneb adeiledig neu ffordd, 0 lle nad oes neb yn byw): caiff pobl pob polygon eu lledaenu yn gymesur ag arwynebedd a gwmpesir × pwysau (arwynebedd plaen lle mae polygon yn cwmpasu pwysau sero yn unig).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="108" />
+            <location filename="../processing/alg_coverage.py" line="119" />
             <source>Name of the whole study area in the summary sentences, e.g. Oxfordshire.</source>
             <translation>Enw'r ardal astudio gyfan yn y brawddegau crynodeb, e.e. Swydd Rydychen.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="110" />
+            <location filename="../processing/alg_coverage.py" line="121" />
             <source>The areas with pop_total, pop_le_&lt;T&gt;, pct_le_&lt;T&gt;, pop_beyond, pct_beyond, pop_unreach, pop_outside (people of the area outside the raster, not counted), mean_min, median_min, p90_min, max_min, gap_pp, gap_best_pp, rank (1 = highest % within target), meets (1/0) and pop_short (people to bring within target to meet TARGET_SHARE). NULL where an area has no population. Styled as a choropleth of % within target.</source>
             <translation>Yr ardaloedd gyda pop_total, pop_le_&lt;T&gt;, pct_le_&lt;T&gt;, pop_beyond, pct_beyond, pop_unreach, pop_outside (pobl yr ardal sydd y tu allan i'r rhastr, heb eu cyfrif), mean_min, median_min, p90_min, max_min, gap_pp, gap_best_pp, rank (1 = y % uchaf o fewn y targed), meets (1/0) a pop_short (y bobl y mae angen dod â nhw o fewn y targed i gyrraedd TARGET_SHARE). NULL lle nad oes poblogaeth mewn ardal. Arddull cloropleth o'r % o fewn y targed.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="116" />
-            <source>Table (no geometry) with the same figures per level: area, area × urbanity class, area × group, area × class × group, and the whole study area (level study, study_class, study_group...). gap_pp is against the whole study area; rank is among rows of the same level, class and group.</source>
-            <translation>Tabl (heb geometreg) gyda'r un ffigurau fesul lefel: ardal, ardal × dosbarth trefoldeb, ardal × grŵp, ardal × dosbarth × grŵp, a'r ardal astudio gyfan (lefel study, study_class, study_group...). Mae gap_pp yn cymharu â'r ardal astudio gyfan; mae rank yn cymharu rhesi o'r un lefel, dosbarth a grŵp.</translation>
+            <location filename="../processing/alg_coverage.py" line="127" />
+            <source>Optional table (no geometry) with the same figures per level: area, area × urbanity class, area × group, area × class × group, and the whole study area (level study, study_class, study_group...). gap_pp is against the whole study area; rank is among rows of the same level, class and group.</source>
+            <translation>Tabl dewisol (heb geometreg) gyda'r un ffigurau fesul lefel: ardal, ardal × dosbarth trefoldeb, ardal × grŵp, ardal × dosbarth × grŵp, a'r ardal astudio gyfan (lefel study, study_class, study_group...). Mae gap_pp yn cymharu â'r ardal astudio gyfan; mae rank yn cymharu rhesi o'r un lefel, dosbarth a grŵp.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="120" />
+            <location filename="../processing/alg_coverage.py" line="131" />
             <source>Optional HTML (or .txt) file with plain-English sentences to paste, and a table of the areas.</source>
             <translation>Ffeil HTML (neu .txt) ddewisol gyda brawddegau mewn iaith glir i'w gludo, a thabl o'r ardaloedd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="130" />
+            <location filename="../processing/alg_coverage.py" line="133" />
+            <source>Number output: % of the study area's people within TARGET minutes.</source>
+            <translation>Allbwn rhif: % o bobl yr ardal astudio o fewn TARGET munud.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="134" />
+            <source>Number output: people of the study area within TARGET minutes.</source>
+            <translation>Allbwn rhif: pobl yr ardal astudio o fewn TARGET munud.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="135" />
+            <source>Number output: people counted (inside the areas and the raster).</source>
+            <translation>Allbwn rhif: y bobl a gyfrifwyd (y tu mewn i'r ardaloedd a'r rhastr).</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="136" />
+            <source>Number output: population-weighted median drive time of the study area (minutes).</source>
+            <translation>Allbwn rhif: amser gyrru canolrifol yr ardal astudio wedi'i bwysoli yn ôl poblogaeth (munudau).</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="138" />
+            <source>Number output: population-weighted 90th-percentile drive time of the study area (minutes).</source>
+            <translation>Allbwn rhif: amser gyrru 90fed canradd yr ardal astudio wedi'i bwysoli yn ôl poblogaeth (munudau).</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="140" />
+            <source>Number output: areas with at least TARGET_SHARE % of their people within TARGET minutes.</source>
+            <translation>Allbwn rhif: ardaloedd ag o leiaf TARGET_SHARE % o'u pobl o fewn TARGET munud.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="142" />
+            <source>Number output: areas with people in them (those judged).</source>
+            <translation>Allbwn rhif: ardaloedd â phobl ynddynt (y rhai a fernir).</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="143" />
+            <source>String output: the headline sentence, e.g. '29.8 % within 8 min; median 9.6 min, 90th percentile 17.2 min'.</source>
+            <translation>Allbwn testun: y frawddeg bennawd, e.e. '29.8 % o fewn 8 mun; canolrif 9.6 mun, 90fed canradd 17.2 mun'.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="153" />
             <source>Drive time (minutes)</source>
             <translation>Amser gyrru (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="131" />
+            <location filename="../processing/alg_coverage.py" line="154" />
             <source>Areas</source>
             <translation>Ardaloedd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="132" />
+            <location filename="../processing/alg_coverage.py" line="155" />
             <source>Area id field</source>
             <translation>Maes dynodydd ardal</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="134" />
+            <location filename="../processing/alg_coverage.py" line="157" />
             <source>Area name field</source>
             <translation>Maes enw ardal</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="138" />
+            <location filename="../processing/alg_coverage.py" line="161" />
             <source>Thresholds (minutes)</source>
             <translation>Trothwyon (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="139" />
+            <location filename="../processing/alg_coverage.py" line="162" />
             <source>Target (minutes)</source>
             <translation>Targed (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="141" />
+            <location filename="../processing/alg_coverage.py" line="164" />
             <source>Target share of population (%)</source>
             <translation>Cyfran darged o'r boblogaeth (%)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="143" />
+            <location filename="../processing/alg_coverage.py" line="166" />
             <source>Urban/rural class field</source>
             <translation>Maes dosbarth trefol/gwledig</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="146" />
+            <location filename="../processing/alg_coverage.py" line="169" />
             <source>Density breaks for urbanity (persons/km²)</source>
             <translation>Toriadau dwysedd ar gyfer trefoldeb (pobl/km²)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="148" />
+            <location filename="../processing/alg_coverage.py" line="171" />
             <source>Group field (e.g. IMD decile)</source>
             <translation>Maes grŵp (e.e. degradd IMD)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="150" />
+            <location filename="../processing/alg_coverage.py" line="173" />
             <source>Dasymetric weights (optional raster)</source>
             <translation>Pwysau dasymetrig (rhastr dewisol)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="152" />
+            <location filename="../processing/alg_coverage.py" line="175" />
             <source>Study area name</source>
             <translation>Enw'r ardal astudio</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="153" />
-            <location filename="../processing/alg_coverage.py" line="182" />
+            <location filename="../processing/alg_coverage.py" line="176" />
+            <location filename="../processing/alg_coverage.py" line="214" />
             <source>the study area</source>
             <translation>yr ardal astudio</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="154" />
+            <location filename="../processing/alg_coverage.py" line="177" />
             <source>Coverage by area</source>
             <translation>Cwmpas fesul ardal</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="156" />
-            <location filename="../processing/alg_coverage.py" line="370" />
+            <location filename="../processing/alg_coverage.py" line="179" />
+            <location filename="../processing/alg_coverage.py" line="426" />
             <source>Coverage table</source>
             <translation>Tabl cwmpas</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="158" />
+            <location filename="../processing/alg_coverage.py" line="181" />
             <source>Summary</source>
             <translation>Crynodeb</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="159" />
+            <location filename="../processing/alg_coverage.py" line="182" />
             <source>HTML files (*.html);;Text files (*.txt)</source>
             <translation>Ffeiliau HTML (*.html);;Ffeiliau testun (*.txt)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="173" />
+            <location filename="../processing/alg_coverage.py" line="184" />
+            <source>% within target</source>
+            <translation>% o fewn y targed</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="185" />
+            <source>People within target</source>
+            <translation>Pobl o fewn y targed</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="186" />
+            <source>People counted</source>
+            <translation>Pobl a gyfrifwyd</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="187" />
+            <source>Median drive time (minutes)</source>
+            <translation>Amser gyrru canolrifol (munudau)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="188" />
+            <source>90th-percentile drive time (minutes)</source>
+            <translation>Amser gyrru 90fed canradd (munudau)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="189" />
+            <source>Areas meeting the target</source>
+            <translation>Ardaloedd sy'n cyrraedd y targed</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="190" />
+            <source>Areas with population</source>
+            <translation>Ardaloedd â phoblogaeth</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="192" />
+            <source>Headline</source>
+            <translation>Pennawd</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="205" />
             <source>DRIVETIME: the raster has negative values; it must hold minutes (nodata = unreachable).</source>
             <translation>DRIVETIME: mae gan y rhastr werthoedd negatif; rhaid iddo gynnwys munudau (nodata = ni ellir ei gyrraedd).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="179" />
+            <location filename="../processing/alg_coverage.py" line="211" />
             <source>TARGET must be a positive number of minutes, e.g. 8.</source>
             <translation>Rhaid i TARGET fod yn nifer positif o funudau, e.e. 8.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="201" />
+            <location filename="../processing/alg_coverage.py" line="233" />
             <source>POPULATION / POPULATION_RASTER: no population falls inside both the areas and the drive-time raster (input total {tot}). Check that the population layer covers the areas and that the population field is the right one.</source>
             <translation>POPULATION / POPULATION_RASTER: nid oes poblogaeth o fewn yr ardaloedd a'r rastr amser gyrru ar yr un pryd (cyfanswm y mewnbwn {tot}). Gwiriwch fod yr haen poblogaeth yn cwmpasu'r ardaloedd a mai'r maes poblogaeth yw'r un cywir.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="232" />
+            <location filename="../processing/alg_coverage.py" line="278" />
+            <source>{p} within {T} min; median {m} min, 90th percentile {p90} min</source>
+            <translation>{p} o fewn {T} mun; canolrif {m} mun, 90fed canradd {p90} mun</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="288" />
             <source>Population: {inp} in the input; {tot} inside the areas and the raster (used); {orr} of the areas outside the raster; {oa} outside every area; {un} on unreachable cells.</source>
             <translation>Poblogaeth: {inp} yn y mewnbwn; {tot} o fewn yr ardaloedd a'r rhastr (wedi'u defnyddio); {orr} o'r ardaloedd y tu allan i'r rhastr; {oa} y tu allan i bob ardal; {un} ar gelloedd na ellir eu cyrraedd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="238" />
+            <location filename="../processing/alg_coverage.py" line="294" />
             <source>Across {study}: {p} within {T} min; median {m} min, 90th percentile {p90} min.</source>
             <translation>Ar draws {study}: {p} o fewn {T} mun; canolrif {m} mun, 90fed canradd {p90} mun.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="250" />
+            <location filename="../processing/alg_coverage.py" line="306" />
             <source>The areas overlap: {x} people are counted in more than one area (and in the study-area row more than once).</source>
             <translation>Mae'r ardaloedd yn gorgyffwrdd: caiff {x} o bobl eu cyfrif mewn mwy nag un ardal (a mwy nag unwaith yn rhes yr ardal astudio).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="326" />
+            <location filename="../processing/alg_coverage.py" line="382" />
             <source>Coverage within {T} min</source>
             <translation>Cwmpas o fewn {T} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="349" />
+            <location filename="../processing/alg_coverage.py" line="405" />
             <source>all</source>
             <translation>pob un</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="378" />
+            <location filename="../processing/alg_coverage.py" line="434" />
             <source>Figures from the drive-time raster and the population layer given; population spread by area weighting.</source>
             <translation>Ffigurau o'r rhastr amser gyrru a'r haen poblogaeth a roddwyd; poblogaeth wedi'i lledaenu drwy bwysoli arwynebedd.</translation>
         </message>
@@ -825,80 +940,110 @@
     <context>
         <name>DriveTimeAlgorithm</name>
         <message>
-            <location filename="../processing/alg_drivetime.py" line="40" />
+            <location filename="../processing/alg_drivetime.py" line="44" />
             <source>Drive-time raster</source>
             <translation>Rhastr amser gyrru</translation>
         </message>
         <message>
-            <location filename="../processing/alg_drivetime.py" line="44" />
+            <location filename="../processing/alg_drivetime.py" line="48" />
             <source>Computes the drive time in minutes from the nearest site to every cell of a speed surface (accumulated cost over the raster, exact on the 8- or 16-neighbour cell graph), adding an activation time at every site. Optionally writes which site is nearest and polygons of the drive-time bands. With a selection on the sites layer (and 'Selected features only'), only the selected sites are used.</source>
             <translation>Yn cyfrifo'r amser gyrru mewn munudau o'r safle agosaf i bob cell mewn arwyneb cyflymder (cost gronnus dros y rhastr, union ar graff celloedd 8 neu 16 cymydog), gan ychwanegu amser ysgogi ym mhob safle. Yn ddewisol, mae'n ysgrifennu pa safle sydd agosaf a pholygonau o'r bandiau amser gyrru. Gyda detholiad ar yr haen safleoedd (a 'Selected features only'), dim ond y safleoedd a ddewiswyd a ddefnyddir.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_drivetime.py" line="50" />
+            <location filename="../processing/alg_drivetime.py" line="54" />
             <source>Optional cut-off in minutes (activation included): cells further away are nodata. Saves time on large surfaces.</source>
             <translation>Terfyn dewisol mewn munudau (gan gynnwys yr amser ysgogi): mae celloedd sydd ymhellach i ffwrdd yn nodata. Yn arbed amser ar arwynebau mawr.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_drivetime.py" line="52" />
+            <location filename="../processing/alg_drivetime.py" line="56" />
             <source>Band breaks in minutes for the style and the zones (a time equal to a break falls in the lower band).</source>
             <translation>Toriadau bandiau mewn munudau ar gyfer yr arddull a'r parthau (mae amser sy'n hafal i doriad yn y band is).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_drivetime.py" line="54" />
+            <location filename="../processing/alg_drivetime.py" line="58" />
             <source>Drive time in minutes (float32 GeoTIFF), nodata where unreachable; styled in bands on load.</source>
             <translation>Amser gyrru mewn munudau (GeoTIFF float32), nodata lle na ellir ei gyrraedd; arddull bandiau wrth ei lwytho.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_drivetime.py" line="56" />
+            <location filename="../processing/alg_drivetime.py" line="60" />
             <source>Optional raster: feature id of the nearest site (allocation).</source>
             <translation>Rhastr dewisol: dynodydd nodwedd y safle agosaf (dyraniad).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_drivetime.py" line="57" />
+            <location filename="../processing/alg_drivetime.py" line="61" />
             <source>Optional polygons, one per band (fields band, lower_min, upper_min, label, area_km2).</source>
             <translation>Polygonau dewisol, un i bob band (meysydd band, lower_min, upper_min, label, area_km2).</translation>
         </message>
         <message>
+            <location filename="../processing/alg_drivetime.py" line="63" />
+            <source>Number output: % of the cells of the speed surface reachable from a site (within the cut-off, if given).</source>
+            <translation>Allbwn rhif: % o gelloedd yr arwyneb cyflymder y gellir eu cyrraedd o safle (o fewn y terfyn, os rhoddir un).</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_drivetime.py" line="65" />
+            <source>Number output: the longest drive time in minutes over the reachable cells (NaN if none).</source>
+            <translation>Allbwn rhif: yr amser gyrru hiraf mewn munudau dros y celloedd y gellir eu cyrraedd (NaN os nad oes rhai).</translation>
+        </message>
+        <message>
             <location filename="../processing/alg_drivetime.py" line="67" />
+            <source>Number output: how many sites were used (after the selection and the sites-inside check).</source>
+            <translation>Allbwn rhif: faint o safleoedd a ddefnyddiwyd (ar ôl y detholiad a'r gwiriad safleoedd y tu mewn).</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_drivetime.py" line="77" />
             <source>Cut-off (minutes)</source>
             <translation>Terfyn (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_drivetime.py" line="72" />
+            <location filename="../processing/alg_drivetime.py" line="82" />
             <source>Bands (minutes)</source>
             <translation>Bandiau (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_drivetime.py" line="73" />
-            <location filename="../processing/alg_drivetime.py" line="130" />
+            <location filename="../processing/alg_drivetime.py" line="83" />
+            <location filename="../processing/alg_drivetime.py" line="143" />
             <source>Drive time (minutes)</source>
             <translation>Amser gyrru (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_drivetime.py" line="74" />
-            <location filename="../processing/alg_drivetime.py" line="140" />
+            <location filename="../processing/alg_drivetime.py" line="84" />
+            <location filename="../processing/alg_drivetime.py" line="155" />
             <source>Nearest site</source>
             <translation>Safle agosaf</translation>
         </message>
         <message>
-            <location filename="../processing/alg_drivetime.py" line="76" />
-            <location filename="../processing/alg_drivetime.py" line="179" />
+            <location filename="../processing/alg_drivetime.py" line="86" />
+            <location filename="../processing/alg_drivetime.py" line="194" />
             <source>Drive-time zones</source>
             <translation>Parthau amser gyrru</translation>
         </message>
         <message>
-            <location filename="../processing/alg_drivetime.py" line="95" />
+            <location filename="../processing/alg_drivetime.py" line="89" />
+            <source>Reachable cells (%)</source>
+            <translation>Celloedd y gellir eu cyrraedd (%)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_drivetime.py" line="90" />
+            <source>Longest drive time (minutes)</source>
+            <translation>Amser gyrru hiraf (munudau)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_drivetime.py" line="91" />
+            <source>Sites used</source>
+            <translation>Safleoedd a ddefnyddiwyd</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_drivetime.py" line="108" />
             <source>MAX_TIME must be positive (minutes), or left empty.</source>
             <translation>Rhaid i MAX_TIME fod yn bositif (munudau), neu'n wag.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_drivetime.py" line="108" />
+            <location filename="../processing/alg_drivetime.py" line="121" />
             <source>{n} sites on a {r} x {c} grid of {s:g} m cells, {k} neighbours.</source>
             <translation>{n} safle ar grid {r} x {c} o gelloedd {s:g} m, {k} cymydog.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_drivetime.py" line="121" />
+            <location filename="../processing/alg_drivetime.py" line="134" />
             <source>Reachable cells: {p:.1f} %; longest drive time {m:.1f} min.</source>
             <translation>Celloedd y gellir eu cyrraedd: {p:.1f} %; amser gyrru hiraf {m:.1f} mun.</translation>
         </message>
@@ -926,187 +1071,187 @@
             <translation>heb ei ddosbarthu</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="963" />
+            <location filename="../core/coverage.py" line="993" />
             <source>No population of the population layer lies inside the areas and the drive-time raster.</source>
             <translation>Nid oes dim o boblogaeth yr haen poblogaeth o fewn yr ardaloedd a'r rhastr amser gyrru.</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="965" />
+            <location filename="../core/coverage.py" line="995" />
             <source>Across {study}, {pop} people live within the drive-time raster; {n} ({p}) live within {T} minutes of the nearest site, against a standard of {share}.</source>
             <translation>Ar draws {study}, mae {pop} o bobl yn byw o fewn y rhastr amser gyrru; mae {n} ({p}) yn byw o fewn {T} munud i'r safle agosaf, o'i gymharu â safon o {share}.</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="969" />
+            <location filename="../core/coverage.py" line="999" />
             <source>The population-weighted median drive time is {med} minutes, the 90th percentile {p90} minutes and the longest {mx} minutes.</source>
             <translation>Yr amser gyrru canolrifol wedi'i bwysoli yn ôl poblogaeth yw {med} munud, y 90fed canradd yw {p90} munud a'r hiraf yw {mx} munud.</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="976" />
+            <location filename="../core/coverage.py" line="1006" />
             <source>{name}: nobody in the population layer lives in the part of this area covered by the drive-time raster.</source>
             <translation>{name}: nid oes neb o'r haen poblogaeth yn byw yn y rhan o'r ardal hon a gwmpesir gan y rhastr amser gyrru.</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="979" />
+            <location filename="../core/coverage.py" line="1009" />
             <source>In {name}, {n} people ({p}) live more than {T} minutes' drive from the nearest site, against {sp} across {study}.</source>
             <translation>{name}: mae {n} o bobl ({p}) yn byw mwy na {T} munud o yrru o'r safle agosaf, o'i gymharu â {sp} ar draws {study}.</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="987" />
+            <location filename="../core/coverage.py" line="1017" />
             <source>Within {T} minutes, coverage ranges from {pw} in {worst} to {pb} in {best}: a gap of {gap} percentage points.</source>
             <translation>O fewn {T} munud, mae'r cwmpas yn amrywio o {pw} ({worst}) i {pb} ({best}): bwlch o {gap} pwynt canran.</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="993" />
+            <location filename="../core/coverage.py" line="1023" />
             <source>{k} of {n} areas meet the standard of {share} within {T} minutes{names}.</source>
             <translation>Mae {k} o {n} ardal yn cyrraedd y safon o {share} o fewn {T} munud{names}.</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="997" />
+            <location filename="../core/coverage.py" line="1027" />
             <source>{p} of {cls} residents ({n} people)</source>
             <translation>{p} o breswylwyr {cls} ({n} o bobl)</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1001" />
+            <location filename="../core/coverage.py" line="1031" />
             <source>Across {study}, {parts} live within {T} minutes.</source>
             <translation>Ar draws {study}, mae {parts} yn byw o fewn {T} munud.</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1009" />
+            <location filename="../core/coverage.py" line="1039" />
             <source>By {g}, the share within {T} minutes ranges from {plo} ({g} {glo}) to {phi} ({g} {ghi}).</source>
             <translation>Yn ôl {g}, mae'r gyfran o fewn {T} munud yn amrywio o {plo} ({g} {glo}) i {phi} ({g} {ghi}).</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1014" />
+            <location filename="../core/coverage.py" line="1044" />
             <source>{u} people live on cells the drive-time raster marks unreachable (nodata); they count as beyond every threshold. {o} people of the areas fall outside the raster and {a} outside every area; these are left out of the figures.</source>
             <translation>Mae {u} o bobl yn byw ar gelloedd y mae'r rhastr amser gyrru yn eu nodi fel rhai na ellir eu cyrraedd (nodata); maent yn cyfrif fel pobl y tu hwnt i bob trothwy. Mae {o} o bobl yr ardaloedd y tu allan i'r rhastr a {a} y tu allan i bob ardal; mae'r rhain wedi'u gadael allan o'r ffigurau.</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1024" />
-            <location filename="../core/scenario.py" line="119" />
+            <location filename="../core/coverage.py" line="1054" />
+            <location filename="../core/scenario.py" line="120" />
             <source> and </source>
             <translation> a </translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1036" />
-            <location filename="../processing/alg_coverage.py" line="464" />
+            <location filename="../core/coverage.py" line="1066" />
+            <location filename="../processing/alg_coverage.py" line="520" />
             <source>Area</source>
             <translation>Ardal</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1036" />
-            <location filename="../processing/alg_coverage.py" line="465" />
+            <location filename="../core/coverage.py" line="1066" />
+            <location filename="../processing/alg_coverage.py" line="521" />
             <source>People</source>
             <translation>Pobl</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1036" />
+            <location filename="../core/coverage.py" line="1066" />
             <source>Within {T} min</source>
             <translation>O fewn {T} mun</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1036" />
+            <location filename="../core/coverage.py" line="1066" />
             <source>Beyond {T} min</source>
             <translation>Y tu hwnt i {T} mun</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1037" />
-            <location filename="../processing/alg_coverage.py" line="467" />
+            <location filename="../core/coverage.py" line="1067" />
+            <location filename="../processing/alg_coverage.py" line="523" />
             <source>Median (min)</source>
             <translation>Canolrif (mun)</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1037" />
+            <location filename="../core/coverage.py" line="1067" />
             <source>90th percentile (min)</source>
             <translation>90fed canradd (mun)</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1037" />
+            <location filename="../core/coverage.py" line="1067" />
             <source>Gap (pp)</source>
             <translation>Bwlch (pp)</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1037" />
-            <location filename="../processing/alg_coverage.py" line="469" />
+            <location filename="../core/coverage.py" line="1067" />
+            <location filename="../processing/alg_coverage.py" line="525" />
             <source>Rank</source>
             <translation>Rheng</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1048" />
+            <location filename="../core/coverage.py" line="1078" />
             <source>Coverage within {T} minutes</source>
             <translation>Cwmpas o fewn {T} munud</translation>
         </message>
         <message>
-            <location filename="../core/scenario.py" line="116" />
+            <location filename="../core/scenario.py" line="117" />
             <source>closing {names}</source>
             <translation>cau {names}</translation>
         </message>
         <message>
-            <location filename="../core/scenario.py" line="118" />
+            <location filename="../core/scenario.py" line="119" />
             <source>opening {names}</source>
             <translation>agor {names}</translation>
         </message>
         <message>
-            <location filename="../core/scenario.py" line="119" />
+            <location filename="../core/scenario.py" line="120" />
             <source>The scenario compares today's sites with {what}.</source>
             <translation>Mae'r senario yn cymharu safleoedd heddiw â'r sefyllfa ar ôl {what}.</translation>
         </message>
         <message>
-            <location filename="../core/scenario.py" line="121" />
+            <location filename="../core/scenario.py" line="122" />
             <source>No population lies inside the areas and the drive-time raster.</source>
             <translation>Nid oes dim poblogaeth o fewn yr ardaloedd a'r rhastr amser gyrru.</translation>
         </message>
         <message>
-            <location filename="../core/scenario.py" line="124" />
+            <location filename="../core/scenario.py" line="125" />
             <source>Across {study} ({pop} people), {n} people ({p}) would have a longer drive to the nearest site and {m} ({q}) a shorter one.</source>
             <translation>Ar draws {study} ({pop} o bobl), byddai gan {n} o bobl ({p}) daith yrru hirach i'r safle agosaf a byddai gan {m} ({q}) daith fyrrach.</translation>
         </message>
         <message>
-            <location filename="../core/scenario.py" line="128" />
+            <location filename="../core/scenario.py" line="129" />
             <source>Within {T} minutes: {a} today, {c} in the scenario ({d:+.1f} percentage points); {lost} people would move beyond {T} minutes and {gained} would come within it.</source>
             <translation>O fewn {T} munud: {a} heddiw, {c} yn y senario ({d:+.1f} pwynt canran); byddai {lost} o bobl yn symud y tu hwnt i {T} munud a byddai {gained} yn dod o fewn y trothwy.</translation>
         </message>
         <message>
-            <location filename="../core/scenario.py" line="132" />
+            <location filename="../core/scenario.py" line="133" />
             <source>The population-weighted mean drive time goes from {a} to {c} minutes and the 90th percentile from {p} to {q} minutes; the largest increase for anyone is {mx} minutes.</source>
             <translation>Mae'r amser gyrru cymedrig wedi'i bwysoli yn ôl poblogaeth yn newid o {a} i {c} munud a'r 90fed canradd o {p} i {q} munud; y cynnydd mwyaf i unrhyw un yw {mx} munud.</translation>
         </message>
         <message>
-            <location filename="../core/scenario.py" line="136" />
+            <location filename="../core/scenario.py" line="137" />
             <source>{T} minutes: {lost} beyond, {gained} within</source>
             <translation>{T} munud: {lost} y tu hwnt, {gained} o fewn</translation>
         </message>
         <message>
-            <location filename="../core/scenario.py" line="141" />
+            <location filename="../core/scenario.py" line="142" />
             <source>At the other thresholds, people moving beyond / coming within: {parts}.</source>
             <translation>Ar y trothwyon eraill, pobl yn symud y tu hwnt / yn dod o fewn: {parts}.</translation>
         </message>
         <message>
-            <location filename="../core/scenario.py" line="144" />
+            <location filename="../core/scenario.py" line="145" />
             <source>{n} people could no longer reach any site on the road network.</source>
             <translation>Ni fyddai {n} o bobl yn gallu cyrraedd unrhyw safle ar y rhwydwaith ffyrdd mwyach.</translation>
         </message>
         <message>
-            <location filename="../core/scenario.py" line="152" />
+            <location filename="../core/scenario.py" line="153" />
             <source>In {name}, {lost} people would move beyond {T} minutes and {gained} come within it: {a} within {T} minutes today, {c} in the scenario; mean drive time {m1} to {m2} minutes.</source>
             <translation>{name}: byddai {lost} o bobl yn symud y tu hwnt i {T} munud a {gained} yn dod o fewn y trothwy: {a} o fewn {T} munud heddiw, {c} yn y senario; amser gyrru cymedrig {m1} i {m2} munud.</translation>
         </message>
         <message>
-            <location filename="../core/scenario.py" line="159" />
+            <location filename="../core/scenario.py" line="160" />
             <source>No one crosses {T} minutes in {names}.</source>
             <translation>Nid oes neb yn croesi'r trothwy {T} munud yn yr ardaloedd hyn: {names}.</translation>
         </message>
         <message>
-            <location filename="../core/scenario.py" line="162" />
+            <location filename="../core/scenario.py" line="163" />
             <source>{cls} {a} to {c}</source>
             <translation>{cls} {a} i {c}</translation>
         </message>
         <message>
-            <location filename="../core/scenario.py" line="165" />
+            <location filename="../core/scenario.py" line="166" />
             <source>Within {T} minutes by urbanity: {parts}.</source>
             <translation>O fewn {T} munud yn ôl trefoldeb: {parts}.</translation>
         </message>
         <message>
-            <location filename="../core/scenario.py" line="172" />
+            <location filename="../core/scenario.py" line="173" />
             <source>By {g}, the largest fall in the share within {T} minutes is in {g} {lab}: {a} to {c}.</source>
             <translation>Yn ôl {g}, mae'r gostyngiad mwyaf yn y gyfran o fewn {T} munud yn {g} {lab}: {a} i {c}.</translation>
         </message>
@@ -1151,203 +1296,203 @@
             <translation>{a}–{b} % yn rhy hir</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="430" />
+            <location filename="../processing/alg_coverage.py" line="486" />
             <source>{a}–{b} % within {T} min</source>
             <translation>{a}–{b} % o fewn {T} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="432" />
+            <location filename="../processing/alg_coverage.py" line="488" />
             <source>(below the {s} % standard)</source>
             <translation>(islaw'r safon o {s} %)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="434" />
+            <location filename="../processing/alg_coverage.py" line="490" />
             <source>(meets the {s} % standard)</source>
             <translation>(yn cyrraedd y safon o {s} %)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="440" />
+            <location filename="../processing/alg_coverage.py" line="496" />
             <source>no population</source>
             <translation>dim poblogaeth</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="464" />
+            <location filename="../processing/alg_coverage.py" line="520" />
             <source>Level</source>
             <translation>Lefel</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="464" />
+            <location filename="../processing/alg_coverage.py" line="520" />
             <source>Area id</source>
             <translation>Dynodydd ardal</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="464" />
+            <location filename="../processing/alg_coverage.py" line="520" />
             <source>Urbanity</source>
             <translation>Trefoldeb</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="465" />
+            <location filename="../processing/alg_coverage.py" line="521" />
             <source>Group</source>
             <translation>Grŵp</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="465" />
+            <location filename="../processing/alg_coverage.py" line="521" />
             <source>People beyond target</source>
             <translation>Pobl y tu hwnt i'r targed</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="466" />
+            <location filename="../processing/alg_coverage.py" line="522" />
             <source>% beyond target</source>
             <translation>% y tu hwnt i'r targed</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="466" />
+            <location filename="../processing/alg_coverage.py" line="522" />
             <source>People unreachable</source>
             <translation>Pobl na ellir eu cyrraedd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="467" />
+            <location filename="../processing/alg_coverage.py" line="523" />
             <source>Mean (min)</source>
             <translation>Cymedr (mun)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="467" />
+            <location filename="../processing/alg_coverage.py" line="523" />
             <source>90th pct (min)</source>
             <translation>90fed canradd (mun)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="468" />
+            <location filename="../processing/alg_coverage.py" line="524" />
             <source>Max (min)</source>
             <translation>Uchafswm (mun)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="468" />
+            <location filename="../processing/alg_coverage.py" line="524" />
             <source>Gap to study area (pp)</source>
             <translation>Bwlch i'r ardal astudio (pp)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="469" />
+            <location filename="../processing/alg_coverage.py" line="525" />
             <source>Gap to best (pp)</source>
             <translation>Bwlch i'r gorau (pp)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="469" />
+            <location filename="../processing/alg_coverage.py" line="525" />
             <source>Meets standard</source>
             <translation>Yn cyrraedd y safon</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="470" />
+            <location filename="../processing/alg_coverage.py" line="526" />
             <source>People short of standard</source>
             <translation>Pobl islaw'r safon</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="473" />
+            <location filename="../processing/alg_coverage.py" line="529" />
             <source>People ≤ {T} min</source>
             <translation>Pobl ≤ {T} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="474" />
+            <location filename="../processing/alg_coverage.py" line="530" />
             <source>% ≤ {T} min</source>
             <translation>% ≤ {T} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="497" />
-            <location filename="../processing/styling.py" line="203" />
+            <location filename="../processing/alg_coverage.py" line="553" />
+            <location filename="../processing/styling.py" line="208" />
             <source>Could not write the style file {path}</source>
             <translation>Nid oedd modd ysgrifennu'r ffeil arddull {path}</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="55" />
+            <location filename="../processing/alg_matrix.py" line="57" />
             <source>30 minutes or less — potential for collaboration (travel time not a barrier)</source>
             <translation>30 munud neu lai — potensial i gydweithio (nid yw amser teithio yn rhwystr)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="56" />
+            <location filename="../processing/alg_matrix.py" line="58" />
             <source>30–45 minutes — potential for collaboration of tertiary services</source>
             <translation>30–45 munud — potensial i gydweithio ar wasanaethau trydyddol</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="57" />
+            <location filename="../processing/alg_matrix.py" line="59" />
             <source>45–60 minutes — potential for collaboration</source>
             <translation>45–60 munud — potensial i gydweithio</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="58" />
+            <location filename="../processing/alg_matrix.py" line="60" />
             <source>over 60 minutes — limited potential for collaboration</source>
             <translation>dros 60 munud — potensial cyfyngedig i gydweithio</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="125" />
+            <location filename="../processing/alg_matrix.py" line="127" />
             <source>group {g} ({n} sites)</source>
             <translation>grŵp {g} ({n} safle)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="148" />
+            <location filename="../processing/alg_matrix.py" line="150" />
             <source>no site within {b} min</source>
             <translation>dim safle o fewn {b} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="149" />
+            <location filename="../processing/alg_matrix.py" line="151" />
             <source>1 site within {b} min</source>
             <translation>1 safle o fewn {b} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="150" />
+            <location filename="../processing/alg_matrix.py" line="152" />
             <source>2 sites within {b} min</source>
             <translation>2 safle o fewn {b} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="151" />
+            <location filename="../processing/alg_matrix.py" line="153" />
             <source>3 sites within {b} min</source>
             <translation>3 safle o fewn {b} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="152" />
+            <location filename="../processing/alg_matrix.py" line="154" />
             <source>4 or more sites within {b} min</source>
             <translation>4 safle neu fwy o fewn {b} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="159" />
+            <location filename="../processing/alg_matrix.py" line="161" />
             <source>within 5 min (shared catchment)</source>
             <translation>o fewn 5 mun (dalgylch a rennir)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="159" />
+            <location filename="../processing/alg_matrix.py" line="161" />
             <source>5–10 min</source>
             <translation>5–10 mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="160" />
+            <location filename="../processing/alg_matrix.py" line="162" />
             <source>10–15 min</source>
             <translation>10–15 mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="160" />
+            <location filename="../processing/alg_matrix.py" line="162" />
             <source>15–30 min</source>
             <translation>15–30 mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="161" />
+            <location filename="../processing/alg_matrix.py" line="163" />
             <source>over 30 min</source>
             <translation>dros 30 mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="45" />
+            <location filename="../processing/alg_standby.py" line="46" />
             <source>Coverage by number of points</source>
             <translation>Cwmpas yn ôl nifer y pwyntiau</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="56" />
+            <location filename="../processing/alg_standby.py" line="57" />
             <source>number of new points</source>
             <translation>nifer y pwyntiau newydd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="58" />
+            <location filename="../processing/alg_standby.py" line="59" />
             <source>demand covered</source>
             <translation>galw a gwmpesir</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="62" />
+            <location filename="../processing/alg_standby.py" line="63" />
             <source>target</source>
             <translation>targed</translation>
         </message>
@@ -1368,37 +1513,37 @@
         </message>
         <message>
             <location filename="../processing/base.py" line="157" />
-            <location filename="../processing/base.py" line="169" />
+            <location filename="../processing/base.py" line="170" />
             <source>Cancelled: no output was written.</source>
             <translation>Wedi'i ganslo: ni ysgrifennwyd unrhyw allbwn.</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="172" />
+            <location filename="../processing/base.py" line="173" />
             <source>Out of memory: the machine has too little free memory for this run; nothing was written. Use a larger cell size or a smaller extent, or close other programs.</source>
             <translation>Allan o gof: nid oes gan y peiriant ddigon o gof rhydd ar gyfer y rhediad hwn; ni ysgrifennwyd dim. Defnyddiwch gelloedd mwy neu estyniad llai, neu caewch raglenni eraill.</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="177" />
+            <location filename="../processing/base.py" line="178" />
             <source>Could not write the outputs: {err}. Nothing was written; check the disk space and the output folder.</source>
             <translation>Methwyd ysgrifennu'r allbynnau: {err}. Ni ysgrifennwyd dim; gwiriwch le ar y ddisg a'r ffolder allbwn.</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="226" />
+            <location filename="../processing/base.py" line="250" />
             <source>{name}: '{item}' is not a number; give a comma-separated list such as 6,8,15,19.</source>
             <translation>{name}: nid yw '{item}' yn rhif; rhowch restr wedi'i gwahanu gan atalnodau, fel 6,8,15,19.</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="230" />
+            <location filename="../processing/base.py" line="254" />
             <source>{name}: '{item}' is not a finite number; give a comma-separated list of finite values such as 6,8,15,19.</source>
             <translation>{name}: nid yw '{item}' yn rhif meidraidd; rhowch restr o werthoedd meidraidd wedi'i gwahanu gan atalnodau, fel 6,8,15,19.</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="234" />
+            <location filename="../processing/base.py" line="258" />
             <source>{name}: give at least one value, e.g. 6,8,15,19.</source>
             <translation>{name}: rhowch o leiaf un gwerth, e.e. 6,8,15,19.</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="236" />
+            <location filename="../processing/base.py" line="260" />
             <source>{name}: every value must be greater than {m}.</source>
             <translation>{name}: rhaid i bob gwerth fod yn fwy na {m}.</translation>
         </message>
@@ -1838,83 +1983,83 @@
             <translation>Am y map hwn</translation>
         </message>
         <message>
-            <location filename="../processing/outputs.py" line="142" />
+            <location filename="../processing/outputs.py" line="144" />
             <source>{param}: could not write {what} to {path}{err}. Check that the disk is not full and that no other program (or another run) is writing the same file.</source>
             <translation>{param}: methwyd ysgrifennu {what} i {path}{err}. Gwiriwch nad yw'r ddisg yn llawn ac nad oes rhaglen arall (neu rediad arall) yn ysgrifennu'r un ffeil.</translation>
         </message>
         <message>
-            <location filename="../processing/outputs.py" line="150" />
+            <location filename="../processing/outputs.py" line="152" />
             <source>a feature (the output is already closed)</source>
             <translation>nodwedd (mae'r allbwn eisoes wedi'i gau)</translation>
         </message>
         <message>
-            <location filename="../processing/outputs.py" line="152" />
+            <location filename="../processing/outputs.py" line="154" />
             <source>a feature</source>
             <translation>nodwedd</translation>
         </message>
         <message>
-            <location filename="../processing/outputs.py" line="158" />
+            <location filename="../processing/outputs.py" line="160" />
             <source>features (the output is already closed)</source>
             <translation>nodweddion (mae'r allbwn eisoes wedi'i gau)</translation>
         </message>
         <message>
-            <location filename="../processing/outputs.py" line="161" />
+            <location filename="../processing/outputs.py" line="163" />
             <source>features</source>
             <translation>nodweddion</translation>
         </message>
         <message>
-            <location filename="../processing/outputs.py" line="167" />
+            <location filename="../processing/outputs.py" line="169" />
             <source>buffered features</source>
             <translation>nodweddion yn y byffer</translation>
         </message>
         <message>
-            <location filename="../processing/outputs.py" line="226" />
+            <location filename="../processing/outputs.py" line="228" />
             <source>{param}: raster outputs are written as GeoTIFF, so the file must end in .tif or .tiff, not '{ext}'. Give a name such as {example}.</source>
             <translation>{param}: caiff allbynnau raster eu hysgrifennu fel GeoTIFF, felly rhaid i'r ffeil orffen gyda .tif neu .tiff, nid '{ext}'. Rhowch enw fel {example}.</translation>
         </message>
         <message>
-            <location filename="../processing/outputs.py" line="228" />
-            <location filename="../processing/outputs.py" line="235" />
+            <location filename="../processing/outputs.py" line="230" />
+            <location filename="../processing/outputs.py" line="237" />
             <source>(no extension)</source>
             <translation>(dim estyniad ffeil)</translation>
         </message>
         <message>
-            <location filename="../processing/outputs.py" line="233" />
+            <location filename="../processing/outputs.py" line="235" />
             <source>{param}: '{ext}' is not a vector format QGIS can write. Give a file ending in .gpkg (GeoPackage, recommended), .shp, .geojson or .csv.</source>
             <translation>{param}: nid yw '{ext}' yn fformat fector y gall QGIS ei ysgrifennu. Rhowch ffeil sy'n gorffen gyda .gpkg (GeoPackage, a argymhellir), .shp, .geojson neu .csv.</translation>
         </message>
         <message>
-            <location filename="../processing/outputs.py" line="239" />
+            <location filename="../processing/outputs.py" line="241" />
             <source>{param}: '{ext}' is not a file type this output can write; give a file ending in {allowed}.</source>
             <translation>{param}: nid yw '{ext}' yn fath o ffeil y gall yr allbwn hwn ei ysgrifennu; rhowch ffeil sy'n gorffen gyda {allowed}.</translation>
         </message>
         <message>
-            <location filename="../processing/outputs.py" line="247" />
+            <location filename="../processing/outputs.py" line="249" />
             <source>{param}: {path} is a folder; give a file name inside it.</source>
             <translation>{param}: ffolder yw {path}; rhowch enw ffeil y tu mewn iddo.</translation>
         </message>
         <message>
-            <location filename="../processing/outputs.py" line="257" />
+            <location filename="../processing/outputs.py" line="259" />
             <source>{param}: cannot write {path}: {parent} is a file, not a folder. Choose another folder or file name.</source>
             <translation>{param}: ni ellir ysgrifennu {path}: ffeil yw {parent}, nid ffolder. Dewiswch ffolder neu enw ffeil arall.</translation>
         </message>
         <message>
-            <location filename="../processing/outputs.py" line="271" />
+            <location filename="../processing/outputs.py" line="273" />
             <source>{param}: cannot write in the folder {folder} ({err}). Choose a folder you can write to.</source>
             <translation>{param}: ni ellir ysgrifennu yn y ffolder {folder} ({err}). Dewiswch ffolder y gallwch ysgrifennu iddo.</translation>
         </message>
         <message>
-            <location filename="../processing/outputs.py" line="296" />
+            <location filename="../processing/outputs.py" line="298" />
             <source>{param}: {path} is also the input {input}; writing it would destroy the input. Give a new file name.</source>
             <translation>{param}: {path} yw'r mewnbwn {input} hefyd; byddai ei ysgrifennu yn dinistrio'r mewnbwn. Rhowch enw ffeil newydd.</translation>
         </message>
         <message>
-            <location filename="../processing/outputs.py" line="301" />
+            <location filename="../processing/outputs.py" line="303" />
             <source>{param}: {path} is also the output {other}; each output needs its own file (one would overwrite the other).</source>
             <translation>{param}: {path} yw'r allbwn {other} hefyd; mae angen ffeil ei hun ar bob allbwn (byddai un yn trosysgrifo'r llall).</translation>
         </message>
         <message>
-            <location filename="../processing/outputs.py" line="370" />
+            <location filename="../processing/outputs.py" line="372" />
             <source>{param}: {n} features were written but the file {path} holds {m}: the write did not complete (is another program or run writing the same file, or the disk full?). Run again.</source>
             <translation>{param}: ysgrifennwyd {n} nodwedd ond mae'r ffeil {path} yn dal {m}: ni chwblhawyd yr ysgrifennu (a oes rhaglen neu rediad arall yn ysgrifennu'r un ffeil, neu a yw'r ddisg yn llawn?). Rhedwch eto.</translation>
         </message>
@@ -2245,7 +2390,7 @@
             <translation>dros {b} {unit}</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="153" />
+            <location filename="../processing/styling.py" line="158" />
             <source>Could not style {layer}: {err}</source>
             <translation>Nid oedd modd rhoi arddull i {layer}: {err}</translation>
         </message>
@@ -2253,283 +2398,343 @@
     <context>
         <name>MatrixAlgorithm</name>
         <message>
-            <location filename="../processing/alg_matrix.py" line="223" />
+            <location filename="../processing/alg_matrix.py" line="225" />
             <source>Travel-time matrix between sites</source>
             <translation>Matrics amser teithio rhwng safleoedd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="226" />
+            <location filename="../processing/alg_matrix.py" line="228" />
             <source>Number of sites within each band break (one raster band per break)</source>
             <translation>Nifer y safleoedd o fewn pob toriad band (un band rhastr i bob toriad)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="227" />
+            <location filename="../processing/alg_matrix.py" line="229" />
             <source>Second-nearest minus nearest site time (minutes)</source>
             <translation>Amser yr ail safle agosaf llai'r safle agosaf (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="231" />
+            <location filename="../processing/alg_matrix.py" line="233" />
             <source>Computes the drive time between every pair of sites over a speed surface (one search per site that stops once every other site is reached, several sites at a time on all cores) and reads it against collaboration bands: by default 30 minutes or less, 30–45, 45–60 and over 60 minutes (a time of exactly 30, 45 or 60 falls in the lower band). Writes the pair table, a map of lines between the sites styled by band, the sites with their nearest partner, counts per band and collaboration groups, optionally the wide matrix as CSV and a raster of shared catchments. Sites on impassable cells are snapped to the nearest passable cell.</source>
             <translation>Yn cyfrifo'r amser gyrru rhwng pob pâr o safleoedd dros arwyneb cyflymder (un chwiliad i bob safle, sy'n stopio pan gyrhaeddir pob safle arall, sawl safle ar y tro ar bob craidd) ac yn ei gymharu â bandiau cydweithio: yn ddiofyn 30 munud neu lai, 30–45, 45–60 a dros 60 munud (mae amser o union 30, 45 neu 60 yn y band is). Yn ysgrifennu'r tabl parau, map o linellau rhwng y safleoedd ag arddull yn ôl band, y safleoedd gyda'u partner agosaf, cyfrifon fesul band a grwpiau cydweithio, ac yn ddewisol y matrics llydan fel CSV a rhastr o ddalgylchoedd a rennir. Caiff safleoedd ar gelloedd anhramwyadwy eu symud i'r gell dramwyadwy agosaf.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="239" />
+            <location filename="../processing/alg_matrix.py" line="241" />
             <source>Sites (points, e.g. A&amp;E departments), in any CRS; at least two. With 'Selected features only', only the selected sites are used.</source>
             <translation>Safleoedd (pwyntiau, e.e. adrannau achosion brys), mewn unrhyw CRS; o leiaf dau. Gyda 'Selected features only', dim ond y safleoedd a ddewiswyd a ddefnyddir.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="241" />
+            <location filename="../processing/alg_matrix.py" line="243" />
             <source>Field with a unique id per site (e.g. site_code_2014). Empty = the feature id. Duplicate or empty ids are an error.</source>
             <translation>Maes gyda dynodydd unigryw i bob safle (e.e. site_code_2014). Gwag = dynodydd y nodwedd. Mae dynodyddion dyblyg neu wag yn wall.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="243" />
+            <location filename="../processing/alg_matrix.py" line="245" />
             <source>Field with the site name used in the tables, the CSV headers and messages (e.g. site_name). Empty = a text field called name or ending in name / nm if the sites have one, else the id.</source>
             <translation>Maes gydag enw'r safle a ddefnyddir yn y tablau, penawdau'r CSV a'r negeseuon (e.e. site_name). Gwag = maes testun o'r enw name neu sy'n gorffen ag name / nm os oes un gan y safleoedd, fel arall yr id.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="246" />
+            <location filename="../processing/alg_matrix.py" line="248" />
             <source>Band breaks in minutes, comma-separated (default 30,45,60). Band 1 is the closest; a time equal to a break falls in the lower band; one more band holds the times beyond the last break.</source>
             <translation>Toriadau bandiau mewn munudau, wedi'u gwahanu gan atalnodau (rhagosodiad 30,45,60). Band 1 yw'r agosaf; mae amser sy'n hafal i doriad yn y band is; mae un band ychwanegol yn dal yr amseroedd y tu hwnt i'r toriad olaf.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="249" />
+            <location filename="../processing/alg_matrix.py" line="251" />
             <source>Band labels separated by ';', one per band (number of breaks + 1). The default is the four collaboration bands of the local plan; with other breaks and these default labels, plain labels such as '20–40 min' are used.</source>
             <translation>Labeli bandiau wedi'u gwahanu gan ';', un i bob band (nifer y toriadau + 1). Y rhagosodiad yw pedwar band cydweithio'r cynllun lleol; gyda thoriadau eraill a'r labeli rhagosodedig hyn, defnyddir labeli plaen fel '20–40 mun'.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="253" />
+            <location filename="../processing/alg_matrix.py" line="255" />
             <source>One time per pair, the mean of both directions (the cell graph is symmetric, so the directions agree to rounding; each pair is searched once, which is faster). Unticked: every site searches to every other site and each direction is kept (row = from, column = to); groups then need both directions within the break, and the lines show the mean.</source>
             <translation>Un amser i bob pâr, sef cymedr y ddau gyfeiriad (mae graff y celloedd yn gymesur, felly mae'r ddau gyfeiriad yn cytuno hyd at dalgrynnu; caiff pob pâr ei chwilio unwaith, sy'n gyflymach). Heb ei dicio: mae pob safle yn chwilio i bob safle arall a chedwir pob cyfeiriad (rhes = o, colofn = i); yna mae grwpiau angen y ddau gyfeiriad o fewn y toriad, ac mae'r llinellau'n dangos y cymedr.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="258" />
+            <location filename="../processing/alg_matrix.py" line="260" />
             <source>Hierarchical clustering (scikit-learn) of the matrix for the 'cluster' field of the sites: complete linkage (every pair in a group within the threshold), average, or single linkage (same as the connected groups).</source>
             <translation>Clystyru hierarchaidd (scikit-learn) o'r matrics ar gyfer maes 'cluster' y safleoedd: cysylltedd cyflawn (pob pâr mewn grŵp o fewn y trothwy), cyfartalog, neu gysylltedd sengl (yr un fath â'r grwpiau cysylltiedig).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="262" />
+            <location filename="../processing/alg_matrix.py" line="264" />
             <source>Clustering threshold in minutes (a distance equal to it still merges). Empty = the last band break.</source>
             <translation>Trothwy clystyru mewn munudau (mae pellter sy'n hafal iddo yn dal i uno). Gwag = y toriad band olaf.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="264" />
+            <location filename="../processing/alg_matrix.py" line="266" />
             <source>Cut the clustering tree into this many groups instead of using the threshold. 0 = use the threshold.</source>
             <translation>Torri'r goeden glystyru yn y nifer hwn o grwpiau yn lle defnyddio'r trothwy. 0 = defnyddio'r trothwy.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="266" />
+            <location filename="../processing/alg_matrix.py" line="268" />
             <source>What OUTPUT_ZONES holds: the number of sites within each band break (one raster band per break, e.g. band 1 = sites within 30 min), or the difference in minutes between the second-nearest and the nearest site (small = a shared catchment).</source>
             <translation>Beth sydd yn OUTPUT_ZONES: nifer y safleoedd o fewn pob toriad band (un band rhastr i bob toriad, e.e. band 1 = safleoedd o fewn 30 mun), neu'r gwahaniaeth mewn munudau rhwng yr ail safle agosaf a'r safle agosaf (bach = dalgylch a rennir).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="270" />
+            <location filename="../processing/alg_matrix.py" line="272" />
             <source>Table without geometry, one row per ordered pair: from_id, from_name, to_id, to_name, minutes, band (1 = closest) and band_label; NULL minutes and band for unreachable pairs.</source>
             <translation>Tabl heb geometreg, un rhes i bob pâr trefnedig: from_id, from_name, to_id, to_name, minutes, band (1 = agosaf) a band_label; minutes a band yn NULL ar gyfer parau na ellir eu cyrraedd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="273" />
+            <location filename="../processing/alg_matrix.py" line="275" />
             <source>One straight line per pair of sites (from/to ids and names, minutes, band, band_label, straight-line km), styled by band: the closest band widest, darkest and on top. Labels with the minutes are set up but off.</source>
             <translation>Un llinell syth i bob pâr o safleoedd (dynodyddion ac enwau o/i, munudau, band, band_label, km mewn llinell syth), ag arddull yn ôl band: y band agosaf yw'r lletaf a'r tywyllaf, ac ar y brig. Mae labeli gyda'r munudau wedi'u paratoi ond wedi'u diffodd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="276" />
+            <location filename="../processing/alg_matrix.py" line="278" />
             <source>The sites with: nearest partner and its time, number of partners in each band, mean time to the reachable others, the collaboration group at each band break (grp_30: connected groups of sites linked by times of 30 min or less), the hierarchical-clustering group (cluster) and the snapping distance. Other fields of the input follow.</source>
             <translation>Y safleoedd gyda: y partner agosaf a'i amser, nifer y partneriaid ym mhob band, yr amser cymedrig i'r safleoedd eraill y gellir eu cyrraedd, y grŵp cydweithio ar bob toriad band (grp_30: grwpiau cysylltiedig o safleoedd wedi'u cysylltu gan amseroedd o 30 mun neu lai), y grŵp clystyru hierarchaidd (cluster) a'r pellter symud. Mae meysydd eraill y mewnbwn yn dilyn.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="281" />
+            <location filename="../processing/alg_matrix.py" line="283" />
             <source>Optional CSV in the wide layout (site names as rows and columns, row = from, column = to), minutes rounded to 0.1, blank where unreachable.</source>
             <translation>CSV dewisol yn y gosodiad llydan (enwau'r safleoedd fel rhesi a cholofnau, rhes = o, colofn = i), munudau wedi'u talgrynnu i 0.1, yn wag lle na ellir cyrraedd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="283" />
+            <location filename="../processing/alg_matrix.py" line="285" />
             <source>Optional raster of shared catchments (see ZONES_MODE), on the speed surface's grid.</source>
             <translation>Rhastr dewisol o ddalgylchoedd a rennir (gweler ZONES_MODE), ar grid yr arwyneb cyflymder.</translation>
         </message>
         <message>
+            <location filename="../processing/alg_matrix.py" line="287" />
+            <source>Number output: pairs of sites (each pair once).</source>
+            <translation>Allbwn rhif: parau o safleoedd (pob pâr unwaith).</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="288" />
+            <source>Number output: pairs with no route between them.</source>
+            <translation>Allbwn rhif: parau heb lwybr rhyngddynt.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="289" />
+            <source>String output: pairs per collaboration band as JSON, keyed by the band's upper break in minutes, e.g. {"30": 4, "45": 2, "60": 1, "beyond": 3, "unreachable": 0}.</source>
+            <translation>Allbwn testun: parau fesul band cydweithio fel JSON, wedi'u allweddu yn ôl toriad uchaf y band mewn munudau, e.e. {"30": 4, "45": 2, "60": 1, "beyond": 3, "unreachable": 0}.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="292" />
+            <source>Number output: median travel time over the reachable pairs (minutes; the mean of both directions when SYMMETRIC).</source>
+            <translation>Allbwn rhif: amser teithio canolrifol dros y parau y gellir eu cyrraedd (munudau; cymedr y ddau gyfeiriad pan fo SYMMETRIC).</translation>
+        </message>
+        <message>
             <location filename="../processing/alg_matrix.py" line="294" />
+            <source>Number output: shortest pair travel time (minutes).</source>
+            <translation>Allbwn rhif: yr amser teithio byrraf rhwng pâr (munudau).</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="295" />
+            <source>Number output: longest pair travel time over the reachable pairs (minutes).</source>
+            <translation>Allbwn rhif: yr amser teithio hiraf dros y parau y gellir eu cyrraedd (munudau).</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="306" />
             <source>Site id field</source>
             <translation>Maes dynodydd safle</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="296" />
+            <location filename="../processing/alg_matrix.py" line="308" />
             <source>Site name field</source>
             <translation>Maes enw safle</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="298" />
+            <location filename="../processing/alg_matrix.py" line="310" />
             <source>Collaboration band breaks (minutes)</source>
             <translation>Toriadau bandiau cydweithio (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="300" />
+            <location filename="../processing/alg_matrix.py" line="312" />
             <source>Band labels (separated by ';')</source>
             <translation>Labeli bandiau (wedi'u gwahanu gan ';')</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="302" />
+            <location filename="../processing/alg_matrix.py" line="314" />
             <source>Mean of both directions</source>
             <translation>Cymedr y ddau gyfeiriad</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="306" />
+            <location filename="../processing/alg_matrix.py" line="318" />
             <source>Clustering linkage</source>
             <translation>Cysylltedd clystyru</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="308" />
+            <location filename="../processing/alg_matrix.py" line="320" />
             <source>Clustering threshold (minutes)</source>
             <translation>Trothwy clystyru (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="310" />
+            <location filename="../processing/alg_matrix.py" line="322" />
             <source>Number of clusters (0 = threshold)</source>
             <translation>Nifer y clystyrau (0 = trothwy)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="312" />
+            <location filename="../processing/alg_matrix.py" line="324" />
             <source>Shared-catchment raster holds</source>
             <translation>Cynnwys y rhastr dalgylchoedd a rennir</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="314" />
+            <location filename="../processing/alg_matrix.py" line="326" />
             <source>Travel times (pairs)</source>
             <translation>Amseroedd teithio (parau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="316" />
+            <location filename="../processing/alg_matrix.py" line="328" />
             <source>Collaboration lines</source>
             <translation>Llinellau cydweithio</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="319" />
+            <location filename="../processing/alg_matrix.py" line="331" />
             <source>Sites with collaboration groups</source>
             <translation>Safleoedd â grwpiau cydweithio</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="322" />
+            <location filename="../processing/alg_matrix.py" line="334" />
             <source>Wide matrix (CSV)</source>
             <translation>Matrics llydan (CSV)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="323" />
+            <location filename="../processing/alg_matrix.py" line="335" />
             <source>CSV files (*.csv)</source>
             <translation>Ffeiliau CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="325" />
-            <location filename="../processing/alg_matrix.py" line="669" />
+            <location filename="../processing/alg_matrix.py" line="337" />
+            <location filename="../processing/alg_matrix.py" line="698" />
             <source>Shared catchments</source>
             <translation>Dalgylchoedd a rennir</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="335" />
+            <location filename="../processing/alg_matrix.py" line="339" />
+            <source>Pairs</source>
+            <translation>Parau</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="339" />
+            <source>Unreachable pairs</source>
+            <translation>Parau na ellir eu cyrraedd</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="340" />
+            <source>Median pair time (minutes)</source>
+            <translation>Amser pâr canolrifol (munudau)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="341" />
+            <source>Shortest pair time (minutes)</source>
+            <translation>Amser pâr byrraf (munudau)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="342" />
+            <source>Longest pair time (minutes)</source>
+            <translation>Amser pâr hiraf (munudau)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="344" />
+            <source>Pairs per band (JSON)</source>
+            <translation>Parau fesul band (JSON)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="353" />
             <source>{param}: the sites layer has no field '{field}'. Choose one of: {names}; or leave it empty.</source>
             <translation>{param}: nid oes gan yr haen safleoedd faes '{field}'. Dewiswch un o: {names}; neu gadewch ef yn wag.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="352" />
+            <location filename="../processing/alg_matrix.py" line="370" />
             <source>BANDS differ from 30,45,60, so the default collaboration labels do not apply; using: {labels}</source>
             <translation>Mae BANDS yn wahanol i 30,45,60, felly nid yw'r labeli cydweithio rhagosodedig yn berthnasol; yn defnyddio: {labels}</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="360" />
+            <location filename="../processing/alg_matrix.py" line="378" />
             <source>BAND_LABELS: a label is empty; give a text for every band, separated by ';'.</source>
             <translation>BAND_LABELS: mae label yn wag; rhowch destun ar gyfer pob band, wedi'u gwahanu gan ';'.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="362" />
+            <location filename="../processing/alg_matrix.py" line="380" />
             <source>BAND_LABELS: give {n} labels separated by ';' (one per band: {k} breaks in BANDS plus the band beyond the last break); got {m}. Leave it empty for the default labels.</source>
             <translation>BAND_LABELS: rhowch {n} label wedi'u gwahanu gan ';' (un i bob band: {k} toriad yn BANDS a'r band y tu hwnt i'r toriad olaf); cafwyd {m}. Gadewch ef yn wag ar gyfer y labeli rhagosodedig.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="378" />
+            <location filename="../processing/alg_matrix.py" line="396" />
             <source>Sites are named by their field '{f}' (set SITE_NAME_FIELD to choose another).</source>
             <translation>Caiff y safleoedd eu henwi yn ôl eu maes '{f}' (gosodwch SITE_NAME_FIELD i ddewis un arall).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="389" />
+            <location filename="../processing/alg_matrix.py" line="407" />
             <source>SITE_ID_FIELD: {n} site(s) have no value in '{field}' (feature ids {fids}). Fill them in, choose another field, or leave SITE_ID_FIELD empty to use the feature ids.</source>
             <translation>SITE_ID_FIELD: nid oes gwerth yn '{field}' gan {n} safle (dynodyddion nodwedd {fids}). Llenwch nhw, dewiswch faes arall, neu gadewch SITE_ID_FIELD yn wag i ddefnyddio dynodyddion y nodweddion.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="403" />
+            <location filename="../processing/alg_matrix.py" line="421" />
             <source>SITES: a travel-time matrix needs at least two sites; the layer (or its selection / filter) has {n}.</source>
             <translation>SITES: mae matrics amser teithio angen o leiaf ddau safle; mae gan yr haen (neu ei detholiad / hidlydd) {n}.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="412" />
+            <location filename="../processing/alg_matrix.py" line="430" />
             <source>SITE_ID_FIELD: the id '{id}' is used by {n} sites ({names}); {m} id(s) are duplicated. Choose a field with a unique value per site, or leave SITE_ID_FIELD empty to use the feature ids.</source>
             <translation>SITE_ID_FIELD: mae'r dynodydd '{id}' yn cael ei ddefnyddio gan {n} safle ({names}); mae {m} dynodydd yn ddyblyg. Dewiswch faes gyda gwerth unigryw i bob safle, neu gadewch SITE_ID_FIELD yn wag i ddefnyddio dynodyddion y nodweddion.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="435" />
+            <location filename="../processing/alg_matrix.py" line="453" />
             <source>CLUSTER_THRESHOLD must be positive (minutes), or empty for the last band break.</source>
             <translation>Rhaid i CLUSTER_THRESHOLD fod yn bositif (munudau), neu'n wag i ddefnyddio'r toriad band olaf.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="456" />
+            <location filename="../processing/alg_matrix.py" line="474" />
             <source>SITES: a travel-time matrix needs at least two sites; only {n} lie inside the speed raster.</source>
             <translation>SITES: mae matrics amser teithio angen o leiaf ddau safle; dim ond {n} sydd y tu mewn i'r rhastr cyflymder.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="461" />
+            <location filename="../processing/alg_matrix.py" line="479" />
             <source>{n} sites, {p} pairs, on a {r} x {c} grid of {s:g} m cells, {k} neighbours.</source>
             <translation>{n} safle, {p} pâr, ar grid {r} x {c} o gelloedd {s:g} m, {k} cymydog.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="491" />
+            <location filename="../processing/alg_matrix.py" line="508" />
             <source>from \ to (minutes)</source>
             <translation>o \ i (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="510" />
+            <location filename="../processing/alg_matrix.py" line="527" />
             <source>Band {k} ({label}): {n} pairs</source>
             <translation>Band {k} ({label}): {n} pâr</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="513" />
+            <location filename="../processing/alg_matrix.py" line="530" />
             <source>Unreachable: {n} pairs</source>
             <translation>Ni ellir eu cyrraedd: {n} pâr</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="516" />
+            <location filename="../processing/alg_matrix.py" line="533" />
             <source>Pair times: shortest {a:.1f} min, median {b:.1f} min, longest {c:.1f} min.</source>
             <translation>Amseroedd parau: byrraf {a:.1f} mun, canolrif {b:.1f} mun, hiraf {c:.1f} mun.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="551" />
+            <location filename="../processing/alg_matrix.py" line="580" />
             <source>Travel times between sites</source>
             <translation>Amseroedd teithio rhwng safleoedd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="588" />
+            <location filename="../processing/alg_matrix.py" line="617" />
             <source>Collaboration bands</source>
             <translation>Bandiau cydweithio</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="638" />
+            <location filename="../processing/alg_matrix.py" line="667" />
             <source>Sites and collaboration groups</source>
             <translation>Safleoedd a grwpiau cydweithio</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="641" />
+            <location filename="../processing/alg_matrix.py" line="670" />
             <source>Hierarchical clustering ({linkage}): {g} group(s).</source>
             <translation>Clystyru hierarchaidd ({linkage}): {g} grŵp.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="644" />
+            <location filename="../processing/alg_matrix.py" line="673" />
             <source>Connected groups within {b} min: {g}</source>
             <translation>Grwpiau cysylltiedig o fewn {b} mun: {g}</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="657" />
+            <location filename="../processing/alg_matrix.py" line="686" />
             <source>sites within {b} min</source>
             <translation>safleoedd o fewn {b} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="661" />
+            <location filename="../processing/alg_matrix.py" line="690" />
             <source>Cells within {b} min of two or more sites: {n} ({km:.1f} km²).</source>
             <translation>Celloedd o fewn {b} mun i ddau safle neu fwy: {n} ({km:.1f} km²).</translation>
         </message>
@@ -2537,276 +2742,366 @@
     <context>
         <name>ScenarioAlgorithm</name>
         <message>
-            <location filename="../processing/alg_scenario.py" line="81" />
+            <location filename="../processing/alg_scenario.py" line="85" />
             <source>Compare site scenarios</source>
             <translation>Cymharu senarios safleoedd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="85" />
+            <location filename="../processing/alg_scenario.py" line="89" />
             <source>Compares drive times to two configurations of sites (e.g. today's A&amp;E departments and a scenario in which one closes or a new one opens): a raster of the change in minutes, the coverage of every area in the baseline and the scenario (the 'Coverage and equity by area' figures), the people who cross each threshold in each direction, the same by urbanity class and group (the equality impact table), and plain-English sentences for the consultation document.</source>
             <translation>Yn cymharu amseroedd gyrru i ddau drefniant o safleoedd (e.e. adrannau achosion brys heddiw a senario lle mae un yn cau neu un newydd yn agor): rhastr o'r newid mewn munudau, cwmpas pob ardal yn y sefyllfa bresennol ac yn y senario (ffigurau 'Cwmpas a thegwch fesul ardal'), y bobl sy'n croesi pob trothwy i'r naill gyfeiriad a'r llall, yr un peth yn ôl dosbarth trefoldeb a grŵp (y tabl effaith ar gydraddoldeb), a brawddegau mewn iaith glir ar gyfer y ddogfen ymgynghori.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="91" />
+            <location filename="../processing/alg_scenario.py" line="95" />
             <source>Sites open today (points). With SCENARIO_FIELD, also the scenario's sites.</source>
             <translation>Safleoedd sydd ar agor heddiw (pwyntiau). Gyda SCENARIO_FIELD, hefyd safleoedd y senario.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="92" />
+            <location filename="../processing/alg_scenario.py" line="96" />
             <source>Sites open in the scenario (points). Leave empty and give SCENARIO_FIELD to use one layer.</source>
             <translation>Safleoedd sydd ar agor yn y senario (pwyntiau). Gadewch yn wag a rhowch SCENARIO_FIELD i ddefnyddio un haen.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="94" />
+            <location filename="../processing/alg_scenario.py" line="98" />
             <source>Field of BASELINE_SITES saying whether a site is open in the scenario: 1/true/yes/open = open; 0/false/no/closed = closed. NULL counts as closed (with a warning).</source>
             <translation>Maes yn BASELINE_SITES sy'n nodi a yw safle ar agor yn y senario: 1/true/yes/open = ar agor; 0/false/no/closed = ar gau. Mae NULL yn cyfrif fel ar gau (gyda rhybudd).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="97" />
+            <location filename="../processing/alg_scenario.py" line="101" />
             <source>Reporting areas (polygons: districts, PCTs, localities). Overlapping areas each count the people inside them; invalid polygons (e.g. self-intersecting) are repaired; the log names both.</source>
             <translation>Ardaloedd adrodd (polygonau: ardaloedd awdurdod lleol, PCTs, ardaloedd lleol). Mae ardaloedd sy'n gorgyffwrdd yr un yn cyfrif y bobl y tu mewn iddynt; caiff polygonau annilys (e.e. rhai sy'n croesi eu hunain) eu trwsio; mae'r log yn enwi'r ddau.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="100" />
+            <location filename="../processing/alg_scenario.py" line="104" />
             <source>Field naming the areas (default: the feature id, and the summary names the areas by a text field called name or ending in name / nm, such as lad11nm, if they have one).</source>
             <translation>Maes sy'n enwi'r ardaloedd (rhagosodiad: id y nodwedd, ac mae'r crynodeb yn enwi'r ardaloedd yn ôl maes testun o'r enw name neu sy'n gorffen ag name / nm, megis lad11nm, os oes un ganddynt).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="104" />
+            <location filename="../processing/alg_scenario.py" line="108" />
             <source>Drive-time thresholds in minutes (a time equal to a threshold is within it).</source>
             <translation>Trothwyon amser gyrru mewn munudau (mae amser sy'n hafal i drothwy o fewn y trothwy).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="105" />
+            <location filename="../processing/alg_scenario.py" line="109" />
             <source>The threshold the summary and the map focus on (added to THRESHOLDS if absent).</source>
             <translation>Y trothwy y mae'r crynodeb a'r map yn canolbwyntio arno (caiff ei ychwanegu at THRESHOLDS os nad yw yno).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="106" />
+            <location filename="../processing/alg_scenario.py" line="110" />
             <source>Optional field of the POPULATION layer with an urban/rural class (e.g. ONS RUC2011 ruc11cd); otherwise by population density.</source>
             <translation>Maes dewisol yn yr haen POPULATION gyda dosbarth trefol/gwledig (e.e. ruc11cd, RUC2011 y SYG); fel arall yn ôl dwysedd poblogaeth.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="108" />
+            <location filename="../processing/alg_scenario.py" line="112" />
             <source>Optional field of the POPULATION layer for another breakdown (e.g. IMD decile).</source>
             <translation>Maes dewisol yn yr haen POPULATION ar gyfer dadansoddiad arall (e.e. degradd IMD).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="110" />
+            <location filename="../processing/alg_scenario.py" line="114" />
             <source>Scenario minus baseline drive time in minutes (positive = longer journeys), float32 GeoTIFF; nodata where either is unreachable. Diverging style centred on 0.</source>
             <translation>Amser gyrru'r senario llai amser gyrru'r sefyllfa bresennol, mewn munudau (positif = teithiau hirach), GeoTIFF float32; nodata lle na ellir cyrraedd y naill neu'r llall. Arddull ddargyfeiriol wedi'i chanoli ar 0.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="113" />
+            <location filename="../processing/alg_scenario.py" line="117" />
             <source>Areas with pop_total and, per threshold T, base_pct_le_T / scen_pct_le_T (% within T), lost_le_T (people within T today but not in the scenario) and gained_le_T; base_/scen_ mean_min, median_min, p90_min; d_pct (change of % within TARGET, percentage points), d_mean_min, d_p90_min.</source>
             <translation>Ardaloedd gyda pop_total ac, ar gyfer pob trothwy T, base_pct_le_T / scen_pct_le_T (% o fewn T), lost_le_T (pobl o fewn T heddiw ond nid yn y senario) a gained_le_T; base_/scen_ mean_min, median_min, p90_min; d_pct (newid yn y % o fewn TARGET, pwyntiau canran), d_mean_min, d_p90_min.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="117" />
+            <location filename="../processing/alg_scenario.py" line="121" />
             <source>The same figures by area x urbanity class, area x group and for the whole study area (level, area_id, urbanity, grp fields).</source>
             <translation>Yr un ffigurau fesul ardal x dosbarth trefoldeb, ardal x grŵp, ac ar gyfer yr ardal astudio gyfan (meysydd level, area_id, urbanity, grp).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="119" />
+            <location filename="../processing/alg_scenario.py" line="123" />
             <source>Optional HTML page of plain-English sentences and a table by area.</source>
             <translation>Tudalen HTML ddewisol o frawddegau mewn iaith glir a thabl fesul ardal.</translation>
         </message>
         <message>
+            <location filename="../processing/alg_scenario.py" line="124" />
+            <source>Number output: people counted (inside the areas and the raster).</source>
+            <translation>Allbwn rhif: y bobl a gyfrifwyd (y tu mewn i'r ardaloedd a'r rhastr).</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="125" />
+            <source>Number output: people whose drive to the nearest site gets longer (by more than 0.05 min).</source>
+            <translation>Allbwn rhif: pobl y mae eu taith i'r safle agosaf yn mynd yn hirach (o fwy na 0.05 mun).</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="127" />
+            <source>Number output: people whose drive gets shorter (by more than 0.05 min).</source>
+            <translation>Allbwn rhif: pobl y mae eu taith yn mynd yn fyrrach (o fwy na 0.05 mun).</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="128" />
+            <source>Number output: people reachable today but not in the scenario.</source>
+            <translation>Allbwn rhif: pobl y gellir eu cyrraedd heddiw ond nid yn y senario.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="129" />
+            <source>Number output: % of the people within TARGET minutes today.</source>
+            <translation>Allbwn rhif: % o'r bobl o fewn TARGET munud heddiw.</translation>
+        </message>
+        <message>
             <location filename="../processing/alg_scenario.py" line="130" />
+            <source>Number output: % of the people within TARGET minutes in the scenario.</source>
+            <translation>Allbwn rhif: % o'r bobl o fewn TARGET munud yn y senario.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="132" />
+            <source>Number output: people within TARGET today but not in the scenario.</source>
+            <translation>Allbwn rhif: pobl o fewn TARGET heddiw ond nid yn y senario.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="133" />
+            <source>Number output: people within TARGET in the scenario but not today.</source>
+            <translation>Allbwn rhif: pobl o fewn TARGET yn y senario ond nid heddiw.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="134" />
+            <source>Number output: the largest increase in drive time for anyone (minutes).</source>
+            <translation>Allbwn rhif: y cynnydd mwyaf mewn amser gyrru i unrhyw un (munudau).</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="146" />
             <source>Baseline sites</source>
             <translation>Safleoedd presennol</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="131" />
+            <location filename="../processing/alg_scenario.py" line="147" />
             <source>Scenario sites</source>
             <translation>Safleoedd y senario</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="132" />
+            <location filename="../processing/alg_scenario.py" line="148" />
             <source>Open in scenario (field of the baseline sites)</source>
             <translation>Ar agor yn y senario (maes y safleoedd presennol)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="136" />
+            <location filename="../processing/alg_scenario.py" line="152" />
             <source>Areas</source>
             <translation>Ardaloedd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="137" />
+            <location filename="../processing/alg_scenario.py" line="153" />
             <source>Area name field</source>
             <translation>Maes enw ardal</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="141" />
+            <location filename="../processing/alg_scenario.py" line="157" />
             <source>Thresholds (minutes)</source>
             <translation>Trothwyon (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="142" />
+            <location filename="../processing/alg_scenario.py" line="158" />
             <source>Target (minutes)</source>
             <translation>Targed (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="144" />
+            <location filename="../processing/alg_scenario.py" line="160" />
             <source>Urbanity field</source>
             <translation>Maes trefoldeb</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="146" />
+            <location filename="../processing/alg_scenario.py" line="162" />
             <source>Group field</source>
             <translation>Maes grŵp</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="150" />
-            <location filename="../processing/alg_scenario.py" line="266" />
+            <location filename="../processing/alg_scenario.py" line="166" />
+            <location filename="../processing/alg_scenario.py" line="289" />
             <source>Change in drive time (minutes)</source>
             <translation>Newid yn yr amser gyrru (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="151" />
-            <location filename="../processing/alg_scenario.py" line="365" />
+            <location filename="../processing/alg_scenario.py" line="167" />
+            <location filename="../processing/alg_scenario.py" line="397" />
             <source>Scenario by area</source>
             <translation>Senario fesul ardal</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="153" />
+            <location filename="../processing/alg_scenario.py" line="169" />
             <source>Equality impact table</source>
             <translation>Tabl effaith ar gydraddoldeb</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="155" />
+            <location filename="../processing/alg_scenario.py" line="171" />
             <source>Summary</source>
             <translation>Crynodeb</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="156" />
+            <location filename="../processing/alg_scenario.py" line="172" />
             <source>HTML files (*.html)</source>
             <translation>Ffeiliau HTML (*.html)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="164" />
+            <location filename="../processing/alg_scenario.py" line="174" />
+            <source>People counted</source>
+            <translation>Pobl a gyfrifwyd</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="174" />
+            <source>People with a longer drive</source>
+            <translation>Pobl â thaith hirach</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="175" />
+            <source>People with a shorter drive</source>
+            <translation>Pobl â thaith fyrrach</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="175" />
+            <source>People cut off</source>
+            <translation>Pobl wedi'u torri i ffwrdd</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="176" />
+            <source>% within target today</source>
+            <translation>% o fewn y targed heddiw</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="176" />
+            <source>% within target in the scenario</source>
+            <translation>% o fewn y targed yn y senario</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="177" />
+            <source>People no longer within target</source>
+            <translation>Pobl nad ydynt o fewn y targed mwyach</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="177" />
+            <source>People newly within target</source>
+            <translation>Pobl sydd newydd ddod o fewn y targed</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="178" />
+            <source>Largest increase (minutes)</source>
+            <translation>Cynnydd mwyaf (munudau)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="187" />
             <source>BASELINE_SITES: give the sites open today.</source>
             <translation>BASELINE_SITES: rhowch y safleoedd sydd ar agor heddiw.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="170" />
+            <location filename="../processing/alg_scenario.py" line="193" />
             <source>SCENARIO_SITES or SCENARIO_FIELD: give the scenario's sites as a layer, or a field of BASELINE_SITES saying which sites are open in the scenario.</source>
             <translation>SCENARIO_SITES neu SCENARIO_FIELD: rhowch safleoedd y senario fel haen, neu faes yn BASELINE_SITES sy'n nodi pa safleoedd sydd ar agor yn y senario.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="174" />
+            <location filename="../processing/alg_scenario.py" line="197" />
             <source>SCENARIO_SITES and SCENARIO_FIELD: give one or the other, not both.</source>
             <translation>SCENARIO_SITES a SCENARIO_FIELD: rhowch y naill neu'r llall, nid y ddau.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="178" />
+            <location filename="../processing/alg_scenario.py" line="201" />
             <source>SCENARIO_FIELD: BASELINE_SITES has no field '{f}'.</source>
             <translation>SCENARIO_FIELD: nid oes gan BASELINE_SITES faes '{f}'.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="187" />
+            <location filename="../processing/alg_scenario.py" line="210" />
             <source>SCENARIO_FIELD: {n} site(s) have no readable value and count as closed: {s}</source>
             <translation>SCENARIO_FIELD: nid oes gwerth darllenadwy gan {n} safle, ac maent yn cyfrif fel ar gau: {s}</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="205" />
+            <location filename="../processing/alg_scenario.py" line="228" />
             <source>SCENARIO_SITES / SCENARIO_FIELD: no site is open in the scenario; keep at least one open.</source>
             <translation>SCENARIO_SITES / SCENARIO_FIELD: nid oes unrhyw safle ar agor yn y senario; cadwch o leiaf un ar agor.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="227" />
+            <location filename="../processing/alg_scenario.py" line="250" />
             <source>TARGET must be a positive number of minutes.</source>
             <translation>Rhaid i TARGET fod yn nifer positif o funudau.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="230" />
+            <location filename="../processing/alg_scenario.py" line="253" />
             <source>Baseline: {b} sites; scenario: {s} sites (closed: {c}; opened: {o}).</source>
             <translation>Sefyllfa bresennol: {b} safle; senario: {s} safle (yn cau: {c}; yn agor: {o}).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="233" />
+            <location filename="../processing/alg_scenario.py" line="256" />
             <source>The scenario has the same sites as the baseline: nothing changes.</source>
             <translation>Mae gan y senario yr un safleoedd â'r sefyllfa bresennol: nid oes dim yn newid.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="252" />
+            <location filename="../processing/alg_scenario.py" line="275" />
             <source>Drive times computed ({t:.1f} s).</source>
             <translation>Amseroedd gyrru wedi'u cyfrifo ({t:.1f} eiliad).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="260" />
+            <location filename="../processing/alg_scenario.py" line="283" />
             <source>{n} cells reachable today are unreachable in the scenario (nodata in OUTPUT_DELTA).</source>
             <translation>Mae {n} o gelloedd y gellir eu cyrraedd heddiw na ellir eu cyrraedd yn y senario (nodata yn OUTPUT_DELTA).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="276" />
+            <location filename="../processing/alg_scenario.py" line="299" />
             <source>POPULATION / POPULATION_RASTER: no population falls inside the areas and the speed raster; check the layers overlap.</source>
             <translation>POPULATION / POPULATION_RASTER: nid oes poblogaeth o fewn yr ardaloedd a'r rastr cyflymder; gwiriwch fod yr haenau'n gorgyffwrdd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="286" />
+            <location filename="../processing/alg_scenario.py" line="309" />
             <source>{o:,.0f} people fall outside the speed raster and {a:,.0f} outside every area; they are left out.</source>
             <translation>Mae {o:,.0f} o bobl y tu allan i'r rhastr cyflymder a {a:,.0f} y tu allan i bob ardal; maent wedi'u gadael allan.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="298" />
+            <location filename="../processing/alg_scenario.py" line="330" />
             <source>the study area</source>
             <translation>yr ardal astudio</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="306" />
+            <location filename="../processing/alg_scenario.py" line="338" />
             <source>Done in {t:.1f} s.</source>
             <translation>Wedi gorffen mewn {t:.1f} eiliad.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="390" />
-            <location filename="../processing/alg_scenario.py" line="391" />
-            <location filename="../processing/alg_scenario.py" line="392" />
+            <location filename="../processing/alg_scenario.py" line="422" />
+            <location filename="../processing/alg_scenario.py" line="423" />
+            <location filename="../processing/alg_scenario.py" line="424" />
             <source>all</source>
             <translation>pob un</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="406" />
+            <location filename="../processing/alg_scenario.py" line="438" />
             <source>Area</source>
             <translation>Ardal</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="406" />
+            <location filename="../processing/alg_scenario.py" line="438" />
             <source>People</source>
             <translation>Pobl</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="406" />
+            <location filename="../processing/alg_scenario.py" line="438" />
             <source>Within {T} min today</source>
             <translation>O fewn {T} mun heddiw</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="407" />
+            <location filename="../processing/alg_scenario.py" line="439" />
             <source>Within {T} min, scenario</source>
             <translation>O fewn {T} mun, senario</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="407" />
+            <location filename="../processing/alg_scenario.py" line="439" />
             <source>Moving beyond {T} min</source>
             <translation>Yn symud y tu hwnt i {T} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="408" />
+            <location filename="../processing/alg_scenario.py" line="440" />
             <source>Coming within {T} min</source>
             <translation>Yn dod o fewn {T} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="408" />
+            <location filename="../processing/alg_scenario.py" line="440" />
             <source>Mean today (min)</source>
             <translation>Cymedr heddiw (mun)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="409" />
+            <location filename="../processing/alg_scenario.py" line="441" />
             <source>Mean, scenario (min)</source>
             <translation>Cymedr, senario (mun)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="415" />
+            <location filename="../processing/alg_scenario.py" line="447" />
             <source>Service-change scenario</source>
             <translation>Senario newid gwasanaeth</translation>
         </message>
@@ -2814,237 +3109,277 @@
     <context>
         <name>SpeedSurfaceAlgorithm</name>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="45" />
+            <location filename="../processing/alg_speedsurface.py" line="46" />
             <source>Build speed surface</source>
             <translation>Adeiladu arwyneb cyflymder</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="49" />
+            <location filename="../processing/alg_speedsurface.py" line="50" />
             <source>Builds a speed surface (km/h per cell, float32 GeoTIFF) for drive-time analysis: each road class gets a speed, roads are burnt so that they stay connected (every cell a road passes through; the faster road wins where roads share a cell), cells without a road get the off-road speed (or a land-cover speed raster), and barrier polygons are impassable (speed 0). The default speeds are for an emergency vehicle without blue-light privileges, from the national speed limits and the DfT's average speed statistics (CGN0501, CGN0502): calibrate them locally where you can.</source>
             <translation>Yn adeiladu arwyneb cyflymder (km/awr fesul cell, GeoTIFF float32) ar gyfer dadansoddi amser gyrru: mae pob dosbarth ffordd yn cael cyflymder, caiff ffyrdd eu llosgi i'r grid fel eu bod yn aros wedi'u cysylltu (pob cell y mae ffordd yn mynd drwyddi; y ffordd gyflymaf sy'n ennill lle mae ffyrdd yn rhannu cell), mae celloedd heb ffordd yn cael y cyflymder oddi ar y ffordd (neu o rastr cyflymder gorchudd tir), ac mae polygonau rhwystr yn anhramwyadwy (cyflymder 0). Mae'r cyflymderau rhagosodedig ar gyfer cerbyd brys heb freintiau golau glas, yn seiliedig ar y terfynau cyflymder cenedlaethol ac ystadegau cyflymder cyfartalog yr Adran Drafnidiaeth (CGN0501, CGN0502): graddnodwch nhw'n lleol lle bo modd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="56" />
+            <location filename="../processing/alg_speedsurface.py" line="57" />
             <source>Road lines: OpenStreetMap (.osm/.pbf 'lines' layer, GeoPackage) or OS Open Roads. Any CRS: they are reprojected to the target CRS.</source>
             <translation>Llinellau ffyrdd: OpenStreetMap (haen 'lines' .osm/.pbf, GeoPackage) neu OS Open Roads. Unrhyw CRS: cânt eu hail-daflunio i'r CRS targed.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="58" />
+            <location filename="../processing/alg_speedsurface.py" line="59" />
             <source>Field holding the road class (OSM 'highway', the default; OS Open Roads 'class' or 'roadClassification').</source>
             <translation>Maes sy'n cynnwys y dosbarth ffordd ('highway' OSM, y rhagosodiad; 'class' neu 'roadClassification' OS Open Roads).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="60" />
+            <location filename="../processing/alg_speedsurface.py" line="61" />
             <source>Speed per road class, km/h (class names match case-insensitively). Roads of a class not listed are ignored (a warning lists them). A speed of 0 ignores the class; speeds above 200 km/h or not finite are refused (a unit mistake). Default: the UK table in the help (empty = default).</source>
             <translation>Cyflymder fesul dosbarth ffordd, km/awr (mae enwau'r dosbarthiadau'n cyfateb heb ystyried priflythrennau). Caiff ffyrdd o ddosbarth nad yw wedi'i restru eu hanwybyddu (mae rhybudd yn eu rhestru). Mae cyflymder o 0 yn anwybyddu'r dosbarth; gwrthodir cyflymderau uwch na 200 km/awr neu nad ydynt yn feidraidd (camgymeriad uned). Rhagosodiad: tabl y DU yn y cymorth (gwag = rhagosodiad).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="64" />
+            <location filename="../processing/alg_speedsurface.py" line="65" />
             <source>Driving profile applied to the road speeds: ordinary daytime driving (the speeds as given) or a blue-light emergency response (faster on every road class, most on minor and urban roads: driving times 9-20 % shorter). The blue-light multipliers are an assumption set within published lights-and-sirens time savings (Hunt et al. 1995; Brown et al. 2000; Ho and Lindquist 2001): calibrate them with your own blue-light journeys (Calibrate against observed journeys).</source>
             <translation>Proffil gyrru a gymhwysir i gyflymderau'r ffyrdd: gyrru arferol yn ystod y dydd (y cyflymderau fel y'u rhoddwyd) neu ymateb brys golau glas (yn gyflymach ar bob dosbarth ffordd, yn fwyaf ar fân ffyrdd a ffyrdd trefol: amseroedd gyrru 9-20 % yn fyrrach). Tybiaeth yw'r lluosyddion golau glas, wedi'u gosod o fewn yr arbedion amser cyhoeddedig wrth yrru gyda goleuadau a seirenau (Hunt et al. 1995; Brown et al. 2000; Ho and Lindquist 2001): graddnodwch nhw gyda'ch teithiau golau glas eich hun (Graddnodi yn erbyn teithiau a arsylwyd).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="70" />
+            <location filename="../processing/alg_speedsurface.py" line="71" />
             <source>Speed in km/h for cells with no road (reaching the road along drives, yards and tracks), from 0 to 200. 0 makes them impassable.</source>
             <translation>Cyflymder mewn km/awr ar gyfer celloedd heb ffordd (cyrraedd y ffordd ar hyd dreifiau, iardiau a thraciau), o 0 i 200. Mae 0 yn eu gwneud yn anhramwyadwy.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="72" />
+            <location filename="../processing/alg_speedsurface.py" line="73" />
             <source>Optional raster of off-road speeds in km/h (e.g. a reclassified land-cover map, 0 to 200 km/h); resampled to the grid; its nodata cells use the off-road speed.</source>
             <translation>Rhastr dewisol o gyflymderau oddi ar y ffordd mewn km/awr (e.e. map gorchudd tir wedi'i ailddosbarthu, 0 i 200 km/awr); caiff ei ailsamplu i'r grid; mae ei gelloedd nodata yn defnyddio'r cyflymder oddi ar y ffordd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="75" />
+            <location filename="../processing/alg_speedsurface.py" line="76" />
             <source>Optional polygons that nothing crosses (e.g. water bodies, closed sites); their cells get speed 0. They override roads.</source>
             <translation>Polygonau dewisol na all dim eu croesi (e.e. cyrff dŵr, safleoedd caeedig); mae eu celloedd yn cael cyflymder 0. Maent yn drech na ffyrdd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="77" />
+            <location filename="../processing/alg_speedsurface.py" line="78" />
             <source>Extent of the surface. Default: the extent of the roads. Give it a margin around the study area so journeys can leave and re-enter it.</source>
             <translation>Estyniad yr arwyneb. Rhagosodiad: estyniad y ffyrdd. Rhowch ymyl o amgylch yr ardal astudio fel y gall teithiau adael yr ardal a dychwelyd iddi.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="79" />
+            <location filename="../processing/alg_speedsurface.py" line="80" />
             <source>CRS of the surface, projected in metres. Default: the CRS of the extent if given, else that of the roads. In Great Britain use EPSG:27700.</source>
             <translation>CRS yr arwyneb, wedi'i daflunio mewn metrau. Rhagosodiad: CRS yr estyniad os rhoddir un, fel arall CRS y ffyrdd. Ym Mhrydain Fawr defnyddiwch EPSG:27700.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="81" />
+            <location filename="../processing/alg_speedsurface.py" line="82" />
             <source>Cell size in metres, at least 0.01 (e.g. 50). Smaller cells follow roads more closely but cost memory and time quadratically.</source>
             <translation>Maint cell mewn metrau, 0.01 o leiaf (e.e. 50). Mae celloedd llai yn dilyn ffyrdd yn agosach ond yn costio cof ac amser yn gwadratig.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="83" />
+            <location filename="../processing/alg_speedsurface.py" line="84" />
             <source>Speed surface, km/h, float32 GeoTIFF; 0 = impassable. Styled on load.</source>
             <translation>Arwyneb cyflymder, km/awr, GeoTIFF float32; 0 = anhramwyadwy. Arddull wrth ei lwytho.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="91" />
+            <location filename="../processing/alg_speedsurface.py" line="85" />
+            <source>Number output: cells in the surface (rows x columns).</source>
+            <translation>Allbwn rhif: celloedd yn yr arwyneb (rhesi x colofnau).</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_speedsurface.py" line="86" />
+            <source>Number output: road features used (those with a class listed in SPEEDS).</source>
+            <translation>Allbwn rhif: nodweddion ffordd a ddefnyddiwyd (y rhai â dosbarth a restrir yn SPEEDS).</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_speedsurface.py" line="87" />
+            <source>Number output: % of the cells where a road is faster than the ground.</source>
+            <translation>Allbwn rhif: % o'r celloedd lle mae ffordd yn gyflymach na'r tir.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_speedsurface.py" line="88" />
+            <source>Number output: % of the cells with speed 0 (barriers, or off-road speed 0).</source>
+            <translation>Allbwn rhif: % o'r celloedd â chyflymder 0 (rhwystrau, neu gyflymder oddi ar y ffordd 0).</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_speedsurface.py" line="96" />
             <source>Roads</source>
             <translation>Ffyrdd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="92" />
+            <location filename="../processing/alg_speedsurface.py" line="97" />
             <source>Road class field</source>
             <translation>Maes dosbarth ffordd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="97" />
+            <location filename="../processing/alg_speedsurface.py" line="102" />
             <source>Speed by road class (km/h)</source>
             <translation>Cyflymder fesul dosbarth ffordd (km/awr)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="98" />
+            <location filename="../processing/alg_speedsurface.py" line="103" />
             <source>Road class</source>
             <translation>Dosbarth ffordd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="98" />
+            <location filename="../processing/alg_speedsurface.py" line="103" />
             <source>Speed (km/h)</source>
             <translation>Cyflymder (km/awr)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="99" />
+            <location filename="../processing/alg_speedsurface.py" line="104" />
             <source>Driving profile</source>
             <translation>Proffil gyrru</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="100" />
+            <location filename="../processing/alg_speedsurface.py" line="105" />
             <source>Ordinary daytime driving</source>
             <translation>Gyrru arferol yn ystod y dydd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="100" />
+            <location filename="../processing/alg_speedsurface.py" line="105" />
             <source>Blue-light emergency response (assumption: calibrate)</source>
             <translation>Ymateb brys golau glas (tybiaeth: graddnodwch)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="102" />
+            <location filename="../processing/alg_speedsurface.py" line="107" />
             <source>Off-road speed (km/h)</source>
             <translation>Cyflymder oddi ar y ffordd (km/awr)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="105" />
+            <location filename="../processing/alg_speedsurface.py" line="110" />
             <source>Land-cover speed raster (km/h)</source>
             <translation>Rhastr cyflymder gorchudd tir (km/awr)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="107" />
+            <location filename="../processing/alg_speedsurface.py" line="112" />
             <source>Barriers (impassable polygons)</source>
             <translation>Rhwystrau (polygonau na ellir eu croesi)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="109" />
+            <location filename="../processing/alg_speedsurface.py" line="114" />
             <source>Extent</source>
             <translation>Estyniad</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="110" />
+            <location filename="../processing/alg_speedsurface.py" line="115" />
             <source>Target CRS (projected, metres)</source>
             <translation>CRS targed (tafluniedig, metrau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="112" />
+            <location filename="../processing/alg_speedsurface.py" line="117" />
             <source>Cell size (metres)</source>
             <translation>Maint cell (metrau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="114" />
+            <location filename="../processing/alg_speedsurface.py" line="119" />
             <source>Speed surface</source>
             <translation>Arwyneb cyflymder</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="125" />
+            <location filename="../processing/alg_speedsurface.py" line="120" />
+            <source>Cells</source>
+            <translation>Celloedd</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_speedsurface.py" line="120" />
+            <source>Road features used</source>
+            <translation>Nodweddion ffordd a ddefnyddiwyd</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_speedsurface.py" line="121" />
+            <source>Road cells (%)</source>
+            <translation>Celloedd ffordd (%)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_speedsurface.py" line="122" />
+            <source>Impassable cells (%)</source>
+            <translation>Celloedd amhosibl eu croesi (%)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_speedsurface.py" line="134" />
             <source>ROADS: no road layer given.</source>
             <translation>ROADS: ni roddwyd haen ffyrdd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="128" />
+            <location filename="../processing/alg_speedsurface.py" line="137" />
             <source>CLASS_FIELD: the road layer has no field '{f}'. Its fields are: {fields}. Choose the field holding the road class (OSM 'highway', OS Open Roads 'class').</source>
             <translation>CLASS_FIELD: nid oes gan yr haen ffyrdd faes '{f}'. Ei meysydd yw: {fields}. Dewiswch y maes sy'n cynnwys y dosbarth ffordd ('highway' OSM, 'class' OS Open Roads).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="136" />
+            <location filename="../processing/alg_speedsurface.py" line="145" />
             <source>SPEEDS: give pairs of road class and speed (km/h).</source>
             <translation>SPEEDS: rhowch barau o ddosbarth ffordd a chyflymder (km/awr).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="140" />
+            <location filename="../processing/alg_speedsurface.py" line="149" />
             <source>SPEEDS: {err}.</source>
             <translation>SPEEDS: {err}.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="142" />
+            <location filename="../processing/alg_speedsurface.py" line="151" />
             <source>SPEEDS: every road class has speed 0; give positive speeds.</source>
             <translation>SPEEDS: mae gan bob dosbarth ffordd gyflymder 0; rhowch gyflymderau positif.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="148" />
+            <location filename="../processing/alg_speedsurface.py" line="157" />
             <source>SPEEDS / PROFILE: with the blue-light profile, {list} go above {m:g} km/h; lower those speeds in SPEEDS or use the daytime profile.</source>
             <translation>SPEEDS / PROFILE: gyda'r proffil golau glas, mae {list} yn mynd uwchlaw {m:g} km/awr; gostyngwch y cyflymderau hynny yn SPEEDS neu defnyddiwch y proffil yn ystod y dydd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="152" />
+            <location filename="../processing/alg_speedsurface.py" line="161" />
             <source>Blue-light profile: road speeds raised by 10-25 % by class (an assumption to calibrate with your own blue-light journeys).</source>
             <translation>Proffil golau glas: cyflymderau ffyrdd wedi'u codi 10-25 % yn ôl dosbarth (tybiaeth i'w graddnodi gyda'ch teithiau golau glas eich hun).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="156" />
+            <location filename="../processing/alg_speedsurface.py" line="165" />
             <source>OFFROAD_SPEED: {v} km/h is not allowed; give a speed from 0 (impassable) to {m:g} km/h (default {d:g}).</source>
             <translation>OFFROAD_SPEED: ni chaniateir {v} km/awr; rhowch gyflymder o 0 (anhramwyadwy) i {m:g} km/awr (rhagosodiad {d:g}).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="161" />
+            <location filename="../processing/alg_speedsurface.py" line="170" />
             <source>CELL_SIZE: {v} is not allowed; give a cell size in metres of at least 0.01 (e.g. 50, the default; smaller cells follow roads more closely but cost more memory and time).</source>
             <translation>CELL_SIZE: ni chaniateir {v}; rhowch faint cell mewn metrau o 0.01 o leiaf (e.e. 50, y rhagosodiad; mae celloedd llai yn dilyn ffyrdd yn agosach ond yn costio mwy o gof ac amser).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="172" />
+            <location filename="../processing/alg_speedsurface.py" line="181" />
             <source>the output CRS</source>
             <translation>y CRS allbwn</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="177" />
+            <location filename="../processing/alg_speedsurface.py" line="186" />
             <source>EXTENT: the extent is empty; give a rectangle with an area.</source>
             <translation>EXTENT: mae'r estyniad yn wag; rhowch betryal sydd ag arwynebedd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="188" />
+            <location filename="../processing/alg_speedsurface.py" line="197" />
             <source>ROADS: no road feature falls inside the extent (is the layer empty, or the extent elsewhere?). Check the extent and the layer's CRS.</source>
             <translation>ROADS: nid oes unrhyw nodwedd ffordd o fewn yr estyniad (a yw'r haen yn wag, neu'r estyniad mewn man arall?). Gwiriwch yr estyniad a CRS yr haen.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="199" />
+            <location filename="../processing/alg_speedsurface.py" line="208" />
             <source>Grid: {r} rows x {c} columns of {s:g} m in {crs}.</source>
             <translation>Grid: {r} rhes x {c} colofn o {s:g} m yn {crs}.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="205" />
+            <location filename="../processing/alg_speedsurface.py" line="214" />
             <source>Road classes without a speed were ignored: {list}. Add them to SPEEDS to use them.</source>
             <translation>Anwybyddwyd dosbarthiadau ffyrdd heb gyflymder: {list}. Ychwanegwch nhw at SPEEDS i'w defnyddio.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="210" />
+            <location filename="../processing/alg_speedsurface.py" line="219" />
             <source>SPEEDS / CLASS_FIELD: no road in the layer has a class listed in SPEEDS (classes found: {list}). Check the class field or add its values to SPEEDS.</source>
             <translation>SPEEDS / CLASS_FIELD: nid oes gan unrhyw ffordd yn yr haen ddosbarth a restrir yn SPEEDS (dosbarthiadau a ganfuwyd: {list}). Gwiriwch y maes dosbarth neu ychwanegwch ei werthoedd at SPEEDS.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="216" />
+            <location filename="../processing/alg_speedsurface.py" line="225" />
             <source>{n} road features with a speed.</source>
             <translation>{n} nodwedd ffordd gyda chyflymder.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="242" />
+            <location filename="../processing/alg_speedsurface.py" line="251" />
             <source>Speed surface (km/h)</source>
             <translation>Arwyneb cyflymder (km/awr)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="265" />
+            <location filename="../processing/alg_speedsurface.py" line="280" />
             <source>Use a larger CELL_SIZE (doubling it quarters the cells) or a smaller EXTENT.</source>
             <translation>Defnyddiwch CELL_SIZE mwy (mae ei ddyblu yn chwarteru'r celloedd) neu EXTENT llai.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="267" />
+            <location filename="../processing/alg_speedsurface.py" line="282" />
             <source>CELL_SIZE: {r} x {c} cells is too many for one surface (at most {m} million). {fix}</source>
             <translation>CELL_SIZE: mae {r} x {c} cell yn ormod ar gyfer un arwyneb (uchafswm {m} miliwn). {fix}</translation>
         </message>
@@ -3052,375 +3387,425 @@
     <context>
         <name>StandbyAlgorithm</name>
         <message>
-            <location filename="../processing/alg_standby.py" line="101" />
+            <location filename="../processing/alg_standby.py" line="104" />
             <source>Place standby points</source>
             <translation>Lleoli pwyntiau wrth gefn</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="105" />
+            <location filename="../processing/alg_standby.py" line="108" />
             <source>Places standby / deployment points so that as much demand as possible lies within a drive-time budget of a point (the drive-zone model: 2 minutes to go mobile + 6 minutes' drive = the 8-minute standard). Method: maximal covering location. For every candidate a cut-off drive-time run lists the demand cells it covers; existing sites are fixed and counted first; a lazy greedy search adds the candidate that covers most new demand, which is guaranteed to reach at least 1 - 1/e (63 %) of the best possible cover for that number of points, and the report gives a certified upper bound that is usually much tighter; an optional swap search then exchanges points while that covers more. Give COUNT, or TARGET_COVERAGE to find the smallest number of points that reaches it.</source>
             <translation>Yn lleoli pwyntiau wrth gefn / pwyntiau lleoli fel bod cymaint o alw â phosibl o fewn cyllideb amser gyrru i bwynt (y model parthau gyrru: 2 funud i gychwyn ar y ffordd + 6 munud o yrru = y safon 8 munud). Dull: lleoliad cwmpasu mwyaf (maximal covering location). Ar gyfer pob pwynt posibl, mae rhediad amser gyrru gyda therfyn yn rhestru'r celloedd galw y mae'n eu cwmpasu; mae'r safleoedd presennol yn sefydlog ac yn cael eu cyfrif yn gyntaf; mae chwiliad barus diog yn ychwanegu'r pwynt posibl sy'n cwmpasu'r mwyaf o alw newydd, ac mae'n sicr o gyrraedd o leiaf 1 - 1/e (63 %) o'r cwmpas gorau posibl ar gyfer y nifer hwnnw o bwyntiau; mae'r adroddiad yn rhoi terfyn uchaf ardystiedig sydd fel arfer yn llawer tynnach; yna mae chwiliad cyfnewid dewisol yn cyfnewid pwyntiau cyhyd ag y bo hynny'n cwmpasu mwy. Rhowch COUNT, neu TARGET_COVERAGE i ganfod y nifer lleiaf o bwyntiau sy'n ei gyrraedd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="116" />
+            <location filename="../processing/alg_standby.py" line="119" />
             <source>Population as polygons (e.g. LSOAs, spread over the speed raster's cells by exact area) or points, with POPULATION_FIELD; read exactly as 'Coverage and equity by area' reads it. Demand is only where population is, so this also sets the study area. Give this or POPULATION_RASTER (not both); both are optional when DEMAND is given.</source>
             <translation>Poblogaeth fel polygonau (e.e. LSOAs, wedi'u lledaenu dros gelloedd y rastr cyflymder yn ôl union arwynebedd) neu bwyntiau, gyda POPULATION_FIELD; caiff ei darllen yn union fel y mae 'Cwmpas a thegwch fesul ardal' yn ei darllen. Dim ond lle mae poblogaeth y mae galw, felly mae hyn hefyd yn pennu'r ardal astudio. Rhowch hwn neu POPULATION_RASTER (nid y ddau); mae'r ddau'n ddewisol pan roddir DEMAND.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="121" />
+            <location filename="../processing/alg_standby.py" line="124" />
             <source>Optional incident points (e.g. a year of CAD incidents): demand is then the number of incidents per cell instead of population, and each point's zone gets an incidents-per-24-hours figure.</source>
             <translation>Pwyntiau digwyddiadau dewisol (e.e. blwyddyn o ddigwyddiadau CAD): yna'r galw yw nifer y digwyddiadau fesul cell yn hytrach na'r boblogaeth, ac mae parth pob pwynt yn cael ffigur digwyddiadau fesul 24 awr.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="124" />
+            <location filename="../processing/alg_standby.py" line="127" />
             <source>Number of days the DEMAND incidents span (365 for a year), for incidents per 24 h.</source>
             <translation>Nifer y dyddiau y mae digwyddiadau DEMAND yn eu cwmpasu (365 am flwyddyn), ar gyfer digwyddiadau fesul 24 awr.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="125" />
+            <location filename="../processing/alg_standby.py" line="128" />
             <source>Optional existing sites (e.g. current stations) that stay open: their cover is counted first and new points are placed around them.</source>
             <translation>Safleoedd presennol dewisol (e.e. gorsafoedd cyfredol) sy'n aros ar agor: caiff eu cwmpas ei gyfrif yn gyntaf a chaiff pwyntiau newydd eu lleoli o'u cwmpas.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="127" />
+            <location filename="../processing/alg_standby.py" line="130" />
             <source>Optional candidate points (car parks, stations, ...). If absent, candidates are generated: k-means centres of the demand-weighted cells, each moved to the nearest road cell.</source>
             <translation>Pwyntiau posibl dewisol (meysydd parcio, gorsafoedd, ...). Os nad oes rhai, cânt eu creu: canolau k-means y celloedd wedi'u pwysoli yn ôl galw, pob un wedi'i symud i'r gell ffordd agosaf.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="130" />
+            <location filename="../processing/alg_standby.py" line="133" />
             <source>How many candidates to generate when CANDIDATES is not given.</source>
             <translation>Faint o bwyntiau posibl i'w creu pan na roddir CANDIDATES.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="131" />
+            <location filename="../processing/alg_standby.py" line="134" />
             <source>Drive time in minutes within which a point covers a cell (6 = an 8-minute response with 2 minutes to go mobile). A time equal to it is covered.</source>
             <translation>Amser gyrru mewn munudau y mae pwynt yn cwmpasu cell o'i fewn (6 = ymateb 8 munud gyda 2 funud i gychwyn ar y ffordd). Mae amser sy'n hafal iddo wedi'i gwmpasu.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="133" />
+            <location filename="../processing/alg_standby.py" line="136" />
             <source>Number of new points to place (ignored when TARGET_COVERAGE is given).</source>
             <translation>Nifer y pwyntiau newydd i'w lleoli (caiff ei anwybyddu pan roddir TARGET_COVERAGE).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="134" />
+            <location filename="../processing/alg_standby.py" line="137" />
             <source>Optional share of demand (%) to cover, existing sites included: the smallest number of new points that reaches it is placed.</source>
             <translation>Cyfran ddewisol o'r galw (%) i'w chwmpasu, gan gynnwys y safleoedd presennol: caiff y nifer lleiaf o bwyntiau newydd sy'n ei chyrraedd ei leoli.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="136" />
+            <location filename="../processing/alg_standby.py" line="139" />
             <source>Improve the greedy solution by swaps (replace a point by another candidate while that covers more). Never worse than greedy; slower on very large candidate sets.</source>
             <translation>Gwella'r datrysiad barus drwy gyfnewid (rhoi pwynt posibl arall yn lle pwynt cyhyd ag y bo hynny'n cwmpasu mwy). Byth yn waeth na'r datrysiad barus; arafach ar setiau mawr iawn o bwyntiau posibl.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="138" />
+            <location filename="../processing/alg_standby.py" line="141" />
             <source>With DEMAND: points whose zone has fewer incidents per 24 h than this are flagged (low_use = 1); the planning guidance warns against resources that would respond to fewer than 2 a day.</source>
             <translation>Gyda DEMAND: caiff pwyntiau y mae gan eu parth lai o ddigwyddiadau fesul 24 awr na hyn eu nodi (low_use = 1); mae'r canllawiau cynllunio yn rhybuddio rhag adnoddau a fyddai'n ymateb i lai na 2 y dydd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="141" />
+            <location filename="../processing/alg_standby.py" line="144" />
             <source>Generated candidates are moved to road cells: cells at least this fast (km/h). Empty: cells faster than the most common speed (the off-road background).</source>
             <translation>Caiff pwyntiau posibl a grëwyd eu symud i gelloedd ffordd: celloedd sydd o leiaf mor gyflym â hyn (km/awr). Gwag: celloedd sy'n gyflymach na'r cyflymder mwyaf cyffredin (cefndir oddi ar y ffordd).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="144" />
+            <location filename="../processing/alg_standby.py" line="147" />
             <source>Random seed of the k-means candidate generation (same seed, same candidates).</source>
             <translation>Hedyn ar hap ar gyfer creu pwyntiau posibl drwy k-means (yr un hedyn, yr un pwyntiau posibl).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="145" />
+            <location filename="../processing/alg_standby.py" line="148" />
             <source>Chosen points, in rank order: rank, cand_id (candidate feature id, or the generated candidate's number), marginal_pop (people newly covered by this point after the existing sites and the points ranked before it) and cum_pop_pct (cumulative % of population covered) when POPULATION is given; with DEMAND marginal_inc, cum_inc_pct, inc_per_day (incidents per 24 h in the point's zone) and low_use (1 below MIN_PER_DAY).</source>
             <translation>Pwyntiau a ddewiswyd, yn eu trefn: rank, cand_id (dynodydd nodwedd y pwynt posibl, neu rif y pwynt posibl a grëwyd), marginal_pop (pobl a gwmpesir o'r newydd gan y pwynt hwn ar ôl y safleoedd presennol a'r pwyntiau o'i flaen yn y drefn) a cum_pop_pct (% cronnus o'r boblogaeth a gwmpesir) pan roddir POPULATION; gyda DEMAND, marginal_inc, cum_inc_pct, inc_per_day (digwyddiadau fesul 24 awr ym mharth y pwynt) a low_use (1 o dan MIN_PER_DAY).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="151" />
+            <location filename="../processing/alg_standby.py" line="154" />
             <source>Table: count (new points) -&gt; covered and pct_covered by the greedy sequence (each point added where it covers most new demand; never decreasing), marginal gain, and max_pct (certified upper bound: no set of that many candidates covers more); chosen = 1 and pct_solution (after the swap search) on the count of the solution.</source>
             <translation>Tabl: count (pwyntiau newydd) -&gt; covered a pct_covered yn ôl y dilyniant barus (pob pwynt wedi'i ychwanegu lle mae'n cwmpasu'r mwyaf o alw newydd; byth yn lleihau), yr enillion ymylol, a max_pct (terfyn uchaf ardystiedig: nid oes unrhyw set o'r nifer hwnnw o bwyntiau posibl yn cwmpasu mwy); chosen = 1 a pct_solution (ar ôl y chwiliad cyfnewid) ar res nifer y datrysiad.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="156" />
+            <location filename="../processing/alg_standby.py" line="159" />
             <source>Optional polygons: the cells within DRIVE_BUDGET of the chosen points and existing sites, each allocated to the nearest one (fields site, kind, rank, demand, area_km2, inc_per_day).</source>
             <translation>Polygonau dewisol: y celloedd o fewn DRIVE_BUDGET i'r pwyntiau a ddewiswyd a'r safleoedd presennol, pob un wedi'i ddyrannu i'r agosaf (meysydd site, kind, rank, demand, area_km2, inc_per_day).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="159" />
+            <location filename="../processing/alg_standby.py" line="162" />
             <source>Optional HTML report: summary sentences, the coverage curve chart (inline SVG) and the table of chosen points.</source>
             <translation>Adroddiad HTML dewisol: brawddegau crynodeb, siart y gromlin cwmpas (SVG mewnol) a thabl y pwyntiau a ddewiswyd.</translation>
         </message>
         <message>
+            <location filename="../processing/alg_standby.py" line="164" />
+            <source>Number output: new standby points chosen.</source>
+            <translation>Allbwn rhif: pwyntiau wrth gefn newydd a ddewiswyd.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="165" />
+            <source>Number output: % of the demand within DRIVE_BUDGET of the chosen points and the existing sites.</source>
+            <translation>Allbwn rhif: % o'r galw o fewn DRIVE_BUDGET i'r pwyntiau a ddewiswyd a'r safleoedd presennol.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="167" />
+            <source>Number output: % of the demand the existing sites cover alone (0 without EXISTING).</source>
+            <translation>Allbwn rhif: % o'r galw y mae'r safleoedd presennol yn ei gwmpasu ar eu pen eu hunain (0 heb EXISTING).</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="169" />
+            <source>Number output: % of the demand all candidates and existing sites together could cover.</source>
+            <translation>Allbwn rhif: % o'r galw y gallai'r holl bwyntiau posibl a'r safleoedd presennol gyda'i gilydd ei gwmpasu.</translation>
+        </message>
+        <message>
             <location filename="../processing/alg_standby.py" line="171" />
+            <source>Number output: 1 when TARGET_COVERAGE was reached, 0 when not, NaN without a target.</source>
+            <translation>Allbwn rhif: 1 pan gyrhaeddwyd TARGET_COVERAGE, 0 pan na chyrhaeddwyd, NaN heb darged.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="183" />
             <source>Incidents (demand points)</source>
             <translation>Digwyddiadau (pwyntiau galw)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="172" />
+            <location filename="../processing/alg_standby.py" line="184" />
             <source>Days the incidents span</source>
             <translation>Nifer y dyddiau y mae'r digwyddiadau'n eu cwmpasu</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="174" />
+            <location filename="../processing/alg_standby.py" line="186" />
             <source>Existing sites (fixed)</source>
             <translation>Safleoedd presennol (sefydlog)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="175" />
+            <location filename="../processing/alg_standby.py" line="187" />
             <source>Candidate points</source>
             <translation>Pwyntiau posibl</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="176" />
+            <location filename="../processing/alg_standby.py" line="188" />
             <source>Candidates to generate</source>
             <translation>Nifer y pwyntiau posibl i'w creu</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="179" />
+            <location filename="../processing/alg_standby.py" line="191" />
             <source>Drive budget (minutes)</source>
             <translation>Cyllideb gyrru (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="181" />
+            <location filename="../processing/alg_standby.py" line="193" />
             <source>Number of new points</source>
             <translation>Nifer y pwyntiau newydd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="183" />
+            <location filename="../processing/alg_standby.py" line="195" />
             <source>Target coverage (%)</source>
             <translation>Cwmpas targed (%)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="185" />
+            <location filename="../processing/alg_standby.py" line="197" />
             <source>Improve by swap search</source>
             <translation>Gwella drwy chwilio cyfnewid</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="186" />
+            <location filename="../processing/alg_standby.py" line="198" />
             <source>Flag points with fewer incidents per 24 h than</source>
             <translation>Nodi pwyntiau â llai o ddigwyddiadau bob 24 awr na</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="190" />
+            <location filename="../processing/alg_standby.py" line="202" />
             <source>Snap points to passable cells within (m)</source>
             <translation>Symud pwyntiau i gelloedd tramwyadwy o fewn (m)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="191" />
+            <location filename="../processing/alg_standby.py" line="203" />
             <source>Road cells: minimum speed (km/h)</source>
             <translation>Celloedd ffordd: cyflymder lleiaf (km/awr)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="193" />
+            <location filename="../processing/alg_standby.py" line="205" />
             <source>Random seed</source>
             <translation>Hedyn ar hap</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="195" />
-            <location filename="../processing/alg_standby.py" line="460" />
+            <location filename="../processing/alg_standby.py" line="207" />
+            <location filename="../processing/alg_standby.py" line="479" />
             <source>Standby points</source>
             <translation>Pwyntiau wrth gefn</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="197" />
+            <location filename="../processing/alg_standby.py" line="209" />
             <source>Coverage curve</source>
             <translation>Cromlin cwmpas</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="199" />
-            <location filename="../processing/alg_standby.py" line="542" />
+            <location filename="../processing/alg_standby.py" line="211" />
+            <location filename="../processing/alg_standby.py" line="561" />
             <source>Drive zones</source>
             <translation>Parthau gyrru</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="202" />
+            <location filename="../processing/alg_standby.py" line="214" />
             <source>Report</source>
             <translation>Adroddiad</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="203" />
+            <location filename="../processing/alg_standby.py" line="215" />
             <source>HTML files (*.html)</source>
             <translation>Ffeiliau HTML (*.html)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="223" />
+            <location filename="../processing/alg_standby.py" line="217" />
+            <source>Points chosen</source>
+            <translation>Pwyntiau a ddewiswyd</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="217" />
+            <source>Coverage (%)</source>
+            <translation>Cwmpas (%)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="217" />
+            <source>Coverage of the existing sites (%)</source>
+            <translation>Cwmpas y safleoedd presennol (%)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="218" />
+            <source>Highest possible coverage (%)</source>
+            <translation>Cwmpas uchaf posibl (%)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="218" />
+            <source>Target reached</source>
+            <translation>Targed wedi'i gyrraedd</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="239" />
             <source>DRIVE_BUDGET must be positive (minutes), e.g. 6.</source>
             <translation>Rhaid i DRIVE_BUDGET fod yn bositif (munudau), e.e. 6.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="226" />
+            <location filename="../processing/alg_standby.py" line="242" />
             <source>DRIVE_BUDGET: the calibrated speed surface adds a fixed time of {f:.2f} min to every journey, which uses up the whole budget of {b} min. Give a larger budget, or use an uncalibrated surface (or one calibrated on blue-light journeys) for drive zones.</source>
             <translation>DRIVE_BUDGET: mae'r arwyneb cyflymder wedi'i raddnodi yn ychwanegu amser sefydlog o {f:.2f} mun at bob taith, sy'n defnyddio'r gyllideb gyfan o {b} mun. Rhowch gyllideb fwy, neu defnyddiwch arwyneb heb ei raddnodi (neu un wedi'i raddnodi ar deithiau golau glas) ar gyfer parthau gyrru.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="239" />
+            <location filename="../processing/alg_standby.py" line="255" />
             <source>TARGET_COVERAGE must be a percentage above 0 and at most 100.</source>
             <translation>Rhaid i TARGET_COVERAGE fod yn ganran uwchlaw 0 a 100 ar y mwyaf.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="247" />
+            <location filename="../processing/alg_standby.py" line="263" />
             <source>COUNT must be at least 1 (or give TARGET_COVERAGE to find the number of points).</source>
             <translation>Rhaid i COUNT fod yn 1 o leiaf (neu rhowch TARGET_COVERAGE i ganfod nifer y pwyntiau).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="257" />
+            <location filename="../processing/alg_standby.py" line="273" />
             <source>Population: {t:,.0f} people in the input, {p:,.0f} on the speed raster.</source>
             <translation>Poblogaeth: {t:,.0f} o bobl yn y mewnbwn, {p:,.0f} ar y rastr cyflymder.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="260" />
+            <location filename="../processing/alg_standby.py" line="276" />
             <source>POPULATION: {p:,.0f} of {t:,.0f} people lie outside the speed raster and are left out.</source>
             <translation>POPULATION: mae {p:,.0f} o {t:,.0f} o bobl y tu allan i'r rhastr cyflymder ac wedi'u gadael allan.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="269" />
+            <location filename="../processing/alg_standby.py" line="285" />
             <source>DEMAND: {n} incident(s) lie outside the speed raster and are left out.</source>
             <translation>DEMAND: mae {n} digwyddiad y tu allan i'r rhastr cyflymder ac wedi'u gadael allan.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="274" />
+            <location filename="../processing/alg_standby.py" line="290" />
             <source>incidents</source>
             <translation>digwyddiadau</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="274" />
+            <location filename="../processing/alg_standby.py" line="290" />
             <source>people</source>
             <translation>pobl</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="276" />
+            <location filename="../processing/alg_standby.py" line="292" />
             <source>{p}: no demand falls on the speed raster; check that the layers overlap.</source>
             <translation>{p}: nid oes dim galw ar y rhastr cyflymder; gwiriwch fod yr haenau'n gorgyffwrdd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="290" />
+            <location filename="../processing/alg_standby.py" line="306" />
             <source>{v:,.0f} {u} ({p:.2f} %) are on impassable cells and can never be covered.</source>
             <translation>Mae {v:,.0f} {u} ({p:.2f} %) ar gelloedd anhramwyadwy, ac ni ellir byth eu cwmpasu.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="307" />
+            <location filename="../processing/alg_standby.py" line="323" />
             <source>CANDIDATES: no candidate could be generated (no road cell near the demand); give CANDIDATES or lower ROAD_MIN_SPEED.</source>
             <translation>CANDIDATES: nid oedd modd creu unrhyw bwynt posibl (dim cell ffordd ger y galw); rhowch CANDIDATES neu ostwng ROAD_MIN_SPEED.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="312" />
+            <location filename="../processing/alg_standby.py" line="328" />
             <source>Generated {n} candidates (k-means of demand-weighted cells, moved to road cells) in {t:.1f} s.</source>
             <translation>Crëwyd {n} pwynt posibl (k-means o gelloedd wedi'u pwysoli yn ôl galw, wedi'u symud i gelloedd ffordd) mewn {t:.1f} eiliad.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="328" />
+            <location filename="../processing/alg_standby.py" line="344" />
             <source>Coverage sets: {n} candidates + {e} existing sites, {c:,} demand cells, on average {m:,.0f} demand cells within {b} min each ({t:.1f} s).</source>
             <translation>Setiau cwmpas: {n} pwynt posibl + {e} safle presennol, {c:,} cell galw, ar gyfartaledd {m:,.0f} cell galw o fewn {b} mun i bob un ({t:.1f} eiliad).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="342" />
+            <location filename="../processing/alg_standby.py" line="358" />
             <source>The {n} existing sites cover {b:.1f} % of the demand.</source>
             <translation>Mae'r {n} safle presennol yn cwmpasu {b:.1f} % o'r galw.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="344" />
+            <location filename="../processing/alg_standby.py" line="360" />
             <source>{k} new point(s) bring the cover to {c:.1f} % of {tot:,.0f} {u} (greedy: {gk} points, {g:.1f} %; {s} swap(s)); no {k} candidates could exceed {ub:.1f} %; all candidates together reach {r:.1f} % ({t:.1f} s).</source>
             <translation>Mae {k} pwynt newydd yn dod â'r cwmpas i {c:.1f} % o {tot:,.0f} {u} (barus: {gk} pwynt, {g:.1f} %; {s} cyfnewid); ni allai unrhyw {k} pwynt posibl fynd y tu hwnt i {ub:.1f} %; mae'r holl bwyntiau posibl gyda'i gilydd yn cyrraedd {r:.1f} % ({t:.1f} eiliad).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="355" />
+            <location filename="../processing/alg_standby.py" line="371" />
             <source>TARGET_COVERAGE {t} % cannot be reached: all {n} candidates together cover {r:.1f} %. The {k} points that add cover are placed. Add candidates (CANDIDATES or CANDIDATE_COUNT) or raise DRIVE_BUDGET.</source>
             <translation>Ni ellir cyrraedd TARGET_COVERAGE {t} %: mae'r {n} pwynt posibl gyda'i gilydd yn cwmpasu {r:.1f} %. Caiff y {k} pwynt sy'n ychwanegu cwmpas eu lleoli. Ychwanegwch bwyntiau posibl (CANDIDATES neu CANDIDATE_COUNT) neu codwch DRIVE_BUDGET.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="360" />
+            <location filename="../processing/alg_standby.py" line="376" />
             <source>Smallest count reaching {t} %: {k}{proof}.</source>
             <translation>Y nifer lleiaf sy'n cyrraedd {t} %: {k}{proof}.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="361" />
+            <location filename="../processing/alg_standby.py" line="377" />
             <source> (proven: no {m} candidates can reach it)</source>
             <translation> (wedi'i brofi: ni all unrhyw {m} pwynt posibl ei gyrraedd)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="400" />
+            <location filename="../processing/alg_standby.py" line="419" />
             <source>{n} of {k} new points would respond to fewer than {m} incidents per 24 h (ranks {r}): a resource there would stand idle most of the time.</source>
             <translation>Byddai {n} o'r {k} pwynt newydd yn ymateb i lai na {m} digwyddiad fesul 24 awr (rhif {r} yn y drefn): byddai adnodd yno'n segur y rhan fwyaf o'r amser.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="408" />
+            <location filename="../processing/alg_standby.py" line="427" />
             <source>Done in {t:.1f} s.</source>
             <translation>Wedi gorffen mewn {t:.1f} eiliad.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="553" />
+            <location filename="../processing/alg_standby.py" line="572" />
             <source>Demand: {tot:,.0f} {u}. Drive budget: {b} minutes; {n} candidate points; {f} existing site(s).</source>
             <translation>Galw: {tot:,.0f} {u}. Cyllideb gyrru: {b} munud; {n} pwynt posibl; {f} safle presennol.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="555" />
+            <location filename="../processing/alg_standby.py" line="574" />
             <source>The existing sites cover {b:.1f} %. {k} new point(s) raise this to {c:.1f} %.</source>
             <translation>Mae'r safleoedd presennol yn cwmpasu {b:.1f} %. Mae {k} pwynt newydd yn codi hyn i {c:.1f} %.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="557" />
+            <location filename="../processing/alg_standby.py" line="576" />
             <source>No choice of {k} candidates could cover more than {ub:.1f} % (certified bound); even all {n} candidates together cover {r:.1f} %.</source>
             <translation>Ni allai unrhyw ddewis o {k} pwynt posibl gwmpasu mwy na {ub:.1f} % (terfyn ardystiedig); mae hyd yn oed yr holl {n} pwynt posibl gyda'i gilydd yn cwmpasu {r:.1f} %.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="562" />
+            <location filename="../processing/alg_standby.py" line="581" />
             <source>Target {t} %: {msg}</source>
             <translation>Targed {t} %: {msg}</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="563" />
+            <location filename="../processing/alg_standby.py" line="582" />
             <source>reached with {k} new point(s){p}.</source>
             <translation>wedi'i gyrraedd gyda {k} pwynt newydd{p}.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="564" />
+            <location filename="../processing/alg_standby.py" line="583" />
             <source>, and no {m} candidates could reach it</source>
             <translation>, ac ni allai unrhyw {m} pwynt posibl ei gyrraedd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="566" />
+            <location filename="../processing/alg_standby.py" line="585" />
             <source>not reachable with these candidates.</source>
             <translation>ni ellir ei gyrraedd gyda'r pwyntiau posibl hyn.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="569" />
+            <location filename="../processing/alg_standby.py" line="588" />
             <source>{n} of the {k} new points would respond to fewer than {m} incidents per 24 hours.</source>
             <translation>Byddai {n} o'r {k} pwynt newydd yn ymateb i lai na {m} digwyddiad fesul 24 awr.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="574" />
+            <location filename="../processing/alg_standby.py" line="593" />
             <source>rank</source>
             <translation>rheng</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="574" />
+            <location filename="../processing/alg_standby.py" line="593" />
             <source>newly covered</source>
             <translation>newydd eu cwmpasu</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="575" />
+            <location filename="../processing/alg_standby.py" line="594" />
             <source>cumulative %</source>
             <translation>% cronnus</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="576" />
+            <location filename="../processing/alg_standby.py" line="595" />
             <source>incidents / 24 h</source>
             <translation>digwyddiadau / 24 awr</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="578" />
-            <location filename="../processing/alg_standby.py" line="581" />
+            <location filename="../processing/alg_standby.py" line="597" />
+            <location filename="../processing/alg_standby.py" line="600" />
             <source>Standby point placement</source>
             <translation>Lleoli pwyntiau wrth gefn</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="583" />
+            <location filename="../processing/alg_standby.py" line="602" />
             <source>Coverage by number of new points</source>
             <translation>Cwmpas yn ôl nifer y pwyntiau newydd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="585" />
+            <location filename="../processing/alg_standby.py" line="604" />
             <source>Blue: greedy sequence (each point added where it covers most new demand). Grey dashes: certified upper bound for any choice of that many candidates. Orange dot: the solution (after swap search). Greedy is guaranteed at least 1 - 1/e (63 %) of the best cover beyond the existing sites (Nemhauser, Wolsey and Fisher 1978).</source>
             <translation>Glas: dilyniant barus (pob pwynt wedi'i ychwanegu lle mae'n cwmpasu'r mwyaf o alw newydd). Llinell doriad lwyd: terfyn uchaf ardystiedig ar gyfer unrhyw ddewis o'r nifer hwnnw o bwyntiau posibl. Dot oren: y datrysiad (ar ôl y chwiliad cyfnewid). Mae'r dull barus yn sicr o gyrraedd o leiaf 1 - 1/e (63 %) o'r cwmpas gorau y tu hwnt i'r safleoedd presennol (Nemhauser, Wolsey a Fisher 1978).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="589" />
+            <location filename="../processing/alg_standby.py" line="608" />
             <source>Chosen points</source>
             <translation>Pwyntiau a ddewiswyd</translation>
         </message>

@@ -339,7 +339,7 @@ class CalibrateAlgorithm(SpeedInput, NetworkInput, AlgorithmBase):
 
         # 3. journeys and report
         steps.setCurrentStep(2)
-        if parameters.get(self.OUTPUT_JOURNEYS):
+        if self.wants_output(parameters, self.OUTPUT_JOURNEYS, context):
             results.update(self._journeys(parameters, context, feedback, source, feats, crs, observed, before,
                                           after, held, fold, status))
         report = self.parameterAsFileOutput(parameters, self.OUTPUT_REPORT, context)

@@ -5,6 +5,8 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterMultipleLayers,
@@ -69,6 +71,9 @@ class ConsultationMapAlgorithm(AlgorithmBase):
             self.ATTRIBUTION: self.tr("Optional extra attribution lines (one per line), added to those chosen "
                                       "from the data."),
             self.OUTPUT: self.tr("The exported file (.pdf, .png or .svg, matching FORMAT)."),
+            "PAGES": self.tr("Number output: pages written (one)."),
+            "LAYERS_SHOWN": self.tr("Number output: layers drawn on the map."),
+            "MAP_CRS": self.tr("String output: the CRS of the map (authority id, e.g. EPSG:27700)."),
             "EXAMPLE": "qgis_process run drivetime:consultationmap --LAYERS=drivetime_zones.gpkg "
                        "--LAYERS=sites.gpkg --TITLE=\"Drive times to A&E\" --PAPER=0 --FORMAT=0 "
                        "--OUTPUT=consultation_map.pdf",
@@ -93,6 +98,9 @@ class ConsultationMapAlgorithm(AlgorithmBase):
         self.add(QgsProcessingParameterFileDestination(
             self.OUTPUT, self.tr("Consultation map"),
             self.tr("PDF files (*.pdf);;PNG images (*.png);;SVG drawings (*.svg)")))
+        self.addOutput(QgsProcessingOutputNumber("PAGES", self.tr("Pages")))
+        self.addOutput(QgsProcessingOutputNumber("LAYERS_SHOWN", self.tr("Layers shown")))
+        self.addOutput(QgsProcessingOutputString("MAP_CRS", self.tr("Map CRS")))
 
     # -- helpers ----------------------------------------------------------------------------------------
     def _output_path(self, parameters, context, fmt):
@@ -198,5 +206,5 @@ class ConsultationMapAlgorithm(AlgorithmBase):
             project.removeAllMapLayers()
             del project
         feedback.setProgress(100)
-        return {self.OUTPUT: out}
+        return {self.OUTPUT: out, "PAGES": 1, "LAYERS_SHOWN": len(layers), "MAP_CRS": crs.authid()}
 

@@ -12,6 +12,8 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -57,6 +59,15 @@ class CoverageAlgorithm(AreaPopulationReader, AlgorithmBase):
     OUTPUT = "OUTPUT"
     OUTPUT_TABLE = "OUTPUT_TABLE"
     OUTPUT_SUMMARY = "OUTPUT_SUMMARY"
+    # figures (number / string outputs): a stable API for models and scripts
+    PCT_WITHIN_TARGET = "PCT_WITHIN_TARGET"
+    POP_WITHIN_TARGET = "POP_WITHIN_TARGET"
+    POP_TOTAL = "POP_TOTAL"
+    MEDIAN_MINUTES = "MEDIAN_MINUTES"
+    P90_MINUTES = "P90_MINUTES"
+    AREAS_MEETING_TARGET = "AREAS_MEETING_TARGET"
+    AREAS_WITH_POPULATION = "AREAS_WITH_POPULATION"
+    HEADLINE = "HEADLINE"
 
     def displayName(self):  # noqa: N802
         return self.tr("Coverage and equity by area")
@@ -113,12 +124,24 @@ class CoverageAlgorithm(AreaPopulationReader, AlgorithmBase):
                                  "% within target), meets (1/0) and pop_short (people to bring within target to "
                                  "meet TARGET_SHARE). NULL where an area has no population. Styled as a "
                                  "choropleth of % within target."),
-            self.OUTPUT_TABLE: self.tr("Table (no geometry) with the same figures per level: area, area × "
+            self.OUTPUT_TABLE: self.tr("Optional table (no geometry) with the same figures per level: area, area × "
                                        "urbanity class, area × group, area × class × group, and the whole study "
                                        "area (level study, study_class, study_group...). gap_pp is against the "
                                        "whole study area; rank is among rows of the same level, class and group."),
             self.OUTPUT_SUMMARY: self.tr("Optional HTML (or .txt) file with plain-English sentences to paste, and a "
                                          "table of the areas."),
+            self.PCT_WITHIN_TARGET: self.tr("Number output: % of the study area's people within TARGET minutes."),
+            self.POP_WITHIN_TARGET: self.tr("Number output: people of the study area within TARGET minutes."),
+            self.POP_TOTAL: self.tr("Number output: people counted (inside the areas and the raster)."),
+            self.MEDIAN_MINUTES: self.tr("Number output: population-weighted median drive time of the study area "
+                                         "(minutes)."),
+            self.P90_MINUTES: self.tr("Number output: population-weighted 90th-percentile drive time of the study "
+                                      "area (minutes)."),
+            self.AREAS_MEETING_TARGET: self.tr("Number output: areas with at least TARGET_SHARE % of their people "
+                                               "within TARGET minutes."),
+            self.AREAS_WITH_POPULATION: self.tr("Number output: areas with people in them (those judged)."),
+            self.HEADLINE: self.tr("String output: the headline sentence, e.g. '29.8 % within 8 min; median 9.6 "
+                                   "min, 90th percentile 17.2 min'."),
             "EXAMPLE": "qgis_process run drivetime:coverage --DRIVETIME=drivetime.tif "
                        "--AREAS='oxfordshire_demo.gpkg|layername=lad11_oxfordshire' --AREA_ID_FIELD=lad11nm "
                        "--POPULATION='oxfordshire_demo.gpkg|layername=lsoa11_oxfordshire' "
@@ -154,10 +177,19 @@ class CoverageAlgorithm(AreaPopulationReader, AlgorithmBase):
         self.add(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Coverage by area"),
                                                    QgsProcessing.TypeVectorPolygon))
         self.add(QgsProcessingParameterFeatureSink(self.OUTPUT_TABLE, self.tr("Coverage table"),
-                                                   QgsProcessing.TypeVector))
+                                                   QgsProcessing.TypeVector, optional=True))
         self.add(QgsProcessingParameterFileDestination(self.OUTPUT_SUMMARY, self.tr("Summary"),
                                                        self.tr("HTML files (*.html);;Text files (*.txt)"), None,
                                                        True, False))
+        for key, desc in ((self.PCT_WITHIN_TARGET, self.tr("% within target")),
+                          (self.POP_WITHIN_TARGET, self.tr("People within target")),
+                          (self.POP_TOTAL, self.tr("People counted")),
+                          (self.MEDIAN_MINUTES, self.tr("Median drive time (minutes)")),
+                          (self.P90_MINUTES, self.tr("90th-percentile drive time (minutes)")),
+                          (self.AREAS_MEETING_TARGET, self.tr("Areas meeting the target")),
+                          (self.AREAS_WITH_POPULATION, self.tr("Areas with population"))):
+            self.addOutput(QgsProcessingOutputNumber(key, desc))
+        self.addOutput(QgsProcessingOutputString(self.HEADLINE, self.tr("Headline")))
 
     # ------------------------------------------------------------------------------------------------------
     def process(self, parameters, context, feedback):
@@ -216,13 +248,37 @@ class CoverageAlgorithm(AreaPopulationReader, AlgorithmBase):
         steps.setCurrentStep(4)
         results = {}
         results.update(self._write_areas(parameters, context, feedback, cov, areas, share))
-        results.update(self._write_table(parameters, context, feedback, cov, areas, share))
+        if self.wants_output(parameters, self.OUTPUT_TABLE, context):
+            results.update(self._write_table(parameters, context, feedback, cov, areas, share))
+        results.update(self._figures(cov, share))
         summary = self.parameterAsFileOutput(parameters, self.OUTPUT_SUMMARY, context) \
-            if parameters.get(self.OUTPUT_SUMMARY) else None
+            if self.wants_output(parameters, self.OUTPUT_SUMMARY, context) else None
         if summary:
             results[self.OUTPUT_SUMMARY] = self._write_summary(summary, cov, areas, study_name, share, group_name)
         steps.setProgress(100)
         return results
+
+    def _figures(self, cov, share):
+        """The headline figures as number / string outputs (NaN where undefined, e.g. no population)."""
+        from ..core import coverage as cv
+
+        st = cov.study
+        ti = cov.target_index
+        ar = cov.level("area")
+        _need, meets = cv.target_shortfall(ar["pop_total"], ar["pop_le"][:, ti], share)
+        pct = float(st["pct_le"][ti])
+        return {
+            self.PCT_WITHIN_TARGET: pct,
+            self.POP_WITHIN_TARGET: float(st["pop_le"][ti]),
+            self.POP_TOTAL: float(st["pop_total"]),
+            self.MEDIAN_MINUTES: float(st["median_min"]),
+            self.P90_MINUTES: float(st["p90_min"]),
+            self.AREAS_MEETING_TARGET: int(np.sum(meets == 1)),
+            self.AREAS_WITH_POPULATION: int(np.sum(meets >= 0)),
+            self.HEADLINE: self.tr("{p} within {T} min; median {m} min, 90th percentile {p90} min").format(
+                p=cv.fmt_pct(pct), T=cv.fmt_t(cov.target), m=cv.fmt_min(st["median_min"]),
+                p90=cv.fmt_min(st["p90_min"])),
+        }
 
     def _log(self, cov, cells, areas, study_name, feedback):
         from ..core import coverage as cv

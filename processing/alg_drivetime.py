@@ -9,6 +9,7 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
+    QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterDestination,
@@ -35,6 +36,9 @@ class DriveTimeAlgorithm(SpeedInput, SitesInput, ActivationInput, NetworkInput, 
     OUTPUT = "OUTPUT"
     OUTPUT_NEAREST = "OUTPUT_NEAREST"
     OUTPUT_ZONES = "OUTPUT_ZONES"
+    REACHABLE_PCT = "REACHABLE_PCT"
+    LONGEST_MINUTES = "LONGEST_MINUTES"
+    SITES_USED = "SITES_USED"
 
     def displayName(self):  # noqa: N802
         return self.tr("Drive-time raster")
@@ -56,6 +60,12 @@ class DriveTimeAlgorithm(SpeedInput, SitesInput, ActivationInput, NetworkInput, 
             self.OUTPUT_NEAREST: self.tr("Optional raster: feature id of the nearest site (allocation)."),
             self.OUTPUT_ZONES: self.tr("Optional polygons, one per band (fields band, lower_min, upper_min, label, "
                                        "area_km2)."),
+            self.REACHABLE_PCT: self.tr("Number output: % of the cells of the speed surface reachable from a site "
+                                        "(within the cut-off, if given)."),
+            self.LONGEST_MINUTES: self.tr("Number output: the longest drive time in minutes over the reachable "
+                                          "cells (NaN if none)."),
+            self.SITES_USED: self.tr("Number output: how many sites were used (after the selection and the "
+                                     "sites-inside check)."),
             "EXAMPLE": "qgis_process run drivetime:drivetime --SPEED=speed.tif "
                        "--SITES=sites.gpkg|layername=ae_sites --ACTIVATION=2 --OUTPUT=minutes.tif",
         }
@@ -76,11 +86,14 @@ class DriveTimeAlgorithm(SpeedInput, SitesInput, ActivationInput, NetworkInput, 
         self.add(QgsProcessingParameterFeatureSink(self.OUTPUT_ZONES, self.tr("Drive-time zones"),
                                                    QgsProcessing.TypeVectorPolygon, optional=True,
                                                    createByDefault=False))
+        self.addOutput(QgsProcessingOutputNumber(self.REACHABLE_PCT, self.tr("Reachable cells (%)")))
+        self.addOutput(QgsProcessingOutputNumber(self.LONGEST_MINUTES, self.tr("Longest drive time (minutes)")))
+        self.addOutput(QgsProcessingOutputNumber(self.SITES_USED, self.tr("Sites used")))
 
     def process(self, parameters, context, feedback):
         from ..core.costdist import cost_distance, speed_to_friction
 
-        want_zones = self.OUTPUT_ZONES in parameters and parameters[self.OUTPUT_ZONES] is not None
+        want_zones = self.wants_output(parameters, self.OUTPUT_ZONES, context)
         steps = QgsProcessingMultiStepFeedback(4 if want_zones else 3, feedback)
         layer, grid = self.read_speed(parameters, context)
         speed = grid.array
@@ -109,7 +122,7 @@ class DriveTimeAlgorithm(SpeedInput, SitesInput, ActivationInput, NetworkInput, 
             n=len(rows), r=spec.rows, c=spec.cols, s=spec.cell_size, k=neighbours))
 
         # 1. cost distance
-        want_nearest = bool(parameters.get(self.OUTPUT_NEAREST))
+        want_nearest = self.wants_output(parameters, self.OUTPUT_NEAREST, context)
         res = cost_distance(friction, spec.cell_size, np.column_stack([rows, cols]),
                             offsets=np.full(len(rows), activation + fixed), max_cost=max_time, neighbours=neighbours,
                             want_nearest=want_nearest, progress=progress_callback(steps))
@@ -128,7 +141,9 @@ class DriveTimeAlgorithm(SpeedInput, SitesInput, ActivationInput, NetworkInput, 
                              nodata=NODATA_MINUTES)
         styling.style_output(context, out, out, lambda lyr: styling.style_drivetime_raster(lyr, bands), "raster",
                              self.tr("Drive time (minutes)"), feedback)
-        results = {self.OUTPUT: out}
+        results = {self.OUTPUT: out, self.REACHABLE_PCT: float(100.0 * reach.mean()),
+                   self.LONGEST_MINUTES: float(minutes[reach].max()) if reach.any() else float("nan"),
+                   self.SITES_USED: int(len(rows))}
         if want_nearest:
             near_out = self.parameterAsOutputLayer(parameters, self.OUTPUT_NEAREST, context)
             labels = res.nearest

@@ -20,6 +20,8 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
@@ -283,6 +285,16 @@ class MatrixAlgorithm(SpeedInput, SitesInput, NetworkInput, BreaksInput, Algorit
                                         "from, column = to), minutes rounded to 0.1, blank where unreachable."),
             self.OUTPUT_ZONES: self.tr("Optional raster of shared catchments (see ZONES_MODE), on the speed "
                                        "surface's grid."),
+            "PAIRS": self.tr("Number output: pairs of sites (each pair once)."),
+            "PAIRS_UNREACHABLE": self.tr("Number output: pairs with no route between them."),
+            "PAIRS_PER_BAND": self.tr("String output: pairs per collaboration band as JSON, keyed by the band's "
+                                      "upper break in minutes, e.g. {\"30\": 4, \"45\": 2, \"60\": 1, "
+                                      "\"beyond\": 3, \"unreachable\": 0}."),
+            "MEDIAN_PAIR_MINUTES": self.tr("Number output: median travel time over the reachable pairs (minutes; "
+                                           "the mean of both directions when SYMMETRIC)."),
+            "SHORTEST_PAIR_MINUTES": self.tr("Number output: shortest pair travel time (minutes)."),
+            "LONGEST_PAIR_MINUTES": self.tr("Number output: longest pair travel time over the reachable pairs "
+                                            "(minutes)."),
             "EXAMPLE": "qgis_process run drivetime:matrix --SPEED=speed.tif "
                        "--SITES=sites.gpkg|layername=ae_sites --SITE_ID_FIELD=site_code_2014 "
                        "--SITE_NAME_FIELD=site_name --OUTPUT=pairs.gpkg --OUTPUT_LINES=lines.gpkg "
@@ -325,6 +337,12 @@ class MatrixAlgorithm(SpeedInput, SitesInput, NetworkInput, BreaksInput, Algorit
                                                        createByDefault=False))
         self.add(QgsProcessingParameterRasterDestination(self.OUTPUT_ZONES, self.tr("Shared catchments"),
                                                          optional=True, createByDefault=False))
+        for key, desc in (("PAIRS", self.tr("Pairs")), ("PAIRS_UNREACHABLE", self.tr("Unreachable pairs")),
+                          ("MEDIAN_PAIR_MINUTES", self.tr("Median pair time (minutes)")),
+                          ("SHORTEST_PAIR_MINUTES", self.tr("Shortest pair time (minutes)")),
+                          ("LONGEST_PAIR_MINUTES", self.tr("Longest pair time (minutes)"))):
+            self.addOutput(QgsProcessingOutputNumber(key, desc))
+        self.addOutput(QgsProcessingOutputString("PAIRS_PER_BAND", self.tr("Pairs per band (JSON)")))
 
     # -- parameters ---------------------------------------------------------------------------------------
     def _field(self, parameters, name, context, source):
@@ -421,7 +439,7 @@ class MatrixAlgorithm(SpeedInput, SitesInput, NetworkInput, BreaksInput, Algorit
         from ..core import matrix as mx
         from ..core.costdist import speed_to_friction
 
-        want_zones = bool(parameters.get(self.OUTPUT_ZONES))
+        want_zones = self.wants_output(parameters, self.OUTPUT_ZONES, context)
         steps = QgsProcessingMultiStepFeedback(4 if want_zones else 3, feedback)
         bands, labels = self._bands_and_labels(parameters, context, feedback)
         symmetric = self.parameterAsBoolean(parameters, self.SYMMETRIC, context)
@@ -479,16 +497,15 @@ class MatrixAlgorithm(SpeedInput, SitesInput, NetworkInput, BreaksInput, Algorit
         stats = mx.site_stats(m, bands)
         groups = mx.components_at_breaks(m, bands)
         clusters = mx.hierarchical_clusters(m, threshold=threshold, n_clusters=n_clusters or None, linkage=linkage)
-        self._report(feedback, msym, bands, labels, names)
-        results = {}
+        results = self._report(feedback, msym, bands, labels, names)
         results.update(self._pairs(parameters, context, m, bands, labels, ids, names, id_def, crs))
-        if parameters.get(self.OUTPUT_LINES):
+        if self.wants_output(parameters, self.OUTPUT_LINES, context):
             results.update(self._lines(parameters, context, feedback, m, msym, symmetric, bands, labels, ids, names,
                                        id_def, pts, crs))
-        if parameters.get(self.OUTPUT_SITES):
+        if self.wants_output(parameters, self.OUTPUT_SITES, context):
             results.update(self._sites(parameters, context, feedback, stats, groups, clusters, bands, ids, names,
                                        id_def, pts, in_fields, snap_m, crs))
-        if parameters.get(self.OUTPUT_MATRIX):
+        if self.wants_output(parameters, self.OUTPUT_MATRIX, context):
             path = self.parameterAsFileOutput(parameters, self.OUTPUT_MATRIX, context)
             mx.write_wide_csv(path, m, names, decimals=1, corner=self.tr("from \\ to (minutes)"))
             results[self.OUTPUT_MATRIX] = path
@@ -517,6 +534,18 @@ class MatrixAlgorithm(SpeedInput, SitesInput, NetworkInput, BreaksInput, Algorit
         if fin.any():
             feedback.pushInfo(self.tr("Pair times: shortest {a:.1f} min, median {b:.1f} min, longest {c:.1f} min.")
                               .format(a=float(v[fin].min()), b=float(np.median(v[fin])), c=float(v[fin].max())))
+        # the same figures as outputs (the pairs of the symmetrised matrix, as logged)
+        import json
+
+        per_band = {fmt_num(b): int((band == k + 1).sum()) for k, b in enumerate(bands)}
+        per_band["beyond"] = int((band == len(bands) + 1).sum())
+        per_band["unreachable"] = int((band == 0).sum())
+        nan = float("nan")
+        return {"PAIRS": int(len(v)), "PAIRS_UNREACHABLE": int((~fin).sum()),
+                "PAIRS_PER_BAND": json.dumps(per_band),
+                "MEDIAN_PAIR_MINUTES": float(np.median(v[fin])) if fin.any() else nan,
+                "SHORTEST_PAIR_MINUTES": float(v[fin].min()) if fin.any() else nan,
+                "LONGEST_PAIR_MINUTES": float(v[fin].max()) if fin.any() else nan}
 
     def _sink(self, parameters, name, context, fields, wkb, crs):
         sink, dest = self.parameterAsSink(parameters, name, context, fields, wkb, crs)

@@ -12,6 +12,7 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
+    QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -76,6 +77,9 @@ class ScenarioAlgorithm(SpeedInput, SitesInput, ActivationInput, NetworkInput, B
     OUTPUT = "OUTPUT"
     OUTPUT_TABLE = "OUTPUT_TABLE"
     OUTPUT_SUMMARY = "OUTPUT_SUMMARY"
+    # figures (number outputs, whole study area): a stable API for models and scripts
+    FIGURES = ("POP_TOTAL", "POP_LONGER", "POP_SHORTER", "POP_CUT_OFF", "BASE_PCT_WITHIN_TARGET",
+               "SCEN_PCT_WITHIN_TARGET", "LOST_WITHIN_TARGET", "GAINED_WITHIN_TARGET", "MAX_INCREASE_MINUTES")
 
     def displayName(self):  # noqa: N802
         return self.tr("Compare site scenarios")
@@ -117,6 +121,18 @@ class ScenarioAlgorithm(SpeedInput, SitesInput, ActivationInput, NetworkInput, B
             self.OUTPUT_TABLE: self.tr("The same figures by area x urbanity class, area x group and for the whole "
                                        "study area (level, area_id, urbanity, grp fields)."),
             self.OUTPUT_SUMMARY: self.tr("Optional HTML page of plain-English sentences and a table by area."),
+            "POP_TOTAL": self.tr("Number output: people counted (inside the areas and the raster)."),
+            "POP_LONGER": self.tr("Number output: people whose drive to the nearest site gets longer (by more than "
+                                  "0.05 min)."),
+            "POP_SHORTER": self.tr("Number output: people whose drive gets shorter (by more than 0.05 min)."),
+            "POP_CUT_OFF": self.tr("Number output: people reachable today but not in the scenario."),
+            "BASE_PCT_WITHIN_TARGET": self.tr("Number output: % of the people within TARGET minutes today."),
+            "SCEN_PCT_WITHIN_TARGET": self.tr("Number output: % of the people within TARGET minutes in the "
+                                              "scenario."),
+            "LOST_WITHIN_TARGET": self.tr("Number output: people within TARGET today but not in the scenario."),
+            "GAINED_WITHIN_TARGET": self.tr("Number output: people within TARGET in the scenario but not today."),
+            "MAX_INCREASE_MINUTES": self.tr("Number output: the largest increase in drive time for anyone "
+                                            "(minutes)."),
             "EXAMPLE": "qgis_process run drivetime:scenario --SPEED=speed.tif "
                        "--BASELINE_SITES=oxfordshire_demo.gpkg|layername=ae_sites "
                        "--SCENARIO_SITES=ae_without_horton.gpkg "
@@ -155,6 +171,13 @@ class ScenarioAlgorithm(SpeedInput, SitesInput, ActivationInput, NetworkInput, B
         self.add(QgsProcessingParameterFileDestination(self.OUTPUT_SUMMARY, self.tr("Summary"),
                                                        self.tr("HTML files (*.html)"), optional=True,
                                                        createByDefault=False))
+        descriptions = (self.tr("People counted"), self.tr("People with a longer drive"),
+                        self.tr("People with a shorter drive"), self.tr("People cut off"),
+                        self.tr("% within target today"), self.tr("% within target in the scenario"),
+                        self.tr("People no longer within target"), self.tr("People newly within target"),
+                        self.tr("Largest increase (minutes)"))
+        for key, desc in zip(self.FIGURES, descriptions):
+            self.addOutput(QgsProcessingOutputNumber(key, desc))
 
     # ------------------------------------------------------------------------------------------------------
     def _sites(self, parameters, context, crs, spec, friction, snap, feedback):
@@ -291,8 +314,17 @@ class ScenarioAlgorithm(SpeedInput, SitesInput, ActivationInput, NetworkInput, B
         th = cmp.thresholds
         suffixes = [cv.threshold_suffix(t) for t in th]
         results.update(self._write_areas(parameters, context, feedback, crs, areas, area_names, cmp, suffixes))
-        if parameters.get(self.OUTPUT_TABLE):
+        if self.wants_output(parameters, self.OUTPUT_TABLE, context):
             results.update(self._write_table(parameters, context, cmp, suffixes, area_names))
+        ti = cmp.target_index
+        b_st, s_st = cmp.base.rows["study"], cmp.scen.rows["study"]
+        results.update({"POP_TOTAL": float(b_st["pop_total"][0]), "POP_LONGER": float(cmp.longer),
+                        "POP_SHORTER": float(cmp.shorter), "POP_CUT_OFF": float(cmp.cut_off),
+                        "BASE_PCT_WITHIN_TARGET": float(b_st["pct_le"][0, ti]),
+                        "SCEN_PCT_WITHIN_TARGET": float(s_st["pct_le"][0, ti]),
+                        "LOST_WITHIN_TARGET": float(cmp.lost["study"][0, ti]),
+                        "GAINED_WITHIN_TARGET": float(cmp.gained["study"][0, ti]),
+                        "MAX_INCREASE_MINUTES": float(cmp.max_increase)})
         group_name = self.parameterAsString(parameters, self.GROUP_FIELD, context) \
             if parameters.get(self.GROUP_FIELD) else None
         sentences = sc.scenario_sentences(cmp, area_labels, self.tr("the study area"), closed, opened,

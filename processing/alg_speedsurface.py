@@ -7,6 +7,7 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
+    QgsProcessingOutputNumber,
     QgsProcessingParameterCrs,
     QgsProcessingParameterEnum,
     QgsProcessingParameterExtent,
@@ -81,6 +82,10 @@ class SpeedSurfaceAlgorithm(AlgorithmBase):
             self.CELL_SIZE: self.tr("Cell size in metres, at least 0.01 (e.g. 50). Smaller cells follow roads more "
                                     "closely but cost memory and time quadratically."),
             self.OUTPUT: self.tr("Speed surface, km/h, float32 GeoTIFF; 0 = impassable. Styled on load."),
+            "CELLS": self.tr("Number output: cells in the surface (rows x columns)."),
+            "ROAD_FEATURES": self.tr("Number output: road features used (those with a class listed in SPEEDS)."),
+            "ROAD_CELLS_PCT": self.tr("Number output: % of the cells where a road is faster than the ground."),
+            "IMPASSABLE_PCT": self.tr("Number output: % of the cells with speed 0 (barriers, or off-road speed 0)."),
             "EXAMPLE": "qgis_process run drivetime:speedsurface --ROADS=roads.gpkg|layername=roads "
                        "--CLASS_FIELD=highway --CELL_SIZE=50 --OUTPUT=speed.tif",
         }
@@ -112,6 +117,10 @@ class SpeedSurfaceAlgorithm(AlgorithmBase):
         self.add(QgsProcessingParameterNumber(self.CELL_SIZE, self.tr("Cell size (metres)"),
                                               QgsProcessingParameterNumber.Double, 50.0, False, 0.01))
         self.add(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Speed surface")))
+        for key, desc in (("CELLS", self.tr("Cells")), ("ROAD_FEATURES", self.tr("Road features used")),
+                          ("ROAD_CELLS_PCT", self.tr("Road cells (%)")),
+                          ("IMPASSABLE_PCT", self.tr("Impassable cells (%)"))):
+            self.addOutput(QgsProcessingOutputNumber(key, desc))
 
     def process(self, parameters, context, feedback):
         from ..core.grid import GridSpec
@@ -241,7 +250,13 @@ class SpeedSurfaceAlgorithm(AlgorithmBase):
         styling.style_output(context, out, out, styling.style_from_qml("speed_surface.qml"), "raster",
                              self.tr("Speed surface (km/h)"), feedback)
         steps.setProgress(100)
-        return {self.OUTPUT: out}
+        ground = np.full(spec.shape, offroad, dtype=np.float32)
+        if offroad_grid is not None:
+            og = np.asarray(offroad_grid, dtype=np.float32)
+            ground[np.isfinite(og) & (og >= 0)] = og[np.isfinite(og) & (og >= 0)]
+        road_pct = float(100.0 * np.mean(speed > ground))
+        return {self.OUTPUT: out, "CELLS": int(speed.size), "ROAD_FEATURES": int(len(geoms)),
+                "ROAD_CELLS_PCT": road_pct, "IMPASSABLE_PCT": float(100.0 * np.mean(speed <= 0))}
 
     def _source_extent(self, roads, crs, context):
         """The road layer's extent from its metadata, in ``crs``; None when unknown (OSM files)."""

@@ -13,6 +13,7 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
+    QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFileDestination,
@@ -97,6 +98,8 @@ class StandbyAlgorithm(SpeedInput, SitesInput, NetworkInput, AreaPopulationReade
     OUTPUT_CURVE = "OUTPUT_CURVE"
     OUTPUT_ZONES = "OUTPUT_ZONES"
     OUTPUT_REPORT = "OUTPUT_REPORT"
+    # figures (number outputs): a stable API for models and scripts
+    FIGURES = ("POINTS_CHOSEN", "COVERAGE_PCT", "EXISTING_COVERAGE_PCT", "MAX_COVERAGE_PCT", "TARGET_REACHED")
 
     def displayName(self):  # noqa: N802
         return self.tr("Place standby points")
@@ -159,6 +162,15 @@ class StandbyAlgorithm(SpeedInput, SitesInput, NetworkInput, AreaPopulationReade
                                        "demand, area_km2, inc_per_day)."),
             self.OUTPUT_REPORT: self.tr("Optional HTML report: summary sentences, the coverage curve chart (inline "
                                         "SVG) and the table of chosen points."),
+            "POINTS_CHOSEN": self.tr("Number output: new standby points chosen."),
+            "COVERAGE_PCT": self.tr("Number output: % of the demand within DRIVE_BUDGET of the chosen points and "
+                                    "the existing sites."),
+            "EXISTING_COVERAGE_PCT": self.tr("Number output: % of the demand the existing sites cover alone (0 "
+                                             "without EXISTING)."),
+            "MAX_COVERAGE_PCT": self.tr("Number output: % of the demand all candidates and existing sites together "
+                                        "could cover."),
+            "TARGET_REACHED": self.tr("Number output: 1 when TARGET_COVERAGE was reached, 0 when not, NaN without "
+                                      "a target."),
             "EXAMPLE": "qgis_process run drivetime:standby --SPEED=speed.tif "
                        "--POPULATION=oxfordshire_demo.gpkg|layername=lsoa11_oxfordshire "
                        "--POPULATION_FIELD=pop_mid2018 --DRIVE_BUDGET=6 --TARGET_COVERAGE=90 --OUTPUT=standby.gpkg "
@@ -203,6 +215,10 @@ class StandbyAlgorithm(SpeedInput, SitesInput, NetworkInput, AreaPopulationReade
         self.add(QgsProcessingParameterFileDestination(self.OUTPUT_REPORT, self.tr("Report"),
                                                        self.tr("HTML files (*.html)"), optional=True,
                                                        createByDefault=False))
+        descriptions = (self.tr("Points chosen"), self.tr("Coverage (%)"), self.tr("Coverage of the existing sites (%)"),
+                        self.tr("Highest possible coverage (%)"), self.tr("Target reached"))
+        for key, desc in zip(self.FIGURES, descriptions):
+            self.addOutput(QgsProcessingOutputNumber(key, desc))
 
     # ------------------------------------------------------------------------------------------------------
     def _points(self, parameters, name, context, crs, spec, friction, snap, feedback):
@@ -213,7 +229,7 @@ class StandbyAlgorithm(SpeedInput, SitesInput, NetworkInput, AreaPopulationReade
         from ..core.costdist import cost_distance, speed_to_friction
 
         t_start = time.perf_counter()
-        want_zones = bool(parameters.get(self.OUTPUT_ZONES))
+        want_zones = self.wants_output(parameters, self.OUTPUT_ZONES, context)
         steps = QgsProcessingMultiStepFeedback(5, feedback)
         layer, grid = self.read_speed(parameters, context)
         speed = grid.array
@@ -389,7 +405,10 @@ class StandbyAlgorithm(SpeedInput, SitesInput, NetworkInput, AreaPopulationReade
                 zone_inc, _ = sb.per_site_counts(labels, inc_rc[0], inc_rc[1], n_open)
         per_day = zone_inc / days if inc is not None else None
 
-        results = {}
+        results = {"POINTS_CHOSEN": int(k), "COVERAGE_PCT": float(sol.pct(sol.covered)),
+                   "EXISTING_COVERAGE_PCT": float(sol.pct(sol.base)) if n_fix else 0.0,
+                   "MAX_COVERAGE_PCT": float(sol.pct(sol.reachable)),
+                   "TARGET_REACHED": float(bool(sol.target_reached)) if target is not None else float("nan")}
         results.update(self._write_points(parameters, context, feedback, crs, sb, sets, sol, cand, w_pop, w_inc,
                                           fixed, per_day, min_per_day, zone_pop))
         results.update(self._write_curve(parameters, context, sol, k))
@@ -464,7 +483,7 @@ class StandbyAlgorithm(SpeedInput, SitesInput, NetworkInput, AreaPopulationReade
         return {self.OUTPUT: dest}
 
     def _write_curve(self, parameters, context, sol, k):
-        if not parameters.get(self.OUTPUT_CURVE):
+        if not self.wants_output(parameters, self.OUTPUT_CURVE, context):
             return {}
         fields = QgsFields()
         fields.append(QgsField("count", QVariant.Int))

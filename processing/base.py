@@ -163,6 +163,7 @@ class AlgorithmBase(QgsProcessingAlgorithm):
             results = self.process(guard.staged_parameters(), context, feedback)
             if feedback is not None and feedback.isCanceled():
                 raise Cancelled()
+            self._tell_default_names(context)
             results = guard.commit(results)
         except Cancelled:
             guard.abort()
@@ -186,6 +187,29 @@ class AlgorithmBase(QgsProcessingAlgorithm):
 
     def process(self, parameters, context, feedback):
         raise NotImplementedError
+
+    def _tell_default_names(self, context):
+        """Give each style post-processor the default name of its output (the parameter's description, which
+        QGIS uses when no name was given), so that it renames only that and keeps the user's name."""
+        for details in context.layersToLoadOnCompletion().values():
+            pp = details.postProcessor()
+            param = self.parameterDefinition(details.outputName) if details.outputName else None
+            if pp is not None and param is not None and hasattr(pp, "default"):
+                pp.default = param.description()
+
+    def wants_output(self, parameters, name, context=None):
+        """True when the optional output ``name`` was asked for: not missing, None or empty ('' means skip,
+        as an unticked output in the dialog)."""
+        from .outputs import _value_string
+
+        value = parameters.get(name)
+        if value is None:
+            return False
+        if context is None:
+            from qgis.core import QgsProcessingContext
+
+            context = QgsProcessingContext()
+        return bool(_value_string(value, context).strip())
 
     def parameterAsSink(self, parameters, name, context, *args, **kwargs):  # noqa: N802
         """QGIS's sink, wrapped so that a feature that cannot be written raises (processing/outputs.py)."""

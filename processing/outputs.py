@@ -43,6 +43,7 @@ from qgis.core import (
     QgsVectorFileWriter,
     QgsVectorLayer,
 )
+from qgis.PyQt.QtCore import QVariant
 
 from .base import tr
 
@@ -52,8 +53,9 @@ _PROVIDER_URI = re.compile(r"^([A-Za-z][A-Za-z0-9_]{2,}):(.*)$", re.S)
 
 
 def _value_string(value, context):
-    """The destination or source string of a parameter value (a path, a URI, TEMPORARY_OUTPUT), or ''."""
-    if value is None:
+    """The destination or source string of a parameter value (a path, a URI, TEMPORARY_OUTPUT), or ''
+    (also for a NULL QVariant: ``qgis_process ... --OUTPUT_ZONES=`` passes one)."""
+    if value is None or (isinstance(value, QVariant) and value.isNull()):
         return ""
     if isinstance(value, QgsProcessingOutputLayerDefinition):
         value = value.sink

@@ -129,16 +129,21 @@ def style_from_qml(name):
 
 # -- plumbing --------------------------------------------------------------------------------------------
 class StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
-    """Applies a style function to an output layer once it is loaded in the project."""
+    """Applies a style function to an output layer once it is loaded in the project.
 
-    def __init__(self, apply, name=None):
+    ``name`` (e.g. "Coverage within 8 min") replaces only the default name QGIS gives the layer: ``default``,
+    the output parameter's description (set by ``AlgorithmBase`` for every run). A name the user gave (dialog,
+    batch row, model output) or the file name QGIS took for a file output is kept."""
+
+    def __init__(self, apply, name=None, default=None):
         super().__init__()
         self.apply = apply
         self.name = name
+        self.default = default
 
     def copy(self):
         """A new post-processor doing the same (the output guard re-registers it under the final path)."""
-        pp = StylePostProcessor(self.apply, self.name)
+        pp = StylePostProcessor(self.apply, self.name, self.default)
         _LIVE.append(pp)
         del _LIVE[:-64]
         return pp
@@ -146,7 +151,7 @@ class StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
     def postProcessLayer(self, layer, context, feedback):  # noqa: N802
         try:
             self.apply(layer)
-            if self.name:
+            if self.name and layer.name() in ("", self.default):
                 layer.setName(self.name)
             layer.triggerRepaint()
         except Exception as e:  # a styling failure must never lose the result
