@@ -9,6 +9,8 @@ from qgis.core import (
     QgsFields,
     QgsProcessing,
     QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
     QgsProcessingMultiStepFeedback,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -36,6 +38,9 @@ class ScenarioBatchAlgorithm(SpeedInput, SitesInput, ActivationInput, NetworkInp
     THRESHOLDS = "THRESHOLDS"
     TARGET = "TARGET"
     OUTPUT = "OUTPUT"
+    # figures (number / string outputs, whole study area): a stable API for models and scripts
+    FIGURES = ("SCENARIO_COUNT", "BEST_SCENARIO", "BEST_PCT_WITHIN_TARGET", "WORST_SCENARIO",
+               "WORST_PCT_WITHIN_TARGET")
 
     def displayName(self):  # noqa: N802
         return self.tr("Scenario batch")
@@ -61,6 +66,12 @@ class ScenarioBatchAlgorithm(SpeedInput, SitesInput, ActivationInput, NetworkInp
             self.OUTPUT: self.tr("Table: scenario, n_sites, area_id ('all' = the whole study area), pop_total, "
                                  "pop_unreach, per threshold T pop_le_T and pct_le_T, pct_target, mean_min, "
                                  "median_min, p90_min, max_min."),
+            "SCENARIO_COUNT": self.tr("Number output: the number of scenarios run."),
+            "BEST_SCENARIO": self.tr("String output: the scenario with the highest % of the study area's people "
+                                     "within TARGET (the first one on a tie)."),
+            "BEST_PCT_WITHIN_TARGET": self.tr("Number output: that scenario's % within TARGET."),
+            "WORST_SCENARIO": self.tr("String output: the scenario with the lowest % within TARGET."),
+            "WORST_PCT_WITHIN_TARGET": self.tr("Number output: that scenario's % within TARGET."),
             "EXAMPLE": "DRIVETIME_DASK=local:4 qgis_process run drivetime:scenariobatch --SPEED=speed.tif "
                        "--SITES=scenarios.gpkg --SCENARIO_FIELD=scenario "
                        "--AREAS=oxfordshire_demo.gpkg|layername=lad11_oxfordshire "
@@ -85,6 +96,11 @@ class ScenarioBatchAlgorithm(SpeedInput, SitesInput, ActivationInput, NetworkInp
         self.add_snap_distance()
         self.add(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Scenario batch table"),
                                                    QgsProcessing.TypeVector))
+        self.addOutput(QgsProcessingOutputNumber("SCENARIO_COUNT", self.tr("Scenarios run")))
+        self.addOutput(QgsProcessingOutputString("BEST_SCENARIO", self.tr("Best scenario")))
+        self.addOutput(QgsProcessingOutputNumber("BEST_PCT_WITHIN_TARGET", self.tr("Best % within target")))
+        self.addOutput(QgsProcessingOutputString("WORST_SCENARIO", self.tr("Worst scenario")))
+        self.addOutput(QgsProcessingOutputNumber("WORST_PCT_WITHIN_TARGET", self.tr("Worst % within target")))
 
     def process(self, parameters, context, feedback):
         from ..core import coverage as cv
@@ -143,6 +159,10 @@ class ScenarioBatchAlgorithm(SpeedInput, SitesInput, ActivationInput, NetworkInp
             raise QgsProcessingException(f"{self.THRESHOLDS}: {e}") from e
         feedback.pushInfo(self.tr("{n} scenarios run in {t:.1f} s.").format(n=len(rows), t=time.perf_counter() - t0))
         results = self._write(parameters, context, rows, members, area_names)
+        pct = [float(r["pct_le"][-1, r["target_index"]]) for _n, r in rows]  # the study-area row is last
+        best, worst = int(np.nanargmax(pct)), int(np.nanargmin(pct))
+        results.update({"SCENARIO_COUNT": len(rows), "BEST_SCENARIO": rows[best][0], "BEST_PCT_WITHIN_TARGET":
+                        pct[best], "WORST_SCENARIO": rows[worst][0], "WORST_PCT_WITHIN_TARGET": pct[worst]})
         feedback.pushInfo(self.tr("Done in {t:.1f} s.").format(t=time.perf_counter() - t_start))
         return results
 

@@ -23,10 +23,11 @@ def run_batch(world, tmp_path, name):
     lay = batch_layer(world["sites"], [(0, "today"), (1, "today"), (2, "today"), (3, "today"),
                                        (0, "close_S1"), (2, "close_S1"), (3, "close_S1")])
     out = str(tmp_path / f"{name}.csv")
-    processing.run("drivetime:scenariobatch", {
+    res = processing.run("drivetime:scenariobatch", {
         "SPEED": world["speed"], "SITES": lay, "SCENARIO_FIELD": "open2", "AREAS": world["areas"],
         "AREA_ID_FIELD": "name", "POPULATION": world["pop"], "POPULATION_FIELD": "pop", "THRESHOLDS": "2,4,6",
         "TARGET": 4, "OUTPUT": out})
+    run_batch.last = res
     with open(out, newline="", encoding="utf-8") as fh:
         return list(csv.DictReader(fh)), out
 
@@ -54,6 +55,11 @@ def test_batch_matches_scenario_and_dask(qgis_app, tmp_path, world, monkeypatch)
             assert float(r[f"pct_le_{T}"]) == pytest.approx(areas[r["area_id"]][f"{pre}_pct_le_{T}"], abs=1e-9)
         assert float(r["median_min"]) == pytest.approx(areas[r["area_id"]][f"{pre}_median_min"], abs=1e-9)
     assert float(rows[5]["pct_le_4"]) < float(rows[2]["pct_le_4"])  # closing a site loses coverage
+    res = run_batch.last
+    assert res["SCENARIO_COUNT"] == 2
+    assert (res["BEST_SCENARIO"], res["WORST_SCENARIO"]) == ("today", "close_S1")
+    assert res["BEST_PCT_WITHIN_TARGET"] == pytest.approx(float(rows[2]["pct_target"]))
+    assert res["WORST_PCT_WITHIN_TARGET"] == pytest.approx(float(rows[5]["pct_target"]))
 
     pytest.importorskip("distributed")
     monkeypatch.setenv("DRIVETIME_DASK", "local:2:threads")
