@@ -10,7 +10,6 @@ algorithms snap to roads more carefully, which does not change the timings).
 """
 import argparse
 import json
-import os
 import sys
 import time
 

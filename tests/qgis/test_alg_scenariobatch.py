@@ -4,7 +4,7 @@ import csv
 
 import pytest
 
-from test_alg_scenario import polygons, read, sites, world  # noqa: F401 (fixture)
+from test_alg_scenario import read, sites, world  # noqa: F401 (fixture)
 
 
 def batch_layer(cells, scenario_of):
