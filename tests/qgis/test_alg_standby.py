@@ -199,4 +199,4 @@ def test_same_points_and_curve_with_dask(qgis_app, tmp_path, monkeypatch):
             out[name] = (fh.read(), [(p["cand_id"], p["marginal_pop"], p["_geom"].x(), p["_geom"].y())
                                      for p in read_features(res["OUTPUT"])])
     assert out["plain"][1] and out["plain"] == out["dask"]
-    assert any("candidate runs: 25 tasks ran on" in line for line in Log.lines)
+    assert any("candidate runs:" in line and "tasks ran on" in line for line in Log.lines), Log.lines
