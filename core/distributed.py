@@ -83,7 +83,6 @@ def _python_executable():
 # -- worker side ---------------------------------------------------------------------------------------------
 _STATE = {"token": None, "data": {}}
 _STATE_LOCK = threading.Lock()
-_LOCAL = threading.local()
 
 
 def _worker_address():
@@ -106,17 +105,31 @@ def _run_state(token, build):
         if _STATE["token"] != token:
             _STATE["token"] = token
             _STATE["data"] = {}
-            _LOCAL.__dict__.clear()
         if "shared" not in _STATE["data"]:
             _STATE["data"]["shared"] = build()
         return _STATE["data"]["shared"]
 
 
+def _drop_state():
+    """Forget the run's state on a worker (run on every worker when a runner closes)."""
+    with _STATE_LOCK:
+        _STATE["token"] = None
+        _STATE["data"] = {}
+    return True
+
+
 def _thread_state(token, build):
-    if getattr(_LOCAL, "token", None) != token:
-        _LOCAL.token = token
-        _LOCAL.value = build()
-    return _LOCAL.value
+    """Per-thread state of the run ``token`` (work arrays a search writes), kept with the run's state so that
+    :func:`_drop_state` frees it too."""
+    key = ("thread", threading.get_ident())
+    with _STATE_LOCK:
+        if _STATE["token"] == token and key in _STATE["data"]:
+            return _STATE["data"][key]
+    value = build()  # outside the lock: other threads build theirs at the same time
+    with _STATE_LOCK:
+        if _STATE["token"] == token:
+            _STATE["data"][key] = value
+    return value
 
 
 def _tiled_row_task(token, surface, cs, neighbours, tile, chunk, max_cost, src_rc, tgt_rc):
@@ -245,6 +258,11 @@ class DaskRunner:
         return self
 
     def close(self):
+        if self.client is not None:
+            try:  # free the workers' copies of the surface and search state (a remote cluster lives on)
+                self.client.run(_drop_state)
+            except Exception:  # noqa: BLE001 - best effort at shutdown
+                pass
         for c in (self.client, self.cluster):
             if c is not None:
                 try:

@@ -134,3 +134,20 @@ def test_scenario_batch_identical_with_dask_and_right(runner):
     expect = float(st.pop[t[st.cell] <= np.float32(8)].sum())
     assert ref[0][1]["pop_le"][-1, -1] == pytest.approx(expect, rel=1e-9)
     assert ref[0][1]["area"][-1] == -1 and len(ref[0][1]["area"]) == 4
+
+
+def test_existing_scheduler_by_address():
+    from distributed import LocalCluster
+
+    f = _surface(13, (40, 50))
+    src = _sites(14, f.shape, 5)
+    ref = matrix.site_matrix(f, CS, src)
+    with LocalCluster(n_workers=1, threads_per_worker=2, processes=False, dashboard_address=":0",
+                      scheduler_kwargs={"dashboard": False}) as cluster:
+        with distributed.DaskRunner(cluster.scheduler_address) as r:
+            assert r.describe().startswith("scheduler ")
+            got = matrix.site_matrix(f, CS, src, runner=r)
+            assert r.stats["tasks"] == 4
+        assert len(cluster.scheduler.workers) == 1  # the runner closed its client, not the cluster
+        assert distributed._STATE["token"] is None  # and the workers (here: this process) dropped the state
+    assert np.array_equal(ref, got)
