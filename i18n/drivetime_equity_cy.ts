@@ -1133,12 +1133,14 @@
         </message>
         <message>
             <location filename="../core/coverage.py" line="1066" />
+            <location filename="../plugin/whatif_dock.py" line="260" />
             <location filename="../processing/alg_coverage.py" line="520" />
             <source>Area</source>
             <translation>Ardal</translation>
         </message>
         <message>
             <location filename="../core/coverage.py" line="1066" />
+            <location filename="../plugin/whatif_dock.py" line="260" />
             <location filename="../processing/alg_coverage.py" line="521" />
             <source>People</source>
             <translation>Pobl</translation>
@@ -1256,19 +1258,270 @@
             <translation>Yn ôl {g}, mae'r gostyngiad mwyaf yn y gyfran o fewn {T} munud yn {g} {lab}: {a} i {c}.</translation>
         </message>
         <message>
-            <location filename="../plugin/plugin.py" line="62" />
+            <location filename="../plugin/plugin.py" line="65" />
+            <location filename="../processing/provider.py" line="29" />
+            <source>Drive-Time Equity</source>
+            <translation>Tegwch Amser Gyrru</translation>
+        </message>
+        <message>
+            <location filename="../plugin/plugin.py" line="67" />
+            <source>Drive-Time Equity: the workflow, step by step, and the workshop mode</source>
+            <translation>Tegwch Amser Gyrru: y llif gwaith, gam wrth gam, a'r modd gweithdy</translation>
+        </message>
+        <message>
+            <location filename="../plugin/plugin.py" line="81" />
+            <source>Workshop mode (what-if)…</source>
+            <translation>Modd gweithdy (beth-os)…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/plugin.py" line="85" />
+            <source>Workshop mode: add, move and close sites on the map and watch the drive time and the population covered change</source>
+            <translation>Modd gweithdy: ychwanegwch, symudwch a chaewch safleoedd ar y map a gwyliwch yr amser gyrru a'r boblogaeth a gwmpesir yn newid</translation>
+        </message>
+        <message>
+            <location filename="../plugin/plugin.py" line="91" />
             <source>Drive-Time Equity tools…</source>
             <translation>Offer Tegwch Amser Gyrru…</translation>
         </message>
         <message>
-            <location filename="../plugin/plugin.py" line="63" />
+            <location filename="../plugin/plugin.py" line="93" />
             <source>Show the Drive-Time Equity algorithms in the Processing Toolbox</source>
             <translation>Dangos algorithmau Tegwch Amser Gyrru yn y Blwch Offer Prosesu</translation>
         </message>
         <message>
-            <location filename="../plugin/plugin.py" line="115" />
+            <location filename="../plugin/plugin.py" line="176" />
             <source>Drive-Time Equity needs the Python packages {names}: {hint}</source>
             <translation>Mae Tegwch Amser Gyrru angen y pecynnau Python {names}: {hint}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/whatif.py" line="102" />
+            <source>Choose a speed surface (raster layer).</source>
+            <translation>Dewiswch arwyneb cyflymder (haen raster).</translation>
+        </message>
+        <message>
+            <location filename="../plugin/whatif.py" line="187" />
+            <source>The workshop model could not be built.</source>
+            <translation>Nid oedd modd adeiladu model y gweithdy.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/whatif.py" line="197" />
+            <source>Drive-Time Equity: preparing the workshop model</source>
+            <translation>Tegwch Amser Gyrru: paratoi model y gweithdy</translation>
+        </message>
+        <message>
+            <location filename="../plugin/whatif.py" line="201" />
+            <source>Workshop sites</source>
+            <translation>Safleoedd y gweithdy</translation>
+        </message>
+        <message>
+            <location filename="../plugin/whatif.py" line="229" />
+            <source>New site {n}</source>
+            <translation>Safle newydd {n}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/whatif.py" line="294" />
+            <source>The update failed.</source>
+            <translation>Methodd y diweddariad.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/whatif.py" line="312" />
+            <source>Drive-Time Equity: workshop update</source>
+            <translation>Tegwch Amser Gyrru: diweddariad y gweithdy</translation>
+        </message>
+        <message>
+            <location filename="../plugin/whatif.py" line="345" />
+            <source>Workshop drive time (minutes)</source>
+            <translation>Amser gyrru'r gweithdy (munudau)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/whatif.py" line="448" />
+            <source>Starting site</source>
+            <translation>Safle cychwynnol</translation>
+        </message>
+        <message>
+            <location filename="../plugin/whatif.py" line="449" />
+            <source>Moved site</source>
+            <translation>Safle wedi'i symud</translation>
+        </message>
+        <message>
+            <location filename="../plugin/whatif.py" line="450" />
+            <source>Added site</source>
+            <translation>Safle wedi'i ychwanegu</translation>
+        </message>
+        <message>
+            <location filename="../plugin/whatif.py" line="451" />
+            <source>Closed site</source>
+            <translation>Safle wedi'i gau</translation>
+        </message>
+        <message>
+            <location filename="../plugin/whatif_dock.py" line="48" />
+            <source>Drive-Time Equity workshop</source>
+            <translation>Gweithdy Tegwch Amser Gyrru</translation>
+        </message>
+        <message>
+            <location filename="../plugin/whatif_dock.py" line="74" />
+            <location filename="../processing/styling.py" line="52" />
+            <location filename="../processing/styling.py" line="65" />
+            <source>min</source>
+            <translation>mun</translation>
+        </message>
+        <message>
+            <location filename="../plugin/whatif_dock.py" line="76" />
+            <source>Speed surface</source>
+            <translation>Arwyneb cyflymder</translation>
+        </message>
+        <message>
+            <location filename="../plugin/whatif_dock.py" line="77" />
+            <source>Starting sites</source>
+            <translation>Safleoedd cychwynnol</translation>
+        </message>
+        <message>
+            <location filename="../plugin/whatif_dock.py" line="78" />
+            <source>Areas</source>
+            <translation>Ardaloedd</translation>
+        </message>
+        <message>
+            <location filename="../plugin/whatif_dock.py" line="79" />
+            <source>Population</source>
+            <translation>Poblogaeth</translation>
+        </message>
+        <message>
+            <location filename="../plugin/whatif_dock.py" line="80" />
+            <location filename="../processing/population.py" line="142" />
+            <source>Population field</source>
+            <translation>Maes poblogaeth</translation>
+        </message>
+        <message>
+            <location filename="../plugin/whatif_dock.py" line="81" />
+            <source>Activation time</source>
+            <translation>Amser ysgogi</translation>
+        </message>
+        <message>
+            <location filename="../plugin/whatif_dock.py" line="82" />
+            <source>Thresholds (minutes)</source>
+            <translation>Trothwyon (munudau)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/whatif_dock.py" line="85" />
+            <location filename="../plugin/whatif_dock.py" line="210" />
+            <source>Start workshop</source>
+            <translation>Dechrau'r gweithdy</translation>
+        </message>
+        <message>
+            <location filename="../plugin/whatif_dock.py" line="88" />
+            <source>Back to starting sites</source>
+            <translation>Yn ôl i'r safleoedd cychwynnol</translation>
+        </message>
+        <message>
+            <location filename="../plugin/whatif_dock.py" line="90" />
+            <source>Save sites and run scenario</source>
+            <translation>Cadw'r safleoedd a rhedeg y senario</translation>
+        </message>
+        <message>
+            <location filename="../plugin/whatif_dock.py" line="95" />
+            <source>Click the map to add a site, drag a site to move it, right-click a site to close it (right-click a closed starting site to reopen it).</source>
+            <translation>Cliciwch y map i ychwanegu safle, llusgwch safle i'w symud, de-gliciwch safle i'w gau (de-gliciwch safle cychwynnol caeedig i'w ailagor).</translation>
+        </message>
+        <message>
+            <location filename="../plugin/whatif_dock.py" line="107" />
+            <source>Choose the layers and press Start workshop.</source>
+            <translation>Dewiswch yr haenau a phwyswch Dechrau'r gweithdy.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/whatif_dock.py" line="178" />
+            <source>a speed surface</source>
+            <translation>arwyneb cyflymder</translation>
+        </message>
+        <message>
+            <location filename="../plugin/whatif_dock.py" line="178" />
+            <source>the starting sites</source>
+            <translation>y safleoedd cychwynnol</translation>
+        </message>
+        <message>
+            <location filename="../plugin/whatif_dock.py" line="179" />
+            <source>the areas</source>
+            <translation>yr ardaloedd</translation>
+        </message>
+        <message>
+            <location filename="../plugin/whatif_dock.py" line="180" />
+            <source>the population</source>
+            <translation>y boblogaeth</translation>
+        </message>
+        <message>
+            <location filename="../plugin/whatif_dock.py" line="182" />
+            <source>Choose {what} first.</source>
+            <translation>Dewiswch {what} yn gyntaf.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/whatif_dock.py" line="193" />
+            <source>Stop workshop</source>
+            <translation>Atal y gweithdy</translation>
+        </message>
+        <message>
+            <location filename="../plugin/whatif_dock.py" line="194" />
+            <source>Preparing: reading the speed surface and spreading the population…</source>
+            <translation>Paratoi: darllen yr arwyneb cyflymder a thaenu'r boblogaeth…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/whatif_dock.py" line="211" />
+            <source>Stopped. The workshop layers stay in the project.</source>
+            <translation>Wedi atal. Mae haenau'r gweithdy yn aros yn y prosiect.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/whatif_dock.py" line="228" />
+            <location filename="../plugin/whatif_dock.py" line="232" />
+            <source>Error: {msg}</source>
+            <translation>Gwall: {msg}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/whatif_dock.py" line="236" />
+            <source>Updating…</source>
+            <translation>Yn diweddaru…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/whatif_dock.py" line="255" />
+            <source>&lt;b&gt;{n} sites open.&lt;/b&gt; Within {T:g} min: &lt;b&gt;{p} people ({pct:.1f} %)&lt;/b&gt;, {d} people ({dpp}) against the starting sites.</source>
+            <translation>&lt;b&gt;{n} safle ar agor.&lt;/b&gt; O fewn {T:g} munud: &lt;b&gt;{p} o bobl ({pct:.1f} %)&lt;/b&gt;, {d} o bobl ({dpp}) o'i gymharu â'r safleoedd cychwynnol.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/whatif_dock.py" line="262" />
+            <source>≤ {T:g} min</source>
+            <translation>≤ {T:g} mun</translation>
+        </message>
+        <message>
+            <location filename="../plugin/whatif_dock.py" line="262" />
+            <source>change</source>
+            <translation>newid</translation>
+        </message>
+        <message>
+            <location filename="../plugin/whatif_dock.py" line="265" />
+            <source>Whole study area</source>
+            <translation>Yr ardal astudio gyfan</translation>
+        </message>
+        <message>
+            <location filename="../plugin/whatif_dock.py" line="281" />
+            <source>Updated in {s:.2f} s (drive time {d:.2f} s, counting {c:.2f} s).</source>
+            <translation>Diweddarwyd mewn {s:.2f} e (amser gyrru {d:.2f} e, cyfrif {c:.2f} e).</translation>
+        </message>
+        <message>
+            <location filename="../plugin/whatif_dock.py" line="285" />
+            <source>{n} site(s) off the speed surface or far from any road are left out.</source>
+            <translation>Gadewir allan {n} safle oddi ar yr arwyneb cyflymder neu ymhell o unrhyw ffordd.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/whatif_dock.py" line="304" />
+            <source>Could not save the sites: {err}</source>
+            <translation>Nid oedd modd cadw'r safleoedd: {err}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/whatif_dock.py" line="308" />
+            <source>Workshop sites {n}</source>
+            <translation>Safleoedd y gweithdy {n}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/whatif_dock.py" line="316" />
+            <source>Sites saved to {path}; running Compare site scenarios.</source>
+            <translation>Cadwyd y safleoedd yn {path}; yn rhedeg Cymharu senarios safleoedd.</translation>
         </message>
         <message>
             <location filename="../processing/alg_calibrate.py" line="50" />
@@ -1497,53 +1750,48 @@
             <translation>targed</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="77" />
-            <source>Drive-time equity</source>
-            <translation>Tegwch amser gyrru</translation>
-        </message>
-        <message>
-            <location filename="../processing/base.py" line="109" />
+            <location filename="../processing/base.py" line="143" />
             <source>Example</source>
             <translation>Enghraifft</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="148" />
+            <location filename="../processing/base.py" line="182" />
             <source>This algorithm needs the Python packages {names}, which are not installed: {hint}. Then restart QGIS.</source>
             <translation>Mae'r algorithm hwn angen y pecynnau Python {names}, nad ydynt wedi'u gosod: {hint}. Yna ailgychwynnwch QGIS.</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="157" />
-            <location filename="../processing/base.py" line="170" />
+            <location filename="../processing/base.py" line="191" />
+            <location filename="../processing/base.py" line="204" />
             <source>Cancelled: no output was written.</source>
             <translation>Wedi'i ganslo: ni ysgrifennwyd unrhyw allbwn.</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="173" />
+            <location filename="../processing/base.py" line="207" />
             <source>Out of memory: the machine has too little free memory for this run; nothing was written. Use a larger cell size or a smaller extent, or close other programs.</source>
             <translation>Allan o gof: nid oes gan y peiriant ddigon o gof rhydd ar gyfer y rhediad hwn; ni ysgrifennwyd dim. Defnyddiwch gelloedd mwy neu estyniad llai, neu caewch raglenni eraill.</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="178" />
+            <location filename="../processing/base.py" line="212" />
             <source>Could not write the outputs: {err}. Nothing was written; check the disk space and the output folder.</source>
             <translation>Methwyd ysgrifennu'r allbynnau: {err}. Ni ysgrifennwyd dim; gwiriwch le ar y ddisg a'r ffolder allbwn.</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="250" />
+            <location filename="../processing/base.py" line="284" />
             <source>{name}: '{item}' is not a number; give a comma-separated list such as 6,8,15,19.</source>
             <translation>{name}: nid yw '{item}' yn rhif; rhowch restr wedi'i gwahanu gan atalnodau, fel 6,8,15,19.</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="254" />
+            <location filename="../processing/base.py" line="288" />
             <source>{name}: '{item}' is not a finite number; give a comma-separated list of finite values such as 6,8,15,19.</source>
             <translation>{name}: nid yw '{item}' yn rhif meidraidd; rhowch restr o werthoedd meidraidd wedi'i gwahanu gan atalnodau, fel 6,8,15,19.</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="258" />
+            <location filename="../processing/base.py" line="292" />
             <source>{name}: give at least one value, e.g. 6,8,15,19.</source>
             <translation>{name}: rhowch o leiaf un gwerth, e.e. 6,8,15,19.</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="260" />
+            <location filename="../processing/base.py" line="294" />
             <source>{name}: every value must be greater than {m}.</source>
             <translation>{name}: rhaid i bob gwerth fod yn fwy na {m}.</translation>
         </message>
@@ -1768,147 +2016,147 @@
             <translation>SPEED: ni roddwyd haen rhastr (neu ni ellid ei hagor); rhowch y GeoTIFF arwyneb cyflymder a adeiladwyd gan 'Adeiladu arwyneb cyflymder'.</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="127" />
+            <location filename="../processing/inputs.py" line="130" />
             <source>Activation time (minutes)</source>
             <translation>Amser ysgogi (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="129" />
+            <location filename="../processing/inputs.py" line="135" />
             <source>Minutes added at every site before driving (call handling and getting mobile), from 0 to 1440: 0 for pure drive time; 2 for the ambulance 8-minute standard.</source>
             <translation>Munudau a ychwanegir ym mhob safle cyn gyrru (trin yr alwad a chychwyn ar y ffordd), o 0 i 1440: 0 ar gyfer amser gyrru pur; 2 ar gyfer safon 8 munud y gwasanaeth ambiwlans.</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="136" />
+            <location filename="../processing/inputs.py" line="142" />
             <source>ACTIVATION: {v} minutes is not allowed; give a number of minutes from 0 to 1440 (0 for pure drive time).</source>
             <translation>ACTIVATION: ni chaniateir {v} munud; rhowch nifer o funudau o 0 i 1440 (0 ar gyfer amser gyrru pur).</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="150" />
+            <location filename="../processing/inputs.py" line="156" />
             <source>Neighbours</source>
             <translation>Cymdogion</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="152" />
+            <location filename="../processing/inputs.py" line="158" />
             <source>Moves between cells: 16 (adds knight's moves, as r.cost -k; at most 2.8 % longer than the straight line on a uniform surface) or 8 (as scikit-image MCP_Geometric and plain r.cost; at most 8.3 %).</source>
             <translation>Symudiadau rhwng celloedd: 16 (yn ychwanegu symudiadau marchog, fel r.cost -k; hyd at 2.8 % yn hwy na'r llinell syth ar arwyneb unffurf) neu 8 (fel MCP_Geometric scikit-image a r.cost plaen; hyd at 8.3 %).</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="159" />
+            <location filename="../processing/inputs.py" line="165" />
             <source>Snap sites to passable cells within (m)</source>
             <translation>Symud safleoedd i gelloedd tramwyadwy o fewn (m)</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="164" />
+            <location filename="../processing/inputs.py" line="170" />
             <source>A site (point) on an impassable cell is moved to the nearest passable cell within this many metres (0 or more; with a warning); further away is an error naming it.</source>
             <translation>Caiff safle (pwynt) ar gell anhramwyadwy ei symud i'r gell dramwyadwy agosaf o fewn y nifer hwn o fetrau (0 neu fwy; gyda rhybudd); mae ymhellach na hynny yn wall sy'n ei enwi.</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="201" />
+            <location filename="../processing/inputs.py" line="207" />
             <source>Sites</source>
             <translation>Safleoedd</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="203" />
+            <location filename="../processing/inputs.py" line="209" />
             <source>Sites (points: stations, A&amp;E departments, standby points), in any CRS. Multi-point features must hold one point each.</source>
             <translation>Safleoedd (pwyntiau: gorsafoedd, adrannau achosion brys, pwyntiau wrth gefn), mewn unrhyw CRS. Rhaid i bob nodwedd aml-bwynt gynnwys un pwynt yn unig.</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="209" />
+            <location filename="../processing/inputs.py" line="215" />
             <source>Use only the sites inside the speed surface</source>
             <translation>Defnyddio'r safleoedd y tu mewn i'r arwyneb cyflymder yn unig</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="210" />
+            <location filename="../processing/inputs.py" line="216" />
             <source>Ticked: sites outside the speed surface are left out (their names are logged) instead of stopping the run with an error. Unticked (default): every site must lie on the surface.</source>
             <translation>Wedi'i dicio: gadewir allan y safleoedd y tu allan i'r arwyneb cyflymder (cofnodir eu henwau) yn lle atal y rhediad gyda gwall. Heb ei dicio (rhagosodiad): rhaid i bob safle fod ar yr arwyneb.</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="220" />
+            <location filename="../processing/inputs.py" line="226" />
             <source>{param}: the layer could not be opened; check the path (and '|layername=' for a GeoPackage).</source>
             <translation>{param}: ni ellid agor yr haen; gwiriwch y llwybr (a '|layername=' ar gyfer GeoPackage).</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="239" />
+            <location filename="../processing/inputs.py" line="245" />
             <source> or set SITES_INSIDE_ONLY to use only the sites inside it</source>
             <translation> neu gosodwch SITES_INSIDE_ONLY i ddefnyddio'r safleoedd y tu mewn iddo yn unig</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="240" />
+            <location filename="../processing/inputs.py" line="246" />
             <source>{param}: {n} site(s) lie outside the speed raster: {names}. Build the speed surface over an extent that covers every site (with a margin), select only the sites inside it{extra}.</source>
             <translation>{param}: mae {n} safle y tu allan i'r rhastr cyflymder: {names}. Adeiladwch yr arwyneb cyflymder dros estyniad sy'n cwmpasu pob safle (gydag ymyl), dewiswch y safleoedd sydd y tu mewn iddo yn unig{extra}.</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="246" />
+            <location filename="../processing/inputs.py" line="252" />
             <source>{param}: none of the {n} site(s) lies inside the speed raster; check that the layers overlap (and their CRS).</source>
             <translation>{param}: nid oes yr un o'r {n} safle y tu mewn i'r rhastr cyflymder; gwiriwch fod yr haenau'n gorgyffwrdd (a'u CRS).</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="250" />
+            <location filename="../processing/inputs.py" line="256" />
             <source>{param}: {n} site(s) outside the speed raster are left out (SITES_INSIDE_ONLY): {names}.</source>
             <translation>{param}: gadewir allan {n} safle y tu allan i'r rhastr cyflymder (SITES_INSIDE_ONLY): {names}.</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="317" />
+            <location filename="../processing/inputs.py" line="323" />
             <source>a line layer</source>
             <translation>haen linellau</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="317" />
+            <location filename="../processing/inputs.py" line="323" />
             <source>a polygon layer</source>
             <translation>haen bolygonau</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="318" />
+            <location filename="../processing/inputs.py" line="324" />
             <source>a table without geometry</source>
             <translation>tabl heb geometreg</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="318" />
+            <location filename="../processing/inputs.py" line="324" />
             <source>not a point layer</source>
             <translation>nid haen bwyntiau</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="319" />
+            <location filename="../processing/inputs.py" line="325" />
             <source>{param}: the layer is {kind}; sites must be points. Give a point layer (convert lines or polygons with 'Centroids' or 'Point on surface' if that is what you mean).</source>
             <translation>{param}: mae'r haen yn {kind}; rhaid i safleoedd fod yn bwyntiau. Rhowch haen bwyntiau (troswch linellau neu bolygonau gyda 'Centroids' neu 'Point on surface' os mai dyna a olygwch).</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="323" />
+            <location filename="../processing/inputs.py" line="329" />
             <source>{param}: the layer has no valid coordinate reference system, so its points cannot be placed on the speed surface. Set its CRS (Layer Properties &gt; Source), e.g. EPSG:27700.</source>
             <translation>{param}: nid oes gan yr haen system gyfeirnodau cyfesurynnau ddilys, felly ni ellir gosod ei phwyntiau ar yr arwyneb cyflymder. Gosodwch ei CRS (Priodweddau'r Haen &gt; Ffynhonnell), e.e. EPSG:27700.</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="329" />
+            <location filename="../processing/inputs.py" line="335" />
             <source>{param}: the layer has no field '{f}'; its fields are: {names}.</source>
             <translation>{param}: nid oes gan yr haen faes '{f}'; ei meysydd yw: {names}.</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="345" />
+            <location filename="../processing/inputs.py" line="351" />
             <source>{param}: feature {fid} is not a point ({type}); sites must be points.</source>
             <translation>{param}: nid yw nodwedd {fid} yn bwynt ({type}); rhaid i safleoedd fod yn bwyntiau.</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="369" />
+            <location filename="../processing/inputs.py" line="375" />
             <source>{param}: {n} point(s) could not be transformed from the layer's CRS ({src}) to the speed surface's (feature ids {ids}). Is the layer's CRS right (e.g. metres in a layer marked as degrees)? Set it in Layer Properties &gt; Source.</source>
             <translation>{param}: ni ellid trawsnewid {n} pwynt o CRS yr haen ({src}) i CRS yr arwyneb cyflymder (dynodyddion nodwedd {ids}). A yw CRS yr haen yn gywir (e.e. metrau mewn haen a nodwyd mewn graddau)? Gosodwch ef ym Mhriodweddau'r Haen &gt; Ffynhonnell.</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="375" />
+            <location filename="../processing/inputs.py" line="381" />
             <source>{param}: {n} multi-point feature(s) hold more than one point (feature id (points): {ids}); a site is one place. Split them with 'Multipart to singleparts' (each point then becomes a site with the feature's attributes), or keep one point per feature.</source>
             <translation>{param}: mae {n} nodwedd aml-bwynt yn cynnwys mwy nag un pwynt (dynodydd nodwedd (pwyntiau): {ids}); un lle yw safle. Holltwch hwy gyda 'Multipart to singleparts' (daw pob pwynt wedyn yn safle gyda phriodoleddau'r nodwedd), neu cadwch un pwynt i bob nodwedd.</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="381" />
+            <location filename="../processing/inputs.py" line="387" />
             <source>{param}: the layer has no features with a geometry (is it empty, or is an empty selection or filter in use?).</source>
             <translation>{param}: nid oes gan yr haen nodweddion â geometreg (a yw'n wag, neu a oes detholiad neu hidlydd gwag ar waith?).</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="385" />
+            <location filename="../processing/inputs.py" line="391" />
             <source>{param}: {n} feature(s) without a geometry were left out (feature ids {ids}).</source>
             <translation>{param}: gadawyd allan {n} nodwedd heb geometreg (dynodyddion nodwedd {ids}).</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="425" />
+            <location filename="../processing/inputs.py" line="431" />
             <source>{param}: {n} site(s) have no road within {d} m (no cell faster than the off-road background of {bg} km/h): {names}. They may lie beyond the roads the speed surface was built from (e.g. outside the county), so their drive times are long off-road journeys; build the surface from roads that reach them, or leave them out.</source>
             <translation>{param}: nid oes ffordd o fewn {d} m i {n} safle (dim cell gyflymach na chefndir oddi ar y ffordd o {bg} km/awr): {names}. Efallai eu bod y tu hwnt i'r ffyrdd yr adeiladwyd yr arwyneb cyflymder ohonynt (e.e. y tu allan i'r sir), felly mae eu hamseroedd gyrru yn deithiau hir oddi ar y ffordd; adeiladwch yr arwyneb o ffyrdd sy'n eu cyrraedd, neu gadewch hwy allan.</translation>
         </message>
@@ -2114,11 +2362,6 @@
             <translation>Poblogaeth (polygonau neu bwyntiau)</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="142" />
-            <source>Population field</source>
-            <translation>Maes poblogaeth</translation>
-        </message>
-        <message>
             <location filename="../processing/population.py" line="145" />
             <source>Population raster (people per cell)</source>
             <translation>Rastr poblogaeth (pobl fesul cell)</translation>
@@ -2299,11 +2542,6 @@
             <translation>WEIGHTS: rhaid i'r pwysau fod yn sero neu'n bositif.</translation>
         </message>
         <message>
-            <location filename="../processing/provider.py" line="29" />
-            <source>Drive-Time Equity</source>
-            <translation>Tegwch Amser Gyrru</translation>
-        </message>
-        <message>
             <location filename="../processing/qgis_io.py" line="22" />
             <source>{param}: {what} has no valid coordinate reference system. Set its CRS (Layer Properties &gt; Source) to a projected CRS in metres such as EPSG:27700 (British National Grid).</source>
             <translation>{param}: nid oes system cyfeirnodau cyfesurynnau ddilys gan {what}. Gosodwch ei CRS (Layer Properties &gt; Source) i CRS tafluniedig mewn metrau, fel EPSG:27700 (Grid Cenedlaethol Prydain).</translation>
@@ -2397,12 +2635,6 @@
             <location filename="../processing/qgis_io.py" line="295" />
             <source>Site {id} was on an impassable cell and was moved {d:.0f} m to the nearest passable cell.</source>
             <translation>Roedd safle {id} ar gell anhramwyadwy ac fe'i symudwyd {d:.0f} m i'r gell dramwyadwy agosaf.</translation>
-        </message>
-        <message>
-            <location filename="../processing/styling.py" line="52" />
-            <location filename="../processing/styling.py" line="65" />
-            <source>min</source>
-            <translation>mun</translation>
         </message>
         <message>
             <location filename="../processing/styling.py" line="57" />

@@ -37,6 +37,9 @@ class DriveTimeEquityPlugin:
         self.iface = iface
         self.provider = None
         self.actions = []
+        self.toolbar = None
+        self.dock = None
+        self.workshop_action = None
         self.translator = install_translator()
         self._warned = False
 
@@ -58,27 +61,80 @@ class DriveTimeEquityPlugin:
         from qgis.PyQt.QtGui import QIcon
         from qgis.PyQt.QtWidgets import QAction
 
-        icon = QIcon(resources_path("icons", "drivetime.svg"))
-        action = QAction(icon, tr("Drive-Time Equity tools…"), self.iface.mainWindow())
-        action.setToolTip(tr("Show the Drive-Time Equity algorithms in the Processing Toolbox"))
-        action.triggered.connect(self.show_toolbox)
-        self.iface.addPluginToMenu(MENU, action)
-        self.actions.append(action)
+        win = self.iface.mainWindow()
+        self.toolbar = self.iface.addToolBar(tr("Drive-Time Equity"))
+        self.toolbar.setObjectName("DriveTimeEquityToolbar")
+        self.toolbar.setToolTip(tr("Drive-Time Equity: the workflow, step by step, and the workshop mode"))
         from ..processing.provider import ALGORITHMS
 
         by_class = {type(a).__name__: a for a in self.provider.algorithms()}
         for _module, cls in ALGORITHMS:  # workflow order, as listed by the provider
             alg = by_class[cls]
-            a = QAction(alg.icon(), alg.displayName() + "…", self.iface.mainWindow())
+            a = QAction(alg.icon(), alg.displayName() + "…", win)
+            a.setObjectName(f"drivetime_{alg.name()}")
+            a.setToolTip(f"<b>{alg.displayName()}</b><br>{alg.shortDescription()}")
             a.triggered.connect(lambda _=False, aid=alg.id(): self.open_algorithm(aid))
             self.iface.addPluginToMenu(MENU, a)
+            self.toolbar.addAction(a)
             self.actions.append(a)
+        self.toolbar.addSeparator()
+        self.workshop_action = QAction(QIcon(resources_path("icons", "whatif.svg")), tr("Workshop mode (what-if)…"),
+                                       win)
+        self.workshop_action.setObjectName("drivetime_workshop")
+        self.workshop_action.setCheckable(True)
+        self.workshop_action.setToolTip(tr("Workshop mode: add, move and close sites on the map and watch the "
+                                           "drive time and the population covered change"))
+        self.workshop_action.toggled.connect(self.show_workshop)
+        self.iface.addPluginToMenu(MENU, self.workshop_action)
+        self.toolbar.addAction(self.workshop_action)
+        self.actions.append(self.workshop_action)
+        action = QAction(QIcon(resources_path("icons", "drivetime.svg")), tr("Drive-Time Equity tools…"), win)
+        action.setObjectName("drivetime_toolbox")
+        action.setToolTip(tr("Show the Drive-Time Equity algorithms in the Processing Toolbox"))
+        action.triggered.connect(self.show_toolbox)
+        self.iface.addPluginToMenu(MENU, action)
+        self.actions.append(action)
+
+    def show_workshop(self, on=True):
+        """Show (build on first use) or hide the workshop dock."""
+        if self.iface is None:
+            return None
+        if self.dock is None:
+            from qgis.PyQt.QtCore import Qt
+
+            from .whatif_dock import WhatIfDock
+
+            self.dock = WhatIfDock(self.iface, self.iface.mainWindow())
+            self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
+            self.dock.visibilityChanged.connect(self._dock_visibility)
+        self.dock.setVisible(bool(on))
+        if on:
+            self.dock.raise_()
+            if self.dock.session is not None and self.dock.session.model is not None:
+                self.dock.activate_tool()  # back to the workshop tool after using another one
+        return self.dock
+
+    def _dock_visibility(self, visible):
+        if self.workshop_action is not None and self.workshop_action.isChecked() != visible:
+            self.workshop_action.blockSignals(True)
+            self.workshop_action.setChecked(visible)
+            self.workshop_action.blockSignals(False)
 
     def unload(self):
         for action in self.actions:
             if self.iface is not None:
                 self.iface.removePluginMenu(MENU, action)
         self.actions = []
+        if self.dock is not None:
+            self.dock.stop()
+            if self.iface is not None:
+                self.iface.removeDockWidget(self.dock)
+            self.dock.deleteLater()
+            self.dock = None
+        if self.toolbar is not None:
+            self.toolbar.deleteLater()
+            self.toolbar = None
+        self.workshop_action = None
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
@@ -102,9 +158,14 @@ class DriveTimeEquityPlugin:
 
     @staticmethod
     def open_algorithm(alg_id):
+        """Open the algorithm's dialog with the project's fitting layers preselected (layer_choice)."""
         import processing  # QGIS's own Processing plugin (absolute import on purpose)
 
-        processing.execAlgorithmDialog(alg_id)
+        from .layer_choice import guess_parameters
+
+        alg = QgsApplication.processingRegistry().algorithmById(alg_id)
+        params = guess_parameters(alg) if alg is not None else {}
+        processing.execAlgorithmDialog(alg_id, params)
 
     def _warn_missing_dependencies(self):
         """Tell the user once, in the message bar and the log, what to install."""

@@ -82,10 +82,10 @@ class DriveTimeAlgorithm(SpeedInput, SitesInput, ActivationInput, NetworkInput, 
         self.add(QgsProcessingParameterString(self.BANDS, self.tr("Bands (minutes)"), DEFAULT_BANDS))
         self.add(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Drive time (minutes)")))
         self.add(QgsProcessingParameterRasterDestination(self.OUTPUT_NEAREST, self.tr("Nearest site"),
-                                                         optional=True, createByDefault=False))
+                                                         optional=True, createByDefault=True))
         self.add(QgsProcessingParameterFeatureSink(self.OUTPUT_ZONES, self.tr("Drive-time zones"),
                                                    QgsProcessing.TypeVectorPolygon, optional=True,
-                                                   createByDefault=False))
+                                                   createByDefault=True))
         self.addOutput(QgsProcessingOutputNumber(self.REACHABLE_PCT, self.tr("Reachable cells (%)")))
         self.addOutput(QgsProcessingOutputNumber(self.LONGEST_MINUTES, self.tr("Longest drive time (minutes)")))
         self.addOutput(QgsProcessingOutputNumber(self.SITES_USED, self.tr("Sites used")))

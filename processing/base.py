@@ -22,6 +22,27 @@ def _esc(text):
 
 HELP_URL = "https://github.com/drivetime-equity/drivetime_equity#readme"
 
+# Workflow step of each algorithm (by NAME): its display name starts with it, so the toolbox (which sorts by
+# display name) lists the algorithms in the order they are used. Names only: ids and parameters are unchanged.
+# An algorithm belonging to a step shares its number (e.g. a second "3 · ..." sorts alphabetically within 3).
+WORKFLOW_STEPS = {"speedsurface": 1, "calibrate": 2, "drivetime": 3, "coverage": 4, "matrix": 5, "scenario": 6,
+                  "standby": 7, "consultationmap": 8}
+
+
+def workflow_name(name, title):
+    """``title`` prefixed with the workflow step of algorithm ``name`` ('3 · Drive-time raster')."""
+    step = WORKFLOW_STEPS.get(name)
+    return f"{step} · {title}" if step else title
+
+
+def _numbered(display_name):
+    def displayName(self):  # noqa: N802
+        return workflow_name(self.NAME, display_name(self))
+
+    displayName.__doc__ = display_name.__doc__
+    displayName.unnumbered = display_name
+    return displayName
+
 
 def tr(text, context="DriveTimeEquity"):
     return QCoreApplication.translate(context, text)
@@ -58,6 +79,13 @@ class AlgorithmBase(QgsProcessingAlgorithm):
         super().__init_subclass__(**kwargs)
         if "run" in cls.__dict__:
             raise TypeError(f"{cls.__name__}: implement process(), not run() (QgsProcessingAlgorithm.run)")
+        if "displayName" in cls.__dict__:  # the toolbox lists the algorithms in workflow order (WORKFLOW_STEPS)
+            setattr(cls, "displayName", _numbered(cls.__dict__["displayName"]))
+
+    def title(self):
+        """The display name without its workflow number (for sentences and window titles)."""
+        fn = getattr(type(self).displayName, "unnumbered", None)
+        return fn(self) if fn is not None else self.displayName()
 
     # -- identity -------------------------------------------------------------------------------------
     def tr(self, text):
@@ -74,13 +102,19 @@ class AlgorithmBase(QgsProcessingAlgorithm):
         return self.NAME
 
     def group(self):
-        return self.tr("Drive-time equity")
+        # no group: the algorithms sit right under the provider ("Drive-Time Equity"), not nested twice
+        return ""
 
     def groupId(self):  # noqa: N802
-        return self.GROUP_ID
+        return ""
 
     def icon(self):
-        return QIcon(resources_path("icons", "drivetime.svg"))
+        return QIcon(self.icon_path())
+
+    def icon_path(self):
+        """resources/icons/alg_<NAME>.svg (its own icon), else the plugin's."""
+        path = resources_path("icons", f"alg_{self.NAME}.svg")
+        return path if os.path.exists(path) else resources_path("icons", "drivetime.svg")
 
     def helpUrl(self):  # noqa: N802
         return HELP_URL

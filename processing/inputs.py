@@ -118,14 +118,20 @@ def max_speed():
 
 
 # -- ACTIVATION ------------------------------------------------------------------------------------------
+DIALOG_ACTIVATION = 2.0  # minutes: what the dialogs start with (the 8-minute standard's activation)
+
+
 class ActivationInput:
     """``ACTIVATION``: minutes added at every site before driving."""
 
     ACTIVATION = "ACTIVATION"
 
     def add_activation(self):
-        self.add(QgsProcessingParameterNumber(self.ACTIVATION, self.tr("Activation time (minutes)"),
-                                              QgsProcessingParameterNumber.Double, 0.0, False, 0.0, 1440.0),
+        param = QgsProcessingParameterNumber(self.ACTIVATION, self.tr("Activation time (minutes)"),
+                                             QgsProcessingParameterNumber.Double, 0.0, False, 0.0, 1440.0)
+        # the dialog starts at the documented workflow's 2 minutes; scripts and qgis_process keep the default 0
+        param.setGuiDefaultValueOverride(DIALOG_ACTIVATION)
+        self.add(param,
                  help_text=self.tr("Minutes added at every site before driving (call handling and getting "
                                    "mobile), from 0 to 1440: 0 for pure drive time; 2 for the ambulance 8-minute "
                                    "standard."))

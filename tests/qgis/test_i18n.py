@@ -76,15 +76,16 @@ def test_band_labels_in_welsh(cy):
 
 def test_algorithm_names_in_welsh(cy):
     alg = algorithm("drivetime:drivetime")
-    assert alg.displayName() == welsh("DriveTimeAlgorithm", "Drive-time raster") != "Drive-time raster"
-    # a string of the base class reaches every algorithm through the DriveTimeEquity fallback context
-    assert alg.group() == welsh("DriveTimeEquity", "Drive-time equity")
+    # numbered by workflow step (processing/base.py WORKFLOW_STEPS), the name itself translated
+    assert alg.displayName() == "3 · " + welsh("DriveTimeAlgorithm", "Drive-time raster")
+    assert welsh("DriveTimeAlgorithm", "Drive-time raster") != "Drive-time raster"
+    assert alg.group() == ""  # right under the provider, not nested in a group of the same name
     # parameter names are translated when an instance is created (as the toolbox does when it opens a dialog)
     inst = alg.create()
     # SPEED is defined once for every algorithm (processing/inputs.py), under the shared context
     assert inst.parameterDefinition("SPEED").description() == welsh("DriveTimeEquity", "Speed surface (km/h)")
     cm = algorithm("drivetime:consultationmap")
-    assert cm.displayName() == welsh("ConsultationMapAlgorithm", "Export consultation map")
+    assert cm.displayName() == "8 · " + welsh("ConsultationMapAlgorithm", "Export consultation map")
 
 
 def test_urbanity_class_labels_in_welsh(cy):
@@ -102,7 +103,7 @@ def test_english_without_translator(qgis_app):
 
     assert styling.band_labels([6, 8]) == ["up to 6 min", "6–8 min"]
     assert styling.beyond_label([6, 8]) == "over 8 min"
-    assert algorithm("drivetime:drivetime").displayName() == "Drive-time raster"
+    assert algorithm("drivetime:drivetime").displayName() == "3 · Drive-time raster"
 
 
 @pytest.mark.parametrize("locale,expect_welsh", [("cy", True), ("cy_GB", True), ("en", False), ("en_GB", False)])
