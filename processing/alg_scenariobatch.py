@@ -32,6 +32,8 @@ DEFAULT_THRESHOLDS = "8,19,30,45,60"
 class ScenarioBatchAlgorithm(SpeedInput, SitesInput, ActivationInput, NetworkInput, BreaksInput,
                              AreaPopulationReader, AlgorithmBase):
     NAME = "scenariobatch"
+    # a scripting / national tool: in the toolbox (step 6, beside Compare site scenarios), not on the toolbar
+    IN_TOOLBAR = False
     REQUIRES = ("numpy", "numba", "rasterio", "shapely", "scipy")
 
     SCENARIO_FIELD = "SCENARIO_FIELD"
@@ -44,6 +46,10 @@ class ScenarioBatchAlgorithm(SpeedInput, SitesInput, ActivationInput, NetworkInp
 
     def displayName(self):  # noqa: N802
         return self.tr("Scenario batch")
+
+    def icon_path(self):
+        from ..plugin.utils import resources_path
+        return resources_path("icons", "alg_scenario.svg")  # the scenario step's picture
 
     def help_map(self):
         return {
