@@ -21,7 +21,7 @@ APT_PACKAGES := qgis python3-qgis qgis-providers python3-numba python3-geopandas
 	python3-dask python3-distributed \
 	grass-core pyqt5-dev-tools qttools5-dev-tools poppler-utils zip
 
-.PHONY: help setup apt link enable demo test test-core test-qgis test-cli test-dialog bench bench-surfaces bench-heaps bench-large bench-grade deploy undeploy \
+.PHONY: help setup apt link compile enable demo test test-core test-qgis test-cli test-dialog bench bench-steps bench-surfaces bench-heaps bench-large bench-grade deploy undeploy \
 	zip lint transup transcompile clean
 
 help:
@@ -32,7 +32,7 @@ help:
 	@echo "             bench-surfaces: smooth / lattice / hard grids; bench-heaps: heap Dijkstra candidates)"
 	@echo "make deploy  symlink the plugin into your QGIS profile; make zip: installable archive"
 
-setup: apt link transcompile enable
+setup: apt link transcompile compile enable
 
 apt:
 	$(SUDO) apt-get update -qq
@@ -42,6 +42,10 @@ link:
 	@mkdir -p $(PLUGINS) $(NUMBA_CACHE_DIR) $(XDG_RUNTIME_DIR)
 	@chmod 700 $(XDG_RUNTIME_DIR)
 	@ln -sfn $(CURDIR) $(PLUGINS)/$(PKG)
+
+# compile the Numba kernels into NUMBA_CACHE_DIR now, not on the first run (core/warmup.py; 10-30 s once)
+compile: link
+	PYTHONPATH=$(PLUGINS) $(PY) -P -m $(PKG).core.warmup
 
 enable: link
 	@$(QGIS_PROCESS) plugins enable $(PKG) >/dev/null 2>&1 || true  # non-zero when already enabled
@@ -70,6 +74,11 @@ test-dialog: link
 
 bench: link
 	PYTHONPATH=$(PLUGINS) $(PY) -P bench/bench_engine.py $(BENCH_ARGS)
+	$(MAKE) --no-print-directory bench-steps
+
+# whole steps on the BOB demo through qgis_process against the best peer for each (issue 13)
+bench-steps: link compile
+	DATA=$(DATA) PYTHONPATH=$(PLUGINS) $(PY) -P bench/bench_steps.py $(STEPS_ARGS)
 
 bench-surfaces: link
 	PYTHONPATH=$(PLUGINS) $(PY) -P bench/bench_surfaces.py $(BENCH_ARGS)

@@ -6,6 +6,10 @@ with the slower of the two speeds: burnt roads are 4-connected, so no road break
 whatever move set the engine uses. Where several roads share a cell the fastest wins (lines are burnt slowest
 first, each replacing what is there). As in every raster model, roads that cross share a cell and so connect
 (no grade separation).
+
+Two ways in, burning the same cells: :func:`burn_lines_max` takes Python geometries (shapely / GeoJSON-like);
+:func:`burn_layer_max` takes an OGR layer whose features come slowest first with the speed in an attribute, so
+GDAL reads and burns them without one Python object per feature (the speed-surface algorithm's path).
 """
 import numpy as np
 
@@ -35,6 +39,40 @@ def burn_lines_max(geoms, values, spec, fill=0.0, all_touched=True):
     has = np.isfinite(burnt)
     out[has] = burnt[has]
     return out
+
+
+def burn_layer_max(layer, attribute, spec, all_touched=True, progress=None):
+    """Burn an OGR line layer into a float32 grid of ``spec.shape`` (NaN where no line passes), each feature
+    with the value of its ``attribute``, then close diagonal-only steps (:func:`close_diagonal_gaps`).
+
+    GDAL burns features in the layer's order, each replacing what is there: give them slowest first (e.g. an
+    SQL ``ORDER BY``) and the fastest wins, as in :func:`burn_lines_max`. The layer's coordinates must be in the
+    grid's CRS (no reprojection is done here). ``progress``: optional ``f(fraction) -> cancel?``; a cancelled
+    burn returns None."""
+    from osgeo import gdal
+
+    ds = gdal.GetDriverByName("MEM").Create("", spec.cols, spec.rows, 1, gdal.GDT_Float32)
+    ds.SetGeoTransform(spec.transform)
+    band = ds.GetRasterBand(1)
+    band.Fill(float("nan"))
+    options = [f"ATTRIBUTE={attribute}"] + (["ALL_TOUCHED=TRUE"] if all_touched else [])
+    cancelled = []
+
+    def callback(fraction, _msg, _data):
+        if progress is not None and progress(fraction):
+            cancelled.append(True)
+            return 0
+        return 1
+
+    err = gdal.RasterizeLayer(ds, [1], layer, options=options, callback=callback)
+    if cancelled:
+        return None
+    if err != 0:
+        raise RuntimeError(f"GDAL could not burn the roads: {gdal.GetLastErrorMsg()}")
+    burnt = band.ReadAsArray()
+    ds = None
+    close_diagonal_gaps(burnt)
+    return burnt
 
 
 def close_diagonal_gaps(values):
@@ -70,6 +108,12 @@ def build_speed_surface(spec, road_geoms, road_speeds, offroad_speed, barrier_ge
     """Speed surface (km/h, float32): road speeds where roads pass (fastest wins), off-road speed elsewhere
     (``offroad_grid`` where finite, else the scalar ``offroad_speed``), 0 (impassable) under barriers."""
     roads = burn_lines_max(road_geoms, road_speeds, spec, fill=np.nan)
+    return speed_surface_from_roads(spec, roads, offroad_speed, barrier_geoms, offroad_grid)
+
+
+def speed_surface_from_roads(spec, roads, offroad_speed, barrier_geoms=(), offroad_grid=None):
+    """:func:`build_speed_surface` from roads already burnt (a grid of road speeds, NaN off the roads, as
+    :func:`burn_layer_max` or :func:`burn_lines_max` with ``fill=NaN`` give)."""
     base = np.full(spec.shape, offroad_speed, dtype=np.float32)
     if offroad_grid is not None:
         og = np.asarray(offroad_grid, dtype=np.float32)
@@ -77,7 +121,8 @@ def build_speed_surface(spec, road_geoms, road_speeds, offroad_speed, barrier_ge
         base[ok] = og[ok]
     has_road = np.isfinite(roads)
     # the faster of road and ground wins, as between roads
-    speed = np.where(has_road, np.maximum(np.nan_to_num(roads), base), base).astype(np.float32)
+    speed = base
+    speed[has_road] = np.maximum(roads[has_road], base[has_road])
     if len(barrier_geoms):
         speed[burn_mask(barrier_geoms, spec, all_touched=True)] = 0.0
     return speed

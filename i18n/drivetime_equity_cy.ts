@@ -1269,27 +1269,27 @@
             <translation>Tegwch Amser Gyrru: y llif gwaith, gam wrth gam, a'r modd gweithdy</translation>
         </message>
         <message>
-            <location filename="../plugin/plugin.py" line="81" />
+            <location filename="../plugin/plugin.py" line="83" />
             <source>Workshop mode (what-if)…</source>
             <translation>Modd gweithdy (beth-os)…</translation>
         </message>
         <message>
-            <location filename="../plugin/plugin.py" line="85" />
+            <location filename="../plugin/plugin.py" line="87" />
             <source>Workshop mode: add, move and close sites on the map and watch the drive time and the population covered change</source>
             <translation>Modd gweithdy: ychwanegwch, symudwch a chaewch safleoedd ar y map a gwyliwch yr amser gyrru a'r boblogaeth a gwmpesir yn newid</translation>
         </message>
         <message>
-            <location filename="../plugin/plugin.py" line="91" />
+            <location filename="../plugin/plugin.py" line="93" />
             <source>Drive-Time Equity tools…</source>
             <translation>Offer Tegwch Amser Gyrru…</translation>
         </message>
         <message>
-            <location filename="../plugin/plugin.py" line="93" />
+            <location filename="../plugin/plugin.py" line="95" />
             <source>Show the Drive-Time Equity algorithms in the Processing Toolbox</source>
             <translation>Dangos algorithmau Tegwch Amser Gyrru yn y Blwch Offer Prosesu</translation>
         </message>
         <message>
-            <location filename="../plugin/plugin.py" line="176" />
+            <location filename="../plugin/plugin.py" line="178" />
             <source>Drive-Time Equity needs the Python packages {names}: {hint}</source>
             <translation>Mae Tegwch Amser Gyrru angen y pecynnau Python {names}: {hint}</translation>
         </message>
@@ -1760,38 +1760,43 @@
             <translation>Mae'r algorithm hwn angen y pecynnau Python {names}, nad ydynt wedi'u gosod: {hint}. Yna ailgychwynnwch QGIS.</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="191" />
-            <location filename="../processing/base.py" line="204" />
+            <location filename="../processing/base.py" line="190" />
+            <source>First run since the plugin was installed or updated: compiling the drive-time engine (about 10-30 seconds, once; later runs start at once).</source>
+            <translation>Rhediad cyntaf ers gosod neu ddiweddaru'r ategyn: yn crynhoi'r peiriant amser gyrru (tua 10-30 eiliad, unwaith; bydd rhediadau wedyn yn dechrau ar unwaith).</translation>
+        </message>
+        <message>
+            <location filename="../processing/base.py" line="198" />
+            <location filename="../processing/base.py" line="211" />
             <source>Cancelled: no output was written.</source>
             <translation>Wedi'i ganslo: ni ysgrifennwyd unrhyw allbwn.</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="207" />
+            <location filename="../processing/base.py" line="214" />
             <source>Out of memory: the machine has too little free memory for this run; nothing was written. Use a larger cell size or a smaller extent, or close other programs.</source>
             <translation>Allan o gof: nid oes gan y peiriant ddigon o gof rhydd ar gyfer y rhediad hwn; ni ysgrifennwyd dim. Defnyddiwch gelloedd mwy neu estyniad llai, neu caewch raglenni eraill.</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="212" />
+            <location filename="../processing/base.py" line="219" />
             <source>Could not write the outputs: {err}. Nothing was written; check the disk space and the output folder.</source>
             <translation>Methwyd ysgrifennu'r allbynnau: {err}. Ni ysgrifennwyd dim; gwiriwch le ar y ddisg a'r ffolder allbwn.</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="284" />
+            <location filename="../processing/base.py" line="291" />
             <source>{name}: '{item}' is not a number; give a comma-separated list such as 6,8,15,19.</source>
             <translation>{name}: nid yw '{item}' yn rhif; rhowch restr wedi'i gwahanu gan atalnodau, fel 6,8,15,19.</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="288" />
+            <location filename="../processing/base.py" line="295" />
             <source>{name}: '{item}' is not a finite number; give a comma-separated list of finite values such as 6,8,15,19.</source>
             <translation>{name}: nid yw '{item}' yn rhif meidraidd; rhowch restr o werthoedd meidraidd wedi'i gwahanu gan atalnodau, fel 6,8,15,19.</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="292" />
+            <location filename="../processing/base.py" line="299" />
             <source>{name}: give at least one value, e.g. 6,8,15,19.</source>
             <translation>{name}: rhowch o leiaf un gwerth, e.e. 6,8,15,19.</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="294" />
+            <location filename="../processing/base.py" line="301" />
             <source>{name}: every value must be greater than {m}.</source>
             <translation>{name}: rhaid i bob gwerth fod yn fwy na {m}.</translation>
         </message>
@@ -2617,22 +2622,22 @@
             <translation>Arwyneb cyflymder wedi'i raddnodi: amser gyrru = amser ysgogi ({a:g} mun) + amser sefydlog ({f:.2f} mun) + gyrru.</translation>
         </message>
         <message>
-            <location filename="../processing/qgis_io.py" line="264" />
+            <location filename="../processing/qgis_io.py" line="266" />
             <source>{param}: no layer given.</source>
             <translation>{param}: ni roddwyd haen.</translation>
         </message>
         <message>
-            <location filename="../processing/qgis_io.py" line="280" />
+            <location filename="../processing/qgis_io.py" line="282" />
             <source>{param}: {n} feature(s) lie outside the speed raster (e.g. {ids}). Build the speed surface over an extent that covers every site (with a margin), or select only the sites inside it.</source>
             <translation>{param}: mae {n} nodwedd y tu allan i'r rhastr cyflymder (e.e. {ids}). Adeiladwch yr arwyneb cyflymder dros estyniad sy'n cwmpasu pob safle (gydag ymyl), neu dewiswch y safleoedd sydd y tu mewn iddo yn unig.</translation>
         </message>
         <message>
-            <location filename="../processing/qgis_io.py" line="289" />
+            <location filename="../processing/qgis_io.py" line="291" />
             <source>{param}: site(s) {ids} lie on impassable cells (barrier or zero speed) with no passable cell within {d} m. Move the site(s) onto the road network or raise the snapping distance.</source>
             <translation>{param}: mae safle(oedd) {ids} ar gelloedd anhramwyadwy (rhwystr neu gyflymder sero) heb gell dramwyadwy o fewn {d} m. Symudwch y safle(oedd) i'r rhwydwaith ffyrdd neu cynyddwch y pellter symud.</translation>
         </message>
         <message>
-            <location filename="../processing/qgis_io.py" line="295" />
+            <location filename="../processing/qgis_io.py" line="297" />
             <source>Site {id} was on an impassable cell and was moved {d:.0f} m to the nearest passable cell.</source>
             <translation>Roedd safle {id} ar gell anhramwyadwy ac fe'i symudwyd {d:.0f} m i'r gell dramwyadwy agosaf.</translation>
         </message>
@@ -3371,163 +3376,163 @@
     <context>
         <name>ScenarioBatchAlgorithm</name>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="46" />
+            <location filename="../processing/alg_scenariobatch.py" line="48" />
             <source>Scenario batch</source>
             <translation>Swp o senarios</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="50" />
+            <location filename="../processing/alg_scenariobatch.py" line="56" />
             <source>Runs many site scenarios in one go (sites closing, opening, moving): one sites layer whose SCENARIO_FIELD names the scenario each site belongs to, and one table row per scenario and area (and one per scenario for the whole study area) with the people within each threshold, the % within them and the median and 90th percentile drive time. Each scenario is one drive-time run; with a Dask scheduler set (DRIVETIME_DASK, or Settings &gt; Options &gt; Processing &gt; Drive-Time Equity) the scenarios run as tasks on the cluster, with the same results.</source>
             <translation>Yn rhedeg llawer o senarios safleoedd ar unwaith (safleoedd yn cau, yn agor, yn symud): un haen safleoedd y mae ei SCENARIO_FIELD yn enwi senario pob safle, ac un rhes tabl fesul senario ac ardal (ac un fesul senario ar gyfer yr ardal astudio gyfan) gyda'r bobl o fewn pob trothwy, y % o'u mewn a'r amser gyrru canolrif a'r 90fed canradd. Mae pob senario yn un rhediad amser gyrru; gyda threfnydd Dask wedi'i osod (DRIVETIME_DASK, neu Gosodiadau &gt; Dewisiadau &gt; Prosesu &gt; Drive-Time Equity) mae'r senarios yn rhedeg fel tasgau ar y clwstwr, gyda'r un canlyniadau.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="57" />
+            <location filename="../processing/alg_scenariobatch.py" line="63" />
             <source>Sites of every scenario (points). A site open in several scenarios appears once per scenario, each time with that scenario's name in SCENARIO_FIELD.</source>
             <translation>Safleoedd pob senario (pwyntiau). Mae safle sydd ar agor mewn sawl senario yn ymddangos unwaith fesul senario, bob tro gydag enw'r senario hwnnw yn SCENARIO_FIELD.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="59" />
+            <location filename="../processing/alg_scenariobatch.py" line="65" />
             <source>Field of SITES naming the scenario of each site (text or number); sites with an empty value are left out.</source>
             <translation>Maes o SITES sy'n enwi senario pob safle (testun neu rif); gadewir allan safleoedd â gwerth gwag.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="61" />
+            <location filename="../processing/alg_scenariobatch.py" line="67" />
             <source>Reporting areas (polygons: districts, PCTs, localities).</source>
             <translation>Ardaloedd adrodd (polygonau: ardaloedd, PCTau, cymdogaethau).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="62" />
+            <location filename="../processing/alg_scenariobatch.py" line="68" />
             <source>Field naming the areas (default: the feature id).</source>
             <translation>Maes sy'n enwi'r ardaloedd (rhagosodiad: id y nodwedd).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="64" />
+            <location filename="../processing/alg_scenariobatch.py" line="70" />
             <source>Drive-time thresholds in minutes (a time equal to a threshold is within it).</source>
             <translation>Trothwyon amser gyrru mewn munudau (mae amser sy'n hafal i drothwy o fewn y trothwy).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="65" />
+            <location filename="../processing/alg_scenariobatch.py" line="71" />
             <source>The threshold reported as pct_target (added to THRESHOLDS if absent).</source>
             <translation>Y trothwy a adroddir fel pct_target (ychwanegir at THRESHOLDS os yw'n absennol).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="66" />
+            <location filename="../processing/alg_scenariobatch.py" line="72" />
             <source>Table: scenario, n_sites, area_id ('all' = the whole study area), pop_total, pop_unreach, per threshold T pop_le_T and pct_le_T, pct_target, mean_min, median_min, p90_min, max_min.</source>
             <translation>Tabl: scenario, n_sites, area_id ('all' = yr ardal astudio gyfan), pop_total, pop_unreach, fesul trothwy T pop_le_T a pct_le_T, pct_target, mean_min, median_min, p90_min, max_min.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="69" />
+            <location filename="../processing/alg_scenariobatch.py" line="75" />
             <source>Number output: the number of scenarios run.</source>
             <translation>Allbwn rhif: nifer y senarios a redwyd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="70" />
+            <location filename="../processing/alg_scenariobatch.py" line="76" />
             <source>String output: the scenario with the highest % of the study area's people within TARGET (the first one on a tie).</source>
             <translation>Allbwn llinyn: y senario gyda'r % uchaf o bobl yr ardal astudio o fewn TARGET (yr un cyntaf os oes tei).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="72" />
-            <location filename="../processing/alg_scenariobatch.py" line="74" />
+            <location filename="../processing/alg_scenariobatch.py" line="78" />
+            <location filename="../processing/alg_scenariobatch.py" line="80" />
             <source>Number output: that scenario's % within TARGET.</source>
             <translation>Allbwn rhif: % y senario hwnnw o fewn TARGET.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="73" />
+            <location filename="../processing/alg_scenariobatch.py" line="79" />
             <source>String output: the scenario with the lowest % within TARGET.</source>
             <translation>Allbwn llinyn: y senario gyda'r % isaf o fewn TARGET.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="85" />
+            <location filename="../processing/alg_scenariobatch.py" line="91" />
             <source>Scenario field</source>
             <translation>Maes senario</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="87" />
+            <location filename="../processing/alg_scenariobatch.py" line="93" />
             <source>Areas</source>
             <translation>Ardaloedd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="88" />
+            <location filename="../processing/alg_scenariobatch.py" line="94" />
             <source>Area name field</source>
             <translation>Maes enw ardal</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="92" />
+            <location filename="../processing/alg_scenariobatch.py" line="98" />
             <source>Thresholds (minutes)</source>
             <translation>Trothwyon (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="93" />
+            <location filename="../processing/alg_scenariobatch.py" line="99" />
             <source>Target (minutes)</source>
             <translation>Targed (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="97" />
+            <location filename="../processing/alg_scenariobatch.py" line="103" />
             <source>Scenario batch table</source>
             <translation>Tabl y swp senarios</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="99" />
+            <location filename="../processing/alg_scenariobatch.py" line="105" />
             <source>Scenarios run</source>
             <translation>Senarios a redwyd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="100" />
+            <location filename="../processing/alg_scenariobatch.py" line="106" />
             <source>Best scenario</source>
             <translation>Senario gorau</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="101" />
+            <location filename="../processing/alg_scenariobatch.py" line="107" />
             <source>Best % within target</source>
             <translation>% gorau o fewn y targed</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="102" />
+            <location filename="../processing/alg_scenariobatch.py" line="108" />
             <source>Worst scenario</source>
             <translation>Senario gwaethaf</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="103" />
+            <location filename="../processing/alg_scenariobatch.py" line="109" />
             <source>Worst % within target</source>
             <translation>% gwaethaf o fewn y targed</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="123" />
+            <location filename="../processing/alg_scenariobatch.py" line="129" />
             <source>TARGET must be a positive number of minutes.</source>
             <translation>Rhaid i TARGET fod yn nifer positif o funudau.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="127" />
+            <location filename="../processing/alg_scenariobatch.py" line="133" />
             <source>SCENARIO_FIELD: SITES has no field '{f}'.</source>
             <translation>SCENARIO_FIELD: nid oes gan SITES faes '{f}'.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="133" />
+            <location filename="../processing/alg_scenariobatch.py" line="139" />
             <source>SCENARIO_FIELD: no site has a scenario name in '{f}'; fill it in (one scenario name per site).</source>
             <translation>SCENARIO_FIELD: nid oes gan unrhyw safle enw senario yn '{f}'; llenwch ef (un enw senario fesul safle).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="136" />
+            <location filename="../processing/alg_scenariobatch.py" line="142" />
             <source>{n} scenarios from {s} sites.</source>
             <translation>{n} senario o {s} safle.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="146" />
+            <location filename="../processing/alg_scenariobatch.py" line="152" />
             <source>POPULATION / POPULATION_RASTER: no population falls inside the areas and the speed raster; check the layers overlap.</source>
             <translation>POPULATION / POPULATION_RASTER: nid oes poblogaeth o fewn yr ardaloedd a'r rastr cyflymder; gwiriwch fod yr haenau'n gorgyffwrdd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="160" />
+            <location filename="../processing/alg_scenariobatch.py" line="166" />
             <source>{n} scenarios run in {t:.1f} s.</source>
             <translation>{n} senario wedi'u rhedeg mewn {t:.1f} e.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="166" />
+            <location filename="../processing/alg_scenariobatch.py" line="172" />
             <source>Done in {t:.1f} s.</source>
             <translation>Wedi gorffen mewn {t:.1f} eiliad.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="197" />
+            <location filename="../processing/alg_scenariobatch.py" line="203" />
             <source>all</source>
             <translation>pob un</translation>
         </message>
@@ -3715,97 +3720,97 @@
             <translation>Celloedd amhosibl eu croesi (%)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="134" />
+            <location filename="../processing/alg_speedsurface.py" line="133" />
             <source>ROADS: no road layer given.</source>
             <translation>ROADS: ni roddwyd haen ffyrdd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="137" />
+            <location filename="../processing/alg_speedsurface.py" line="136" />
             <source>CLASS_FIELD: the road layer has no field '{f}'. Its fields are: {fields}. Choose the field holding the road class (OSM 'highway', OS Open Roads 'class').</source>
             <translation>CLASS_FIELD: nid oes gan yr haen ffyrdd faes '{f}'. Ei meysydd yw: {fields}. Dewiswch y maes sy'n cynnwys y dosbarth ffordd ('highway' OSM, 'class' OS Open Roads).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="145" />
+            <location filename="../processing/alg_speedsurface.py" line="144" />
             <source>SPEEDS: give pairs of road class and speed (km/h).</source>
             <translation>SPEEDS: rhowch barau o ddosbarth ffordd a chyflymder (km/awr).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="149" />
+            <location filename="../processing/alg_speedsurface.py" line="148" />
             <source>SPEEDS: {err}.</source>
             <translation>SPEEDS: {err}.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="151" />
+            <location filename="../processing/alg_speedsurface.py" line="150" />
             <source>SPEEDS: every road class has speed 0; give positive speeds.</source>
             <translation>SPEEDS: mae gan bob dosbarth ffordd gyflymder 0; rhowch gyflymderau positif.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="157" />
+            <location filename="../processing/alg_speedsurface.py" line="156" />
             <source>SPEEDS / PROFILE: with the blue-light profile, {list} go above {m:g} km/h; lower those speeds in SPEEDS or use the daytime profile.</source>
             <translation>SPEEDS / PROFILE: gyda'r proffil golau glas, mae {list} yn mynd uwchlaw {m:g} km/awr; gostyngwch y cyflymderau hynny yn SPEEDS neu defnyddiwch y proffil yn ystod y dydd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="161" />
+            <location filename="../processing/alg_speedsurface.py" line="160" />
             <source>Blue-light profile: road speeds raised by 10-25 % by class (an assumption to calibrate with your own blue-light journeys).</source>
             <translation>Proffil golau glas: cyflymderau ffyrdd wedi'u codi 10-25 % yn ôl dosbarth (tybiaeth i'w graddnodi gyda'ch teithiau golau glas eich hun).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="165" />
+            <location filename="../processing/alg_speedsurface.py" line="164" />
             <source>OFFROAD_SPEED: {v} km/h is not allowed; give a speed from 0 (impassable) to {m:g} km/h (default {d:g}).</source>
             <translation>OFFROAD_SPEED: ni chaniateir {v} km/awr; rhowch gyflymder o 0 (anhramwyadwy) i {m:g} km/awr (rhagosodiad {d:g}).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="170" />
+            <location filename="../processing/alg_speedsurface.py" line="169" />
             <source>CELL_SIZE: {v} is not allowed; give a cell size in metres of at least 0.01 (e.g. 50, the default; smaller cells follow roads more closely but cost more memory and time).</source>
             <translation>CELL_SIZE: ni chaniateir {v}; rhowch faint cell mewn metrau o 0.01 o leiaf (e.e. 50, y rhagosodiad; mae celloedd llai yn dilyn ffyrdd yn agosach ond yn costio mwy o gof ac amser).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="181" />
+            <location filename="../processing/alg_speedsurface.py" line="180" />
             <source>the output CRS</source>
             <translation>y CRS allbwn</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="186" />
+            <location filename="../processing/alg_speedsurface.py" line="185" />
             <source>EXTENT: the extent is empty; give a rectangle with an area.</source>
             <translation>EXTENT: mae'r estyniad yn wag; rhowch betryal sydd ag arwynebedd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="197" />
-            <source>ROADS: no road feature falls inside the extent (is the layer empty, or the extent elsewhere?). Check the extent and the layer's CRS.</source>
-            <translation>ROADS: nid oes unrhyw nodwedd ffordd o fewn yr estyniad (a yw'r haen yn wag, neu'r estyniad mewn man arall?). Gwiriwch yr estyniad a CRS yr haen.</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_speedsurface.py" line="208" />
-            <source>Grid: {r} rows x {c} columns of {s:g} m in {crs}.</source>
-            <translation>Grid: {r} rhes x {c} colofn o {s:g} m yn {crs}.</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_speedsurface.py" line="214" />
-            <source>Road classes without a speed were ignored: {list}. Add them to SPEEDS to use them.</source>
-            <translation>Anwybyddwyd dosbarthiadau ffyrdd heb gyflymder: {list}. Ychwanegwch nhw at SPEEDS i'w defnyddio.</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_speedsurface.py" line="219" />
-            <source>SPEEDS / CLASS_FIELD: no road in the layer has a class listed in SPEEDS (classes found: {list}). Check the class field or add its values to SPEEDS.</source>
-            <translation>SPEEDS / CLASS_FIELD: nid oes gan unrhyw ffordd yn yr haen ddosbarth a restrir yn SPEEDS (dosbarthiadau a ganfuwyd: {list}). Gwiriwch y maes dosbarth neu ychwanegwch ei werthoedd at SPEEDS.</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_speedsurface.py" line="225" />
-            <source>{n} road features with a speed.</source>
-            <translation>{n} nodwedd ffordd gyda chyflymder.</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_speedsurface.py" line="251" />
+            <location filename="../processing/alg_speedsurface.py" line="226" />
             <source>Speed surface (km/h)</source>
             <translation>Arwyneb cyflymder (km/awr)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="280" />
+            <location filename="../processing/alg_speedsurface.py" line="247" />
+            <source>Grid: {r} rows x {c} columns of {s:g} m in {crs}.</source>
+            <translation>Grid: {r} rhes x {c} colofn o {s:g} m yn {crs}.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_speedsurface.py" line="252" />
+            <source>ROADS: no road feature falls inside the extent (is the layer empty, or the extent elsewhere?). Check the extent and the layer's CRS.</source>
+            <translation>ROADS: nid oes unrhyw nodwedd ffordd o fewn yr estyniad (a yw'r haen yn wag, neu'r estyniad mewn man arall?). Gwiriwch yr estyniad a CRS yr haen.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_speedsurface.py" line="263" />
+            <source>Road classes without a speed were ignored: {list}. Add them to SPEEDS to use them.</source>
+            <translation>Anwybyddwyd dosbarthiadau ffyrdd heb gyflymder: {list}. Ychwanegwch nhw at SPEEDS i'w defnyddio.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_speedsurface.py" line="268" />
+            <source>SPEEDS / CLASS_FIELD: no road in the layer has a class listed in SPEEDS (classes found: {list}). Check the class field or add its values to SPEEDS.</source>
+            <translation>SPEEDS / CLASS_FIELD: nid oes gan unrhyw ffordd yn yr haen ddosbarth a restrir yn SPEEDS (dosbarthiadau a ganfuwyd: {list}). Gwiriwch y maes dosbarth neu ychwanegwch ei werthoedd at SPEEDS.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_speedsurface.py" line="272" />
+            <source>{n} road features with a speed.</source>
+            <translation>{n} nodwedd ffordd gyda chyflymder.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_speedsurface.py" line="349" />
             <source>Use a larger CELL_SIZE (doubling it quarters the cells) or a smaller EXTENT.</source>
             <translation>Defnyddiwch CELL_SIZE mwy (mae ei ddyblu yn chwarteru'r celloedd) neu EXTENT llai.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_speedsurface.py" line="282" />
+            <location filename="../processing/alg_speedsurface.py" line="351" />
             <source>CELL_SIZE: {r} x {c} cells is too many for one surface (at most {m} million). {fix}</source>
             <translation>CELL_SIZE: mae {r} x {c} cell yn ormod ar gyfer un arwyneb (uchafswm {m} miliwn). {fix}</translation>
         </message>

@@ -21,7 +21,7 @@ from qgis.core import (
 )
 
 from .base import AlgorithmBase, progress_callback
-from . import qgis_io, styling
+from . import qgis_io, roads_ogr, styling
 
 MAX_CELLS = 400_000_000
 
@@ -123,9 +123,8 @@ class SpeedSurfaceAlgorithm(AlgorithmBase):
             self.addOutput(QgsProcessingOutputNumber(key, desc))
 
     def process(self, parameters, context, feedback):
-        from ..core.grid import GridSpec
-        from ..core.rasterize import build_speed_surface
-        from ..core.speeds import (DEFAULT_OFFROAD_SPEED, MAX_SPEED_KMH, PROFILE_KEYS, apply_profile, lookup,
+        from ..core.rasterize import speed_surface_from_roads
+        from ..core.speeds import (DEFAULT_OFFROAD_SPEED, MAX_SPEED_KMH, PROFILE_KEYS, apply_profile,
                                    table_from_pairs)
 
         steps = QgsProcessingMultiStepFeedback(4, feedback)
@@ -188,44 +187,24 @@ class SpeedSurfaceAlgorithm(AlgorithmBase):
         # the grid's size from the extent (given, or the roads' own), refused before any road is read
         self._check_size(rect if rect is not None else self._source_extent(roads, crs, context), cell)
 
-        # 1. read roads (reprojected to the output CRS; inside the extent when one is given)
-        geoms, attrs = qgis_io.read_geometries(roads, crs, context, [class_field], feedback, rect=rect,
-                                               progress=progress_callback(steps))
+        # 1. roads: GDAL reads, orders and burns them (roads_ogr: no Python object per road); curved
+        # geometries the per-feature way
+        ogr_roads = roads_ogr.open_roads(self, parameters, self.ROADS, roads, crs, context, class_field, rect,
+                                         feedback)
         if feedback.isCanceled():
             return {}
-        if not geoms:
-            raise QgsProcessingException(self.tr(
-                "ROADS: no road feature falls inside the extent (is the layer empty, or the extent elsewhere?). "
-                "Check the extent and the layer's CRS."))
-        if rect is None:  # the roads' own extent (OSM layers do not know theirs before reading)
-            bounds = np.array([g.bounds for g in geoms])
-            rect = QgsRectangle(bounds[:, 0].min(), bounds[:, 1].min(), bounds[:, 2].max(), bounds[:, 3].max())
-            if rect.isEmpty():
-                rect.grow(cell)
-        spec = GridSpec.from_extent(rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum(), cell,
-                                    crs.toWkt())
-        self._check_size(rect, cell)
-        feedback.pushInfo(self.tr("Grid: {r} rows x {c} columns of {s:g} m in {crs}.").format(
-            r=spec.rows, c=spec.cols, s=cell, crs=crs.authid()))
-        classes = attrs[class_field]
-        speeds = lookup(classes, table)
-        unknown = Counter(str(c) for c, s in zip(classes, speeds) if np.isnan(s) and c not in (None, ""))
-        if unknown:
-            feedback.pushWarning(self.tr("Road classes without a speed were ignored: {list}. Add them to SPEEDS to "
-                                         "use them.").format(
-                list=", ".join(f"{k} ({n})" for k, n in unknown.most_common(12))))
-        keep = np.isfinite(speeds) & (speeds > 0)
-        if not keep.any():
-            raise QgsProcessingException(self.tr(
-                "SPEEDS / CLASS_FIELD: no road in the layer has a class listed in SPEEDS (classes found: {list}). "
-                "Check the class field or add its values to SPEEDS.").format(
-                list=", ".join(list({str(c) for c in classes})[:12])))
-        geoms = [g for g, k in zip(geoms, keep) if k]
-        speeds = speeds[keep]
-        feedback.pushInfo(self.tr("{n} road features with a speed.").format(n=len(geoms)))
+        if ogr_roads is None:
+            spec, road_grid, rect = self._roads_per_feature(roads, crs, context, class_field, table, rect, cell,
+                                                            steps, feedback)
+        else:
+            with ogr_roads:
+                spec, road_grid, rect = self._roads_ogr(ogr_roads, crs, class_field, table, rect, cell, steps,
+                                                        feedback)
+        if road_grid is None or feedback.isCanceled():
+            return {}
 
         # 2. land cover, barriers
-        steps.setCurrentStep(1)
+        steps.setCurrentStep(2)
         offroad_grid = None
         lc = self.parameterAsRasterLayer(parameters, self.LANDCOVER_SPEED, context)
         if lc is not None:
@@ -236,12 +215,8 @@ class SpeedSurfaceAlgorithm(AlgorithmBase):
             barriers, _ = qgis_io.read_geometries(bsrc, crs, context, (), feedback, rect=rect)
         if feedback.isCanceled():
             return {}
-
-        # 3. rasterise
-        steps.setCurrentStep(2)
-        speed = build_speed_surface(spec, geoms, speeds, offroad, barriers, offroad_grid)
-        if feedback.isCanceled():
-            return {}
+        speed = speed_surface_from_roads(spec, road_grid, offroad, barriers, offroad_grid)
+        del road_grid
 
         # 4. write + style
         steps.setCurrentStep(3)
@@ -255,8 +230,102 @@ class SpeedSurfaceAlgorithm(AlgorithmBase):
             og = np.asarray(offroad_grid, dtype=np.float32)
             ground[np.isfinite(og) & (og >= 0)] = og[np.isfinite(og) & (og >= 0)]
         road_pct = float(100.0 * np.mean(speed > ground))
-        return {self.OUTPUT: out, "CELLS": int(speed.size), "ROAD_FEATURES": int(len(geoms)),
+        return {self.OUTPUT: out, "CELLS": int(speed.size), "ROAD_FEATURES": int(self._road_features),
                 "ROAD_CELLS_PCT": road_pct, "IMPASSABLE_PCT": float(100.0 * np.mean(speed <= 0))}
+
+    def _grid(self, rect, bounds, cell, crs, feedback):
+        """The grid over ``rect`` (None: over the roads' ``bounds``), its size checked."""
+        from ..core.grid import GridSpec
+
+        if rect is None:  # the roads' own extent (OSM layers do not know theirs before reading)
+            rect = QgsRectangle(*bounds)
+            if rect.isEmpty():
+                rect.grow(cell)
+        spec = GridSpec.from_extent(rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum(), cell,
+                                    crs.toWkt())
+        self._check_size(rect, cell)
+        feedback.pushInfo(self.tr("Grid: {r} rows x {c} columns of {s:g} m in {crs}.").format(
+            r=spec.rows, c=spec.cols, s=cell, crs=crs.authid()))
+        return spec, rect
+
+    def _no_roads(self):
+        return QgsProcessingException(self.tr(
+            "ROADS: no road feature falls inside the extent (is the layer empty, or the extent elsewhere?). "
+            "Check the extent and the layer's CRS."))
+
+    def _report_classes(self, counts, speed_of, feedback):
+        """Warn about classes without a speed; refuse when no road has one. ``counts``: {class: roads}."""
+        unknown = Counter()
+        for c, n in counts.items():
+            if np.isnan(speed_of[c]) and c not in (None, ""):
+                unknown[str(c)] += n
+        if unknown:
+            feedback.pushWarning(self.tr("Road classes without a speed were ignored: {list}. Add them to SPEEDS to "
+                                         "use them.").format(
+                list=", ".join(f"{k} ({n})" for k, n in unknown.most_common(12))))
+        kept = sum(n for c, n in counts.items() if speed_of[c] > 0)
+        if not kept:
+            raise QgsProcessingException(self.tr(
+                "SPEEDS / CLASS_FIELD: no road in the layer has a class listed in SPEEDS (classes found: {list}). "
+                "Check the class field or add its values to SPEEDS.").format(
+                list=", ".join(list({str(c) for c in counts})[:12])))
+        feedback.pushInfo(self.tr("{n} road features with a speed.").format(n=kept))
+        self._road_features = kept
+
+    def _roads_ogr(self, ogr_roads, crs, class_field, table, rect, cell, steps, feedback):
+        """(grid, road speeds burnt on it, extent) from the roads as an OGR layer: GDAL burns them."""
+        from ..core.rasterize import burn_layer_max
+
+        counts = ogr_roads.class_counts()
+        if not counts:
+            raise self._no_roads()
+        steps.setProgress(40)
+        spec, rect = self._grid(rect, ogr_roads.extent() if rect is None else None, cell, crs, feedback)
+        speed_of = roads_ogr.road_speeds(counts, table)
+        self._report_classes(counts, speed_of, feedback)
+        steps.setProgress(70)
+        steps.setCurrentStep(1)
+        layer = ogr_roads.speed_layer({c: s for c, s in speed_of.items() if s > 0},
+                                      grid_is_extent=self._covers_exactly(spec, rect))
+        grid = burn_layer_max(layer, "speed", spec, progress=progress_callback(steps))
+        return spec, grid, rect
+
+    @staticmethod
+    def _covers_exactly(spec, rect):
+        """True when the grid's edges are the extent's (a whole number of cells across it)."""
+        return (spec.x_min == rect.xMinimum() and spec.y_max == rect.yMaximum()
+                and spec.x_min + spec.cols * spec.cell_size == rect.xMaximum()
+                and spec.y_max - spec.rows * spec.cell_size == rect.yMinimum())
+
+    def _roads_per_feature(self, roads, crs, context, class_field, table, rect, cell, steps, feedback):
+        """The same from one Python geometry per road (curved geometries: QGIS segmentises them)."""
+        from ..core.rasterize import burn_lines_max
+        from ..core.speeds import lookup
+
+        geoms, attrs = qgis_io.read_geometries(roads, crs, context, [class_field], feedback, rect=rect,
+                                               progress=progress_callback(steps))
+        if feedback.isCanceled():
+            return None, None, rect
+        if not geoms:
+            raise self._no_roads()
+        bounds = None
+        if rect is None:
+            b = np.array([g.bounds for g in geoms])
+            bounds = (b[:, 0].min(), b[:, 1].min(), b[:, 2].max(), b[:, 3].max())
+        spec, rect = self._grid(rect, bounds, cell, crs, feedback)
+        classes = attrs[class_field]
+        speeds = lookup(classes, table)
+        counts = Counter()
+        speed_of = {}
+        for c, v in zip(classes, speeds):
+            key = None if c in (None, "") else c
+            counts[key] += 1
+            speed_of[key] = v
+        self._report_classes(counts, speed_of, feedback)
+        keep = np.isfinite(speeds) & (speeds > 0)
+        steps.setCurrentStep(1)
+        grid = burn_lines_max([g for g, k in zip(geoms, keep) if k], speeds[keep], spec, fill=np.nan)
+        return spec, grid, rect
 
     def _source_extent(self, roads, crs, context):
         """The road layer's extent from its metadata, in ``crs``; None when unknown (OSM files)."""

@@ -183,6 +183,13 @@ class AlgorithmBase(QgsProcessingAlgorithm):
                 "This algorithm needs the Python packages {names}, which are not installed: {hint}. "
                 "Then restart QGIS.").format(names=", ".join(missing), hint=deps.install_hint(missing)))
         ensure_numba_cache()
+        if "numba" in self.REQUIRES and feedback is not None:
+            from ..core.warmup import is_cold
+
+            if is_cold():  # say why the first run after an install or update waits (make setup compiles at install)
+                feedback.pushInfo(self.tr(
+                    "First run since the plugin was installed or updated: compiling the drive-time engine (about "
+                    "10-30 seconds, once; later runs start at once)."))
         from ..core import Cancelled
 
         from .outputs import OutputGuard

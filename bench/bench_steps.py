@@ -1,0 +1,182 @@
+#!/usr/bin/env python3
+"""Whole-step benchmark on the BOB demo (issue #13): each step through ``qgis_process`` against the best peer
+for that step, in the same run, with peak memory.
+
+    QGIS_PLUGINPATH=<dir holding drivetime_equity> /usr/bin/python3 -P bench/bench_steps.py [--data DIR]
+        [--repeat 3] [--no-grass] [--out DIR]
+
+* speed surface (BOB OSM roads, 50 m, 2460 x 2560): ours against ``gdal_rasterize`` burning the same roads with
+  the same class -> speed table, fastest on top (SQL ``ORDER BY`` speed), all touched;
+* drive time on that surface to the type-1 A&Es: ours against scikit-image ``MCP_Geometric`` (8 neighbours,
+  the same edge costs) and GRASS ``r.cost -k`` (16 neighbours, as ours); the peers' times are their cost
+  computation alone (reading the surface and writing the result not counted), ours the whole step.
+
+Ours is the ``qgis_process`` wall time less its start-up (the same command with a refused parameter: QGIS,
+the plugin and the algorithm loaded, nothing computed); peers are timed from the command line / a fresh
+Python. Every time is the median of ``--repeat`` runs; peak memory is the process's maximum resident set
+(``/usr/bin/time``). The Numba cache is warm (``make compile``) so the drive time is not a compile time.
+"""
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+QP = os.environ.get("QGIS_PROCESS", "/usr/bin/qgis_process.bin")
+BOB = "396000,519000,141000,269000 [EPSG:27700]"
+SITES_SQL = ("ed_type1_curated = 1 AND bng_e > 396500 AND bng_e < 518500 AND bng_n > 141500 AND "
+             "bng_n < 268500")
+
+
+def timed(cmd, env=None):
+    """(wall s, peak RSS MiB, completed process) of a command, by /usr/bin/time."""
+    fmt = "@@TIME %e %M"
+    p = subprocess.run(["/usr/bin/time", "-f", fmt] + cmd, capture_output=True, text=True, env=env)
+    line = [x for x in p.stderr.splitlines() if x.startswith("@@TIME ")][-1].split()
+    return float(line[1]), int(line[2]) / 1024.0, p
+
+
+def median_runs(cmd, repeat, check=True):
+    walls, peaks = [], []
+    for _ in range(repeat):
+        w, m, p = timed(cmd)
+        if check and p.returncode:
+            raise RuntimeError(f"failed: {' '.join(cmd)}\n{p.stdout[-2000:]}{p.stderr[-2000:]}")
+        walls.append(w)
+        peaks.append(m)
+    return statistics.median(walls), max(peaks)
+
+
+def speed_case_sql():
+    sys.path.insert(0, os.path.join(ROOT, ".build", "plugins"))
+    from drivetime_equity.core.speeds import DEFAULT_SPEEDS
+
+    case = " ".join(f"WHEN '{k}' THEN {v!r}" for k, v in DEFAULT_SPEEDS.items())
+    return f"SELECT geom, CASE highway {case} END AS speed FROM osm_roads_2021 WHERE speed > 0 ORDER BY speed"
+
+
+PEER_SKIMAGE = r"""
+import sys, time
+import numpy as np
+from osgeo import gdal, ogr
+tif, gpkg, where = sys.argv[1:4]
+ds = gdal.Open(tif)
+speed = ds.GetRasterBand(1).ReadAsArray().astype(np.float64)
+x0, cs, _, y1, _, _ = ds.GetGeoTransform()
+v = ogr.Open(gpkg)
+lyr = v.GetLayerByName("ae_sites")
+lyr.SetAttributeFilter(where)
+src = []
+for f in lyr:
+    p = f.GetGeometryRef()
+    src.append((int((y1 - p.GetY()) // cs), int((p.GetX() - x0) // cs)))
+t = time.perf_counter()
+from skimage.graph import MCP_Geometric
+with np.errstate(divide="ignore"):
+    cost = np.where(speed > 0, 0.06 / speed * cs, np.inf)  # minutes per cell
+m = MCP_Geometric(cost, fully_connected=True)
+costs, _ = m.find_costs(src)
+print("PEERWALL %.3f" % (time.perf_counter() - t))
+"""
+
+PEER_GRASS = r"""
+import subprocess, sys, time
+from osgeo import gdal, ogr
+tif, gpkg, where, tmp = sys.argv[1:5]
+ds = gdal.Open(tif)
+x0, cs, _, y1, _, _ = ds.GetGeoTransform()
+v = ogr.Open(gpkg)
+lyr = v.GetLayerByName("ae_sites")
+lyr.SetAttributeFilter(where)
+coords = []
+for f in lyr:
+    p = f.GetGeometryRef()
+    coords += ["%.3f" % p.GetX(), "%.3f" % p.GetY()]
+expr = "fric = if(speed > 0, 0.06 / speed * %r, null())" % cs
+def run(cmd):
+    subprocess.run(cmd, check=True)
+run(["r.in.gdal", "-o", "--quiet", "input=" + tif, "output=speed"])
+run(["g.region", "raster=speed"])
+run(["r.mapcalc", "--quiet", "expression=" + expr])
+t = time.perf_counter()
+run(["r.cost", "-k", "--quiet", "input=fric", "output=cost", "start_coordinates=" + ",".join(coords),
+     "memory=4000"])
+print("PEERWALL %.3f" % (time.perf_counter() - t))
+"""
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", default=os.environ.get("DATA", os.path.join(os.path.dirname(ROOT), "shared", "data")))
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--no-grass", action="store_true")
+    ap.add_argument("--out", default=None, help="keep the outputs here (default: a temporary folder)")
+    args = ap.parse_args()
+    roads = os.path.join(args.data, "bob_roads.gpkg")
+    gpkg = os.path.join(args.data, "oxfordshire_demo.gpkg")
+    if not (os.path.exists(roads) and os.path.exists(gpkg)):
+        raise SystemExit(f"sample data not found in {args.data}")
+    tmp = args.out or tempfile.mkdtemp(prefix="bench_steps_")
+    os.makedirs(tmp, exist_ok=True)
+    rows = []
+    try:
+        # start-up: QGIS, the plugin and the algorithm loaded; a refused parameter stops it before any work
+        startup, _ = median_runs([QP, "run", "drivetime:speedsurface", f"--ROADS={roads}|layername=osm_roads_2021",
+                                  "--CELL_SIZE=-1", f"--OUTPUT={tmp}/x.tif"], args.repeat, check=False)
+        speed = os.path.join(tmp, "speed.tif")
+        ours, ours_mb = median_runs([QP, "run", "drivetime:speedsurface",
+                                     f"--ROADS={roads}|layername=osm_roads_2021", "--CLASS_FIELD=highway",
+                                     f"--EXTENT={BOB}", "--CELL_SIZE=50", "--OFFROAD_SPEED=10",
+                                     f"--OUTPUT={speed}"], args.repeat)
+        peer_tif = os.path.join(tmp, "gdal_rasterize.tif")
+
+        def gdal_cmd():
+            if os.path.exists(peer_tif):
+                os.remove(peer_tif)
+            return ["gdal_rasterize", "-q", "-sql", speed_case_sql(), "-a", "speed", "-at", "-te", "396000",
+                    "141000", "519000", "269000", "-tr", "50", "50", "-ot", "Float32", roads, peer_tif]
+        walls, peaks = [], []
+        for _ in range(args.repeat):
+            w, m, p = timed(gdal_cmd())
+            walls.append(w)
+            peaks.append(m)
+        rows.append(("speed surface (BOB roads, 50 m)", ours - startup, ours_mb, "gdal_rasterize (SQL, -at)",
+                     statistics.median(walls), max(peaks)))
+
+        sites = f"{gpkg}|layername=ae_sites|subset={SITES_SQL}"
+        dt, dt_mb = median_runs([QP, "run", "drivetime:drivetime", f"--SPEED={speed}", f"--SITES={sites}",
+                                 "--ACTIVATION=0", f"--OUTPUT={tmp}/drivetime.tif"], args.repeat)
+        job = os.path.join(tmp, "peer_skimage.py")
+        with open(job, "w") as fh:
+            fh.write(PEER_SKIMAGE)
+        w, m, p = timed([sys.executable, job, speed, gpkg, SITES_SQL])
+        wall = [x for x in p.stdout.splitlines() if x.startswith("PEERWALL")]
+        rows.append(("drive time (16 neighbours)", dt - startup, dt_mb, "scikit-image MCP_Geometric (8 nbrs)",
+                     float(wall[0].split()[1]) if wall else float("nan"), m))
+        if not args.no_grass and shutil.which("grass"):
+            job = os.path.join(tmp, "peer_grass.py")
+            with open(job, "w") as fh:
+                fh.write(PEER_GRASS)
+            w, m, p = timed(["grass", "--tmp-location", "EPSG:27700", "--exec", sys.executable, job, speed, gpkg,
+                             SITES_SQL, tmp])
+            wall = [x for x in p.stdout.splitlines() if x.startswith("PEERWALL")]
+            rows.append(("drive time (16 neighbours)", dt - startup, dt_mb, "GRASS r.cost -k (16 nbrs)",
+                         float(wall[0].split()[1]) if wall else float("nan"), m))
+    finally:
+        if args.out is None:
+            shutil.rmtree(tmp, ignore_errors=True)
+    print(f"qgis_process start-up (subtracted from ours): {startup:.2f} s; median of {args.repeat} runs\n")
+    print("| step | ours (s, net) | ours peak MiB | peer | peer (s) | peer peak MiB | ours / peer |")
+    print("|---|---|---|---|---|---|---|")
+    for step, o, om, peer, pw, pm in rows:
+        ratio = f"{o / pw:.2f}" if o is not None and pw == pw and pw > 0 else ""
+        print(f"| {step} | {'' if o is None else f'{o:.2f}'} | {'' if om is None else f'{om:.0f}'} | {peer} | "
+              f"{pw:.2f} | {pm:.0f} | {ratio} |")
+
+
+if __name__ == "__main__":
+    main()
