@@ -18,6 +18,7 @@ export OGR_SQLITE_JOURNAL := DELETE
 
 APT_PACKAGES := qgis python3-qgis qgis-providers python3-numba python3-geopandas python3-rasterio \
 	python3-sklearn python3-matplotlib python3-shapely python3-scipy python3-pytest python3-hypothesis python3-skimage \
+	python3-dask python3-distributed \
 	grass-core pyqt5-dev-tools qttools5-dev-tools poppler-utils zip
 
 .PHONY: help setup apt link compile enable demo test test-core test-qgis test-cli test-dialog bench bench-steps bench-surfaces bench-heaps bench-large bench-grade deploy undeploy \

@@ -542,7 +542,8 @@ def spread_polygons(spec, polygons, population, areas, classes=None, groups=None
 def _union(areas):
     from shapely.ops import unary_union
 
-    return unary_union([a for a in areas if a is not None and not a.is_empty])
+    # buffer(0) drops the near-duplicate vertices a union can leave (GEOS predicates fail on them)
+    return unary_union([a for a in areas if a is not None and not a.is_empty]).buffer(0)
 
 
 def _vectorized_contains():

@@ -715,9 +715,13 @@ def _run_threads(n_jobs, n_threads, work, prog):
 
 
 def _travel_time_matrix_tiled(f, cs, src, tgt, max_cost, neighbours, progress, n_threads, chunk, tile,
-                              first=None):
+                              first=None, runner=None):
     """(N, M) costs; with ``first``, row ``i`` only for the targets ``first[i]:`` (the rest inf, not
-    searched for)."""
+    searched for). ``runner``: a :class:`.distributed.DaskRunner` (one Dask task per source) instead of
+    threads."""
+    if runner is not None:
+        return runner.tiled_rows(f, cs, np.ascontiguousarray(src, dtype=np.int64), np.asarray(tgt, np.int64),
+                                 first, max_cost, neighbours, progress, chunk, tile)
     rows, cols = f.shape
     P = cols + 4
     prog = _Progress(progress)
@@ -770,11 +774,12 @@ def outer_first(src, shape):
 
 
 def travel_time_matrix_symmetric(f, cell_size, src, max_cost=math.inf, neighbours=16, progress=None,
-                                 n_threads=None, chunk=None, tile=TILE, order=None):
+                                 n_threads=None, chunk=None, tile=TILE, order=None, runner=None):
     """(N, N) site-to-site costs for a symmetric graph, each pair searched once: the sites in ``order``
     (default :func:`outer_first`), the search of the k-th stops once the sites after it are final, and its
     results fill both ``[i, j]`` and ``[j, i]``. Searches run in parallel threads from one queue (no
-    barriers). Diagonal 0 (where the site's cell is within ``max_cost`` of itself, i.e. always)."""
+    barriers). Diagonal 0 (where the site's cell is within ``max_cost`` of itself, i.e. always).
+    ``runner``: a :class:`.distributed.DaskRunner`: each search is a Dask task instead (same results)."""
     cs = float(cell_size)
     if not (cs > 0):
         raise ValueError("cell size must be positive")
@@ -786,7 +791,7 @@ def travel_time_matrix_symmetric(f, cell_size, src, max_cost=math.inf, neighbour
     s = src[order]
     part = _travel_time_matrix_tiled(f, cs, s, s, float(max_cost), neighbours, progress, n_threads,
                                      TILED_CHUNK // 4 if chunk is None else int(chunk), tile,
-                                     first=np.arange(1, n + 1))
+                                     first=np.arange(1, n + 1), runner=runner)
     up = np.where(np.triu(np.ones((n, n), bool), 1), part, np.inf)
     sym = np.minimum(up, up.T)
     np.fill_diagonal(sym, 0.0)
@@ -796,20 +801,21 @@ def travel_time_matrix_symmetric(f, cell_size, src, max_cost=math.inf, neighbour
 
 
 def travel_time_matrix(f, cell_size, src, tgt, max_cost, neighbours=16, progress=None, n_threads=None,
-                       chunk=None, method="tiled", tile=TILE):
+                       chunk=None, method="tiled", tile=TILE, runner=None):
     """(N, M) float64 costs from each source to each target (inf where unreachable or beyond
     ``max_cost``). Each source is an early-stopping single-source search (stops once every target is
     final); sources run in parallel threads (GIL-free kernels), one state per thread.
 
     ``method``: "tiled" (default; :class:`_TiledRunner`, only the touched tiles reset between runs) or
-    "bucket" (the previous bucket queue). ``chunk``: work per kernel call between cancel checks."""
+    "bucket" (the previous bucket queue). ``chunk``: work per kernel call between cancel checks.
+    ``runner``: a :class:`.distributed.DaskRunner` (tiled only): one Dask task per source (same results)."""
     cs = float(cell_size)
     if not (cs > 0):
         raise ValueError("cell size must be positive")
     if method in ("auto", "tiled"):
         return _travel_time_matrix_tiled(f, cs, np.asarray(src), np.asarray(tgt), float(max_cost), neighbours,
                                          progress, n_threads, TILED_CHUNK // 4 if chunk is None else int(chunk),
-                                         tile)
+                                         tile, runner=runner)
     if method != "bucket":
         raise ValueError("method must be auto, tiled or bucket")
     return _travel_time_matrix_bucket(f, cs, src, tgt, max_cost, neighbours, progress, n_threads,

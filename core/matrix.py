@@ -90,7 +90,7 @@ def sweep_order(sources_rc):
 
 
 def site_matrix(friction, cell_size, sources_rc, neighbours=16, symmetric=True, progress=None, engine="auto",
-                batch=None):
+                batch=None, runner=None):
     """(N, N) minutes between sites on a friction surface (minutes per metre; see :mod:`.costdist`).
 
     ``symmetric=False``: every site searches until every other site is settled (both directions kept).
@@ -99,11 +99,28 @@ def site_matrix(friction, cell_size, sources_rc, neighbours=16, symmetric=True, 
     Sites are swept along their principal axis in batches of ``batch`` (default: the number of cores, which
     the engine runs in parallel); each batch's searches stop once the sites of this and the later batches are
     settled, so the searches shrink along the sweep. Pairs inside a batch are searched both ways and the mean
-    is reported (:func:`symmetrise`); the two directions differ only by floating-point summation order."""
+    is reported (:func:`symmetrise`); the two directions differ only by floating-point summation order.
+
+    ``runner``: a :class:`.distributed.DaskRunner` (``engine="auto"``, no ``batch``): each single-source
+    search runs as a Dask task; the result is the same, bit for bit."""
     from .costdist import travel_time_matrix
 
     src = np.asarray(sources_rc, dtype=np.int64).reshape(-1, 2)
     n = src.shape[0]
+    if runner is not None:
+        if engine != "auto" or batch is not None:
+            raise ValueError("a Dask runner needs engine='auto' and no batch")
+        from . import engine as fast
+        from .costdist import _check_friction, _check_sources
+        f = _check_friction(friction)
+        s = _check_sources(src, f.shape)
+        if symmetric:
+            return fast.travel_time_matrix_symmetric(f, float(cell_size), s, neighbours=neighbours,
+                                                     progress=progress, runner=runner)
+        m = np.array(fast.travel_time_matrix(f, float(cell_size), s, s, math.inf, neighbours, progress,
+                                             runner=runner), dtype=np.float64)
+        np.fill_diagonal(m, 0.0)
+        return m
     if not symmetric:
         m = travel_time_matrix(friction, cell_size, src, neighbours=neighbours, progress=progress, engine=engine)
         m = np.array(m, dtype=np.float64)

@@ -143,12 +143,13 @@ class CoverageSets:
 
 
 def coverage_sets(friction, cell_size, sources_rc, budget, demand, neighbours=16, n_threads=None,
-                  progress=None):
+                  progress=None, runner=None):
     """Coverage sets of the sources: the demand cells within ``budget`` minutes' drive of each.
 
     ``friction`` in minutes per metre (inf / NaN impassable), ``sources_rc`` (N, 2) rows/cols, ``demand`` a
     :class:`Demand` (or an int32 index map per cell). Runs are spread over ``n_threads`` threads (default:
-    all cores). ``progress(fraction) -> cancel?``; raises :class:`Cancelled`."""
+    all cores), or with ``runner`` (a :class:`.distributed.DaskRunner`) as Dask tasks, a few candidates each
+    (same sets). ``progress(fraction) -> cancel?``; raises :class:`Cancelled`."""
     k = _k()
     f = _check_friction(friction)
     rows, cols = f.shape
@@ -167,6 +168,9 @@ def coverage_sets(friction, cell_size, sources_rc, budget, demand, neighbours=16
     N = src.shape[0]
     lists = [None] * N
     flat_src = src[:, 0] * cols + src[:, 1]
+    if runner is not None:
+        lists = runner.coverage_lists(f, cell_size, flat_src, budget, dem_idx, neighbours, progress)
+        return CoverageSets.from_lists(lists, n_dem)
     if n_threads is None:
         n_threads = os.cpu_count() or 1
     n_threads = max(1, min(int(n_threads), N)) if N else 1

@@ -1071,114 +1071,114 @@
             <translation>heb ei ddosbarthu</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="993" />
+            <location filename="../core/coverage.py" line="994" />
             <source>No population of the population layer lies inside the areas and the drive-time raster.</source>
             <translation>Nid oes dim o boblogaeth yr haen poblogaeth o fewn yr ardaloedd a'r rhastr amser gyrru.</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="995" />
+            <location filename="../core/coverage.py" line="996" />
             <source>Across {study}, {pop} people live within the drive-time raster; {n} ({p}) live within {T} minutes of the nearest site, against a standard of {share}.</source>
             <translation>Ar draws {study}, mae {pop} o bobl yn byw o fewn y rhastr amser gyrru; mae {n} ({p}) yn byw o fewn {T} munud i'r safle agosaf, o'i gymharu â safon o {share}.</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="999" />
+            <location filename="../core/coverage.py" line="1000" />
             <source>The population-weighted median drive time is {med} minutes, the 90th percentile {p90} minutes and the longest {mx} minutes.</source>
             <translation>Yr amser gyrru canolrifol wedi'i bwysoli yn ôl poblogaeth yw {med} munud, y 90fed canradd yw {p90} munud a'r hiraf yw {mx} munud.</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1006" />
+            <location filename="../core/coverage.py" line="1007" />
             <source>{name}: nobody in the population layer lives in the part of this area covered by the drive-time raster.</source>
             <translation>{name}: nid oes neb o'r haen poblogaeth yn byw yn y rhan o'r ardal hon a gwmpesir gan y rhastr amser gyrru.</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1009" />
+            <location filename="../core/coverage.py" line="1010" />
             <source>In {name}, {n} people ({p}) live more than {T} minutes' drive from the nearest site, against {sp} across {study}.</source>
             <translation>{name}: mae {n} o bobl ({p}) yn byw mwy na {T} munud o yrru o'r safle agosaf, o'i gymharu â {sp} ar draws {study}.</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1017" />
+            <location filename="../core/coverage.py" line="1018" />
             <source>Within {T} minutes, coverage ranges from {pw} in {worst} to {pb} in {best}: a gap of {gap} percentage points.</source>
             <translation>O fewn {T} munud, mae'r cwmpas yn amrywio o {pw} ({worst}) i {pb} ({best}): bwlch o {gap} pwynt canran.</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1023" />
+            <location filename="../core/coverage.py" line="1024" />
             <source>{k} of {n} areas meet the standard of {share} within {T} minutes{names}.</source>
             <translation>Mae {k} o {n} ardal yn cyrraedd y safon o {share} o fewn {T} munud{names}.</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1027" />
+            <location filename="../core/coverage.py" line="1028" />
             <source>{p} of {cls} residents ({n} people)</source>
             <translation>{p} o breswylwyr {cls} ({n} o bobl)</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1031" />
+            <location filename="../core/coverage.py" line="1032" />
             <source>Across {study}, {parts} live within {T} minutes.</source>
             <translation>Ar draws {study}, mae {parts} yn byw o fewn {T} munud.</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1039" />
+            <location filename="../core/coverage.py" line="1040" />
             <source>By {g}, the share within {T} minutes ranges from {plo} ({g} {glo}) to {phi} ({g} {ghi}).</source>
             <translation>Yn ôl {g}, mae'r gyfran o fewn {T} munud yn amrywio o {plo} ({g} {glo}) i {phi} ({g} {ghi}).</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1044" />
+            <location filename="../core/coverage.py" line="1045" />
             <source>{u} people live on cells the drive-time raster marks unreachable (nodata); they count as beyond every threshold. {o} people of the areas fall outside the raster and {a} outside every area; these are left out of the figures.</source>
             <translation>Mae {u} o bobl yn byw ar gelloedd y mae'r rhastr amser gyrru yn eu nodi fel rhai na ellir eu cyrraedd (nodata); maent yn cyfrif fel pobl y tu hwnt i bob trothwy. Mae {o} o bobl yr ardaloedd y tu allan i'r rhastr a {a} y tu allan i bob ardal; mae'r rhain wedi'u gadael allan o'r ffigurau.</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1054" />
+            <location filename="../core/coverage.py" line="1055" />
             <location filename="../core/scenario.py" line="120" />
             <source> and </source>
             <translation> a </translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1066" />
+            <location filename="../core/coverage.py" line="1067" />
             <location filename="../plugin/whatif_dock.py" line="260" />
             <location filename="../processing/alg_coverage.py" line="520" />
             <source>Area</source>
             <translation>Ardal</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1066" />
+            <location filename="../core/coverage.py" line="1067" />
             <location filename="../plugin/whatif_dock.py" line="260" />
             <location filename="../processing/alg_coverage.py" line="521" />
             <source>People</source>
             <translation>Pobl</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1066" />
+            <location filename="../core/coverage.py" line="1067" />
             <source>Within {T} min</source>
             <translation>O fewn {T} mun</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1066" />
+            <location filename="../core/coverage.py" line="1067" />
             <source>Beyond {T} min</source>
             <translation>Y tu hwnt i {T} mun</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1067" />
+            <location filename="../core/coverage.py" line="1068" />
             <location filename="../processing/alg_coverage.py" line="523" />
             <source>Median (min)</source>
             <translation>Canolrif (mun)</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1067" />
+            <location filename="../core/coverage.py" line="1068" />
             <source>90th percentile (min)</source>
             <translation>90fed canradd (mun)</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1067" />
+            <location filename="../core/coverage.py" line="1068" />
             <source>Gap (pp)</source>
             <translation>Bwlch (pp)</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1067" />
+            <location filename="../core/coverage.py" line="1068" />
             <location filename="../processing/alg_coverage.py" line="525" />
             <source>Rank</source>
             <translation>Rheng</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1078" />
+            <location filename="../core/coverage.py" line="1079" />
             <source>Coverage within {T} minutes</source>
             <translation>Cwmpas o fewn {T} munud</translation>
         </message>
@@ -1259,7 +1259,7 @@
         </message>
         <message>
             <location filename="../plugin/plugin.py" line="65" />
-            <location filename="../processing/provider.py" line="29" />
+            <location filename="../processing/provider.py" line="30" />
             <source>Drive-Time Equity</source>
             <translation>Tegwch Amser Gyrru</translation>
         </message>
@@ -1269,27 +1269,27 @@
             <translation>Tegwch Amser Gyrru: y llif gwaith, gam wrth gam, a'r modd gweithdy</translation>
         </message>
         <message>
-            <location filename="../plugin/plugin.py" line="81" />
+            <location filename="../plugin/plugin.py" line="83" />
             <source>Workshop mode (what-if)…</source>
             <translation>Modd gweithdy (beth-os)…</translation>
         </message>
         <message>
-            <location filename="../plugin/plugin.py" line="85" />
+            <location filename="../plugin/plugin.py" line="87" />
             <source>Workshop mode: add, move and close sites on the map and watch the drive time and the population covered change</source>
             <translation>Modd gweithdy: ychwanegwch, symudwch a chaewch safleoedd ar y map a gwyliwch yr amser gyrru a'r boblogaeth a gwmpesir yn newid</translation>
         </message>
         <message>
-            <location filename="../plugin/plugin.py" line="91" />
+            <location filename="../plugin/plugin.py" line="93" />
             <source>Drive-Time Equity tools…</source>
             <translation>Offer Tegwch Amser Gyrru…</translation>
         </message>
         <message>
-            <location filename="../plugin/plugin.py" line="93" />
+            <location filename="../plugin/plugin.py" line="95" />
             <source>Show the Drive-Time Equity algorithms in the Processing Toolbox</source>
             <translation>Dangos algorithmau Tegwch Amser Gyrru yn y Blwch Offer Prosesu</translation>
         </message>
         <message>
-            <location filename="../plugin/plugin.py" line="176" />
+            <location filename="../plugin/plugin.py" line="178" />
             <source>Drive-Time Equity needs the Python packages {names}: {hint}</source>
             <translation>Mae Tegwch Amser Gyrru angen y pecynnau Python {names}: {hint}</translation>
         </message>
@@ -1655,97 +1655,97 @@
             <translation>Nid oedd modd ysgrifennu'r ffeil arddull {path}</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="57" />
+            <location filename="../processing/alg_matrix.py" line="58" />
             <source>30 minutes or less — potential for collaboration (travel time not a barrier)</source>
             <translation>30 munud neu lai — potensial i gydweithio (nid yw amser teithio yn rhwystr)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="58" />
+            <location filename="../processing/alg_matrix.py" line="59" />
             <source>30–45 minutes — potential for collaboration of tertiary services</source>
             <translation>30–45 munud — potensial i gydweithio ar wasanaethau trydyddol</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="59" />
+            <location filename="../processing/alg_matrix.py" line="60" />
             <source>45–60 minutes — potential for collaboration</source>
             <translation>45–60 munud — potensial i gydweithio</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="60" />
+            <location filename="../processing/alg_matrix.py" line="61" />
             <source>over 60 minutes — limited potential for collaboration</source>
             <translation>dros 60 munud — potensial cyfyngedig i gydweithio</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="127" />
+            <location filename="../processing/alg_matrix.py" line="128" />
             <source>group {g} ({n} sites)</source>
             <translation>grŵp {g} ({n} safle)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="150" />
+            <location filename="../processing/alg_matrix.py" line="151" />
             <source>no site within {b} min</source>
             <translation>dim safle o fewn {b} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="151" />
+            <location filename="../processing/alg_matrix.py" line="152" />
             <source>1 site within {b} min</source>
             <translation>1 safle o fewn {b} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="152" />
+            <location filename="../processing/alg_matrix.py" line="153" />
             <source>2 sites within {b} min</source>
             <translation>2 safle o fewn {b} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="153" />
+            <location filename="../processing/alg_matrix.py" line="154" />
             <source>3 sites within {b} min</source>
             <translation>3 safle o fewn {b} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="154" />
+            <location filename="../processing/alg_matrix.py" line="155" />
             <source>4 or more sites within {b} min</source>
             <translation>4 safle neu fwy o fewn {b} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="161" />
+            <location filename="../processing/alg_matrix.py" line="162" />
             <source>within 5 min (shared catchment)</source>
             <translation>o fewn 5 mun (dalgylch a rennir)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="161" />
+            <location filename="../processing/alg_matrix.py" line="162" />
             <source>5–10 min</source>
             <translation>5–10 mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="162" />
+            <location filename="../processing/alg_matrix.py" line="163" />
             <source>10–15 min</source>
             <translation>10–15 mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="162" />
+            <location filename="../processing/alg_matrix.py" line="163" />
             <source>15–30 min</source>
             <translation>15–30 mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="163" />
+            <location filename="../processing/alg_matrix.py" line="164" />
             <source>over 30 min</source>
             <translation>dros 30 mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="46" />
+            <location filename="../processing/alg_standby.py" line="47" />
             <source>Coverage by number of points</source>
             <translation>Cwmpas yn ôl nifer y pwyntiau</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="57" />
+            <location filename="../processing/alg_standby.py" line="58" />
             <source>number of new points</source>
             <translation>nifer y pwyntiau newydd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="59" />
+            <location filename="../processing/alg_standby.py" line="60" />
             <source>demand covered</source>
             <translation>galw a gwmpesir</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="63" />
+            <location filename="../processing/alg_standby.py" line="64" />
             <source>target</source>
             <translation>targed</translation>
         </message>
@@ -1939,6 +1939,36 @@
             <location filename="../processing/calibration_report.py" line="132" />
             <source>Residual against journey length</source>
             <translation>Gweddill yn erbyn hyd y daith</translation>
+        </message>
+        <message>
+            <location filename="../processing/dask_settings.py" line="34" />
+            <source>Dask scheduler for large runs (tcp://host:8786, or local:N for N local worker processes; empty: threads in QGIS)</source>
+            <translation>Trefnydd Dask ar gyfer rhediadau mawr (tcp://host:8786, neu local:N ar gyfer N proses weithiwr leol; gwag: edafedd yn QGIS)</translation>
+        </message>
+        <message>
+            <location filename="../processing/dask_settings.py" line="37" />
+            <source>Folder shared with the Dask workers (optional; empty: the speed surface is sent to each worker)</source>
+            <translation>Ffolder a rennir â gweithwyr Dask (dewisol; gwag: anfonir yr arwyneb cyflymder at bob gweithiwr)</translation>
+        </message>
+        <message>
+            <location filename="../processing/dask_settings.py" line="83" />
+            <source>DRIVETIME_DASK: {e}. Set it to a scheduler address or local:N (N from 1 to 1024), or clear it (environment variable, or Settings &gt; Options &gt; Processing &gt; Drive-Time Equity) to run in QGIS.</source>
+            <translation>DRIVETIME_DASK: {e}. Gosodwch gyfeiriad trefnydd neu local:N (N o 1 i 1024), neu ei glirio (newidyn amgylchedd, neu Gosodiadau &gt; Dewisiadau &gt; Prosesu &gt; Drive-Time Equity) i redeg yn QGIS.</translation>
+        </message>
+        <message>
+            <location filename="../processing/dask_settings.py" line="90" />
+            <source>DRIVETIME_DASK is set ({s}) but Dask is not installed: install python3-distributed (Debian: make setup) or clear the setting.</source>
+            <translation>Mae DRIVETIME_DASK wedi'i osod ({s}) ond nid yw Dask wedi'i osod: gosodwch python3-distributed (Debian: make setup) neu cliriwch y gosodiad.</translation>
+        </message>
+        <message>
+            <location filename="../processing/dask_settings.py" line="99" />
+            <source>DRIVETIME_DASK: could not start or reach the Dask scheduler {s}: {e}. Check the address (the scheduler must be running), or clear the setting to run in QGIS.</source>
+            <translation>DRIVETIME_DASK: methwyd cychwyn na chyrraedd trefnydd Dask {s}: {e}. Gwiriwch y cyfeiriad (rhaid i'r trefnydd fod yn rhedeg), neu cliriwch y gosodiad i redeg yn QGIS.</translation>
+        </message>
+        <message>
+            <location filename="../processing/dask_settings.py" line="103" />
+            <source>Dask: {d}, {n} workers (started in {t:.1f} s).</source>
+            <translation>Dask: {d}, {n} gweithiwr (wedi cychwyn mewn {t:.1f} e).</translation>
         </message>
         <message>
             <location filename="../processing/inputs.py" line="49" />
@@ -2635,343 +2665,343 @@
     <context>
         <name>MatrixAlgorithm</name>
         <message>
-            <location filename="../processing/alg_matrix.py" line="225" />
+            <location filename="../processing/alg_matrix.py" line="226" />
             <source>Travel-time matrix between sites</source>
             <translation>Matrics amser teithio rhwng safleoedd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="228" />
+            <location filename="../processing/alg_matrix.py" line="229" />
             <source>Number of sites within each band break (one raster band per break)</source>
             <translation>Nifer y safleoedd o fewn pob toriad band (un band rhastr i bob toriad)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="229" />
+            <location filename="../processing/alg_matrix.py" line="230" />
             <source>Second-nearest minus nearest site time (minutes)</source>
             <translation>Amser yr ail safle agosaf llai'r safle agosaf (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="233" />
+            <location filename="../processing/alg_matrix.py" line="234" />
             <source>Computes the drive time between every pair of sites over a speed surface (one search per site that stops once every other site is reached, several sites at a time on all cores) and reads it against collaboration bands: by default 30 minutes or less, 30–45, 45–60 and over 60 minutes (a time of exactly 30, 45 or 60 falls in the lower band). Writes the pair table, a map of lines between the sites styled by band, the sites with their nearest partner, counts per band and collaboration groups, optionally the wide matrix as CSV and a raster of shared catchments. Sites on impassable cells are snapped to the nearest passable cell.</source>
             <translation>Yn cyfrifo'r amser gyrru rhwng pob pâr o safleoedd dros arwyneb cyflymder (un chwiliad i bob safle, sy'n stopio pan gyrhaeddir pob safle arall, sawl safle ar y tro ar bob craidd) ac yn ei gymharu â bandiau cydweithio: yn ddiofyn 30 munud neu lai, 30–45, 45–60 a dros 60 munud (mae amser o union 30, 45 neu 60 yn y band is). Yn ysgrifennu'r tabl parau, map o linellau rhwng y safleoedd ag arddull yn ôl band, y safleoedd gyda'u partner agosaf, cyfrifon fesul band a grwpiau cydweithio, ac yn ddewisol y matrics llydan fel CSV a rhastr o ddalgylchoedd a rennir. Caiff safleoedd ar gelloedd anhramwyadwy eu symud i'r gell dramwyadwy agosaf.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="241" />
+            <location filename="../processing/alg_matrix.py" line="242" />
             <source>Sites (points, e.g. A&amp;E departments), in any CRS; at least two. With 'Selected features only', only the selected sites are used.</source>
             <translation>Safleoedd (pwyntiau, e.e. adrannau achosion brys), mewn unrhyw CRS; o leiaf dau. Gyda 'Selected features only', dim ond y safleoedd a ddewiswyd a ddefnyddir.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="243" />
+            <location filename="../processing/alg_matrix.py" line="244" />
             <source>Field with a unique id per site (e.g. site_code_2014). Empty = the feature id. Duplicate or empty ids are an error.</source>
             <translation>Maes gyda dynodydd unigryw i bob safle (e.e. site_code_2014). Gwag = dynodydd y nodwedd. Mae dynodyddion dyblyg neu wag yn wall.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="245" />
+            <location filename="../processing/alg_matrix.py" line="246" />
             <source>Field with the site name used in the tables, the CSV headers and messages (e.g. site_name). Empty = a text field called name or ending in name / nm if the sites have one, else the id.</source>
             <translation>Maes gydag enw'r safle a ddefnyddir yn y tablau, penawdau'r CSV a'r negeseuon (e.e. site_name). Gwag = maes testun o'r enw name neu sy'n gorffen ag name / nm os oes un gan y safleoedd, fel arall yr id.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="248" />
+            <location filename="../processing/alg_matrix.py" line="249" />
             <source>Band breaks in minutes, comma-separated (default 30,45,60). Band 1 is the closest; a time equal to a break falls in the lower band; one more band holds the times beyond the last break.</source>
             <translation>Toriadau bandiau mewn munudau, wedi'u gwahanu gan atalnodau (rhagosodiad 30,45,60). Band 1 yw'r agosaf; mae amser sy'n hafal i doriad yn y band is; mae un band ychwanegol yn dal yr amseroedd y tu hwnt i'r toriad olaf.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="251" />
+            <location filename="../processing/alg_matrix.py" line="252" />
             <source>Band labels separated by ';', one per band (number of breaks + 1). The default is the four collaboration bands of the local plan; with other breaks and these default labels, plain labels such as '20–40 min' are used.</source>
             <translation>Labeli bandiau wedi'u gwahanu gan ';', un i bob band (nifer y toriadau + 1). Y rhagosodiad yw pedwar band cydweithio'r cynllun lleol; gyda thoriadau eraill a'r labeli rhagosodedig hyn, defnyddir labeli plaen fel '20–40 mun'.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="255" />
+            <location filename="../processing/alg_matrix.py" line="256" />
             <source>One time per pair, the mean of both directions (the cell graph is symmetric, so the directions agree to rounding; each pair is searched once, which is faster). Unticked: every site searches to every other site and each direction is kept (row = from, column = to); groups then need both directions within the break, and the lines show the mean.</source>
             <translation>Un amser i bob pâr, sef cymedr y ddau gyfeiriad (mae graff y celloedd yn gymesur, felly mae'r ddau gyfeiriad yn cytuno hyd at dalgrynnu; caiff pob pâr ei chwilio unwaith, sy'n gyflymach). Heb ei dicio: mae pob safle yn chwilio i bob safle arall a chedwir pob cyfeiriad (rhes = o, colofn = i); yna mae grwpiau angen y ddau gyfeiriad o fewn y toriad, ac mae'r llinellau'n dangos y cymedr.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="260" />
+            <location filename="../processing/alg_matrix.py" line="261" />
             <source>Hierarchical clustering (scikit-learn) of the matrix for the 'cluster' field of the sites: complete linkage (every pair in a group within the threshold), average, or single linkage (same as the connected groups).</source>
             <translation>Clystyru hierarchaidd (scikit-learn) o'r matrics ar gyfer maes 'cluster' y safleoedd: cysylltedd cyflawn (pob pâr mewn grŵp o fewn y trothwy), cyfartalog, neu gysylltedd sengl (yr un fath â'r grwpiau cysylltiedig).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="264" />
+            <location filename="../processing/alg_matrix.py" line="265" />
             <source>Clustering threshold in minutes (a distance equal to it still merges). Empty = the last band break.</source>
             <translation>Trothwy clystyru mewn munudau (mae pellter sy'n hafal iddo yn dal i uno). Gwag = y toriad band olaf.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="266" />
+            <location filename="../processing/alg_matrix.py" line="267" />
             <source>Cut the clustering tree into this many groups instead of using the threshold. 0 = use the threshold.</source>
             <translation>Torri'r goeden glystyru yn y nifer hwn o grwpiau yn lle defnyddio'r trothwy. 0 = defnyddio'r trothwy.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="268" />
+            <location filename="../processing/alg_matrix.py" line="269" />
             <source>What OUTPUT_ZONES holds: the number of sites within each band break (one raster band per break, e.g. band 1 = sites within 30 min), or the difference in minutes between the second-nearest and the nearest site (small = a shared catchment).</source>
             <translation>Beth sydd yn OUTPUT_ZONES: nifer y safleoedd o fewn pob toriad band (un band rhastr i bob toriad, e.e. band 1 = safleoedd o fewn 30 mun), neu'r gwahaniaeth mewn munudau rhwng yr ail safle agosaf a'r safle agosaf (bach = dalgylch a rennir).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="272" />
+            <location filename="../processing/alg_matrix.py" line="273" />
             <source>Table without geometry, one row per ordered pair: from_id, from_name, to_id, to_name, minutes, band (1 = closest) and band_label; NULL minutes and band for unreachable pairs.</source>
             <translation>Tabl heb geometreg, un rhes i bob pâr trefnedig: from_id, from_name, to_id, to_name, minutes, band (1 = agosaf) a band_label; minutes a band yn NULL ar gyfer parau na ellir eu cyrraedd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="275" />
+            <location filename="../processing/alg_matrix.py" line="276" />
             <source>One straight line per pair of sites (from/to ids and names, minutes, band, band_label, straight-line km), styled by band: the closest band widest, darkest and on top. Labels with the minutes are set up but off.</source>
             <translation>Un llinell syth i bob pâr o safleoedd (dynodyddion ac enwau o/i, munudau, band, band_label, km mewn llinell syth), ag arddull yn ôl band: y band agosaf yw'r lletaf a'r tywyllaf, ac ar y brig. Mae labeli gyda'r munudau wedi'u paratoi ond wedi'u diffodd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="278" />
+            <location filename="../processing/alg_matrix.py" line="279" />
             <source>The sites with: nearest partner and its time, number of partners in each band, mean time to the reachable others, the collaboration group at each band break (grp_30: connected groups of sites linked by times of 30 min or less), the hierarchical-clustering group (cluster) and the snapping distance. Other fields of the input follow.</source>
             <translation>Y safleoedd gyda: y partner agosaf a'i amser, nifer y partneriaid ym mhob band, yr amser cymedrig i'r safleoedd eraill y gellir eu cyrraedd, y grŵp cydweithio ar bob toriad band (grp_30: grwpiau cysylltiedig o safleoedd wedi'u cysylltu gan amseroedd o 30 mun neu lai), y grŵp clystyru hierarchaidd (cluster) a'r pellter symud. Mae meysydd eraill y mewnbwn yn dilyn.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="283" />
+            <location filename="../processing/alg_matrix.py" line="284" />
             <source>Optional CSV in the wide layout (site names as rows and columns, row = from, column = to), minutes rounded to 0.1, blank where unreachable.</source>
             <translation>CSV dewisol yn y gosodiad llydan (enwau'r safleoedd fel rhesi a cholofnau, rhes = o, colofn = i), munudau wedi'u talgrynnu i 0.1, yn wag lle na ellir cyrraedd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="285" />
+            <location filename="../processing/alg_matrix.py" line="286" />
             <source>Optional raster of shared catchments (see ZONES_MODE), on the speed surface's grid.</source>
             <translation>Rhastr dewisol o ddalgylchoedd a rennir (gweler ZONES_MODE), ar grid yr arwyneb cyflymder.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="287" />
+            <location filename="../processing/alg_matrix.py" line="288" />
             <source>Number output: pairs of sites (each pair once).</source>
             <translation>Allbwn rhif: parau o safleoedd (pob pâr unwaith).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="288" />
+            <location filename="../processing/alg_matrix.py" line="289" />
             <source>Number output: pairs with no route between them.</source>
             <translation>Allbwn rhif: parau heb lwybr rhyngddynt.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="289" />
+            <location filename="../processing/alg_matrix.py" line="290" />
             <source>String output: pairs per collaboration band as JSON, keyed by the band's upper break in minutes, e.g. {"30": 4, "45": 2, "60": 1, "beyond": 3, "unreachable": 0}.</source>
             <translation>Allbwn testun: parau fesul band cydweithio fel JSON, wedi'u allweddu yn ôl toriad uchaf y band mewn munudau, e.e. {"30": 4, "45": 2, "60": 1, "beyond": 3, "unreachable": 0}.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="292" />
+            <location filename="../processing/alg_matrix.py" line="293" />
             <source>Number output: median travel time over the reachable pairs (minutes; the mean of both directions when SYMMETRIC).</source>
             <translation>Allbwn rhif: amser teithio canolrifol dros y parau y gellir eu cyrraedd (munudau; cymedr y ddau gyfeiriad pan fo SYMMETRIC).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="294" />
+            <location filename="../processing/alg_matrix.py" line="295" />
             <source>Number output: shortest pair travel time (minutes).</source>
             <translation>Allbwn rhif: yr amser teithio byrraf rhwng pâr (munudau).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="295" />
+            <location filename="../processing/alg_matrix.py" line="296" />
             <source>Number output: longest pair travel time over the reachable pairs (minutes).</source>
             <translation>Allbwn rhif: yr amser teithio hiraf dros y parau y gellir eu cyrraedd (munudau).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="306" />
+            <location filename="../processing/alg_matrix.py" line="307" />
             <source>Site id field</source>
             <translation>Maes dynodydd safle</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="308" />
+            <location filename="../processing/alg_matrix.py" line="309" />
             <source>Site name field</source>
             <translation>Maes enw safle</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="310" />
+            <location filename="../processing/alg_matrix.py" line="311" />
             <source>Collaboration band breaks (minutes)</source>
             <translation>Toriadau bandiau cydweithio (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="312" />
+            <location filename="../processing/alg_matrix.py" line="313" />
             <source>Band labels (separated by ';')</source>
             <translation>Labeli bandiau (wedi'u gwahanu gan ';')</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="314" />
+            <location filename="../processing/alg_matrix.py" line="315" />
             <source>Mean of both directions</source>
             <translation>Cymedr y ddau gyfeiriad</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="318" />
+            <location filename="../processing/alg_matrix.py" line="319" />
             <source>Clustering linkage</source>
             <translation>Cysylltedd clystyru</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="320" />
+            <location filename="../processing/alg_matrix.py" line="321" />
             <source>Clustering threshold (minutes)</source>
             <translation>Trothwy clystyru (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="322" />
+            <location filename="../processing/alg_matrix.py" line="323" />
             <source>Number of clusters (0 = threshold)</source>
             <translation>Nifer y clystyrau (0 = trothwy)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="324" />
+            <location filename="../processing/alg_matrix.py" line="325" />
             <source>Shared-catchment raster holds</source>
             <translation>Cynnwys y rhastr dalgylchoedd a rennir</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="326" />
+            <location filename="../processing/alg_matrix.py" line="327" />
             <source>Travel times (pairs)</source>
             <translation>Amseroedd teithio (parau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="328" />
+            <location filename="../processing/alg_matrix.py" line="329" />
             <source>Collaboration lines</source>
             <translation>Llinellau cydweithio</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="331" />
+            <location filename="../processing/alg_matrix.py" line="332" />
             <source>Sites with collaboration groups</source>
             <translation>Safleoedd â grwpiau cydweithio</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="334" />
+            <location filename="../processing/alg_matrix.py" line="335" />
             <source>Wide matrix (CSV)</source>
             <translation>Matrics llydan (CSV)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="335" />
+            <location filename="../processing/alg_matrix.py" line="336" />
             <source>CSV files (*.csv)</source>
             <translation>Ffeiliau CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="337" />
-            <location filename="../processing/alg_matrix.py" line="698" />
+            <location filename="../processing/alg_matrix.py" line="338" />
+            <location filename="../processing/alg_matrix.py" line="700" />
             <source>Shared catchments</source>
             <translation>Dalgylchoedd a rennir</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="339" />
+            <location filename="../processing/alg_matrix.py" line="340" />
             <source>Pairs</source>
             <translation>Parau</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="339" />
+            <location filename="../processing/alg_matrix.py" line="340" />
             <source>Unreachable pairs</source>
             <translation>Parau na ellir eu cyrraedd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="340" />
+            <location filename="../processing/alg_matrix.py" line="341" />
             <source>Median pair time (minutes)</source>
             <translation>Amser pâr canolrifol (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="341" />
+            <location filename="../processing/alg_matrix.py" line="342" />
             <source>Shortest pair time (minutes)</source>
             <translation>Amser pâr byrraf (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="342" />
+            <location filename="../processing/alg_matrix.py" line="343" />
             <source>Longest pair time (minutes)</source>
             <translation>Amser pâr hiraf (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="344" />
+            <location filename="../processing/alg_matrix.py" line="345" />
             <source>Pairs per band (JSON)</source>
             <translation>Parau fesul band (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="353" />
+            <location filename="../processing/alg_matrix.py" line="354" />
             <source>{param}: the sites layer has no field '{field}'. Choose one of: {names}; or leave it empty.</source>
             <translation>{param}: nid oes gan yr haen safleoedd faes '{field}'. Dewiswch un o: {names}; neu gadewch ef yn wag.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="370" />
+            <location filename="../processing/alg_matrix.py" line="371" />
             <source>BANDS differ from 30,45,60, so the default collaboration labels do not apply; using: {labels}</source>
             <translation>Mae BANDS yn wahanol i 30,45,60, felly nid yw'r labeli cydweithio rhagosodedig yn berthnasol; yn defnyddio: {labels}</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="378" />
+            <location filename="../processing/alg_matrix.py" line="379" />
             <source>BAND_LABELS: a label is empty; give a text for every band, separated by ';'.</source>
             <translation>BAND_LABELS: mae label yn wag; rhowch destun ar gyfer pob band, wedi'u gwahanu gan ';'.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="380" />
+            <location filename="../processing/alg_matrix.py" line="381" />
             <source>BAND_LABELS: give {n} labels separated by ';' (one per band: {k} breaks in BANDS plus the band beyond the last break); got {m}. Leave it empty for the default labels.</source>
             <translation>BAND_LABELS: rhowch {n} label wedi'u gwahanu gan ';' (un i bob band: {k} toriad yn BANDS a'r band y tu hwnt i'r toriad olaf); cafwyd {m}. Gadewch ef yn wag ar gyfer y labeli rhagosodedig.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="396" />
+            <location filename="../processing/alg_matrix.py" line="397" />
             <source>Sites are named by their field '{f}' (set SITE_NAME_FIELD to choose another).</source>
             <translation>Caiff y safleoedd eu henwi yn ôl eu maes '{f}' (gosodwch SITE_NAME_FIELD i ddewis un arall).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="407" />
+            <location filename="../processing/alg_matrix.py" line="408" />
             <source>SITE_ID_FIELD: {n} site(s) have no value in '{field}' (feature ids {fids}). Fill them in, choose another field, or leave SITE_ID_FIELD empty to use the feature ids.</source>
             <translation>SITE_ID_FIELD: nid oes gwerth yn '{field}' gan {n} safle (dynodyddion nodwedd {fids}). Llenwch nhw, dewiswch faes arall, neu gadewch SITE_ID_FIELD yn wag i ddefnyddio dynodyddion y nodweddion.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="421" />
+            <location filename="../processing/alg_matrix.py" line="422" />
             <source>SITES: a travel-time matrix needs at least two sites; the layer (or its selection / filter) has {n}.</source>
             <translation>SITES: mae matrics amser teithio angen o leiaf ddau safle; mae gan yr haen (neu ei detholiad / hidlydd) {n}.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="430" />
+            <location filename="../processing/alg_matrix.py" line="431" />
             <source>SITE_ID_FIELD: the id '{id}' is used by {n} sites ({names}); {m} id(s) are duplicated. Choose a field with a unique value per site, or leave SITE_ID_FIELD empty to use the feature ids.</source>
             <translation>SITE_ID_FIELD: mae'r dynodydd '{id}' yn cael ei ddefnyddio gan {n} safle ({names}); mae {m} dynodydd yn ddyblyg. Dewiswch faes gyda gwerth unigryw i bob safle, neu gadewch SITE_ID_FIELD yn wag i ddefnyddio dynodyddion y nodweddion.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="453" />
+            <location filename="../processing/alg_matrix.py" line="454" />
             <source>CLUSTER_THRESHOLD must be positive (minutes), or empty for the last band break.</source>
             <translation>Rhaid i CLUSTER_THRESHOLD fod yn bositif (munudau), neu'n wag i ddefnyddio'r toriad band olaf.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="474" />
+            <location filename="../processing/alg_matrix.py" line="475" />
             <source>SITES: a travel-time matrix needs at least two sites; only {n} lie inside the speed raster.</source>
             <translation>SITES: mae matrics amser teithio angen o leiaf ddau safle; dim ond {n} sydd y tu mewn i'r rhastr cyflymder.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="479" />
+            <location filename="../processing/alg_matrix.py" line="480" />
             <source>{n} sites, {p} pairs, on a {r} x {c} grid of {s:g} m cells, {k} neighbours.</source>
             <translation>{n} safle, {p} pâr, ar grid {r} x {c} o gelloedd {s:g} m, {k} cymydog.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="508" />
+            <location filename="../processing/alg_matrix.py" line="510" />
             <source>from \ to (minutes)</source>
             <translation>o \ i (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="527" />
+            <location filename="../processing/alg_matrix.py" line="529" />
             <source>Band {k} ({label}): {n} pairs</source>
             <translation>Band {k} ({label}): {n} pâr</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="530" />
+            <location filename="../processing/alg_matrix.py" line="532" />
             <source>Unreachable: {n} pairs</source>
             <translation>Ni ellir eu cyrraedd: {n} pâr</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="533" />
+            <location filename="../processing/alg_matrix.py" line="535" />
             <source>Pair times: shortest {a:.1f} min, median {b:.1f} min, longest {c:.1f} min.</source>
             <translation>Amseroedd parau: byrraf {a:.1f} mun, canolrif {b:.1f} mun, hiraf {c:.1f} mun.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="580" />
+            <location filename="../processing/alg_matrix.py" line="582" />
             <source>Travel times between sites</source>
             <translation>Amseroedd teithio rhwng safleoedd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="617" />
+            <location filename="../processing/alg_matrix.py" line="619" />
             <source>Collaboration bands</source>
             <translation>Bandiau cydweithio</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="667" />
+            <location filename="../processing/alg_matrix.py" line="669" />
             <source>Sites and collaboration groups</source>
             <translation>Safleoedd a grwpiau cydweithio</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="670" />
+            <location filename="../processing/alg_matrix.py" line="672" />
             <source>Hierarchical clustering ({linkage}): {g} group(s).</source>
             <translation>Clystyru hierarchaidd ({linkage}): {g} grŵp.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="673" />
+            <location filename="../processing/alg_matrix.py" line="675" />
             <source>Connected groups within {b} min: {g}</source>
             <translation>Grwpiau cysylltiedig o fewn {b} mun: {g}</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="686" />
+            <location filename="../processing/alg_matrix.py" line="688" />
             <source>sites within {b} min</source>
             <translation>safleoedd o fewn {b} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="690" />
+            <location filename="../processing/alg_matrix.py" line="692" />
             <source>Cells within {b} min of two or more sites: {n} ({km:.1f} km²).</source>
             <translation>Celloedd o fewn {b} mun i ddau safle neu fwy: {n} ({km:.1f} km²).</translation>
         </message>
@@ -3834,6 +3864,170 @@
         </message>
     </context>
     <context>
+        <name>ScenarioBatchAlgorithm</name>
+        <message>
+            <location filename="../processing/alg_scenariobatch.py" line="48" />
+            <source>Scenario batch</source>
+            <translation>Swp o senarios</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenariobatch.py" line="56" />
+            <source>Runs many site scenarios in one go (sites closing, opening, moving): one sites layer whose SCENARIO_FIELD names the scenario each site belongs to, and one table row per scenario and area (and one per scenario for the whole study area) with the people within each threshold, the % within them and the median and 90th percentile drive time. Each scenario is one drive-time run; with a Dask scheduler set (DRIVETIME_DASK, or Settings &gt; Options &gt; Processing &gt; Drive-Time Equity) the scenarios run as tasks on the cluster, with the same results.</source>
+            <translation>Yn rhedeg llawer o senarios safleoedd ar unwaith (safleoedd yn cau, yn agor, yn symud): un haen safleoedd y mae ei SCENARIO_FIELD yn enwi senario pob safle, ac un rhes tabl fesul senario ac ardal (ac un fesul senario ar gyfer yr ardal astudio gyfan) gyda'r bobl o fewn pob trothwy, y % o'u mewn a'r amser gyrru canolrif a'r 90fed canradd. Mae pob senario yn un rhediad amser gyrru; gyda threfnydd Dask wedi'i osod (DRIVETIME_DASK, neu Gosodiadau &gt; Dewisiadau &gt; Prosesu &gt; Drive-Time Equity) mae'r senarios yn rhedeg fel tasgau ar y clwstwr, gyda'r un canlyniadau.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenariobatch.py" line="63" />
+            <source>Sites of every scenario (points). A site open in several scenarios appears once per scenario, each time with that scenario's name in SCENARIO_FIELD.</source>
+            <translation>Safleoedd pob senario (pwyntiau). Mae safle sydd ar agor mewn sawl senario yn ymddangos unwaith fesul senario, bob tro gydag enw'r senario hwnnw yn SCENARIO_FIELD.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenariobatch.py" line="65" />
+            <source>Field of SITES naming the scenario of each site (text or number); sites with an empty value are left out.</source>
+            <translation>Maes o SITES sy'n enwi senario pob safle (testun neu rif); gadewir allan safleoedd â gwerth gwag.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenariobatch.py" line="67" />
+            <source>Reporting areas (polygons: districts, PCTs, localities).</source>
+            <translation>Ardaloedd adrodd (polygonau: ardaloedd, PCTau, cymdogaethau).</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenariobatch.py" line="68" />
+            <source>Field naming the areas (default: the feature id).</source>
+            <translation>Maes sy'n enwi'r ardaloedd (rhagosodiad: id y nodwedd).</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenariobatch.py" line="70" />
+            <source>Drive-time thresholds in minutes (a time equal to a threshold is within it).</source>
+            <translation>Trothwyon amser gyrru mewn munudau (mae amser sy'n hafal i drothwy o fewn y trothwy).</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenariobatch.py" line="71" />
+            <source>The threshold reported as pct_target (added to THRESHOLDS if absent).</source>
+            <translation>Y trothwy a adroddir fel pct_target (ychwanegir at THRESHOLDS os yw'n absennol).</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenariobatch.py" line="72" />
+            <source>Table: scenario, n_sites, area_id ('all' = the whole study area), pop_total, pop_unreach, per threshold T pop_le_T and pct_le_T, pct_target, mean_min, median_min, p90_min, max_min.</source>
+            <translation>Tabl: scenario, n_sites, area_id ('all' = yr ardal astudio gyfan), pop_total, pop_unreach, fesul trothwy T pop_le_T a pct_le_T, pct_target, mean_min, median_min, p90_min, max_min.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenariobatch.py" line="75" />
+            <source>Number output: the number of scenarios run.</source>
+            <translation>Allbwn rhif: nifer y senarios a redwyd.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenariobatch.py" line="76" />
+            <source>String output: the scenario with the highest % of the study area's people within TARGET (the first one on a tie).</source>
+            <translation>Allbwn llinyn: y senario gyda'r % uchaf o bobl yr ardal astudio o fewn TARGET (yr un cyntaf os oes tei).</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenariobatch.py" line="78" />
+            <location filename="../processing/alg_scenariobatch.py" line="80" />
+            <source>Number output: that scenario's % within TARGET.</source>
+            <translation>Allbwn rhif: % y senario hwnnw o fewn TARGET.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenariobatch.py" line="79" />
+            <source>String output: the scenario with the lowest % within TARGET.</source>
+            <translation>Allbwn llinyn: y senario gyda'r % isaf o fewn TARGET.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenariobatch.py" line="91" />
+            <source>Scenario field</source>
+            <translation>Maes senario</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenariobatch.py" line="93" />
+            <source>Areas</source>
+            <translation>Ardaloedd</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenariobatch.py" line="94" />
+            <source>Area name field</source>
+            <translation>Maes enw ardal</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenariobatch.py" line="98" />
+            <source>Thresholds (minutes)</source>
+            <translation>Trothwyon (munudau)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenariobatch.py" line="99" />
+            <source>Target (minutes)</source>
+            <translation>Targed (munudau)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenariobatch.py" line="103" />
+            <source>Scenario batch table</source>
+            <translation>Tabl y swp senarios</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenariobatch.py" line="105" />
+            <source>Scenarios run</source>
+            <translation>Senarios a redwyd</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenariobatch.py" line="106" />
+            <source>Best scenario</source>
+            <translation>Senario gorau</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenariobatch.py" line="107" />
+            <source>Best % within target</source>
+            <translation>% gorau o fewn y targed</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenariobatch.py" line="108" />
+            <source>Worst scenario</source>
+            <translation>Senario gwaethaf</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenariobatch.py" line="109" />
+            <source>Worst % within target</source>
+            <translation>% gwaethaf o fewn y targed</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenariobatch.py" line="129" />
+            <source>TARGET must be a positive number of minutes.</source>
+            <translation>Rhaid i TARGET fod yn nifer positif o funudau.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenariobatch.py" line="133" />
+            <source>SCENARIO_FIELD: SITES has no field '{f}'.</source>
+            <translation>SCENARIO_FIELD: nid oes gan SITES faes '{f}'.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenariobatch.py" line="139" />
+            <source>SCENARIO_FIELD: no site has a scenario name in '{f}'; fill it in (one scenario name per site).</source>
+            <translation>SCENARIO_FIELD: nid oes gan unrhyw safle enw senario yn '{f}'; llenwch ef (un enw senario fesul safle).</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenariobatch.py" line="142" />
+            <source>{n} scenarios from {s} sites.</source>
+            <translation>{n} senario o {s} safle.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenariobatch.py" line="152" />
+            <source>POPULATION / POPULATION_RASTER: no population falls inside the areas and the speed raster; check the layers overlap.</source>
+            <translation>POPULATION / POPULATION_RASTER: nid oes poblogaeth o fewn yr ardaloedd a'r rastr cyflymder; gwiriwch fod yr haenau'n gorgyffwrdd.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenariobatch.py" line="166" />
+            <source>{n} scenarios run in {t:.1f} s.</source>
+            <translation>{n} senario wedi'u rhedeg mewn {t:.1f} e.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenariobatch.py" line="172" />
+            <source>Done in {t:.1f} s.</source>
+            <translation>Wedi gorffen mewn {t:.1f} eiliad.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenariobatch.py" line="203" />
+            <source>all</source>
+            <translation>pob un</translation>
+        </message>
+    </context>
+    <context>
         <name>SpeedSurfaceAlgorithm</name>
         <message>
             <location filename="../processing/alg_speedsurface.py" line="46" />
@@ -4114,425 +4308,425 @@
     <context>
         <name>StandbyAlgorithm</name>
         <message>
-            <location filename="../processing/alg_standby.py" line="104" />
+            <location filename="../processing/alg_standby.py" line="105" />
             <source>Place standby points</source>
             <translation>Lleoli pwyntiau wrth gefn</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="108" />
+            <location filename="../processing/alg_standby.py" line="109" />
             <source>Places standby / deployment points so that as much demand as possible lies within a drive-time budget of a point (the drive-zone model: 2 minutes to go mobile + 6 minutes' drive = the 8-minute standard). Method: maximal covering location. For every candidate a cut-off drive-time run lists the demand cells it covers; existing sites are fixed and counted first; a lazy greedy search adds the candidate that covers most new demand, which is guaranteed to reach at least 1 - 1/e (63 %) of the best possible cover for that number of points, and the report gives a certified upper bound that is usually much tighter; an optional swap search then exchanges points while that covers more. Give COUNT, or TARGET_COVERAGE to find the smallest number of points that reaches it.</source>
             <translation>Yn lleoli pwyntiau wrth gefn / pwyntiau lleoli fel bod cymaint o alw â phosibl o fewn cyllideb amser gyrru i bwynt (y model parthau gyrru: 2 funud i gychwyn ar y ffordd + 6 munud o yrru = y safon 8 munud). Dull: lleoliad cwmpasu mwyaf (maximal covering location). Ar gyfer pob pwynt posibl, mae rhediad amser gyrru gyda therfyn yn rhestru'r celloedd galw y mae'n eu cwmpasu; mae'r safleoedd presennol yn sefydlog ac yn cael eu cyfrif yn gyntaf; mae chwiliad barus diog yn ychwanegu'r pwynt posibl sy'n cwmpasu'r mwyaf o alw newydd, ac mae'n sicr o gyrraedd o leiaf 1 - 1/e (63 %) o'r cwmpas gorau posibl ar gyfer y nifer hwnnw o bwyntiau; mae'r adroddiad yn rhoi terfyn uchaf ardystiedig sydd fel arfer yn llawer tynnach; yna mae chwiliad cyfnewid dewisol yn cyfnewid pwyntiau cyhyd ag y bo hynny'n cwmpasu mwy. Rhowch COUNT, neu TARGET_COVERAGE i ganfod y nifer lleiaf o bwyntiau sy'n ei gyrraedd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="119" />
+            <location filename="../processing/alg_standby.py" line="120" />
             <source>Population as polygons (e.g. LSOAs, spread over the speed raster's cells by exact area) or points, with POPULATION_FIELD; read exactly as 'Coverage and equity by area' reads it. Demand is only where population is, so this also sets the study area. Give this or POPULATION_RASTER (not both); both are optional when DEMAND is given.</source>
             <translation>Poblogaeth fel polygonau (e.e. LSOAs, wedi'u lledaenu dros gelloedd y rastr cyflymder yn ôl union arwynebedd) neu bwyntiau, gyda POPULATION_FIELD; caiff ei darllen yn union fel y mae 'Cwmpas a thegwch fesul ardal' yn ei darllen. Dim ond lle mae poblogaeth y mae galw, felly mae hyn hefyd yn pennu'r ardal astudio. Rhowch hwn neu POPULATION_RASTER (nid y ddau); mae'r ddau'n ddewisol pan roddir DEMAND.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="124" />
+            <location filename="../processing/alg_standby.py" line="125" />
             <source>Optional incident points (e.g. a year of CAD incidents): demand is then the number of incidents per cell instead of population, and each point's zone gets an incidents-per-24-hours figure.</source>
             <translation>Pwyntiau digwyddiadau dewisol (e.e. blwyddyn o ddigwyddiadau CAD): yna'r galw yw nifer y digwyddiadau fesul cell yn hytrach na'r boblogaeth, ac mae parth pob pwynt yn cael ffigur digwyddiadau fesul 24 awr.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="127" />
+            <location filename="../processing/alg_standby.py" line="128" />
             <source>Number of days the DEMAND incidents span (365 for a year), for incidents per 24 h.</source>
             <translation>Nifer y dyddiau y mae digwyddiadau DEMAND yn eu cwmpasu (365 am flwyddyn), ar gyfer digwyddiadau fesul 24 awr.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="128" />
+            <location filename="../processing/alg_standby.py" line="129" />
             <source>Optional existing sites (e.g. current stations) that stay open: their cover is counted first and new points are placed around them.</source>
             <translation>Safleoedd presennol dewisol (e.e. gorsafoedd cyfredol) sy'n aros ar agor: caiff eu cwmpas ei gyfrif yn gyntaf a chaiff pwyntiau newydd eu lleoli o'u cwmpas.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="130" />
+            <location filename="../processing/alg_standby.py" line="131" />
             <source>Optional candidate points (car parks, stations, ...). If absent, candidates are generated: k-means centres of the demand-weighted cells, each moved to the nearest road cell.</source>
             <translation>Pwyntiau posibl dewisol (meysydd parcio, gorsafoedd, ...). Os nad oes rhai, cânt eu creu: canolau k-means y celloedd wedi'u pwysoli yn ôl galw, pob un wedi'i symud i'r gell ffordd agosaf.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="133" />
+            <location filename="../processing/alg_standby.py" line="134" />
             <source>How many candidates to generate when CANDIDATES is not given.</source>
             <translation>Faint o bwyntiau posibl i'w creu pan na roddir CANDIDATES.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="134" />
+            <location filename="../processing/alg_standby.py" line="135" />
             <source>Drive time in minutes within which a point covers a cell (6 = an 8-minute response with 2 minutes to go mobile). A time equal to it is covered.</source>
             <translation>Amser gyrru mewn munudau y mae pwynt yn cwmpasu cell o'i fewn (6 = ymateb 8 munud gyda 2 funud i gychwyn ar y ffordd). Mae amser sy'n hafal iddo wedi'i gwmpasu.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="136" />
+            <location filename="../processing/alg_standby.py" line="137" />
             <source>Number of new points to place (ignored when TARGET_COVERAGE is given).</source>
             <translation>Nifer y pwyntiau newydd i'w lleoli (caiff ei anwybyddu pan roddir TARGET_COVERAGE).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="137" />
+            <location filename="../processing/alg_standby.py" line="138" />
             <source>Optional share of demand (%) to cover, existing sites included: the smallest number of new points that reaches it is placed.</source>
             <translation>Cyfran ddewisol o'r galw (%) i'w chwmpasu, gan gynnwys y safleoedd presennol: caiff y nifer lleiaf o bwyntiau newydd sy'n ei chyrraedd ei leoli.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="139" />
+            <location filename="../processing/alg_standby.py" line="140" />
             <source>Improve the greedy solution by swaps (replace a point by another candidate while that covers more). Never worse than greedy; slower on very large candidate sets.</source>
             <translation>Gwella'r datrysiad barus drwy gyfnewid (rhoi pwynt posibl arall yn lle pwynt cyhyd ag y bo hynny'n cwmpasu mwy). Byth yn waeth na'r datrysiad barus; arafach ar setiau mawr iawn o bwyntiau posibl.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="141" />
+            <location filename="../processing/alg_standby.py" line="142" />
             <source>With DEMAND: points whose zone has fewer incidents per 24 h than this are flagged (low_use = 1); the planning guidance warns against resources that would respond to fewer than 2 a day.</source>
             <translation>Gyda DEMAND: caiff pwyntiau y mae gan eu parth lai o ddigwyddiadau fesul 24 awr na hyn eu nodi (low_use = 1); mae'r canllawiau cynllunio yn rhybuddio rhag adnoddau a fyddai'n ymateb i lai na 2 y dydd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="144" />
+            <location filename="../processing/alg_standby.py" line="145" />
             <source>Generated candidates are moved to road cells: cells at least this fast (km/h). Empty: cells faster than the most common speed (the off-road background).</source>
             <translation>Caiff pwyntiau posibl a grëwyd eu symud i gelloedd ffordd: celloedd sydd o leiaf mor gyflym â hyn (km/awr). Gwag: celloedd sy'n gyflymach na'r cyflymder mwyaf cyffredin (cefndir oddi ar y ffordd).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="147" />
+            <location filename="../processing/alg_standby.py" line="148" />
             <source>Random seed of the k-means candidate generation (same seed, same candidates).</source>
             <translation>Hedyn ar hap ar gyfer creu pwyntiau posibl drwy k-means (yr un hedyn, yr un pwyntiau posibl).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="148" />
+            <location filename="../processing/alg_standby.py" line="149" />
             <source>Chosen points, in rank order: rank, cand_id (candidate feature id, or the generated candidate's number), marginal_pop (people newly covered by this point after the existing sites and the points ranked before it) and cum_pop_pct (cumulative % of population covered) when POPULATION is given; with DEMAND marginal_inc, cum_inc_pct, inc_per_day (incidents per 24 h in the point's zone) and low_use (1 below MIN_PER_DAY).</source>
             <translation>Pwyntiau a ddewiswyd, yn eu trefn: rank, cand_id (dynodydd nodwedd y pwynt posibl, neu rif y pwynt posibl a grëwyd), marginal_pop (pobl a gwmpesir o'r newydd gan y pwynt hwn ar ôl y safleoedd presennol a'r pwyntiau o'i flaen yn y drefn) a cum_pop_pct (% cronnus o'r boblogaeth a gwmpesir) pan roddir POPULATION; gyda DEMAND, marginal_inc, cum_inc_pct, inc_per_day (digwyddiadau fesul 24 awr ym mharth y pwynt) a low_use (1 o dan MIN_PER_DAY).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="154" />
+            <location filename="../processing/alg_standby.py" line="155" />
             <source>Table: count (new points) -&gt; covered and pct_covered by the greedy sequence (each point added where it covers most new demand; never decreasing), marginal gain, and max_pct (certified upper bound: no set of that many candidates covers more); chosen = 1 and pct_solution (after the swap search) on the count of the solution.</source>
             <translation>Tabl: count (pwyntiau newydd) -&gt; covered a pct_covered yn ôl y dilyniant barus (pob pwynt wedi'i ychwanegu lle mae'n cwmpasu'r mwyaf o alw newydd; byth yn lleihau), yr enillion ymylol, a max_pct (terfyn uchaf ardystiedig: nid oes unrhyw set o'r nifer hwnnw o bwyntiau posibl yn cwmpasu mwy); chosen = 1 a pct_solution (ar ôl y chwiliad cyfnewid) ar res nifer y datrysiad.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="159" />
+            <location filename="../processing/alg_standby.py" line="160" />
             <source>Optional polygons: the cells within DRIVE_BUDGET of the chosen points and existing sites, each allocated to the nearest one (fields site, kind, rank, demand, area_km2, inc_per_day).</source>
             <translation>Polygonau dewisol: y celloedd o fewn DRIVE_BUDGET i'r pwyntiau a ddewiswyd a'r safleoedd presennol, pob un wedi'i ddyrannu i'r agosaf (meysydd site, kind, rank, demand, area_km2, inc_per_day).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="162" />
+            <location filename="../processing/alg_standby.py" line="163" />
             <source>Optional HTML report: summary sentences, the coverage curve chart (inline SVG) and the table of chosen points.</source>
             <translation>Adroddiad HTML dewisol: brawddegau crynodeb, siart y gromlin cwmpas (SVG mewnol) a thabl y pwyntiau a ddewiswyd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="164" />
+            <location filename="../processing/alg_standby.py" line="165" />
             <source>Number output: new standby points chosen.</source>
             <translation>Allbwn rhif: pwyntiau wrth gefn newydd a ddewiswyd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="165" />
+            <location filename="../processing/alg_standby.py" line="166" />
             <source>Number output: % of the demand within DRIVE_BUDGET of the chosen points and the existing sites.</source>
             <translation>Allbwn rhif: % o'r galw o fewn DRIVE_BUDGET i'r pwyntiau a ddewiswyd a'r safleoedd presennol.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="167" />
+            <location filename="../processing/alg_standby.py" line="168" />
             <source>Number output: % of the demand the existing sites cover alone (0 without EXISTING).</source>
             <translation>Allbwn rhif: % o'r galw y mae'r safleoedd presennol yn ei gwmpasu ar eu pen eu hunain (0 heb EXISTING).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="169" />
+            <location filename="../processing/alg_standby.py" line="170" />
             <source>Number output: % of the demand all candidates and existing sites together could cover.</source>
             <translation>Allbwn rhif: % o'r galw y gallai'r holl bwyntiau posibl a'r safleoedd presennol gyda'i gilydd ei gwmpasu.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="171" />
+            <location filename="../processing/alg_standby.py" line="172" />
             <source>Number output: 1 when TARGET_COVERAGE was reached, 0 when not, NaN without a target.</source>
             <translation>Allbwn rhif: 1 pan gyrhaeddwyd TARGET_COVERAGE, 0 pan na chyrhaeddwyd, NaN heb darged.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="183" />
+            <location filename="../processing/alg_standby.py" line="184" />
             <source>Incidents (demand points)</source>
             <translation>Digwyddiadau (pwyntiau galw)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="184" />
+            <location filename="../processing/alg_standby.py" line="185" />
             <source>Days the incidents span</source>
             <translation>Nifer y dyddiau y mae'r digwyddiadau'n eu cwmpasu</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="186" />
+            <location filename="../processing/alg_standby.py" line="187" />
             <source>Existing sites (fixed)</source>
             <translation>Safleoedd presennol (sefydlog)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="187" />
+            <location filename="../processing/alg_standby.py" line="188" />
             <source>Candidate points</source>
             <translation>Pwyntiau posibl</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="188" />
+            <location filename="../processing/alg_standby.py" line="189" />
             <source>Candidates to generate</source>
             <translation>Nifer y pwyntiau posibl i'w creu</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="191" />
+            <location filename="../processing/alg_standby.py" line="192" />
             <source>Drive budget (minutes)</source>
             <translation>Cyllideb gyrru (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="193" />
+            <location filename="../processing/alg_standby.py" line="194" />
             <source>Number of new points</source>
             <translation>Nifer y pwyntiau newydd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="195" />
+            <location filename="../processing/alg_standby.py" line="196" />
             <source>Target coverage (%)</source>
             <translation>Cwmpas targed (%)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="197" />
+            <location filename="../processing/alg_standby.py" line="198" />
             <source>Improve by swap search</source>
             <translation>Gwella drwy chwilio cyfnewid</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="198" />
+            <location filename="../processing/alg_standby.py" line="199" />
             <source>Flag points with fewer incidents per 24 h than</source>
             <translation>Nodi pwyntiau â llai o ddigwyddiadau bob 24 awr na</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="202" />
+            <location filename="../processing/alg_standby.py" line="203" />
             <source>Snap points to passable cells within (m)</source>
             <translation>Symud pwyntiau i gelloedd tramwyadwy o fewn (m)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="203" />
+            <location filename="../processing/alg_standby.py" line="204" />
             <source>Road cells: minimum speed (km/h)</source>
             <translation>Celloedd ffordd: cyflymder lleiaf (km/awr)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="205" />
+            <location filename="../processing/alg_standby.py" line="206" />
             <source>Random seed</source>
             <translation>Hedyn ar hap</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="207" />
-            <location filename="../processing/alg_standby.py" line="479" />
+            <location filename="../processing/alg_standby.py" line="208" />
+            <location filename="../processing/alg_standby.py" line="481" />
             <source>Standby points</source>
             <translation>Pwyntiau wrth gefn</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="209" />
+            <location filename="../processing/alg_standby.py" line="210" />
             <source>Coverage curve</source>
             <translation>Cromlin cwmpas</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="211" />
-            <location filename="../processing/alg_standby.py" line="561" />
+            <location filename="../processing/alg_standby.py" line="212" />
+            <location filename="../processing/alg_standby.py" line="563" />
             <source>Drive zones</source>
             <translation>Parthau gyrru</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="214" />
+            <location filename="../processing/alg_standby.py" line="215" />
             <source>Report</source>
             <translation>Adroddiad</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="215" />
+            <location filename="../processing/alg_standby.py" line="216" />
             <source>HTML files (*.html)</source>
             <translation>Ffeiliau HTML (*.html)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="217" />
+            <location filename="../processing/alg_standby.py" line="218" />
             <source>Points chosen</source>
             <translation>Pwyntiau a ddewiswyd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="217" />
+            <location filename="../processing/alg_standby.py" line="218" />
             <source>Coverage (%)</source>
             <translation>Cwmpas (%)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="217" />
+            <location filename="../processing/alg_standby.py" line="218" />
             <source>Coverage of the existing sites (%)</source>
             <translation>Cwmpas y safleoedd presennol (%)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="218" />
+            <location filename="../processing/alg_standby.py" line="219" />
             <source>Highest possible coverage (%)</source>
             <translation>Cwmpas uchaf posibl (%)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="218" />
+            <location filename="../processing/alg_standby.py" line="219" />
             <source>Target reached</source>
             <translation>Targed wedi'i gyrraedd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="239" />
+            <location filename="../processing/alg_standby.py" line="240" />
             <source>DRIVE_BUDGET must be positive (minutes), e.g. 6.</source>
             <translation>Rhaid i DRIVE_BUDGET fod yn bositif (munudau), e.e. 6.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="242" />
+            <location filename="../processing/alg_standby.py" line="243" />
             <source>DRIVE_BUDGET: the calibrated speed surface adds a fixed time of {f:.2f} min to every journey, which uses up the whole budget of {b} min. Give a larger budget, or use an uncalibrated surface (or one calibrated on blue-light journeys) for drive zones.</source>
             <translation>DRIVE_BUDGET: mae'r arwyneb cyflymder wedi'i raddnodi yn ychwanegu amser sefydlog o {f:.2f} mun at bob taith, sy'n defnyddio'r gyllideb gyfan o {b} mun. Rhowch gyllideb fwy, neu defnyddiwch arwyneb heb ei raddnodi (neu un wedi'i raddnodi ar deithiau golau glas) ar gyfer parthau gyrru.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="255" />
+            <location filename="../processing/alg_standby.py" line="256" />
             <source>TARGET_COVERAGE must be a percentage above 0 and at most 100.</source>
             <translation>Rhaid i TARGET_COVERAGE fod yn ganran uwchlaw 0 a 100 ar y mwyaf.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="263" />
+            <location filename="../processing/alg_standby.py" line="264" />
             <source>COUNT must be at least 1 (or give TARGET_COVERAGE to find the number of points).</source>
             <translation>Rhaid i COUNT fod yn 1 o leiaf (neu rhowch TARGET_COVERAGE i ganfod nifer y pwyntiau).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="273" />
+            <location filename="../processing/alg_standby.py" line="274" />
             <source>Population: {t:,.0f} people in the input, {p:,.0f} on the speed raster.</source>
             <translation>Poblogaeth: {t:,.0f} o bobl yn y mewnbwn, {p:,.0f} ar y rastr cyflymder.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="276" />
+            <location filename="../processing/alg_standby.py" line="277" />
             <source>POPULATION: {p:,.0f} of {t:,.0f} people lie outside the speed raster and are left out.</source>
             <translation>POPULATION: mae {p:,.0f} o {t:,.0f} o bobl y tu allan i'r rhastr cyflymder ac wedi'u gadael allan.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="285" />
+            <location filename="../processing/alg_standby.py" line="286" />
             <source>DEMAND: {n} incident(s) lie outside the speed raster and are left out.</source>
             <translation>DEMAND: mae {n} digwyddiad y tu allan i'r rhastr cyflymder ac wedi'u gadael allan.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="290" />
+            <location filename="../processing/alg_standby.py" line="291" />
             <source>incidents</source>
             <translation>digwyddiadau</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="290" />
+            <location filename="../processing/alg_standby.py" line="291" />
             <source>people</source>
             <translation>pobl</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="292" />
+            <location filename="../processing/alg_standby.py" line="293" />
             <source>{p}: no demand falls on the speed raster; check that the layers overlap.</source>
             <translation>{p}: nid oes dim galw ar y rhastr cyflymder; gwiriwch fod yr haenau'n gorgyffwrdd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="306" />
+            <location filename="../processing/alg_standby.py" line="307" />
             <source>{v:,.0f} {u} ({p:.2f} %) are on impassable cells and can never be covered.</source>
             <translation>Mae {v:,.0f} {u} ({p:.2f} %) ar gelloedd anhramwyadwy, ac ni ellir byth eu cwmpasu.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="323" />
+            <location filename="../processing/alg_standby.py" line="324" />
             <source>CANDIDATES: no candidate could be generated (no road cell near the demand); give CANDIDATES or lower ROAD_MIN_SPEED.</source>
             <translation>CANDIDATES: nid oedd modd creu unrhyw bwynt posibl (dim cell ffordd ger y galw); rhowch CANDIDATES neu ostwng ROAD_MIN_SPEED.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="328" />
+            <location filename="../processing/alg_standby.py" line="329" />
             <source>Generated {n} candidates (k-means of demand-weighted cells, moved to road cells) in {t:.1f} s.</source>
             <translation>Crëwyd {n} pwynt posibl (k-means o gelloedd wedi'u pwysoli yn ôl galw, wedi'u symud i gelloedd ffordd) mewn {t:.1f} eiliad.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="344" />
+            <location filename="../processing/alg_standby.py" line="346" />
             <source>Coverage sets: {n} candidates + {e} existing sites, {c:,} demand cells, on average {m:,.0f} demand cells within {b} min each ({t:.1f} s).</source>
             <translation>Setiau cwmpas: {n} pwynt posibl + {e} safle presennol, {c:,} cell galw, ar gyfartaledd {m:,.0f} cell galw o fewn {b} mun i bob un ({t:.1f} eiliad).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="358" />
+            <location filename="../processing/alg_standby.py" line="360" />
             <source>The {n} existing sites cover {b:.1f} % of the demand.</source>
             <translation>Mae'r {n} safle presennol yn cwmpasu {b:.1f} % o'r galw.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="360" />
+            <location filename="../processing/alg_standby.py" line="362" />
             <source>{k} new point(s) bring the cover to {c:.1f} % of {tot:,.0f} {u} (greedy: {gk} points, {g:.1f} %; {s} swap(s)); no {k} candidates could exceed {ub:.1f} %; all candidates together reach {r:.1f} % ({t:.1f} s).</source>
             <translation>Mae {k} pwynt newydd yn dod â'r cwmpas i {c:.1f} % o {tot:,.0f} {u} (barus: {gk} pwynt, {g:.1f} %; {s} cyfnewid); ni allai unrhyw {k} pwynt posibl fynd y tu hwnt i {ub:.1f} %; mae'r holl bwyntiau posibl gyda'i gilydd yn cyrraedd {r:.1f} % ({t:.1f} eiliad).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="371" />
+            <location filename="../processing/alg_standby.py" line="373" />
             <source>TARGET_COVERAGE {t} % cannot be reached: all {n} candidates together cover {r:.1f} %. The {k} points that add cover are placed. Add candidates (CANDIDATES or CANDIDATE_COUNT) or raise DRIVE_BUDGET.</source>
             <translation>Ni ellir cyrraedd TARGET_COVERAGE {t} %: mae'r {n} pwynt posibl gyda'i gilydd yn cwmpasu {r:.1f} %. Caiff y {k} pwynt sy'n ychwanegu cwmpas eu lleoli. Ychwanegwch bwyntiau posibl (CANDIDATES neu CANDIDATE_COUNT) neu codwch DRIVE_BUDGET.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="376" />
+            <location filename="../processing/alg_standby.py" line="378" />
             <source>Smallest count reaching {t} %: {k}{proof}.</source>
             <translation>Y nifer lleiaf sy'n cyrraedd {t} %: {k}{proof}.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="377" />
+            <location filename="../processing/alg_standby.py" line="379" />
             <source> (proven: no {m} candidates can reach it)</source>
             <translation> (wedi'i brofi: ni all unrhyw {m} pwynt posibl ei gyrraedd)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="419" />
+            <location filename="../processing/alg_standby.py" line="421" />
             <source>{n} of {k} new points would respond to fewer than {m} incidents per 24 h (ranks {r}): a resource there would stand idle most of the time.</source>
             <translation>Byddai {n} o'r {k} pwynt newydd yn ymateb i lai na {m} digwyddiad fesul 24 awr (rhif {r} yn y drefn): byddai adnodd yno'n segur y rhan fwyaf o'r amser.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="427" />
+            <location filename="../processing/alg_standby.py" line="429" />
             <source>Done in {t:.1f} s.</source>
             <translation>Wedi gorffen mewn {t:.1f} eiliad.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="572" />
+            <location filename="../processing/alg_standby.py" line="574" />
             <source>Demand: {tot:,.0f} {u}. Drive budget: {b} minutes; {n} candidate points; {f} existing site(s).</source>
             <translation>Galw: {tot:,.0f} {u}. Cyllideb gyrru: {b} munud; {n} pwynt posibl; {f} safle presennol.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="574" />
+            <location filename="../processing/alg_standby.py" line="576" />
             <source>The existing sites cover {b:.1f} %. {k} new point(s) raise this to {c:.1f} %.</source>
             <translation>Mae'r safleoedd presennol yn cwmpasu {b:.1f} %. Mae {k} pwynt newydd yn codi hyn i {c:.1f} %.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="576" />
+            <location filename="../processing/alg_standby.py" line="578" />
             <source>No choice of {k} candidates could cover more than {ub:.1f} % (certified bound); even all {n} candidates together cover {r:.1f} %.</source>
             <translation>Ni allai unrhyw ddewis o {k} pwynt posibl gwmpasu mwy na {ub:.1f} % (terfyn ardystiedig); mae hyd yn oed yr holl {n} pwynt posibl gyda'i gilydd yn cwmpasu {r:.1f} %.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="581" />
+            <location filename="../processing/alg_standby.py" line="583" />
             <source>Target {t} %: {msg}</source>
             <translation>Targed {t} %: {msg}</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="582" />
+            <location filename="../processing/alg_standby.py" line="584" />
             <source>reached with {k} new point(s){p}.</source>
             <translation>wedi'i gyrraedd gyda {k} pwynt newydd{p}.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="583" />
+            <location filename="../processing/alg_standby.py" line="585" />
             <source>, and no {m} candidates could reach it</source>
             <translation>, ac ni allai unrhyw {m} pwynt posibl ei gyrraedd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="585" />
+            <location filename="../processing/alg_standby.py" line="587" />
             <source>not reachable with these candidates.</source>
             <translation>ni ellir ei gyrraedd gyda'r pwyntiau posibl hyn.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="588" />
+            <location filename="../processing/alg_standby.py" line="590" />
             <source>{n} of the {k} new points would respond to fewer than {m} incidents per 24 hours.</source>
             <translation>Byddai {n} o'r {k} pwynt newydd yn ymateb i lai na {m} digwyddiad fesul 24 awr.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="593" />
+            <location filename="../processing/alg_standby.py" line="595" />
             <source>rank</source>
             <translation>rheng</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="593" />
+            <location filename="../processing/alg_standby.py" line="595" />
             <source>newly covered</source>
             <translation>newydd eu cwmpasu</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="594" />
+            <location filename="../processing/alg_standby.py" line="596" />
             <source>cumulative %</source>
             <translation>% cronnus</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="595" />
+            <location filename="../processing/alg_standby.py" line="597" />
             <source>incidents / 24 h</source>
             <translation>digwyddiadau / 24 awr</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="597" />
-            <location filename="../processing/alg_standby.py" line="600" />
+            <location filename="../processing/alg_standby.py" line="599" />
+            <location filename="../processing/alg_standby.py" line="602" />
             <source>Standby point placement</source>
             <translation>Lleoli pwyntiau wrth gefn</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="602" />
+            <location filename="../processing/alg_standby.py" line="604" />
             <source>Coverage by number of new points</source>
             <translation>Cwmpas yn ôl nifer y pwyntiau newydd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="604" />
+            <location filename="../processing/alg_standby.py" line="606" />
             <source>Blue: greedy sequence (each point added where it covers most new demand). Grey dashes: certified upper bound for any choice of that many candidates. Orange dot: the solution (after swap search). Greedy is guaranteed at least 1 - 1/e (63 %) of the best cover beyond the existing sites (Nemhauser, Wolsey and Fisher 1978).</source>
             <translation>Glas: dilyniant barus (pob pwynt wedi'i ychwanegu lle mae'n cwmpasu'r mwyaf o alw newydd). Llinell doriad lwyd: terfyn uchaf ardystiedig ar gyfer unrhyw ddewis o'r nifer hwnnw o bwyntiau posibl. Dot oren: y datrysiad (ar ôl y chwiliad cyfnewid). Mae'r dull barus yn sicr o gyrraedd o leiaf 1 - 1/e (63 %) o'r cwmpas gorau y tu hwnt i'r safleoedd presennol (Nemhauser, Wolsey a Fisher 1978).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="608" />
+            <location filename="../processing/alg_standby.py" line="610" />
             <source>Chosen points</source>
             <translation>Pwyntiau a ddewiswyd</translation>
         </message>

@@ -70,6 +70,8 @@ class DriveTimeEquityPlugin:
         by_class = {type(a).__name__: a for a in self.provider.algorithms()}
         for _module, cls in ALGORITHMS:  # workflow order, as listed by the provider
             alg = by_class[cls]
+            if getattr(alg, "IN_TOOLBAR", True) is False:  # e.g. the scenario batch (a scripting tool)
+                continue
             a = QAction(alg.icon(), alg.displayName() + "…", win)
             a.setObjectName(f"drivetime_{alg.name()}")
             a.setToolTip(f"<b>{alg.displayName()}</b><br>{alg.shortDescription()}")

@@ -42,6 +42,7 @@ from qgis.PyQt.QtGui import QColor
 from ..plugin.utils import resources_path
 from . import qgis_io, styling
 from .base import AlgorithmBase, fmt_num, progress_callback, tr
+from .dask_settings import dask_runner
 from .inputs import BreaksInput, NetworkInput, SitesInput, SpeedInput
 
 DEFAULT_BANDS = "30,45,60"
@@ -482,8 +483,9 @@ class MatrixAlgorithm(SpeedInput, SitesInput, NetworkInput, BreaksInput, Algorit
 
         # 1. the matrix
         steps.setCurrentStep(1)
-        m = mx.site_matrix(friction, spec.cell_size, np.column_stack([rows, cols]), neighbours=neighbours,
-                           symmetric=symmetric, progress=progress_callback(steps))
+        with dask_runner(feedback) as runner:  # DRIVETIME_DASK: each search a Dask task (same matrix)
+            m = mx.site_matrix(friction, spec.cell_size, np.column_stack([rows, cols]), neighbours=neighbours,
+                               symmetric=symmetric, progress=progress_callback(steps), runner=runner)
         if feedback.isCanceled():
             return {}
         if fixed:  # every journey between two different sites gets the calibrated fixed time

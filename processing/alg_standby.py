@@ -23,6 +23,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from .base import AlgorithmBase, fmt_num, progress_callback, tr
+from .dask_settings import dask_runner
 from . import qgis_io, styling
 from .inputs import NetworkInput, SitesInput, SpeedInput
 from .population import AreaPopulationReader
@@ -339,8 +340,9 @@ class StandbyAlgorithm(SpeedInput, SitesInput, NetworkInput, AreaPopulationReade
         # 3. coverage sets ------------------------------------------------------------------------------------
         steps.setCurrentStep(2)
         t0 = time.perf_counter()
-        sets = sb.coverage_sets(friction, spec.cell_size, src, drive, demand, neighbours=neighbours,
-                                progress=progress_callback(steps))
+        with dask_runner(feedback) as runner:  # DRIVETIME_DASK: candidate runs as Dask tasks (same sets)
+            sets = sb.coverage_sets(friction, spec.cell_size, src, drive, demand, neighbours=neighbours,
+                                    progress=progress_callback(steps), runner=runner)
         feedback.pushInfo(self.tr("Coverage sets: {n} candidates + {e} existing sites, {c:,} demand cells, on average "
                                   "{m:,.0f} demand cells within {b} min each ({t:.1f} s).").format(
             n=n_cand, e=n_fix, c=demand.cells.size, m=float(sets.sizes().mean()), b=fmt_num(budget),

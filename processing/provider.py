@@ -17,6 +17,7 @@ ALGORITHMS = [
     ("alg_scenario", "ScenarioAlgorithm"),
     ("alg_standby", "StandbyAlgorithm"),
     ("alg_response", "ResponseAlgorithm"),
+    ("alg_scenariobatch", "ScenarioBatchAlgorithm"),
     ("alg_consultationmap", "ConsultationMapAlgorithm"),
 ]
 
@@ -36,6 +37,16 @@ class DriveTimeProvider(QgsProcessingProvider):
 
     def icon(self):
         return QIcon(resources_path("icons", "drivetime.svg"))
+
+    def load(self):
+        from . import dask_settings  # the Dask scheduler setting, in Settings > Options > Processing
+        dask_settings.register(self)
+        self.refreshAlgorithms()
+        return True
+
+    def unload(self):
+        from . import dask_settings
+        dask_settings.unregister()
 
     def loadAlgorithms(self):  # noqa: N802
         for module, cls in ALGORITHMS:

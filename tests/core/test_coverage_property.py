@@ -3,7 +3,7 @@ polygons and thresholds, the people counted in each area equal an independent ar
 and the within-threshold counts are consistent (monotone, bounded, reach + unreachable = total)."""
 import numpy as np
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import example, given, settings, strategies as st
 from shapely.geometry import box
 from shapely.ops import unary_union
 
@@ -23,6 +23,8 @@ def rects(min_size=1, max_size=4):
 
 
 @settings(max_examples=40, deadline=None)
+@example(areas=[(0.0, 0.0, 20.0, 20.0), (0.0, 1.1113793747425424e-162, 20.0, 20.0)],
+         pops=[(0.0, 0.0, 20.0, 20.0)], seed=0, thresholds=[1.0])  # a union with a degenerate vertex
 @given(areas=rects(1, 4), pops=rects(1, 5), seed=st.integers(0, 2 ** 16),
        thresholds=st.lists(st.floats(0.5, 30), min_size=1, max_size=4, unique=True))
 def test_population_conserved_under_any_areas_and_thresholds(areas, pops, seed, thresholds):

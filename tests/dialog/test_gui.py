@@ -49,7 +49,9 @@ def test_menu_holds_the_toolbar_actions_and_the_toolbox_entry():
 
 def test_toolbox_sorts_by_display_name_into_workflow_order_not_nested():
     out = probe()
-    assert out["toolbox_sorted"] == [f"drivetime:{n}" for n in WORKFLOW]
+    # the scenario batch shares step 6 ("6 · Scenario batch" after "6 · Compare site scenarios"), off the toolbar
+    toolbox = WORKFLOW[:6] + ["scenariobatch"] + WORKFLOW[6:]
+    assert out["toolbox_sorted"] == [f"drivetime:{n}" for n in toolbox]
     assert out["groups"] == [""]  # right under the provider, not in a group of the same name
 
 

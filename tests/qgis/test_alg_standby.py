@@ -168,3 +168,35 @@ def test_errors_name_the_parameter(qgis_app, tmp_path):
     with pytest.raises(QgsProcessingException, match="CANDIDATES"):
         run({"SPEED": speed, "POPULATION": squares(TOWNS), "POPULATION_FIELD": "pop",
              "CANDIDATES": points([(2, 500)]), "OUTPUT": "TEMPORARY_OUTPUT"})
+
+
+def test_same_points_and_curve_with_dask(qgis_app, tmp_path, monkeypatch):
+    """DRIVETIME_DASK=local:2:threads: the candidate runs as Dask tasks give the same points and curve."""
+    pytest.importorskip("distributed")
+    speed = SPEED.copy()
+    speed[40, :] = 60.0
+    path = write_speed(tmp_path / "s.tif", speed)
+    import processing
+    from qgis.core import QgsProcessingFeedback
+
+    class Log(QgsProcessingFeedback):
+        lines = []
+
+        def pushInfo(self, text):  # noqa: N802
+            self.lines.append(text)
+
+    out = {}
+    for name, spec in (("plain", None), ("dask", "local:2:threads")):
+        if spec:
+            monkeypatch.setenv("DRIVETIME_DASK", spec)
+        else:
+            monkeypatch.delenv("DRIVETIME_DASK", raising=False)
+        res = processing.run("drivetime:standby", {
+            "SPEED": path, "POPULATION": squares(TOWNS), "POPULATION_FIELD": "pop", "CANDIDATE_COUNT": 25,
+            "DRIVE_BUDGET": 3.0, "TARGET_COVERAGE": 100, "OUTPUT": str(tmp_path / f"{name}.gpkg"),
+            "OUTPUT_CURVE": str(tmp_path / f"{name}.csv")}, feedback=Log())
+        with open(res["OUTPUT_CURVE"], "rb") as fh:
+            out[name] = (fh.read(), [(p["cand_id"], p["marginal_pop"], p["_geom"].x(), p["_geom"].y())
+                                     for p in read_features(res["OUTPUT"])])
+    assert out["plain"][1] and out["plain"] == out["dask"]
+    assert any("candidate runs:" in line and "tasks ran on" in line for line in Log.lines), Log.lines
