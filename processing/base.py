@@ -26,7 +26,7 @@ HELP_URL = "https://github.com/drivetime-equity/drivetime_equity#readme"
 # display name) lists the algorithms in the order they are used. Names only: ids and parameters are unchanged.
 # An algorithm belonging to a step shares its number (e.g. a second "3 · ..." sorts alphabetically within 3).
 WORKFLOW_STEPS = {"speedsurface": 1, "calibrate": 2, "drivetime": 3, "coverage": 4, "matrix": 5, "scenario": 6,
-                  "scenariobatch": 6, "standby": 7, "consultationmap": 8}
+                  "scenariobatch": 6, "standby": 7, "response": 7, "consultationmap": 8}
 
 
 def workflow_name(name, title):

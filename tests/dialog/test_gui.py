@@ -15,8 +15,9 @@ import pytest
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 PROBE = os.path.join(HERE, "gui_probe.py")
-WORKFLOW = ["speedsurface", "calibrate", "drivetime", "coverage", "matrix", "scenario", "standby",
+WORKFLOW = ["speedsurface", "calibrate", "drivetime", "coverage", "matrix", "scenario", "standby", "response",
             "consultationmap"]
+STEPS = ["1", "2", "3", "4", "5", "6", "7", "7", "8"]  # response shares step 7 (deployment) with standby
 
 
 @functools.lru_cache(maxsize=None)
@@ -38,8 +39,8 @@ def test_toolbar_has_every_step_in_workflow_order_with_distinct_icons():
     assert tb["object"] == "DriveTimeEquityToolbar"
     assert tb["actions"] == [f"drivetime_{n}" for n in WORKFLOW] + ["drivetime_workshop"]
     assert not any(tb["icons_null"])
-    assert len(set(tb["icon_keys"])) == len(tb["icon_keys"])  # nine different pictures
-    assert [t.split(" · ")[0] for t in tb["texts"][:8]] == [str(i) for i in range(1, 9)]
+    assert len(set(tb["icon_keys"])) == len(tb["icon_keys"])  # ten different pictures
+    assert [t.split(" · ")[0] for t in tb["texts"][:len(WORKFLOW)]] == STEPS
     assert set(probe()["icon_paths"].values()) == {f"alg_{n}.svg" for n in WORKFLOW}
 
 
