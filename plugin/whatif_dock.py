@@ -267,7 +267,7 @@ class WhatIfDock(QgsDockWidget):
         for a in range(len(session.area_names)):
             rows.append((fig.pop_total[a], fig.pop_le[a], fig.pct_le[a], d_pop[a], d_pp[a]))
         self.table.setRowCount(len(rows))
-        for r, (name, (tot, le, pct, dp, dpp)) in enumerate(zip(names, rows)):
+        for r, (name, (tot, _le, pct, dp, dpp)) in enumerate(zip(names, rows)):
             cells = [name, fmt_people(tot)]
             for k in range(len(th)):
                 cells.append("–" if not np.isfinite(pct[k]) else f"{pct[k]:.1f} %")

@@ -283,8 +283,8 @@ class CalibrateAlgorithm(SpeedInput, NetworkInput, AlgorithmBase):
                 "FOLD_BY.").format(what=fold_by))
         feedback.pushInfo(self.tr("{n} journeys on a {r} x {c} grid of {s:g} m cells; model: {m}; {k}-fold "
                                   "cross-validation holding out by {by} ({g} groups).").format(
-            n=int(on.sum()), r=spec.rows, c=spec.cols, s=spec.cell_size, m=self._model_label(model), k=min(folds, n_keys),
-            by=fold_by, g=n_keys))
+            n=int(on.sum()), r=spec.rows, c=spec.cols, s=spec.cell_size, m=self._model_label(model),
+            k=min(folds, n_keys), by=fold_by, g=n_keys))
 
         # 1. fit and cross-validate
         idx = np.flatnonzero(on)

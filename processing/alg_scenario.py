@@ -232,16 +232,13 @@ class ScenarioAlgorithm(SpeedInput, SitesInput, ActivationInput, NetworkInput, B
     def process(self, parameters, context, feedback):
         from ..core import coverage as cv
         from ..core import scenario as sc
-        from ..core.costdist import cost_distance, speed_to_friction
+        from ..core.costdist import cost_distance
 
         t_start = time.perf_counter()
         steps = QgsProcessingMultiStepFeedback(5, feedback)
-        layer, grid = self.read_speed(parameters, context, rasters=6)  # two runs' results held together
-        crs, spec = layer.crs(), grid.spec
-        friction = speed_to_friction(grid.array)
-        del grid
-        activation = self.read_activation(parameters, context)
-        start = activation + qgis_io.read_fixed_minutes(layer, self.SPEED, feedback, activation)
+        layer, spec, friction = self.read_friction(parameters, context, rasters=6)  # two runs' results held together
+        crs = layer.crs()
+        start = self.read_start(parameters, context, layer, feedback)
         neighbours = self.read_neighbours(parameters, context)
         snap = self.read_snap_distance(parameters, context)
         thresholds = self.read_breaks(parameters, self.THRESHOLDS, context, DEFAULT_THRESHOLDS)

@@ -20,7 +20,6 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from . import qgis_io
 from .base import AlgorithmBase, progress_callback
 from .dask_settings import dask_runner
 from .inputs import ActivationInput, BreaksInput, NetworkInput, SitesInput, SpeedInput
@@ -111,16 +110,12 @@ class ScenarioBatchAlgorithm(SpeedInput, SitesInput, ActivationInput, NetworkInp
     def process(self, parameters, context, feedback):
         from ..core import coverage as cv
         from ..core import scenariobatch as sbatch
-        from ..core.costdist import speed_to_friction
 
         t_start = time.perf_counter()
         steps = QgsProcessingMultiStepFeedback(3, feedback)
-        layer, grid = self.read_speed(parameters, context, rasters=3)
-        crs, spec = layer.crs(), grid.spec
-        friction = speed_to_friction(grid.array)
-        del grid
-        activation = self.read_activation(parameters, context)
-        start = activation + qgis_io.read_fixed_minutes(layer, self.SPEED, feedback, activation)
+        layer, spec, friction = self.read_friction(parameters, context, rasters=3)
+        crs = layer.crs()
+        start = self.read_start(parameters, context, layer, feedback)
         neighbours = self.read_neighbours(parameters, context)
         snap = self.read_snap_distance(parameters, context)
         thresholds = self.read_breaks(parameters, self.THRESHOLDS, context, DEFAULT_THRESHOLDS)

@@ -215,8 +215,9 @@ class StandbyAlgorithm(SpeedInput, SitesInput, NetworkInput, AreaPopulationReade
         self.add(QgsProcessingParameterFileDestination(self.OUTPUT_REPORT, self.tr("Report"),
                                                        self.tr("HTML files (*.html)"), optional=True,
                                                        createByDefault=False))
-        descriptions = (self.tr("Points chosen"), self.tr("Coverage (%)"), self.tr("Coverage of the existing sites (%)"),
-                        self.tr("Highest possible coverage (%)"), self.tr("Target reached"))
+        descriptions = (self.tr("Points chosen"), self.tr("Coverage (%)"),
+                        self.tr("Coverage of the existing sites (%)"), self.tr("Highest possible coverage (%)"),
+                        self.tr("Target reached"))
         for key, desc in zip(self.FIGURES, descriptions):
             self.addOutput(QgsProcessingOutputNumber(key, desc))
 

@@ -80,7 +80,7 @@ class AlgorithmBase(QgsProcessingAlgorithm):
         if "run" in cls.__dict__:
             raise TypeError(f"{cls.__name__}: implement process(), not run() (QgsProcessingAlgorithm.run)")
         if "displayName" in cls.__dict__:  # the toolbox lists the algorithms in workflow order (WORKFLOW_STEPS)
-            setattr(cls, "displayName", _numbered(cls.__dict__["displayName"]))
+            cls.displayName = _numbered(cls.__dict__["displayName"])
 
     def title(self):
         """The display name without its workflow number (for sentences and window titles)."""

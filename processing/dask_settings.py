@@ -83,13 +83,13 @@ def dask_runner(feedback):
         raise QgsProcessingException(tr(
             "DRIVETIME_DASK: {e}. Set it to a scheduler address or local:N (N from 1 to 1024), or clear it "
             "(environment variable, or Settings > Options > Processing > Drive-Time Equity) to run in "
-            "QGIS.").format(e=e))
+            "QGIS.").format(e=e)) from None
     try:
         import distributed  # noqa: F401
     except ImportError:
         raise QgsProcessingException(tr(
             "DRIVETIME_DASK is set ({s}) but Dask is not installed: install python3-distributed (Debian: "
-            "make setup) or clear the setting.").format(s=spec))
+            "make setup) or clear the setting.").format(s=spec)) from None
     ensure_numba_cache()  # the workers inherit it
     runner = dd.DaskRunner(spec, shared=_value(SETTING_SHARED) or None,
                            log=(feedback.pushInfo if feedback is not None else None))
@@ -98,7 +98,7 @@ def dask_runner(feedback):
     except Exception as e:  # noqa: BLE001 - connection or start-up failure, reported with the fix
         raise QgsProcessingException(tr(
             "DRIVETIME_DASK: could not start or reach the Dask scheduler {s}: {e}. Check the address (the "
-            "scheduler must be running), or clear the setting to run in QGIS.").format(s=spec, e=e))
+            "scheduler must be running), or clear the setting to run in QGIS.").format(s=spec, e=e)) from e
     if feedback is not None:
         feedback.pushInfo(tr("Dask: {d}, {n} workers (started in {t:.1f} s).").format(
             d=runner.describe(), n=runner.n_workers(), t=runner.startup_s))

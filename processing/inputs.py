@@ -110,6 +110,13 @@ class SpeedInput:
                 "by 'Build speed surface'."))
         return layer, qgis_io.read_speed_surface(layer, self.SPEED, **estimate)
 
+    def read_friction(self, parameters, context, **estimate):
+        """(layer, grid spec, friction in minutes per metre) of ``SPEED``: for algorithms that only drive on it."""
+        from ..core.costdist import speed_to_friction
+
+        layer, grid = self.read_speed(parameters, context, **estimate)
+        return layer, grid.spec, speed_to_friction(grid.array)
+
 
 def max_speed():
     from ..core.speeds import MAX_SPEED_KMH
@@ -143,6 +150,12 @@ class ActivationInput:
                 "ACTIVATION: {v} minutes is not allowed; give a number of minutes from 0 to 1440 (0 for pure "
                 "drive time).").format(v=value))
         return value
+
+    def read_start(self, parameters, context, speed_layer, feedback=None):
+        """Minutes every journey starts with: ``ACTIVATION`` + the fixed time of a calibrated speed surface
+        (logged)."""
+        activation = self.read_activation(parameters, context)
+        return activation + qgis_io.read_fixed_minutes(speed_layer, "SPEED", feedback, activation)
 
 
 # -- NEIGHBOURS, SNAP_DISTANCE ---------------------------------------------------------------------------

@@ -152,7 +152,7 @@ def probe(alg_id, app, layers):
             app.processEvents()
             got = wrappers[p.name()].parameterValue()
             got_id = got.id() if hasattr(got, "id") else getattr(getattr(got, "source", None), "staticValue",
-                                                                       lambda: got)()
+                                                                       lambda got=got: got)()
             if got_id not in (layer.id(), layer.source()) and str(got) not in (layer.id(), layer.source()):
                 say(f"FAIL {alg_id} {p.name()} reads back {got!r}, not {layer.name()}")
                 ok = False

@@ -4,7 +4,7 @@ import csv
 
 import pytest
 
-from test_alg_scenario import read, sites, world  # noqa: F401 (fixture)
+from test_alg_scenario import read, sites, world  # noqa: F401, F811 (fixture)
 
 
 def batch_layer(cells, scenario_of):
@@ -16,7 +16,7 @@ def batch_layer(cells, scenario_of):
     return lay
 
 
-def run_batch(world, tmp_path, name):
+def run_batch(world, tmp_path, name):  # noqa: F811 (the fixture, passed in)
     import processing
 
     # "today" = the four sites; "close_S1" = all but site 1

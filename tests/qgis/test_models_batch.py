@@ -216,7 +216,8 @@ def test_batch_rows_keep_their_names(speed, sites, areas, population, user_folde
     load_results("drivetime", {"SPEED": speed, "SITES": sites,
                                "OUTPUT": QgsProcessingOutputLayerDefinition(QgsProcessing.TEMPORARY_OUTPUT, project)},
                  project)
-    load_results("coverage", {"DRIVETIME": os.path.join(user_folder, "north_row.tif"), "AREAS": areas, "AREA_ID_FIELD": "nm",
+    load_results("coverage", {"DRIVETIME": os.path.join(user_folder, "north_row.tif"), "AREAS": areas,
+                              "AREA_ID_FIELD": "nm",
                               "POPULATION": population, "POPULATION_FIELD": "pop", "TARGET": 3,
                               "OUTPUT": QgsProcessingOutputLayerDefinition(QgsProcessing.TEMPORARY_OUTPUT, project)},
                  project)
