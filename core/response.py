@@ -364,7 +364,7 @@ def _analytic(problem, tol=1e-7, max_iter=500, rho0=None, station_units=True, wa
     a_new = a
     tau_q = tau_all = 1.0
     damp, last_diff = DAMP, math.inf
-    for it in range(1, max_iter + 1):
+    for it in range(1, max_iter + 1):  # noqa: B007 -- the count is reported after the loop
         a_eff = min(a, n * (1.0 - 1e-9))  # an intermediate iterate may overshoot; only the fixed point counts
         aq = min(a_eff * tau_q / tau_all, n * (1.0 - 1e-9)) if queue_load else a_eff
         pq = erlang_c(n, a_eff, aq)

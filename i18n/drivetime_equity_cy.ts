@@ -2021,147 +2021,147 @@
             <translation>SPEED: ni roddwyd haen rhastr (neu ni ellid ei hagor); rhowch y GeoTIFF arwyneb cyflymder a adeiladwyd gan 'Adeiladu arwyneb cyflymder'.</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="130" />
+            <location filename="../processing/inputs.py" line="137" />
             <source>Activation time (minutes)</source>
             <translation>Amser ysgogi (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="135" />
+            <location filename="../processing/inputs.py" line="142" />
             <source>Minutes added at every site before driving (call handling and getting mobile), from 0 to 1440: 0 for pure drive time; 2 for the ambulance 8-minute standard.</source>
             <translation>Munudau a ychwanegir ym mhob safle cyn gyrru (trin yr alwad a chychwyn ar y ffordd), o 0 i 1440: 0 ar gyfer amser gyrru pur; 2 ar gyfer safon 8 munud y gwasanaeth ambiwlans.</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="142" />
+            <location filename="../processing/inputs.py" line="149" />
             <source>ACTIVATION: {v} minutes is not allowed; give a number of minutes from 0 to 1440 (0 for pure drive time).</source>
             <translation>ACTIVATION: ni chaniateir {v} munud; rhowch nifer o funudau o 0 i 1440 (0 ar gyfer amser gyrru pur).</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="156" />
+            <location filename="../processing/inputs.py" line="169" />
             <source>Neighbours</source>
             <translation>Cymdogion</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="158" />
+            <location filename="../processing/inputs.py" line="171" />
             <source>Moves between cells: 16 (adds knight's moves, as r.cost -k; at most 2.8 % longer than the straight line on a uniform surface) or 8 (as scikit-image MCP_Geometric and plain r.cost; at most 8.3 %).</source>
             <translation>Symudiadau rhwng celloedd: 16 (yn ychwanegu symudiadau marchog, fel r.cost -k; hyd at 2.8 % yn hwy na'r llinell syth ar arwyneb unffurf) neu 8 (fel MCP_Geometric scikit-image a r.cost plaen; hyd at 8.3 %).</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="165" />
+            <location filename="../processing/inputs.py" line="178" />
             <source>Snap sites to passable cells within (m)</source>
             <translation>Symud safleoedd i gelloedd tramwyadwy o fewn (m)</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="170" />
+            <location filename="../processing/inputs.py" line="183" />
             <source>A site (point) on an impassable cell is moved to the nearest passable cell within this many metres (0 or more; with a warning); further away is an error naming it.</source>
             <translation>Caiff safle (pwynt) ar gell anhramwyadwy ei symud i'r gell dramwyadwy agosaf o fewn y nifer hwn o fetrau (0 neu fwy; gyda rhybudd); mae ymhellach na hynny yn wall sy'n ei enwi.</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="207" />
+            <location filename="../processing/inputs.py" line="220" />
             <source>Sites</source>
             <translation>Safleoedd</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="209" />
+            <location filename="../processing/inputs.py" line="222" />
             <source>Sites (points: stations, A&amp;E departments, standby points), in any CRS. Multi-point features must hold one point each.</source>
             <translation>Safleoedd (pwyntiau: gorsafoedd, adrannau achosion brys, pwyntiau wrth gefn), mewn unrhyw CRS. Rhaid i bob nodwedd aml-bwynt gynnwys un pwynt yn unig.</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="215" />
+            <location filename="../processing/inputs.py" line="228" />
             <source>Use only the sites inside the speed surface</source>
             <translation>Defnyddio'r safleoedd y tu mewn i'r arwyneb cyflymder yn unig</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="216" />
+            <location filename="../processing/inputs.py" line="229" />
             <source>Ticked: sites outside the speed surface are left out (their names are logged) instead of stopping the run with an error. Unticked (default): every site must lie on the surface.</source>
             <translation>Wedi'i dicio: gadewir allan y safleoedd y tu allan i'r arwyneb cyflymder (cofnodir eu henwau) yn lle atal y rhediad gyda gwall. Heb ei dicio (rhagosodiad): rhaid i bob safle fod ar yr arwyneb.</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="226" />
+            <location filename="../processing/inputs.py" line="239" />
             <source>{param}: the layer could not be opened; check the path (and '|layername=' for a GeoPackage).</source>
             <translation>{param}: ni ellid agor yr haen; gwiriwch y llwybr (a '|layername=' ar gyfer GeoPackage).</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="245" />
+            <location filename="../processing/inputs.py" line="258" />
             <source> or set SITES_INSIDE_ONLY to use only the sites inside it</source>
             <translation> neu gosodwch SITES_INSIDE_ONLY i ddefnyddio'r safleoedd y tu mewn iddo yn unig</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="246" />
+            <location filename="../processing/inputs.py" line="259" />
             <source>{param}: {n} site(s) lie outside the speed raster: {names}. Build the speed surface over an extent that covers every site (with a margin), select only the sites inside it{extra}.</source>
             <translation>{param}: mae {n} safle y tu allan i'r rhastr cyflymder: {names}. Adeiladwch yr arwyneb cyflymder dros estyniad sy'n cwmpasu pob safle (gydag ymyl), dewiswch y safleoedd sydd y tu mewn iddo yn unig{extra}.</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="252" />
+            <location filename="../processing/inputs.py" line="265" />
             <source>{param}: none of the {n} site(s) lies inside the speed raster; check that the layers overlap (and their CRS).</source>
             <translation>{param}: nid oes yr un o'r {n} safle y tu mewn i'r rhastr cyflymder; gwiriwch fod yr haenau'n gorgyffwrdd (a'u CRS).</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="256" />
+            <location filename="../processing/inputs.py" line="269" />
             <source>{param}: {n} site(s) outside the speed raster are left out (SITES_INSIDE_ONLY): {names}.</source>
             <translation>{param}: gadewir allan {n} safle y tu allan i'r rhastr cyflymder (SITES_INSIDE_ONLY): {names}.</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="323" />
+            <location filename="../processing/inputs.py" line="336" />
             <source>a line layer</source>
             <translation>haen linellau</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="323" />
+            <location filename="../processing/inputs.py" line="336" />
             <source>a polygon layer</source>
             <translation>haen bolygonau</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="324" />
+            <location filename="../processing/inputs.py" line="337" />
             <source>a table without geometry</source>
             <translation>tabl heb geometreg</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="324" />
+            <location filename="../processing/inputs.py" line="337" />
             <source>not a point layer</source>
             <translation>nid haen bwyntiau</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="325" />
+            <location filename="../processing/inputs.py" line="338" />
             <source>{param}: the layer is {kind}; sites must be points. Give a point layer (convert lines or polygons with 'Centroids' or 'Point on surface' if that is what you mean).</source>
             <translation>{param}: mae'r haen yn {kind}; rhaid i safleoedd fod yn bwyntiau. Rhowch haen bwyntiau (troswch linellau neu bolygonau gyda 'Centroids' neu 'Point on surface' os mai dyna a olygwch).</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="329" />
+            <location filename="../processing/inputs.py" line="342" />
             <source>{param}: the layer has no valid coordinate reference system, so its points cannot be placed on the speed surface. Set its CRS (Layer Properties &gt; Source), e.g. EPSG:27700.</source>
             <translation>{param}: nid oes gan yr haen system gyfeirnodau cyfesurynnau ddilys, felly ni ellir gosod ei phwyntiau ar yr arwyneb cyflymder. Gosodwch ei CRS (Priodweddau'r Haen &gt; Ffynhonnell), e.e. EPSG:27700.</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="335" />
+            <location filename="../processing/inputs.py" line="348" />
             <source>{param}: the layer has no field '{f}'; its fields are: {names}.</source>
             <translation>{param}: nid oes gan yr haen faes '{f}'; ei meysydd yw: {names}.</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="351" />
+            <location filename="../processing/inputs.py" line="364" />
             <source>{param}: feature {fid} is not a point ({type}); sites must be points.</source>
             <translation>{param}: nid yw nodwedd {fid} yn bwynt ({type}); rhaid i safleoedd fod yn bwyntiau.</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="375" />
+            <location filename="../processing/inputs.py" line="388" />
             <source>{param}: {n} point(s) could not be transformed from the layer's CRS ({src}) to the speed surface's (feature ids {ids}). Is the layer's CRS right (e.g. metres in a layer marked as degrees)? Set it in Layer Properties &gt; Source.</source>
             <translation>{param}: ni ellid trawsnewid {n} pwynt o CRS yr haen ({src}) i CRS yr arwyneb cyflymder (dynodyddion nodwedd {ids}). A yw CRS yr haen yn gywir (e.e. metrau mewn haen a nodwyd mewn graddau)? Gosodwch ef ym Mhriodweddau'r Haen &gt; Ffynhonnell.</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="381" />
+            <location filename="../processing/inputs.py" line="394" />
             <source>{param}: {n} multi-point feature(s) hold more than one point (feature id (points): {ids}); a site is one place. Split them with 'Multipart to singleparts' (each point then becomes a site with the feature's attributes), or keep one point per feature.</source>
             <translation>{param}: mae {n} nodwedd aml-bwynt yn cynnwys mwy nag un pwynt (dynodydd nodwedd (pwyntiau): {ids}); un lle yw safle. Holltwch hwy gyda 'Multipart to singleparts' (daw pob pwynt wedyn yn safle gyda phriodoleddau'r nodwedd), neu cadwch un pwynt i bob nodwedd.</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="387" />
+            <location filename="../processing/inputs.py" line="400" />
             <source>{param}: the layer has no features with a geometry (is it empty, or is an empty selection or filter in use?).</source>
             <translation>{param}: nid oes gan yr haen nodweddion â geometreg (a yw'n wag, neu a oes detholiad neu hidlydd gwag ar waith?).</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="391" />
+            <location filename="../processing/inputs.py" line="404" />
             <source>{param}: {n} feature(s) without a geometry were left out (feature ids {ids}).</source>
             <translation>{param}: gadawyd allan {n} nodwedd heb geometreg (dynodyddion nodwedd {ids}).</translation>
         </message>
         <message>
-            <location filename="../processing/inputs.py" line="431" />
+            <location filename="../processing/inputs.py" line="444" />
             <source>{param}: {n} site(s) have no road within {d} m (no cell faster than the off-road background of {bg} km/h): {names}. They may lie beyond the roads the speed surface was built from (e.g. outside the county), so their drive times are long off-road journeys; build the surface from roads that reach them, or leave them out.</source>
             <translation>{param}: nid oes ffordd o fewn {d} m i {n} safle (dim cell gyflymach na chefndir oddi ar y ffordd o {bg} km/awr): {names}. Efallai eu bod y tu hwnt i'r ffyrdd yr adeiladwyd yr arwyneb cyflymder ohonynt (e.e. y tu allan i'r sir), felly mae eu hamseroedd gyrru yn deithiau hir oddi ar y ffordd; adeiladwch yr arwyneb o ffyrdd sy'n eu cyrraedd, neu gadewch hwy allan.</translation>
         </message>
@@ -3245,7 +3245,7 @@
         </message>
         <message>
             <location filename="../processing/alg_response.py" line="196" />
-            <location filename="../processing/alg_response.py" line="595" />
+            <location filename="../processing/alg_response.py" line="592" />
             <source>Station workload</source>
             <translation>Llwyth gwaith gorsafoedd</translation>
         </message>
@@ -3295,203 +3295,203 @@
             <translation>Cerbydau a ychwanegwyd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="233" />
+            <location filename="../processing/alg_response.py" line="231" />
             <source>JOB_CYCLE: {v} minutes is not allowed; give the mean minutes a vehicle stays busy after arriving (on scene, conveyance, handover, return), 0 or more, e.g. 60.</source>
             <translation>JOB_CYCLE: ni chaniateir {v} munud; rhowch gymedr y munudau y mae cerbyd yn aros yn brysur ar ôl cyrraedd (yn y fan a'r lle, cludo, trosglwyddo, dychwelyd), 0 neu fwy, e.e. 60.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="238" />
+            <location filename="../processing/alg_response.py" line="236" />
             <source>DEMAND_FACTOR: {v} is not allowed; give a positive factor (1 = the demand as given, 1.1 = 10 % more).</source>
             <translation>DEMAND_FACTOR: ni chaniateir {v}; rhowch ffactor positif (1 = y galw fel y'i rhoddwyd, 1.1 = 10 % yn fwy).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="248" />
+            <location filename="../processing/alg_response.py" line="246" />
             <source>MAX_ADDED: the needs search needs a standard; give STANDARD_MEAN and/or STANDARD_P90 (e.g. 7 and 15), or set MAX_ADDED to 0.</source>
             <translation>MAX_ADDED: mae angen safon ar y chwilio am anghenion; rhowch STANDARD_MEAN a/neu STANDARD_P90 (e.e. 7 a 15), neu gosodwch MAX_ADDED i 0.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="282" />
+            <location filename="../processing/alg_response.py" line="279" />
             <source>Drive times from {s} stations to {c:,} demand cells in {t:.1f} s.</source>
             <translation>Amseroedd gyrru o {s} gorsaf i {c:,} cell galw mewn {t:.1f} eiliad.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="287" />
+            <location filename="../processing/alg_response.py" line="284" />
             <source>DEMAND: {v:.2f} incidents per day ({p:.2f} %) are on cells no station with vehicles can reach (impassable, or cut off); they are left out.</source>
             <translation>DEMAND: mae {v:.2f} digwyddiad y dydd ({p:.2f} %) ar gelloedd na all unrhyw orsaf â cherbydau eu cyrraedd (amhosib eu tramwyo, neu wedi'u torri i ffwrdd); fe'u gadewir allan.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="291" />
+            <location filename="../processing/alg_response.py" line="288" />
             <source>DEMAND: no demand can be reached from the stations with vehicles; check the speed surface and STATIONS.</source>
             <translation>DEMAND: ni ellir cyrraedd dim o'r galw o'r gorsafoedd â cherbydau; gwiriwch yr arwyneb cyflymder a STATIONS.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="298" />
+            <location filename="../processing/alg_response.py" line="295" />
             <source>Response model: {err}.</source>
             <translation>Model ymateb: {err}.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="301" />
+            <location filename="../processing/alg_response.py" line="298" />
             <source>{c:.1f} calls per day, {v} vehicles at {s} stations; activation {a} min, job cycle {j} min; zero-demand mean response {m:.2f} min.</source>
             <translation>{c:.1f} galwad y dydd, {v} cerbyd mewn {s} gorsaf; ysgogi {a} munud, cylch gwaith {j} munud; ymateb cymedrig heb alw {m:.2f} munud.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="313" />
+            <location filename="../processing/alg_response.py" line="310" />
             <source>Response model: {err}. Add vehicles (VEHICLES_FIELD), shorten JOB_CYCLE or lower the demand (DEMAND_FIELD, DEMAND_FACTOR).</source>
             <translation>Model ymateb: {err}. Ychwanegwch gerbydau (VEHICLES_FIELD), byrhewch JOB_CYCLE neu gostyngwch y galw (DEMAND_FIELD, DEMAND_FACTOR).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="316" />
+            <location filename="../processing/alg_response.py" line="313" />
             <source>Analytic model: {l:.1f} vehicles busy on average ({u:.0f} % utilisation), {q:.1f} % of calls wait for a vehicle ({t:.2f} s).</source>
             <translation>Model dadansoddol: {l:.1f} cerbyd yn brysur ar gyfartaledd ({u:.0f} % o ddefnydd), mae {q:.1f} % o alwadau'n aros am gerbyd ({t:.2f} eiliad).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="326" />
+            <location filename="../processing/alg_response.py" line="323" />
             <source>Simulation: {r} replications of {d} days, {n:,} calls in {t:.1f} s.</source>
             <translation>Efelychiad: {r} ailadroddiad o {d} diwrnod, {n:,} galwad mewn {t:.1f} eiliad.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="343" />
+            <location filename="../processing/alg_response.py" line="340" />
             <source>Needs search: {k} vehicle(s) added, {f} area(s) still short of the standards ({t:.1f} s).</source>
             <translation>Chwilio am anghenion: ychwanegwyd {k} cerbyd, {f} ardal yn dal yn brin o'r safonau ({t:.1f} eiliad).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="364" />
+            <location filename="../processing/alg_response.py" line="361" />
             <source>Trust-wide: mean {m:.1f} min, 90th percentile {p:.1f} min.</source>
             <translation>Ar draws yr ymddiriedolaeth: cymedr {m:.1f} munud, 90fed canradd {p:.1f} munud.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="366" />
+            <location filename="../processing/alg_response.py" line="363" />
             <source>Done in {t:.1f} s.</source>
             <translation>Wedi gorffen mewn {t:.1f} eiliad.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="385" />
+            <location filename="../processing/alg_response.py" line="382" />
             <source>VEHICLES_FIELD: '{f}' must hold whole numbers of vehicles, 0 or more; {n} station(s) do not: {names}.</source>
             <translation>VEHICLES_FIELD: rhaid i '{f}' ddal rhifau cyfan o gerbydau, 0 neu fwy; nid yw {n} gorsaf yn gwneud hynny: {names}.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="390" />
+            <location filename="../processing/alg_response.py" line="387" />
             <source>VEHICLES_FIELD: no station has a vehicle (every value of '{f}' is 0); give at least one vehicle.</source>
             <translation>VEHICLES_FIELD: nid oes gan unrhyw orsaf gerbyd (mae pob gwerth o '{f}' yn 0); rhowch o leiaf un cerbyd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="407" />
+            <location filename="../processing/alg_response.py" line="404" />
             <source>DEMAND: give points (incidents) or polygons (e.g. LSOAs), not lines or a table.</source>
             <translation>DEMAND: rhowch bwyntiau (digwyddiadau) neu bolygonau (e.e. LSOAs), nid llinellau na thabl.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="414" />
+            <location filename="../processing/alg_response.py" line="411" />
             <source>{param}: the DEMAND layer has no field '{f}'.</source>
             <translation>{param}: nid oes maes '{f}' yn yr haen DEMAND.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="449" />
+            <location filename="../processing/alg_response.py" line="446" />
             <source>DEMAND_FIELD: {n} feature(s) have a negative or invalid number of incidents (feature ids {ids}); give incidents per day, 0 or more.</source>
             <translation>DEMAND_FIELD: mae gan {n} nodwedd nifer negyddol neu annilys o ddigwyddiadau (dynodyddion nodweddion {ids}); rhowch ddigwyddiadau y dydd, 0 neu fwy.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="453" />
+            <location filename="../processing/alg_response.py" line="450" />
             <source>DEMAND_FIELD: {n} feature(s) have no value and are left out.</source>
             <translation>DEMAND_FIELD: nid oes gwerth gan {n} nodwedd ac fe'u gadewir allan.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="456" />
+            <location filename="../processing/alg_response.py" line="453" />
             <source>DEMAND: there is no demand (every feature has 0 incidents per day, or the layer is empty); check DEMAND_FIELD (incidents per day) and DEMAND_FACTOR.</source>
             <translation>DEMAND: nid oes galw (mae gan bob nodwedd 0 digwyddiad y dydd, neu mae'r haen yn wag); gwiriwch DEMAND_FIELD (digwyddiadau y dydd) a DEMAND_FACTOR.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="464" />
+            <location filename="../processing/alg_response.py" line="461" />
             <source>URBANITY_FIELD: {err}.</source>
             <translation>URBANITY_FIELD: {err}.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="477" />
+            <location filename="../processing/alg_response.py" line="474" />
             <source>DEMAND: none of the demand lies on the speed surface; check that the layers overlap (and their CRS), or build the speed surface over the demand.</source>
             <translation>DEMAND: nid oes dim o'r galw ar yr arwyneb cyflymder; gwiriwch fod yr haenau'n gorgyffwrdd (a'u CRS), neu adeiladwch yr arwyneb cyflymder dros y galw.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="481" />
+            <location filename="../processing/alg_response.py" line="478" />
             <source>DEMAND: {v:.2f} of {t:.2f} incidents per day ({p:.1f} %) lie outside the speed surface and are left out.</source>
             <translation>DEMAND: mae {v:.2f} o {t:.2f} digwyddiad y dydd ({p:.1f} %) y tu allan i'r arwyneb cyflymder ac fe'u gadewir allan.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="555" />
+            <location filename="../processing/alg_response.py" line="552" />
             <source>Response times (90th percentile)</source>
             <translation>Amseroedd ymateb (90fed canradd)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="631" />
+            <location filename="../processing/alg_response.py" line="628" />
             <source>{p:.0f} % within {t} min</source>
             <translation>{p:.0f} % o fewn {t} munud</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="637" />
+            <location filename="../processing/alg_response.py" line="634" />
             <source> (± {c:.1f})</source>
             <translation> (± {c:.1f})</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="639" />
+            <location filename="../processing/alg_response.py" line="636" />
             <source>With {c:.0f} calls a day answered by {v} vehicles (activation {a} min, job cycle {j} min), the vehicles are busy {u:.0f} % of the time and {q:.1f} % of calls wait for a free vehicle.</source>
             <translation>Gyda {c:.0f} galwad y dydd yn cael eu hateb gan {v} cerbyd (ysgogi {a} munud, cylch gwaith {j} munud), mae'r cerbydau'n brysur {u:.0f} % o'r amser ac mae {q:.1f} % o alwadau'n aros am gerbyd rhydd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="644" />
+            <location filename="../processing/alg_response.py" line="641" />
             <source>Across the whole area the mean response is {m:.1f} min{mc} and 90 % of calls are reached within {p:.1f} min{pc}; {pct}.</source>
             <translation>Ar draws yr ardal gyfan yr ymateb cymedrig yw {m:.1f} munud{mc} a chyrhaeddir 90 % o alwadau o fewn {p:.1f} munud{pc}; {pct}.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="651" />
+            <location filename="../processing/alg_response.py" line="648" />
             <source>In {cls} places ({d:.0f} calls a day): mean {m:.1f} min, 90th percentile {p:.1f} min.</source>
             <translation>Mewn mannau {cls} ({d:.0f} galwad y dydd): cymedr {m:.1f} munud, 90fed canradd {p:.1f} munud.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="662" />
+            <location filename="../processing/alg_response.py" line="659" />
             <source> It meets the standard.</source>
             <translation> Mae'n bodloni'r safon.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="662" />
+            <location filename="../processing/alg_response.py" line="659" />
             <source> It falls short of the standard.</source>
             <translation> Mae'n brin o'r safon.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="663" />
+            <location filename="../processing/alg_response.py" line="660" />
             <source>{name}: {d:.0f} calls a day, mean {m:.1f} min{mc}, 90th percentile {p:.1f} min{pc}; {pct}.{v}</source>
             <translation>{name}: {d:.0f} galwad y dydd, cymedr {m:.1f} munud{mc}, 90fed canradd {p:.1f} munud{pc}; {pct}.{v}</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="669" />
+            <location filename="../processing/alg_response.py" line="666" />
             <source>The busiest station is {s}: its vehicles are busy {u:.0f} % of the time, answering {c:.1f} calls a day, {o:.0f} % of them outside its own first-response area.</source>
             <translation>Yr orsaf brysuraf yw {s}: mae ei cherbydau'n brysur {u:.0f} % o'r amser, yn ateb {c:.1f} galwad y dydd, {o:.0f} % ohonynt y tu allan i'w hardal ymateb cyntaf ei hun.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="675" />
+            <location filename="../processing/alg_response.py" line="672" />
             <source>{k} more vehicle(s) would bring every area within the standard.</source>
             <translation>Byddai {k} cerbyd arall yn dod â phob ardal o fewn y safon.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="678" />
+            <location filename="../processing/alg_response.py" line="675" />
             <source>Even {k} more vehicle(s) leave {f} area(s) short of the standard.</source>
             <translation>Mae hyd yn oed {k} cerbyd arall yn gadael {f} ardal yn brin o'r safon.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="680" />
+            <location filename="../processing/alg_response.py" line="677" />
             <source>Method: {m}. Model: Poisson calls, nearest free vehicle, calls wait when every vehicle is busy, vehicles return to their station after the job cycle.</source>
             <translation>Dull: {m}. Model: galwadau Poisson, y cerbyd rhydd agosaf, galwadau'n aros pan fo pob cerbyd yn brysur, cerbydau'n dychwelyd i'w gorsaf ar ôl y cylch gwaith.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="682" />
+            <location filename="../processing/alg_response.py" line="679" />
             <source>discrete-event simulation (figures ± 95 % confidence interval)</source>
             <translation>efelychiad digwyddiadau arwahanol (ffigurau ± cyfwng hyder 95 %)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="683" />
+            <location filename="../processing/alg_response.py" line="680" />
             <source>analytic (hypercube approximation)</source>
             <translation>dadansoddol (brasamcan hypercube)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="694" />
-            <location filename="../processing/alg_response.py" line="694" />
+            <location filename="../processing/alg_response.py" line="691" />
+            <location filename="../processing/alg_response.py" line="691" />
             <source>Response times</source>
             <translation>Amseroedd ymateb</translation>
         </message>
@@ -3665,13 +3665,13 @@
         </message>
         <message>
             <location filename="../processing/alg_scenario.py" line="166" />
-            <location filename="../processing/alg_scenario.py" line="289" />
+            <location filename="../processing/alg_scenario.py" line="286" />
             <source>Change in drive time (minutes)</source>
             <translation>Newid yn yr amser gyrru (munudau)</translation>
         </message>
         <message>
             <location filename="../processing/alg_scenario.py" line="167" />
-            <location filename="../processing/alg_scenario.py" line="397" />
+            <location filename="../processing/alg_scenario.py" line="394" />
             <source>Scenario by area</source>
             <translation>Senario fesul ardal</translation>
         </message>
@@ -3766,99 +3766,99 @@
             <translation>SCENARIO_SITES / SCENARIO_FIELD: nid oes unrhyw safle ar agor yn y senario; cadwch o leiaf un ar agor.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="250" />
+            <location filename="../processing/alg_scenario.py" line="247" />
             <source>TARGET must be a positive number of minutes.</source>
             <translation>Rhaid i TARGET fod yn nifer positif o funudau.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="253" />
+            <location filename="../processing/alg_scenario.py" line="250" />
             <source>Baseline: {b} sites; scenario: {s} sites (closed: {c}; opened: {o}).</source>
             <translation>Sefyllfa bresennol: {b} safle; senario: {s} safle (yn cau: {c}; yn agor: {o}).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="256" />
+            <location filename="../processing/alg_scenario.py" line="253" />
             <source>The scenario has the same sites as the baseline: nothing changes.</source>
             <translation>Mae gan y senario yr un safleoedd â'r sefyllfa bresennol: nid oes dim yn newid.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="275" />
+            <location filename="../processing/alg_scenario.py" line="272" />
             <source>Drive times computed ({t:.1f} s).</source>
             <translation>Amseroedd gyrru wedi'u cyfrifo ({t:.1f} eiliad).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="283" />
+            <location filename="../processing/alg_scenario.py" line="280" />
             <source>{n} cells reachable today are unreachable in the scenario (nodata in OUTPUT_DELTA).</source>
             <translation>Mae {n} o gelloedd y gellir eu cyrraedd heddiw na ellir eu cyrraedd yn y senario (nodata yn OUTPUT_DELTA).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="299" />
+            <location filename="../processing/alg_scenario.py" line="296" />
             <source>POPULATION / POPULATION_RASTER: no population falls inside the areas and the speed raster; check the layers overlap.</source>
             <translation>POPULATION / POPULATION_RASTER: nid oes poblogaeth o fewn yr ardaloedd a'r rastr cyflymder; gwiriwch fod yr haenau'n gorgyffwrdd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="309" />
+            <location filename="../processing/alg_scenario.py" line="306" />
             <source>{o:,.0f} people fall outside the speed raster and {a:,.0f} outside every area; they are left out.</source>
             <translation>Mae {o:,.0f} o bobl y tu allan i'r rhastr cyflymder a {a:,.0f} y tu allan i bob ardal; maent wedi'u gadael allan.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="330" />
+            <location filename="../processing/alg_scenario.py" line="327" />
             <source>the study area</source>
             <translation>yr ardal astudio</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="338" />
+            <location filename="../processing/alg_scenario.py" line="335" />
             <source>Done in {t:.1f} s.</source>
             <translation>Wedi gorffen mewn {t:.1f} eiliad.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="422" />
-            <location filename="../processing/alg_scenario.py" line="423" />
-            <location filename="../processing/alg_scenario.py" line="424" />
+            <location filename="../processing/alg_scenario.py" line="419" />
+            <location filename="../processing/alg_scenario.py" line="420" />
+            <location filename="../processing/alg_scenario.py" line="421" />
             <source>all</source>
             <translation>pob un</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="438" />
+            <location filename="../processing/alg_scenario.py" line="435" />
             <source>Area</source>
             <translation>Ardal</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="438" />
+            <location filename="../processing/alg_scenario.py" line="435" />
             <source>People</source>
             <translation>Pobl</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="438" />
+            <location filename="../processing/alg_scenario.py" line="435" />
             <source>Within {T} min today</source>
             <translation>O fewn {T} mun heddiw</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="439" />
+            <location filename="../processing/alg_scenario.py" line="436" />
             <source>Within {T} min, scenario</source>
             <translation>O fewn {T} mun, senario</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="439" />
+            <location filename="../processing/alg_scenario.py" line="436" />
             <source>Moving beyond {T} min</source>
             <translation>Yn symud y tu hwnt i {T} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="440" />
+            <location filename="../processing/alg_scenario.py" line="437" />
             <source>Coming within {T} min</source>
             <translation>Yn dod o fewn {T} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="440" />
+            <location filename="../processing/alg_scenario.py" line="437" />
             <source>Mean today (min)</source>
             <translation>Cymedr heddiw (mun)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="441" />
+            <location filename="../processing/alg_scenario.py" line="438" />
             <source>Mean, scenario (min)</source>
             <translation>Cymedr, senario (mun)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="447" />
+            <location filename="../processing/alg_scenario.py" line="444" />
             <source>Service-change scenario</source>
             <translation>Senario newid gwasanaeth</translation>
         </message>
@@ -3866,163 +3866,163 @@
     <context>
         <name>ScenarioBatchAlgorithm</name>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="48" />
+            <location filename="../processing/alg_scenariobatch.py" line="47" />
             <source>Scenario batch</source>
             <translation>Swp o senarios</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="56" />
+            <location filename="../processing/alg_scenariobatch.py" line="55" />
             <source>Runs many site scenarios in one go (sites closing, opening, moving): one sites layer whose SCENARIO_FIELD names the scenario each site belongs to, and one table row per scenario and area (and one per scenario for the whole study area) with the people within each threshold, the % within them and the median and 90th percentile drive time. Each scenario is one drive-time run; with a Dask scheduler set (DRIVETIME_DASK, or Settings &gt; Options &gt; Processing &gt; Drive-Time Equity) the scenarios run as tasks on the cluster, with the same results.</source>
             <translation>Yn rhedeg llawer o senarios safleoedd ar unwaith (safleoedd yn cau, yn agor, yn symud): un haen safleoedd y mae ei SCENARIO_FIELD yn enwi senario pob safle, ac un rhes tabl fesul senario ac ardal (ac un fesul senario ar gyfer yr ardal astudio gyfan) gyda'r bobl o fewn pob trothwy, y % o'u mewn a'r amser gyrru canolrif a'r 90fed canradd. Mae pob senario yn un rhediad amser gyrru; gyda threfnydd Dask wedi'i osod (DRIVETIME_DASK, neu Gosodiadau &gt; Dewisiadau &gt; Prosesu &gt; Drive-Time Equity) mae'r senarios yn rhedeg fel tasgau ar y clwstwr, gyda'r un canlyniadau.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="63" />
+            <location filename="../processing/alg_scenariobatch.py" line="62" />
             <source>Sites of every scenario (points). A site open in several scenarios appears once per scenario, each time with that scenario's name in SCENARIO_FIELD.</source>
             <translation>Safleoedd pob senario (pwyntiau). Mae safle sydd ar agor mewn sawl senario yn ymddangos unwaith fesul senario, bob tro gydag enw'r senario hwnnw yn SCENARIO_FIELD.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="65" />
+            <location filename="../processing/alg_scenariobatch.py" line="64" />
             <source>Field of SITES naming the scenario of each site (text or number); sites with an empty value are left out.</source>
             <translation>Maes o SITES sy'n enwi senario pob safle (testun neu rif); gadewir allan safleoedd â gwerth gwag.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="67" />
+            <location filename="../processing/alg_scenariobatch.py" line="66" />
             <source>Reporting areas (polygons: districts, PCTs, localities).</source>
             <translation>Ardaloedd adrodd (polygonau: ardaloedd, PCTau, cymdogaethau).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="68" />
+            <location filename="../processing/alg_scenariobatch.py" line="67" />
             <source>Field naming the areas (default: the feature id).</source>
             <translation>Maes sy'n enwi'r ardaloedd (rhagosodiad: id y nodwedd).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="70" />
+            <location filename="../processing/alg_scenariobatch.py" line="69" />
             <source>Drive-time thresholds in minutes (a time equal to a threshold is within it).</source>
             <translation>Trothwyon amser gyrru mewn munudau (mae amser sy'n hafal i drothwy o fewn y trothwy).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="71" />
+            <location filename="../processing/alg_scenariobatch.py" line="70" />
             <source>The threshold reported as pct_target (added to THRESHOLDS if absent).</source>
             <translation>Y trothwy a adroddir fel pct_target (ychwanegir at THRESHOLDS os yw'n absennol).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="72" />
+            <location filename="../processing/alg_scenariobatch.py" line="71" />
             <source>Table: scenario, n_sites, area_id ('all' = the whole study area), pop_total, pop_unreach, per threshold T pop_le_T and pct_le_T, pct_target, mean_min, median_min, p90_min, max_min.</source>
             <translation>Tabl: scenario, n_sites, area_id ('all' = yr ardal astudio gyfan), pop_total, pop_unreach, fesul trothwy T pop_le_T a pct_le_T, pct_target, mean_min, median_min, p90_min, max_min.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="75" />
+            <location filename="../processing/alg_scenariobatch.py" line="74" />
             <source>Number output: the number of scenarios run.</source>
             <translation>Allbwn rhif: nifer y senarios a redwyd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="76" />
+            <location filename="../processing/alg_scenariobatch.py" line="75" />
             <source>String output: the scenario with the highest % of the study area's people within TARGET (the first one on a tie).</source>
             <translation>Allbwn llinyn: y senario gyda'r % uchaf o bobl yr ardal astudio o fewn TARGET (yr un cyntaf os oes tei).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="78" />
-            <location filename="../processing/alg_scenariobatch.py" line="80" />
+            <location filename="../processing/alg_scenariobatch.py" line="77" />
+            <location filename="../processing/alg_scenariobatch.py" line="79" />
             <source>Number output: that scenario's % within TARGET.</source>
             <translation>Allbwn rhif: % y senario hwnnw o fewn TARGET.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="79" />
+            <location filename="../processing/alg_scenariobatch.py" line="78" />
             <source>String output: the scenario with the lowest % within TARGET.</source>
             <translation>Allbwn llinyn: y senario gyda'r % isaf o fewn TARGET.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="91" />
+            <location filename="../processing/alg_scenariobatch.py" line="90" />
             <source>Scenario field</source>
             <translation>Maes senario</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="93" />
+            <location filename="../processing/alg_scenariobatch.py" line="92" />
             <source>Areas</source>
             <translation>Ardaloedd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="94" />
+            <location filename="../processing/alg_scenariobatch.py" line="93" />
             <source>Area name field</source>
             <translation>Maes enw ardal</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="98" />
+            <location filename="../processing/alg_scenariobatch.py" line="97" />
             <source>Thresholds (minutes)</source>
             <translation>Trothwyon (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="99" />
+            <location filename="../processing/alg_scenariobatch.py" line="98" />
             <source>Target (minutes)</source>
             <translation>Targed (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="103" />
+            <location filename="../processing/alg_scenariobatch.py" line="102" />
             <source>Scenario batch table</source>
             <translation>Tabl y swp senarios</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="105" />
+            <location filename="../processing/alg_scenariobatch.py" line="104" />
             <source>Scenarios run</source>
             <translation>Senarios a redwyd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="106" />
+            <location filename="../processing/alg_scenariobatch.py" line="105" />
             <source>Best scenario</source>
             <translation>Senario gorau</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="107" />
+            <location filename="../processing/alg_scenariobatch.py" line="106" />
             <source>Best % within target</source>
             <translation>% gorau o fewn y targed</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="108" />
+            <location filename="../processing/alg_scenariobatch.py" line="107" />
             <source>Worst scenario</source>
             <translation>Senario gwaethaf</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="109" />
+            <location filename="../processing/alg_scenariobatch.py" line="108" />
             <source>Worst % within target</source>
             <translation>% gwaethaf o fewn y targed</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="129" />
+            <location filename="../processing/alg_scenariobatch.py" line="124" />
             <source>TARGET must be a positive number of minutes.</source>
             <translation>Rhaid i TARGET fod yn nifer positif o funudau.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="133" />
+            <location filename="../processing/alg_scenariobatch.py" line="128" />
             <source>SCENARIO_FIELD: SITES has no field '{f}'.</source>
             <translation>SCENARIO_FIELD: nid oes gan SITES faes '{f}'.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="139" />
+            <location filename="../processing/alg_scenariobatch.py" line="134" />
             <source>SCENARIO_FIELD: no site has a scenario name in '{f}'; fill it in (one scenario name per site).</source>
             <translation>SCENARIO_FIELD: nid oes gan unrhyw safle enw senario yn '{f}'; llenwch ef (un enw senario fesul safle).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="142" />
+            <location filename="../processing/alg_scenariobatch.py" line="137" />
             <source>{n} scenarios from {s} sites.</source>
             <translation>{n} senario o {s} safle.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="152" />
+            <location filename="../processing/alg_scenariobatch.py" line="147" />
             <source>POPULATION / POPULATION_RASTER: no population falls inside the areas and the speed raster; check the layers overlap.</source>
             <translation>POPULATION / POPULATION_RASTER: nid oes poblogaeth o fewn yr ardaloedd a'r rastr cyflymder; gwiriwch fod yr haenau'n gorgyffwrdd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="166" />
+            <location filename="../processing/alg_scenariobatch.py" line="161" />
             <source>{n} scenarios run in {t:.1f} s.</source>
             <translation>{n} senario wedi'u rhedeg mewn {t:.1f} e.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="172" />
+            <location filename="../processing/alg_scenariobatch.py" line="167" />
             <source>Done in {t:.1f} s.</source>
             <translation>Wedi gorffen mewn {t:.1f} eiliad.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="203" />
+            <location filename="../processing/alg_scenariobatch.py" line="198" />
             <source>all</source>
             <translation>pob un</translation>
         </message>
@@ -4494,7 +4494,7 @@
         </message>
         <message>
             <location filename="../processing/alg_standby.py" line="208" />
-            <location filename="../processing/alg_standby.py" line="481" />
+            <location filename="../processing/alg_standby.py" line="482" />
             <source>Standby points</source>
             <translation>Pwyntiau wrth gefn</translation>
         </message>
@@ -4505,7 +4505,7 @@
         </message>
         <message>
             <location filename="../processing/alg_standby.py" line="212" />
-            <location filename="../processing/alg_standby.py" line="563" />
+            <location filename="../processing/alg_standby.py" line="564" />
             <source>Drive zones</source>
             <translation>Parthau gyrru</translation>
         </message>
@@ -4530,7 +4530,7 @@
             <translation>Cwmpas (%)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="218" />
+            <location filename="../processing/alg_standby.py" line="219" />
             <source>Coverage of the existing sites (%)</source>
             <translation>Cwmpas y safleoedd presennol (%)</translation>
         </message>
@@ -4540,193 +4540,193 @@
             <translation>Cwmpas uchaf posibl (%)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="219" />
+            <location filename="../processing/alg_standby.py" line="220" />
             <source>Target reached</source>
             <translation>Targed wedi'i gyrraedd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="240" />
+            <location filename="../processing/alg_standby.py" line="241" />
             <source>DRIVE_BUDGET must be positive (minutes), e.g. 6.</source>
             <translation>Rhaid i DRIVE_BUDGET fod yn bositif (munudau), e.e. 6.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="243" />
+            <location filename="../processing/alg_standby.py" line="244" />
             <source>DRIVE_BUDGET: the calibrated speed surface adds a fixed time of {f:.2f} min to every journey, which uses up the whole budget of {b} min. Give a larger budget, or use an uncalibrated surface (or one calibrated on blue-light journeys) for drive zones.</source>
             <translation>DRIVE_BUDGET: mae'r arwyneb cyflymder wedi'i raddnodi yn ychwanegu amser sefydlog o {f:.2f} mun at bob taith, sy'n defnyddio'r gyllideb gyfan o {b} mun. Rhowch gyllideb fwy, neu defnyddiwch arwyneb heb ei raddnodi (neu un wedi'i raddnodi ar deithiau golau glas) ar gyfer parthau gyrru.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="256" />
+            <location filename="../processing/alg_standby.py" line="257" />
             <source>TARGET_COVERAGE must be a percentage above 0 and at most 100.</source>
             <translation>Rhaid i TARGET_COVERAGE fod yn ganran uwchlaw 0 a 100 ar y mwyaf.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="264" />
+            <location filename="../processing/alg_standby.py" line="265" />
             <source>COUNT must be at least 1 (or give TARGET_COVERAGE to find the number of points).</source>
             <translation>Rhaid i COUNT fod yn 1 o leiaf (neu rhowch TARGET_COVERAGE i ganfod nifer y pwyntiau).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="274" />
+            <location filename="../processing/alg_standby.py" line="275" />
             <source>Population: {t:,.0f} people in the input, {p:,.0f} on the speed raster.</source>
             <translation>Poblogaeth: {t:,.0f} o bobl yn y mewnbwn, {p:,.0f} ar y rastr cyflymder.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="277" />
+            <location filename="../processing/alg_standby.py" line="278" />
             <source>POPULATION: {p:,.0f} of {t:,.0f} people lie outside the speed raster and are left out.</source>
             <translation>POPULATION: mae {p:,.0f} o {t:,.0f} o bobl y tu allan i'r rhastr cyflymder ac wedi'u gadael allan.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="286" />
+            <location filename="../processing/alg_standby.py" line="287" />
             <source>DEMAND: {n} incident(s) lie outside the speed raster and are left out.</source>
             <translation>DEMAND: mae {n} digwyddiad y tu allan i'r rhastr cyflymder ac wedi'u gadael allan.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="291" />
+            <location filename="../processing/alg_standby.py" line="292" />
             <source>incidents</source>
             <translation>digwyddiadau</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="291" />
+            <location filename="../processing/alg_standby.py" line="292" />
             <source>people</source>
             <translation>pobl</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="293" />
+            <location filename="../processing/alg_standby.py" line="294" />
             <source>{p}: no demand falls on the speed raster; check that the layers overlap.</source>
             <translation>{p}: nid oes dim galw ar y rhastr cyflymder; gwiriwch fod yr haenau'n gorgyffwrdd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="307" />
+            <location filename="../processing/alg_standby.py" line="308" />
             <source>{v:,.0f} {u} ({p:.2f} %) are on impassable cells and can never be covered.</source>
             <translation>Mae {v:,.0f} {u} ({p:.2f} %) ar gelloedd anhramwyadwy, ac ni ellir byth eu cwmpasu.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="324" />
+            <location filename="../processing/alg_standby.py" line="325" />
             <source>CANDIDATES: no candidate could be generated (no road cell near the demand); give CANDIDATES or lower ROAD_MIN_SPEED.</source>
             <translation>CANDIDATES: nid oedd modd creu unrhyw bwynt posibl (dim cell ffordd ger y galw); rhowch CANDIDATES neu ostwng ROAD_MIN_SPEED.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="329" />
+            <location filename="../processing/alg_standby.py" line="330" />
             <source>Generated {n} candidates (k-means of demand-weighted cells, moved to road cells) in {t:.1f} s.</source>
             <translation>Crëwyd {n} pwynt posibl (k-means o gelloedd wedi'u pwysoli yn ôl galw, wedi'u symud i gelloedd ffordd) mewn {t:.1f} eiliad.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="346" />
+            <location filename="../processing/alg_standby.py" line="347" />
             <source>Coverage sets: {n} candidates + {e} existing sites, {c:,} demand cells, on average {m:,.0f} demand cells within {b} min each ({t:.1f} s).</source>
             <translation>Setiau cwmpas: {n} pwynt posibl + {e} safle presennol, {c:,} cell galw, ar gyfartaledd {m:,.0f} cell galw o fewn {b} mun i bob un ({t:.1f} eiliad).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="360" />
+            <location filename="../processing/alg_standby.py" line="361" />
             <source>The {n} existing sites cover {b:.1f} % of the demand.</source>
             <translation>Mae'r {n} safle presennol yn cwmpasu {b:.1f} % o'r galw.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="362" />
+            <location filename="../processing/alg_standby.py" line="363" />
             <source>{k} new point(s) bring the cover to {c:.1f} % of {tot:,.0f} {u} (greedy: {gk} points, {g:.1f} %; {s} swap(s)); no {k} candidates could exceed {ub:.1f} %; all candidates together reach {r:.1f} % ({t:.1f} s).</source>
             <translation>Mae {k} pwynt newydd yn dod â'r cwmpas i {c:.1f} % o {tot:,.0f} {u} (barus: {gk} pwynt, {g:.1f} %; {s} cyfnewid); ni allai unrhyw {k} pwynt posibl fynd y tu hwnt i {ub:.1f} %; mae'r holl bwyntiau posibl gyda'i gilydd yn cyrraedd {r:.1f} % ({t:.1f} eiliad).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="373" />
+            <location filename="../processing/alg_standby.py" line="374" />
             <source>TARGET_COVERAGE {t} % cannot be reached: all {n} candidates together cover {r:.1f} %. The {k} points that add cover are placed. Add candidates (CANDIDATES or CANDIDATE_COUNT) or raise DRIVE_BUDGET.</source>
             <translation>Ni ellir cyrraedd TARGET_COVERAGE {t} %: mae'r {n} pwynt posibl gyda'i gilydd yn cwmpasu {r:.1f} %. Caiff y {k} pwynt sy'n ychwanegu cwmpas eu lleoli. Ychwanegwch bwyntiau posibl (CANDIDATES neu CANDIDATE_COUNT) neu codwch DRIVE_BUDGET.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="378" />
+            <location filename="../processing/alg_standby.py" line="379" />
             <source>Smallest count reaching {t} %: {k}{proof}.</source>
             <translation>Y nifer lleiaf sy'n cyrraedd {t} %: {k}{proof}.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="379" />
+            <location filename="../processing/alg_standby.py" line="380" />
             <source> (proven: no {m} candidates can reach it)</source>
             <translation> (wedi'i brofi: ni all unrhyw {m} pwynt posibl ei gyrraedd)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="421" />
+            <location filename="../processing/alg_standby.py" line="422" />
             <source>{n} of {k} new points would respond to fewer than {m} incidents per 24 h (ranks {r}): a resource there would stand idle most of the time.</source>
             <translation>Byddai {n} o'r {k} pwynt newydd yn ymateb i lai na {m} digwyddiad fesul 24 awr (rhif {r} yn y drefn): byddai adnodd yno'n segur y rhan fwyaf o'r amser.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="429" />
+            <location filename="../processing/alg_standby.py" line="430" />
             <source>Done in {t:.1f} s.</source>
             <translation>Wedi gorffen mewn {t:.1f} eiliad.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="574" />
+            <location filename="../processing/alg_standby.py" line="575" />
             <source>Demand: {tot:,.0f} {u}. Drive budget: {b} minutes; {n} candidate points; {f} existing site(s).</source>
             <translation>Galw: {tot:,.0f} {u}. Cyllideb gyrru: {b} munud; {n} pwynt posibl; {f} safle presennol.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="576" />
+            <location filename="../processing/alg_standby.py" line="577" />
             <source>The existing sites cover {b:.1f} %. {k} new point(s) raise this to {c:.1f} %.</source>
             <translation>Mae'r safleoedd presennol yn cwmpasu {b:.1f} %. Mae {k} pwynt newydd yn codi hyn i {c:.1f} %.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="578" />
+            <location filename="../processing/alg_standby.py" line="579" />
             <source>No choice of {k} candidates could cover more than {ub:.1f} % (certified bound); even all {n} candidates together cover {r:.1f} %.</source>
             <translation>Ni allai unrhyw ddewis o {k} pwynt posibl gwmpasu mwy na {ub:.1f} % (terfyn ardystiedig); mae hyd yn oed yr holl {n} pwynt posibl gyda'i gilydd yn cwmpasu {r:.1f} %.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="583" />
+            <location filename="../processing/alg_standby.py" line="584" />
             <source>Target {t} %: {msg}</source>
             <translation>Targed {t} %: {msg}</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="584" />
+            <location filename="../processing/alg_standby.py" line="585" />
             <source>reached with {k} new point(s){p}.</source>
             <translation>wedi'i gyrraedd gyda {k} pwynt newydd{p}.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="585" />
+            <location filename="../processing/alg_standby.py" line="586" />
             <source>, and no {m} candidates could reach it</source>
             <translation>, ac ni allai unrhyw {m} pwynt posibl ei gyrraedd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="587" />
+            <location filename="../processing/alg_standby.py" line="588" />
             <source>not reachable with these candidates.</source>
             <translation>ni ellir ei gyrraedd gyda'r pwyntiau posibl hyn.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="590" />
+            <location filename="../processing/alg_standby.py" line="591" />
             <source>{n} of the {k} new points would respond to fewer than {m} incidents per 24 hours.</source>
             <translation>Byddai {n} o'r {k} pwynt newydd yn ymateb i lai na {m} digwyddiad fesul 24 awr.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="595" />
+            <location filename="../processing/alg_standby.py" line="596" />
             <source>rank</source>
             <translation>rheng</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="595" />
+            <location filename="../processing/alg_standby.py" line="596" />
             <source>newly covered</source>
             <translation>newydd eu cwmpasu</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="596" />
+            <location filename="../processing/alg_standby.py" line="597" />
             <source>cumulative %</source>
             <translation>% cronnus</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="597" />
+            <location filename="../processing/alg_standby.py" line="598" />
             <source>incidents / 24 h</source>
             <translation>digwyddiadau / 24 awr</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="599" />
-            <location filename="../processing/alg_standby.py" line="602" />
+            <location filename="../processing/alg_standby.py" line="600" />
+            <location filename="../processing/alg_standby.py" line="603" />
             <source>Standby point placement</source>
             <translation>Lleoli pwyntiau wrth gefn</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="604" />
+            <location filename="../processing/alg_standby.py" line="605" />
             <source>Coverage by number of new points</source>
             <translation>Cwmpas yn ôl nifer y pwyntiau newydd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="606" />
+            <location filename="../processing/alg_standby.py" line="607" />
             <source>Blue: greedy sequence (each point added where it covers most new demand). Grey dashes: certified upper bound for any choice of that many candidates. Orange dot: the solution (after swap search). Greedy is guaranteed at least 1 - 1/e (63 %) of the best cover beyond the existing sites (Nemhauser, Wolsey and Fisher 1978).</source>
             <translation>Glas: dilyniant barus (pob pwynt wedi'i ychwanegu lle mae'n cwmpasu'r mwyaf o alw newydd). Llinell doriad lwyd: terfyn uchaf ardystiedig ar gyfer unrhyw ddewis o'r nifer hwnnw o bwyntiau posibl. Dot oren: y datrysiad (ar ôl y chwiliad cyfnewid). Mae'r dull barus yn sicr o gyrraedd o leiaf 1 - 1/e (63 %) o'r cwmpas gorau y tu hwnt i'r safleoedd presennol (Nemhauser, Wolsey a Fisher 1978).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="610" />
+            <location filename="../processing/alg_standby.py" line="611" />
             <source>Chosen points</source>
             <translation>Pwyntiau a ddewiswyd</translation>
         </message>

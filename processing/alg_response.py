@@ -218,13 +218,11 @@ class ResponseAlgorithm(SpeedInput, SitesInput, ActivationInput, NetworkInput, A
 
     def process(self, parameters, context, feedback):
         from ..core import response as rs
-        from ..core.costdist import speed_to_friction
         from ..core.engine import travel_time_matrix
 
         t_start = time.perf_counter()
         steps = QgsProcessingMultiStepFeedback(5, feedback)
-        layer, grid = self.read_speed(parameters, context)
-        spec = grid.spec
+        layer, spec, friction = self.read_friction(parameters, context)
         crs = layer.crs()
         fixed = qgis_io.read_fixed_minutes(layer, self.SPEED, feedback)
         activation = self.read_activation(parameters, context)
@@ -250,7 +248,6 @@ class ResponseAlgorithm(SpeedInput, SitesInput, ActivationInput, NetworkInput, A
                 "15), or set MAX_ADDED to 0."))
         neighbours = self.read_neighbours(parameters, context)
         snap = self.read_snap_distance(parameters, context)
-        friction = speed_to_friction(grid.array)
 
         # 1. stations ----------------------------------------------------------------------------------------
         vfield = self.parameterAsString(parameters, self.VEHICLES_FIELD, context) or None
