@@ -960,6 +960,22 @@ def fmt_people(n):
     return f"{int(round(float(n))):,}"
 
 
+def field_label(name, alias=""):
+    """A field name as a reader says it: the field's alias if it has one, else e.g. "imd19_decile" ->
+    "IMD decile" (underscores to spaces, years dropped, short codes in capitals)."""
+    if alias and str(alias).strip():
+        return str(alias).strip()
+    if not name:
+        return name
+    words = []
+    for w in re.split(r"[_\s]+", str(name).strip()):
+        stem = re.sub(r"\d+$", "", w)
+        if not stem:
+            continue
+        words.append(stem.upper() if len(stem) <= 3 and stem.isalpha() and stem.islower() else stem)
+    return " ".join(words) or str(name)
+
+
 def fmt_pct(p):
     """8.333 -> '8.3 %'."""
     if p is None or not np.isfinite(p):
@@ -1007,8 +1023,8 @@ def summary_sentences(cov, area_names, study_name="the study area", target_share
             out.append(tr("{name}: nobody in the population layer lives in the part of this area covered by the "
                           "drive-time raster.").format(name=name))
             continue
-        out.append(tr("In {name}, {n} people ({p}) live more than {T} minutes' drive from the nearest site, "
-                      "against {sp} across {study}.").format(
+        out.append(tr("In {name}, {n} people ({p}) live more than {T} minutes' drive from the nearest site "
+                      "({sp} across {study}).").format(
             name=name, n=fmt_people(ar["pop_beyond"][i]), p=fmt_pct(ar["pct_beyond"][i]), T=T,
             sp=fmt_pct(100.0 - s_pct), study=study_name))
     valid = np.flatnonzero(ar["pop_total"] > 0)
@@ -1021,7 +1037,10 @@ def summary_sentences(cov, area_names, study_name="the study area", target_share
             pb=fmt_pct(ar["pct_le"][b, ti]), best=area_names[int(ar["area"][b])],
             gap=f"{ar['pct_le'][b, ti] - ar['pct_le'][w, ti]:,.1f}"))
         meets = [area_names[int(ar["area"][i])] for i in valid if ar["pct_le"][i, ti] >= target_share]
-        out.append(tr("{k} of {n} areas meet the standard of {share} within {T} minutes{names}.").format(
+        template = (tr("{k} of {n} areas meets the standard of {share} within {T} minutes{names}.")
+                    if len(meets) == 1 else
+                    tr("{k} of {n} areas meet the standard of {share} within {T} minutes{names}."))
+        out.append(template.format(
             k=len(meets), n=len(valid), share=fmt_pct(target_share), T=T,
             names=(": " + ", ".join(meets)) if meets else ""))
     sc = cov.rows["study_class"]

@@ -32,8 +32,8 @@ from .population import AreaPopulationReader
 
 DEFAULT_THRESHOLDS = "8,19,30,45,60"
 # colour-blind safe diverging classes (ColorBrewer PuOr): oranges below the standard, purples at or above it
-BELOW_COLOURS = ["#b35806", "#f1a340", "#fee0b6"]
-ABOVE_COLOURS = ["#998ec3", "#542788"]
+BELOW_COLOURS = ["#7f3b08", "#b35806", "#f1a340", "#fee0b6"]
+ABOVE_COLOURS = ["#998ec3", "#6a51a3", "#542788", "#2d004b"]
 NO_POP_COLOUR = "#d9d9d9"
 
 
@@ -445,9 +445,10 @@ class CoverageAlgorithm(AreaPopulationReader, AlgorithmBase):
 
 # -- styling ---------------------------------------------------------------------------------------------
 def share_classes(share):
-    """(lower, upper, colour, below?) classes of % within target around the standard ``share``."""
-    s = float(share)
-    lows = sorted(set([0.0, max(0.0, s - 25.0), max(0.0, s - 10.0), s, s + (100.0 - s) / 2.0]))
+    """(lower, upper, colour, below?) classes of % within target: a class per quarter (0–25–50–75–100), so an
+    area with nobody covered never shares a colour with one a third covered, split at the standard ``share``."""
+    s = min(max(float(share), 0.0), 100.0)
+    lows = sorted(set([0.0, 25.0, 50.0, 75.0, s]))
     lows = [x for x in lows if x < 100.0 or x == 0.0]
     bounds = lows + [100.0]
     classes = []

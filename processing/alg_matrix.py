@@ -125,7 +125,8 @@ def style_collaboration_sites(layer, clusters, name_field="site_name"):
             {"name": "circle", "size": "3.4", "outline_color": "#ffffff", "outline_width": "0.4"})
         sym.setColor(QColor(styling.OKABE_ITO[i % len(styling.OKABE_ITO)]))
         n = sum(1 for c in clusters if int(c) == value)
-        cats.append(QgsRendererCategory(value, sym, tr("group {g} ({n} sites)").format(g=value, n=n)))
+        label = tr("group {g} (1 site)") if n == 1 else tr("group {g} ({n} sites)")
+        cats.append(QgsRendererCategory(value, sym, label.format(g=value, n=n)))
     layer.setRenderer(QgsCategorizedSymbolRenderer("cluster", cats))
 
 

@@ -324,6 +324,10 @@ class ScenarioAlgorithm(SpeedInput, SitesInput, ActivationInput, NetworkInput, B
                         "MAX_INCREASE_MINUTES": float(cmp.max_increase)})
         group_name = self.parameterAsString(parameters, self.GROUP_FIELD, context) \
             if parameters.get(self.GROUP_FIELD) else None
+        if group_name:  # as a reader says it: "IMD decile", not "imd19_decile"
+            from ..core.coverage import field_label
+
+            group_name = field_label(group_name)
         sentences = sc.scenario_sentences(cmp, area_labels, self.tr("the study area"), closed, opened,
                                           group_name=group_name, tr=self.tr)
         for s in sentences:

@@ -454,6 +454,9 @@ class AreaPopulationReader:
                                       "area instead.").format(n=cells.weights_fallback))
         cells.input_total += no_geom_pop
         cells.outside_areas += no_geom_pop
+        if grp_field:  # the name the summary sentences use: the field's alias, or a readable form
+            idx = fields.indexOf(grp_field)
+            return cells, cv.field_label(grp_field, fields.at(idx).alias() if idx >= 0 else "")
         return cells, grp_field
 
     def _read_pop_raster(self, layer, crs, context, feedback):

@@ -153,10 +153,69 @@ class StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
             self.apply(layer)
             if self.name and layer.name() in ("", self.default):
                 layer.setName(self.name)
+            place_in_layer_tree(layer)
             layer.triggerRepaint()
         except Exception as e:  # a styling failure must never lose the result
             feedback.pushWarning(tr("Could not style {layer}: {err}").format(layer=layer.name(), err=e))
 
+
+def _tree_node(layer, project=None):
+    from qgis.core import QgsProject
+
+    root = (project or QgsProject.instance()).layerTreeRoot()
+    return root.findLayer(layer.id()) if root is not None else None
+
+
+def tidy_raster_legend(layer, project=None):
+    """Hide the "Band 1 (Gray)" heading QGIS puts above a raster's classes in the layer tree: only the classes
+    mean something to the reader. Re-done whenever the renderer changes (the hidden line is found by kind)."""
+    from qgis.core import QgsMapLayerLegendUtils, QgsSimpleLegendNode
+
+    node = _tree_node(layer, project)
+    if node is None or layer.legend() is None:
+        return None
+    QgsMapLayerLegendUtils.setLegendNodeOrder(node, [])  # reset, then list what to show
+    node.removeCustomProperty("legend/node-order")
+    nodes = layer.legend().createLayerTreeModelLegendNodes(node)
+    keep = [i for i, n in enumerate(nodes) if not isinstance(n, QgsSimpleLegendNode)]
+    if len(keep) < len(nodes) and keep:
+        QgsMapLayerLegendUtils.setLegendNodeOrder(node, keep)
+    layer.legendChanged.emit()
+    return keep
+
+
+def place_in_layer_tree(layer, project=None):
+    """A loaded raster result goes below the vector layers of its group (points, lines and areas stay
+    visible on top), but above any raster already below them (e.g. a base map); its legend is tidied."""
+    if not isinstance(layer, QgsRasterLayer):
+        return
+    node = _tree_node(layer, project)
+    if node is None:
+        return
+    parent = node.parent()
+    children = parent.children()
+    vector_idx = [i for i, c in enumerate(children)
+                  if getattr(c, "layer", None) and isinstance(c.layer(), QgsVectorLayer)
+                  and c.layer().isSpatial()]
+    here = children.index(node)
+    if vector_idx and max(vector_idx) > here:
+        clone = node.clone()
+        parent.insertChildNode(max(vector_idx) + 1, clone)
+        parent.removeChildNode(node)
+    tidy_raster_legend(layer, project)
+    if layer.id() not in _TIDIED:
+        _TIDIED.add(layer.id())
+        layer.rendererChanged.connect(lambda lyr=layer: _retidy(lyr))
+
+
+def _retidy(layer):
+    try:
+        tidy_raster_legend(layer)
+    except RuntimeError:  # layer deleted
+        pass
+
+
+_TIDIED = set()
 
 # One live post-processor object per output: QGIS keeps only a pointer, so we hold the Python objects.
 _LIVE = []

@@ -323,11 +323,29 @@ def test_summary_formats_numbers_for_people():
     sent = cv.summary_sentences(cov, ["Oxford", "Cherwell"], "Oxfordshire", 75.0)
     text = " ".join(sent)
     assert "In Cherwell, 12,400 people (8.3 %) live more than 19 minutes' drive" in text
-    assert "against 1.1 % across Oxfordshire" in text  # 12,400 / 1,150,000
+    assert "drive from the nearest site (1.1 % across Oxfordshire)." in text  # 12,400 / 1,150,000
+    assert "against 1.1 %" not in text  # read next to "a standard of 75.0 %", it looked like a second standard
+    assert "2 of 2 areas meet the standard of 75.0 % within 19 minutes: Oxford, Cherwell." in text
     html, _ = cv.summary_html(cov, ["Oxford", "Cherwell"], "Oxfordshire")
     assert "<table>" in html and "12,400" in html
     assert cv.fmt_people(1234567.4) == "1,234,567" and cv.fmt_pct(float("nan")) == "–"
     assert cv.threshold_suffix(7.5) == "7_5" and cv.threshold_suffix(8.0) == "8"
+
+
+def test_summary_reads_without_stumbling():
+    """Singular verb for one area; the group field as a reader says it."""
+    spec = GridSpec(0.0, 1.0, 1.0, 1, 3)
+    minutes = np.array([[5.0, 25.0, 10.0]])
+    cells = make_cells(spec, [0, 1, 2], [1000, 600, 400], [0, 1, 1])
+    cov = cv.aggregate(cells, minutes, [8, 19], target=8)  # Oxford 100 %, Cherwell 0 %
+    text = " ".join(cv.summary_sentences(cov, ["Oxford", "Cherwell"], "Oxfordshire", 75.0))
+    assert "1 of 2 areas meets the standard of 75.0 % within 8 minutes: Oxford." in text
+    assert "areas meet the" not in text
+    assert "In Cherwell, 1,000 people (100.0 %) live more than 8 minutes' drive from the nearest site " \
+           "(50.0 % across Oxfordshire)." in text
+    assert cv.field_label("imd19_decile") == "IMD decile"
+    assert cv.field_label("imd19_decile", "Deprivation decile") == "Deprivation decile"
+    assert cv.field_label("urban_rural") == "urban rural"
 
 
 @pytest.mark.parametrize("pcs, origin", [(30.0, (-30.0, 130.0)), (10.0, (0.0, 100.0)), (5.0, (-5.0, 105.0))])
