@@ -1075,8 +1075,9 @@ def _join(parts, tr):
 
 
 def summary_html(cov, area_names, study_name="the study area", target_share=75.0, group_name=None, title=None,
-                 tr=lambda s: s, attribution=""):
-    """A small self-contained HTML page: the sentences, then a table of the areas."""
+                 tr=lambda s: s, attribution="", figures=()):
+    """A small self-contained HTML page: the sentences, then a table of the areas, then ``figures`` (HTML
+    sections with the charts, made outside core)."""
     import html
 
     T = fmt_t(cov.target)
@@ -1105,6 +1106,7 @@ def summary_html(cov, area_names, study_name="the study area", target_share=75.0
     parts.append("<table><tr>" + "".join(f"<th>{esc(h)}</th>" for h in head) + "</tr>")
     parts += ["<tr>" + "".join(f"<td>{esc(c)}</td>" for c in r) + "</tr>" for r in rows]
     parts.append("</table>")
+    parts += list(figures)
     if attribution:
         parts.append(f"<p><small>{esc(attribution)}</small></p>")
     parts.append("</body></html>")

@@ -254,7 +254,8 @@ class CoverageAlgorithm(AreaPopulationReader, AlgorithmBase):
         summary = self.parameterAsFileOutput(parameters, self.OUTPUT_SUMMARY, context) \
             if self.wants_output(parameters, self.OUTPUT_SUMMARY, context) else None
         if summary:
-            results[self.OUTPUT_SUMMARY] = self._write_summary(summary, cov, areas, study_name, share, group_name)
+            results[self.OUTPUT_SUMMARY] = self._write_summary(summary, cov, areas, study_name, share, group_name,
+                                                               minutes, feedback)
         steps.setProgress(100)
         return results
 
@@ -427,14 +428,23 @@ class CoverageAlgorithm(AreaPopulationReader, AlgorithmBase):
         write_qml_with_fields(dest, apply, "None", fields, feedback)
         return {self.OUTPUT_TABLE: dest}
 
-    def _write_summary(self, path, cov, areas, study_name, share, group_name):
+    def _write_summary(self, path, cov, areas, study_name, share, group_name, minutes=None, feedback=None):
         from ..core import coverage as cv
 
         os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
         attribution = self.tr("Figures from the drive-time raster and the population layer given; population "
                               "spread by area weighting.")
+        figures = ()
+        if minutes is not None and not path.lower().endswith(".txt"):
+            try:
+                from .report_charts import coverage_charts
+
+                figures = coverage_charts(cov, areas["names"], share, minutes)
+            except Exception as e:  # a chart must never lose the report
+                if feedback is not None:
+                    feedback.pushWarning(self.tr("Could not draw the report's charts: {err}").format(err=e))
         page, sentences = cv.summary_html(cov, areas["names"], study_name, share, group_name,
-                                          tr=self.tr, attribution=attribution)
+                                          tr=self.tr, attribution=attribution, figures=figures)
         with open(path, "w", encoding="utf-8") as fh:
             if path.lower().endswith(".txt"):
                 fh.write("\n\n".join(sentences) + "\n")

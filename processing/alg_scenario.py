@@ -334,7 +334,7 @@ class ScenarioAlgorithm(SpeedInput, SitesInput, ActivationInput, NetworkInput, B
             feedback.pushInfo(s)
         summary = self.parameterAsFileOutput(parameters, self.OUTPUT_SUMMARY, context)
         if summary:
-            self._write_summary(summary, cmp, area_labels, sentences)
+            self._write_summary(summary, cmp, area_labels, sentences, feedback)
             results[self.OUTPUT_SUMMARY] = summary
         feedback.pushInfo(self.tr("Done in {t:.1f} s.").format(t=time.perf_counter() - t_start))
         steps.setProgress(100)
@@ -429,7 +429,7 @@ class ScenarioAlgorithm(SpeedInput, SitesInput, ActivationInput, NetworkInput, B
         del sink
         return {self.OUTPUT_TABLE: dest}
 
-    def _write_summary(self, path, cmp, area_names, sentences):
+    def _write_summary(self, path, cmp, area_names, sentences, feedback=None):
         from ..core.coverage import fmt_min, fmt_pct, fmt_people
 
         e = html.escape
@@ -453,6 +453,14 @@ class ScenarioAlgorithm(SpeedInput, SitesInput, ActivationInput, NetworkInput, B
         doc += [f"<p>{e(x)}</p>" for x in sentences]
         doc.append("<table><tr>" + "".join(f"<th>{e(h)}</th>" for h in head) + "</tr>")
         doc += ["<tr>" + "".join(f"<td>{e(c)}</td>" for c in r) + "</tr>" for r in rows]
-        doc.append("</table></body></html>")
+        doc.append("</table>")
+        try:
+            from .report_charts import scenario_charts
+
+            doc += scenario_charts(cmp, area_names)
+        except Exception as err:  # a chart must never lose the report
+            if feedback is not None:
+                feedback.pushWarning(self.tr("Could not draw the report's charts: {err}").format(err=err))
+        doc.append("</body></html>")
         with open(path, "w", encoding="utf-8") as fh:
             fh.write("\n".join(doc))

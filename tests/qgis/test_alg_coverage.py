@@ -40,6 +40,24 @@ def box_wkt(x0, y0, x1, y1):
     return f"POLYGON(({x0} {y0},{x1} {y0},{x1} {y1},{x0} {y1},{x0} {y0}))"
 
 
+def embedded_pngs(html, stem):
+    """Decode the base64 PNGs embedded in an HTML report, save them as <stem>_<k>.png (to look at), and
+    return their (width, height)."""
+    import base64
+    import re
+
+    from PIL import Image
+
+    sizes = []
+    for k, b64 in enumerate(re.findall(r'src="data:image/png;base64,([A-Za-z0-9+/=]+)"', html)):
+        path = f"{stem}_{k}.png"
+        with open(path, "wb") as fh:
+            fh.write(base64.b64decode(b64))
+        with Image.open(path) as im:
+            sizes.append(im.size)
+    return sizes
+
+
 def run(params):
     import processing
 
@@ -188,6 +206,11 @@ def test_oxfordshire_sample_conserves_and_matches_independent_overlay(qgis_app, 
     with open(res["OUTPUT_SUMMARY"], encoding="utf-8") as fh:
         html = fh.read()
     assert "across Oxfordshire" in html and "," in html
+    assert "By IMD decile, the share" in html and "imd19_decile" not in html  # the field as a reader says it
+    # the charts: by area and urbanity, and the cumulative curve, embedded as PNG
+    pngs = embedded_pngs(html, tmp_path / "lad_chart")
+    assert len(pngs) == 2 and all(w > 400 and h > 200 for w, h in pngs)
+    assert "by area and by urbanity" in html and "Residents by drive time" in html
 
 
 def test_areas_in_another_crs_give_the_same_figures(qgis_app, data_dir, oxon_minutes, tmp_path):

@@ -127,6 +127,11 @@ def test_closing_a_site_via_field(qgis_app, tmp_path, world):
     with open(tmp_path / "s.html", encoding="utf-8") as fh:
         text = fh.read()
     assert "closing S1" in text
+    from test_alg_coverage import embedded_pngs
+
+    pngs = embedded_pngs(text, tmp_path / "gains")
+    assert len(pngs) == 1 and pngs[0][0] > 400  # gains and losses per area
+    assert "Gains and losses within 4 minutes, by area" in text
 
 
 def test_opening_a_site_with_two_layers(qgis_app, tmp_path, world):
