@@ -1,5 +1,7 @@
 """drivetime:consultationmap -- Export a consultation map (PDF / PNG / SVG) of styled results."""
+import math
 import os
+import re
 
 from qgis.core import (
     QgsProcessing,
@@ -17,9 +19,26 @@ from qgis.core import (
 
 from .base import AlgorithmBase
 from . import layout as lay
+from .styling import BEYOND_COLOUR as BEYOND
 from .styling import qml_path_for
 
 PAPER_CHOICES = ["A4", "A3"]
+
+
+TYPE1 = re.compile(r"type[\s_-]?1\b", re.IGNORECASE)
+
+
+def _beyond_labels(layer):
+    """Labels of a raster style's open-ended last class (e.g. "over 60 min"), drawn grey."""
+    from qgis.core import QgsRasterLayer, QgsSingleBandPseudoColorRenderer
+
+    if not isinstance(layer, QgsRasterLayer) or not isinstance(layer.renderer(), QgsSingleBandPseudoColorRenderer):
+        return []
+    fn = layer.renderer().shader().rasterShaderFunction() if layer.renderer().shader() else None
+    items = fn.colorRampItemList() if fn is not None and hasattr(fn, "colorRampItemList") else []
+    if items and math.isinf(items[-1].value) and items[-1].value > 0 and items[-1].color.name() == BEYOND:
+        return [items[-1].label]
+    return []
 
 
 class ConsultationMapAlgorithm(AlgorithmBase):
@@ -155,6 +174,22 @@ class ConsultationMapAlgorithm(AlgorithmBase):
         order = sorted(range(len(clones)), key=lambda i: (lay.draw_rank(clones[i]), i))
         return [clones[i] for i in order]
 
+    def _notes(self, layers):
+        """Caveats for the public: how times are modelled; what "type 1" means when the map shows it; that grey
+        "over N min" patches at the edge mark where the road data stop, not long journeys."""
+        notes = [self.tr("Drive times are modelled along the road network at typical speeds, without traffic, "
+                         "turn restrictions or one-way streets: real journeys vary.")]
+        if any(TYPE1.search(f"{lyr.name()} {lyr.source()}") for lyr in layers):
+            notes.append(self.tr("Type 1 A&E: a major emergency department, consultant-led and open 24 hours with "
+                                 "full resuscitation facilities (not a minor injuries unit or urgent treatment "
+                                 "centre)."))
+        beyond = [lab for lyr in layers for lab in _beyond_labels(lyr)]
+        if beyond:
+            notes.append(self.tr("Grey patches (\"{label}\") at the edge of the map are where the road data used "
+                                 "stop (with the sample data: the edge of Buckinghamshire, Oxfordshire and "
+                                 "Berkshire West), not places far from help.").format(label=beyond[0]))
+        return notes
+
     # -- main -----------------------------------------------------------------------------------------
     def process(self, parameters, context, feedback):
         fmt = lay.FORMATS[self.parameterAsEnum(parameters, self.FORMAT, context)]
@@ -184,8 +219,7 @@ class ConsultationMapAlgorithm(AlgorithmBase):
                 raise QgsProcessingException(self.tr("LAYERS: the layers are empty; there is nothing to map."))
             project.setCrs(crs)
             attribution = lay.attribution_lines(layers, extra)
-            notes = [self.tr("Drive times are modelled along the road network at typical speeds, without traffic, "
-                             "turn restrictions or one-way streets: real journeys vary.")]
+            notes = self._notes(layers)
             layout, warnings = lay.build_layout(project, layers, crs, extent, title, subtitle, summary, notes,
                                                 attribution, paper, landscape)
             for w in warnings:

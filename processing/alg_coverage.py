@@ -251,6 +251,9 @@ class CoverageAlgorithm(AreaPopulationReader, AlgorithmBase):
         if self.wants_output(parameters, self.OUTPUT_TABLE, context):
             results.update(self._write_table(parameters, context, feedback, cov, areas, share))
         results.update(self._figures(cov, share))
+        steps.setProgress(60)
+        if feedback.isCanceled():  # the output guard removes what was staged and says "Cancelled"
+            return {}
         summary = self.parameterAsFileOutput(parameters, self.OUTPUT_SUMMARY, context) \
             if self.wants_output(parameters, self.OUTPUT_SUMMARY, context) else None
         if summary:

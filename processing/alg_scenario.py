@@ -311,8 +311,14 @@ class ScenarioAlgorithm(SpeedInput, SitesInput, ActivationInput, NetworkInput, B
         th = cmp.thresholds
         suffixes = [cv.threshold_suffix(t) for t in th]
         results.update(self._write_areas(parameters, context, feedback, crs, areas, area_names, cmp, suffixes))
+        steps.setProgress(30)
+        if feedback.isCanceled():  # the output guard removes what was staged and says "Cancelled"
+            return {}
         if self.wants_output(parameters, self.OUTPUT_TABLE, context):
             results.update(self._write_table(parameters, context, cmp, suffixes, area_names))
+        steps.setProgress(50)
+        if feedback.isCanceled():
+            return {}
         ti = cmp.target_index
         b_st, s_st = cmp.base.rows["study"], cmp.scen.rows["study"]
         results.update({"POP_TOTAL": float(b_st["pop_total"][0]), "POP_LONGER": float(cmp.longer),
@@ -333,6 +339,8 @@ class ScenarioAlgorithm(SpeedInput, SitesInput, ActivationInput, NetworkInput, B
         for s in sentences:
             feedback.pushInfo(s)
         summary = self.parameterAsFileOutput(parameters, self.OUTPUT_SUMMARY, context)
+        if feedback.isCanceled():
+            return {}
         if summary:
             self._write_summary(summary, cmp, area_labels, sentences, feedback)
             results[self.OUTPUT_SUMMARY] = summary

@@ -85,3 +85,21 @@ def test_matrix_group_legend_says_1_site(qgis_app):
     style_collaboration_sites(layer, [1, 1, 2, 5])
     labels = [c.label() for c in layer.renderer().categories()]
     assert labels == ["group 1 (2 sites)", "group 2 (1 site)", "group 5 (1 site)"]
+
+
+def test_consultation_notes_explain_type_1_and_the_data_edge(qgis_app, tmp_path):
+    from qgis.core import QgsRasterLayer, QgsVectorLayer
+
+    from drivetime_equity.processing import styling
+    from drivetime_equity.processing.alg_consultationmap import ConsultationMapAlgorithm
+
+    alg = ConsultationMapAlgorithm()
+    sites = QgsVectorLayer("Point?crs=EPSG:27700", "A&E departments (type 1)", "memory")
+    minutes = QgsRasterLayer(_raster(tmp_path / "minutes.tif"), "Drive time (minutes)")
+    styling.style_drivetime_raster(minutes, [15, 30, 60])
+    notes = alg._notes([sites, minutes])
+    assert len(notes) == 3
+    assert notes[1].startswith("Type 1 A&E: a major emergency department")
+    assert 'Grey patches ("over 60 min") at the edge of the map are where the road data used stop' in notes[2]
+    other = QgsVectorLayer("Point?crs=EPSG:27700", "Standby points", "memory")
+    assert len(alg._notes([other])) == 1  # no type-1 sites, no drive-time raster: only the modelling caveat
