@@ -397,237 +397,247 @@
     <context>
         <name>ConsultationMapAlgorithm</name>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="41" />
+            <location filename="../processing/alg_consultationmap.py" line="60" />
             <source>Export consultation map</source>
             <translation>Allforio map ymgynghori</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="49" />
+            <location filename="../processing/alg_consultationmap.py" line="68" />
             <source>Exports a one-page consultation map ready to publish: a title band, the map of the chosen layers in their current styles (drive-time zones, area choropleths, sites, collaboration lines), a key with the plain-English band labels of the styles, a scale bar, a north arrow, a notes box with your summary, the date, and the attribution the data require (OpenStreetMap, Crown copyright / Open Government Licence, NHS), chosen from the layers. The map shows the union of the layers' extents on the British National Grid for British data. Points are drawn on top, then lines, polygons and rasters; within each kind the first layer listed is on top. File layers given by path use the .qml style beside them.</source>
             <translation>Yn allforio map ymgynghori un dudalen sy'n barod i'w gyhoeddi: band teitl, map o'r haenau a ddewiswyd yn eu harddulliau presennol (parthau amser gyrru, cloropleth ardaloedd, safleoedd, llinellau cydweithio), allwedd gyda labeli bandiau'r arddulliau mewn iaith glir, bar graddfa, saeth y gogledd, blwch nodiadau gyda'ch crynodeb, y dyddiad, a'r priodoliad sy'n ofynnol gan y data (OpenStreetMap, hawlfraint y Goron / y Drwydded Llywodraeth Agored, GIG), wedi'i ddewis o'r haenau. Mae'r map yn dangos uniad estyniadau'r haenau ar Grid Cenedlaethol Prydain ar gyfer data o Brydain. Caiff pwyntiau eu lluniadu ar y brig, yna llinellau, polygonau a rhastrau; o fewn pob math, yr haen gyntaf a restrir sydd ar y brig. Mae haenau ffeil a roddir drwy lwybr yn defnyddio'r arddull .qml wrth eu hochr.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="58" />
+            <location filename="../processing/alg_consultationmap.py" line="77" />
             <source>Layers to show, styled as loaded (file layers: the .qml beside the file). The first listed is drawn on top within points, lines, polygons and rasters.</source>
             <translation>Haenau i'w dangos, gyda'r arddull a gawsant wrth eu llwytho (haenau ffeil: y .qml wrth ochr y ffeil). Caiff yr haen gyntaf a restrir ei lluniadu ar y brig o fewn pwyntiau, llinellau, polygonau a rhastrau.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="60" />
+            <location filename="../processing/alg_consultationmap.py" line="79" />
             <source>Title at the top of the page (one or two lines; 20 pt on A4).</source>
             <translation>Teitl ar frig y dudalen (un neu ddwy linell; 20 pt ar A4).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="61" />
+            <location filename="../processing/alg_consultationmap.py" line="80" />
             <source>Optional subtitle under the title, e.g. the area and the date of the data.</source>
             <translation>Is-deitl dewisol o dan y teitl, e.e. yr ardal a dyddiad y data.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="62" />
+            <location filename="../processing/alg_consultationmap.py" line="81" />
             <source>Paper size: A4 or A3 (text and symbols scale with the page).</source>
             <translation>Maint papur: A4 neu A3 (mae'r testun a'r symbolau'n newid maint gyda'r dudalen).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="63" />
+            <location filename="../processing/alg_consultationmap.py" line="82" />
             <source>Landscape (key and notes beside the map) or portrait (key and notes under the map).</source>
             <translation>Tirlun (allwedd a nodiadau wrth ochr y map) neu bortread (allwedd a nodiadau o dan y map).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="65" />
+            <location filename="../processing/alg_consultationmap.py" line="84" />
             <source>PDF (vector, text kept as text), PNG (image) or SVG (vector drawing for design tools).</source>
             <translation>PDF (fector, testun yn aros yn destun), PNG (delwedd) neu SVG (lluniad fector ar gyfer offer dylunio).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="67" />
+            <location filename="../processing/alg_consultationmap.py" line="86" />
             <source>Resolution in dots per inch for the map image and PNG output (300 for print, 150 for screens).</source>
             <translation>Cydraniad mewn dotiau fesul modfedd ar gyfer delwedd y map ac allbwn PNG (300 ar gyfer argraffu, 150 ar gyfer sgriniau).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="69" />
+            <location filename="../processing/alg_consultationmap.py" line="88" />
             <source>Optional text for the notes box, e.g. the coverage summary; line breaks are kept. A path to a .txt or .md file uses the file's text.</source>
             <translation>Testun dewisol ar gyfer y blwch nodiadau, e.e. y crynodeb cwmpas; caiff toriadau llinell eu cadw. Mae llwybr i ffeil .txt neu .md yn defnyddio testun y ffeil.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="71" />
+            <location filename="../processing/alg_consultationmap.py" line="90" />
             <source>Optional extra attribution lines (one per line), added to those chosen from the data.</source>
             <translation>Llinellau priodoli ychwanegol dewisol (un ar bob llinell), wedi'u hychwanegu at y rhai a ddewiswyd o'r data.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="73" />
+            <location filename="../processing/alg_consultationmap.py" line="92" />
             <source>The exported file (.pdf, .png or .svg, matching FORMAT).</source>
             <translation>Y ffeil a allforiwyd (.pdf, .png neu .svg, yn cyfateb i FORMAT).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="74" />
+            <location filename="../processing/alg_consultationmap.py" line="93" />
             <source>Number output: pages written (one).</source>
             <translation>Allbwn rhif: tudalennau a ysgrifennwyd (un).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="75" />
+            <location filename="../processing/alg_consultationmap.py" line="94" />
             <source>Number output: layers drawn on the map.</source>
             <translation>Allbwn rhif: haenau a luniwyd ar y map.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="76" />
+            <location filename="../processing/alg_consultationmap.py" line="95" />
             <source>String output: the CRS of the map (authority id, e.g. EPSG:27700).</source>
             <translation>Allbwn testun: CRS y map (dynodydd awdurdod, e.e. EPSG:27700).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="83" />
+            <location filename="../processing/alg_consultationmap.py" line="102" />
             <source>Layers to show</source>
             <translation>Haenau i'w dangos</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="85" />
+            <location filename="../processing/alg_consultationmap.py" line="104" />
             <source>Title</source>
             <translation>Teitl</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="86" />
+            <location filename="../processing/alg_consultationmap.py" line="105" />
             <source>Drive times to the nearest site</source>
             <translation>Amseroedd gyrru i'r safle agosaf</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="87" />
+            <location filename="../processing/alg_consultationmap.py" line="106" />
             <source>Subtitle</source>
             <translation>Is-deitl</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="88" />
+            <location filename="../processing/alg_consultationmap.py" line="107" />
             <source>Paper size</source>
             <translation>Maint papur</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="89" />
+            <location filename="../processing/alg_consultationmap.py" line="108" />
             <source>Orientation</source>
             <translation>Cyfeiriadedd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="90" />
+            <location filename="../processing/alg_consultationmap.py" line="109" />
             <source>Landscape</source>
             <translation>Tirlun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="90" />
+            <location filename="../processing/alg_consultationmap.py" line="109" />
             <source>Portrait</source>
             <translation>Portread</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="91" />
+            <location filename="../processing/alg_consultationmap.py" line="110" />
             <source>Format</source>
             <translation>Fformat</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="92" />
+            <location filename="../processing/alg_consultationmap.py" line="111" />
             <source>Resolution (dpi)</source>
             <translation>Cydraniad (dpi)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="94" />
+            <location filename="../processing/alg_consultationmap.py" line="113" />
             <source>Summary for the notes box</source>
             <translation>Crynodeb ar gyfer y blwch nodiadau</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="96" />
+            <location filename="../processing/alg_consultationmap.py" line="115" />
             <source>Extra attribution</source>
             <translation>Priodoliad ychwanegol</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="99" />
+            <location filename="../processing/alg_consultationmap.py" line="118" />
             <source>Consultation map</source>
             <translation>Map ymgynghori</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="100" />
+            <location filename="../processing/alg_consultationmap.py" line="119" />
             <source>PDF files (*.pdf);;PNG images (*.png);;SVG drawings (*.svg)</source>
             <translation>Ffeiliau PDF (*.pdf);;Delweddau PNG (*.png);;Lluniadau SVG (*.svg)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="101" />
+            <location filename="../processing/alg_consultationmap.py" line="120" />
             <source>Pages</source>
             <translation>Tudalennau</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="102" />
+            <location filename="../processing/alg_consultationmap.py" line="121" />
             <source>Layers shown</source>
             <translation>Haenau a ddangosir</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="103" />
+            <location filename="../processing/alg_consultationmap.py" line="122" />
             <source>Map CRS</source>
             <translation>CRS y map</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="109" />
+            <location filename="../processing/alg_consultationmap.py" line="128" />
             <source>OUTPUT: give the file to write, e.g. consultation_map.pdf.</source>
             <translation>OUTPUT: rhowch y ffeil i'w hysgrifennu, e.e. consultation_map.pdf.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="118" />
+            <location filename="../processing/alg_consultationmap.py" line="137" />
             <source>OUTPUT ends in {ext} but FORMAT is {fmt}: give a file ending in {want}, or choose the matching FORMAT.</source>
             <translation>OUTPUT: mae enw'r ffeil yn gorffen gyda {ext} ond {fmt} yw FORMAT; rhowch ffeil sy'n gorffen gyda {want}, neu dewiswch y FORMAT cyfatebol.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="128" />
+            <location filename="../processing/alg_consultationmap.py" line="147" />
             <source>SUMMARY: the file {path} does not exist; give its full path, or the text itself.</source>
             <translation>SUMMARY: nid yw'r ffeil {path} yn bodoli; rhowch ei llwybr llawn, neu'r testun ei hun.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="138" />
+            <location filename="../processing/alg_consultationmap.py" line="157" />
             <source>LAYERS: choose at least one layer to show (e.g. the drive-time zones and the sites).</source>
             <translation>LAYERS: dewiswch o leiaf un haen i'w dangos (e.e. y parthau amser gyrru a'r safleoedd).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="144" />
+            <location filename="../processing/alg_consultationmap.py" line="163" />
             <source>LAYERS: a layer could not be opened; check the path.</source>
             <translation>LAYERS: nid oedd modd agor haen; gwiriwch y llwybr.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="152" />
+            <location filename="../processing/alg_consultationmap.py" line="171" />
             <source>Could not read the style {path}</source>
             <translation>Nid oedd modd darllen yr arddull {path}</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="165" />
-            <source>DPI must be between 72 and 1200 (300 for print).</source>
-            <translation>Rhaid i DPI fod rhwng 72 a 1200 (300 ar gyfer argraffu).</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_consultationmap.py" line="168" />
-            <source>TITLE: give the map a title (it heads the page).</source>
-            <translation>TITLE: rhowch deitl i'r map (mae ar frig y dudalen).</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_consultationmap.py" line="184" />
-            <source>LAYERS: the layers are empty; there is nothing to map.</source>
-            <translation>LAYERS: mae'r haenau'n wag; nid oes dim i'w fapio.</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_consultationmap.py" line="187" />
+            <location filename="../processing/alg_consultationmap.py" line="180" />
             <source>Drive times are modelled along the road network at typical speeds, without traffic, turn restrictions or one-way streets: real journeys vary.</source>
             <translation>Mae'r amseroedd gyrru wedi'u modelu ar hyd y rhwydwaith ffyrdd ar gyflymderau arferol, heb draffig, cyfyngiadau troi na strydoedd unffordd: mae teithiau go iawn yn amrywio.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="193" />
+            <location filename="../processing/alg_consultationmap.py" line="183" />
+            <source>Type 1 A&amp;E: a major emergency department, consultant-led and open 24 hours with full resuscitation facilities (not a minor injuries unit or urgent treatment centre).</source>
+            <translation>Adran Achosion Brys Math 1: adran frys fawr, dan arweiniad meddygon ymgynghorol ac ar agor 24 awr gyda chyfleusterau dadebru llawn (nid uned mân anafiadau na chanolfan gofal brys).</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_consultationmap.py" line="188" />
+            <source>Grey patches ("{label}") at the edge of the map are where the road data used stop (with the sample data: the edge of Buckinghamshire, Oxfordshire and Berkshire West), not places far from help.</source>
+            <translation>Mae clytiau llwyd ("{label}") ar ymyl y map yn dangos lle mae'r data ffyrdd a ddefnyddiwyd yn dod i ben (gyda'r data sampl: ymyl Swydd Buckingham, Swydd Rydychen a Gorllewin Berkshire), nid lleoedd ymhell o gymorth.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_consultationmap.py" line="200" />
+            <source>DPI must be between 72 and 1200 (300 for print).</source>
+            <translation>Rhaid i DPI fod rhwng 72 a 1200 (300 ar gyfer argraffu).</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_consultationmap.py" line="203" />
+            <source>TITLE: give the map a title (it heads the page).</source>
+            <translation>TITLE: rhowch deitl i'r map (mae ar frig y dudalen).</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_consultationmap.py" line="219" />
+            <source>LAYERS: the layers are empty; there is nothing to map.</source>
+            <translation>LAYERS: mae'r haenau'n wag; nid oes dim i'w fapio.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_consultationmap.py" line="227" />
             <source>{paper} {orient} page, map in {crs}, {n} layers; attribution: {attr}</source>
             <translation>Tudalen {paper} {orient}, map yn {crs}, {n} haen; priodoliad: {attr}</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="194" />
+            <location filename="../processing/alg_consultationmap.py" line="228" />
             <source>landscape</source>
             <translation>tirlun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="194" />
+            <location filename="../processing/alg_consultationmap.py" line="228" />
             <source>portrait</source>
             <translation>portread</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="203" />
+            <location filename="../processing/alg_consultationmap.py" line="237" />
             <source>OUTPUT: could not write {path}: {msg}</source>
             <translation>OUTPUT: nid oedd modd ysgrifennu {path}: {msg}</translation>
         </message>
         <message>
-            <location filename="../processing/alg_consultationmap.py" line="204" />
+            <location filename="../processing/alg_consultationmap.py" line="238" />
             <source>export failed (is the folder writable?)</source>
             <translation>methodd yr allforio (a oes modd ysgrifennu i'r ffolder?)</translation>
         </message>
@@ -832,7 +842,7 @@
         </message>
         <message>
             <location filename="../processing/alg_coverage.py" line="179" />
-            <location filename="../processing/alg_coverage.py" line="426" />
+            <location filename="../processing/alg_coverage.py" line="430" />
             <source>Coverage table</source>
             <translation>Tabl cwmpas</translation>
         </message>
@@ -902,39 +912,44 @@
             <translation>POPULATION / POPULATION_RASTER: nid oes poblogaeth o fewn yr ardaloedd a'r rastr amser gyrru ar yr un pryd (cyfanswm y mewnbwn {tot}). Gwiriwch fod yr haen poblogaeth yn cwmpasu'r ardaloedd a mai'r maes poblogaeth yw'r un cywir.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="278" />
+            <location filename="../processing/alg_coverage.py" line="282" />
             <source>{p} within {T} min; median {m} min, 90th percentile {p90} min</source>
             <translation>{p} o fewn {T} mun; canolrif {m} mun, 90fed canradd {p90} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="288" />
+            <location filename="../processing/alg_coverage.py" line="292" />
             <source>Population: {inp} in the input; {tot} inside the areas and the raster (used); {orr} of the areas outside the raster; {oa} outside every area; {un} on unreachable cells.</source>
             <translation>Poblogaeth: {inp} yn y mewnbwn; {tot} o fewn yr ardaloedd a'r rhastr (wedi'u defnyddio); {orr} o'r ardaloedd y tu allan i'r rhastr; {oa} y tu allan i bob ardal; {un} ar gelloedd na ellir eu cyrraedd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="294" />
+            <location filename="../processing/alg_coverage.py" line="298" />
             <source>Across {study}: {p} within {T} min; median {m} min, 90th percentile {p90} min.</source>
             <translation>Ar draws {study}: {p} o fewn {T} mun; canolrif {m} mun, 90fed canradd {p90} mun.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="306" />
+            <location filename="../processing/alg_coverage.py" line="310" />
             <source>The areas overlap: {x} people are counted in more than one area (and in the study-area row more than once).</source>
             <translation>Mae'r ardaloedd yn gorgyffwrdd: caiff {x} o bobl eu cyfrif mewn mwy nag un ardal (a mwy nag unwaith yn rhes yr ardal astudio).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="382" />
+            <location filename="../processing/alg_coverage.py" line="386" />
             <source>Coverage within {T} min</source>
             <translation>Cwmpas o fewn {T} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="405" />
+            <location filename="../processing/alg_coverage.py" line="409" />
             <source>all</source>
             <translation>pob un</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="434" />
+            <location filename="../processing/alg_coverage.py" line="438" />
             <source>Figures from the drive-time raster and the population layer given; population spread by area weighting.</source>
             <translation>Ffigurau o'r rhastr amser gyrru a'r haen poblogaeth a roddwyd; poblogaeth wedi'i lledaenu drwy bwysoli arwynebedd.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_coverage.py" line="448" />
+            <source>Could not draw the report's charts: {err}</source>
+            <translation>Methu tynnu siartiau'r adroddiad: {err}</translation>
         </message>
     </context>
     <context>
@@ -1071,114 +1086,120 @@
             <translation>heb ei ddosbarthu</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="994" />
+            <location filename="../core/coverage.py" line="1010" />
             <source>No population of the population layer lies inside the areas and the drive-time raster.</source>
             <translation>Nid oes dim o boblogaeth yr haen poblogaeth o fewn yr ardaloedd a'r rhastr amser gyrru.</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="996" />
+            <location filename="../core/coverage.py" line="1012" />
             <source>Across {study}, {pop} people live within the drive-time raster; {n} ({p}) live within {T} minutes of the nearest site, against a standard of {share}.</source>
             <translation>Ar draws {study}, mae {pop} o bobl yn byw o fewn y rhastr amser gyrru; mae {n} ({p}) yn byw o fewn {T} munud i'r safle agosaf, o'i gymharu â safon o {share}.</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1000" />
+            <location filename="../core/coverage.py" line="1016" />
             <source>The population-weighted median drive time is {med} minutes, the 90th percentile {p90} minutes and the longest {mx} minutes.</source>
             <translation>Yr amser gyrru canolrifol wedi'i bwysoli yn ôl poblogaeth yw {med} munud, y 90fed canradd yw {p90} munud a'r hiraf yw {mx} munud.</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1007" />
+            <location filename="../core/coverage.py" line="1023" />
             <source>{name}: nobody in the population layer lives in the part of this area covered by the drive-time raster.</source>
             <translation>{name}: nid oes neb o'r haen poblogaeth yn byw yn y rhan o'r ardal hon a gwmpesir gan y rhastr amser gyrru.</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1010" />
-            <source>In {name}, {n} people ({p}) live more than {T} minutes' drive from the nearest site, against {sp} across {study}.</source>
-            <translation>{name}: mae {n} o bobl ({p}) yn byw mwy na {T} munud o yrru o'r safle agosaf, o'i gymharu â {sp} ar draws {study}.</translation>
+            <location filename="../core/coverage.py" line="1026" />
+            <source>In {name}, {n} people ({p}) live more than {T} minutes' drive from the nearest site ({sp} across {study}).</source>
+            <translation>Yn {name}, mae {n} o bobl ({p}) yn byw mwy na {T} munud o yrru o'r safle agosaf ({sp} ar draws {study}).</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1018" />
+            <location filename="../core/coverage.py" line="1034" />
             <source>Within {T} minutes, coverage ranges from {pw} in {worst} to {pb} in {best}: a gap of {gap} percentage points.</source>
             <translation>O fewn {T} munud, mae'r cwmpas yn amrywio o {pw} ({worst}) i {pb} ({best}): bwlch o {gap} pwynt canran.</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1024" />
+            <location filename="../core/coverage.py" line="1040" />
+            <source>{k} of {n} areas meets the standard of {share} within {T} minutes{names}.</source>
+            <translation>Mae {k} o {n} ardal yn cyrraedd y safon o {share} o fewn {T} munud{names}.</translation>
+        </message>
+        <message>
+            <location filename="../core/coverage.py" line="1042" />
             <source>{k} of {n} areas meet the standard of {share} within {T} minutes{names}.</source>
             <translation>Mae {k} o {n} ardal yn cyrraedd y safon o {share} o fewn {T} munud{names}.</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1028" />
+            <location filename="../core/coverage.py" line="1047" />
             <source>{p} of {cls} residents ({n} people)</source>
             <translation>{p} o breswylwyr {cls} ({n} o bobl)</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1032" />
+            <location filename="../core/coverage.py" line="1051" />
             <source>Across {study}, {parts} live within {T} minutes.</source>
             <translation>Ar draws {study}, mae {parts} yn byw o fewn {T} munud.</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1040" />
+            <location filename="../core/coverage.py" line="1059" />
             <source>By {g}, the share within {T} minutes ranges from {plo} ({g} {glo}) to {phi} ({g} {ghi}).</source>
             <translation>Yn ôl {g}, mae'r gyfran o fewn {T} munud yn amrywio o {plo} ({g} {glo}) i {phi} ({g} {ghi}).</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1045" />
+            <location filename="../core/coverage.py" line="1064" />
             <source>{u} people live on cells the drive-time raster marks unreachable (nodata); they count as beyond every threshold. {o} people of the areas fall outside the raster and {a} outside every area; these are left out of the figures.</source>
             <translation>Mae {u} o bobl yn byw ar gelloedd y mae'r rhastr amser gyrru yn eu nodi fel rhai na ellir eu cyrraedd (nodata); maent yn cyfrif fel pobl y tu hwnt i bob trothwy. Mae {o} o bobl yr ardaloedd y tu allan i'r rhastr a {a} y tu allan i bob ardal; mae'r rhain wedi'u gadael allan o'r ffigurau.</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1055" />
+            <location filename="../core/coverage.py" line="1074" />
             <location filename="../core/scenario.py" line="120" />
             <source> and </source>
             <translation> a </translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1067" />
+            <location filename="../core/coverage.py" line="1087" />
             <location filename="../plugin/whatif_dock.py" line="260" />
-            <location filename="../processing/alg_coverage.py" line="520" />
+            <location filename="../processing/alg_coverage.py" line="534" />
             <source>Area</source>
             <translation>Ardal</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1067" />
+            <location filename="../core/coverage.py" line="1087" />
             <location filename="../plugin/whatif_dock.py" line="260" />
-            <location filename="../processing/alg_coverage.py" line="521" />
+            <location filename="../processing/alg_coverage.py" line="535" />
+            <location filename="../processing/report_charts.py" line="107" />
             <source>People</source>
             <translation>Pobl</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1067" />
+            <location filename="../core/coverage.py" line="1087" />
             <source>Within {T} min</source>
             <translation>O fewn {T} mun</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1067" />
+            <location filename="../core/coverage.py" line="1087" />
             <source>Beyond {T} min</source>
             <translation>Y tu hwnt i {T} mun</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1068" />
-            <location filename="../processing/alg_coverage.py" line="523" />
+            <location filename="../core/coverage.py" line="1088" />
+            <location filename="../processing/alg_coverage.py" line="537" />
             <source>Median (min)</source>
             <translation>Canolrif (mun)</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1068" />
+            <location filename="../core/coverage.py" line="1088" />
             <source>90th percentile (min)</source>
             <translation>90fed canradd (mun)</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1068" />
+            <location filename="../core/coverage.py" line="1088" />
             <source>Gap (pp)</source>
             <translation>Bwlch (pp)</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1068" />
-            <location filename="../processing/alg_coverage.py" line="525" />
+            <location filename="../core/coverage.py" line="1088" />
+            <location filename="../processing/alg_coverage.py" line="539" />
             <source>Rank</source>
             <translation>Rheng</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1079" />
+            <location filename="../core/coverage.py" line="1099" />
             <source>Coverage within {T} minutes</source>
             <translation>Cwmpas o fewn {T} munud</translation>
         </message>
@@ -1549,108 +1570,108 @@
             <translation>{a}–{b} % yn rhy hir</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="486" />
+            <location filename="../processing/alg_coverage.py" line="500" />
             <source>{a}–{b} % within {T} min</source>
             <translation>{a}–{b} % o fewn {T} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="488" />
+            <location filename="../processing/alg_coverage.py" line="502" />
             <source>(below the {s} % standard)</source>
             <translation>(islaw'r safon o {s} %)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="490" />
+            <location filename="../processing/alg_coverage.py" line="504" />
             <source>(meets the {s} % standard)</source>
             <translation>(yn cyrraedd y safon o {s} %)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="496" />
+            <location filename="../processing/alg_coverage.py" line="510" />
             <source>no population</source>
             <translation>dim poblogaeth</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="520" />
+            <location filename="../processing/alg_coverage.py" line="534" />
             <source>Level</source>
             <translation>Lefel</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="520" />
+            <location filename="../processing/alg_coverage.py" line="534" />
             <source>Area id</source>
             <translation>Dynodydd ardal</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="520" />
+            <location filename="../processing/alg_coverage.py" line="534" />
             <source>Urbanity</source>
             <translation>Trefoldeb</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="521" />
+            <location filename="../processing/alg_coverage.py" line="535" />
             <source>Group</source>
             <translation>Grŵp</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="521" />
+            <location filename="../processing/alg_coverage.py" line="535" />
             <source>People beyond target</source>
             <translation>Pobl y tu hwnt i'r targed</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="522" />
+            <location filename="../processing/alg_coverage.py" line="536" />
             <source>% beyond target</source>
             <translation>% y tu hwnt i'r targed</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="522" />
+            <location filename="../processing/alg_coverage.py" line="536" />
             <source>People unreachable</source>
             <translation>Pobl na ellir eu cyrraedd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="523" />
+            <location filename="../processing/alg_coverage.py" line="537" />
             <source>Mean (min)</source>
             <translation>Cymedr (mun)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="523" />
+            <location filename="../processing/alg_coverage.py" line="537" />
             <source>90th pct (min)</source>
             <translation>90fed canradd (mun)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="524" />
+            <location filename="../processing/alg_coverage.py" line="538" />
             <source>Max (min)</source>
             <translation>Uchafswm (mun)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="524" />
+            <location filename="../processing/alg_coverage.py" line="538" />
             <source>Gap to study area (pp)</source>
             <translation>Bwlch i'r ardal astudio (pp)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="525" />
+            <location filename="../processing/alg_coverage.py" line="539" />
             <source>Gap to best (pp)</source>
             <translation>Bwlch i'r gorau (pp)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="525" />
+            <location filename="../processing/alg_coverage.py" line="539" />
             <source>Meets standard</source>
             <translation>Yn cyrraedd y safon</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="526" />
+            <location filename="../processing/alg_coverage.py" line="540" />
             <source>People short of standard</source>
             <translation>Pobl islaw'r safon</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="529" />
+            <location filename="../processing/alg_coverage.py" line="543" />
             <source>People ≤ {T} min</source>
             <translation>Pobl ≤ {T} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="530" />
+            <location filename="../processing/alg_coverage.py" line="544" />
             <source>% ≤ {T} min</source>
             <translation>% ≤ {T} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="553" />
-            <location filename="../processing/styling.py" line="208" />
+            <location filename="../processing/alg_coverage.py" line="567" />
+            <location filename="../processing/styling.py" line="267" />
             <source>Could not write the style file {path}</source>
             <translation>Nid oedd modd ysgrifennu'r ffeil arddull {path}</translation>
         </message>
@@ -1676,56 +1697,61 @@
         </message>
         <message>
             <location filename="../processing/alg_matrix.py" line="128" />
+            <source>group {g} (1 site)</source>
+            <translation>grŵp {g} (1 safle)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_matrix.py" line="128" />
             <source>group {g} ({n} sites)</source>
             <translation>grŵp {g} ({n} safle)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="151" />
+            <location filename="../processing/alg_matrix.py" line="152" />
             <source>no site within {b} min</source>
             <translation>dim safle o fewn {b} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="152" />
+            <location filename="../processing/alg_matrix.py" line="153" />
             <source>1 site within {b} min</source>
             <translation>1 safle o fewn {b} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="153" />
+            <location filename="../processing/alg_matrix.py" line="154" />
             <source>2 sites within {b} min</source>
             <translation>2 safle o fewn {b} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="154" />
+            <location filename="../processing/alg_matrix.py" line="155" />
             <source>3 sites within {b} min</source>
             <translation>3 safle o fewn {b} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="155" />
+            <location filename="../processing/alg_matrix.py" line="156" />
             <source>4 or more sites within {b} min</source>
             <translation>4 safle neu fwy o fewn {b} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="162" />
+            <location filename="../processing/alg_matrix.py" line="163" />
             <source>within 5 min (shared catchment)</source>
             <translation>o fewn 5 mun (dalgylch a rennir)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="162" />
+            <location filename="../processing/alg_matrix.py" line="163" />
             <source>5–10 min</source>
             <translation>5–10 mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="163" />
+            <location filename="../processing/alg_matrix.py" line="164" />
             <source>10–15 min</source>
             <translation>10–15 mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="163" />
+            <location filename="../processing/alg_matrix.py" line="164" />
             <source>15–30 min</source>
             <translation>15–30 mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="164" />
+            <location filename="../processing/alg_matrix.py" line="165" />
             <source>over 30 min</source>
             <translation>dros 30 mun</translation>
         </message>
@@ -2522,27 +2548,27 @@
             <translation>WEIGHTS: mae {n} darn o boblogaeth yn cwmpasu pwysau sero yn unig; fe'u lledaenwyd yn ôl arwynebedd plaen yn lle hynny.</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="474" />
+            <location filename="../processing/population.py" line="477" />
             <source>POPULATION_RASTER: {err}. Resample the population raster to square, north-up cells (counts are summed).</source>
             <translation>POPULATION_RASTER: {err}. Ailsamplwch y rastr poblogaeth i gelloedd sgwâr â'r gogledd i fyny (caiff y niferoedd eu hadio).</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="477" />
+            <location filename="../processing/population.py" line="480" />
             <source>POPULATION_RASTER: the raster has negative values; it must hold people per cell.</source>
             <translation>POPULATION_RASTER: mae gan y rastr werthoedd negatif; rhaid iddo gynnwys pobl fesul cell.</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="481" />
+            <location filename="../processing/population.py" line="484" />
             <source>The population raster ({a}) is reprojected cell by cell to {b}.</source>
             <translation>Caiff y rhastr poblogaeth ({a}) ei ail-daflunio fesul cell i {b}.</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="515" />
+            <location filename="../processing/population.py" line="518" />
             <source>WEIGHTS: the weights raster must be on the drive-time grid (same extent and cell size); align it with Raster &gt; Align Rasters or warp it to the drive-time raster's grid.</source>
             <translation>WEIGHTS: rhaid i'r rhastr pwysau fod ar grid yr amser gyrru (yr un estyniad a maint cell); aliniwch ef gyda Raster &gt; Align Rasters neu ail-daflunio (Warp) i grid y rhastr amser gyrru.</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="520" />
+            <location filename="../processing/population.py" line="523" />
             <source>WEIGHTS: weights must be zero or positive.</source>
             <translation>WEIGHTS: rhaid i'r pwysau fod yn sero neu'n bositif.</translation>
         </message>
@@ -2642,6 +2668,86 @@
             <translation>Roedd safle {id} ar gell anhramwyadwy ac fe'i symudwyd {d:.0f} m i'r gell dramwyadwy agosaf.</translation>
         </message>
         <message>
+            <location filename="../processing/report_charts.py" line="39" />
+            <source>% of residents within {T} min</source>
+            <translation>% o drigolion o fewn {T} munud</translation>
+        </message>
+        <message>
+            <location filename="../processing/report_charts.py" line="48" />
+            <source>By area</source>
+            <translation>Fesul ardal</translation>
+        </message>
+        <message>
+            <location filename="../processing/report_charts.py" line="51" />
+            <source>By urbanity</source>
+            <translation>Fesul trefoldeb</translation>
+        </message>
+        <message>
+            <location filename="../processing/report_charts.py" line="54" />
+            <source>Dashed line: the standard of {s} %</source>
+            <translation>Llinell doriad: y safon o {s} %</translation>
+        </message>
+        <message>
+            <location filename="../processing/report_charts.py" line="78" />
+            <source>Minutes' drive to the nearest site</source>
+            <translation>Munudau o yrru i'r safle agosaf</translation>
+        </message>
+        <message>
+            <location filename="../processing/report_charts.py" line="79" />
+            <source>% of residents within</source>
+            <translation>% o drigolion o fewn</translation>
+        </message>
+        <message>
+            <location filename="../processing/report_charts.py" line="94" />
+            <source>coming within {T} min</source>
+            <translation>yn dod o fewn {T} munud</translation>
+        </message>
+        <message>
+            <location filename="../processing/report_charts.py" line="95" />
+            <source>moving beyond {T} min</source>
+            <translation>yn symud y tu hwnt i {T} munud</translation>
+        </message>
+        <message>
+            <location filename="../processing/report_charts.py" line="137" />
+            <source>Residents within {T} minutes, by area and by urbanity</source>
+            <translation>Trigolion o fewn {T} munud, fesul ardal a fesul trefoldeb</translation>
+        </message>
+        <message>
+            <location filename="../processing/report_charts.py" line="138" />
+            <source>Bar chart of the share of residents within {T} minutes</source>
+            <translation>Siart bar o gyfran y trigolion o fewn {T} munud</translation>
+        </message>
+        <message>
+            <location filename="../processing/report_charts.py" line="139" />
+            <source>Purple: meets the standard (dashed line); orange: below it.</source>
+            <translation>Porffor: yn cyrraedd y safon (llinell doriad); oren: islaw iddi.</translation>
+        </message>
+        <message>
+            <location filename="../processing/report_charts.py" line="140" />
+            <source>Residents by drive time</source>
+            <translation>Trigolion fesul amser gyrru</translation>
+        </message>
+        <message>
+            <location filename="../processing/report_charts.py" line="140" />
+            <source>Cumulative share of residents against minutes</source>
+            <translation>Cyfran gronnus y trigolion yn erbyn munudau</translation>
+        </message>
+        <message>
+            <location filename="../processing/report_charts.py" line="141" />
+            <source>Share of residents living within x minutes of the nearest site; the dashed line is the target, grey lines the other thresholds. Residents the raster cannot reach never count.</source>
+            <translation>Cyfran y trigolion sy'n byw o fewn x munud i'r safle agosaf; y llinell doriad yw'r targed, y llinellau llwyd yw'r trothwyon eraill. Nid yw trigolion na all y raster eu cyrraedd byth yn cyfrif.</translation>
+        </message>
+        <message>
+            <location filename="../processing/report_charts.py" line="154" />
+            <source>Gains and losses within {T} minutes, by area</source>
+            <translation>Enillion a cholledion o fewn {T} munud, fesul ardal</translation>
+        </message>
+        <message>
+            <location filename="../processing/report_charts.py" line="155" />
+            <source>Bar chart of people coming within and moving beyond {T} minutes</source>
+            <translation>Siart bar o bobl yn dod o fewn ac yn symud y tu hwnt i {T} munud</translation>
+        </message>
+        <message>
             <location filename="../processing/styling.py" line="57" />
             <source>up to {b} {unit}</source>
             <translation>hyd at {b} {unit}</translation>
@@ -2657,7 +2763,7 @@
             <translation>dros {b} {unit}</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="158" />
+            <location filename="../processing/styling.py" line="159" />
             <source>Could not style {layer}: {err}</source>
             <translation>Nid oedd modd rhoi arddull i {layer}: {err}</translation>
         </message>
@@ -2665,343 +2771,343 @@
     <context>
         <name>MatrixAlgorithm</name>
         <message>
-            <location filename="../processing/alg_matrix.py" line="226" />
+            <location filename="../processing/alg_matrix.py" line="227" />
             <source>Travel-time matrix between sites</source>
             <translation>Matrics amser teithio rhwng safleoedd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="229" />
+            <location filename="../processing/alg_matrix.py" line="230" />
             <source>Number of sites within each band break (one raster band per break)</source>
             <translation>Nifer y safleoedd o fewn pob toriad band (un band rhastr i bob toriad)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="230" />
+            <location filename="../processing/alg_matrix.py" line="231" />
             <source>Second-nearest minus nearest site time (minutes)</source>
             <translation>Amser yr ail safle agosaf llai'r safle agosaf (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="234" />
+            <location filename="../processing/alg_matrix.py" line="235" />
             <source>Computes the drive time between every pair of sites over a speed surface (one search per site that stops once every other site is reached, several sites at a time on all cores) and reads it against collaboration bands: by default 30 minutes or less, 30–45, 45–60 and over 60 minutes (a time of exactly 30, 45 or 60 falls in the lower band). Writes the pair table, a map of lines between the sites styled by band, the sites with their nearest partner, counts per band and collaboration groups, optionally the wide matrix as CSV and a raster of shared catchments. Sites on impassable cells are snapped to the nearest passable cell.</source>
             <translation>Yn cyfrifo'r amser gyrru rhwng pob pâr o safleoedd dros arwyneb cyflymder (un chwiliad i bob safle, sy'n stopio pan gyrhaeddir pob safle arall, sawl safle ar y tro ar bob craidd) ac yn ei gymharu â bandiau cydweithio: yn ddiofyn 30 munud neu lai, 30–45, 45–60 a dros 60 munud (mae amser o union 30, 45 neu 60 yn y band is). Yn ysgrifennu'r tabl parau, map o linellau rhwng y safleoedd ag arddull yn ôl band, y safleoedd gyda'u partner agosaf, cyfrifon fesul band a grwpiau cydweithio, ac yn ddewisol y matrics llydan fel CSV a rhastr o ddalgylchoedd a rennir. Caiff safleoedd ar gelloedd anhramwyadwy eu symud i'r gell dramwyadwy agosaf.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="242" />
+            <location filename="../processing/alg_matrix.py" line="243" />
             <source>Sites (points, e.g. A&amp;E departments), in any CRS; at least two. With 'Selected features only', only the selected sites are used.</source>
             <translation>Safleoedd (pwyntiau, e.e. adrannau achosion brys), mewn unrhyw CRS; o leiaf dau. Gyda 'Selected features only', dim ond y safleoedd a ddewiswyd a ddefnyddir.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="244" />
+            <location filename="../processing/alg_matrix.py" line="245" />
             <source>Field with a unique id per site (e.g. site_code_2014). Empty = the feature id. Duplicate or empty ids are an error.</source>
             <translation>Maes gyda dynodydd unigryw i bob safle (e.e. site_code_2014). Gwag = dynodydd y nodwedd. Mae dynodyddion dyblyg neu wag yn wall.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="246" />
+            <location filename="../processing/alg_matrix.py" line="247" />
             <source>Field with the site name used in the tables, the CSV headers and messages (e.g. site_name). Empty = a text field called name or ending in name / nm if the sites have one, else the id.</source>
             <translation>Maes gydag enw'r safle a ddefnyddir yn y tablau, penawdau'r CSV a'r negeseuon (e.e. site_name). Gwag = maes testun o'r enw name neu sy'n gorffen ag name / nm os oes un gan y safleoedd, fel arall yr id.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="249" />
+            <location filename="../processing/alg_matrix.py" line="250" />
             <source>Band breaks in minutes, comma-separated (default 30,45,60). Band 1 is the closest; a time equal to a break falls in the lower band; one more band holds the times beyond the last break.</source>
             <translation>Toriadau bandiau mewn munudau, wedi'u gwahanu gan atalnodau (rhagosodiad 30,45,60). Band 1 yw'r agosaf; mae amser sy'n hafal i doriad yn y band is; mae un band ychwanegol yn dal yr amseroedd y tu hwnt i'r toriad olaf.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="252" />
+            <location filename="../processing/alg_matrix.py" line="253" />
             <source>Band labels separated by ';', one per band (number of breaks + 1). The default is the four collaboration bands of the local plan; with other breaks and these default labels, plain labels such as '20–40 min' are used.</source>
             <translation>Labeli bandiau wedi'u gwahanu gan ';', un i bob band (nifer y toriadau + 1). Y rhagosodiad yw pedwar band cydweithio'r cynllun lleol; gyda thoriadau eraill a'r labeli rhagosodedig hyn, defnyddir labeli plaen fel '20–40 mun'.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="256" />
+            <location filename="../processing/alg_matrix.py" line="257" />
             <source>One time per pair, the mean of both directions (the cell graph is symmetric, so the directions agree to rounding; each pair is searched once, which is faster). Unticked: every site searches to every other site and each direction is kept (row = from, column = to); groups then need both directions within the break, and the lines show the mean.</source>
             <translation>Un amser i bob pâr, sef cymedr y ddau gyfeiriad (mae graff y celloedd yn gymesur, felly mae'r ddau gyfeiriad yn cytuno hyd at dalgrynnu; caiff pob pâr ei chwilio unwaith, sy'n gyflymach). Heb ei dicio: mae pob safle yn chwilio i bob safle arall a chedwir pob cyfeiriad (rhes = o, colofn = i); yna mae grwpiau angen y ddau gyfeiriad o fewn y toriad, ac mae'r llinellau'n dangos y cymedr.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="261" />
+            <location filename="../processing/alg_matrix.py" line="262" />
             <source>Hierarchical clustering (scikit-learn) of the matrix for the 'cluster' field of the sites: complete linkage (every pair in a group within the threshold), average, or single linkage (same as the connected groups).</source>
             <translation>Clystyru hierarchaidd (scikit-learn) o'r matrics ar gyfer maes 'cluster' y safleoedd: cysylltedd cyflawn (pob pâr mewn grŵp o fewn y trothwy), cyfartalog, neu gysylltedd sengl (yr un fath â'r grwpiau cysylltiedig).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="265" />
+            <location filename="../processing/alg_matrix.py" line="266" />
             <source>Clustering threshold in minutes (a distance equal to it still merges). Empty = the last band break.</source>
             <translation>Trothwy clystyru mewn munudau (mae pellter sy'n hafal iddo yn dal i uno). Gwag = y toriad band olaf.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="267" />
+            <location filename="../processing/alg_matrix.py" line="268" />
             <source>Cut the clustering tree into this many groups instead of using the threshold. 0 = use the threshold.</source>
             <translation>Torri'r goeden glystyru yn y nifer hwn o grwpiau yn lle defnyddio'r trothwy. 0 = defnyddio'r trothwy.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="269" />
+            <location filename="../processing/alg_matrix.py" line="270" />
             <source>What OUTPUT_ZONES holds: the number of sites within each band break (one raster band per break, e.g. band 1 = sites within 30 min), or the difference in minutes between the second-nearest and the nearest site (small = a shared catchment).</source>
             <translation>Beth sydd yn OUTPUT_ZONES: nifer y safleoedd o fewn pob toriad band (un band rhastr i bob toriad, e.e. band 1 = safleoedd o fewn 30 mun), neu'r gwahaniaeth mewn munudau rhwng yr ail safle agosaf a'r safle agosaf (bach = dalgylch a rennir).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="273" />
+            <location filename="../processing/alg_matrix.py" line="274" />
             <source>Table without geometry, one row per ordered pair: from_id, from_name, to_id, to_name, minutes, band (1 = closest) and band_label; NULL minutes and band for unreachable pairs.</source>
             <translation>Tabl heb geometreg, un rhes i bob pâr trefnedig: from_id, from_name, to_id, to_name, minutes, band (1 = agosaf) a band_label; minutes a band yn NULL ar gyfer parau na ellir eu cyrraedd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="276" />
+            <location filename="../processing/alg_matrix.py" line="277" />
             <source>One straight line per pair of sites (from/to ids and names, minutes, band, band_label, straight-line km), styled by band: the closest band widest, darkest and on top. Labels with the minutes are set up but off.</source>
             <translation>Un llinell syth i bob pâr o safleoedd (dynodyddion ac enwau o/i, munudau, band, band_label, km mewn llinell syth), ag arddull yn ôl band: y band agosaf yw'r lletaf a'r tywyllaf, ac ar y brig. Mae labeli gyda'r munudau wedi'u paratoi ond wedi'u diffodd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="279" />
+            <location filename="../processing/alg_matrix.py" line="280" />
             <source>The sites with: nearest partner and its time, number of partners in each band, mean time to the reachable others, the collaboration group at each band break (grp_30: connected groups of sites linked by times of 30 min or less), the hierarchical-clustering group (cluster) and the snapping distance. Other fields of the input follow.</source>
             <translation>Y safleoedd gyda: y partner agosaf a'i amser, nifer y partneriaid ym mhob band, yr amser cymedrig i'r safleoedd eraill y gellir eu cyrraedd, y grŵp cydweithio ar bob toriad band (grp_30: grwpiau cysylltiedig o safleoedd wedi'u cysylltu gan amseroedd o 30 mun neu lai), y grŵp clystyru hierarchaidd (cluster) a'r pellter symud. Mae meysydd eraill y mewnbwn yn dilyn.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="284" />
+            <location filename="../processing/alg_matrix.py" line="285" />
             <source>Optional CSV in the wide layout (site names as rows and columns, row = from, column = to), minutes rounded to 0.1, blank where unreachable.</source>
             <translation>CSV dewisol yn y gosodiad llydan (enwau'r safleoedd fel rhesi a cholofnau, rhes = o, colofn = i), munudau wedi'u talgrynnu i 0.1, yn wag lle na ellir cyrraedd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="286" />
+            <location filename="../processing/alg_matrix.py" line="287" />
             <source>Optional raster of shared catchments (see ZONES_MODE), on the speed surface's grid.</source>
             <translation>Rhastr dewisol o ddalgylchoedd a rennir (gweler ZONES_MODE), ar grid yr arwyneb cyflymder.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="288" />
+            <location filename="../processing/alg_matrix.py" line="289" />
             <source>Number output: pairs of sites (each pair once).</source>
             <translation>Allbwn rhif: parau o safleoedd (pob pâr unwaith).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="289" />
+            <location filename="../processing/alg_matrix.py" line="290" />
             <source>Number output: pairs with no route between them.</source>
             <translation>Allbwn rhif: parau heb lwybr rhyngddynt.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="290" />
+            <location filename="../processing/alg_matrix.py" line="291" />
             <source>String output: pairs per collaboration band as JSON, keyed by the band's upper break in minutes, e.g. {"30": 4, "45": 2, "60": 1, "beyond": 3, "unreachable": 0}.</source>
             <translation>Allbwn testun: parau fesul band cydweithio fel JSON, wedi'u allweddu yn ôl toriad uchaf y band mewn munudau, e.e. {"30": 4, "45": 2, "60": 1, "beyond": 3, "unreachable": 0}.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="293" />
+            <location filename="../processing/alg_matrix.py" line="294" />
             <source>Number output: median travel time over the reachable pairs (minutes; the mean of both directions when SYMMETRIC).</source>
             <translation>Allbwn rhif: amser teithio canolrifol dros y parau y gellir eu cyrraedd (munudau; cymedr y ddau gyfeiriad pan fo SYMMETRIC).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="295" />
+            <location filename="../processing/alg_matrix.py" line="296" />
             <source>Number output: shortest pair travel time (minutes).</source>
             <translation>Allbwn rhif: yr amser teithio byrraf rhwng pâr (munudau).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="296" />
+            <location filename="../processing/alg_matrix.py" line="297" />
             <source>Number output: longest pair travel time over the reachable pairs (minutes).</source>
             <translation>Allbwn rhif: yr amser teithio hiraf dros y parau y gellir eu cyrraedd (munudau).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="307" />
+            <location filename="../processing/alg_matrix.py" line="308" />
             <source>Site id field</source>
             <translation>Maes dynodydd safle</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="309" />
+            <location filename="../processing/alg_matrix.py" line="310" />
             <source>Site name field</source>
             <translation>Maes enw safle</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="311" />
+            <location filename="../processing/alg_matrix.py" line="312" />
             <source>Collaboration band breaks (minutes)</source>
             <translation>Toriadau bandiau cydweithio (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="313" />
+            <location filename="../processing/alg_matrix.py" line="314" />
             <source>Band labels (separated by ';')</source>
             <translation>Labeli bandiau (wedi'u gwahanu gan ';')</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="315" />
+            <location filename="../processing/alg_matrix.py" line="316" />
             <source>Mean of both directions</source>
             <translation>Cymedr y ddau gyfeiriad</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="319" />
+            <location filename="../processing/alg_matrix.py" line="320" />
             <source>Clustering linkage</source>
             <translation>Cysylltedd clystyru</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="321" />
+            <location filename="../processing/alg_matrix.py" line="322" />
             <source>Clustering threshold (minutes)</source>
             <translation>Trothwy clystyru (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="323" />
+            <location filename="../processing/alg_matrix.py" line="324" />
             <source>Number of clusters (0 = threshold)</source>
             <translation>Nifer y clystyrau (0 = trothwy)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="325" />
+            <location filename="../processing/alg_matrix.py" line="326" />
             <source>Shared-catchment raster holds</source>
             <translation>Cynnwys y rhastr dalgylchoedd a rennir</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="327" />
+            <location filename="../processing/alg_matrix.py" line="328" />
             <source>Travel times (pairs)</source>
             <translation>Amseroedd teithio (parau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="329" />
+            <location filename="../processing/alg_matrix.py" line="330" />
             <source>Collaboration lines</source>
             <translation>Llinellau cydweithio</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="332" />
+            <location filename="../processing/alg_matrix.py" line="333" />
             <source>Sites with collaboration groups</source>
             <translation>Safleoedd â grwpiau cydweithio</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="335" />
+            <location filename="../processing/alg_matrix.py" line="336" />
             <source>Wide matrix (CSV)</source>
             <translation>Matrics llydan (CSV)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="336" />
+            <location filename="../processing/alg_matrix.py" line="337" />
             <source>CSV files (*.csv)</source>
             <translation>Ffeiliau CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="338" />
-            <location filename="../processing/alg_matrix.py" line="700" />
+            <location filename="../processing/alg_matrix.py" line="339" />
+            <location filename="../processing/alg_matrix.py" line="701" />
             <source>Shared catchments</source>
             <translation>Dalgylchoedd a rennir</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="340" />
+            <location filename="../processing/alg_matrix.py" line="341" />
             <source>Pairs</source>
             <translation>Parau</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="340" />
+            <location filename="../processing/alg_matrix.py" line="341" />
             <source>Unreachable pairs</source>
             <translation>Parau na ellir eu cyrraedd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="341" />
+            <location filename="../processing/alg_matrix.py" line="342" />
             <source>Median pair time (minutes)</source>
             <translation>Amser pâr canolrifol (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="342" />
+            <location filename="../processing/alg_matrix.py" line="343" />
             <source>Shortest pair time (minutes)</source>
             <translation>Amser pâr byrraf (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="343" />
+            <location filename="../processing/alg_matrix.py" line="344" />
             <source>Longest pair time (minutes)</source>
             <translation>Amser pâr hiraf (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="345" />
+            <location filename="../processing/alg_matrix.py" line="346" />
             <source>Pairs per band (JSON)</source>
             <translation>Parau fesul band (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="354" />
+            <location filename="../processing/alg_matrix.py" line="355" />
             <source>{param}: the sites layer has no field '{field}'. Choose one of: {names}; or leave it empty.</source>
             <translation>{param}: nid oes gan yr haen safleoedd faes '{field}'. Dewiswch un o: {names}; neu gadewch ef yn wag.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="371" />
+            <location filename="../processing/alg_matrix.py" line="372" />
             <source>BANDS differ from 30,45,60, so the default collaboration labels do not apply; using: {labels}</source>
             <translation>Mae BANDS yn wahanol i 30,45,60, felly nid yw'r labeli cydweithio rhagosodedig yn berthnasol; yn defnyddio: {labels}</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="379" />
+            <location filename="../processing/alg_matrix.py" line="380" />
             <source>BAND_LABELS: a label is empty; give a text for every band, separated by ';'.</source>
             <translation>BAND_LABELS: mae label yn wag; rhowch destun ar gyfer pob band, wedi'u gwahanu gan ';'.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="381" />
+            <location filename="../processing/alg_matrix.py" line="382" />
             <source>BAND_LABELS: give {n} labels separated by ';' (one per band: {k} breaks in BANDS plus the band beyond the last break); got {m}. Leave it empty for the default labels.</source>
             <translation>BAND_LABELS: rhowch {n} label wedi'u gwahanu gan ';' (un i bob band: {k} toriad yn BANDS a'r band y tu hwnt i'r toriad olaf); cafwyd {m}. Gadewch ef yn wag ar gyfer y labeli rhagosodedig.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="397" />
+            <location filename="../processing/alg_matrix.py" line="398" />
             <source>Sites are named by their field '{f}' (set SITE_NAME_FIELD to choose another).</source>
             <translation>Caiff y safleoedd eu henwi yn ôl eu maes '{f}' (gosodwch SITE_NAME_FIELD i ddewis un arall).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="408" />
+            <location filename="../processing/alg_matrix.py" line="409" />
             <source>SITE_ID_FIELD: {n} site(s) have no value in '{field}' (feature ids {fids}). Fill them in, choose another field, or leave SITE_ID_FIELD empty to use the feature ids.</source>
             <translation>SITE_ID_FIELD: nid oes gwerth yn '{field}' gan {n} safle (dynodyddion nodwedd {fids}). Llenwch nhw, dewiswch faes arall, neu gadewch SITE_ID_FIELD yn wag i ddefnyddio dynodyddion y nodweddion.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="422" />
+            <location filename="../processing/alg_matrix.py" line="423" />
             <source>SITES: a travel-time matrix needs at least two sites; the layer (or its selection / filter) has {n}.</source>
             <translation>SITES: mae matrics amser teithio angen o leiaf ddau safle; mae gan yr haen (neu ei detholiad / hidlydd) {n}.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="431" />
+            <location filename="../processing/alg_matrix.py" line="432" />
             <source>SITE_ID_FIELD: the id '{id}' is used by {n} sites ({names}); {m} id(s) are duplicated. Choose a field with a unique value per site, or leave SITE_ID_FIELD empty to use the feature ids.</source>
             <translation>SITE_ID_FIELD: mae'r dynodydd '{id}' yn cael ei ddefnyddio gan {n} safle ({names}); mae {m} dynodydd yn ddyblyg. Dewiswch faes gyda gwerth unigryw i bob safle, neu gadewch SITE_ID_FIELD yn wag i ddefnyddio dynodyddion y nodweddion.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="454" />
+            <location filename="../processing/alg_matrix.py" line="455" />
             <source>CLUSTER_THRESHOLD must be positive (minutes), or empty for the last band break.</source>
             <translation>Rhaid i CLUSTER_THRESHOLD fod yn bositif (munudau), neu'n wag i ddefnyddio'r toriad band olaf.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="475" />
+            <location filename="../processing/alg_matrix.py" line="476" />
             <source>SITES: a travel-time matrix needs at least two sites; only {n} lie inside the speed raster.</source>
             <translation>SITES: mae matrics amser teithio angen o leiaf ddau safle; dim ond {n} sydd y tu mewn i'r rhastr cyflymder.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="480" />
+            <location filename="../processing/alg_matrix.py" line="481" />
             <source>{n} sites, {p} pairs, on a {r} x {c} grid of {s:g} m cells, {k} neighbours.</source>
             <translation>{n} safle, {p} pâr, ar grid {r} x {c} o gelloedd {s:g} m, {k} cymydog.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="510" />
+            <location filename="../processing/alg_matrix.py" line="511" />
             <source>from \ to (minutes)</source>
             <translation>o \ i (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="529" />
+            <location filename="../processing/alg_matrix.py" line="530" />
             <source>Band {k} ({label}): {n} pairs</source>
             <translation>Band {k} ({label}): {n} pâr</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="532" />
+            <location filename="../processing/alg_matrix.py" line="533" />
             <source>Unreachable: {n} pairs</source>
             <translation>Ni ellir eu cyrraedd: {n} pâr</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="535" />
+            <location filename="../processing/alg_matrix.py" line="536" />
             <source>Pair times: shortest {a:.1f} min, median {b:.1f} min, longest {c:.1f} min.</source>
             <translation>Amseroedd parau: byrraf {a:.1f} mun, canolrif {b:.1f} mun, hiraf {c:.1f} mun.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="582" />
+            <location filename="../processing/alg_matrix.py" line="583" />
             <source>Travel times between sites</source>
             <translation>Amseroedd teithio rhwng safleoedd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="619" />
+            <location filename="../processing/alg_matrix.py" line="620" />
             <source>Collaboration bands</source>
             <translation>Bandiau cydweithio</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="669" />
+            <location filename="../processing/alg_matrix.py" line="670" />
             <source>Sites and collaboration groups</source>
             <translation>Safleoedd a grwpiau cydweithio</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="672" />
+            <location filename="../processing/alg_matrix.py" line="673" />
             <source>Hierarchical clustering ({linkage}): {g} group(s).</source>
             <translation>Clystyru hierarchaidd ({linkage}): {g} grŵp.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="675" />
+            <location filename="../processing/alg_matrix.py" line="676" />
             <source>Connected groups within {b} min: {g}</source>
             <translation>Grwpiau cysylltiedig o fewn {b} mun: {g}</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="688" />
+            <location filename="../processing/alg_matrix.py" line="689" />
             <source>sites within {b} min</source>
             <translation>safleoedd o fewn {b} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="692" />
+            <location filename="../processing/alg_matrix.py" line="693" />
             <source>Cells within {b} min of two or more sites: {n} ({km:.1f} km²).</source>
             <translation>Celloedd o fewn {b} mun i ddau safle neu fwy: {n} ({km:.1f} km²).</translation>
         </message>
@@ -3671,7 +3777,7 @@
         </message>
         <message>
             <location filename="../processing/alg_scenario.py" line="167" />
-            <location filename="../processing/alg_scenario.py" line="394" />
+            <location filename="../processing/alg_scenario.py" line="406" />
             <source>Scenario by area</source>
             <translation>Senario fesul ardal</translation>
         </message>
@@ -3801,66 +3907,71 @@
             <translation>Mae {o:,.0f} o bobl y tu allan i'r rhastr cyflymder a {a:,.0f} y tu allan i bob ardal; maent wedi'u gadael allan.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="327" />
+            <location filename="../processing/alg_scenario.py" line="337" />
             <source>the study area</source>
             <translation>yr ardal astudio</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="335" />
+            <location filename="../processing/alg_scenario.py" line="347" />
             <source>Done in {t:.1f} s.</source>
             <translation>Wedi gorffen mewn {t:.1f} eiliad.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="419" />
-            <location filename="../processing/alg_scenario.py" line="420" />
-            <location filename="../processing/alg_scenario.py" line="421" />
+            <location filename="../processing/alg_scenario.py" line="431" />
+            <location filename="../processing/alg_scenario.py" line="432" />
+            <location filename="../processing/alg_scenario.py" line="433" />
             <source>all</source>
             <translation>pob un</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="435" />
+            <location filename="../processing/alg_scenario.py" line="447" />
             <source>Area</source>
             <translation>Ardal</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="435" />
+            <location filename="../processing/alg_scenario.py" line="447" />
             <source>People</source>
             <translation>Pobl</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="435" />
+            <location filename="../processing/alg_scenario.py" line="447" />
             <source>Within {T} min today</source>
             <translation>O fewn {T} mun heddiw</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="436" />
+            <location filename="../processing/alg_scenario.py" line="448" />
             <source>Within {T} min, scenario</source>
             <translation>O fewn {T} mun, senario</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="436" />
+            <location filename="../processing/alg_scenario.py" line="448" />
             <source>Moving beyond {T} min</source>
             <translation>Yn symud y tu hwnt i {T} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="437" />
+            <location filename="../processing/alg_scenario.py" line="449" />
             <source>Coming within {T} min</source>
             <translation>Yn dod o fewn {T} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="437" />
+            <location filename="../processing/alg_scenario.py" line="449" />
             <source>Mean today (min)</source>
             <translation>Cymedr heddiw (mun)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="438" />
+            <location filename="../processing/alg_scenario.py" line="450" />
             <source>Mean, scenario (min)</source>
             <translation>Cymedr, senario (mun)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="444" />
+            <location filename="../processing/alg_scenario.py" line="456" />
             <source>Service-change scenario</source>
             <translation>Senario newid gwasanaeth</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="471" />
+            <source>Could not draw the report's charts: {err}</source>
+            <translation>Methu tynnu siartiau'r adroddiad: {err}</translation>
         </message>
     </context>
     <context>
