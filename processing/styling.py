@@ -184,28 +184,40 @@ def tidy_raster_legend(layer, project=None):
     return keep
 
 
+def _geometry_rank(layer):
+    """Drawing tier: 0 points and lines (on top), 1 areas, 2 rasters; None for a table."""
+    from qgis.core import QgsWkbTypes
+
+    if isinstance(layer, QgsRasterLayer):
+        return 2
+    if isinstance(layer, QgsVectorLayer) and layer.isSpatial():
+        return 1 if layer.geometryType() == QgsWkbTypes.PolygonGeometry else 0
+    return None
+
+
 def place_in_layer_tree(layer, project=None):
-    """A loaded raster result goes below the vector layers of its group (points, lines and areas stay
-    visible on top), but above any raster already below them (e.g. a base map); its legend is tidied."""
-    if not isinstance(layer, QgsRasterLayer):
-        return
+    """A loaded result goes below the layers of its group it would hide: a raster below every vector layer, an
+    area layer below points and lines (sites, roads stay visible on top), but above anything already below them
+    (e.g. a base map). A raster's legend is tidied."""
+    rank = _geometry_rank(layer)
     node = _tree_node(layer, project)
-    if node is None:
+    if node is None or rank is None or rank == 0:
         return
     parent = node.parent()
     children = parent.children()
-    vector_idx = [i for i, c in enumerate(children)
-                  if getattr(c, "layer", None) and isinstance(c.layer(), QgsVectorLayer)
-                  and c.layer().isSpatial()]
+    above = [i for i, c in enumerate(children)
+             if getattr(c, "layer", None) and c.layer() is not None and c.layer() is not layer
+             and (_geometry_rank(c.layer()) is not None and _geometry_rank(c.layer()) < rank)]
     here = children.index(node)
-    if vector_idx and max(vector_idx) > here:
+    if above and max(above) > here:
         clone = node.clone()
-        parent.insertChildNode(max(vector_idx) + 1, clone)
+        parent.insertChildNode(max(above) + 1, clone)
         parent.removeChildNode(node)
-    tidy_raster_legend(layer, project)
-    if layer.id() not in _TIDIED:
-        _TIDIED.add(layer.id())
-        layer.rendererChanged.connect(lambda lyr=layer: _retidy(lyr))
+    if rank == 2:
+        tidy_raster_legend(layer, project)
+        if layer.id() not in _TIDIED:
+            _TIDIED.add(layer.id())
+            layer.rendererChanged.connect(lambda lyr=layer: _retidy(lyr))
 
 
 def _retidy(layer):

@@ -46,6 +46,13 @@ def test_raster_goes_below_points_and_lines_and_loses_the_band_line(qgis_app, tm
     names = [c.name() for c in project.layerTreeRoot().children()]
     assert names.index("speed") > names.index("sites") and names.index("speed") > names.index("roads")
     assert names.index("speed") < names.index("base map")  # a base map stays at the bottom
+    # an area result goes below points and lines, above the rasters
+    areas = QgsVectorLayer("Polygon?crs=EPSG:27700", "coverage", "memory")
+    project.addMapLayer(areas)
+    styling.place_in_layer_tree(areas)
+    names = [c.name() for c in project.layerTreeRoot().children()]
+    assert names.index("sites") < names.index("coverage") and names.index("roads") < names.index("coverage")
+    assert names.index("coverage") < names.index("speed") < names.index("base map")
     labels = _legend_labels(project, speed)
     assert not any("Band 1" in str(t) for t in labels)
     assert labels == [t for t in before if "Band 1" not in str(t)] and "up to 10 km/h" in labels
