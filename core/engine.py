@@ -35,7 +35,7 @@ import time
 import numpy as np
 
 from . import Cancelled
-from .costdist import CostResult, move_set
+from ._model import CostResult, edge_coefficients, move_set
 
 #: nodes processed per kernel call (~0.1-0.3 s of work); the driver reports progress between calls
 CHUNK = 1 << 19
@@ -90,11 +90,12 @@ def _pull_tables(neighbours, P, cs):
     expression as :func:`_moves`), whether it is a knight's move and its direction (+1: ``u`` above ``v``);
     plus the coefficient of the horizontal moves."""
     mv, lens = move_set(neighbours)
+    coefs = edge_coefficients(mv, lens, cs)
     voff, vi1, vi2, vcoef, vkn, vdir = [], [], [], [], [], []
     hcoef = None
     for m in range(mv.shape[0]):
         dr, dc, kn, a, b, c, e = (int(x) for x in mv[m])
-        coef = cs * lens[m] * (0.25 if kn else 0.5)
+        coef = coefs[m]
         if dr == 0:
             hcoef = coef
             continue
@@ -388,16 +389,13 @@ def _moves(neighbours, cols, cs):
     """Flat-index move tables + per-move cost coefficient ``cs * len * 0.5`` (or ``* 0.25`` for knights),
     computed in the same order as :func:`._dijkstra._edge` so edge costs are bit-identical."""
     mv, lens = move_set(neighbours)
-    K = mv.shape[0]
     moff = (mv[:, 0] * cols + mv[:, 1]).astype(np.int64)
     mdr = mv[:, 0].astype(np.int64)
     mdc = mv[:, 1].astype(np.int64)
     mi1 = (mv[:, 3] * cols + mv[:, 4]).astype(np.int64)
     mi2 = (mv[:, 5] * cols + mv[:, 6]).astype(np.int64)
     mkn = mv[:, 2].astype(np.bool_)
-    mcoef = np.empty(K)
-    for m in range(K):
-        mcoef[m] = cs * lens[m] * (0.25 if mkn[m] else 0.5)
+    mcoef = edge_coefficients(mv, lens, cs)
     return moff, mdr, mdc, mi1, mi2, mcoef, mkn
 
 
@@ -608,7 +606,7 @@ def _matrix_worker(k, fflat, cols, cs, tables, delta, B, src_idx, rows_todo, tfl
             counter[0] += 1
 
 
-class _TiledRunner:
+class TiledRunner:
     """Per-thread state of early-stopping single-source tiled runs (cost + tile bookkeeping); the padded
     friction is shared read-only. Between runs only the touched tiles are reset."""
 
@@ -673,6 +671,12 @@ def _pad(f, prog=None):
     return fp
 
 
+def tiled_setup(f, neighbours, cs, prog=None):
+    """Shared read-only state of :class:`TiledRunner` s on ``f`` (checked friction): the padded friction
+    and the pull tables."""
+    return _pad(f, prog), _pull_tables(neighbours, f.shape[1] + 4, cs)
+
+
 def _run_threads(n_jobs, n_threads, work, prog):
     """Runs ``work(state_index, job, cancel)`` for jobs 0..n_jobs-1 on ``n_threads`` threads (each thread
     owns state ``state_index``), reporting ``prog(done / n_jobs)`` from this thread; cancel stops all."""
@@ -731,8 +735,7 @@ def _travel_time_matrix_tiled(f, cs, src, tgt, max_cost, neighbours, progress, n
     if N == 0 or M == 0:
         prog(1.0, force=True)
         return out
-    fp = _pad(f, prog)
-    tables = _pull_tables(neighbours, P, cs)
+    fp, tables = tiled_setup(f, neighbours, cs, prog)
     tpad = (tgt[:, 0].astype(np.int64) + 2) * P + tgt[:, 1].astype(np.int64) + 2
     src = np.ascontiguousarray(src, dtype=np.int64)
     spad = (src[:, 0] + 2) * P + src[:, 1] + 2
@@ -756,7 +759,7 @@ def _travel_time_matrix_tiled(f, cs, src, tgt, max_cost, neighbours, progress, n
         out[i, j0:] = row[inv]
 
     for _ in range(n_threads):
-        runners.append(_TiledRunner(fp, rows, cols, tile, tables))
+        runners.append(TiledRunner(fp, rows, cols, tile, tables))
         prog(0.0)
     _run_threads(N, n_threads, work, prog)
     prog(1.0, force=True)
@@ -806,7 +809,7 @@ def travel_time_matrix(f, cell_size, src, tgt, max_cost, neighbours=16, progress
     ``max_cost``). Each source is an early-stopping single-source search (stops once every target is
     final); sources run in parallel threads (GIL-free kernels), one state per thread.
 
-    ``method``: "tiled" (default; :class:`_TiledRunner`, only the touched tiles reset between runs) or
+    ``method``: "tiled" (default; :class:`TiledRunner`, only the touched tiles reset between runs) or
     "bucket" (the previous bucket queue). ``chunk``: work per kernel call between cancel checks.
     ``runner``: a :class:`.distributed.DaskRunner` (tiled only): one Dask task per source (same results)."""
     cs = float(cell_size)

@@ -103,36 +103,22 @@ def site_matrix(friction, cell_size, sources_rc, neighbours=16, symmetric=True, 
 
     ``runner``: a :class:`.distributed.DaskRunner` (``engine="auto"``, no ``batch``): each single-source
     search runs as a Dask task; the result is the same, bit for bit."""
-    from .costdist import travel_time_matrix
+    from .costdist import travel_time_matrix, travel_time_matrix_symmetric
 
     src = np.asarray(sources_rc, dtype=np.int64).reshape(-1, 2)
     n = src.shape[0]
-    if runner is not None:
-        if engine != "auto" or batch is not None:
-            raise ValueError("a Dask runner needs engine='auto' and no batch")
-        from . import engine as fast
-        from .costdist import _check_friction, _check_sources
-        f = _check_friction(friction)
-        s = _check_sources(src, f.shape)
-        if symmetric:
-            return fast.travel_time_matrix_symmetric(f, float(cell_size), s, neighbours=neighbours,
-                                                     progress=progress, runner=runner)
-        m = np.array(fast.travel_time_matrix(f, float(cell_size), s, s, math.inf, neighbours, progress,
-                                             runner=runner), dtype=np.float64)
-        np.fill_diagonal(m, 0.0)
-        return m
+    if runner is not None and (engine != "auto" or batch is not None):
+        raise ValueError("a Dask runner needs engine='auto' and no batch")
     if not symmetric:
-        m = travel_time_matrix(friction, cell_size, src, neighbours=neighbours, progress=progress, engine=engine)
+        m = travel_time_matrix(friction, cell_size, src, neighbours=neighbours, progress=progress, engine=engine,
+                               runner=runner)
         m = np.array(m, dtype=np.float64)
         np.fill_diagonal(m, 0.0)
         return m
     if engine == "auto" and batch is None:
-        # one queue of searches, each pair searched once (core.engine.travel_time_matrix_symmetric)
-        from . import engine as fast
-        from .costdist import _check_friction, _check_sources
-        f = _check_friction(friction)
-        return fast.travel_time_matrix_symmetric(f, float(cell_size), _check_sources(src, f.shape),
-                                                 neighbours=neighbours, progress=progress)
+        # one queue of searches, each pair searched once
+        return travel_time_matrix_symmetric(friction, cell_size, src, neighbours=neighbours, progress=progress,
+                                            runner=runner)
     f = np.asarray(friction)
     order = sweep_order(src)
     b = max(1, int(batch or os.cpu_count() or 1))

@@ -45,7 +45,7 @@ import threading
 import numpy as np
 
 from . import Cancelled
-from .costdist import _check_friction, move_set
+from .costdist import check_friction, edge_coefficients, move_set
 
 
 def _k():
@@ -151,7 +151,7 @@ def coverage_sets(friction, cell_size, sources_rc, budget, demand, neighbours=16
     all cores), or with ``runner`` (a :class:`.distributed.DaskRunner`) as Dask tasks, a few candidates each
     (same sets). ``progress(fraction) -> cancel?``; raises :class:`Cancelled`."""
     k = _k()
-    f = _check_friction(friction)
+    f = check_friction(friction)
     rows, cols = f.shape
     fflat = f.reshape(-1)
     src = np.asarray(sources_rc, dtype=np.int64).reshape(-1, 2)
@@ -164,7 +164,7 @@ def coverage_sets(friction, cell_size, sources_rc, budget, demand, neighbours=16
         dem_idx = np.asarray(demand, dtype=np.int32).reshape(-1)
         n_dem = int(dem_idx.max()) + 1 if dem_idx.size else 0
     mv, lens = move_set(neighbours)
-    coef = np.array([cell_size * lens[m] * (0.25 if mv[m, 2] else 0.5) for m in range(mv.shape[0])])
+    coef = edge_coefficients(mv, lens, cell_size)
     N = src.shape[0]
     lists = [None] * N
     flat_src = src[:, 0] * cols + src[:, 1]

@@ -88,7 +88,7 @@ def test_tiled_matrix_state_reused_and_reset(nb):
     np.testing.assert_array_equal(got, ref)
     # white box: after a run the runner's costs and tile bookkeeping are clean again
     fp = engine._pad(f)
-    r = engine._TiledRunner(fp, 90, 77, 9, engine._pull_tables(nb, 77 + 4, CS))
+    r = engine.TiledRunner(fp, 90, 77, 9, engine._pull_tables(nb, 77 + 4, CS))
     P = 77 + 4
     tpad = np.unique((tgt[:, 0] + 2) * P + tgt[:, 1] + 2)
     for s in src[:5]:
@@ -101,7 +101,7 @@ def test_tiled_matrix_stops_early():
     """A target next to the source: the run visits a few tiles, not the grid."""
     f = np.full((300, 300), 0.0078125, np.float32)  # a power of two: exact sums
     fp = engine._pad(f)
-    r = engine._TiledRunner(fp, 300, 300, 16, engine._pull_tables(16, 304, CS))
+    r = engine.TiledRunner(fp, 300, 300, 16, engine._pull_tables(16, 304, CS))
     P = 304
     tgt = np.array([(150 + 2) * P + 153 + 2], np.int64)
     got = r.solve(np.array([[150, 150]], np.int64), tgt, math.inf, 1 << 30)
