@@ -17,7 +17,7 @@ be reported and the run cancelled:
 * ``"bits"`` (second-nearest source on grids of 1 M+ cells, :func:`_cost_distance_second_bits`):
   2 x ceil(log2 n) tiled runs, each over the sources with one bit of their index set or not set.
 * ``"bucket"`` (:mod:`._engine_kernels`): a bucket queue (delta-stepping) over the flat raster; used for
-  the second-nearest source on smaller grids (and selectable for the matrix: ``method="bucket"``).
+  the second-nearest source on smaller grids.
   Memory: float64 cost + int32 label + int32 queue slot = 16 bytes/cell (32 with the second-nearest).
 
 * :func:`cost_distance` -- multi-source, offsets, cut-off, nearest and second-nearest source.
@@ -29,12 +29,10 @@ be reported and the run cancelled:
 import math
 import mmap
 import os
-import threading
-import time
 
 import numpy as np
 
-from . import Cancelled
+from ._threads import Progress as _Progress, run_jobs
 from ._model import CostResult, edge_coefficients, move_set
 
 #: nodes processed per kernel call (~0.1-0.3 s of work); the driver reports progress between calls
@@ -425,24 +423,6 @@ def _delta_ring(f, cs, delta_factor=1.0):
     return delta, B
 
 
-class _Progress:
-    """Calls ``progress(fraction)`` at most every ``interval`` seconds; raises Cancelled on True."""
-
-    def __init__(self, progress, interval=0.2):
-        self.cb = progress
-        self.interval = interval
-        self.last = time.perf_counter()
-
-    def __call__(self, frac, force=False):
-        if self.cb is None:
-            return
-        t = time.perf_counter()
-        if force or t - self.last >= self.interval:
-            self.last = t
-            if self.cb(min(max(float(frac), 0.0), 1.0)):
-                raise Cancelled()
-
-
 def cost_distance(f, cell_size, src, off, max_cost, neighbours=16, want_nearest=True, want_second=False,
                   progress=None, chunk=None, delta_factor=16.0, sort_bucket=True, method="auto", tile=TILE):
     """Multi-source accumulated cost (arguments as :func:`.costdist.cost_distance`, already checked:
@@ -564,48 +544,6 @@ def cost_distance(f, cell_size, src, off, max_cost, neighbours=16, want_nearest=
     return res
 
 
-def _matrix_worker(k, fflat, cols, cs, tables, delta, B, src_idx, rows_todo, tflag, tnodes, tpos, max_cost,
-                   out, counter, lock, cancel, chunk):
-    """Runs early-stopping single-source searches for the sources in ``rows_todo`` (a shared iterator)."""
-    moff, mdr, mdc, mi1, mi2, mcoef, mkn = tables
-    n = fflat.shape[0]
-    d = np.full(n, np.inf)
-    lab = np.zeros(n, np.int32)
-    qb = np.full(n, -1, np.int32)
-    head = np.full(B, -1, np.int32)
-    pnode = np.empty(4096, np.int32)
-    pnext = np.empty(4096, np.int32)
-    touched = np.empty(4096, np.int32)
-    inv_delta = 1.0 / delta
-    one_src = np.zeros(1, np.int64)
-    zero_off = np.zeros(1)
-    while True:
-        with lock:
-            i = next(rows_todo, None)
-        if i is None or cancel.is_set():
-            return
-        st = np.zeros(8, np.int64)
-        st[k.ST_FREE] = -1
-        st[k.ST_LEFT] = tnodes.shape[0]
-        head[:] = -1
-        tdone = np.zeros(tnodes.shape[0], np.bool_)
-        one_src[0] = src_idx[i]
-        k.seed_single(d, lab, qb, pnode, pnext, head, st, one_src, zero_off, 0.0, inv_delta, max_cost,
-                      touched, True)
-        while not st[k.ST_DONE]:
-            if cancel.is_set():
-                return
-            pnode, pnext, touched = k.run_single(fflat, cols, d, lab, qb, pnode, pnext, head, st, moff, mdr,
-                                                 mdc, mi1, mi2, mcoef, mkn, 0.0, inv_delta, max_cost, chunk,
-                                                 tflag, tnodes, tdone, touched, True)
-            with lock:
-                counter[1] += 1
-        out[i] = d[tnodes][tpos]
-        k.reset_touched(d, qb, touched, int(st[k.ST_TOUCH]))
-        with lock:
-            counter[0] += 1
-
-
 class TiledRunner:
     """Per-thread state of early-stopping single-source tiled runs (cost + tile bookkeeping); the padded
     friction is shared read-only. Between runs only the touched tiles are reset."""
@@ -677,47 +615,6 @@ def tiled_setup(f, neighbours, cs, prog=None):
     return _pad(f, prog), _pull_tables(neighbours, f.shape[1] + 4, cs)
 
 
-def _run_threads(n_jobs, n_threads, work, prog):
-    """Runs ``work(state_index, job, cancel)`` for jobs 0..n_jobs-1 on ``n_threads`` threads (each thread
-    owns state ``state_index``), reporting ``prog(done / n_jobs)`` from this thread; cancel stops all."""
-    lock = threading.Lock()
-    cancel = threading.Event()
-    todo = iter(range(n_jobs))
-    done = [0]
-    errors = []
-
-    def target(s):
-        try:
-            while not cancel.is_set():
-                with lock:
-                    j = next(todo, None)
-                if j is None:
-                    return
-                work(s, j, cancel)
-                with lock:
-                    done[0] += 1
-        except BaseException as e:  # pragma: no cover - surfaced below
-            errors.append(e)
-            cancel.set()
-
-    threads = [threading.Thread(target=target, args=(s,), daemon=True) for s in range(n_threads)]
-    for t in threads:
-        t.start()
-    try:
-        while any(t.is_alive() for t in threads):
-            threads[0].join(0.05)
-            prog(done[0] / max(n_jobs, 1))
-    except Cancelled:
-        cancel.set()
-        for t in threads:
-            t.join()
-        raise
-    for t in threads:
-        t.join()
-    if errors:
-        raise errors[0]
-
-
 def _travel_time_matrix_tiled(f, cs, src, tgt, max_cost, neighbours, progress, n_threads, chunk, tile,
                               first=None, runner=None):
     """(N, M) costs; with ``first``, row ``i`` only for the targets ``first[i]:`` (the rest inf, not
@@ -761,7 +658,7 @@ def _travel_time_matrix_tiled(f, cs, src, tgt, max_cost, neighbours, progress, n
     for _ in range(n_threads):
         runners.append(TiledRunner(fp, rows, cols, tile, tables))
         prog(0.0)
-    _run_threads(N, n_threads, work, prog)
+    run_jobs(N, n_threads, work, prog)
     prog(1.0, force=True)
     return out
 
@@ -809,79 +706,15 @@ def travel_time_matrix(f, cell_size, src, tgt, max_cost, neighbours=16, progress
     ``max_cost``). Each source is an early-stopping single-source search (stops once every target is
     final); sources run in parallel threads (GIL-free kernels), one state per thread.
 
-    ``method``: "tiled" (default; :class:`TiledRunner`, only the touched tiles reset between runs) or
-    "bucket" (the previous bucket queue). ``chunk``: work per kernel call between cancel checks.
+    ``method``: "tiled" (the only one; :class:`TiledRunner`, only the touched tiles reset between runs; the
+    previous bucket-queue runner lives on in ``tests/core/_bucket_matrix.py`` as an independent check).
+    ``chunk``: work per kernel call between cancel checks.
     ``runner``: a :class:`.distributed.DaskRunner` (tiled only): one Dask task per source (same results)."""
     cs = float(cell_size)
     if not (cs > 0):
         raise ValueError("cell size must be positive")
-    if method in ("auto", "tiled"):
-        return _travel_time_matrix_tiled(f, cs, np.asarray(src), np.asarray(tgt), float(max_cost), neighbours,
-                                         progress, n_threads, TILED_CHUNK // 4 if chunk is None else int(chunk),
-                                         tile, runner=runner)
-    if method != "bucket":
-        raise ValueError("method must be auto, tiled or bucket")
-    return _travel_time_matrix_bucket(f, cs, src, tgt, max_cost, neighbours, progress, n_threads,
-                                      CHUNK // 4 if chunk is None else chunk)
-
-
-def _travel_time_matrix_bucket(f, cell_size, src, tgt, max_cost, neighbours=16, progress=None, n_threads=None,
-                               chunk=CHUNK // 4):
-    """(N, M) float64 costs from each source to each target (inf where unreachable or beyond
-    ``max_cost``). Each source is an early-stopping search; sources run in parallel threads."""
-    k = _kernels()
-    rows, cols = f.shape
-    n = rows * cols
-    cs = float(cell_size)
-    if not (cs > 0):
-        raise ValueError("cell size must be positive")
-    fflat = f.reshape(-1)
-    tables = _moves(neighbours, cols, cs)
-    delta, B = _delta_ring(f, cs, 4.0)
-    src_idx = src[:, 0].astype(np.int64) * cols + src[:, 1].astype(np.int64)
-    tgt_idx = tgt[:, 0].astype(np.int64) * cols + tgt[:, 1].astype(np.int64)
-    tnodes, tpos = np.unique(tgt_idx.astype(np.int32), return_inverse=True)
-    tflag = np.zeros(n, np.int8)
-    tflag[tnodes] = 1
-    N = src_idx.shape[0]
-    out = np.full((N, tgt_idx.shape[0]), np.inf)
-    if n_threads is None:
-        n_threads = os.cpu_count() or 1
-    n_threads = max(1, min(int(n_threads), N))
-    prog = _Progress(progress)
-    lock = threading.Lock()
-    cancel = threading.Event()
-    counter = [0, 0]
-    todo = iter(range(N))
-    errors = []
-
-    def target():
-        try:
-            _matrix_worker(k, fflat, cols, cs, tables, delta, B, src_idx, todo, tflag, tnodes, tpos, max_cost,
-                           out, counter, lock, cancel, chunk)
-        except BaseException as e:  # pragma: no cover - surfaced below
-            errors.append(e)
-            cancel.set()
-
-    if n_threads == 1:
-        # same code path, but progress is checked from this thread between chunks
-        threads = [threading.Thread(target=target, daemon=True)]
-    else:
-        threads = [threading.Thread(target=target, daemon=True) for _ in range(n_threads)]
-    for t in threads:
-        t.start()
-    try:
-        while any(t.is_alive() for t in threads):
-            threads[0].join(0.05)
-            prog(counter[0] / N)
-    except Cancelled:
-        cancel.set()
-        for t in threads:
-            t.join()
-        raise
-    for t in threads:
-        t.join()
-    if errors:
-        raise errors[0]
-    prog(1.0, force=True)
-    return out
+    if method not in ("auto", "tiled"):
+        raise ValueError("method must be auto or tiled")
+    return _travel_time_matrix_tiled(f, cs, np.asarray(src), np.asarray(tgt), float(max_cost), neighbours,
+                                     progress, n_threads, TILED_CHUNK // 4 if chunk is None else int(chunk),
+                                     tile, runner=runner)

@@ -40,11 +40,11 @@ from dataclasses import dataclass, field
 import heapq
 import math
 import os
-import threading
 
 import numpy as np
 
 from . import Cancelled
+from ._threads import Progress, run_jobs
 from .costdist import check_friction, edge_coefficients, move_set
 
 
@@ -174,47 +174,19 @@ def coverage_sets(friction, cell_size, sources_rc, budget, demand, neighbours=16
     if n_threads is None:
         n_threads = os.cpu_count() or 1
     n_threads = max(1, min(int(n_threads), N)) if N else 1
-    lock = threading.Lock()
-    todo = iter(range(N))
-    done = [0]
-    cancel = threading.Event()
-    errors = []
+    states = [None] * n_threads
 
-    def worker():
-        try:
-            dist = np.full(rows * cols, np.inf)
-            touched = np.empty(1 << 16, np.int64)
-            hk = np.empty(1 << 14, np.float64)
-            hn = np.empty(1 << 14, np.int64)
-            out = np.empty(1 << 14, np.int32)
-            while not cancel.is_set():
-                with lock:
-                    i = next(todo, None)
-                if i is None:
-                    return
-                cnt, out, touched, hk, hn = k.covered_demand(fflat, rows, cols, int(flat_src[i]), float(budget),
-                                                             mv, coef, dem_idx, dist, touched, hk, hn, out)
-                lists[i] = np.sort(out[:cnt])
-                with lock:
-                    done[0] += 1
-        except BaseException as e:  # pragma: no cover - surfaced below
-            errors.append(e)
-            cancel.set()
+    def work(s, i, cancel):
+        if states[s] is None:
+            states[s] = [np.full(rows * cols, np.inf), np.empty(1 << 16, np.int64), np.empty(1 << 14, np.float64),
+                         np.empty(1 << 14, np.int64), np.empty(1 << 14, np.int32)]
+        dist, touched, hk, hn, out = states[s]
+        cnt, out, touched, hk, hn = k.covered_demand(fflat, rows, cols, int(flat_src[i]), float(budget), mv, coef,
+                                                     dem_idx, dist, touched, hk, hn, out)
+        states[s][1:] = touched, hk, hn, out
+        lists[i] = np.sort(out[:cnt])
 
-    threads = [threading.Thread(target=worker, daemon=True) for _ in range(n_threads)]
-    for t in threads:
-        t.start()
-    try:
-        while any(t.is_alive() for t in threads):
-            threads[0].join(0.1)
-            if progress is not None and progress(done[0] / max(N, 1)):
-                cancel.set()
-                raise Cancelled()
-    finally:
-        for t in threads:
-            t.join()
-    if errors:
-        raise errors[0]
+    run_jobs(N, n_threads, work, Progress(progress, interval=0.0))
     return CoverageSets.from_lists(lists, n_dem)
 
 

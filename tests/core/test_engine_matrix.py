@@ -7,6 +7,8 @@ import pytest
 from drivetime_equity.core import costdist, engine
 from drivetime_equity.core._dijkstra import dijkstra_targets
 
+from _bucket_matrix import travel_time_matrix_bucket
+
 CS = 25.0
 
 
@@ -120,7 +122,7 @@ def test_tiled_matrix_stops_early():
 def test_tiled_and_bucket_matrix_agree(nb):
     f, src, tgt = _case(300, 80, 66, n_src=8, n_tgt=12)
     a = engine.travel_time_matrix(f, CS, src, tgt, math.inf, nb, None, n_threads=2)
-    b = engine.travel_time_matrix(f, CS, src, tgt, math.inf, nb, None, n_threads=2, method="bucket")
+    b = travel_time_matrix_bucket(f, CS, src, tgt, math.inf, nb, None, n_threads=2)
     np.testing.assert_array_equal(a, b)
 
 
