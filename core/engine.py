@@ -5,15 +5,14 @@ Same graph, same float64 edge arithmetic as the reference Dijkstra in :mod:`._di
 be reported and the run cancelled:
 
 * ``"tiled"`` (:mod:`._tiled_kernels`): the grid in 128 x 128 tiles, a heap of dirty tiles in key order,
-  row sweeps inside a tile until it is a fixed point. Cache-resident, 3-5 x faster than the bucket queue
-  on the benchmark grid (measured, bench/README.md).
+  row sweeps inside a tile until it is a fixed point. Cache-resident; the fastest single-thread method
+  (bench/README.md, "Method candidates").
   Memory: padded float32 friction + float64 cost + int32 label = 16 bytes/cell, plus the outputs.
 * ``"tiled2"`` (default for the nearest-source run on grids of 1 M+ cells, :mod:`._tiled2_kernels`): the
   tiled method on one thread per CPU (at most :data:`TILED_MAX_STRIPS`), the grid split into horizontal
   strips at tile-row boundaries, each strip with its own arrays and heap, the 2 rows on either side of each
-  boundary exchanged between rounds; same memory. 1.6-2.5 x faster than "tiled" on 2 cores (4000^2
-  benchmarks, set-up and output copies included); the total work grows by 0-10 % from 2 to 8 strips
-  (measured as CPU time on 2 cores), so more cores should speed it up further.
+  boundary exchanged between rounds; same memory. Timings and the extra work per strip: bench/README.md,
+  "Strips (threads) of the tiled method".
 * ``"bits"`` (second-nearest source on grids of 1 M+ cells, :func:`_cost_distance_second_bits`):
   2 x ceil(log2 n) tiled runs, each over the sources with one bit of their index set or not set.
 * ``"bucket"`` (:mod:`._engine_kernels`): a bucket queue (delta-stepping) over the flat raster; used for
@@ -38,6 +37,13 @@ from ._model import CostResult, edge_coefficients, move_set
 #: nodes processed per kernel call (~0.1-0.3 s of work); the driver reports progress between calls
 CHUNK = 1 << 19
 
+
+#: bucket width of the bucket queue in units of the smallest edge cost: 1 = label-setting (every cell processed
+#: once); larger = delta-stepping (a few cells processed again, far fewer and fuller buckets); exact for any
+#: value, fastest at 8-32 on road surfaces (bench/README.md)
+DELTA_FACTOR = 16.0
+#: the bucket queue visits each bucket in memory order (exact either way)
+SORT_BUCKET = True
 
 #: tile side of the tiled method (128: best of 32/64/128 on the benchmark grid, measured)
 TILE = 128
@@ -220,8 +226,8 @@ def _cost_distance_second_bits(f, cs, src, off, max_cost, neighbours, want_neare
     contains the second nearest and not the nearest, so its cost there is the second-nearest cost, and no
     run that excludes the nearest can be cheaper. Bit 0's two runs hold all sources: they give the nearest.
     Exact (each run is an exact multi-source run; costs equal the bucket queue's second-nearest, tested);
-    20 sources: 10 runs, 3.3 x faster than the bucket queue's paired-label search on 4000^2 (7.1 s against
-    23.6 s, measured with ``bench_engine.py --second``), same peak memory; slower on small grids."""
+    20 sources: 10 runs; faster than the bucket queue's paired-label search on large grids, slower on small
+    ones (bench/README.md, "Second-nearest source")."""
     k = _tiled()
     n = src.shape[0]
     rows, cols = f.shape
@@ -424,7 +430,7 @@ def _delta_ring(f, cs, delta_factor=1.0):
 
 
 def cost_distance(f, cell_size, src, off, max_cost, neighbours=16, want_nearest=True, want_second=False,
-                  progress=None, chunk=None, delta_factor=16.0, sort_bucket=True, method="auto", tile=TILE):
+                  progress=None, chunk=None, method="auto", tile=TILE):
     """Multi-source accumulated cost (arguments as :func:`.costdist.cost_distance`, already checked:
     ``f`` C-contiguous float32 with inf = impassable, ``src`` (N, 2) int, ``off`` (N,) float64,
     ``max_cost`` float (inf = none)). Returns a :class:`.costdist.CostResult`.
@@ -436,12 +442,8 @@ def cost_distance(f, cell_size, src, off, max_cost, neighbours=16, want_nearest=
     :data:`TILED2_MIN_CELLS` cells with more than one tile row and 2+ CPUs,
     otherwise "tiled".
     ``tile``: tile side of the tiled method. ``chunk``: work per kernel call between progress reports
-    (tiled: cells pulled; bucket: cells processed).
-
-    ``delta_factor``: bucket width in units of the smallest edge cost. 1 = label-setting (every cell
-    processed once); larger = delta-stepping (a few cells processed again, far fewer and fuller buckets):
-    fastest at 8-32 on road surfaces (measured); exact for any value. ``sort_bucket``: visit each bucket in
-    memory order. ``chunk``: cells processed per kernel call between progress reports."""
+    (tiled: cells pulled; bucket: cells processed). The bucket queue's tuning is :data:`DELTA_FACTOR` and
+    :data:`SORT_BUCKET`."""
     cs = float(cell_size)
     if not (cs > 0):
         raise ValueError("cell size must be positive")
@@ -451,7 +453,7 @@ def cost_distance(f, cell_size, src, off, max_cost, neighbours=16, want_nearest=
         raise ValueError("the tiled method has no second-nearest source (use bits)")
     if method == "bits" and not want_second:
         raise ValueError("the bits method is for the second-nearest source")
-    if method == "auto":  # second nearest: bits on large grids (3.3 x the bucket queue on 4000^2, 0.8 x on 500^2)
+    if method == "auto":  # second nearest: bits on large grids, bucket on small (bench/README.md)
         method = ("bits" if f.size >= TILED2_MIN_CELLS else "bucket") if want_second else "tiled2"
     off = np.asarray(off, dtype=np.float64)
     if method == "bits":
@@ -475,7 +477,7 @@ def cost_distance(f, cell_size, src, off, max_cost, neighbours=16, want_nearest=
     n = rows * cols
     fflat = f.reshape(-1)
     moff, mdr, mdc, mi1, mi2, mcoef, mkn = _moves(neighbours, cols, cs)
-    delta, B = _delta_ring(f, cs, delta_factor)
+    delta, B = _delta_ring(f, cs, DELTA_FACTOR)
     src_idx = (src[:, 0].astype(np.int64) * cols + src[:, 1].astype(np.int64))
     off = np.asarray(off, dtype=np.float64)
     ok = off <= max_cost
@@ -502,7 +504,7 @@ def cost_distance(f, cell_size, src, off, max_cost, neighbours=16, want_nearest=
         while not st[k.ST_DONE]:
             pnode, pnext, _ = k.run_single(fflat, cols, d, lab, qb, pnode, pnext, head, st, moff, mdr, mdc,
                                            mi1, mi2, mcoef, mkn, base, inv_delta, max_cost, chunk,
-                                           empty_i8, empty_i32, empty_b, empty_i32, False, sort_bucket)
+                                           empty_i8, empty_i32, empty_b, empty_i32, False, SORT_BUCKET)
             if not st[k.ST_DONE]:
                 prog(st[k.ST_WORK] / npass)
         del qb, pnode, pnext

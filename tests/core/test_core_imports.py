@@ -89,3 +89,19 @@ def test_private_engine_and_model_used_only_behind_the_facade():
 @pytest.mark.parametrize("name", MODULES)
 def test_every_core_module_imports(name):
     importlib.import_module("drivetime_equity.core." + name)
+
+
+def test_processing_and_plugin_use_the_public_core_modules():
+    """Outside core/, cost distance is reached through :mod:`core.costdist` only: no ``core.engine`` and no
+    private ``core._*`` module."""
+    root = CORE.parent
+    for path in sorted((root / "processing").glob("*.py")) + sorted((root / "plugin").glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("core"):
+                parts = node.module.split(".")
+                names = [a.name for a in node.names]
+                assert not (len(parts) > 1 and (parts[1] == "engine" or parts[1].startswith("_"))), \
+                    f"{path.name} imports {node.module}"
+                assert not (len(parts) == 1 and any(n == "engine" or n.startswith("_") for n in names)), \
+                    f"{path.name} imports {names} from core"

@@ -179,13 +179,14 @@ def test_many_sources_ties_and_quantised():
 
 @pytest.mark.parametrize("nb", [8, 16])
 @pytest.mark.parametrize("delta_factor", [1.0, 3.0, 1000.0])
-def test_bucket_width_does_not_change_results(nb, delta_factor):
+def test_bucket_width_does_not_change_results(nb, delta_factor, monkeypatch):
+    monkeypatch.setattr(engine, "DELTA_FACTOR", delta_factor)
+    monkeypatch.setattr(engine, "SORT_BUCKET", delta_factor < 10)
     rng = np.random.default_rng(int(delta_factor) + nb)
     f, src = _random_case(rng, max_side=45)
     ff = costdist.check_friction(f)
     off = rng.uniform(0, 1, src.shape[0])
-    res = engine.cost_distance(ff, CS, src, off, math.inf, nb, True, True, None, delta_factor=delta_factor,
-                               sort_bucket=delta_factor < 10)
+    res = engine.cost_distance(ff, CS, src, off, math.inf, nb, True, True, None, method="bucket")
     d1, l1, d2, l2 = _ref(f, src, off, math.inf, nb, True)
     np.testing.assert_array_equal(res.cost, d1.astype(np.float32))
     np.testing.assert_array_equal(res.second_cost, d2.astype(np.float32))
