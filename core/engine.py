@@ -219,6 +219,15 @@ class _Half:
             self.ht = np.concatenate([self.ht, np.empty_like(self.ht)])
 
 
+def _second_result(cost, nearest, second_cost, second_nearest, shape, want_nearest):
+    """The :class:`CostResult` of a second-nearest run from flat arrays."""
+    res = CostResult(cost.reshape(shape), second_cost=second_cost.reshape(shape),
+                     second_nearest=second_nearest.reshape(shape))
+    if want_nearest:
+        res.nearest = nearest.reshape(shape)
+    return res
+
+
 def _cost_distance_second_bits(f, cs, src, off, max_cost, neighbours, want_nearest, progress, chunk, tile):
     """Nearest and second-nearest source by 2 x ceil(log2 n) runs of the tiled engine, each over the
     sources whose index has one bit set, or not set. The second-nearest source of a cell differs from its
@@ -268,12 +277,8 @@ def _cost_distance_second_bits(f, cs, src, off, max_cost, neighbours, want_neare
                 k.merge_second(c[z], lab[z], ids, b, side, l1[z], d2[z], l2[z])
                 prog((i + 1.0) / len(runs))
             del c, lab
-    res = CostResult(d1.reshape(rows, cols), second_cost=d2.reshape(rows, cols),
-                     second_nearest=l2.reshape(rows, cols))
-    if want_nearest:
-        res.nearest = l1.reshape(rows, cols)
     prog(1.0, force=True)
-    return res
+    return _second_result(d1, l1, d2, l2, (rows, cols), want_nearest)
 
 
 def _cost_distance_tiled2(f, cs, src, off, max_cost, neighbours, want_nearest, progress, chunk, tile,
@@ -538,10 +543,7 @@ def cost_distance(f, cell_size, src, off, max_cost, neighbours=16, want_nearest=
         out2 = np.empty(n, np.float32)
         k.finish_single(d2, l2, out2)
         del d2
-        res = CostResult(out.reshape(rows, cols), second_cost=out2.reshape(rows, cols),
-                         second_nearest=l2.reshape(rows, cols))
-        if want_nearest:
-            res.nearest = l1.reshape(rows, cols)
+        res = _second_result(out, l1, out2, l2, (rows, cols), want_nearest)
     prog(1.0, force=True)
     return res
 
