@@ -59,7 +59,7 @@ def worker(args):
         run = costdist.cost_distance
         if kw:
             def run(f_, cs_, src_, neighbours, want_second, progress=None):
-                return engine.cost_distance(costdist._check_friction(f_), cs_, np.asarray(src_, np.int64),
+                return engine.cost_distance(costdist.check_friction(f_), cs_, np.asarray(src_, np.int64),
                                             np.zeros(len(src_)), math.inf, neighbours, True, want_second,
                                             progress, method="bucket")
         t = time.perf_counter()

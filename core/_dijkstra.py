@@ -6,59 +6,7 @@ Private module: call through :mod:`.costdist`.
 import numpy as np
 from numba import njit
 
-
-@njit(cache=True)
-def _heap_push(hk, hn, hl, size, key, node, lab):
-    if size == hk.shape[0]:
-        nk = np.empty(2 * size, hk.dtype)
-        nn = np.empty(2 * size, hn.dtype)
-        nl = np.empty(2 * size, hl.dtype)
-        nk[:size] = hk
-        nn[:size] = hn
-        nl[:size] = hl
-        hk, hn, hl = nk, nn, nl
-    i = size
-    while i > 0:
-        p = (i - 1) >> 1
-        if hk[p] <= key:
-            break
-        hk[i] = hk[p]
-        hn[i] = hn[p]
-        hl[i] = hl[p]
-        i = p
-    hk[i] = key
-    hn[i] = node
-    hl[i] = lab
-    return hk, hn, hl, size + 1
-
-
-@njit(cache=True)
-def _heap_pop(hk, hn, hl, size):
-    key = hk[0]
-    node = hn[0]
-    lab = hl[0]
-    size -= 1
-    k = hk[size]
-    n = hn[size]
-    lb = hl[size]
-    i = 0
-    while True:
-        c = 2 * i + 1
-        if c >= size:
-            break
-        if c + 1 < size and hk[c + 1] < hk[c]:
-            c += 1
-        if hk[c] >= k:
-            break
-        hk[i] = hk[c]
-        hn[i] = hn[c]
-        hl[i] = hl[c]
-        i = c
-    if size > 0:
-        hk[i] = k
-        hn[i] = n
-        hl[i] = lb
-    return key, node, lab, size
+from ._heap import pop as _heap_pop, push_grow as _heap_push
 
 
 @njit(cache=True)
@@ -97,8 +45,7 @@ def dijkstra_multi(fric, cs, src_idx, src_off, max_cost, moves, lens, want_secon
     nset = np.zeros(n, np.int8)
     need = 2 if want_second else 1
     hk = np.empty(1024, np.float64)
-    hn = np.empty(1024, np.int64)
-    hl = np.empty(1024, np.int32)
+    hv = np.empty(1024, np.int64)  # heap values: label * n + node
     size = 0
     for s in range(src_idx.shape[0]):
         node = src_idx[s]
@@ -115,10 +62,12 @@ def dijkstra_multi(fric, cs, src_idx, src_off, max_cost, moves, lens, want_secon
         elif l1[node] != s and off < d2[node]:
             d2[node] = off
             l2[node] = s
-        hk, hn, hl, size = _heap_push(hk, hn, hl, size, off, node, s)
+        hk, hv, size = _heap_push(hk, hv, size, off, np.int64(s) * n + node)
     # settled[label slot]: nset counts settled labels; settled labels are l1 (first), then l2.
     while size > 0:
-        d, node, lab, size = _heap_pop(hk, hn, hl, size)
+        d, val, size = _heap_pop(hk, hv, size)
+        lab = val // n
+        node = val - lab * n
         k = nset[node]
         if k >= need:
             continue
@@ -180,7 +129,7 @@ def dijkstra_multi(fric, cs, src_idx, src_off, max_cost, moves, lens, want_secon
                     l2[v] = lab
                     pushed = True
             if pushed:
-                hk, hn, hl, size = _heap_push(hk, hn, hl, size, nd, v, lab)
+                hk, hv, size = _heap_push(hk, hv, size, nd, np.int64(lab) * n + v)
     # unsettled tentative values beyond the cut-off never happen (we never push > max_cost)
     for i in range(n):
         if nset[i] < 1:
@@ -205,12 +154,11 @@ def dijkstra_targets(fric, cs, src, targets, max_cost, moves, lens):
     left = targets.shape[0]
     hk = np.empty(1024, np.float64)
     hn = np.empty(1024, np.int64)
-    hl = np.empty(1024, np.int32)
     size = 0
     dist[src] = 0.0
-    hk, hn, hl, size = _heap_push(hk, hn, hl, size, 0.0, src, 0)
+    hk, hn, size = _heap_push(hk, hn, size, 0.0, src)
     while size > 0 and left > 0:
-        d, node, lab, size = _heap_pop(hk, hn, hl, size)
+        d, node, size = _heap_pop(hk, hn, size)
         if done[node] or d > dist[node]:
             continue
         done[node] = True
@@ -226,7 +174,7 @@ def dijkstra_targets(fric, cs, src, targets, max_cost, moves, lens):
             if done[v] or nd > max_cost or nd >= dist[v]:
                 continue
             dist[v] = nd
-            hk, hn, hl, size = _heap_push(hk, hn, hl, size, nd, v, 0)
+            hk, hn, size = _heap_push(hk, hn, size, nd, v)
     out = np.empty(targets.shape[0])
     for t in range(targets.shape[0]):
         out[t] = dist[targets[t]] if done[targets[t]] else np.inf

@@ -10,51 +10,7 @@
 import numpy as np
 from numba import njit
 
-
-@njit(cache=True, nogil=True)
-def _push(hk, hn, size, key, node):
-    if size == hk.shape[0]:
-        nk = np.empty(2 * size, hk.dtype)
-        nn = np.empty(2 * size, hn.dtype)
-        nk[:size] = hk
-        nn[:size] = hn
-        hk, hn = nk, nn
-    i = size
-    while i > 0:
-        p = (i - 1) >> 1
-        if hk[p] <= key:
-            break
-        hk[i] = hk[p]
-        hn[i] = hn[p]
-        i = p
-    hk[i] = key
-    hn[i] = node
-    return hk, hn, size + 1
-
-
-@njit(cache=True, nogil=True)
-def _pop(hk, hn, size):
-    key = hk[0]
-    node = hn[0]
-    size -= 1
-    k = hk[size]
-    n = hn[size]
-    i = 0
-    while True:
-        c = 2 * i + 1
-        if c >= size:
-            break
-        if c + 1 < size and hk[c + 1] < hk[c]:
-            c += 1
-        if hk[c] >= k:
-            break
-        hk[i] = hk[c]
-        hn[i] = hn[c]
-        i = c
-    if size > 0:
-        hk[i] = k
-        hn[i] = n
-    return key, node, size
+from ._heap import pop as _pop, push_grow as _push
 
 
 @njit(cache=True, nogil=True)

@@ -17,7 +17,8 @@ Labels travel with costs (copied together while both threads are stopped).
 import numpy as np
 from numba import njit
 
-from ._tiled_kernels import ST_HEAP, _hpop, _hpush, _widen
+from ._heap import pop as _hpop, push as _hpush
+from ._tiled_kernels import ST_HEAP, _widen
 
 
 

@@ -38,48 +38,10 @@ State vector ``st`` (int64): 0 heap size, 1 tiles solved, 2 tiles solved for the
 import numpy as np
 from numba import njit
 
+from ._heap import pop as _hpop, push as _hpush
+
 ST_HEAP, ST_VISITS, ST_FIRST, ST_DONE, ST_PASSES, ST_BLOCK = range(6)
 NONE = 1 << 30  # empty range: lo = NONE, hi = -NONE
-
-
-@njit(cache=True, nogil=True)
-def _hpush(hk, ht, size, key, t):
-    i = size
-    while i > 0:
-        p = (i - 1) >> 1
-        if hk[p] <= key:
-            break
-        hk[i] = hk[p]
-        ht[i] = ht[p]
-        i = p
-    hk[i] = key
-    ht[i] = t
-    return size + 1
-
-
-@njit(cache=True, nogil=True)
-def _hpop(hk, ht, size):
-    key = hk[0]
-    t = ht[0]
-    size -= 1
-    k = hk[size]
-    tt = ht[size]
-    i = 0
-    while True:
-        c = 2 * i + 1
-        if c >= size:
-            break
-        if c + 1 < size and hk[c + 1] < hk[c]:
-            c += 1
-        if hk[c] >= k:
-            break
-        hk[i] = hk[c]
-        ht[i] = ht[c]
-        i = c
-    if size > 0:
-        hk[i] = k
-        ht[i] = tt
-    return key, t, size
 
 
 @njit(cache=True, nogil=True)

@@ -15,95 +15,15 @@ with a non-finite or negative friction is impassable. A move from cell *a* to ce
 Costs are symmetric (a->b equals b->a), so travel-time matrices on this graph are symmetric.
 Sources start at their offset (activation time). Costs above ``max_cost`` are reported unreachable.
 """
-from dataclasses import dataclass
 import math
 
 import numpy as np
 
 from . import Cancelled  # noqa: F401  (re-exported)
-
-SQRT2 = math.sqrt(2.0)
-SQRT5 = math.sqrt(5.0)
-
-
-def move_set(neighbours):
-    """Moves as an int array (K, 7): dr, dc, has_intermediates, i1r, i1c, i2r, i2c; and lengths (K,)."""
-    if neighbours not in (4, 8, 16):
-        raise ValueError("neighbours must be 4, 8 or 16")
-    moves = [(-1, 0), (1, 0), (0, -1), (0, 1)]
-    if neighbours >= 8:
-        moves += [(-1, -1), (-1, 1), (1, -1), (1, 1)]
-    if neighbours == 16:
-        moves += [(-2, -1), (-2, 1), (2, -1), (2, 1), (-1, -2), (-1, 2), (1, -2), (1, 2)]
-    rows = []
-    lens = []
-    for dr, dc in moves:
-        if abs(dr) + abs(dc) == 3:
-            if abs(dr) == 2:
-                sr = 1 if dr > 0 else -1
-                rows.append((dr, dc, 1, sr, 0, sr, dc))
-            else:
-                sc = 1 if dc > 0 else -1
-                rows.append((dr, dc, 1, 0, sc, dr, sc))
-            lens.append(SQRT5)
-        else:
-            rows.append((dr, dc, 0, 0, 0, 0, 0))
-            lens.append(SQRT2 if dr and dc else 1.0)
-    return np.array(rows, dtype=np.int64), np.array(lens, dtype=np.float64)
-
-
-def speed_to_friction(speed_kmh):
-    """Speed (km/h) to friction (minutes per metre, float32). Speed <= 0 or NaN -> inf (impassable)."""
-    s = np.asarray(speed_kmh, dtype=np.float64)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        f = np.where(np.isfinite(s) & (s > 0), 0.06 / s, np.inf)
-    return f.astype(np.float32)
-
-
-@dataclass
-class CostResult:
-    """Result of :func:`cost_distance`. Costs are float32 minutes, ``inf`` where unreachable; labels are
-    source indices (int32, -1 where unreachable)."""
-
-    cost: np.ndarray
-    nearest: np.ndarray = None
-    second_cost: np.ndarray = None
-    second_nearest: np.ndarray = None
-
-
-def _check_friction(friction):
-    """C-contiguous float32 friction with every non-finite or negative value as ``inf``. A clean float32
-    C-contiguous input is returned as is (no copy; the engines never write to it); otherwise a cleaned copy
-    (the caller's array is never modified). Checked in blocks: no full-size temporaries."""
-    f = np.asarray(friction)
-    if f.ndim != 2:
-        raise ValueError("friction must be a 2-D array")
-    f = np.ascontiguousarray(f, dtype=np.float32)  # a copy unless already float32 C-contiguous
-    flat = f.reshape(-1)
-    step = 1 << 22
-    copied = not np.may_share_memory(f, friction) if isinstance(friction, np.ndarray) else True
-    for i in range(0, flat.size, step):
-        blk = flat[i:i + step]
-        bad = ~(blk >= 0)  # NaN, negative, -inf (+inf = impassable is fine)
-        if bad.any():
-            if not copied:
-                f = f.copy()
-                flat = f.reshape(-1)
-                blk = flat[i:i + step]
-                copied = True
-            blk[bad] = np.inf
-    return f
-
-
-def _check_sources(sources_rc, shape):
-    src = np.asarray(sources_rc, dtype=np.int64).reshape(-1, 2)
-    if src.shape[0] == 0:
-        raise ValueError("no sources")
-    r, c = src[:, 0], src[:, 1]
-    bad = (r < 0) | (r >= shape[0]) | (c < 0) | (c >= shape[1])
-    if bad.any():
-        raise ValueError(f"source(s) {np.flatnonzero(bad).tolist()} lie outside the grid")
-    return src
+from . import engine as _engine
+from ._model import (  # noqa: F401  (re-exported: the public home of the model and the input checks)
+    SQRT2, SQRT5, CostResult, check_friction, check_max_cost, check_sources, edge_coefficients, move_set,
+    speed_to_friction)
 
 
 def cost_distance(friction, cell_size, sources_rc, offsets=None, max_cost=None, neighbours=16,
@@ -123,24 +43,19 @@ def cost_distance(friction, cell_size, sources_rc, offsets=None, max_cost=None, 
         (:class:`Cancelled` is raised)
     engine : "auto" (fastest available), "reference" (plain Dijkstra)
     """
-    f = _check_friction(friction)
-    src = _check_sources(sources_rc, f.shape)
+    f = check_friction(friction)
+    src = check_sources(sources_rc, f.shape)
     off = np.zeros(src.shape[0]) if offsets is None else np.asarray(offsets, dtype=np.float64).reshape(-1)
     if off.shape[0] != src.shape[0]:
         raise ValueError("offsets and sources differ in length")
-    mc = math.inf if max_cost is None else float(max_cost)
-    if not mc >= 0:
-        raise ValueError("max_cost must be zero or positive (or None for no cut-off)")
+    mc = check_max_cost(max_cost)
     if progress is not None and progress(0.0):
         raise Cancelled()
     if engine == "auto":
-        try:
-            from . import engine as fast
-        except ImportError:
-            fast = None
-        if fast is not None:
-            return fast.cost_distance(f, float(cell_size), src, off, mc, neighbours,
-                                      want_nearest, want_second, progress)
+        return _engine.cost_distance(f, float(cell_size), src, off, mc, neighbours, want_nearest, want_second,
+                                     progress)
+    if engine != "reference":
+        raise ValueError("engine must be 'auto' or 'reference'")
     from ._dijkstra import dijkstra_multi
     moves, lens = move_set(neighbours)
     idx = src[:, 0] * f.shape[1] + src[:, 1]
@@ -157,25 +72,23 @@ def cost_distance(friction, cell_size, sources_rc, offsets=None, max_cost=None, 
 
 
 def travel_time_matrix(friction, cell_size, sources_rc, targets_rc=None, max_cost=None, neighbours=16,
-                       progress=None, engine="auto"):
+                       progress=None, engine="auto", runner=None):
     """Cost from every source to every target ((N, M) float64 minutes, inf where unreachable).
 
     One single-source run per source that stops once every target is settled. ``targets_rc`` defaults to the
-    sources themselves (a square site-to-site matrix).
+    sources themselves (a square site-to-site matrix). ``runner``: a :class:`.distributed.DaskRunner`
+    (``engine="auto"`` only): one Dask task per source, same results.
     """
-    f = _check_friction(friction)
-    src = _check_sources(sources_rc, f.shape)
-    tgt = src if targets_rc is None else _check_sources(targets_rc, f.shape)
-    mc = math.inf if max_cost is None else float(max_cost)
-    if not mc >= 0:
-        raise ValueError("max_cost must be zero or positive (or None for no cut-off)")
+    f = check_friction(friction)
+    src = check_sources(sources_rc, f.shape)
+    tgt = src if targets_rc is None else check_sources(targets_rc, f.shape)
+    mc = check_max_cost(max_cost)
     if engine == "auto":
-        try:
-            from . import engine as fast
-        except ImportError:
-            fast = None
-        if fast is not None and hasattr(fast, "travel_time_matrix"):
-            return fast.travel_time_matrix(f, float(cell_size), src, tgt, mc, neighbours, progress)
+        return _engine.travel_time_matrix(f, float(cell_size), src, tgt, mc, neighbours, progress, runner=runner)
+    if engine != "reference":
+        raise ValueError("engine must be 'auto' or 'reference'")
+    if runner is not None:
+        raise ValueError("a Dask runner needs engine='auto'")
     from ._dijkstra import dijkstra_targets
     moves, lens = move_set(neighbours)
     tidx = tgt[:, 0] * f.shape[1] + tgt[:, 1]
@@ -186,6 +99,15 @@ def travel_time_matrix(friction, cell_size, sources_rc, targets_rc=None, max_cos
         out[i] = dijkstra_targets(f, float(cell_size), src[i, 0] * f.shape[1] + src[i, 1], tidx, mc,
                                   moves, lens)
     return out
+
+
+def travel_time_matrix_symmetric(friction, cell_size, sources_rc, neighbours=16, progress=None, runner=None):
+    """(N, N) site-to-site costs, each pair searched once (the cell graph is symmetric): see
+    :func:`.engine.travel_time_matrix_symmetric`. Diagonal 0. ``runner`` as in :func:`travel_time_matrix`."""
+    f = check_friction(friction)
+    src = check_sources(sources_rc, f.shape)
+    return _engine.travel_time_matrix_symmetric(f, float(cell_size), src, neighbours=neighbours, progress=progress,
+                                                runner=runner)
 
 
 def snap_to_passable(friction, rows, cols, max_cells):

@@ -133,20 +133,19 @@ def _thread_state(token, build):
 
 
 def _tiled_row_task(token, surface, cs, neighbours, tile, chunk, max_cost, src_rc, tgt_rc):
-    """Costs from one source to the targets (float64 row), as :func:`.engine._travel_time_matrix_tiled`."""
+    """Costs from one source to the targets (float64 row), as :func:`.engine.travel_time_matrix`."""
     from . import engine
 
     t0 = time.perf_counter()
 
     def build():
         f = np.ascontiguousarray(_surface(surface))
-        fp = engine._pad(f)
-        return f.shape, fp, engine._pull_tables(neighbours, f.shape[1] + 4, cs)
+        return (f.shape,) + engine.tiled_setup(f, neighbours, cs)
 
     shape, fp, tables = _run_state(token, build)
     rows, cols = shape
     P = cols + 4
-    runner = _thread_state(token, lambda: engine._TiledRunner(fp, rows, cols, tile, tables))
+    runner = _thread_state(token, lambda: engine.TiledRunner(fp, rows, cols, tile, tables))
     src = np.asarray(src_rc, np.int64).reshape(1, 2)
     tgt = np.asarray(tgt_rc, np.int64).reshape(-1, 2)
     row = np.full(tgt.shape[0], np.inf)
@@ -165,7 +164,7 @@ def _tiled_row_task(token, surface, cs, neighbours, tile, chunk, max_cost, src_r
 def _coverage_task(token, surface, demand_index, cs, neighbours, budget, flat_src):
     """Coverage sets (sorted int32 demand indices) of a few sources, as :func:`.standby.coverage_sets`."""
     from . import standby
-    from .costdist import move_set
+    from .costdist import edge_coefficients, move_set
 
     t0 = time.perf_counter()
 
@@ -173,7 +172,7 @@ def _coverage_task(token, surface, demand_index, cs, neighbours, budget, flat_sr
         f = _surface(surface)
         dem = np.asarray(_surface(demand_index), np.int32).reshape(-1)
         mv, lens = move_set(neighbours)
-        coef = np.array([cs * lens[m] * (0.25 if mv[m, 2] else 0.5) for m in range(mv.shape[0])])
+        coef = edge_coefficients(mv, lens, cs)
         return f.shape, np.ascontiguousarray(f).reshape(-1), dem, mv, coef
 
     shape, fflat, dem, mv, coef = _run_state(token, build)
@@ -358,7 +357,7 @@ class DaskRunner:
         return self._gather(futures, progress, label)
 
     def tiled_rows(self, f, cs, src, tgt, first, max_cost, neighbours, progress, chunk, tile):
-        """(N, M) costs as :func:`.engine._travel_time_matrix_tiled`: one task per source (row ``i`` only for
+        """(N, M) costs as :func:`.engine.travel_time_matrix`: one task per source (row ``i`` only for
         the targets ``first[i]:`` when ``first`` is given)."""
         N, M = src.shape[0], tgt.shape[0]
         out = np.full((N, M), np.inf)

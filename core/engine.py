@@ -5,19 +5,18 @@ Same graph, same float64 edge arithmetic as the reference Dijkstra in :mod:`._di
 be reported and the run cancelled:
 
 * ``"tiled"`` (:mod:`._tiled_kernels`): the grid in 128 x 128 tiles, a heap of dirty tiles in key order,
-  row sweeps inside a tile until it is a fixed point. Cache-resident, 3-5 x faster than the bucket queue
-  on the benchmark grid (measured, bench/README.md).
+  row sweeps inside a tile until it is a fixed point. Cache-resident; the fastest single-thread method
+  (bench/README.md, "Method candidates").
   Memory: padded float32 friction + float64 cost + int32 label = 16 bytes/cell, plus the outputs.
 * ``"tiled2"`` (default for the nearest-source run on grids of 1 M+ cells, :mod:`._tiled2_kernels`): the
   tiled method on one thread per CPU (at most :data:`TILED_MAX_STRIPS`), the grid split into horizontal
   strips at tile-row boundaries, each strip with its own arrays and heap, the 2 rows on either side of each
-  boundary exchanged between rounds; same memory. 1.6-2.5 x faster than "tiled" on 2 cores (4000^2
-  benchmarks, set-up and output copies included); the total work grows by 0-10 % from 2 to 8 strips
-  (measured as CPU time on 2 cores), so more cores should speed it up further.
+  boundary exchanged between rounds; same memory. Timings and the extra work per strip: bench/README.md,
+  "Strips (threads) of the tiled method".
 * ``"bits"`` (second-nearest source on grids of 1 M+ cells, :func:`_cost_distance_second_bits`):
   2 x ceil(log2 n) tiled runs, each over the sources with one bit of their index set or not set.
 * ``"bucket"`` (:mod:`._engine_kernels`): a bucket queue (delta-stepping) over the flat raster; used for
-  the second-nearest source on smaller grids (and selectable for the matrix: ``method="bucket"``).
+  the second-nearest source on smaller grids.
   Memory: float64 cost + int32 label + int32 queue slot = 16 bytes/cell (32 with the second-nearest).
 
 * :func:`cost_distance` -- multi-source, offsets, cut-off, nearest and second-nearest source.
@@ -29,17 +28,22 @@ be reported and the run cancelled:
 import math
 import mmap
 import os
-import threading
-import time
 
 import numpy as np
 
-from . import Cancelled
-from .costdist import CostResult, move_set
+from ._threads import Progress as _Progress, run_jobs
+from ._model import CostResult, edge_coefficients, move_set
 
 #: nodes processed per kernel call (~0.1-0.3 s of work); the driver reports progress between calls
 CHUNK = 1 << 19
 
+
+#: bucket width of the bucket queue in units of the smallest edge cost: 1 = label-setting (every cell processed
+#: once); larger = delta-stepping (a few cells processed again, far fewer and fuller buckets); exact for any
+#: value, fastest at 8-32 on road surfaces (bench/README.md)
+DELTA_FACTOR = 16.0
+#: the bucket queue visits each bucket in memory order (exact either way)
+SORT_BUCKET = True
 
 #: tile side of the tiled method (128: best of 32/64/128 on the benchmark grid, measured)
 TILE = 128
@@ -90,11 +94,12 @@ def _pull_tables(neighbours, P, cs):
     expression as :func:`_moves`), whether it is a knight's move and its direction (+1: ``u`` above ``v``);
     plus the coefficient of the horizontal moves."""
     mv, lens = move_set(neighbours)
+    coefs = edge_coefficients(mv, lens, cs)
     voff, vi1, vi2, vcoef, vkn, vdir = [], [], [], [], [], []
     hcoef = None
     for m in range(mv.shape[0]):
         dr, dc, kn, a, b, c, e = (int(x) for x in mv[m])
-        coef = cs * lens[m] * (0.25 if kn else 0.5)
+        coef = coefs[m]
         if dr == 0:
             hcoef = coef
             continue
@@ -214,6 +219,15 @@ class _Half:
             self.ht = np.concatenate([self.ht, np.empty_like(self.ht)])
 
 
+def _second_result(cost, nearest, second_cost, second_nearest, shape, want_nearest):
+    """The :class:`CostResult` of a second-nearest run from flat arrays."""
+    res = CostResult(cost.reshape(shape), second_cost=second_cost.reshape(shape),
+                     second_nearest=second_nearest.reshape(shape))
+    if want_nearest:
+        res.nearest = nearest.reshape(shape)
+    return res
+
+
 def _cost_distance_second_bits(f, cs, src, off, max_cost, neighbours, want_nearest, progress, chunk, tile):
     """Nearest and second-nearest source by 2 x ceil(log2 n) runs of the tiled engine, each over the
     sources whose index has one bit set, or not set. The second-nearest source of a cell differs from its
@@ -221,8 +235,8 @@ def _cost_distance_second_bits(f, cs, src, off, max_cost, neighbours, want_neare
     contains the second nearest and not the nearest, so its cost there is the second-nearest cost, and no
     run that excludes the nearest can be cheaper. Bit 0's two runs hold all sources: they give the nearest.
     Exact (each run is an exact multi-source run; costs equal the bucket queue's second-nearest, tested);
-    20 sources: 10 runs, 3.3 x faster than the bucket queue's paired-label search on 4000^2 (7.1 s against
-    23.6 s, measured with ``bench_engine.py --second``), same peak memory; slower on small grids."""
+    20 sources: 10 runs; faster than the bucket queue's paired-label search on large grids, slower on small
+    ones (bench/README.md, "Second-nearest source")."""
     k = _tiled()
     n = src.shape[0]
     rows, cols = f.shape
@@ -263,12 +277,8 @@ def _cost_distance_second_bits(f, cs, src, off, max_cost, neighbours, want_neare
                 k.merge_second(c[z], lab[z], ids, b, side, l1[z], d2[z], l2[z])
                 prog((i + 1.0) / len(runs))
             del c, lab
-    res = CostResult(d1.reshape(rows, cols), second_cost=d2.reshape(rows, cols),
-                     second_nearest=l2.reshape(rows, cols))
-    if want_nearest:
-        res.nearest = l1.reshape(rows, cols)
     prog(1.0, force=True)
-    return res
+    return _second_result(d1, l1, d2, l2, (rows, cols), want_nearest)
 
 
 def _cost_distance_tiled2(f, cs, src, off, max_cost, neighbours, want_nearest, progress, chunk, tile,
@@ -388,16 +398,13 @@ def _moves(neighbours, cols, cs):
     """Flat-index move tables + per-move cost coefficient ``cs * len * 0.5`` (or ``* 0.25`` for knights),
     computed in the same order as :func:`._dijkstra._edge` so edge costs are bit-identical."""
     mv, lens = move_set(neighbours)
-    K = mv.shape[0]
     moff = (mv[:, 0] * cols + mv[:, 1]).astype(np.int64)
     mdr = mv[:, 0].astype(np.int64)
     mdc = mv[:, 1].astype(np.int64)
     mi1 = (mv[:, 3] * cols + mv[:, 4]).astype(np.int64)
     mi2 = (mv[:, 5] * cols + mv[:, 6]).astype(np.int64)
     mkn = mv[:, 2].astype(np.bool_)
-    mcoef = np.empty(K)
-    for m in range(K):
-        mcoef[m] = cs * lens[m] * (0.25 if mkn[m] else 0.5)
+    mcoef = edge_coefficients(mv, lens, cs)
     return moff, mdr, mdc, mi1, mi2, mcoef, mkn
 
 
@@ -427,26 +434,8 @@ def _delta_ring(f, cs, delta_factor=1.0):
     return delta, B
 
 
-class _Progress:
-    """Calls ``progress(fraction)`` at most every ``interval`` seconds; raises Cancelled on True."""
-
-    def __init__(self, progress, interval=0.2):
-        self.cb = progress
-        self.interval = interval
-        self.last = time.perf_counter()
-
-    def __call__(self, frac, force=False):
-        if self.cb is None:
-            return
-        t = time.perf_counter()
-        if force or t - self.last >= self.interval:
-            self.last = t
-            if self.cb(min(max(float(frac), 0.0), 1.0)):
-                raise Cancelled()
-
-
 def cost_distance(f, cell_size, src, off, max_cost, neighbours=16, want_nearest=True, want_second=False,
-                  progress=None, chunk=None, delta_factor=16.0, sort_bucket=True, method="auto", tile=TILE):
+                  progress=None, chunk=None, method="auto", tile=TILE):
     """Multi-source accumulated cost (arguments as :func:`.costdist.cost_distance`, already checked:
     ``f`` C-contiguous float32 with inf = impassable, ``src`` (N, 2) int, ``off`` (N,) float64,
     ``max_cost`` float (inf = none)). Returns a :class:`.costdist.CostResult`.
@@ -458,12 +447,8 @@ def cost_distance(f, cell_size, src, off, max_cost, neighbours=16, want_nearest=
     :data:`TILED2_MIN_CELLS` cells with more than one tile row and 2+ CPUs,
     otherwise "tiled".
     ``tile``: tile side of the tiled method. ``chunk``: work per kernel call between progress reports
-    (tiled: cells pulled; bucket: cells processed).
-
-    ``delta_factor``: bucket width in units of the smallest edge cost. 1 = label-setting (every cell
-    processed once); larger = delta-stepping (a few cells processed again, far fewer and fuller buckets):
-    fastest at 8-32 on road surfaces (measured); exact for any value. ``sort_bucket``: visit each bucket in
-    memory order. ``chunk``: cells processed per kernel call between progress reports."""
+    (tiled: cells pulled; bucket: cells processed). The bucket queue's tuning is :data:`DELTA_FACTOR` and
+    :data:`SORT_BUCKET`."""
     cs = float(cell_size)
     if not (cs > 0):
         raise ValueError("cell size must be positive")
@@ -473,7 +458,7 @@ def cost_distance(f, cell_size, src, off, max_cost, neighbours=16, want_nearest=
         raise ValueError("the tiled method has no second-nearest source (use bits)")
     if method == "bits" and not want_second:
         raise ValueError("the bits method is for the second-nearest source")
-    if method == "auto":  # second nearest: bits on large grids (3.3 x the bucket queue on 4000^2, 0.8 x on 500^2)
+    if method == "auto":  # second nearest: bits on large grids, bucket on small (bench/README.md)
         method = ("bits" if f.size >= TILED2_MIN_CELLS else "bucket") if want_second else "tiled2"
     off = np.asarray(off, dtype=np.float64)
     if method == "bits":
@@ -497,7 +482,7 @@ def cost_distance(f, cell_size, src, off, max_cost, neighbours=16, want_nearest=
     n = rows * cols
     fflat = f.reshape(-1)
     moff, mdr, mdc, mi1, mi2, mcoef, mkn = _moves(neighbours, cols, cs)
-    delta, B = _delta_ring(f, cs, delta_factor)
+    delta, B = _delta_ring(f, cs, DELTA_FACTOR)
     src_idx = (src[:, 0].astype(np.int64) * cols + src[:, 1].astype(np.int64))
     off = np.asarray(off, dtype=np.float64)
     ok = off <= max_cost
@@ -524,7 +509,7 @@ def cost_distance(f, cell_size, src, off, max_cost, neighbours=16, want_nearest=
         while not st[k.ST_DONE]:
             pnode, pnext, _ = k.run_single(fflat, cols, d, lab, qb, pnode, pnext, head, st, moff, mdr, mdc,
                                            mi1, mi2, mcoef, mkn, base, inv_delta, max_cost, chunk,
-                                           empty_i8, empty_i32, empty_b, empty_i32, False, sort_bucket)
+                                           empty_i8, empty_i32, empty_b, empty_i32, False, SORT_BUCKET)
             if not st[k.ST_DONE]:
                 prog(st[k.ST_WORK] / npass)
         del qb, pnode, pnext
@@ -558,57 +543,12 @@ def cost_distance(f, cell_size, src, off, max_cost, neighbours=16, want_nearest=
         out2 = np.empty(n, np.float32)
         k.finish_single(d2, l2, out2)
         del d2
-        res = CostResult(out.reshape(rows, cols), second_cost=out2.reshape(rows, cols),
-                         second_nearest=l2.reshape(rows, cols))
-        if want_nearest:
-            res.nearest = l1.reshape(rows, cols)
+        res = _second_result(out, l1, out2, l2, (rows, cols), want_nearest)
     prog(1.0, force=True)
     return res
 
 
-def _matrix_worker(k, fflat, cols, cs, tables, delta, B, src_idx, rows_todo, tflag, tnodes, tpos, max_cost,
-                   out, counter, lock, cancel, chunk):
-    """Runs early-stopping single-source searches for the sources in ``rows_todo`` (a shared iterator)."""
-    moff, mdr, mdc, mi1, mi2, mcoef, mkn = tables
-    n = fflat.shape[0]
-    d = np.full(n, np.inf)
-    lab = np.zeros(n, np.int32)
-    qb = np.full(n, -1, np.int32)
-    head = np.full(B, -1, np.int32)
-    pnode = np.empty(4096, np.int32)
-    pnext = np.empty(4096, np.int32)
-    touched = np.empty(4096, np.int32)
-    inv_delta = 1.0 / delta
-    one_src = np.zeros(1, np.int64)
-    zero_off = np.zeros(1)
-    while True:
-        with lock:
-            i = next(rows_todo, None)
-        if i is None or cancel.is_set():
-            return
-        st = np.zeros(8, np.int64)
-        st[k.ST_FREE] = -1
-        st[k.ST_LEFT] = tnodes.shape[0]
-        head[:] = -1
-        tdone = np.zeros(tnodes.shape[0], np.bool_)
-        one_src[0] = src_idx[i]
-        k.seed_single(d, lab, qb, pnode, pnext, head, st, one_src, zero_off, 0.0, inv_delta, max_cost,
-                      touched, True)
-        while not st[k.ST_DONE]:
-            if cancel.is_set():
-                return
-            pnode, pnext, touched = k.run_single(fflat, cols, d, lab, qb, pnode, pnext, head, st, moff, mdr,
-                                                 mdc, mi1, mi2, mcoef, mkn, 0.0, inv_delta, max_cost, chunk,
-                                                 tflag, tnodes, tdone, touched, True)
-            with lock:
-                counter[1] += 1
-        out[i] = d[tnodes][tpos]
-        k.reset_touched(d, qb, touched, int(st[k.ST_TOUCH]))
-        with lock:
-            counter[0] += 1
-
-
-class _TiledRunner:
+class TiledRunner:
     """Per-thread state of early-stopping single-source tiled runs (cost + tile bookkeeping); the padded
     friction is shared read-only. Between runs only the touched tiles are reset."""
 
@@ -673,45 +613,10 @@ def _pad(f, prog=None):
     return fp
 
 
-def _run_threads(n_jobs, n_threads, work, prog):
-    """Runs ``work(state_index, job, cancel)`` for jobs 0..n_jobs-1 on ``n_threads`` threads (each thread
-    owns state ``state_index``), reporting ``prog(done / n_jobs)`` from this thread; cancel stops all."""
-    lock = threading.Lock()
-    cancel = threading.Event()
-    todo = iter(range(n_jobs))
-    done = [0]
-    errors = []
-
-    def target(s):
-        try:
-            while not cancel.is_set():
-                with lock:
-                    j = next(todo, None)
-                if j is None:
-                    return
-                work(s, j, cancel)
-                with lock:
-                    done[0] += 1
-        except BaseException as e:  # pragma: no cover - surfaced below
-            errors.append(e)
-            cancel.set()
-
-    threads = [threading.Thread(target=target, args=(s,), daemon=True) for s in range(n_threads)]
-    for t in threads:
-        t.start()
-    try:
-        while any(t.is_alive() for t in threads):
-            threads[0].join(0.05)
-            prog(done[0] / max(n_jobs, 1))
-    except Cancelled:
-        cancel.set()
-        for t in threads:
-            t.join()
-        raise
-    for t in threads:
-        t.join()
-    if errors:
-        raise errors[0]
+def tiled_setup(f, neighbours, cs, prog=None):
+    """Shared read-only state of :class:`TiledRunner` s on ``f`` (checked friction): the padded friction
+    and the pull tables."""
+    return _pad(f, prog), _pull_tables(neighbours, f.shape[1] + 4, cs)
 
 
 def _travel_time_matrix_tiled(f, cs, src, tgt, max_cost, neighbours, progress, n_threads, chunk, tile,
@@ -731,8 +636,7 @@ def _travel_time_matrix_tiled(f, cs, src, tgt, max_cost, neighbours, progress, n
     if N == 0 or M == 0:
         prog(1.0, force=True)
         return out
-    fp = _pad(f, prog)
-    tables = _pull_tables(neighbours, P, cs)
+    fp, tables = tiled_setup(f, neighbours, cs, prog)
     tpad = (tgt[:, 0].astype(np.int64) + 2) * P + tgt[:, 1].astype(np.int64) + 2
     src = np.ascontiguousarray(src, dtype=np.int64)
     spad = (src[:, 0] + 2) * P + src[:, 1] + 2
@@ -756,9 +660,9 @@ def _travel_time_matrix_tiled(f, cs, src, tgt, max_cost, neighbours, progress, n
         out[i, j0:] = row[inv]
 
     for _ in range(n_threads):
-        runners.append(_TiledRunner(fp, rows, cols, tile, tables))
+        runners.append(TiledRunner(fp, rows, cols, tile, tables))
         prog(0.0)
-    _run_threads(N, n_threads, work, prog)
+    run_jobs(N, n_threads, work, prog)
     prog(1.0, force=True)
     return out
 
@@ -806,79 +710,15 @@ def travel_time_matrix(f, cell_size, src, tgt, max_cost, neighbours=16, progress
     ``max_cost``). Each source is an early-stopping single-source search (stops once every target is
     final); sources run in parallel threads (GIL-free kernels), one state per thread.
 
-    ``method``: "tiled" (default; :class:`_TiledRunner`, only the touched tiles reset between runs) or
-    "bucket" (the previous bucket queue). ``chunk``: work per kernel call between cancel checks.
+    ``method``: "tiled" (the only one; :class:`TiledRunner`, only the touched tiles reset between runs; the
+    previous bucket-queue runner lives on in ``tests/core/_bucket_matrix.py`` as an independent check).
+    ``chunk``: work per kernel call between cancel checks.
     ``runner``: a :class:`.distributed.DaskRunner` (tiled only): one Dask task per source (same results)."""
     cs = float(cell_size)
     if not (cs > 0):
         raise ValueError("cell size must be positive")
-    if method in ("auto", "tiled"):
-        return _travel_time_matrix_tiled(f, cs, np.asarray(src), np.asarray(tgt), float(max_cost), neighbours,
-                                         progress, n_threads, TILED_CHUNK // 4 if chunk is None else int(chunk),
-                                         tile, runner=runner)
-    if method != "bucket":
-        raise ValueError("method must be auto, tiled or bucket")
-    return _travel_time_matrix_bucket(f, cs, src, tgt, max_cost, neighbours, progress, n_threads,
-                                      CHUNK // 4 if chunk is None else chunk)
-
-
-def _travel_time_matrix_bucket(f, cell_size, src, tgt, max_cost, neighbours=16, progress=None, n_threads=None,
-                               chunk=CHUNK // 4):
-    """(N, M) float64 costs from each source to each target (inf where unreachable or beyond
-    ``max_cost``). Each source is an early-stopping search; sources run in parallel threads."""
-    k = _kernels()
-    rows, cols = f.shape
-    n = rows * cols
-    cs = float(cell_size)
-    if not (cs > 0):
-        raise ValueError("cell size must be positive")
-    fflat = f.reshape(-1)
-    tables = _moves(neighbours, cols, cs)
-    delta, B = _delta_ring(f, cs, 4.0)
-    src_idx = src[:, 0].astype(np.int64) * cols + src[:, 1].astype(np.int64)
-    tgt_idx = tgt[:, 0].astype(np.int64) * cols + tgt[:, 1].astype(np.int64)
-    tnodes, tpos = np.unique(tgt_idx.astype(np.int32), return_inverse=True)
-    tflag = np.zeros(n, np.int8)
-    tflag[tnodes] = 1
-    N = src_idx.shape[0]
-    out = np.full((N, tgt_idx.shape[0]), np.inf)
-    if n_threads is None:
-        n_threads = os.cpu_count() or 1
-    n_threads = max(1, min(int(n_threads), N))
-    prog = _Progress(progress)
-    lock = threading.Lock()
-    cancel = threading.Event()
-    counter = [0, 0]
-    todo = iter(range(N))
-    errors = []
-
-    def target():
-        try:
-            _matrix_worker(k, fflat, cols, cs, tables, delta, B, src_idx, todo, tflag, tnodes, tpos, max_cost,
-                           out, counter, lock, cancel, chunk)
-        except BaseException as e:  # pragma: no cover - surfaced below
-            errors.append(e)
-            cancel.set()
-
-    if n_threads == 1:
-        # same code path, but progress is checked from this thread between chunks
-        threads = [threading.Thread(target=target, daemon=True)]
-    else:
-        threads = [threading.Thread(target=target, daemon=True) for _ in range(n_threads)]
-    for t in threads:
-        t.start()
-    try:
-        while any(t.is_alive() for t in threads):
-            threads[0].join(0.05)
-            prog(counter[0] / N)
-    except Cancelled:
-        cancel.set()
-        for t in threads:
-            t.join()
-        raise
-    for t in threads:
-        t.join()
-    if errors:
-        raise errors[0]
-    prog(1.0, force=True)
-    return out
+    if method not in ("auto", "tiled"):
+        raise ValueError("method must be auto or tiled")
+    return _travel_time_matrix_tiled(f, cs, np.asarray(src), np.asarray(tgt), float(max_cost), neighbours,
+                                     progress, n_threads, TILED_CHUNK // 4 if chunk is None else int(chunk),
+                                     tile, runner=runner)

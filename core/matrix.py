@@ -79,84 +79,32 @@ def symmetrise(m):
     return out
 
 
-def sweep_order(sources_rc):
-    """Site indices sorted along the principal axis of their positions (a sweep across the sites)."""
-    p = np.asarray(sources_rc, dtype=np.float64).reshape(-1, 2)
-    if p.shape[0] < 3:
-        return np.arange(p.shape[0])
-    q = p - p.mean(axis=0)
-    _u, _s, vt = np.linalg.svd(q, full_matrices=False)
-    return np.argsort(q @ vt[0], kind="stable")
-
-
 def site_matrix(friction, cell_size, sources_rc, neighbours=16, symmetric=True, progress=None, engine="auto",
-                batch=None, runner=None):
+                runner=None):
     """(N, N) minutes between sites on a friction surface (minutes per metre; see :mod:`.costdist`).
 
     ``symmetric=False``: every site searches until every other site is settled (both directions kept).
 
-    ``symmetric=True``: the cell graph is symmetric (see :mod:`.costdist`), so a pair needs one search only.
-    Sites are swept along their principal axis in batches of ``batch`` (default: the number of cores, which
-    the engine runs in parallel); each batch's searches stop once the sites of this and the later batches are
-    settled, so the searches shrink along the sweep. Pairs inside a batch are searched both ways and the mean
-    is reported (:func:`symmetrise`); the two directions differ only by floating-point summation order.
+    ``symmetric=True``: the cell graph is symmetric (see :mod:`.costdist`), so a pair needs one search only
+    (:func:`.costdist.travel_time_matrix_symmetric`). With ``engine="reference"`` (a check, slow) every pair
+    is searched both ways and the mean reported (:func:`symmetrise`); the two directions differ only by
+    floating-point summation order.
 
-    ``runner``: a :class:`.distributed.DaskRunner` (``engine="auto"``, no ``batch``): each single-source
-    search runs as a Dask task; the result is the same, bit for bit."""
-    from .costdist import travel_time_matrix
+    ``runner``: a :class:`.distributed.DaskRunner` (``engine="auto"``): each single-source search runs as a
+    Dask task; the result is the same, bit for bit."""
+    from .costdist import travel_time_matrix, travel_time_matrix_symmetric
 
     src = np.asarray(sources_rc, dtype=np.int64).reshape(-1, 2)
-    n = src.shape[0]
-    if runner is not None:
-        if engine != "auto" or batch is not None:
-            raise ValueError("a Dask runner needs engine='auto' and no batch")
-        from . import engine as fast
-        from .costdist import _check_friction, _check_sources
-        f = _check_friction(friction)
-        s = _check_sources(src, f.shape)
-        if symmetric:
-            return fast.travel_time_matrix_symmetric(f, float(cell_size), s, neighbours=neighbours,
-                                                     progress=progress, runner=runner)
-        m = np.array(fast.travel_time_matrix(f, float(cell_size), s, s, math.inf, neighbours, progress,
-                                             runner=runner), dtype=np.float64)
-        np.fill_diagonal(m, 0.0)
-        return m
-    if not symmetric:
-        m = travel_time_matrix(friction, cell_size, src, neighbours=neighbours, progress=progress, engine=engine)
-        m = np.array(m, dtype=np.float64)
-        np.fill_diagonal(m, 0.0)
-        return m
-    if engine == "auto" and batch is None:
-        # one queue of searches, each pair searched once (core.engine.travel_time_matrix_symmetric)
-        from . import engine as fast
-        from .costdist import _check_friction, _check_sources
-        f = _check_friction(friction)
-        return fast.travel_time_matrix_symmetric(f, float(cell_size), _check_sources(src, f.shape),
-                                                 neighbours=neighbours, progress=progress)
-    f = np.asarray(friction)
-    order = sweep_order(src)
-    b = max(1, int(batch or os.cpu_count() or 1))
-    m = np.full((n, n), np.inf)
-    # work of a batch ~ its searches' reach; weight progress by the number of targets left
-    weights = np.array([n - k for k in range(0, n, b)], dtype=np.float64)
-    done = 0.0
-    for step, k in enumerate(range(0, n, b)):
-        rows = order[k:k + b]
-        cols = order[k:]
-        sub = None
-        if progress is not None:
-            w0, w = done / weights.sum(), weights[step] / weights.sum()
-
-            def sub(frac, w0=w0, w=w):
-                return progress(w0 + w * frac)
-        part = travel_time_matrix(f, cell_size, src[rows], src[cols], neighbours=neighbours, progress=sub,
-                                  engine=engine)
-        m[np.ix_(cols, rows)] = part.T
-        m[np.ix_(rows, cols)] = part  # last: inside the batch both directions stay
-        done += weights[step]
+    if runner is not None and engine != "auto":
+        raise ValueError("a Dask runner needs engine='auto'")
+    if symmetric and engine == "auto":  # one queue of searches, each pair searched once
+        return travel_time_matrix_symmetric(friction, cell_size, src, neighbours=neighbours, progress=progress,
+                                            runner=runner)
+    m = travel_time_matrix(friction, cell_size, src, neighbours=neighbours, progress=progress, engine=engine,
+                           runner=runner)
+    m = np.array(m, dtype=np.float64)
     np.fill_diagonal(m, 0.0)
-    # inside a batch: m holds one direction at [i, j] and the other at [j, i]; elsewhere both are equal
-    return symmetrise(m)
+    return symmetrise(m) if symmetric else m
 
 
 def pair_table(m, ordered=True):

@@ -40,12 +40,12 @@ from dataclasses import dataclass, field
 import heapq
 import math
 import os
-import threading
 
 import numpy as np
 
 from . import Cancelled
-from .costdist import _check_friction, move_set
+from ._threads import Progress, run_jobs
+from .costdist import check_friction, edge_coefficients, move_set
 
 
 def _k():
@@ -151,7 +151,7 @@ def coverage_sets(friction, cell_size, sources_rc, budget, demand, neighbours=16
     all cores), or with ``runner`` (a :class:`.distributed.DaskRunner`) as Dask tasks, a few candidates each
     (same sets). ``progress(fraction) -> cancel?``; raises :class:`Cancelled`."""
     k = _k()
-    f = _check_friction(friction)
+    f = check_friction(friction)
     rows, cols = f.shape
     fflat = f.reshape(-1)
     src = np.asarray(sources_rc, dtype=np.int64).reshape(-1, 2)
@@ -164,7 +164,7 @@ def coverage_sets(friction, cell_size, sources_rc, budget, demand, neighbours=16
         dem_idx = np.asarray(demand, dtype=np.int32).reshape(-1)
         n_dem = int(dem_idx.max()) + 1 if dem_idx.size else 0
     mv, lens = move_set(neighbours)
-    coef = np.array([cell_size * lens[m] * (0.25 if mv[m, 2] else 0.5) for m in range(mv.shape[0])])
+    coef = edge_coefficients(mv, lens, cell_size)
     N = src.shape[0]
     lists = [None] * N
     flat_src = src[:, 0] * cols + src[:, 1]
@@ -174,47 +174,19 @@ def coverage_sets(friction, cell_size, sources_rc, budget, demand, neighbours=16
     if n_threads is None:
         n_threads = os.cpu_count() or 1
     n_threads = max(1, min(int(n_threads), N)) if N else 1
-    lock = threading.Lock()
-    todo = iter(range(N))
-    done = [0]
-    cancel = threading.Event()
-    errors = []
+    states = [None] * n_threads
 
-    def worker():
-        try:
-            dist = np.full(rows * cols, np.inf)
-            touched = np.empty(1 << 16, np.int64)
-            hk = np.empty(1 << 14, np.float64)
-            hn = np.empty(1 << 14, np.int64)
-            out = np.empty(1 << 14, np.int32)
-            while not cancel.is_set():
-                with lock:
-                    i = next(todo, None)
-                if i is None:
-                    return
-                cnt, out, touched, hk, hn = k.covered_demand(fflat, rows, cols, int(flat_src[i]), float(budget),
-                                                             mv, coef, dem_idx, dist, touched, hk, hn, out)
-                lists[i] = np.sort(out[:cnt])
-                with lock:
-                    done[0] += 1
-        except BaseException as e:  # pragma: no cover - surfaced below
-            errors.append(e)
-            cancel.set()
+    def work(s, i, cancel):
+        if states[s] is None:
+            states[s] = [np.full(rows * cols, np.inf), np.empty(1 << 16, np.int64), np.empty(1 << 14, np.float64),
+                         np.empty(1 << 14, np.int64), np.empty(1 << 14, np.int32)]
+        dist, touched, hk, hn, out = states[s]
+        cnt, out, touched, hk, hn = k.covered_demand(fflat, rows, cols, int(flat_src[i]), float(budget), mv, coef,
+                                                     dem_idx, dist, touched, hk, hn, out)
+        states[s][1:] = touched, hk, hn, out
+        lists[i] = np.sort(out[:cnt])
 
-    threads = [threading.Thread(target=worker, daemon=True) for _ in range(n_threads)]
-    for t in threads:
-        t.start()
-    try:
-        while any(t.is_alive() for t in threads):
-            threads[0].join(0.1)
-            if progress is not None and progress(done[0] / max(N, 1)):
-                cancel.set()
-                raise Cancelled()
-    finally:
-        for t in threads:
-            t.join()
-    if errors:
-        raise errors[0]
+    run_jobs(N, n_threads, work, Progress(progress, interval=0.0))
     return CoverageSets.from_lists(lists, n_dem)
 
 

@@ -1,7 +1,5 @@
 """drivetime:matrix -- Travel-time matrix between sites, collaboration bands and groups."""
 import math
-import os
-import uuid
 
 import numpy as np
 from qgis.core import (
@@ -164,33 +162,6 @@ def style_second_gap(layer):
              (15, cols[2].name(), tr("10–15 min")), (30, cols[3].name(), tr("15–30 min")),
              (math.inf, cols[4].name(), tr("over 30 min"))]
     _discrete_raster(layer, items)
-
-
-def write_multiband(path, bands, spec, crs, descriptions, dtype="uint16"):
-    """Multi-band GeoTIFF written atomically (temporary file renamed into place), one description per band."""
-    import rasterio
-    from affine import Affine
-
-    path = str(path)
-    folder = os.path.dirname(os.path.abspath(path))
-    os.makedirs(folder, exist_ok=True)
-    tmp = os.path.join(folder, f".{os.path.basename(path)}.{uuid.uuid4().hex[:8]}.part.tif")
-    k, rows, cols = bands.shape
-    profile = dict(driver="GTiff", height=rows, width=cols, count=k, dtype=dtype, crs=qgis_io.crs_for_gdal(crs),
-                   transform=Affine(spec.cell_size, 0, spec.x_min, 0, -spec.cell_size, spec.y_max),
-                   compress="deflate", BIGTIFF="IF_SAFER", interleave="band")
-    if rows >= 256 and cols >= 256:
-        profile.update(tiled=True, blockxsize=256, blockysize=256)
-    try:
-        with rasterio.open(tmp, "w", **profile) as ds:
-            for i in range(k):
-                ds.write(np.asarray(bands[i], dtype=dtype), i + 1)
-                ds.set_band_description(i + 1, descriptions[i])
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.remove(tmp)
-    return path
 
 
 def _is_null(v):
@@ -687,7 +658,7 @@ class MatrixAlgorithm(SpeedInput, SitesInput, NetworkInput, BreaksInput, Algorit
             counts = mx.reach_counts(friction, spec.cell_size, src, bands, neighbours=neighbours,
                                      progress=progress_callback(steps), offset=fixed)
             desc = [self.tr("sites within {b} min").format(b=fmt_num(b)) for b in bands]
-            write_multiband(out, counts, spec, crs, desc)
+            qgis_io.write_raster(out, counts, spec, crs, dtype="uint16", descriptions=desc)
             apply = lambda lyr: style_reach_counts(lyr, bands[0])  # noqa: E731
             shared = int((counts[0] >= 2).sum())
             feedback.pushInfo(self.tr("Cells within {b} min of two or more sites: {n} ({km:.1f} km²).").format(

@@ -218,7 +218,7 @@ class ResponseAlgorithm(SpeedInput, SitesInput, ActivationInput, NetworkInput, A
 
     def process(self, parameters, context, feedback):
         from ..core import response as rs
-        from ..core.engine import travel_time_matrix
+        from ..core.costdist import travel_time_matrix
 
         t_start = time.perf_counter()
         steps = QgsProcessingMultiStepFeedback(5, feedback)

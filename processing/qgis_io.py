@@ -168,9 +168,10 @@ def read_fixed_minutes(layer, param="SPEED", feedback=None, activation=None):
     return fixed
 
 
-def write_raster(path, array, spec, crs, nodata=None, dtype=None, tags=None):
-    """Write a single-band GeoTIFF atomically (a temporary file renamed into place), compressed and tiled.
-    ``tags``: optional GDAL metadata items (dataset level), e.g. a calibrated fixed time."""
+def write_raster(path, array, spec, crs, nodata=None, dtype=None, tags=None, descriptions=None):
+    """Write a GeoTIFF atomically (a temporary file renamed into place), compressed and tiled: one band for a
+    2-D ``array``, one band per plane (band-interleaved) for a 3-D one. ``tags``: optional GDAL metadata items
+    (dataset level), e.g. a calibrated fixed time; ``descriptions``: optional one text per band."""
     import rasterio
     from affine import Affine
 
@@ -179,11 +180,14 @@ def write_raster(path, array, spec, crs, nodata=None, dtype=None, tags=None):
     os.makedirs(folder, exist_ok=True)
     dtype = dtype or array.dtype
     tmp = os.path.join(folder, f".{os.path.basename(path)}.{uuid.uuid4().hex[:8]}.part.tif")
-    rows, cols = array.shape
-    profile = dict(driver="GTiff", height=rows, width=cols, count=1, dtype=np.dtype(dtype).name,
+    bands = array if array.ndim == 3 else array[None]
+    k, rows, cols = bands.shape
+    profile = dict(driver="GTiff", height=rows, width=cols, count=k, dtype=np.dtype(dtype).name,
                    crs=crs_for_gdal(crs),
                    transform=Affine(spec.cell_size, 0, spec.x_min, 0, -spec.cell_size, spec.y_max),
                    compress="deflate", BIGTIFF="IF_SAFER")
+    if k > 1:
+        profile["interleave"] = "band"
     # the fastest deflate level: a 2560 x 2460 speed surface in 0.05 s instead of 0.26 s, the file about 35 % larger
     profile["zlevel"] = 1
     if rows >= 256 and cols >= 256:
@@ -192,7 +196,10 @@ def write_raster(path, array, spec, crs, nodata=None, dtype=None, tags=None):
         profile["nodata"] = nodata
     try:
         with rasterio.open(tmp, "w", **profile) as ds:
-            ds.write(np.asarray(array, dtype=dtype), 1)
+            for i in range(k):
+                ds.write(np.asarray(bands[i], dtype=dtype), i + 1)
+                if descriptions is not None:
+                    ds.set_band_description(i + 1, descriptions[i])
             if tags:
                 ds.update_tags(**{k: str(v) for k, v in tags.items()})
         os.replace(tmp, path)

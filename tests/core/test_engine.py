@@ -82,7 +82,7 @@ def _py_dijkstra(f, cs, src, off, max_cost, neighbours):
 
 def _ref(f, src, off, mc, nb, second):
     mv, lens = costdist.move_set(nb)
-    ff = costdist._check_friction(f)
+    ff = costdist.check_friction(f)
     return dijkstra_multi(ff, CS, src[:, 0] * f.shape[1] + src[:, 1], off, mc, mv, lens, second)
 
 
@@ -120,7 +120,7 @@ def test_exact_vs_python_heapq(seed, nb):
     mc = float(rng.uniform(1, 8)) if seed % 2 else math.inf
     per = _py_dijkstra(f, CS, src, off, mc, nb)  # (ns, R, C)
     best = per.min(axis=0)
-    res = engine.cost_distance(costdist._check_friction(f), CS, src, off, mc, nb, True, True, None)
+    res = engine.cost_distance(costdist.check_friction(f), CS, src, off, mc, nb, True, True, None)
     np.testing.assert_allclose(res.cost, best, rtol=1e-6, atol=0)
     assert np.array_equal(np.isinf(res.cost), np.isinf(best))
     # the nearest label attains the best cost
@@ -179,13 +179,14 @@ def test_many_sources_ties_and_quantised():
 
 @pytest.mark.parametrize("nb", [8, 16])
 @pytest.mark.parametrize("delta_factor", [1.0, 3.0, 1000.0])
-def test_bucket_width_does_not_change_results(nb, delta_factor):
+def test_bucket_width_does_not_change_results(nb, delta_factor, monkeypatch):
+    monkeypatch.setattr(engine, "DELTA_FACTOR", delta_factor)
+    monkeypatch.setattr(engine, "SORT_BUCKET", delta_factor < 10)
     rng = np.random.default_rng(int(delta_factor) + nb)
     f, src = _random_case(rng, max_side=45)
-    ff = costdist._check_friction(f)
+    ff = costdist.check_friction(f)
     off = rng.uniform(0, 1, src.shape[0])
-    res = engine.cost_distance(ff, CS, src, off, math.inf, nb, True, True, None, delta_factor=delta_factor,
-                               sort_bucket=delta_factor < 10)
+    res = engine.cost_distance(ff, CS, src, off, math.inf, nb, True, True, None, method="bucket")
     d1, l1, d2, l2 = _ref(f, src, off, math.inf, nb, True)
     np.testing.assert_array_equal(res.cost, d1.astype(np.float32))
     np.testing.assert_array_equal(res.second_cost, d2.astype(np.float32))
@@ -195,7 +196,7 @@ def test_bucket_width_does_not_change_results(nb, delta_factor):
 def test_small_chunks_resume_exactly(nb):
     rng = np.random.default_rng(11)
     f, src = _random_case(rng, max_side=50, islands=False)
-    ff = costdist._check_friction(f)
+    ff = costdist.check_friction(f)
     off = np.zeros(src.shape[0])
     a = engine.cost_distance(ff, CS, src, off, math.inf, nb, True, True, None)
     calls = []
@@ -234,7 +235,7 @@ def test_cancel_raises():
 def test_matrix_early_stop(nb, threads):
     rng = np.random.default_rng(5 + nb)
     f, _ = _random_case(rng, max_side=60)
-    ff = costdist._check_friction(f)
+    ff = costdist.check_friction(f)
     R, C = f.shape
     src = np.c_[rng.integers(0, R, 5), rng.integers(0, C, 5)]
     tgt = np.c_[rng.integers(0, R, 7), rng.integers(0, C, 7)]
@@ -283,7 +284,7 @@ def test_vs_skimage_mcp_geometric(seed):
 
 # ------------------------------------------------------------------------------------ tiled method
 def _tiled(f, src, off, mc, nb, tile, **kw):
-    return engine.cost_distance(costdist._check_friction(f), CS, np.asarray(src, np.int64), off, mc, nb, True,
+    return engine.cost_distance(costdist.check_friction(f), CS, np.asarray(src, np.int64), off, mc, nb, True,
                                 False, None, method="tiled", tile=tile, **kw)
 
 
@@ -372,7 +373,7 @@ def test_tiled_small_chunks_and_progress():
     off = np.zeros(src.shape[0])
     a = _tiled(f, src, off, math.inf, 16, 8)
     calls = []
-    b = engine.cost_distance(costdist._check_friction(f), CS, src, off, math.inf, 16, True, False,
+    b = engine.cost_distance(costdist.check_friction(f), CS, src, off, math.inf, 16, True, False,
                              lambda x: calls.append(x) and False, chunk=5, method="tiled", tile=8)
     np.testing.assert_array_equal(a.cost, b.cost)
     np.testing.assert_array_equal(a.nearest, b.nearest)
@@ -381,7 +382,7 @@ def test_tiled_small_chunks_and_progress():
 
 
 def test_method_selection():
-    f = costdist._check_friction(np.full((20, 20), 0.01, np.float32))
+    f = costdist.check_friction(np.full((20, 20), 0.01, np.float32))
     src = np.array([[0, 0], [19, 19]])
     with pytest.raises(ValueError):
         engine.cost_distance(f, CS, src, np.zeros(2), math.inf, 8, True, True, None, method="tiled")
@@ -395,19 +396,19 @@ def test_method_selection():
 def test_check_friction_no_copy_and_no_mutation():
     clean = np.full((30, 40), 0.01, np.float32)
     clean[3, 4] = np.inf
-    out = costdist._check_friction(clean)
+    out = costdist.check_friction(clean)
     assert np.shares_memory(out, clean)  # clean float32 input: used as is (never written by the engine)
     dirty = clean.copy()
     dirty[1, 1] = np.nan
     dirty[2, 2] = -1.0
     dirty[2, 3] = -np.inf
     keep = dirty.copy()
-    out = costdist._check_friction(dirty)
+    out = costdist.check_friction(dirty)
     assert not np.shares_memory(out, dirty)
     np.testing.assert_array_equal(dirty, keep)  # caller's array untouched
     assert np.isinf(out[1, 1]) and np.isinf(out[2, 2]) and np.isinf(out[2, 3]) and out[0, 0] == np.float32(0.01)
     assert out.dtype == np.float32 and out.flags.c_contiguous
-    out64 = costdist._check_friction(clean.astype(np.float64)[:, ::-1])
+    out64 = costdist.check_friction(clean.astype(np.float64)[:, ::-1])
     assert out64.dtype == np.float32 and out64.flags.c_contiguous
     np.testing.assert_array_equal(out64, clean[:, ::-1])
 

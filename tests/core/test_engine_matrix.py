@@ -7,6 +7,8 @@ import pytest
 from drivetime_equity.core import costdist, engine
 from drivetime_equity.core._dijkstra import dijkstra_targets
 
+from _bucket_matrix import travel_time_matrix_bucket
+
 CS = 25.0
 
 
@@ -88,7 +90,7 @@ def test_tiled_matrix_state_reused_and_reset(nb):
     np.testing.assert_array_equal(got, ref)
     # white box: after a run the runner's costs and tile bookkeeping are clean again
     fp = engine._pad(f)
-    r = engine._TiledRunner(fp, 90, 77, 9, engine._pull_tables(nb, 77 + 4, CS))
+    r = engine.TiledRunner(fp, 90, 77, 9, engine._pull_tables(nb, 77 + 4, CS))
     P = 77 + 4
     tpad = np.unique((tgt[:, 0] + 2) * P + tgt[:, 1] + 2)
     for s in src[:5]:
@@ -101,7 +103,7 @@ def test_tiled_matrix_stops_early():
     """A target next to the source: the run visits a few tiles, not the grid."""
     f = np.full((300, 300), 0.0078125, np.float32)  # a power of two: exact sums
     fp = engine._pad(f)
-    r = engine._TiledRunner(fp, 300, 300, 16, engine._pull_tables(16, 304, CS))
+    r = engine.TiledRunner(fp, 300, 300, 16, engine._pull_tables(16, 304, CS))
     P = 304
     tgt = np.array([(150 + 2) * P + 153 + 2], np.int64)
     got = r.solve(np.array([[150, 150]], np.int64), tgt, math.inf, 1 << 30)
@@ -120,7 +122,7 @@ def test_tiled_matrix_stops_early():
 def test_tiled_and_bucket_matrix_agree(nb):
     f, src, tgt = _case(300, 80, 66, n_src=8, n_tgt=12)
     a = engine.travel_time_matrix(f, CS, src, tgt, math.inf, nb, None, n_threads=2)
-    b = engine.travel_time_matrix(f, CS, src, tgt, math.inf, nb, None, n_threads=2, method="bucket")
+    b = travel_time_matrix_bucket(f, CS, src, tgt, math.inf, nb, None, n_threads=2)
     np.testing.assert_array_equal(a, b)
 
 

@@ -15,7 +15,7 @@ CS = 25.0
 
 def _ref(f, src, off, mc, nb):
     mv, lens = costdist.move_set(nb)
-    f = costdist._check_friction(f)
+    f = costdist.check_friction(f)
     d1, l1, d2, _l2 = dijkstra_multi(f, CS, src[:, 0] * f.shape[1] + src[:, 1], off, mc, mv, lens, True)
     return d1.reshape(f.shape), l1.reshape(f.shape), d2.reshape(f.shape)
 

@@ -194,8 +194,14 @@ def user_folder():
     import shutil
     import uuid
 
-    folder = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), ".build",
-                          "test_outputs", uuid.uuid4().hex[:12])
+    import tempfile
+
+    # the repository's .build, unless the checkout itself lies in the temporary folder (a CI clone in /tmp)
+    base = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), ".build")
+    tmp = os.path.realpath(tempfile.gettempdir())
+    if os.path.realpath(base).startswith(tmp + os.sep):
+        base = os.path.join(os.path.expanduser("~"), ".cache", "drivetime_equity")
+    folder = os.path.join(base, "test_outputs", uuid.uuid4().hex[:12])
     os.makedirs(folder)
     yield folder
     shutil.rmtree(folder, ignore_errors=True)

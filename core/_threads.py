@@ -1,0 +1,68 @@
+"""The one thread-pool helper of the compute core: jobs from a shared queue on a few threads (the numba kernels
+release the GIL), progress reported from the calling thread, cancel on request or on a worker's error; and the
+rate-limited progress wrapper. Used by :mod:`.engine` and :mod:`.standby`."""
+import threading
+import time
+
+from . import Cancelled
+
+
+class Progress:
+    """Calls ``progress(fraction)`` at most every ``interval`` seconds; raises Cancelled on True."""
+
+    def __init__(self, progress, interval=0.2):
+        self.cb = progress
+        self.interval = interval
+        self.last = time.perf_counter()
+
+    def __call__(self, frac, force=False):
+        if self.cb is None:
+            return
+        t = time.perf_counter()
+        if force or t - self.last >= self.interval:
+            self.last = t
+            if self.cb(min(max(float(frac), 0.0), 1.0)):
+                raise Cancelled()
+
+
+def run_jobs(n_jobs, n_threads, work, prog):
+    """Runs ``work(state_index, job, cancel)`` for jobs 0..n_jobs-1 on ``n_threads`` threads (each thread
+    owns state ``state_index``), reporting ``prog(done / n_jobs)`` from this thread every 0.05 s. ``prog`` raising
+    :class:`Cancelled` (a :class:`Progress` does when its callback says so) sets ``cancel`` (``work`` should
+    return soon once it is set), waits for the threads and re-raises; a worker's exception does the same."""
+    lock = threading.Lock()
+    cancel = threading.Event()
+    todo = iter(range(n_jobs))
+    done = [0]
+    errors = []
+
+    def target(s):
+        try:
+            while not cancel.is_set():
+                with lock:
+                    j = next(todo, None)
+                if j is None:
+                    return
+                work(s, j, cancel)
+                with lock:
+                    done[0] += 1
+        except BaseException as e:  # pragma: no cover - surfaced below
+            errors.append(e)
+            cancel.set()
+
+    threads = [threading.Thread(target=target, args=(s,), daemon=True) for s in range(n_threads)]
+    for t in threads:
+        t.start()
+    try:
+        while any(t.is_alive() for t in threads):
+            threads[0].join(0.05)
+            prog(done[0] / max(n_jobs, 1))
+    except Cancelled:
+        cancel.set()
+        for t in threads:
+            t.join()
+        raise
+    for t in threads:
+        t.join()
+    if errors:
+        raise errors[0]
