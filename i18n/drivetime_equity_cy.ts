@@ -645,309 +645,309 @@
     <context>
         <name>CoverageAlgorithm</name>
         <message>
-            <location filename="../processing/alg_coverage.py" line="73" />
+            <location filename="../processing/alg_coverage.py" line="67" />
             <source>Coverage and equity by area</source>
             <translation>Cwmpas a thegwch fesul ardal</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="77" />
+            <location filename="../processing/alg_coverage.py" line="71" />
             <source>Turns a drive-time raster into coverage and equity figures per area (PCTs, CCGs, districts, any polygons), per urban / semi-urban / rural class and optionally per group such as IMD decile: population and % within each threshold, population-weighted mean, median and 90th-percentile drive time, maximum, population beyond the target, the gap to the whole study area in percentage points and a rank. Population held in polygons (e.g. LSOAs) is cut by the areas and spread over the raster cells in proportion to the exact area of polygon and cell (area weighting); totals are conserved and the log says how many people fall outside the raster, outside every area or on unreachable cells. A time equal to a threshold counts as within it; unreachable (nodata) cells are never within and are counted separately.</source>
             <translation>Yn troi rhastr amser gyrru yn ffigurau cwmpas a thegwch fesul ardal (PCTs, CCGs, ardaloedd awdurdod lleol, unrhyw bolygonau), fesul dosbarth trefol / lled-drefol / gwledig ac, yn ddewisol, fesul grŵp megis degradd IMD: poblogaeth a % o fewn pob trothwy, amser gyrru cymedrig, canolrif a 90fed canradd wedi'u pwysoli yn ôl poblogaeth, uchafswm, poblogaeth y tu hwnt i'r targed, y bwlch i'r ardal astudio gyfan mewn pwyntiau canran, a safle yn y drefn. Caiff poblogaeth a ddelir mewn polygonau (e.e. LSOAs) ei thorri gan yr ardaloedd a'i lledaenu dros gelloedd y rhastr yn gymesur ag union arwynebedd y polygon a'r gell (pwysoli arwynebedd); caiff cyfansymiau eu cadw ac mae'r log yn nodi faint o bobl sydd y tu allan i'r rhastr, y tu allan i bob ardal neu ar gelloedd na ellir eu cyrraedd. Mae amser sy'n hafal i drothwy yn cyfrif fel amser o fewn y trothwy; nid yw celloedd na ellir eu cyrraedd (nodata) byth o fewn trothwy, ac fe'u cyfrifir ar wahân.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="87" />
+            <location filename="../processing/alg_coverage.py" line="81" />
             <source>Drive time in minutes (from 'Drive-time raster'); nodata = unreachable. Projected CRS in metres.</source>
             <translation>Amser gyrru mewn munudau (o 'Rhastr amser gyrru'); nodata = ni ellir ei gyrraedd. CRS tafluniedig mewn metrau.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="89" />
+            <location filename="../processing/alg_coverage.py" line="83" />
             <source>Reporting areas (polygons): PCTs, CCGs, localities, districts; any CRS (reprojected to the raster's). Overlapping areas each count the people inside them; invalid polygons (e.g. self-intersecting) are repaired; the log names both.</source>
             <translation>Ardaloedd adrodd (polygonau): PCTs, CCGs, ardaloedd lleol, ardaloedd awdurdod lleol; unrhyw CRS (caiff ei ail-daflunio i CRS y rhastr). Mae ardaloedd sy'n gorgyffwrdd yr un yn cyfrif y bobl y tu mewn iddynt; caiff polygonau annilys (e.e. rhai sy'n croesi eu hunain) eu trwsio; mae'r log yn enwi'r ddau.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="92" />
+            <location filename="../processing/alg_coverage.py" line="86" />
             <source>Field with a unique id per area (default: the feature id). Duplicate or empty ids are an error.</source>
             <translation>Maes gyda dynodydd unigryw ar gyfer pob ardal (rhagosodiad: dynodydd y nodwedd). Mae dynodyddion dyblyg neu wag yn wall.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="94" />
+            <location filename="../processing/alg_coverage.py" line="88" />
             <source>Field with the area name used in the summary and labels (default: the id field; with neither, a text field called name or ending in name / nm, such as lad11nm, if the areas have one).</source>
             <translation>Maes gydag enw'r ardal a ddefnyddir yn y crynodeb a'r labeli (rhagosodiad: y maes id; heb y naill na'r llall, maes testun o'r enw name neu sy'n gorffen ag name / nm, megis lad11nm, os oes un gan yr ardaloedd).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="98" />
+            <location filename="../processing/alg_coverage.py" line="92" />
             <source>Drive-time thresholds in minutes (comma-separated); each gives fields pop_le_&lt;T&gt; and pct_le_&lt;T&gt; (7.5 gives pct_le_7_5).</source>
             <translation>Trothwyon amser gyrru mewn munudau (wedi'u gwahanu gan atalnodau); mae pob un yn rhoi'r meysydd pop_le_&lt;T&gt; a pct_le_&lt;T&gt; (mae 7.5 yn rhoi pct_le_7_5).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="100" />
+            <location filename="../processing/alg_coverage.py" line="94" />
             <source>The standard being judged, in minutes (added to the thresholds if missing): gap_pp, rank and pop_beyond refer to it.</source>
             <translation>Y safon sy'n cael ei mesur, mewn munudau (caiff ei hychwanegu at y trothwyon os nad yw yno): mae gap_pp, rank a pop_beyond yn cyfeirio ati.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="102" />
+            <location filename="../processing/alg_coverage.py" line="96" />
             <source>Share of the population that should be within the target (%): an area meets the standard when pct_le_&lt;TARGET&gt; &gt;= this (fields meets, pop_short).</source>
             <translation>Y gyfran o'r boblogaeth a ddylai fod o fewn y targed (%): mae ardal yn cyrraedd y safon pan fo pct_le_&lt;TARGET&gt; &gt;= hyn (meysydd meets, pop_short).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="104" />
+            <location filename="../processing/alg_coverage.py" line="98" />
             <source>Optional field of the population layer with an urban/rural class: ONS RUC2011 codes (A1, B1, C1, C2 urban; D1, D2 town and fringe = semi-urban; E1, E2 village and dispersed = rural), their labels, or urban / semi-urban / rural. Empty: classify by population density.</source>
             <translation>Maes dewisol yn yr haen poblogaeth gyda dosbarth trefol/gwledig: codau RUC2011 y SYG (A1, B1, C1, C2 trefol; D1, D2 tref ac ymylon = lled-drefol; E1, E2 pentref a gwasgaredig = gwledig), eu labeli, neu urban / semi-urban / rural. Gwag: dosbarthu yn ôl dwysedd poblogaeth.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="108" />
+            <location filename="../processing/alg_coverage.py" line="102" />
             <source>Two density breaks in persons per km² used when no URBANITY_FIELD is given: rural below the first, semi-urban up to the second, urban from it (default 300,1500: the EU Degree of Urbanisation thresholds). Polygons use their own density; points and raster cells the density of the surrounding 1 km².</source>
             <translation>Dau doriad dwysedd mewn pobl fesul km² a ddefnyddir pan na roddir URBANITY_FIELD: gwledig o dan y cyntaf, lled-drefol hyd at yr ail, trefol o'r ail ymlaen (rhagosodiad 300,1500: trothwyon Gradd Trefoli yr UE). Mae polygonau'n defnyddio eu dwysedd eu hunain; pwyntiau a chelloedd rhastr, dwysedd y 1 km² o'u cwmpas.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="113" />
+            <location filename="../processing/alg_coverage.py" line="107" />
             <source>Optional field of the population layer for another breakdown (e.g. imd19_decile): the table gets rows per area × class × group.</source>
             <translation>Maes dewisol yn yr haen poblogaeth ar gyfer dadansoddiad arall (e.e. imd19_decile): mae'r tabl yn cael rhesi fesul ardal × dosbarth × grŵp.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="115" />
+            <location filename="../processing/alg_coverage.py" line="109" />
             <source>Optional dasymetric weights on the drive-time grid (e.g. built-up or road surface, 0 where nobody lives): each polygon's people are spread in proportion to covered area × weight (plain area where a polygon covers only zero weight).</source>
             <translation>Pwysau dasymetrig dewisol ar grid yr amser gyrru (e.e. arwyneb adeiledig neu ffordd, 0 lle nad oes neb yn byw): caiff pobl pob polygon eu lledaenu yn gymesur ag arwynebedd a gwmpesir × pwysau (arwynebedd plaen lle mae polygon yn cwmpasu pwysau sero yn unig).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="119" />
+            <location filename="../processing/alg_coverage.py" line="113" />
             <source>Name of the whole study area in the summary sentences, e.g. Oxfordshire.</source>
             <translation>Enw'r ardal astudio gyfan yn y brawddegau crynodeb, e.e. Swydd Rydychen.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="121" />
+            <location filename="../processing/alg_coverage.py" line="115" />
             <source>The areas with pop_total, pop_le_&lt;T&gt;, pct_le_&lt;T&gt;, pop_beyond, pct_beyond, pop_unreach, pop_outside (people of the area outside the raster, not counted), mean_min, median_min, p90_min, max_min, gap_pp, gap_best_pp, rank (1 = highest % within target), meets (1/0) and pop_short (people to bring within target to meet TARGET_SHARE). NULL where an area has no population. Styled as a choropleth of % within target.</source>
             <translation>Yr ardaloedd gyda pop_total, pop_le_&lt;T&gt;, pct_le_&lt;T&gt;, pop_beyond, pct_beyond, pop_unreach, pop_outside (pobl yr ardal sydd y tu allan i'r rhastr, heb eu cyfrif), mean_min, median_min, p90_min, max_min, gap_pp, gap_best_pp, rank (1 = y % uchaf o fewn y targed), meets (1/0) a pop_short (y bobl y mae angen dod â nhw o fewn y targed i gyrraedd TARGET_SHARE). NULL lle nad oes poblogaeth mewn ardal. Arddull cloropleth o'r % o fewn y targed.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="127" />
+            <location filename="../processing/alg_coverage.py" line="121" />
             <source>Optional table (no geometry) with the same figures per level: area, area × urbanity class, area × group, area × class × group, and the whole study area (level study, study_class, study_group...). gap_pp is against the whole study area; rank is among rows of the same level, class and group.</source>
             <translation>Tabl dewisol (heb geometreg) gyda'r un ffigurau fesul lefel: ardal, ardal × dosbarth trefoldeb, ardal × grŵp, ardal × dosbarth × grŵp, a'r ardal astudio gyfan (lefel study, study_class, study_group...). Mae gap_pp yn cymharu â'r ardal astudio gyfan; mae rank yn cymharu rhesi o'r un lefel, dosbarth a grŵp.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="131" />
+            <location filename="../processing/alg_coverage.py" line="125" />
             <source>Optional HTML (or .txt) file with plain-English sentences to paste, and a table of the areas.</source>
             <translation>Ffeil HTML (neu .txt) ddewisol gyda brawddegau mewn iaith glir i'w gludo, a thabl o'r ardaloedd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="133" />
+            <location filename="../processing/alg_coverage.py" line="127" />
             <source>Number output: % of the study area's people within TARGET minutes.</source>
             <translation>Allbwn rhif: % o bobl yr ardal astudio o fewn TARGET munud.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="134" />
+            <location filename="../processing/alg_coverage.py" line="128" />
             <source>Number output: people of the study area within TARGET minutes.</source>
             <translation>Allbwn rhif: pobl yr ardal astudio o fewn TARGET munud.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="135" />
+            <location filename="../processing/alg_coverage.py" line="129" />
             <source>Number output: people counted (inside the areas and the raster).</source>
             <translation>Allbwn rhif: y bobl a gyfrifwyd (y tu mewn i'r ardaloedd a'r rhastr).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="136" />
+            <location filename="../processing/alg_coverage.py" line="130" />
             <source>Number output: population-weighted median drive time of the study area (minutes).</source>
             <translation>Allbwn rhif: amser gyrru canolrifol yr ardal astudio wedi'i bwysoli yn ôl poblogaeth (munudau).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="138" />
+            <location filename="../processing/alg_coverage.py" line="132" />
             <source>Number output: population-weighted 90th-percentile drive time of the study area (minutes).</source>
             <translation>Allbwn rhif: amser gyrru 90fed canradd yr ardal astudio wedi'i bwysoli yn ôl poblogaeth (munudau).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="140" />
+            <location filename="../processing/alg_coverage.py" line="134" />
             <source>Number output: areas with at least TARGET_SHARE % of their people within TARGET minutes.</source>
             <translation>Allbwn rhif: ardaloedd ag o leiaf TARGET_SHARE % o'u pobl o fewn TARGET munud.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="142" />
+            <location filename="../processing/alg_coverage.py" line="136" />
             <source>Number output: areas with people in them (those judged).</source>
             <translation>Allbwn rhif: ardaloedd â phobl ynddynt (y rhai a fernir).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="143" />
+            <location filename="../processing/alg_coverage.py" line="137" />
             <source>String output: the headline sentence, e.g. '29.8 % within 8 min; median 9.6 min, 90th percentile 17.2 min'.</source>
             <translation>Allbwn testun: y frawddeg bennawd, e.e. '29.8 % o fewn 8 mun; canolrif 9.6 mun, 90fed canradd 17.2 mun'.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="153" />
+            <location filename="../processing/alg_coverage.py" line="147" />
             <source>Drive time (minutes)</source>
             <translation>Amser gyrru (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="154" />
+            <location filename="../processing/alg_coverage.py" line="148" />
             <source>Areas</source>
             <translation>Ardaloedd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="155" />
+            <location filename="../processing/alg_coverage.py" line="149" />
             <source>Area id field</source>
             <translation>Maes dynodydd ardal</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="157" />
+            <location filename="../processing/alg_coverage.py" line="151" />
             <source>Area name field</source>
             <translation>Maes enw ardal</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="161" />
+            <location filename="../processing/alg_coverage.py" line="155" />
             <source>Thresholds (minutes)</source>
             <translation>Trothwyon (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="162" />
+            <location filename="../processing/alg_coverage.py" line="156" />
             <source>Target (minutes)</source>
             <translation>Targed (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="164" />
+            <location filename="../processing/alg_coverage.py" line="158" />
             <source>Target share of population (%)</source>
             <translation>Cyfran darged o'r boblogaeth (%)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="166" />
+            <location filename="../processing/alg_coverage.py" line="160" />
             <source>Urban/rural class field</source>
             <translation>Maes dosbarth trefol/gwledig</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="169" />
+            <location filename="../processing/alg_coverage.py" line="163" />
             <source>Density breaks for urbanity (persons/km²)</source>
             <translation>Toriadau dwysedd ar gyfer trefoldeb (pobl/km²)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="171" />
+            <location filename="../processing/alg_coverage.py" line="165" />
             <source>Group field (e.g. IMD decile)</source>
             <translation>Maes grŵp (e.e. degradd IMD)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="173" />
+            <location filename="../processing/alg_coverage.py" line="167" />
             <source>Dasymetric weights (optional raster)</source>
             <translation>Pwysau dasymetrig (rhastr dewisol)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="175" />
+            <location filename="../processing/alg_coverage.py" line="169" />
             <source>Study area name</source>
             <translation>Enw'r ardal astudio</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="176" />
-            <location filename="../processing/alg_coverage.py" line="214" />
+            <location filename="../processing/alg_coverage.py" line="170" />
+            <location filename="../processing/alg_coverage.py" line="208" />
             <source>the study area</source>
             <translation>yr ardal astudio</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="177" />
+            <location filename="../processing/alg_coverage.py" line="171" />
             <source>Coverage by area</source>
             <translation>Cwmpas fesul ardal</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="179" />
-            <location filename="../processing/alg_coverage.py" line="430" />
+            <location filename="../processing/alg_coverage.py" line="173" />
+            <location filename="../processing/alg_coverage.py" line="424" />
             <source>Coverage table</source>
             <translation>Tabl cwmpas</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="181" />
+            <location filename="../processing/alg_coverage.py" line="175" />
             <source>Summary</source>
             <translation>Crynodeb</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="182" />
+            <location filename="../processing/alg_coverage.py" line="176" />
             <source>HTML files (*.html);;Text files (*.txt)</source>
             <translation>Ffeiliau HTML (*.html);;Ffeiliau testun (*.txt)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="184" />
+            <location filename="../processing/alg_coverage.py" line="178" />
             <source>% within target</source>
             <translation>% o fewn y targed</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="185" />
+            <location filename="../processing/alg_coverage.py" line="179" />
             <source>People within target</source>
             <translation>Pobl o fewn y targed</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="186" />
+            <location filename="../processing/alg_coverage.py" line="180" />
             <source>People counted</source>
             <translation>Pobl a gyfrifwyd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="187" />
+            <location filename="../processing/alg_coverage.py" line="181" />
             <source>Median drive time (minutes)</source>
             <translation>Amser gyrru canolrifol (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="188" />
+            <location filename="../processing/alg_coverage.py" line="182" />
             <source>90th-percentile drive time (minutes)</source>
             <translation>Amser gyrru 90fed canradd (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="189" />
+            <location filename="../processing/alg_coverage.py" line="183" />
             <source>Areas meeting the target</source>
             <translation>Ardaloedd sy'n cyrraedd y targed</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="190" />
+            <location filename="../processing/alg_coverage.py" line="184" />
             <source>Areas with population</source>
             <translation>Ardaloedd â phoblogaeth</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="192" />
+            <location filename="../processing/alg_coverage.py" line="186" />
             <source>Headline</source>
             <translation>Pennawd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="205" />
+            <location filename="../processing/alg_coverage.py" line="199" />
             <source>DRIVETIME: the raster has negative values; it must hold minutes (nodata = unreachable).</source>
             <translation>DRIVETIME: mae gan y rhastr werthoedd negatif; rhaid iddo gynnwys munudau (nodata = ni ellir ei gyrraedd).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="211" />
+            <location filename="../processing/alg_coverage.py" line="205" />
             <source>TARGET must be a positive number of minutes, e.g. 8.</source>
             <translation>Rhaid i TARGET fod yn nifer positif o funudau, e.e. 8.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="233" />
+            <location filename="../processing/alg_coverage.py" line="227" />
             <source>POPULATION / POPULATION_RASTER: no population falls inside both the areas and the drive-time raster (input total {tot}). Check that the population layer covers the areas and that the population field is the right one.</source>
             <translation>POPULATION / POPULATION_RASTER: nid oes poblogaeth o fewn yr ardaloedd a'r rastr amser gyrru ar yr un pryd (cyfanswm y mewnbwn {tot}). Gwiriwch fod yr haen poblogaeth yn cwmpasu'r ardaloedd a mai'r maes poblogaeth yw'r un cywir.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="282" />
+            <location filename="../processing/alg_coverage.py" line="276" />
             <source>{p} within {T} min; median {m} min, 90th percentile {p90} min</source>
             <translation>{p} o fewn {T} mun; canolrif {m} mun, 90fed canradd {p90} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="292" />
+            <location filename="../processing/alg_coverage.py" line="286" />
             <source>Population: {inp} in the input; {tot} inside the areas and the raster (used); {orr} of the areas outside the raster; {oa} outside every area; {un} on unreachable cells.</source>
             <translation>Poblogaeth: {inp} yn y mewnbwn; {tot} o fewn yr ardaloedd a'r rhastr (wedi'u defnyddio); {orr} o'r ardaloedd y tu allan i'r rhastr; {oa} y tu allan i bob ardal; {un} ar gelloedd na ellir eu cyrraedd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="298" />
+            <location filename="../processing/alg_coverage.py" line="292" />
             <source>Across {study}: {p} within {T} min; median {m} min, 90th percentile {p90} min.</source>
             <translation>Ar draws {study}: {p} o fewn {T} mun; canolrif {m} mun, 90fed canradd {p90} mun.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="310" />
+            <location filename="../processing/alg_coverage.py" line="304" />
             <source>The areas overlap: {x} people are counted in more than one area (and in the study-area row more than once).</source>
             <translation>Mae'r ardaloedd yn gorgyffwrdd: caiff {x} o bobl eu cyfrif mewn mwy nag un ardal (a mwy nag unwaith yn rhes yr ardal astudio).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="386" />
+            <location filename="../processing/alg_coverage.py" line="380" />
             <source>Coverage within {T} min</source>
             <translation>Cwmpas o fewn {T} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="409" />
+            <location filename="../processing/alg_coverage.py" line="403" />
             <source>all</source>
             <translation>pob un</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="438" />
+            <location filename="../processing/alg_coverage.py" line="432" />
             <source>Figures from the drive-time raster and the population layer given; population spread by area weighting.</source>
             <translation>Ffigurau o'r rhastr amser gyrru a'r haen poblogaeth a roddwyd; poblogaeth wedi'i lledaenu drwy bwysoli arwynebedd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="448" />
+            <location filename="../processing/alg_coverage.py" line="442" />
             <source>Could not draw the report's charts: {err}</source>
             <translation>Methu tynnu siartiau'r adroddiad: {err}</translation>
         </message>
@@ -1154,14 +1154,14 @@
         <message>
             <location filename="../core/coverage.py" line="1087" />
             <location filename="../plugin/whatif_dock.py" line="260" />
-            <location filename="../processing/alg_coverage.py" line="534" />
+            <location filename="../processing/alg_coverage.py" line="528" />
             <source>Area</source>
             <translation>Ardal</translation>
         </message>
         <message>
             <location filename="../core/coverage.py" line="1087" />
             <location filename="../plugin/whatif_dock.py" line="260" />
-            <location filename="../processing/alg_coverage.py" line="535" />
+            <location filename="../processing/alg_coverage.py" line="529" />
             <location filename="../processing/report_charts.py" line="107" />
             <source>People</source>
             <translation>Pobl</translation>
@@ -1178,7 +1178,7 @@
         </message>
         <message>
             <location filename="../core/coverage.py" line="1088" />
-            <location filename="../processing/alg_coverage.py" line="537" />
+            <location filename="../processing/alg_coverage.py" line="531" />
             <source>Median (min)</source>
             <translation>Canolrif (mun)</translation>
         </message>
@@ -1194,7 +1194,7 @@
         </message>
         <message>
             <location filename="../core/coverage.py" line="1088" />
-            <location filename="../processing/alg_coverage.py" line="539" />
+            <location filename="../processing/alg_coverage.py" line="533" />
             <source>Rank</source>
             <translation>Rheng</translation>
         </message>
@@ -1570,188 +1570,188 @@
             <translation>{a}–{b} % yn rhy hir</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="500" />
+            <location filename="../processing/alg_coverage.py" line="494" />
             <source>{a}–{b} % within {T} min</source>
             <translation>{a}–{b} % o fewn {T} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="502" />
+            <location filename="../processing/alg_coverage.py" line="496" />
             <source>(below the {s} % standard)</source>
             <translation>(islaw'r safon o {s} %)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="504" />
+            <location filename="../processing/alg_coverage.py" line="498" />
             <source>(meets the {s} % standard)</source>
             <translation>(yn cyrraedd y safon o {s} %)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="510" />
+            <location filename="../processing/alg_coverage.py" line="504" />
             <source>no population</source>
             <translation>dim poblogaeth</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="534" />
+            <location filename="../processing/alg_coverage.py" line="528" />
             <source>Level</source>
             <translation>Lefel</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="534" />
+            <location filename="../processing/alg_coverage.py" line="528" />
             <source>Area id</source>
             <translation>Dynodydd ardal</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="534" />
+            <location filename="../processing/alg_coverage.py" line="528" />
             <source>Urbanity</source>
             <translation>Trefoldeb</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="535" />
+            <location filename="../processing/alg_coverage.py" line="529" />
             <source>Group</source>
             <translation>Grŵp</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="535" />
+            <location filename="../processing/alg_coverage.py" line="529" />
             <source>People beyond target</source>
             <translation>Pobl y tu hwnt i'r targed</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="536" />
+            <location filename="../processing/alg_coverage.py" line="530" />
             <source>% beyond target</source>
             <translation>% y tu hwnt i'r targed</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="536" />
+            <location filename="../processing/alg_coverage.py" line="530" />
             <source>People unreachable</source>
             <translation>Pobl na ellir eu cyrraedd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="537" />
+            <location filename="../processing/alg_coverage.py" line="531" />
             <source>Mean (min)</source>
             <translation>Cymedr (mun)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="537" />
+            <location filename="../processing/alg_coverage.py" line="531" />
             <source>90th pct (min)</source>
             <translation>90fed canradd (mun)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="538" />
+            <location filename="../processing/alg_coverage.py" line="532" />
             <source>Max (min)</source>
             <translation>Uchafswm (mun)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="538" />
+            <location filename="../processing/alg_coverage.py" line="532" />
             <source>Gap to study area (pp)</source>
             <translation>Bwlch i'r ardal astudio (pp)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="539" />
+            <location filename="../processing/alg_coverage.py" line="533" />
             <source>Gap to best (pp)</source>
             <translation>Bwlch i'r gorau (pp)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="539" />
+            <location filename="../processing/alg_coverage.py" line="533" />
             <source>Meets standard</source>
             <translation>Yn cyrraedd y safon</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="540" />
+            <location filename="../processing/alg_coverage.py" line="534" />
             <source>People short of standard</source>
             <translation>Pobl islaw'r safon</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="543" />
+            <location filename="../processing/alg_coverage.py" line="537" />
             <source>People ≤ {T} min</source>
             <translation>Pobl ≤ {T} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="544" />
+            <location filename="../processing/alg_coverage.py" line="538" />
             <source>% ≤ {T} min</source>
             <translation>% ≤ {T} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="567" />
-            <location filename="../processing/styling.py" line="267" />
+            <location filename="../processing/alg_coverage.py" line="561" />
+            <location filename="../processing/styling.py" line="279" />
             <source>Could not write the style file {path}</source>
             <translation>Nid oedd modd ysgrifennu'r ffeil arddull {path}</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="58" />
+            <location filename="../processing/alg_matrix.py" line="56" />
             <source>30 minutes or less — potential for collaboration (travel time not a barrier)</source>
             <translation>30 munud neu lai — potensial i gydweithio (nid yw amser teithio yn rhwystr)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="59" />
+            <location filename="../processing/alg_matrix.py" line="57" />
             <source>30–45 minutes — potential for collaboration of tertiary services</source>
             <translation>30–45 munud — potensial i gydweithio ar wasanaethau trydyddol</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="60" />
+            <location filename="../processing/alg_matrix.py" line="58" />
             <source>45–60 minutes — potential for collaboration</source>
             <translation>45–60 munud — potensial i gydweithio</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="61" />
+            <location filename="../processing/alg_matrix.py" line="59" />
             <source>over 60 minutes — limited potential for collaboration</source>
             <translation>dros 60 munud — potensial cyfyngedig i gydweithio</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="128" />
+            <location filename="../processing/alg_matrix.py" line="126" />
             <source>group {g} (1 site)</source>
             <translation>grŵp {g} (1 safle)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="128" />
+            <location filename="../processing/alg_matrix.py" line="126" />
             <source>group {g} ({n} sites)</source>
             <translation>grŵp {g} ({n} safle)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="152" />
+            <location filename="../processing/alg_matrix.py" line="150" />
             <source>no site within {b} min</source>
             <translation>dim safle o fewn {b} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="153" />
+            <location filename="../processing/alg_matrix.py" line="151" />
             <source>1 site within {b} min</source>
             <translation>1 safle o fewn {b} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="154" />
+            <location filename="../processing/alg_matrix.py" line="152" />
             <source>2 sites within {b} min</source>
             <translation>2 safle o fewn {b} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="155" />
+            <location filename="../processing/alg_matrix.py" line="153" />
             <source>3 sites within {b} min</source>
             <translation>3 safle o fewn {b} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="156" />
+            <location filename="../processing/alg_matrix.py" line="154" />
             <source>4 or more sites within {b} min</source>
             <translation>4 safle neu fwy o fewn {b} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="163" />
+            <location filename="../processing/alg_matrix.py" line="161" />
             <source>within 5 min (shared catchment)</source>
             <translation>o fewn 5 mun (dalgylch a rennir)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="163" />
+            <location filename="../processing/alg_matrix.py" line="161" />
             <source>5–10 min</source>
             <translation>5–10 mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="164" />
+            <location filename="../processing/alg_matrix.py" line="162" />
             <source>10–15 min</source>
             <translation>10–15 mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="164" />
+            <location filename="../processing/alg_matrix.py" line="162" />
             <source>15–30 min</source>
             <translation>15–30 mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="165" />
+            <location filename="../processing/alg_matrix.py" line="163" />
             <source>over 30 min</source>
             <translation>dros 30 mun</translation>
         </message>
@@ -2648,22 +2648,22 @@
             <translation>Arwyneb cyflymder wedi'i raddnodi: amser gyrru = amser ysgogi ({a:g} mun) + amser sefydlog ({f:.2f} mun) + gyrru.</translation>
         </message>
         <message>
-            <location filename="../processing/qgis_io.py" line="266" />
+            <location filename="../processing/qgis_io.py" line="273" />
             <source>{param}: no layer given.</source>
             <translation>{param}: ni roddwyd haen.</translation>
         </message>
         <message>
-            <location filename="../processing/qgis_io.py" line="282" />
+            <location filename="../processing/qgis_io.py" line="289" />
             <source>{param}: {n} feature(s) lie outside the speed raster (e.g. {ids}). Build the speed surface over an extent that covers every site (with a margin), or select only the sites inside it.</source>
             <translation>{param}: mae {n} nodwedd y tu allan i'r rhastr cyflymder (e.e. {ids}). Adeiladwch yr arwyneb cyflymder dros estyniad sy'n cwmpasu pob safle (gydag ymyl), neu dewiswch y safleoedd sydd y tu mewn iddo yn unig.</translation>
         </message>
         <message>
-            <location filename="../processing/qgis_io.py" line="291" />
+            <location filename="../processing/qgis_io.py" line="298" />
             <source>{param}: site(s) {ids} lie on impassable cells (barrier or zero speed) with no passable cell within {d} m. Move the site(s) onto the road network or raise the snapping distance.</source>
             <translation>{param}: mae safle(oedd) {ids} ar gelloedd anhramwyadwy (rhwystr neu gyflymder sero) heb gell dramwyadwy o fewn {d} m. Symudwch y safle(oedd) i'r rhwydwaith ffyrdd neu cynyddwch y pellter symud.</translation>
         </message>
         <message>
-            <location filename="../processing/qgis_io.py" line="297" />
+            <location filename="../processing/qgis_io.py" line="304" />
             <source>Site {id} was on an impassable cell and was moved {d:.0f} m to the nearest passable cell.</source>
             <translation>Roedd safle {id} ar gell anhramwyadwy ac fe'i symudwyd {d:.0f} m i'r gell dramwyadwy agosaf.</translation>
         </message>
@@ -2771,343 +2771,343 @@
     <context>
         <name>MatrixAlgorithm</name>
         <message>
-            <location filename="../processing/alg_matrix.py" line="227" />
+            <location filename="../processing/alg_matrix.py" line="198" />
             <source>Travel-time matrix between sites</source>
             <translation>Matrics amser teithio rhwng safleoedd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="230" />
+            <location filename="../processing/alg_matrix.py" line="201" />
             <source>Number of sites within each band break (one raster band per break)</source>
             <translation>Nifer y safleoedd o fewn pob toriad band (un band rhastr i bob toriad)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="231" />
+            <location filename="../processing/alg_matrix.py" line="202" />
             <source>Second-nearest minus nearest site time (minutes)</source>
             <translation>Amser yr ail safle agosaf llai'r safle agosaf (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="235" />
+            <location filename="../processing/alg_matrix.py" line="206" />
             <source>Computes the drive time between every pair of sites over a speed surface (one search per site that stops once every other site is reached, several sites at a time on all cores) and reads it against collaboration bands: by default 30 minutes or less, 30–45, 45–60 and over 60 minutes (a time of exactly 30, 45 or 60 falls in the lower band). Writes the pair table, a map of lines between the sites styled by band, the sites with their nearest partner, counts per band and collaboration groups, optionally the wide matrix as CSV and a raster of shared catchments. Sites on impassable cells are snapped to the nearest passable cell.</source>
             <translation>Yn cyfrifo'r amser gyrru rhwng pob pâr o safleoedd dros arwyneb cyflymder (un chwiliad i bob safle, sy'n stopio pan gyrhaeddir pob safle arall, sawl safle ar y tro ar bob craidd) ac yn ei gymharu â bandiau cydweithio: yn ddiofyn 30 munud neu lai, 30–45, 45–60 a dros 60 munud (mae amser o union 30, 45 neu 60 yn y band is). Yn ysgrifennu'r tabl parau, map o linellau rhwng y safleoedd ag arddull yn ôl band, y safleoedd gyda'u partner agosaf, cyfrifon fesul band a grwpiau cydweithio, ac yn ddewisol y matrics llydan fel CSV a rhastr o ddalgylchoedd a rennir. Caiff safleoedd ar gelloedd anhramwyadwy eu symud i'r gell dramwyadwy agosaf.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="243" />
+            <location filename="../processing/alg_matrix.py" line="214" />
             <source>Sites (points, e.g. A&amp;E departments), in any CRS; at least two. With 'Selected features only', only the selected sites are used.</source>
             <translation>Safleoedd (pwyntiau, e.e. adrannau achosion brys), mewn unrhyw CRS; o leiaf dau. Gyda 'Selected features only', dim ond y safleoedd a ddewiswyd a ddefnyddir.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="245" />
+            <location filename="../processing/alg_matrix.py" line="216" />
             <source>Field with a unique id per site (e.g. site_code_2014). Empty = the feature id. Duplicate or empty ids are an error.</source>
             <translation>Maes gyda dynodydd unigryw i bob safle (e.e. site_code_2014). Gwag = dynodydd y nodwedd. Mae dynodyddion dyblyg neu wag yn wall.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="247" />
+            <location filename="../processing/alg_matrix.py" line="218" />
             <source>Field with the site name used in the tables, the CSV headers and messages (e.g. site_name). Empty = a text field called name or ending in name / nm if the sites have one, else the id.</source>
             <translation>Maes gydag enw'r safle a ddefnyddir yn y tablau, penawdau'r CSV a'r negeseuon (e.e. site_name). Gwag = maes testun o'r enw name neu sy'n gorffen ag name / nm os oes un gan y safleoedd, fel arall yr id.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="250" />
+            <location filename="../processing/alg_matrix.py" line="221" />
             <source>Band breaks in minutes, comma-separated (default 30,45,60). Band 1 is the closest; a time equal to a break falls in the lower band; one more band holds the times beyond the last break.</source>
             <translation>Toriadau bandiau mewn munudau, wedi'u gwahanu gan atalnodau (rhagosodiad 30,45,60). Band 1 yw'r agosaf; mae amser sy'n hafal i doriad yn y band is; mae un band ychwanegol yn dal yr amseroedd y tu hwnt i'r toriad olaf.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="253" />
+            <location filename="../processing/alg_matrix.py" line="224" />
             <source>Band labels separated by ';', one per band (number of breaks + 1). The default is the four collaboration bands of the local plan; with other breaks and these default labels, plain labels such as '20–40 min' are used.</source>
             <translation>Labeli bandiau wedi'u gwahanu gan ';', un i bob band (nifer y toriadau + 1). Y rhagosodiad yw pedwar band cydweithio'r cynllun lleol; gyda thoriadau eraill a'r labeli rhagosodedig hyn, defnyddir labeli plaen fel '20–40 mun'.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="257" />
+            <location filename="../processing/alg_matrix.py" line="228" />
             <source>One time per pair, the mean of both directions (the cell graph is symmetric, so the directions agree to rounding; each pair is searched once, which is faster). Unticked: every site searches to every other site and each direction is kept (row = from, column = to); groups then need both directions within the break, and the lines show the mean.</source>
             <translation>Un amser i bob pâr, sef cymedr y ddau gyfeiriad (mae graff y celloedd yn gymesur, felly mae'r ddau gyfeiriad yn cytuno hyd at dalgrynnu; caiff pob pâr ei chwilio unwaith, sy'n gyflymach). Heb ei dicio: mae pob safle yn chwilio i bob safle arall a chedwir pob cyfeiriad (rhes = o, colofn = i); yna mae grwpiau angen y ddau gyfeiriad o fewn y toriad, ac mae'r llinellau'n dangos y cymedr.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="262" />
+            <location filename="../processing/alg_matrix.py" line="233" />
             <source>Hierarchical clustering (scikit-learn) of the matrix for the 'cluster' field of the sites: complete linkage (every pair in a group within the threshold), average, or single linkage (same as the connected groups).</source>
             <translation>Clystyru hierarchaidd (scikit-learn) o'r matrics ar gyfer maes 'cluster' y safleoedd: cysylltedd cyflawn (pob pâr mewn grŵp o fewn y trothwy), cyfartalog, neu gysylltedd sengl (yr un fath â'r grwpiau cysylltiedig).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="266" />
+            <location filename="../processing/alg_matrix.py" line="237" />
             <source>Clustering threshold in minutes (a distance equal to it still merges). Empty = the last band break.</source>
             <translation>Trothwy clystyru mewn munudau (mae pellter sy'n hafal iddo yn dal i uno). Gwag = y toriad band olaf.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="268" />
+            <location filename="../processing/alg_matrix.py" line="239" />
             <source>Cut the clustering tree into this many groups instead of using the threshold. 0 = use the threshold.</source>
             <translation>Torri'r goeden glystyru yn y nifer hwn o grwpiau yn lle defnyddio'r trothwy. 0 = defnyddio'r trothwy.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="270" />
+            <location filename="../processing/alg_matrix.py" line="241" />
             <source>What OUTPUT_ZONES holds: the number of sites within each band break (one raster band per break, e.g. band 1 = sites within 30 min), or the difference in minutes between the second-nearest and the nearest site (small = a shared catchment).</source>
             <translation>Beth sydd yn OUTPUT_ZONES: nifer y safleoedd o fewn pob toriad band (un band rhastr i bob toriad, e.e. band 1 = safleoedd o fewn 30 mun), neu'r gwahaniaeth mewn munudau rhwng yr ail safle agosaf a'r safle agosaf (bach = dalgylch a rennir).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="274" />
+            <location filename="../processing/alg_matrix.py" line="245" />
             <source>Table without geometry, one row per ordered pair: from_id, from_name, to_id, to_name, minutes, band (1 = closest) and band_label; NULL minutes and band for unreachable pairs.</source>
             <translation>Tabl heb geometreg, un rhes i bob pâr trefnedig: from_id, from_name, to_id, to_name, minutes, band (1 = agosaf) a band_label; minutes a band yn NULL ar gyfer parau na ellir eu cyrraedd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="277" />
+            <location filename="../processing/alg_matrix.py" line="248" />
             <source>One straight line per pair of sites (from/to ids and names, minutes, band, band_label, straight-line km), styled by band: the closest band widest, darkest and on top. Labels with the minutes are set up but off.</source>
             <translation>Un llinell syth i bob pâr o safleoedd (dynodyddion ac enwau o/i, munudau, band, band_label, km mewn llinell syth), ag arddull yn ôl band: y band agosaf yw'r lletaf a'r tywyllaf, ac ar y brig. Mae labeli gyda'r munudau wedi'u paratoi ond wedi'u diffodd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="280" />
+            <location filename="../processing/alg_matrix.py" line="251" />
             <source>The sites with: nearest partner and its time, number of partners in each band, mean time to the reachable others, the collaboration group at each band break (grp_30: connected groups of sites linked by times of 30 min or less), the hierarchical-clustering group (cluster) and the snapping distance. Other fields of the input follow.</source>
             <translation>Y safleoedd gyda: y partner agosaf a'i amser, nifer y partneriaid ym mhob band, yr amser cymedrig i'r safleoedd eraill y gellir eu cyrraedd, y grŵp cydweithio ar bob toriad band (grp_30: grwpiau cysylltiedig o safleoedd wedi'u cysylltu gan amseroedd o 30 mun neu lai), y grŵp clystyru hierarchaidd (cluster) a'r pellter symud. Mae meysydd eraill y mewnbwn yn dilyn.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="285" />
+            <location filename="../processing/alg_matrix.py" line="256" />
             <source>Optional CSV in the wide layout (site names as rows and columns, row = from, column = to), minutes rounded to 0.1, blank where unreachable.</source>
             <translation>CSV dewisol yn y gosodiad llydan (enwau'r safleoedd fel rhesi a cholofnau, rhes = o, colofn = i), munudau wedi'u talgrynnu i 0.1, yn wag lle na ellir cyrraedd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="287" />
+            <location filename="../processing/alg_matrix.py" line="258" />
             <source>Optional raster of shared catchments (see ZONES_MODE), on the speed surface's grid.</source>
             <translation>Rhastr dewisol o ddalgylchoedd a rennir (gweler ZONES_MODE), ar grid yr arwyneb cyflymder.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="289" />
+            <location filename="../processing/alg_matrix.py" line="260" />
             <source>Number output: pairs of sites (each pair once).</source>
             <translation>Allbwn rhif: parau o safleoedd (pob pâr unwaith).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="290" />
+            <location filename="../processing/alg_matrix.py" line="261" />
             <source>Number output: pairs with no route between them.</source>
             <translation>Allbwn rhif: parau heb lwybr rhyngddynt.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="291" />
+            <location filename="../processing/alg_matrix.py" line="262" />
             <source>String output: pairs per collaboration band as JSON, keyed by the band's upper break in minutes, e.g. {"30": 4, "45": 2, "60": 1, "beyond": 3, "unreachable": 0}.</source>
             <translation>Allbwn testun: parau fesul band cydweithio fel JSON, wedi'u allweddu yn ôl toriad uchaf y band mewn munudau, e.e. {"30": 4, "45": 2, "60": 1, "beyond": 3, "unreachable": 0}.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="294" />
+            <location filename="../processing/alg_matrix.py" line="265" />
             <source>Number output: median travel time over the reachable pairs (minutes; the mean of both directions when SYMMETRIC).</source>
             <translation>Allbwn rhif: amser teithio canolrifol dros y parau y gellir eu cyrraedd (munudau; cymedr y ddau gyfeiriad pan fo SYMMETRIC).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="296" />
+            <location filename="../processing/alg_matrix.py" line="267" />
             <source>Number output: shortest pair travel time (minutes).</source>
             <translation>Allbwn rhif: yr amser teithio byrraf rhwng pâr (munudau).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="297" />
+            <location filename="../processing/alg_matrix.py" line="268" />
             <source>Number output: longest pair travel time over the reachable pairs (minutes).</source>
             <translation>Allbwn rhif: yr amser teithio hiraf dros y parau y gellir eu cyrraedd (munudau).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="308" />
+            <location filename="../processing/alg_matrix.py" line="279" />
             <source>Site id field</source>
             <translation>Maes dynodydd safle</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="310" />
+            <location filename="../processing/alg_matrix.py" line="281" />
             <source>Site name field</source>
             <translation>Maes enw safle</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="312" />
+            <location filename="../processing/alg_matrix.py" line="283" />
             <source>Collaboration band breaks (minutes)</source>
             <translation>Toriadau bandiau cydweithio (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="314" />
+            <location filename="../processing/alg_matrix.py" line="285" />
             <source>Band labels (separated by ';')</source>
             <translation>Labeli bandiau (wedi'u gwahanu gan ';')</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="316" />
+            <location filename="../processing/alg_matrix.py" line="287" />
             <source>Mean of both directions</source>
             <translation>Cymedr y ddau gyfeiriad</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="320" />
+            <location filename="../processing/alg_matrix.py" line="291" />
             <source>Clustering linkage</source>
             <translation>Cysylltedd clystyru</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="322" />
+            <location filename="../processing/alg_matrix.py" line="293" />
             <source>Clustering threshold (minutes)</source>
             <translation>Trothwy clystyru (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="324" />
+            <location filename="../processing/alg_matrix.py" line="295" />
             <source>Number of clusters (0 = threshold)</source>
             <translation>Nifer y clystyrau (0 = trothwy)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="326" />
+            <location filename="../processing/alg_matrix.py" line="297" />
             <source>Shared-catchment raster holds</source>
             <translation>Cynnwys y rhastr dalgylchoedd a rennir</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="328" />
+            <location filename="../processing/alg_matrix.py" line="299" />
             <source>Travel times (pairs)</source>
             <translation>Amseroedd teithio (parau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="330" />
+            <location filename="../processing/alg_matrix.py" line="301" />
             <source>Collaboration lines</source>
             <translation>Llinellau cydweithio</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="333" />
+            <location filename="../processing/alg_matrix.py" line="304" />
             <source>Sites with collaboration groups</source>
             <translation>Safleoedd â grwpiau cydweithio</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="336" />
+            <location filename="../processing/alg_matrix.py" line="307" />
             <source>Wide matrix (CSV)</source>
             <translation>Matrics llydan (CSV)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="337" />
+            <location filename="../processing/alg_matrix.py" line="308" />
             <source>CSV files (*.csv)</source>
             <translation>Ffeiliau CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="339" />
-            <location filename="../processing/alg_matrix.py" line="701" />
+            <location filename="../processing/alg_matrix.py" line="310" />
+            <location filename="../processing/alg_matrix.py" line="672" />
             <source>Shared catchments</source>
             <translation>Dalgylchoedd a rennir</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="341" />
+            <location filename="../processing/alg_matrix.py" line="312" />
             <source>Pairs</source>
             <translation>Parau</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="341" />
+            <location filename="../processing/alg_matrix.py" line="312" />
             <source>Unreachable pairs</source>
             <translation>Parau na ellir eu cyrraedd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="342" />
+            <location filename="../processing/alg_matrix.py" line="313" />
             <source>Median pair time (minutes)</source>
             <translation>Amser pâr canolrifol (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="343" />
+            <location filename="../processing/alg_matrix.py" line="314" />
             <source>Shortest pair time (minutes)</source>
             <translation>Amser pâr byrraf (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="344" />
+            <location filename="../processing/alg_matrix.py" line="315" />
             <source>Longest pair time (minutes)</source>
             <translation>Amser pâr hiraf (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="346" />
+            <location filename="../processing/alg_matrix.py" line="317" />
             <source>Pairs per band (JSON)</source>
             <translation>Parau fesul band (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="355" />
+            <location filename="../processing/alg_matrix.py" line="326" />
             <source>{param}: the sites layer has no field '{field}'. Choose one of: {names}; or leave it empty.</source>
             <translation>{param}: nid oes gan yr haen safleoedd faes '{field}'. Dewiswch un o: {names}; neu gadewch ef yn wag.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="372" />
+            <location filename="../processing/alg_matrix.py" line="343" />
             <source>BANDS differ from 30,45,60, so the default collaboration labels do not apply; using: {labels}</source>
             <translation>Mae BANDS yn wahanol i 30,45,60, felly nid yw'r labeli cydweithio rhagosodedig yn berthnasol; yn defnyddio: {labels}</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="380" />
+            <location filename="../processing/alg_matrix.py" line="351" />
             <source>BAND_LABELS: a label is empty; give a text for every band, separated by ';'.</source>
             <translation>BAND_LABELS: mae label yn wag; rhowch destun ar gyfer pob band, wedi'u gwahanu gan ';'.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="382" />
+            <location filename="../processing/alg_matrix.py" line="353" />
             <source>BAND_LABELS: give {n} labels separated by ';' (one per band: {k} breaks in BANDS plus the band beyond the last break); got {m}. Leave it empty for the default labels.</source>
             <translation>BAND_LABELS: rhowch {n} label wedi'u gwahanu gan ';' (un i bob band: {k} toriad yn BANDS a'r band y tu hwnt i'r toriad olaf); cafwyd {m}. Gadewch ef yn wag ar gyfer y labeli rhagosodedig.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="398" />
+            <location filename="../processing/alg_matrix.py" line="369" />
             <source>Sites are named by their field '{f}' (set SITE_NAME_FIELD to choose another).</source>
             <translation>Caiff y safleoedd eu henwi yn ôl eu maes '{f}' (gosodwch SITE_NAME_FIELD i ddewis un arall).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="409" />
+            <location filename="../processing/alg_matrix.py" line="380" />
             <source>SITE_ID_FIELD: {n} site(s) have no value in '{field}' (feature ids {fids}). Fill them in, choose another field, or leave SITE_ID_FIELD empty to use the feature ids.</source>
             <translation>SITE_ID_FIELD: nid oes gwerth yn '{field}' gan {n} safle (dynodyddion nodwedd {fids}). Llenwch nhw, dewiswch faes arall, neu gadewch SITE_ID_FIELD yn wag i ddefnyddio dynodyddion y nodweddion.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="423" />
+            <location filename="../processing/alg_matrix.py" line="394" />
             <source>SITES: a travel-time matrix needs at least two sites; the layer (or its selection / filter) has {n}.</source>
             <translation>SITES: mae matrics amser teithio angen o leiaf ddau safle; mae gan yr haen (neu ei detholiad / hidlydd) {n}.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="432" />
+            <location filename="../processing/alg_matrix.py" line="403" />
             <source>SITE_ID_FIELD: the id '{id}' is used by {n} sites ({names}); {m} id(s) are duplicated. Choose a field with a unique value per site, or leave SITE_ID_FIELD empty to use the feature ids.</source>
             <translation>SITE_ID_FIELD: mae'r dynodydd '{id}' yn cael ei ddefnyddio gan {n} safle ({names}); mae {m} dynodydd yn ddyblyg. Dewiswch faes gyda gwerth unigryw i bob safle, neu gadewch SITE_ID_FIELD yn wag i ddefnyddio dynodyddion y nodweddion.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="455" />
+            <location filename="../processing/alg_matrix.py" line="426" />
             <source>CLUSTER_THRESHOLD must be positive (minutes), or empty for the last band break.</source>
             <translation>Rhaid i CLUSTER_THRESHOLD fod yn bositif (munudau), neu'n wag i ddefnyddio'r toriad band olaf.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="476" />
+            <location filename="../processing/alg_matrix.py" line="447" />
             <source>SITES: a travel-time matrix needs at least two sites; only {n} lie inside the speed raster.</source>
             <translation>SITES: mae matrics amser teithio angen o leiaf ddau safle; dim ond {n} sydd y tu mewn i'r rhastr cyflymder.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="481" />
+            <location filename="../processing/alg_matrix.py" line="452" />
             <source>{n} sites, {p} pairs, on a {r} x {c} grid of {s:g} m cells, {k} neighbours.</source>
             <translation>{n} safle, {p} pâr, ar grid {r} x {c} o gelloedd {s:g} m, {k} cymydog.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="511" />
+            <location filename="../processing/alg_matrix.py" line="482" />
             <source>from \ to (minutes)</source>
             <translation>o \ i (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="530" />
+            <location filename="../processing/alg_matrix.py" line="501" />
             <source>Band {k} ({label}): {n} pairs</source>
             <translation>Band {k} ({label}): {n} pâr</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="533" />
+            <location filename="../processing/alg_matrix.py" line="504" />
             <source>Unreachable: {n} pairs</source>
             <translation>Ni ellir eu cyrraedd: {n} pâr</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="536" />
+            <location filename="../processing/alg_matrix.py" line="507" />
             <source>Pair times: shortest {a:.1f} min, median {b:.1f} min, longest {c:.1f} min.</source>
             <translation>Amseroedd parau: byrraf {a:.1f} mun, canolrif {b:.1f} mun, hiraf {c:.1f} mun.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="583" />
+            <location filename="../processing/alg_matrix.py" line="554" />
             <source>Travel times between sites</source>
             <translation>Amseroedd teithio rhwng safleoedd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="620" />
+            <location filename="../processing/alg_matrix.py" line="591" />
             <source>Collaboration bands</source>
             <translation>Bandiau cydweithio</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="670" />
+            <location filename="../processing/alg_matrix.py" line="641" />
             <source>Sites and collaboration groups</source>
             <translation>Safleoedd a grwpiau cydweithio</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="673" />
+            <location filename="../processing/alg_matrix.py" line="644" />
             <source>Hierarchical clustering ({linkage}): {g} group(s).</source>
             <translation>Clystyru hierarchaidd ({linkage}): {g} grŵp.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="676" />
+            <location filename="../processing/alg_matrix.py" line="647" />
             <source>Connected groups within {b} min: {g}</source>
             <translation>Grwpiau cysylltiedig o fewn {b} mun: {g}</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="689" />
+            <location filename="../processing/alg_matrix.py" line="660" />
             <source>sites within {b} min</source>
             <translation>safleoedd o fewn {b} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="693" />
+            <location filename="../processing/alg_matrix.py" line="664" />
             <source>Cells within {b} min of two or more sites: {n} ({km:.1f} km²).</source>
             <translation>Celloedd o fewn {b} mun i ddau safle neu fwy: {n} ({km:.1f} km²).</translation>
         </message>
