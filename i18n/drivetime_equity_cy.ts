@@ -645,309 +645,309 @@
     <context>
         <name>CoverageAlgorithm</name>
         <message>
-            <location filename="../processing/alg_coverage.py" line="67" />
+            <location filename="../processing/alg_coverage.py" line="66" />
             <source>Coverage and equity by area</source>
             <translation>Cwmpas a thegwch fesul ardal</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="71" />
+            <location filename="../processing/alg_coverage.py" line="70" />
             <source>Turns a drive-time raster into coverage and equity figures per area (PCTs, CCGs, districts, any polygons), per urban / semi-urban / rural class and optionally per group such as IMD decile: population and % within each threshold, population-weighted mean, median and 90th-percentile drive time, maximum, population beyond the target, the gap to the whole study area in percentage points and a rank. Population held in polygons (e.g. LSOAs) is cut by the areas and spread over the raster cells in proportion to the exact area of polygon and cell (area weighting); totals are conserved and the log says how many people fall outside the raster, outside every area or on unreachable cells. A time equal to a threshold counts as within it; unreachable (nodata) cells are never within and are counted separately.</source>
             <translation>Yn troi rhastr amser gyrru yn ffigurau cwmpas a thegwch fesul ardal (PCTs, CCGs, ardaloedd awdurdod lleol, unrhyw bolygonau), fesul dosbarth trefol / lled-drefol / gwledig ac, yn ddewisol, fesul grŵp megis degradd IMD: poblogaeth a % o fewn pob trothwy, amser gyrru cymedrig, canolrif a 90fed canradd wedi'u pwysoli yn ôl poblogaeth, uchafswm, poblogaeth y tu hwnt i'r targed, y bwlch i'r ardal astudio gyfan mewn pwyntiau canran, a safle yn y drefn. Caiff poblogaeth a ddelir mewn polygonau (e.e. LSOAs) ei thorri gan yr ardaloedd a'i lledaenu dros gelloedd y rhastr yn gymesur ag union arwynebedd y polygon a'r gell (pwysoli arwynebedd); caiff cyfansymiau eu cadw ac mae'r log yn nodi faint o bobl sydd y tu allan i'r rhastr, y tu allan i bob ardal neu ar gelloedd na ellir eu cyrraedd. Mae amser sy'n hafal i drothwy yn cyfrif fel amser o fewn y trothwy; nid yw celloedd na ellir eu cyrraedd (nodata) byth o fewn trothwy, ac fe'u cyfrifir ar wahân.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="81" />
+            <location filename="../processing/alg_coverage.py" line="80" />
             <source>Drive time in minutes (from 'Drive-time raster'); nodata = unreachable. Projected CRS in metres.</source>
             <translation>Amser gyrru mewn munudau (o 'Rhastr amser gyrru'); nodata = ni ellir ei gyrraedd. CRS tafluniedig mewn metrau.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="83" />
+            <location filename="../processing/alg_coverage.py" line="82" />
             <source>Reporting areas (polygons): PCTs, CCGs, localities, districts; any CRS (reprojected to the raster's). Overlapping areas each count the people inside them; invalid polygons (e.g. self-intersecting) are repaired; the log names both.</source>
             <translation>Ardaloedd adrodd (polygonau): PCTs, CCGs, ardaloedd lleol, ardaloedd awdurdod lleol; unrhyw CRS (caiff ei ail-daflunio i CRS y rhastr). Mae ardaloedd sy'n gorgyffwrdd yr un yn cyfrif y bobl y tu mewn iddynt; caiff polygonau annilys (e.e. rhai sy'n croesi eu hunain) eu trwsio; mae'r log yn enwi'r ddau.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="86" />
+            <location filename="../processing/alg_coverage.py" line="85" />
             <source>Field with a unique id per area (default: the feature id). Duplicate or empty ids are an error.</source>
             <translation>Maes gyda dynodydd unigryw ar gyfer pob ardal (rhagosodiad: dynodydd y nodwedd). Mae dynodyddion dyblyg neu wag yn wall.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="88" />
+            <location filename="../processing/alg_coverage.py" line="87" />
             <source>Field with the area name used in the summary and labels (default: the id field; with neither, a text field called name or ending in name / nm, such as lad11nm, if the areas have one).</source>
             <translation>Maes gydag enw'r ardal a ddefnyddir yn y crynodeb a'r labeli (rhagosodiad: y maes id; heb y naill na'r llall, maes testun o'r enw name neu sy'n gorffen ag name / nm, megis lad11nm, os oes un gan yr ardaloedd).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="92" />
+            <location filename="../processing/alg_coverage.py" line="91" />
             <source>Drive-time thresholds in minutes (comma-separated); each gives fields pop_le_&lt;T&gt; and pct_le_&lt;T&gt; (7.5 gives pct_le_7_5).</source>
             <translation>Trothwyon amser gyrru mewn munudau (wedi'u gwahanu gan atalnodau); mae pob un yn rhoi'r meysydd pop_le_&lt;T&gt; a pct_le_&lt;T&gt; (mae 7.5 yn rhoi pct_le_7_5).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="94" />
+            <location filename="../processing/alg_coverage.py" line="93" />
             <source>The standard being judged, in minutes (added to the thresholds if missing): gap_pp, rank and pop_beyond refer to it.</source>
             <translation>Y safon sy'n cael ei mesur, mewn munudau (caiff ei hychwanegu at y trothwyon os nad yw yno): mae gap_pp, rank a pop_beyond yn cyfeirio ati.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="96" />
+            <location filename="../processing/alg_coverage.py" line="95" />
             <source>Share of the population that should be within the target (%): an area meets the standard when pct_le_&lt;TARGET&gt; &gt;= this (fields meets, pop_short).</source>
             <translation>Y gyfran o'r boblogaeth a ddylai fod o fewn y targed (%): mae ardal yn cyrraedd y safon pan fo pct_le_&lt;TARGET&gt; &gt;= hyn (meysydd meets, pop_short).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="98" />
+            <location filename="../processing/alg_coverage.py" line="97" />
             <source>Optional field of the population layer with an urban/rural class: ONS RUC2011 codes (A1, B1, C1, C2 urban; D1, D2 town and fringe = semi-urban; E1, E2 village and dispersed = rural), their labels, or urban / semi-urban / rural. Empty: classify by population density.</source>
             <translation>Maes dewisol yn yr haen poblogaeth gyda dosbarth trefol/gwledig: codau RUC2011 y SYG (A1, B1, C1, C2 trefol; D1, D2 tref ac ymylon = lled-drefol; E1, E2 pentref a gwasgaredig = gwledig), eu labeli, neu urban / semi-urban / rural. Gwag: dosbarthu yn ôl dwysedd poblogaeth.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="102" />
+            <location filename="../processing/alg_coverage.py" line="101" />
             <source>Two density breaks in persons per km² used when no URBANITY_FIELD is given: rural below the first, semi-urban up to the second, urban from it (default 300,1500: the EU Degree of Urbanisation thresholds). Polygons use their own density; points and raster cells the density of the surrounding 1 km².</source>
             <translation>Dau doriad dwysedd mewn pobl fesul km² a ddefnyddir pan na roddir URBANITY_FIELD: gwledig o dan y cyntaf, lled-drefol hyd at yr ail, trefol o'r ail ymlaen (rhagosodiad 300,1500: trothwyon Gradd Trefoli yr UE). Mae polygonau'n defnyddio eu dwysedd eu hunain; pwyntiau a chelloedd rhastr, dwysedd y 1 km² o'u cwmpas.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="107" />
+            <location filename="../processing/alg_coverage.py" line="106" />
             <source>Optional field of the population layer for another breakdown (e.g. imd19_decile): the table gets rows per area × class × group.</source>
             <translation>Maes dewisol yn yr haen poblogaeth ar gyfer dadansoddiad arall (e.e. imd19_decile): mae'r tabl yn cael rhesi fesul ardal × dosbarth × grŵp.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="109" />
+            <location filename="../processing/alg_coverage.py" line="108" />
             <source>Optional dasymetric weights on the drive-time grid (e.g. built-up or road surface, 0 where nobody lives): each polygon's people are spread in proportion to covered area × weight (plain area where a polygon covers only zero weight).</source>
             <translation>Pwysau dasymetrig dewisol ar grid yr amser gyrru (e.e. arwyneb adeiledig neu ffordd, 0 lle nad oes neb yn byw): caiff pobl pob polygon eu lledaenu yn gymesur ag arwynebedd a gwmpesir × pwysau (arwynebedd plaen lle mae polygon yn cwmpasu pwysau sero yn unig).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="113" />
+            <location filename="../processing/alg_coverage.py" line="112" />
             <source>Name of the whole study area in the summary sentences, e.g. Oxfordshire.</source>
             <translation>Enw'r ardal astudio gyfan yn y brawddegau crynodeb, e.e. Swydd Rydychen.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="115" />
+            <location filename="../processing/alg_coverage.py" line="114" />
             <source>The areas with pop_total, pop_le_&lt;T&gt;, pct_le_&lt;T&gt;, pop_beyond, pct_beyond, pop_unreach, pop_outside (people of the area outside the raster, not counted), mean_min, median_min, p90_min, max_min, gap_pp, gap_best_pp, rank (1 = highest % within target), meets (1/0) and pop_short (people to bring within target to meet TARGET_SHARE). NULL where an area has no population. Styled as a choropleth of % within target.</source>
             <translation>Yr ardaloedd gyda pop_total, pop_le_&lt;T&gt;, pct_le_&lt;T&gt;, pop_beyond, pct_beyond, pop_unreach, pop_outside (pobl yr ardal sydd y tu allan i'r rhastr, heb eu cyfrif), mean_min, median_min, p90_min, max_min, gap_pp, gap_best_pp, rank (1 = y % uchaf o fewn y targed), meets (1/0) a pop_short (y bobl y mae angen dod â nhw o fewn y targed i gyrraedd TARGET_SHARE). NULL lle nad oes poblogaeth mewn ardal. Arddull cloropleth o'r % o fewn y targed.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="121" />
+            <location filename="../processing/alg_coverage.py" line="120" />
             <source>Optional table (no geometry) with the same figures per level: area, area × urbanity class, area × group, area × class × group, and the whole study area (level study, study_class, study_group...). gap_pp is against the whole study area; rank is among rows of the same level, class and group.</source>
             <translation>Tabl dewisol (heb geometreg) gyda'r un ffigurau fesul lefel: ardal, ardal × dosbarth trefoldeb, ardal × grŵp, ardal × dosbarth × grŵp, a'r ardal astudio gyfan (lefel study, study_class, study_group...). Mae gap_pp yn cymharu â'r ardal astudio gyfan; mae rank yn cymharu rhesi o'r un lefel, dosbarth a grŵp.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="125" />
+            <location filename="../processing/alg_coverage.py" line="124" />
             <source>Optional HTML (or .txt) file with plain-English sentences to paste, and a table of the areas.</source>
             <translation>Ffeil HTML (neu .txt) ddewisol gyda brawddegau mewn iaith glir i'w gludo, a thabl o'r ardaloedd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="127" />
+            <location filename="../processing/alg_coverage.py" line="126" />
             <source>Number output: % of the study area's people within TARGET minutes.</source>
             <translation>Allbwn rhif: % o bobl yr ardal astudio o fewn TARGET munud.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="128" />
+            <location filename="../processing/alg_coverage.py" line="127" />
             <source>Number output: people of the study area within TARGET minutes.</source>
             <translation>Allbwn rhif: pobl yr ardal astudio o fewn TARGET munud.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="129" />
+            <location filename="../processing/alg_coverage.py" line="128" />
             <source>Number output: people counted (inside the areas and the raster).</source>
             <translation>Allbwn rhif: y bobl a gyfrifwyd (y tu mewn i'r ardaloedd a'r rhastr).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="130" />
+            <location filename="../processing/alg_coverage.py" line="129" />
             <source>Number output: population-weighted median drive time of the study area (minutes).</source>
             <translation>Allbwn rhif: amser gyrru canolrifol yr ardal astudio wedi'i bwysoli yn ôl poblogaeth (munudau).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="132" />
+            <location filename="../processing/alg_coverage.py" line="131" />
             <source>Number output: population-weighted 90th-percentile drive time of the study area (minutes).</source>
             <translation>Allbwn rhif: amser gyrru 90fed canradd yr ardal astudio wedi'i bwysoli yn ôl poblogaeth (munudau).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="134" />
+            <location filename="../processing/alg_coverage.py" line="133" />
             <source>Number output: areas with at least TARGET_SHARE % of their people within TARGET minutes.</source>
             <translation>Allbwn rhif: ardaloedd ag o leiaf TARGET_SHARE % o'u pobl o fewn TARGET munud.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="136" />
+            <location filename="../processing/alg_coverage.py" line="135" />
             <source>Number output: areas with people in them (those judged).</source>
             <translation>Allbwn rhif: ardaloedd â phobl ynddynt (y rhai a fernir).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="137" />
+            <location filename="../processing/alg_coverage.py" line="136" />
             <source>String output: the headline sentence, e.g. '29.8 % within 8 min; median 9.6 min, 90th percentile 17.2 min'.</source>
             <translation>Allbwn testun: y frawddeg bennawd, e.e. '29.8 % o fewn 8 mun; canolrif 9.6 mun, 90fed canradd 17.2 mun'.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="147" />
+            <location filename="../processing/alg_coverage.py" line="146" />
             <source>Drive time (minutes)</source>
             <translation>Amser gyrru (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="148" />
+            <location filename="../processing/alg_coverage.py" line="147" />
             <source>Areas</source>
             <translation>Ardaloedd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="149" />
+            <location filename="../processing/alg_coverage.py" line="148" />
             <source>Area id field</source>
             <translation>Maes dynodydd ardal</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="151" />
+            <location filename="../processing/alg_coverage.py" line="150" />
             <source>Area name field</source>
             <translation>Maes enw ardal</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="155" />
+            <location filename="../processing/alg_coverage.py" line="154" />
             <source>Thresholds (minutes)</source>
             <translation>Trothwyon (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="156" />
+            <location filename="../processing/alg_coverage.py" line="155" />
             <source>Target (minutes)</source>
             <translation>Targed (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="158" />
+            <location filename="../processing/alg_coverage.py" line="157" />
             <source>Target share of population (%)</source>
             <translation>Cyfran darged o'r boblogaeth (%)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="160" />
+            <location filename="../processing/alg_coverage.py" line="159" />
             <source>Urban/rural class field</source>
             <translation>Maes dosbarth trefol/gwledig</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="163" />
+            <location filename="../processing/alg_coverage.py" line="162" />
             <source>Density breaks for urbanity (persons/km²)</source>
             <translation>Toriadau dwysedd ar gyfer trefoldeb (pobl/km²)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="165" />
+            <location filename="../processing/alg_coverage.py" line="164" />
             <source>Group field (e.g. IMD decile)</source>
             <translation>Maes grŵp (e.e. degradd IMD)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="167" />
+            <location filename="../processing/alg_coverage.py" line="166" />
             <source>Dasymetric weights (optional raster)</source>
             <translation>Pwysau dasymetrig (rhastr dewisol)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="169" />
+            <location filename="../processing/alg_coverage.py" line="168" />
             <source>Study area name</source>
             <translation>Enw'r ardal astudio</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="170" />
-            <location filename="../processing/alg_coverage.py" line="208" />
+            <location filename="../processing/alg_coverage.py" line="169" />
+            <location filename="../processing/alg_coverage.py" line="207" />
             <source>the study area</source>
             <translation>yr ardal astudio</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="171" />
+            <location filename="../processing/alg_coverage.py" line="170" />
             <source>Coverage by area</source>
             <translation>Cwmpas fesul ardal</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="173" />
-            <location filename="../processing/alg_coverage.py" line="424" />
+            <location filename="../processing/alg_coverage.py" line="172" />
+            <location filename="../processing/alg_coverage.py" line="417" />
             <source>Coverage table</source>
             <translation>Tabl cwmpas</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="175" />
+            <location filename="../processing/alg_coverage.py" line="174" />
             <source>Summary</source>
             <translation>Crynodeb</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="176" />
+            <location filename="../processing/alg_coverage.py" line="175" />
             <source>HTML files (*.html);;Text files (*.txt)</source>
             <translation>Ffeiliau HTML (*.html);;Ffeiliau testun (*.txt)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="178" />
+            <location filename="../processing/alg_coverage.py" line="177" />
             <source>% within target</source>
             <translation>% o fewn y targed</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="179" />
+            <location filename="../processing/alg_coverage.py" line="178" />
             <source>People within target</source>
             <translation>Pobl o fewn y targed</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="180" />
+            <location filename="../processing/alg_coverage.py" line="179" />
             <source>People counted</source>
             <translation>Pobl a gyfrifwyd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="181" />
+            <location filename="../processing/alg_coverage.py" line="180" />
             <source>Median drive time (minutes)</source>
             <translation>Amser gyrru canolrifol (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="182" />
+            <location filename="../processing/alg_coverage.py" line="181" />
             <source>90th-percentile drive time (minutes)</source>
             <translation>Amser gyrru 90fed canradd (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="183" />
+            <location filename="../processing/alg_coverage.py" line="182" />
             <source>Areas meeting the target</source>
             <translation>Ardaloedd sy'n cyrraedd y targed</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="184" />
+            <location filename="../processing/alg_coverage.py" line="183" />
             <source>Areas with population</source>
             <translation>Ardaloedd â phoblogaeth</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="186" />
+            <location filename="../processing/alg_coverage.py" line="185" />
             <source>Headline</source>
             <translation>Pennawd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="199" />
+            <location filename="../processing/alg_coverage.py" line="198" />
             <source>DRIVETIME: the raster has negative values; it must hold minutes (nodata = unreachable).</source>
             <translation>DRIVETIME: mae gan y rhastr werthoedd negatif; rhaid iddo gynnwys munudau (nodata = ni ellir ei gyrraedd).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="205" />
+            <location filename="../processing/alg_coverage.py" line="204" />
             <source>TARGET must be a positive number of minutes, e.g. 8.</source>
             <translation>Rhaid i TARGET fod yn nifer positif o funudau, e.e. 8.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="227" />
+            <location filename="../processing/alg_coverage.py" line="226" />
             <source>POPULATION / POPULATION_RASTER: no population falls inside both the areas and the drive-time raster (input total {tot}). Check that the population layer covers the areas and that the population field is the right one.</source>
             <translation>POPULATION / POPULATION_RASTER: nid oes poblogaeth o fewn yr ardaloedd a'r rastr amser gyrru ar yr un pryd (cyfanswm y mewnbwn {tot}). Gwiriwch fod yr haen poblogaeth yn cwmpasu'r ardaloedd a mai'r maes poblogaeth yw'r un cywir.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="276" />
+            <location filename="../processing/alg_coverage.py" line="275" />
             <source>{p} within {T} min; median {m} min, 90th percentile {p90} min</source>
             <translation>{p} o fewn {T} mun; canolrif {m} mun, 90fed canradd {p90} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="286" />
+            <location filename="../processing/alg_coverage.py" line="285" />
             <source>Population: {inp} in the input; {tot} inside the areas and the raster (used); {orr} of the areas outside the raster; {oa} outside every area; {un} on unreachable cells.</source>
             <translation>Poblogaeth: {inp} yn y mewnbwn; {tot} o fewn yr ardaloedd a'r rhastr (wedi'u defnyddio); {orr} o'r ardaloedd y tu allan i'r rhastr; {oa} y tu allan i bob ardal; {un} ar gelloedd na ellir eu cyrraedd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="292" />
+            <location filename="../processing/alg_coverage.py" line="291" />
             <source>Across {study}: {p} within {T} min; median {m} min, 90th percentile {p90} min.</source>
             <translation>Ar draws {study}: {p} o fewn {T} mun; canolrif {m} mun, 90fed canradd {p90} mun.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="304" />
+            <location filename="../processing/alg_coverage.py" line="303" />
             <source>The areas overlap: {x} people are counted in more than one area (and in the study-area row more than once).</source>
             <translation>Mae'r ardaloedd yn gorgyffwrdd: caiff {x} o bobl eu cyfrif mewn mwy nag un ardal (a mwy nag unwaith yn rhes yr ardal astudio).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="380" />
+            <location filename="../processing/alg_coverage.py" line="373" />
             <source>Coverage within {T} min</source>
             <translation>Cwmpas o fewn {T} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="403" />
+            <location filename="../processing/alg_coverage.py" line="396" />
             <source>all</source>
             <translation>pob un</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="432" />
+            <location filename="../processing/alg_coverage.py" line="425" />
             <source>Figures from the drive-time raster and the population layer given; population spread by area weighting.</source>
             <translation>Ffigurau o'r rhastr amser gyrru a'r haen poblogaeth a roddwyd; poblogaeth wedi'i lledaenu drwy bwysoli arwynebedd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="442" />
+            <location filename="../processing/alg_coverage.py" line="435" />
             <source>Could not draw the report's charts: {err}</source>
             <translation>Methu tynnu siartiau'r adroddiad: {err}</translation>
         </message>
@@ -1154,14 +1154,14 @@
         <message>
             <location filename="../core/coverage.py" line="1087" />
             <location filename="../plugin/whatif_dock.py" line="260" />
-            <location filename="../processing/alg_coverage.py" line="528" />
+            <location filename="../processing/alg_coverage.py" line="521" />
             <source>Area</source>
             <translation>Ardal</translation>
         </message>
         <message>
             <location filename="../core/coverage.py" line="1087" />
             <location filename="../plugin/whatif_dock.py" line="260" />
-            <location filename="../processing/alg_coverage.py" line="529" />
+            <location filename="../processing/alg_coverage.py" line="522" />
             <location filename="../processing/report_charts.py" line="107" />
             <source>People</source>
             <translation>Pobl</translation>
@@ -1178,7 +1178,7 @@
         </message>
         <message>
             <location filename="../core/coverage.py" line="1088" />
-            <location filename="../processing/alg_coverage.py" line="531" />
+            <location filename="../processing/alg_coverage.py" line="524" />
             <source>Median (min)</source>
             <translation>Canolrif (mun)</translation>
         </message>
@@ -1194,7 +1194,7 @@
         </message>
         <message>
             <location filename="../core/coverage.py" line="1088" />
-            <location filename="../processing/alg_coverage.py" line="533" />
+            <location filename="../processing/alg_coverage.py" line="526" />
             <source>Rank</source>
             <translation>Rheng</translation>
         </message>
@@ -1408,7 +1408,7 @@
         </message>
         <message>
             <location filename="../plugin/whatif_dock.py" line="80" />
-            <location filename="../processing/population.py" line="142" />
+            <location filename="../processing/population.py" line="156" />
             <source>Population field</source>
             <translation>Maes poblogaeth</translation>
         </message>
@@ -1570,107 +1570,107 @@
             <translation>{a}–{b} % yn rhy hir</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="494" />
+            <location filename="../processing/alg_coverage.py" line="487" />
             <source>{a}–{b} % within {T} min</source>
             <translation>{a}–{b} % o fewn {T} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="496" />
+            <location filename="../processing/alg_coverage.py" line="489" />
             <source>(below the {s} % standard)</source>
             <translation>(islaw'r safon o {s} %)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="498" />
+            <location filename="../processing/alg_coverage.py" line="491" />
             <source>(meets the {s} % standard)</source>
             <translation>(yn cyrraedd y safon o {s} %)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="504" />
+            <location filename="../processing/alg_coverage.py" line="497" />
             <source>no population</source>
             <translation>dim poblogaeth</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="528" />
+            <location filename="../processing/alg_coverage.py" line="521" />
             <source>Level</source>
             <translation>Lefel</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="528" />
+            <location filename="../processing/alg_coverage.py" line="521" />
             <source>Area id</source>
             <translation>Dynodydd ardal</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="528" />
+            <location filename="../processing/alg_coverage.py" line="521" />
             <source>Urbanity</source>
             <translation>Trefoldeb</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="529" />
+            <location filename="../processing/alg_coverage.py" line="522" />
             <source>Group</source>
             <translation>Grŵp</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="529" />
+            <location filename="../processing/alg_coverage.py" line="522" />
             <source>People beyond target</source>
             <translation>Pobl y tu hwnt i'r targed</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="530" />
+            <location filename="../processing/alg_coverage.py" line="523" />
             <source>% beyond target</source>
             <translation>% y tu hwnt i'r targed</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="530" />
+            <location filename="../processing/alg_coverage.py" line="523" />
             <source>People unreachable</source>
             <translation>Pobl na ellir eu cyrraedd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="531" />
+            <location filename="../processing/alg_coverage.py" line="524" />
             <source>Mean (min)</source>
             <translation>Cymedr (mun)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="531" />
+            <location filename="../processing/alg_coverage.py" line="524" />
             <source>90th pct (min)</source>
             <translation>90fed canradd (mun)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="532" />
+            <location filename="../processing/alg_coverage.py" line="525" />
             <source>Max (min)</source>
             <translation>Uchafswm (mun)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="532" />
+            <location filename="../processing/alg_coverage.py" line="525" />
             <source>Gap to study area (pp)</source>
             <translation>Bwlch i'r ardal astudio (pp)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="533" />
+            <location filename="../processing/alg_coverage.py" line="526" />
             <source>Gap to best (pp)</source>
             <translation>Bwlch i'r gorau (pp)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="533" />
+            <location filename="../processing/alg_coverage.py" line="526" />
             <source>Meets standard</source>
             <translation>Yn cyrraedd y safon</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="534" />
+            <location filename="../processing/alg_coverage.py" line="527" />
             <source>People short of standard</source>
             <translation>Pobl islaw'r safon</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="537" />
+            <location filename="../processing/alg_coverage.py" line="530" />
             <source>People ≤ {T} min</source>
             <translation>Pobl ≤ {T} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="538" />
+            <location filename="../processing/alg_coverage.py" line="531" />
             <source>% ≤ {T} min</source>
             <translation>% ≤ {T} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="561" />
+            <location filename="../processing/alg_coverage.py" line="554" />
             <location filename="../processing/styling.py" line="279" />
             <source>Could not write the style file {path}</source>
             <translation>Nid oedd modd ysgrifennu'r ffeil arddull {path}</translation>
@@ -2373,202 +2373,202 @@
             <translation>{param}: ysgrifennwyd {n} nodwedd ond mae'r ffeil {path} yn dal {m}: ni chwblhawyd yr ysgrifennu (a oes rhaglen neu rediad arall yn ysgrifennu'r un ffeil, neu a yw'r ddisg yn llawn?). Rhedwch eto.</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="122" />
+            <location filename="../processing/population.py" line="136" />
             <source>Population as polygons (e.g. LSOAs: each polygon's people are spread over the raster cells in proportion to the exact area of polygon and cell) or points (each point's people in its cell), with POPULATION_FIELD. Give this or POPULATION_RASTER, not both.</source>
             <translation>Poblogaeth fel polygonau (e.e. LSOAs: caiff pobl pob polygon eu lledaenu dros gelloedd y rastr yn ôl union arwynebedd y polygon a'r gell) neu bwyntiau (pobl pob pwynt yn ei gell), gyda POPULATION_FIELD. Rhowch hwn neu POPULATION_RASTER, nid y ddau.</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="126" />
+            <location filename="../processing/population.py" line="140" />
             <source>Numeric, non-negative field of the POPULATION layer with the people of each polygon or point (empty values count as 0 with a warning).</source>
             <translation>Maes rhifol, heb werthoedd negatif, yn yr haen POPULATION gyda nifer y bobl ym mhob polygon neu bwynt (mae gwerthoedd gwag yn cyfrif fel 0, gyda rhybudd).</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="129" />
+            <location filename="../processing/population.py" line="143" />
             <source>Population as a raster of people per cell (any grid and CRS: resampled to the raster's grid by summing, exactly by area; totals kept), instead of POPULATION. On the qgis_process command line give it as a GeoTIFF, as QGIS 3.22 does not open GeoPackage rasters from a path here.</source>
             <translation>Poblogaeth fel rastr o bobl fesul cell (unrhyw grid a CRS: caiff ei ailsamplu i grid y rastr drwy adio, yn union yn ôl arwynebedd; cedwir y cyfansymiau), yn lle POPULATION. Ar linell orchymyn qgis_process rhowch ef fel GeoTIFF, gan nad yw QGIS 3.22 yn agor rhastrau GeoPackage o lwybr yma.</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="140" />
+            <location filename="../processing/population.py" line="154" />
             <source>Population (polygons or points)</source>
             <translation>Poblogaeth (polygonau neu bwyntiau)</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="145" />
+            <location filename="../processing/population.py" line="159" />
             <source>Population raster (people per cell)</source>
             <translation>Rastr poblogaeth (pobl fesul cell)</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="161" />
+            <location filename="../processing/population.py" line="175" />
             <source>POPULATION: '{name}' is a raster; POPULATION takes polygons or points (with POPULATION_FIELD). Pass a population raster as POPULATION_RASTER instead (on the command line: --POPULATION_RASTER=...).</source>
             <translation>POPULATION: rastr yw '{name}'; mae POPULATION yn cymryd polygonau neu bwyntiau (gyda POPULATION_FIELD). Rhowch rastr poblogaeth fel POPULATION_RASTER yn lle hynny (ar y llinell orchymyn: --POPULATION_RASTER=...).</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="166" />
+            <location filename="../processing/population.py" line="180" />
             <source>POPULATION and POPULATION_RASTER: give the population once, either as polygons or points in POPULATION (with POPULATION_FIELD) or as a raster of people per cell in POPULATION_RASTER, not both.</source>
             <translation>POPULATION a POPULATION_RASTER: rhowch y boblogaeth unwaith, naill ai fel polygonau neu bwyntiau yn POPULATION (gyda POPULATION_FIELD) neu fel rastr o bobl fesul cell yn POPULATION_RASTER, nid y ddau.</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="173" />
+            <location filename="../processing/population.py" line="187" />
             <source>POPULATION, POPULATION_RASTER or {alt}: give the population, as polygons or points in POPULATION (with POPULATION_FIELD) or as a raster of people per cell in POPULATION_RASTER, or incident points in {alt}.</source>
             <translation>POPULATION, POPULATION_RASTER neu {alt}: rhowch y boblogaeth, fel polygonau neu bwyntiau yn POPULATION (gyda POPULATION_FIELD) neu fel rastr o bobl fesul cell yn POPULATION_RASTER, neu bwyntiau digwyddiadau yn {alt}.</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="177" />
+            <location filename="../processing/population.py" line="191" />
             <source>POPULATION or POPULATION_RASTER: give the population, either as polygons or points in POPULATION (with POPULATION_FIELD) or as a raster of people per cell in POPULATION_RASTER.</source>
             <translation>POPULATION neu POPULATION_RASTER: rhowch y boblogaeth, naill ai fel polygonau neu bwyntiau yn POPULATION (gyda POPULATION_FIELD) neu fel rastr o bobl fesul cell yn POPULATION_RASTER.</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="221" />
+            <location filename="../processing/population.py" line="235" />
             <source>Areas are named by their field '{f}' in the summary and labels (set AREA_ID_FIELD or AREA_NAME_FIELD to choose another).</source>
             <translation>Caiff yr ardaloedd eu henwi yn ôl eu maes '{f}' yn y crynodeb a'r labeli (gosodwch AREA_ID_FIELD neu AREA_NAME_FIELD i ddewis un arall).</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="225" />
+            <location filename="../processing/population.py" line="239" />
             <source>{param}: the areas layer has no field '{f}'.</source>
             <translation>{param}: nid oes gan yr haen ardaloedd faes '{f}'.</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="231" />
+            <location filename="../processing/population.py" line="245" />
             <source>AREAS are in {a}; reprojected to the raster's {b} for the calculation (the output keeps their CRS).</source>
             <translation>Mae AREAS yn {a}; wedi'u hail-daflunio i CRS y rhastr ({b}) ar gyfer y cyfrifiad (mae'r allbwn yn cadw eu CRS nhw).</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="234" />
+            <location filename="../processing/population.py" line="248" />
             <source>AREAS has no CRS; assuming the drive-time raster's ({c}).</source>
             <translation>Nid oes CRS gan AREAS; yn tybio CRS y rhastr amser gyrru ({c}).</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="246" />
+            <location filename="../processing/population.py" line="260" />
             <source>AREAS: feature {fid} could not be reprojected to the raster's CRS; check the layer's CRS.</source>
             <translation>AREAS: nid oedd modd ail-daflunio nodwedd {fid} i CRS y rhastr; gwiriwch CRS yr haen.</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="256" />
+            <location filename="../processing/population.py" line="270" />
             <source>AREAS: the layer has no features (empty selection or filter?).</source>
             <translation>AREAS: nid oes nodweddion yn yr haen (detholiad neu hidlydd gwag?).</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="259" />
+            <location filename="../processing/population.py" line="273" />
             <source>AREA_ID_FIELD: {n} area(s) have an empty id (features {fids}). Fill the ids or choose another field.</source>
             <translation>AREA_ID_FIELD: mae gan {n} ardal ddynodydd gwag (nodweddion {fids}). Llenwch y dynodyddion neu dewiswch faes arall.</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="268" />
+            <location filename="../processing/population.py" line="282" />
             <source>AREA_ID_FIELD: the ids must be unique; {n} value(s) repeat, e.g. {ids}. Dissolve the areas by the id (Vector &gt; Geoprocessing &gt; Dissolve) or choose a unique field.</source>
             <translation>AREA_ID_FIELD: rhaid i'r dynodyddion fod yn unigryw; mae {n} gwerth yn cael eu hailadrodd, e.e. {ids}. Toddwch yr ardaloedd yn ôl y dynodydd (Vector &gt; Geoprocessing &gt; Dissolve) neu dewiswch faes unigryw.</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="276" />
+            <location filename="../processing/population.py" line="290" />
             <source>AREAS: {n} area(s) have an invalid geometry (e.g. a self-intersecting ring) and were repaired for the calculation: {names}. Check their figures, or fix the layer with Vector &gt; Geometry Tools &gt; Fix Geometries.</source>
             <translation>AREAS: mae gan {n} ardal geometreg annilys (e.e. cylch sy'n croesi ei hun) a chawsant eu trwsio ar gyfer y cyfrifiad: {names}. Gwiriwch eu ffigurau, neu trwsiwch yr haen gyda Vector &gt; Geometry Tools &gt; Fix Geometries.</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="283" />
+            <location filename="../processing/population.py" line="297" />
             <source>AREAS: {n} pair(s) of areas overlap: {pairs}. The people of an overlap are counted in each area that holds it (and more than once in the whole-study-area figures).</source>
             <translation>AREAS: mae {n} pâr o ardaloedd yn gorgyffwrdd: {pairs}. Caiff pobl gorgyffwrdd eu cyfrif ym mhob ardal sy'n ei gynnwys (a mwy nag unwaith yn ffigurau'r ardal astudio gyfan).</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="292" />
+            <location filename="../processing/population.py" line="306" />
             <source>AREAS: none of the {n} areas overlaps the drive-time raster (extent {e}, {crs}). Check that both layers have the right CRS, or compute the drive time over these areas.</source>
             <translation>AREAS: nid oes yr un o'r {n} ardal yn gorgyffwrdd â'r rhastr amser gyrru (estyniad {e}, {crs}). Gwiriwch fod gan y ddwy haen y CRS cywir, neu cyfrifwch yr amser gyrru dros yr ardaloedd hyn.</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="298" />
+            <location filename="../processing/population.py" line="312" />
             <source>{n} area(s) lie wholly outside the drive-time raster and get NULL figures: {names}.</source>
             <translation>Mae {n} ardal yn gyfan gwbl y tu allan i'r rhastr amser gyrru ac yn cael ffigurau NULL: {names}.</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="336" />
+            <location filename="../processing/population.py" line="350" />
             <source>{param}: fields need a vector POPULATION layer; with POPULATION_RASTER leave it empty (urbanity is then classified by density).</source>
             <translation>{param}: mae angen haen POPULATION fector ar gyfer meysydd; gyda POPULATION_RASTER gadewch ef yn wag (caiff trefoldeb ei ddosbarthu yn ôl dwysedd wedyn).</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="340" />
+            <location filename="../processing/population.py" line="354" />
             <source>POPULATION_FIELD is ignored: the population comes from POPULATION_RASTER (people per cell).</source>
             <translation>Anwybyddir POPULATION_FIELD: daw'r boblogaeth o POPULATION_RASTER (pobl fesul cell).</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="352" />
+            <location filename="../processing/population.py" line="366" />
             <source>POPULATION: '{name}' holds lines; give polygons (e.g. LSOAs) or points, or a population raster as POPULATION_RASTER.</source>
             <translation>POPULATION: mae '{name}' yn cynnwys llinellau; rhowch bolygonau (e.e. LSOAs) neu bwyntiau, neu rastr poblogaeth fel POPULATION_RASTER.</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="358" />
+            <location filename="../processing/population.py" line="372" />
             <source>POPULATION_FIELD: choose the numeric field holding the people of each feature (e.g. pop_mid2018).</source>
             <translation>POPULATION_FIELD: dewiswch y maes rhifol sy'n cynnwys nifer y bobl ym mhob nodwedd (e.e. pop_mid2018).</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="364" />
+            <location filename="../processing/population.py" line="378" />
             <source>{param}: the population layer '{name}' has no field '{f}'.</source>
             <translation>{param}: nid oes gan yr haen poblogaeth '{name}' faes '{f}'.</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="367" />
+            <location filename="../processing/population.py" line="381" />
             <source>POPULATION_FIELD: '{f}' is a {t} field, not a number. Convert it with the Field calculator (to_real("{f}")) or choose a numeric field.</source>
             <translation>POPULATION_FIELD: mae '{f}' yn faes {t}, nid rhif. Trowch ef yn rhif gyda'r Field calculator (to_real("{f}")) neu dewiswch faes rhifol.</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="414" />
+            <location filename="../processing/population.py" line="428" />
             <source>POPULATION_FIELD: {n} feature(s) have a negative or invalid population (e.g. feature {fid}: {v}). Population must be zero or positive; fix or filter those features.</source>
             <translation>POPULATION_FIELD: mae gan {n} nodwedd boblogaeth negatif neu annilys (e.e. nodwedd {fid}: {v}). Rhaid i'r boblogaeth fod yn sero neu'n bositif; cywirwch neu hidlwch y nodweddion hynny.</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="419" />
+            <location filename="../processing/population.py" line="433" />
             <source>POPULATION_FIELD: {n} feature(s) have no population value; counted as 0.</source>
             <translation>POPULATION_FIELD: nid oes gwerth poblogaeth gan {n} nodwedd; fe'u cyfrifir fel 0.</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="422" />
+            <location filename="../processing/population.py" line="436" />
             <source>POPULATION: {n} polygon(s) have an invalid geometry (e.g. a self-intersecting ring) and were repaired before spreading their people: feature(s) {fids}. Check them, or fix the layer with Vector &gt; Geometry Tools &gt; Fix Geometries.</source>
             <translation>POPULATION: mae gan {n} polygon geometreg annilys (e.e. cylch sy'n croesi ei hun) a chawsant eu trwsio cyn lledaenu eu pobl: nodwedd(ion) {fids}. Gwiriwch nhw, neu trwsiwch yr haen gyda Vector &gt; Geometry Tools &gt; Fix Geometries.</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="427" />
+            <location filename="../processing/population.py" line="441" />
             <source>POPULATION: {p} people sit on features without a geometry and are left out.</source>
             <translation>POPULATION: mae {p} o bobl ar nodweddion heb geometreg, ac maent wedi'u gadael allan.</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="430" />
+            <location filename="../processing/population.py" line="444" />
             <source>POPULATION: the layer has no features with a geometry.</source>
             <translation>POPULATION: nid oes gan yr haen nodweddion â geometreg.</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="434" />
+            <location filename="../processing/population.py" line="448" />
             <source>URBANITY_FIELD: {err}.</source>
             <translation>URBANITY_FIELD: {err}.</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="436" />
+            <location filename="../processing/population.py" line="450" />
             <source>URBANITY_FIELD: {n} feature(s) have no class; they are reported as 'unclassified'.</source>
             <translation>URBANITY_FIELD: nid oes dosbarth gan {n} nodwedd; fe'u hadroddir fel 'unclassified' (heb eu dosbarthu).</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="453" />
+            <location filename="../processing/population.py" line="467" />
             <source>WEIGHTS: {n} population piece(s) cover only zero weight; spread by plain area instead.</source>
             <translation>WEIGHTS: mae {n} darn o boblogaeth yn cwmpasu pwysau sero yn unig; fe'u lledaenwyd yn ôl arwynebedd plaen yn lle hynny.</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="477" />
+            <location filename="../processing/population.py" line="491" />
             <source>POPULATION_RASTER: {err}. Resample the population raster to square, north-up cells (counts are summed).</source>
             <translation>POPULATION_RASTER: {err}. Ailsamplwch y rastr poblogaeth i gelloedd sgwâr â'r gogledd i fyny (caiff y niferoedd eu hadio).</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="480" />
+            <location filename="../processing/population.py" line="494" />
             <source>POPULATION_RASTER: the raster has negative values; it must hold people per cell.</source>
             <translation>POPULATION_RASTER: mae gan y rastr werthoedd negatif; rhaid iddo gynnwys pobl fesul cell.</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="484" />
+            <location filename="../processing/population.py" line="498" />
             <source>The population raster ({a}) is reprojected cell by cell to {b}.</source>
             <translation>Caiff y rhastr poblogaeth ({a}) ei ail-daflunio fesul cell i {b}.</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="518" />
+            <location filename="../processing/population.py" line="532" />
             <source>WEIGHTS: the weights raster must be on the drive-time grid (same extent and cell size); align it with Raster &gt; Align Rasters or warp it to the drive-time raster's grid.</source>
             <translation>WEIGHTS: rhaid i'r rhastr pwysau fod ar grid yr amser gyrru (yr un estyniad a maint cell); aliniwch ef gyda Raster &gt; Align Rasters neu ail-daflunio (Warp) i grid y rhastr amser gyrru.</translation>
         </message>
         <message>
-            <location filename="../processing/population.py" line="523" />
+            <location filename="../processing/population.py" line="537" />
             <source>WEIGHTS: weights must be zero or positive.</source>
             <translation>WEIGHTS: rhaid i'r pwysau fod yn sero neu'n bositif.</translation>
         </message>
@@ -3351,7 +3351,7 @@
         </message>
         <message>
             <location filename="../processing/alg_response.py" line="196" />
-            <location filename="../processing/alg_response.py" line="592" />
+            <location filename="../processing/alg_response.py" line="586" />
             <source>Station workload</source>
             <translation>Llwyth gwaith gorsafoedd</translation>
         </message>
@@ -3521,83 +3521,83 @@
             <translation>DEMAND: mae {v:.2f} o {t:.2f} digwyddiad y dydd ({p:.1f} %) y tu allan i'r arwyneb cyflymder ac fe'u gadewir allan.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="552" />
+            <location filename="../processing/alg_response.py" line="546" />
             <source>Response times (90th percentile)</source>
             <translation>Amseroedd ymateb (90fed canradd)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="628" />
+            <location filename="../processing/alg_response.py" line="622" />
             <source>{p:.0f} % within {t} min</source>
             <translation>{p:.0f} % o fewn {t} munud</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="634" />
+            <location filename="../processing/alg_response.py" line="628" />
             <source> (± {c:.1f})</source>
             <translation> (± {c:.1f})</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="636" />
+            <location filename="../processing/alg_response.py" line="630" />
             <source>With {c:.0f} calls a day answered by {v} vehicles (activation {a} min, job cycle {j} min), the vehicles are busy {u:.0f} % of the time and {q:.1f} % of calls wait for a free vehicle.</source>
             <translation>Gyda {c:.0f} galwad y dydd yn cael eu hateb gan {v} cerbyd (ysgogi {a} munud, cylch gwaith {j} munud), mae'r cerbydau'n brysur {u:.0f} % o'r amser ac mae {q:.1f} % o alwadau'n aros am gerbyd rhydd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="641" />
+            <location filename="../processing/alg_response.py" line="635" />
             <source>Across the whole area the mean response is {m:.1f} min{mc} and 90 % of calls are reached within {p:.1f} min{pc}; {pct}.</source>
             <translation>Ar draws yr ardal gyfan yr ymateb cymedrig yw {m:.1f} munud{mc} a chyrhaeddir 90 % o alwadau o fewn {p:.1f} munud{pc}; {pct}.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="648" />
+            <location filename="../processing/alg_response.py" line="642" />
             <source>In {cls} places ({d:.0f} calls a day): mean {m:.1f} min, 90th percentile {p:.1f} min.</source>
             <translation>Mewn mannau {cls} ({d:.0f} galwad y dydd): cymedr {m:.1f} munud, 90fed canradd {p:.1f} munud.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="659" />
+            <location filename="../processing/alg_response.py" line="653" />
             <source> It meets the standard.</source>
             <translation> Mae'n bodloni'r safon.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="659" />
+            <location filename="../processing/alg_response.py" line="653" />
             <source> It falls short of the standard.</source>
             <translation> Mae'n brin o'r safon.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="660" />
+            <location filename="../processing/alg_response.py" line="654" />
             <source>{name}: {d:.0f} calls a day, mean {m:.1f} min{mc}, 90th percentile {p:.1f} min{pc}; {pct}.{v}</source>
             <translation>{name}: {d:.0f} galwad y dydd, cymedr {m:.1f} munud{mc}, 90fed canradd {p:.1f} munud{pc}; {pct}.{v}</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="666" />
+            <location filename="../processing/alg_response.py" line="660" />
             <source>The busiest station is {s}: its vehicles are busy {u:.0f} % of the time, answering {c:.1f} calls a day, {o:.0f} % of them outside its own first-response area.</source>
             <translation>Yr orsaf brysuraf yw {s}: mae ei cherbydau'n brysur {u:.0f} % o'r amser, yn ateb {c:.1f} galwad y dydd, {o:.0f} % ohonynt y tu allan i'w hardal ymateb cyntaf ei hun.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="672" />
+            <location filename="../processing/alg_response.py" line="666" />
             <source>{k} more vehicle(s) would bring every area within the standard.</source>
             <translation>Byddai {k} cerbyd arall yn dod â phob ardal o fewn y safon.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="675" />
+            <location filename="../processing/alg_response.py" line="669" />
             <source>Even {k} more vehicle(s) leave {f} area(s) short of the standard.</source>
             <translation>Mae hyd yn oed {k} cerbyd arall yn gadael {f} ardal yn brin o'r safon.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="677" />
+            <location filename="../processing/alg_response.py" line="671" />
             <source>Method: {m}. Model: Poisson calls, nearest free vehicle, calls wait when every vehicle is busy, vehicles return to their station after the job cycle.</source>
             <translation>Dull: {m}. Model: galwadau Poisson, y cerbyd rhydd agosaf, galwadau'n aros pan fo pob cerbyd yn brysur, cerbydau'n dychwelyd i'w gorsaf ar ôl y cylch gwaith.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="679" />
+            <location filename="../processing/alg_response.py" line="673" />
             <source>discrete-event simulation (figures ± 95 % confidence interval)</source>
             <translation>efelychiad digwyddiadau arwahanol (ffigurau ± cyfwng hyder 95 %)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="680" />
+            <location filename="../processing/alg_response.py" line="674" />
             <source>analytic (hypercube approximation)</source>
             <translation>dadansoddol (brasamcan hypercube)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="691" />
-            <location filename="../processing/alg_response.py" line="691" />
+            <location filename="../processing/alg_response.py" line="685" />
+            <location filename="../processing/alg_response.py" line="685" />
             <source>Response times</source>
             <translation>Amseroedd ymateb</translation>
         </message>

@@ -8,7 +8,6 @@ from qgis.core import (
     QgsFeatureSink,
     QgsField,
     QgsFields,
-    QgsGeometry,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
@@ -28,7 +27,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from .base import AlgorithmBase, parse_number_list
 from . import qgis_io, styling
-from .population import AreaPopulationReader
+from .population import AreaPopulationReader, add_area_feature
 
 DEFAULT_THRESHOLDS = "8,19,30,45,60"
 # colour-blind safe diverging classes (ColorBrewer PuOr): oranges below the standard, purples at or above it
@@ -366,13 +365,7 @@ class CoverageAlgorithm(AreaPopulationReader, AlgorithmBase):
                 break
             vals, has = self._stat_values(ar, i, share, cov.cells.outside_raster[i])
             vals += [int(meets[i]) if has else None, float(need[i]) if has else None]
-            f = QgsFeature(fields)
-            g = QgsGeometry(areas["out_geoms"][i])
-            if not g.isNull():
-                g.convertToMultiType()
-                f.setGeometry(g)
-            f.setAttributes([areas["ids"][i], areas["names"][i]] + vals)
-            sink.addFeature(f, QgsFeatureSink.FastInsert)
+            add_area_feature(sink, fields, areas, i, vals)
         sink.flushBuffer()
         del sink
         pct_field = f"pct_le_{cv.threshold_suffix(cov.target)}"

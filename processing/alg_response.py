@@ -35,7 +35,7 @@ from qgis.PyQt.QtGui import QColor
 from .base import AlgorithmBase, fmt_num, parse_number_list, progress_callback
 from . import qgis_io, styling
 from .inputs import ActivationInput, NetworkInput, SitesInput, SpeedInput
-from .population import AreaPopulationReader, _names
+from .population import AreaPopulationReader, _names, add_area_feature
 
 METHODS = ["analytic", "simulation"]
 
@@ -538,13 +538,7 @@ class ResponseAlgorithm(SpeedInput, SitesInput, ActivationInput, NetworkInput, A
                     vals.append(int(ok))
                 else:
                     vals.append(None)
-            f = QgsFeature(fields)
-            g = QgsGeometry(areas["out_geoms"][i])
-            if not g.isNull():
-                g.convertToMultiType()
-                f.setGeometry(g)
-            f.setAttributes([areas["ids"][i], areas["names"][i]] + vals)
-            sink.addFeature(f, QgsFeatureSink.FastInsert)
+            add_area_feature(sink, fields, areas, i, vals)
         sink.flushBuffer()
         del sink
         ref = std_p90 if std_p90 is not None else max(targets)

@@ -14,6 +14,8 @@ import math
 import numpy as np
 from qgis.core import (
     QgsCoordinateTransform,
+    QgsFeature,
+    QgsFeatureSink,
     QgsCsException,
     QgsFeatureRequest,
     QgsField,
@@ -36,6 +38,18 @@ from qgis.PyQt.QtCore import QVariant
 
 from .base import progress_callback
 from . import qgis_io
+
+
+def add_area_feature(sink, fields, areas, i, values):
+    """Write area ``i`` of an areas reading (``_read_areas``) to ``sink``: its id and name, then ``values``,
+    with its geometry as a multipolygon (none where it has none)."""
+    f = QgsFeature(fields)
+    g = QgsGeometry(areas["out_geoms"][i])
+    if not g.isNull():
+        g.convertToMultiType()
+        f.setGeometry(g)
+    f.setAttributes([areas["ids"][i], areas["names"][i]] + list(values))
+    return sink.addFeature(f, QgsFeatureSink.FastInsert)
 
 
 def _is_null(v):
