@@ -1398,6 +1398,7 @@
         </message>
         <message>
             <location filename="../plugin/whatif_dock.py" line="78" />
+            <location filename="../processing/alg_scenario.py" line="64" />
             <source>Areas</source>
             <translation>Ardaloedd</translation>
         </message>
@@ -1419,6 +1420,7 @@
         </message>
         <message>
             <location filename="../plugin/whatif_dock.py" line="82" />
+            <location filename="../processing/alg_scenario.py" line="69" />
             <source>Thresholds (minutes)</source>
             <translation>Trothwyon (munudau)</translation>
         </message>
@@ -1754,6 +1756,16 @@
             <location filename="../processing/alg_matrix.py" line="163" />
             <source>over 30 min</source>
             <translation>dros 30 mun</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="65" />
+            <source>Area name field</source>
+            <translation>Maes enw ardal</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="70" />
+            <source>Target (minutes)</source>
+            <translation>Targed (munudau)</translation>
         </message>
         <message>
             <location filename="../processing/alg_standby.py" line="47" />
@@ -3605,371 +3617,351 @@
     <context>
         <name>ScenarioAlgorithm</name>
         <message>
-            <location filename="../processing/alg_scenario.py" line="85" />
+            <location filename="../processing/alg_scenario.py" line="100" />
             <source>Compare site scenarios</source>
             <translation>Cymharu senarios safleoedd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="89" />
+            <location filename="../processing/alg_scenario.py" line="104" />
             <source>Compares drive times to two configurations of sites (e.g. today's A&amp;E departments and a scenario in which one closes or a new one opens): a raster of the change in minutes, the coverage of every area in the baseline and the scenario (the 'Coverage and equity by area' figures), the people who cross each threshold in each direction, the same by urbanity class and group (the equality impact table), and plain-English sentences for the consultation document.</source>
             <translation>Yn cymharu amseroedd gyrru i ddau drefniant o safleoedd (e.e. adrannau achosion brys heddiw a senario lle mae un yn cau neu un newydd yn agor): rhastr o'r newid mewn munudau, cwmpas pob ardal yn y sefyllfa bresennol ac yn y senario (ffigurau 'Cwmpas a thegwch fesul ardal'), y bobl sy'n croesi pob trothwy i'r naill gyfeiriad a'r llall, yr un peth yn ôl dosbarth trefoldeb a grŵp (y tabl effaith ar gydraddoldeb), a brawddegau mewn iaith glir ar gyfer y ddogfen ymgynghori.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="95" />
+            <location filename="../processing/alg_scenario.py" line="110" />
             <source>Sites open today (points). With SCENARIO_FIELD, also the scenario's sites.</source>
             <translation>Safleoedd sydd ar agor heddiw (pwyntiau). Gyda SCENARIO_FIELD, hefyd safleoedd y senario.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="96" />
+            <location filename="../processing/alg_scenario.py" line="111" />
             <source>Sites open in the scenario (points). Leave empty and give SCENARIO_FIELD to use one layer.</source>
             <translation>Safleoedd sydd ar agor yn y senario (pwyntiau). Gadewch yn wag a rhowch SCENARIO_FIELD i ddefnyddio un haen.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="98" />
+            <location filename="../processing/alg_scenario.py" line="113" />
             <source>Field of BASELINE_SITES saying whether a site is open in the scenario: 1/true/yes/open = open; 0/false/no/closed = closed. NULL counts as closed (with a warning).</source>
             <translation>Maes yn BASELINE_SITES sy'n nodi a yw safle ar agor yn y senario: 1/true/yes/open = ar agor; 0/false/no/closed = ar gau. Mae NULL yn cyfrif fel ar gau (gyda rhybudd).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="101" />
+            <location filename="../processing/alg_scenario.py" line="116" />
             <source>Reporting areas (polygons: districts, PCTs, localities). Overlapping areas each count the people inside them; invalid polygons (e.g. self-intersecting) are repaired; the log names both.</source>
             <translation>Ardaloedd adrodd (polygonau: ardaloedd awdurdod lleol, PCTs, ardaloedd lleol). Mae ardaloedd sy'n gorgyffwrdd yr un yn cyfrif y bobl y tu mewn iddynt; caiff polygonau annilys (e.e. rhai sy'n croesi eu hunain) eu trwsio; mae'r log yn enwi'r ddau.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="104" />
+            <location filename="../processing/alg_scenario.py" line="119" />
             <source>Field naming the areas (default: the feature id, and the summary names the areas by a text field called name or ending in name / nm, such as lad11nm, if they have one).</source>
             <translation>Maes sy'n enwi'r ardaloedd (rhagosodiad: id y nodwedd, ac mae'r crynodeb yn enwi'r ardaloedd yn ôl maes testun o'r enw name neu sy'n gorffen ag name / nm, megis lad11nm, os oes un ganddynt).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="108" />
+            <location filename="../processing/alg_scenario.py" line="123" />
             <source>Drive-time thresholds in minutes (a time equal to a threshold is within it).</source>
             <translation>Trothwyon amser gyrru mewn munudau (mae amser sy'n hafal i drothwy o fewn y trothwy).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="109" />
+            <location filename="../processing/alg_scenario.py" line="124" />
             <source>The threshold the summary and the map focus on (added to THRESHOLDS if absent).</source>
             <translation>Y trothwy y mae'r crynodeb a'r map yn canolbwyntio arno (caiff ei ychwanegu at THRESHOLDS os nad yw yno).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="110" />
+            <location filename="../processing/alg_scenario.py" line="125" />
             <source>Optional field of the POPULATION layer with an urban/rural class (e.g. ONS RUC2011 ruc11cd); otherwise by population density.</source>
             <translation>Maes dewisol yn yr haen POPULATION gyda dosbarth trefol/gwledig (e.e. ruc11cd, RUC2011 y SYG); fel arall yn ôl dwysedd poblogaeth.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="112" />
+            <location filename="../processing/alg_scenario.py" line="127" />
             <source>Optional field of the POPULATION layer for another breakdown (e.g. IMD decile).</source>
             <translation>Maes dewisol yn yr haen POPULATION ar gyfer dadansoddiad arall (e.e. degradd IMD).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="114" />
+            <location filename="../processing/alg_scenario.py" line="129" />
             <source>Scenario minus baseline drive time in minutes (positive = longer journeys), float32 GeoTIFF; nodata where either is unreachable. Diverging style centred on 0.</source>
             <translation>Amser gyrru'r senario llai amser gyrru'r sefyllfa bresennol, mewn munudau (positif = teithiau hirach), GeoTIFF float32; nodata lle na ellir cyrraedd y naill neu'r llall. Arddull ddargyfeiriol wedi'i chanoli ar 0.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="117" />
+            <location filename="../processing/alg_scenario.py" line="132" />
             <source>Areas with pop_total and, per threshold T, base_pct_le_T / scen_pct_le_T (% within T), lost_le_T (people within T today but not in the scenario) and gained_le_T; base_/scen_ mean_min, median_min, p90_min; d_pct (change of % within TARGET, percentage points), d_mean_min, d_p90_min.</source>
             <translation>Ardaloedd gyda pop_total ac, ar gyfer pob trothwy T, base_pct_le_T / scen_pct_le_T (% o fewn T), lost_le_T (pobl o fewn T heddiw ond nid yn y senario) a gained_le_T; base_/scen_ mean_min, median_min, p90_min; d_pct (newid yn y % o fewn TARGET, pwyntiau canran), d_mean_min, d_p90_min.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="121" />
+            <location filename="../processing/alg_scenario.py" line="136" />
             <source>The same figures by area x urbanity class, area x group and for the whole study area (level, area_id, urbanity, grp fields).</source>
             <translation>Yr un ffigurau fesul ardal x dosbarth trefoldeb, ardal x grŵp, ac ar gyfer yr ardal astudio gyfan (meysydd level, area_id, urbanity, grp).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="123" />
+            <location filename="../processing/alg_scenario.py" line="138" />
             <source>Optional HTML page of plain-English sentences and a table by area.</source>
             <translation>Tudalen HTML ddewisol o frawddegau mewn iaith glir a thabl fesul ardal.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="124" />
+            <location filename="../processing/alg_scenario.py" line="139" />
             <source>Number output: people counted (inside the areas and the raster).</source>
             <translation>Allbwn rhif: y bobl a gyfrifwyd (y tu mewn i'r ardaloedd a'r rhastr).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="125" />
+            <location filename="../processing/alg_scenario.py" line="140" />
             <source>Number output: people whose drive to the nearest site gets longer (by more than 0.05 min).</source>
             <translation>Allbwn rhif: pobl y mae eu taith i'r safle agosaf yn mynd yn hirach (o fwy na 0.05 mun).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="127" />
+            <location filename="../processing/alg_scenario.py" line="142" />
             <source>Number output: people whose drive gets shorter (by more than 0.05 min).</source>
             <translation>Allbwn rhif: pobl y mae eu taith yn mynd yn fyrrach (o fwy na 0.05 mun).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="128" />
+            <location filename="../processing/alg_scenario.py" line="143" />
             <source>Number output: people reachable today but not in the scenario.</source>
             <translation>Allbwn rhif: pobl y gellir eu cyrraedd heddiw ond nid yn y senario.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="129" />
+            <location filename="../processing/alg_scenario.py" line="144" />
             <source>Number output: % of the people within TARGET minutes today.</source>
             <translation>Allbwn rhif: % o'r bobl o fewn TARGET munud heddiw.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="130" />
+            <location filename="../processing/alg_scenario.py" line="145" />
             <source>Number output: % of the people within TARGET minutes in the scenario.</source>
             <translation>Allbwn rhif: % o'r bobl o fewn TARGET munud yn y senario.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="132" />
+            <location filename="../processing/alg_scenario.py" line="147" />
             <source>Number output: people within TARGET today but not in the scenario.</source>
             <translation>Allbwn rhif: pobl o fewn TARGET heddiw ond nid yn y senario.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="133" />
+            <location filename="../processing/alg_scenario.py" line="148" />
             <source>Number output: people within TARGET in the scenario but not today.</source>
             <translation>Allbwn rhif: pobl o fewn TARGET yn y senario ond nid heddiw.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="134" />
+            <location filename="../processing/alg_scenario.py" line="149" />
             <source>Number output: the largest increase in drive time for anyone (minutes).</source>
             <translation>Allbwn rhif: y cynnydd mwyaf mewn amser gyrru i unrhyw un (munudau).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="146" />
+            <location filename="../processing/alg_scenario.py" line="161" />
             <source>Baseline sites</source>
             <translation>Safleoedd presennol</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="147" />
+            <location filename="../processing/alg_scenario.py" line="162" />
             <source>Scenario sites</source>
             <translation>Safleoedd y senario</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="148" />
+            <location filename="../processing/alg_scenario.py" line="163" />
             <source>Open in scenario (field of the baseline sites)</source>
             <translation>Ar agor yn y senario (maes y safleoedd presennol)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="152" />
-            <source>Areas</source>
-            <translation>Ardaloedd</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_scenario.py" line="153" />
-            <source>Area name field</source>
-            <translation>Maes enw ardal</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_scenario.py" line="157" />
-            <source>Thresholds (minutes)</source>
-            <translation>Trothwyon (munudau)</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_scenario.py" line="158" />
-            <source>Target (minutes)</source>
-            <translation>Targed (munudau)</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_scenario.py" line="160" />
+            <location filename="../processing/alg_scenario.py" line="168" />
             <source>Urbanity field</source>
             <translation>Maes trefoldeb</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="162" />
+            <location filename="../processing/alg_scenario.py" line="170" />
             <source>Group field</source>
             <translation>Maes grŵp</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="166" />
-            <location filename="../processing/alg_scenario.py" line="286" />
+            <location filename="../processing/alg_scenario.py" line="174" />
+            <location filename="../processing/alg_scenario.py" line="294" />
             <source>Change in drive time (minutes)</source>
             <translation>Newid yn yr amser gyrru (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="167" />
-            <location filename="../processing/alg_scenario.py" line="406" />
+            <location filename="../processing/alg_scenario.py" line="175" />
+            <location filename="../processing/alg_scenario.py" line="414" />
             <source>Scenario by area</source>
             <translation>Senario fesul ardal</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="169" />
+            <location filename="../processing/alg_scenario.py" line="177" />
             <source>Equality impact table</source>
             <translation>Tabl effaith ar gydraddoldeb</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="171" />
+            <location filename="../processing/alg_scenario.py" line="179" />
             <source>Summary</source>
             <translation>Crynodeb</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="172" />
+            <location filename="../processing/alg_scenario.py" line="180" />
             <source>HTML files (*.html)</source>
             <translation>Ffeiliau HTML (*.html)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="174" />
+            <location filename="../processing/alg_scenario.py" line="182" />
             <source>People counted</source>
             <translation>Pobl a gyfrifwyd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="174" />
+            <location filename="../processing/alg_scenario.py" line="182" />
             <source>People with a longer drive</source>
             <translation>Pobl â thaith hirach</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="175" />
+            <location filename="../processing/alg_scenario.py" line="183" />
             <source>People with a shorter drive</source>
             <translation>Pobl â thaith fyrrach</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="175" />
+            <location filename="../processing/alg_scenario.py" line="183" />
             <source>People cut off</source>
             <translation>Pobl wedi'u torri i ffwrdd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="176" />
+            <location filename="../processing/alg_scenario.py" line="184" />
             <source>% within target today</source>
             <translation>% o fewn y targed heddiw</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="176" />
+            <location filename="../processing/alg_scenario.py" line="184" />
             <source>% within target in the scenario</source>
             <translation>% o fewn y targed yn y senario</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="177" />
+            <location filename="../processing/alg_scenario.py" line="185" />
             <source>People no longer within target</source>
             <translation>Pobl nad ydynt o fewn y targed mwyach</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="177" />
+            <location filename="../processing/alg_scenario.py" line="185" />
             <source>People newly within target</source>
             <translation>Pobl sydd newydd ddod o fewn y targed</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="178" />
+            <location filename="../processing/alg_scenario.py" line="186" />
             <source>Largest increase (minutes)</source>
             <translation>Cynnydd mwyaf (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="187" />
+            <location filename="../processing/alg_scenario.py" line="195" />
             <source>BASELINE_SITES: give the sites open today.</source>
             <translation>BASELINE_SITES: rhowch y safleoedd sydd ar agor heddiw.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="193" />
+            <location filename="../processing/alg_scenario.py" line="201" />
             <source>SCENARIO_SITES or SCENARIO_FIELD: give the scenario's sites as a layer, or a field of BASELINE_SITES saying which sites are open in the scenario.</source>
             <translation>SCENARIO_SITES neu SCENARIO_FIELD: rhowch safleoedd y senario fel haen, neu faes yn BASELINE_SITES sy'n nodi pa safleoedd sydd ar agor yn y senario.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="197" />
+            <location filename="../processing/alg_scenario.py" line="205" />
             <source>SCENARIO_SITES and SCENARIO_FIELD: give one or the other, not both.</source>
             <translation>SCENARIO_SITES a SCENARIO_FIELD: rhowch y naill neu'r llall, nid y ddau.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="201" />
+            <location filename="../processing/alg_scenario.py" line="209" />
             <source>SCENARIO_FIELD: BASELINE_SITES has no field '{f}'.</source>
             <translation>SCENARIO_FIELD: nid oes gan BASELINE_SITES faes '{f}'.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="210" />
+            <location filename="../processing/alg_scenario.py" line="218" />
             <source>SCENARIO_FIELD: {n} site(s) have no readable value and count as closed: {s}</source>
             <translation>SCENARIO_FIELD: nid oes gwerth darllenadwy gan {n} safle, ac maent yn cyfrif fel ar gau: {s}</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="228" />
+            <location filename="../processing/alg_scenario.py" line="236" />
             <source>SCENARIO_SITES / SCENARIO_FIELD: no site is open in the scenario; keep at least one open.</source>
             <translation>SCENARIO_SITES / SCENARIO_FIELD: nid oes unrhyw safle ar agor yn y senario; cadwch o leiaf un ar agor.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="247" />
+            <location filename="../processing/alg_scenario.py" line="255" />
             <source>TARGET must be a positive number of minutes.</source>
             <translation>Rhaid i TARGET fod yn nifer positif o funudau.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="250" />
+            <location filename="../processing/alg_scenario.py" line="258" />
             <source>Baseline: {b} sites; scenario: {s} sites (closed: {c}; opened: {o}).</source>
             <translation>Sefyllfa bresennol: {b} safle; senario: {s} safle (yn cau: {c}; yn agor: {o}).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="253" />
+            <location filename="../processing/alg_scenario.py" line="261" />
             <source>The scenario has the same sites as the baseline: nothing changes.</source>
             <translation>Mae gan y senario yr un safleoedd â'r sefyllfa bresennol: nid oes dim yn newid.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="272" />
+            <location filename="../processing/alg_scenario.py" line="280" />
             <source>Drive times computed ({t:.1f} s).</source>
             <translation>Amseroedd gyrru wedi'u cyfrifo ({t:.1f} eiliad).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="280" />
+            <location filename="../processing/alg_scenario.py" line="288" />
             <source>{n} cells reachable today are unreachable in the scenario (nodata in OUTPUT_DELTA).</source>
             <translation>Mae {n} o gelloedd y gellir eu cyrraedd heddiw na ellir eu cyrraedd yn y senario (nodata yn OUTPUT_DELTA).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="296" />
+            <location filename="../processing/alg_scenario.py" line="304" />
             <source>POPULATION / POPULATION_RASTER: no population falls inside the areas and the speed raster; check the layers overlap.</source>
             <translation>POPULATION / POPULATION_RASTER: nid oes poblogaeth o fewn yr ardaloedd a'r rastr cyflymder; gwiriwch fod yr haenau'n gorgyffwrdd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="306" />
+            <location filename="../processing/alg_scenario.py" line="314" />
             <source>{o:,.0f} people fall outside the speed raster and {a:,.0f} outside every area; they are left out.</source>
             <translation>Mae {o:,.0f} o bobl y tu allan i'r rhastr cyflymder a {a:,.0f} y tu allan i bob ardal; maent wedi'u gadael allan.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="337" />
+            <location filename="../processing/alg_scenario.py" line="345" />
             <source>the study area</source>
             <translation>yr ardal astudio</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="347" />
+            <location filename="../processing/alg_scenario.py" line="355" />
             <source>Done in {t:.1f} s.</source>
             <translation>Wedi gorffen mewn {t:.1f} eiliad.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="431" />
-            <location filename="../processing/alg_scenario.py" line="432" />
-            <location filename="../processing/alg_scenario.py" line="433" />
+            <location filename="../processing/alg_scenario.py" line="439" />
+            <location filename="../processing/alg_scenario.py" line="440" />
+            <location filename="../processing/alg_scenario.py" line="441" />
             <source>all</source>
             <translation>pob un</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="447" />
+            <location filename="../processing/alg_scenario.py" line="455" />
             <source>Area</source>
             <translation>Ardal</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="447" />
+            <location filename="../processing/alg_scenario.py" line="455" />
             <source>People</source>
             <translation>Pobl</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="447" />
+            <location filename="../processing/alg_scenario.py" line="455" />
             <source>Within {T} min today</source>
             <translation>O fewn {T} mun heddiw</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="448" />
+            <location filename="../processing/alg_scenario.py" line="456" />
             <source>Within {T} min, scenario</source>
             <translation>O fewn {T} mun, senario</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="448" />
+            <location filename="../processing/alg_scenario.py" line="456" />
             <source>Moving beyond {T} min</source>
             <translation>Yn symud y tu hwnt i {T} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="449" />
+            <location filename="../processing/alg_scenario.py" line="457" />
             <source>Coming within {T} min</source>
             <translation>Yn dod o fewn {T} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="449" />
+            <location filename="../processing/alg_scenario.py" line="457" />
             <source>Mean today (min)</source>
             <translation>Cymedr heddiw (mun)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="450" />
+            <location filename="../processing/alg_scenario.py" line="458" />
             <source>Mean, scenario (min)</source>
             <translation>Cymedr, senario (mun)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="456" />
+            <location filename="../processing/alg_scenario.py" line="464" />
             <source>Service-change scenario</source>
             <translation>Senario newid gwasanaeth</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="471" />
+            <location filename="../processing/alg_scenario.py" line="479" />
             <source>Could not draw the report's charts: {err}</source>
             <translation>Methu tynnu siartiau'r adroddiad: {err}</translation>
         </message>
@@ -3977,163 +3969,143 @@
     <context>
         <name>ScenarioBatchAlgorithm</name>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="47" />
+            <location filename="../processing/alg_scenariobatch.py" line="44" />
             <source>Scenario batch</source>
             <translation>Swp o senarios</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="55" />
+            <location filename="../processing/alg_scenariobatch.py" line="52" />
             <source>Runs many site scenarios in one go (sites closing, opening, moving): one sites layer whose SCENARIO_FIELD names the scenario each site belongs to, and one table row per scenario and area (and one per scenario for the whole study area) with the people within each threshold, the % within them and the median and 90th percentile drive time. Each scenario is one drive-time run; with a Dask scheduler set (DRIVETIME_DASK, or Settings &gt; Options &gt; Processing &gt; Drive-Time Equity) the scenarios run as tasks on the cluster, with the same results.</source>
             <translation>Yn rhedeg llawer o senarios safleoedd ar unwaith (safleoedd yn cau, yn agor, yn symud): un haen safleoedd y mae ei SCENARIO_FIELD yn enwi senario pob safle, ac un rhes tabl fesul senario ac ardal (ac un fesul senario ar gyfer yr ardal astudio gyfan) gyda'r bobl o fewn pob trothwy, y % o'u mewn a'r amser gyrru canolrif a'r 90fed canradd. Mae pob senario yn un rhediad amser gyrru; gyda threfnydd Dask wedi'i osod (DRIVETIME_DASK, neu Gosodiadau &gt; Dewisiadau &gt; Prosesu &gt; Drive-Time Equity) mae'r senarios yn rhedeg fel tasgau ar y clwstwr, gyda'r un canlyniadau.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="62" />
+            <location filename="../processing/alg_scenariobatch.py" line="59" />
             <source>Sites of every scenario (points). A site open in several scenarios appears once per scenario, each time with that scenario's name in SCENARIO_FIELD.</source>
             <translation>Safleoedd pob senario (pwyntiau). Mae safle sydd ar agor mewn sawl senario yn ymddangos unwaith fesul senario, bob tro gydag enw'r senario hwnnw yn SCENARIO_FIELD.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="64" />
+            <location filename="../processing/alg_scenariobatch.py" line="61" />
             <source>Field of SITES naming the scenario of each site (text or number); sites with an empty value are left out.</source>
             <translation>Maes o SITES sy'n enwi senario pob safle (testun neu rif); gadewir allan safleoedd â gwerth gwag.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="66" />
+            <location filename="../processing/alg_scenariobatch.py" line="63" />
             <source>Reporting areas (polygons: districts, PCTs, localities).</source>
             <translation>Ardaloedd adrodd (polygonau: ardaloedd, PCTau, cymdogaethau).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="67" />
+            <location filename="../processing/alg_scenariobatch.py" line="64" />
             <source>Field naming the areas (default: the feature id).</source>
             <translation>Maes sy'n enwi'r ardaloedd (rhagosodiad: id y nodwedd).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="69" />
+            <location filename="../processing/alg_scenariobatch.py" line="66" />
             <source>Drive-time thresholds in minutes (a time equal to a threshold is within it).</source>
             <translation>Trothwyon amser gyrru mewn munudau (mae amser sy'n hafal i drothwy o fewn y trothwy).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="70" />
+            <location filename="../processing/alg_scenariobatch.py" line="67" />
             <source>The threshold reported as pct_target (added to THRESHOLDS if absent).</source>
             <translation>Y trothwy a adroddir fel pct_target (ychwanegir at THRESHOLDS os yw'n absennol).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="71" />
+            <location filename="../processing/alg_scenariobatch.py" line="68" />
             <source>Table: scenario, n_sites, area_id ('all' = the whole study area), pop_total, pop_unreach, per threshold T pop_le_T and pct_le_T, pct_target, mean_min, median_min, p90_min, max_min.</source>
             <translation>Tabl: scenario, n_sites, area_id ('all' = yr ardal astudio gyfan), pop_total, pop_unreach, fesul trothwy T pop_le_T a pct_le_T, pct_target, mean_min, median_min, p90_min, max_min.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="74" />
+            <location filename="../processing/alg_scenariobatch.py" line="71" />
             <source>Number output: the number of scenarios run.</source>
             <translation>Allbwn rhif: nifer y senarios a redwyd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="75" />
+            <location filename="../processing/alg_scenariobatch.py" line="72" />
             <source>String output: the scenario with the highest % of the study area's people within TARGET (the first one on a tie).</source>
             <translation>Allbwn llinyn: y senario gyda'r % uchaf o bobl yr ardal astudio o fewn TARGET (yr un cyntaf os oes tei).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="77" />
-            <location filename="../processing/alg_scenariobatch.py" line="79" />
+            <location filename="../processing/alg_scenariobatch.py" line="74" />
+            <location filename="../processing/alg_scenariobatch.py" line="76" />
             <source>Number output: that scenario's % within TARGET.</source>
             <translation>Allbwn rhif: % y senario hwnnw o fewn TARGET.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="78" />
+            <location filename="../processing/alg_scenariobatch.py" line="75" />
             <source>String output: the scenario with the lowest % within TARGET.</source>
             <translation>Allbwn llinyn: y senario gyda'r % isaf o fewn TARGET.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="90" />
+            <location filename="../processing/alg_scenariobatch.py" line="87" />
             <source>Scenario field</source>
             <translation>Maes senario</translation>
         </message>
         <message>
             <location filename="../processing/alg_scenariobatch.py" line="92" />
-            <source>Areas</source>
-            <translation>Ardaloedd</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_scenariobatch.py" line="93" />
-            <source>Area name field</source>
-            <translation>Maes enw ardal</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_scenariobatch.py" line="97" />
-            <source>Thresholds (minutes)</source>
-            <translation>Trothwyon (munudau)</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_scenariobatch.py" line="98" />
-            <source>Target (minutes)</source>
-            <translation>Targed (munudau)</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_scenariobatch.py" line="102" />
             <source>Scenario batch table</source>
             <translation>Tabl y swp senarios</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="104" />
+            <location filename="../processing/alg_scenariobatch.py" line="94" />
             <source>Scenarios run</source>
             <translation>Senarios a redwyd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="105" />
+            <location filename="../processing/alg_scenariobatch.py" line="95" />
             <source>Best scenario</source>
             <translation>Senario gorau</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="106" />
+            <location filename="../processing/alg_scenariobatch.py" line="96" />
             <source>Best % within target</source>
             <translation>% gorau o fewn y targed</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="107" />
+            <location filename="../processing/alg_scenariobatch.py" line="97" />
             <source>Worst scenario</source>
             <translation>Senario gwaethaf</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="108" />
+            <location filename="../processing/alg_scenariobatch.py" line="98" />
             <source>Worst % within target</source>
             <translation>% gwaethaf o fewn y targed</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="124" />
+            <location filename="../processing/alg_scenariobatch.py" line="114" />
             <source>TARGET must be a positive number of minutes.</source>
             <translation>Rhaid i TARGET fod yn nifer positif o funudau.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="128" />
+            <location filename="../processing/alg_scenariobatch.py" line="118" />
             <source>SCENARIO_FIELD: SITES has no field '{f}'.</source>
             <translation>SCENARIO_FIELD: nid oes gan SITES faes '{f}'.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="134" />
+            <location filename="../processing/alg_scenariobatch.py" line="124" />
             <source>SCENARIO_FIELD: no site has a scenario name in '{f}'; fill it in (one scenario name per site).</source>
             <translation>SCENARIO_FIELD: nid oes gan unrhyw safle enw senario yn '{f}'; llenwch ef (un enw senario fesul safle).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="137" />
+            <location filename="../processing/alg_scenariobatch.py" line="127" />
             <source>{n} scenarios from {s} sites.</source>
             <translation>{n} senario o {s} safle.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="147" />
+            <location filename="../processing/alg_scenariobatch.py" line="137" />
             <source>POPULATION / POPULATION_RASTER: no population falls inside the areas and the speed raster; check the layers overlap.</source>
             <translation>POPULATION / POPULATION_RASTER: nid oes poblogaeth o fewn yr ardaloedd a'r rastr cyflymder; gwiriwch fod yr haenau'n gorgyffwrdd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="161" />
+            <location filename="../processing/alg_scenariobatch.py" line="151" />
             <source>{n} scenarios run in {t:.1f} s.</source>
             <translation>{n} senario wedi'u rhedeg mewn {t:.1f} e.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="167" />
+            <location filename="../processing/alg_scenariobatch.py" line="157" />
             <source>Done in {t:.1f} s.</source>
             <translation>Wedi gorffen mewn {t:.1f} eiliad.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="198" />
+            <location filename="../processing/alg_scenariobatch.py" line="188" />
             <source>all</source>
             <translation>pob un</translation>
         </message>

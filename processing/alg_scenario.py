@@ -56,8 +56,23 @@ def truthy(value):
     return None
 
 
-class ScenarioAlgorithm(SpeedInput, SitesInput, ActivationInput, NetworkInput, BreaksInput, AreaPopulationReader,
-                        AlgorithmBase):
+class ScenarioAreasInput:
+    """AREAS, AREA_ID_FIELD, the population parameters, THRESHOLDS and TARGET: what a scenario is scored on
+    (drivetime:scenario and drivetime:scenariobatch)."""
+
+    def add_areas_and_thresholds(self):
+        self.add(QgsProcessingParameterFeatureSource(self.AREAS, self.tr("Areas"), [QgsProcessing.TypeVectorPolygon]))
+        self.add(QgsProcessingParameterField(self.AREA_ID_FIELD, self.tr("Area name field"), None, self.AREAS,
+                                             optional=True))
+        for param in self._population_parameters():  # POPULATION, POPULATION_FIELD, POPULATION_RASTER
+            self.add(param)
+        self.add(QgsProcessingParameterString(self.THRESHOLDS, self.tr("Thresholds (minutes)"), DEFAULT_THRESHOLDS))
+        self.add(QgsProcessingParameterNumber(self.TARGET, self.tr("Target (minutes)"),
+                                              QgsProcessingParameterNumber.Double, 8.0, False, 0.0))
+
+
+class ScenarioAlgorithm(ScenarioAreasInput, SpeedInput, SitesInput, ActivationInput, NetworkInput, BreaksInput,
+                        AreaPopulationReader, AlgorithmBase):
     NAME = "scenario"
     REQUIRES = ("numpy", "numba", "rasterio", "shapely", "scipy")
 
@@ -149,14 +164,7 @@ class ScenarioAlgorithm(SpeedInput, SitesInput, ActivationInput, NetworkInput, B
                                                                           "sites)"), None, self.BASELINE_SITES,
                                              optional=True))
         self.add_activation()
-        self.add(QgsProcessingParameterFeatureSource(self.AREAS, self.tr("Areas"), [QgsProcessing.TypeVectorPolygon]))
-        self.add(QgsProcessingParameterField(self.AREA_ID_FIELD, self.tr("Area name field"), None, self.AREAS,
-                                             optional=True))
-        for param in self._population_parameters():  # POPULATION, POPULATION_FIELD, POPULATION_RASTER
-            self.add(param)
-        self.add(QgsProcessingParameterString(self.THRESHOLDS, self.tr("Thresholds (minutes)"), DEFAULT_THRESHOLDS))
-        self.add(QgsProcessingParameterNumber(self.TARGET, self.tr("Target (minutes)"),
-                                              QgsProcessingParameterNumber.Double, 8.0, False, 0.0))
+        self.add_areas_and_thresholds()
         self.add(QgsProcessingParameterField(self.URBANITY_FIELD, self.tr("Urbanity field"), None, self.POPULATION,
                                              optional=True))
         self.add(QgsProcessingParameterField(self.GROUP_FIELD, self.tr("Group field"), None, self.POPULATION,

@@ -13,22 +13,19 @@ from qgis.core import (
     QgsProcessingOutputString,
     QgsProcessingMultiStepFeedback,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
-    QgsProcessingParameterNumber,
-    QgsProcessingParameterString,
 )
 from qgis.PyQt.QtCore import QVariant
 
 from .base import AlgorithmBase, progress_callback
 from .dask_settings import dask_runner
 from .inputs import ActivationInput, BreaksInput, NetworkInput, SitesInput, SpeedInput
+from .alg_scenario import DEFAULT_THRESHOLDS, ScenarioAreasInput
 from .population import AreaPopulationReader
 
-DEFAULT_THRESHOLDS = "8,19,30,45,60"
 
 
-class ScenarioBatchAlgorithm(SpeedInput, SitesInput, ActivationInput, NetworkInput, BreaksInput,
+class ScenarioBatchAlgorithm(ScenarioAreasInput, SpeedInput, SitesInput, ActivationInput, NetworkInput, BreaksInput,
                              AreaPopulationReader, AlgorithmBase):
     NAME = "scenariobatch"
     # a scripting / national tool: in the toolbox (step 6, beside Compare site scenarios), not on the toolbar
@@ -89,14 +86,7 @@ class ScenarioBatchAlgorithm(SpeedInput, SitesInput, ActivationInput, NetworkInp
         self.add_sites()
         self.add(QgsProcessingParameterField(self.SCENARIO_FIELD, self.tr("Scenario field"), None, self.SITES))
         self.add_activation()
-        self.add(QgsProcessingParameterFeatureSource(self.AREAS, self.tr("Areas"), [QgsProcessing.TypeVectorPolygon]))
-        self.add(QgsProcessingParameterField(self.AREA_ID_FIELD, self.tr("Area name field"), None, self.AREAS,
-                                             optional=True))
-        for param in self._population_parameters():  # POPULATION, POPULATION_FIELD, POPULATION_RASTER
-            self.add(param)
-        self.add(QgsProcessingParameterString(self.THRESHOLDS, self.tr("Thresholds (minutes)"), DEFAULT_THRESHOLDS))
-        self.add(QgsProcessingParameterNumber(self.TARGET, self.tr("Target (minutes)"),
-                                              QgsProcessingParameterNumber.Double, 8.0, False, 0.0))
+        self.add_areas_and_thresholds()
         self.add_neighbours()
         self.add_snap_distance()
         self.add(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Scenario batch table"),

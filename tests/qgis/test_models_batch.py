@@ -18,29 +18,10 @@ import numpy as np
 import pytest
 import rasterio
 from rasterio.transform import from_origin
+from test_population_inputs import layer as memory_layer, wkt_box as box  # shared test helpers
 
 X0, Y1, CELL, N = 440000.0, 210000.0, 50.0, 40  # a 2 km x 2 km grid, EPSG:27700
 QP = os.environ.get("QGIS_PROCESS", "/usr/bin/qgis_process.bin")
-
-
-def memory_layer(kind, wkts, fields=(), rows=(), name="l"):
-    from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
-
-    spec = "".join(f"&field={n}:{t}" for n, t in fields)
-    lay = QgsVectorLayer(f"{kind}?crs=EPSG:27700{spec}", name, "memory")
-    feats = []
-    for i, w in enumerate(wkts):
-        f = QgsFeature(lay.fields())
-        f.setGeometry(QgsGeometry.fromWkt(w))
-        if rows:
-            f.setAttributes(list(rows[i]))
-        feats.append(f)
-    lay.dataProvider().addFeatures(feats)
-    return lay
-
-
-def box(x0, y0, x1, y1):
-    return f"POLYGON(({x0} {y0},{x1} {y0},{x1} {y1},{x0} {y1},{x0} {y0}))"
 
 
 @pytest.fixture(scope="module")
