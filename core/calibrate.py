@@ -26,7 +26,7 @@ import math
 import numpy as np
 
 from . import Cancelled
-from .costdist import cost_distance, move_set
+from .costdist import move_set, single_source_fields
 
 #: Speed groups of a surface (km/h lower bound inclusive, upper exclusive) and their names.
 SPEED_GROUPS = (
@@ -57,7 +57,8 @@ def path_group_times(friction, cell_size, a_rc, b_rc, groups, neighbours=16, max
     """Modelled time of each journey a_i -> b_i and its split over the speed groups.
 
     One exact engine run per distinct end (from whichever side has fewer distinct cells; costs are
-    symmetric), then each journey's least-cost path is traced back through the cost field. Returns
+    symmetric), several ends at a time, each stopping once its journeys' other ends are final; then each
+    journey's least-cost path is traced back through the cost field. Returns
     ``(total, per_group)``: (n,) minutes (inf where unreachable) and (n, G) minutes (NaN where
     unreachable); ``per_group`` rows sum to ``total``."""
     from ._calibrate_kernels import trace_group_times
@@ -75,16 +76,18 @@ def path_group_times(friction, cell_size, a_rc, b_rc, groups, neighbours=16, max
     grp = np.ascontiguousarray(groups, dtype=np.int8)
     moves, lens = move_set(neighbours)
     ends = np.unique(kb)
-    for k, key in enumerate(ends):
-        if progress is not None and progress(k / len(ends)):
-            raise Cancelled()
-        idx = np.flatnonzero(kb == key)
-        src = np.array([[key // cols, key % cols]])
-        res = cost_distance(f, cell_size, src, max_cost=max_cost, neighbours=neighbours, want_nearest=False)
+    order = np.argsort(kb, kind="stable")
+    cuts = np.searchsorted(kb[order], ends, side="left").tolist() + [n]
+    members = [order[cuts[k]:cuts[k + 1]] for k in range(len(ends))]  # journeys of each end, in input order
+
+    def visit(k, cost):
+        """Trace end k's journeys down its cost field (final up to its costliest journey, which is all the
+        trace and the journeys' costs read: see :func:`.engine.single_source_fields`)."""
+        idx = members[k]
         out = np.zeros((idx.size, G))
-        trace_group_times(res.cost, f, grp, float(cell_size), moves, lens, a[idx, 0].copy(), a[idx, 1].copy(),
+        trace_group_times(cost, f, grp, float(cell_size), moves, lens, a[idx, 0].copy(), a[idx, 1].copy(),
                           G, out)
-        t = res.cost[a[idx, 0], a[idx, 1]].astype(np.float64)
+        t = cost[a[idx, 0], a[idx, 1]].astype(np.float64)
         ok = np.isfinite(t)
         # the traced split sums to the engine's cost up to float32 rounding: rescale it to match exactly
         s = out.sum(axis=1)
@@ -92,6 +95,10 @@ def path_group_times(friction, cell_size, a_rc, b_rc, groups, neighbours=16, max
         total[idx] = np.where(ok, t, np.inf)
         per[idx] = out * scale[:, None]
         per[idx[ok & (t == 0)]] = 0.0
+
+    # one early-stopping run per distinct end, several at a time (each stops once its journeys' starts are final)
+    single_source_fields(f, cell_size, np.column_stack([ends // cols, ends % cols]), [a[idx] for idx in members],
+                         visit, max_cost=max_cost, neighbours=neighbours, progress=progress)
     if progress is not None and progress(1.0):
         raise Cancelled()
     return total, per

@@ -110,6 +110,19 @@ def travel_time_matrix_symmetric(friction, cell_size, sources_rc, neighbours=16,
                                                 runner=runner)
 
 
+def single_source_fields(friction, cell_size, sources_rc, targets, visit, offsets=None, max_cost=None, neighbours=16,
+                         progress=None):
+    """One early-stopping run per source, several at a time, each handing its cost field to ``visit(i, cost)``
+    once its ``targets[i]`` are final (cells up to the costliest target's cost as :func:`cost_distance` from
+    that source alone, bit for bit): see :func:`.engine.single_source_fields`."""
+    f = check_friction(friction)
+    src = check_sources(sources_rc, f.shape)
+    if progress is not None and progress(0.0):
+        raise Cancelled()
+    _engine.single_source_fields(f, float(cell_size), src, targets, visit, offsets=offsets,
+                                 max_cost=check_max_cost(max_cost), neighbours=neighbours, progress=progress)
+
+
 def snap_to_passable(friction, rows, cols, max_cells):
     """Move each source on an impassable cell to the nearest passable cell within ``max_cells`` cells
     (Euclidean, in cells). Returns new rows, cols and the snap distance in cells (NaN where no passable

@@ -574,13 +574,14 @@ class TiledRunner:
         self.zero = np.zeros(1)
         self.zero_lab = np.zeros(1, np.int32)
 
-    def solve(self, src_rc, tgt_pad, max_cost, chunk, cancel=None, tick=None):
+    def solve(self, src_rc, tgt_pad, max_cost, chunk, cancel=None, tick=None, visit=None, off=None):
         """Costs at ``tgt_pad`` (padded indices) from the one source ``src_rc`` ((1, 2) int64), stopping
-        once they are final; ``None`` if cancelled."""
+        once they are final; ``None`` if cancelled. ``off``: the source's start cost ((1,) float64, default 0);
+        ``visit(d)``: called with the padded float64 costs once the run stopped, before they are reset."""
         k, st = self.k, self.st
         src_pad = (int(src_rc[0, 0]) + 2) * self.P + int(src_rc[0, 1]) + 2
         k.seed(self.d, self.lab, self.P, self.rows, self.cols, self.T, self.tkey, self.tdirt, self.hk, self.ht,
-               st, src_rc, self.zero_lab, self.zero, max_cost)
+               st, src_rc, self.zero_lab, self.zero if off is None else off, max_cost)
         try:
             while not st[k.ST_DONE]:
                 if cancel is not None and cancel.is_set():
@@ -594,6 +595,8 @@ class TiledRunner:
                         self.ht = np.concatenate([self.ht, np.empty_like(self.ht)])
                     if tick is not None:
                         tick()
+            if visit is not None:
+                visit(self.d)
             return self.d[tgt_pad]
         finally:
             k.reset_run(self.d, self.P, self.rows, self.cols, self.T, self.tkey, self.tdirt, self.tseen,
@@ -665,6 +668,57 @@ def _travel_time_matrix_tiled(f, cs, src, tgt, max_cost, neighbours, progress, n
     run_jobs(N, n_threads, work, prog)
     prog(1.0, force=True)
     return out
+
+
+def single_source_fields(f, cell_size, src, targets, visit, offsets=None, max_cost=math.inf, neighbours=16,
+                         progress=None, n_threads=None, chunk=None, tile=TILE):
+    """One exact single-source run per source ``src[i]`` (rows/cols), several at a time on their own threads
+    (one :class:`TiledRunner` each: no per-run set-up, only the touched tiles reset), each stopping as soon as
+    its targets ``targets[i]`` ((K, 2) rows/cols; None or empty: run to the end or to ``max_cost``) are final; then
+    ``visit(i, cost)`` on the worker thread with ``cost`` the run's (rows, cols) float32 field (the thread's
+    buffer: valid during the call only). Every cell of ``cost`` at most the costliest target's cost is final:
+    bit for bit the :func:`cost_distance` of that source (same offset and ``max_cost``); every other cell holds
+    inf or a larger upper bound (the run's stop test, :func:`._tiled_kernels.run_targets`). ``offsets``:
+    start cost of each source (default 0). Memory: 16 bytes per cell and thread, plus the shared padded
+    friction (4 bytes per cell)."""
+    cs = float(cell_size)
+    if not (cs > 0):
+        raise ValueError("cell size must be positive")
+    k = _tiled()
+    rows, cols = f.shape
+    P = cols + 4
+    prog = _Progress(progress)
+    src = np.ascontiguousarray(np.asarray(src, np.int64).reshape(-1, 2))
+    N = src.shape[0]
+    off = np.zeros(N) if offsets is None else np.asarray(offsets, np.float64).reshape(-1)
+    if N == 0:
+        prog(1.0, force=True)
+        return
+    fp, tables = tiled_setup(f, neighbours, cs, prog)
+    n_threads = max(1, min(int(n_threads or _n_cpus()), N))
+    chunk = TILED_CHUNK // 4 if chunk is None else int(chunk)
+    runners, bufs = [], []
+    prog(0.0, force=True)
+
+    def work(s, i, cancel):
+        t = None if targets is None else targets[i]
+        t = np.zeros((0, 2), np.int64) if t is None else np.asarray(t, np.int64).reshape(-1, 2)
+        spad = (src[i, 0] + 2) * P + src[i, 1] + 2
+        tpad = np.unique((t[:, 0] + 2) * P + t[:, 1] + 2)
+        tpad = tpad[np.isfinite(fp[tpad]) | (tpad == spad)]  # an impassable target is reached by no edge
+
+        def at_stop(d):
+            k.unpad_cost(d, P, cols, bufs[s], 0, rows)
+            visit(i, bufs[s])
+
+        runners[s].solve(src[i:i + 1], tpad, float(max_cost), chunk, cancel, visit=at_stop, off=off[i:i + 1])
+
+    for _ in range(n_threads):
+        runners.append(TiledRunner(fp, rows, cols, tile, tables))
+        bufs.append(_big((rows, cols), np.float32))
+        prog(0.0)
+    run_jobs(N, n_threads, work, prog)
+    prog(1.0, force=True)
 
 
 def outer_first(src, shape):

@@ -1,0 +1,112 @@
+"""Early-stopping single-source fields (:func:`core.costdist.single_source_fields`), the engine path of the
+calibration and of the matrix's shared-catchment counts: against whole :func:`cost_distance` runs, bit for bit."""
+import numpy as np
+import pytest
+
+from drivetime_equity.core import calibrate as cal
+from drivetime_equity.core.costdist import cost_distance, move_set, single_source_fields, speed_to_friction
+
+
+def _speed(shape=(300, 340), seed=0):
+    """Roads on off-road land, some barriers: several 128-cell tile rows and columns."""
+    rng = np.random.default_rng(seed)
+    s = np.full(shape, 10.0)
+    s[::11, :] = 32.0
+    s[:, ::13] = 48.0
+    s[150, :] = 96.0
+    s[:, 200] = 80.0
+    s[rng.random(shape) < 0.05] = 0.0
+    s[60:64, 20:300] = 0.0  # a river with one bridge
+    s[60:64, 150] = 32.0
+    return s
+
+
+def _fields(f, src, targets, offsets=None, max_cost=None):
+    got = {}
+    single_source_fields(f, 50.0, src, targets, lambda i, c: got.__setitem__(i, c.copy()), offsets=offsets,
+                         max_cost=max_cost)
+    return got
+
+
+def test_fields_final_up_to_the_costliest_target():
+    f = speed_to_friction(_speed())
+    rng = np.random.default_rng(3)
+    src = np.array([[10, 10], [280, 300], [150, 170], [62, 150]])
+    targets = [src[i] + rng.integers(-25, 25, (7, 2)) for i in range(len(src))]
+    targets = [np.clip(t, 0, np.array(f.shape) - 1) for t in targets]
+    got = _fields(f, src, targets)
+    assert sorted(got) == [0, 1, 2, 3]
+    stopped_early = 0
+    for i in range(len(src)):
+        full = cost_distance(f, 50.0, src[i:i + 1], want_nearest=False).cost
+        t = targets[i]
+        tmax = float(np.max(full[t[:, 0], t[:, 1]][np.isfinite(full[t[:, 0], t[:, 1]])]))
+        final = got[i] <= np.float32(tmax)
+        assert np.array_equal(got[i][final], full[final])
+        # every cell at most tmax in the whole run is final in the early-stopped one, the rest is an upper bound
+        assert np.array_equal(final, full <= np.float32(tmax))
+        assert np.all(got[i][~final] >= full[~final])
+        stopped_early += int(np.isinf(got[i]).sum() > np.isinf(full).sum())
+    assert stopped_early >= 3  # the test exercises the early stop
+
+
+def test_fields_without_targets_are_whole_runs_with_offset_and_cut_off():
+    f = speed_to_friction(_speed(seed=4))
+    src = np.array([[5, 5], [200, 100], [299, 339]])
+    off = [0.0, 7.25, 3.0]
+    got = _fields(f, src, [None] * 3, offsets=off, max_cost=40.0)
+    for i in range(3):
+        full = cost_distance(f, 50.0, src[i:i + 1], offsets=[off[i]], max_cost=40.0, want_nearest=False).cost
+        assert np.array_equal(got[i], full)
+
+
+def _path_group_times_whole_runs(f, cs, a, b, groups, neighbours=16):
+    """The calibration's previous path: one whole cost_distance run per end, then the same trace."""
+    from drivetime_equity.core._calibrate_kernels import trace_group_times
+
+    cols = f.shape[1]
+    ka, kb = a[:, 0] * cols + a[:, 1], b[:, 0] * cols + b[:, 1]
+    if np.unique(ka).size < np.unique(kb).size:
+        a, b, ka, kb = b, a, kb, ka
+    n, G = a.shape[0], len(cal.SPEED_GROUPS)
+    total, per = np.full(n, np.inf), np.full((n, G), np.nan)
+    moves, lens = move_set(neighbours)
+    for key in np.unique(kb):
+        idx = np.flatnonzero(kb == key)
+        cost = cost_distance(f, cs, np.array([[key // cols, key % cols]]), neighbours=neighbours,
+                             want_nearest=False).cost
+        out = np.zeros((idx.size, G))
+        trace_group_times(cost, f, groups, float(cs), moves, lens, a[idx, 0].copy(), a[idx, 1].copy(), G, out)
+        t = cost[a[idx, 0], a[idx, 1]].astype(np.float64)
+        ok = np.isfinite(t)
+        s = out.sum(axis=1)
+        scale = np.where(ok & (s > 0), t / np.where(s > 0, s, 1.0), np.nan)
+        total[idx] = np.where(ok, t, np.inf)
+        per[idx] = out * scale[:, None]
+        per[idx[ok & (t == 0)]] = 0.0
+    return total, per
+
+
+@pytest.mark.parametrize("neighbours", [8, 16])
+def test_calibration_paths_identical_to_whole_runs(neighbours):
+    speed = _speed(seed=7)
+    f = speed_to_friction(speed)
+    groups = cal.speed_groups(speed)
+    rng = np.random.default_rng(11)
+    dests = np.array([[40, 40], [150, 200], [250, 80], [100, 300]])
+    b = dests[rng.integers(0, len(dests), 300)]
+    a = np.clip(b + rng.integers(-60, 60, b.shape), 0, np.array(speed.shape) - 1)
+    got_t, got_p = cal.path_group_times(f, 50.0, a, b, groups, neighbours)
+    ref_t, ref_p = _path_group_times_whole_runs(f, 50.0, a, b, groups, neighbours)
+    assert np.isfinite(ref_t).mean() > 0.8
+    assert np.array_equal(got_t, ref_t)
+    assert np.array_equal(got_p, ref_p, equal_nan=True)
+
+
+def test_cancel_stops_the_runs():
+    from drivetime_equity.core import Cancelled
+
+    f = speed_to_friction(_speed())
+    with pytest.raises(Cancelled):
+        single_source_fields(f, 50.0, np.array([[5, 5], [9, 9]]), None, lambda i, c: None,
+                             progress=lambda x: x > 0.0)
