@@ -110,3 +110,21 @@ def test_cancel_stops_the_runs():
     with pytest.raises(Cancelled):
         single_source_fields(f, 50.0, np.array([[5, 5], [9, 9]]), None, lambda i, c: None,
                              progress=lambda x: x > 0.0)
+
+
+def test_reach_counts_identical_to_whole_runs_with_offset():
+    """The matrix's shared-catchment counts (several early-stopping runs at a time) against the previous path
+    (one whole run per site, cut off at the last break, with the calibrated fixed time as offset)."""
+    from drivetime_equity.core import matrix
+
+    f = speed_to_friction(_speed(seed=9))
+    src = np.array([[20, 30], [150, 170], [280, 320], [100, 60], [62, 150]])
+    breaks = [8.0, 14.0, 22.0]
+    ref = np.zeros((3,) + f.shape, np.uint16)
+    for i in range(len(src)):
+        cost = cost_distance(f, 50.0, src[i:i + 1], offsets=[4.5], max_cost=22.0, want_nearest=False).cost
+        for k, b in enumerate(breaks):
+            ref[k] += cost <= np.float32(b)
+    got = matrix.reach_counts(f, 50.0, src, breaks, offset=4.5)
+    assert got.dtype == np.uint16 and ref[1].max() >= 2
+    assert np.array_equal(got, ref)
