@@ -3,13 +3,25 @@
 for that step, in the same run, with peak memory.
 
     QGIS_PLUGINPATH=<dir holding drivetime_equity> /usr/bin/python3 -P bench/bench_steps.py [--data DIR]
-        [--repeat 3] [--no-grass] [--out DIR]
+        [--repeat 3] [--no-grass] [--out DIR] [--peer-python .build/bench-venv/bin/python]
 
 * speed surface (BOB OSM roads, 50 m, 2460 x 2560): ours against ``gdal_rasterize`` burning the same roads with
   the same class -> speed table, fastest on top (SQL ``ORDER BY`` speed), all touched;
 * drive time on that surface to the type-1 A&Es: ours against scikit-image ``MCP_Geometric`` (8 neighbours,
   the same edge costs) and GRASS ``r.cost -k`` (16 neighbours, as ours); the peers' times are their cost
   computation alone (reading the surface and writing the result not counted), ours the whole step.
+
+* coverage (Oxfordshire districts from the LSOA populations, thresholds 15-60 min, by district, urbanity and
+  IMD decile; no HTML summary) against ``exactextract`` (PyPI, in the bench-only virtual environment made by
+  ``make bench-venv``: ``--system-site-packages`` under .build/): one 0/1 band per threshold from the drive
+  time, the exact-coverage mean of each band over each LSOA times its population, summed per district, per
+  district and urbanity, per district and decile in pandas; its time counts reading the drive time, making the
+  bands, the extraction and the sums (Python start-up and imports too);
+* matrix (site-to-site pairs, each pair searched once, outer sites first as ours) against scikit-image
+  ``MCP_Geometric.find_costs`` from each site to the sites after it (``find_all_ends``: stops once they are
+  reached); its time counts the searches alone;
+* calibrate, scenario and standby, as in the demo, ours only: no installed tool does the same work (see the
+  table's peer column).
 
 Ours is the ``qgis_process`` wall time less its start-up (the same command with a refused parameter: QGIS,
 the plugin and the algorithm loaded, nothing computed); peers are timed from the command line / a fresh
@@ -109,12 +121,86 @@ print("PEERWALL %.3f" % (time.perf_counter() - t))
 """
 
 
+PEER_EXACTEXTRACT = r"""
+import sys, time
+t0 = time.perf_counter()
+from exactextract import exact_extract
+import numpy as np
+from osgeo import gdal, ogr
+dt_tif, gpkg, ths, ind = sys.argv[1], sys.argv[2], [float(x) for x in sys.argv[3].split(",")], sys.argv[4]
+ds = gdal.Open(dt_tif)
+band = ds.GetRasterBand(1)
+a = band.ReadAsArray()
+nd = band.GetNoDataValue()
+ok = np.isfinite(a) if nd is None else (np.isfinite(a) & (a != nd))
+out = gdal.GetDriverByName("GTiff").Create(ind, ds.RasterXSize, ds.RasterYSize, len(ths), gdal.GDT_Byte)
+out.SetGeoTransform(ds.GetGeoTransform())
+out.SetProjection(ds.GetProjection())
+for k, T in enumerate(ths):
+    out.GetRasterBand(k + 1).WriteArray((ok & (a <= T)).astype(np.uint8))
+out = None
+vec = ogr.Open(gpkg)  # keep the data source alive while its layer is used
+lyr = vec.GetLayerByName("lsoa11_oxfordshire")
+df = exact_extract(ind, lyr, "mean", include_cols=["lad11nm", "ruc11cd", "imd19_decile", "pop_mid2018"],
+                   output="pandas")
+cols = [c for c in df.columns if c.endswith("mean")]
+for c in cols:
+    df[c] = df[c] * df["pop_mid2018"]
+sums = [df.groupby(k)[cols + ["pop_mid2018"]].sum() for k in (["lad11nm"], ["lad11nm", "ruc11cd"],
+                                                                ["lad11nm", "imd19_decile"])]
+print("PEERWALL %.3f" % (time.perf_counter() - t0))
+print("WITHIN", " ".join("%.0f" % v for v in sums[0].iloc[:, 2]))
+"""
+
+PEER_SKIMAGE_MATRIX = r"""
+import sys, time
+import numpy as np
+from osgeo import gdal, ogr
+tif, gpkg, where = sys.argv[1:4]
+ds = gdal.Open(tif)
+speed = ds.GetRasterBand(1).ReadAsArray().astype(np.float64)
+x0, cs, _, y1, _, _ = ds.GetGeoTransform()
+v = ogr.Open(gpkg)
+lyr = v.GetLayerByName("ae_sites")
+lyr.SetAttributeFilter(where)
+src = []
+for f in lyr:
+    p = f.GetGeometryRef()
+    src.append((int((y1 - p.GetY()) // cs), int((p.GetX() - x0) // cs)))
+src = np.array(src)
+c = (np.array(speed.shape) - 1) / 2.0
+order = np.argsort(-np.hypot(src[:, 0] - c[0], src[:, 1] - c[1]), kind="stable")  # outer first, as ours
+t = time.perf_counter()
+from skimage.graph import MCP_Geometric
+with np.errstate(divide="ignore"):
+    cost = np.where(speed > 0, 0.06 / speed * cs, np.inf)  # minutes per cell
+m = MCP_Geometric(cost, fully_connected=True)
+n = len(src)
+mat = np.zeros((n, n))
+for k in range(n - 1):
+    i = order[k]
+    later = [tuple(src[j]) for j in order[k + 1:]]
+    costs, _ = m.find_costs([tuple(src[i])], ends=later, find_all_ends=True)
+    for j in order[k + 1:]:
+        mat[i, j] = mat[j, i] = costs[tuple(src[j])]
+print("PEERWALL %.3f" % (time.perf_counter() - t))
+"""
+
+
+def peer_wall(p):
+    wall = [x for x in p.stdout.splitlines() if x.startswith("PEERWALL")]
+    return float(wall[0].split()[1]) if wall else float("nan")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", default=os.environ.get("DATA", os.path.join(os.path.dirname(ROOT), "shared", "data")))
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--no-grass", action="store_true")
     ap.add_argument("--out", default=None, help="keep the outputs here (default: a temporary folder)")
+    ap.add_argument("--peer-python", default=os.environ.get("PEER_PY", os.path.join(ROOT, ".build", "bench-venv",
+                                                                                  "bin", "python")),
+                    help="a Python with exactextract (make bench-venv)")
     args = ap.parse_args()
     roads = os.path.join(args.data, "bob_roads.gpkg")
     gpkg = os.path.join(args.data, "oxfordshire_demo.gpkg")
@@ -166,16 +252,82 @@ def main():
             wall = [x for x in p.stdout.splitlines() if x.startswith("PEERWALL")]
             rows.append(("drive time (16 neighbours)", dt - startup, dt_mb, "GRASS r.cost -k (16 nbrs)",
                          float(wall[0].split()[1]) if wall else float("nan"), m))
+        out = tmp
+        ours = {}
+
+        def step(alg, *params):
+            """Our net time (less start-up) and peak memory of one qgis_process run."""
+            w, mb = median_runs([QP, "run", f"drivetime:{alg}"] + list(params), args.repeat)
+            return w - startup, mb
+
+        cal = os.path.join(out, "speed_calibrated.tif")
+        ours["calibrate"] = step("calibrate", f"--SPEED={speed}",
+                                 f"--JOURNEYS={args.data}/observed_journeys_bucks_berks.gpkg|layername="
+                                 "lsoa_to_hospital_minutes", "--MINUTES_FIELD=minutes", f"--OUTPUT={cal}",
+                                 f"--OUTPUT_JOURNEYS={out}/calibration_journeys.gpkg",
+                                 f"--OUTPUT_REPORT={out}/calibration.html")
+        rows.append(("calibrate (7,069 journeys, 12 ends)",) + ours["calibrate"] +
+                    ("no peer: no installed tool fits a surface to observed journeys", None, None))
+        dt_tif = os.path.join(out, "drivetime.tif")
+        if not os.path.exists(dt_tif):  # written by the drive-time runs above
+            raise RuntimeError(f"no drive time at {dt_tif}")
+        th = "15,20,30,45,60"
+        ours["coverage"] = step("coverage", f"--DRIVETIME={dt_tif}", f"--AREAS={gpkg}|layername=lad11_oxfordshire",
+                                "--AREA_ID_FIELD=lad11nm", f"--POPULATION={gpkg}|layername=lsoa11_oxfordshire",
+                                "--POPULATION_FIELD=pop_mid2018", "--URBANITY_FIELD=ruc11cd",
+                                "--GROUP_FIELD=imd19_decile", f"--THRESHOLDS={th}", "--TARGET=30",
+                                f"--OUTPUT={out}/coverage.gpkg", f"--OUTPUT_TABLE={out}/coverage_table.gpkg")
+        if os.path.exists(args.peer_python) and subprocess.run(
+                [args.peer_python, "-c", "import exactextract"], capture_output=True).returncode == 0:
+            job = os.path.join(tmp, "peer_exactextract.py")
+            with open(job, "w") as fh:
+                fh.write(PEER_EXACTEXTRACT)
+            walls, peaks = [], []
+            for _ in range(args.repeat):
+                w, m, p = timed([args.peer_python, job, dt_tif, gpkg, th, os.path.join(tmp, "bands.tif")])
+                walls.append(peer_wall(p))
+                peaks.append(m)
+            rows.append(("coverage (5 districts, 407 LSOAs)",) + ours["coverage"] +
+                        ("exactextract (LSOA means of 0/1 bands, pandas sums)", statistics.median(walls),
+                         max(peaks)))
+        else:
+            rows.append(("coverage (5 districts, 407 LSOAs)",) + ours["coverage"] +
+                        ("exactextract not installed (make bench-venv)", None, None))
+        ours["matrix"] = step("matrix", f"--SPEED={cal}", f"--SITES={sites}", "--SITE_ID_FIELD=site_code_2014",
+                              "--SITE_NAME_FIELD=site_name", "--BANDS=30,45,60", f"--OUTPUT={out}/pairs.gpkg",
+                              f"--OUTPUT_MATRIX={out}/matrix.csv")
+        job = os.path.join(tmp, "peer_skimage_matrix.py")
+        with open(job, "w") as fh:
+            fh.write(PEER_SKIMAGE_MATRIX)
+        w, m, p = timed([sys.executable, job, cal, gpkg, SITES_SQL])
+        rows.append(("matrix (16 A&Es, pairs once)",) + ours["matrix"] +
+                    ("scikit-image MCP_Geometric find_costs (8 nbrs)", peer_wall(p), m))
+        scen = f"{SITES_SQL} AND site_name <> 'Horton General Hospital'"
+        ours["scenario"] = step("scenario", f"--SPEED={cal}", f"--BASELINE_SITES={sites}",
+                                f"--SCENARIO_SITES={gpkg}|layername=ae_sites|subset={scen}",
+                                f"--AREAS={gpkg}|layername=lad11_oxfordshire", "--AREA_ID_FIELD=lad11nm",
+                                f"--POPULATION={gpkg}|layername=lsoa11_oxfordshire", "--POPULATION_FIELD=pop_mid2018",
+                                "--URBANITY_FIELD=ruc11cd", "--GROUP_FIELD=imd19_decile", "--THRESHOLDS=20,30,45,60",
+                                "--TARGET=30", f"--OUTPUT_DELTA={out}/delta.tif", f"--OUTPUT={out}/scenario.gpkg",
+                                f"--OUTPUT_TABLE={out}/scenario.csv", f"--OUTPUT_SUMMARY={out}/scenario.html")
+        rows.append(("scenario (one A&E closes)",) + ours["scenario"] +
+                    ("no single peer: two drive times + two coverages (rows above)", None, None))
+        ours["standby"] = step("standby", f"--SPEED={speed}", f"--POPULATION={gpkg}|layername=lsoa11_oxfordshire",
+                               "--POPULATION_FIELD=pop_mid2018", "--DRIVE_BUDGET=6", "--TARGET_COVERAGE=90",
+                               f"--OUTPUT={out}/standby.gpkg", f"--OUTPUT_CURVE={out}/standby.csv",
+                               f"--OUTPUT_ZONES={out}/standby_zones.gpkg", f"--OUTPUT_REPORT={out}/standby.html")
+        rows.append(("standby (300 candidates, 6 min, 90 %)",) + ours["standby"] +
+                    ("no peer: no maximal-covering solver installed", None, None))
     finally:
         if args.out is None:
             shutil.rmtree(tmp, ignore_errors=True)
     print(f"qgis_process start-up (subtracted from ours): {startup:.2f} s; median of {args.repeat} runs\n")
     print("| step | ours (s, net) | ours peak MiB | peer | peer (s) | peer peak MiB | ours / peer |")
     print("|---|---|---|---|---|---|---|")
-    for step, o, om, peer, pw, pm in rows:
-        ratio = f"{o / pw:.2f}" if o is not None and pw == pw and pw > 0 else ""
-        print(f"| {step} | {'' if o is None else f'{o:.2f}'} | {'' if om is None else f'{om:.0f}'} | {peer} | "
-              f"{pw:.2f} | {pm:.0f} | {ratio} |")
+    for name, o, om, peer, pw, pm in rows:
+        ratio = f"{o / pw:.2f}" if o is not None and pw is not None and pw == pw and pw > 0 else ""
+        print(f"| {name} | {'' if o is None else f'{o:.2f}'} | {'' if om is None else f'{om:.0f}'} | {peer} | "
+              f"{'' if pw is None else f'{pw:.2f}'} | {'' if pm is None else f'{pm:.0f}'} | {ratio} |")
 
 
 if __name__ == "__main__":
