@@ -36,9 +36,22 @@ def move_set(neighbours):
     return np.array(rows, dtype=np.int64), np.array(lens, dtype=np.float64)
 
 
+#: grids of at least this many cells convert in one compiled pass (:mod:`._model_kernels`), smaller ones in NumPy
+#: (same bits either way)
+FRICTION_KERNEL_CELLS = 1 << 20
+
+
 def speed_to_friction(speed_kmh):
     """Speed (km/h) to friction (minutes per metre, float32). Speed <= 0 or NaN -> inf (impassable)."""
-    s = np.asarray(speed_kmh, dtype=np.float64)
+    s = np.asarray(speed_kmh)
+    if s.size >= FRICTION_KERNEL_CELLS and s.dtype in (np.float32, np.float64):
+        from ._model_kernels import speed_to_friction as kernel
+
+        flat = np.ascontiguousarray(s).reshape(-1)
+        out = np.empty(flat.shape[0], np.float32)
+        kernel(flat, out)
+        return out.reshape(s.shape)
+    s = np.asarray(s, dtype=np.float64)
     with np.errstate(divide="ignore", invalid="ignore"):
         f = np.where(np.isfinite(s) & (s > 0), 0.06 / s, np.inf)
     return f.astype(np.float32)

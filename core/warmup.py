@@ -12,7 +12,8 @@ import numpy as np
 
 #: kernel modules, in the order the algorithms need them
 KERNEL_MODULES = ("_heap", "_tiled_kernels", "_tiled2_kernels", "_engine_kernels", "_dijkstra", "_coverage_kernels",
-                  "_standby_kernels", "_calibrate_kernels", "_response_kernels")
+                  "_standby_kernels", "_calibrate_kernels", "_response_kernels",
+                  "_model_kernels")
 
 
 def _dispatchers(module_names):
@@ -58,6 +59,10 @@ def compile_all(report=print):
     off = np.array([0.0, 1.0, 0.5])
 
     report("drive time (cost distance: 8 and 16 neighbours, nearest and second-nearest, one thread and strips)")
+    from ._model_kernels import speed_to_friction as friction_kernel
+
+    for dt in (np.float32, np.float64):  # the speed surfaces read (float32) and computed (float64)
+        friction_kernel(np.array([0.0, 30.0, np.nan], dt), np.empty(3, np.float32))
     saved = engine.TILED2_MIN_CELLS, engine._n_cpus
     tall = np.tile(f, (7, 1))  # more than 2 tile rows: room for 2 strips
     try:

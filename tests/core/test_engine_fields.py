@@ -128,3 +128,22 @@ def test_reach_counts_identical_to_whole_runs_with_offset():
     got = matrix.reach_counts(f, 50.0, src, breaks, offset=4.5)
     assert got.dtype == np.uint16 and ref[1].max() >= 2
     assert np.array_equal(got, ref)
+
+
+def test_speed_to_friction_kernel_same_bits_as_numpy():
+    """Large grids convert in one compiled pass: the same float32 bits as the NumPy expression, for float32 and
+    float64 speeds, zero, negative, NaN, inf, tiny and huge speeds included."""
+    from drivetime_equity.core import _model
+
+    rng = np.random.default_rng(2)
+    s = rng.choice([0.0, -5.0, np.nan, np.inf, -np.inf, 1e-300, 5e-324, 1e300, 7.3, 112.0], 1 << 20)
+    s[::3] = rng.uniform(0.0, 130.0, s[::3].size)
+    for dt in (np.float32, np.float64):
+        x = s.astype(dt).reshape(1024, 1024)
+        assert x.size >= _model.FRICTION_KERNEL_CELLS  # the compiled path
+        got = _model.speed_to_friction(x)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            x64 = x.astype(np.float64)
+            ref = np.where(np.isfinite(x64) & (x64 > 0), 0.06 / x64, np.inf).astype(np.float32)
+        assert got.dtype == np.float32 and got.shape == x.shape
+        assert np.array_equal(got.view(np.int32), ref.view(np.int32))
