@@ -54,8 +54,11 @@ def run_jobs(n_jobs, n_threads, work, prog):
     for t in threads:
         t.start()
     try:
-        while any(t.is_alive() for t in threads):
-            threads[0].join(0.05)
+        while True:
+            alive = [t for t in threads if t.is_alive()]
+            if not alive:
+                break
+            alive[0].join(0.05)  # a live thread: joining a finished one returns at once (a busy loop)
             prog(done[0] / max(n_jobs, 1))
     except Cancelled:
         cancel.set()

@@ -55,3 +55,20 @@ def test_progress_is_rate_limited_clamped_and_forced():
     p(1.5, force=True)
     assert calls == [1.0]
     Progress(None)(0.3)  # no callback: nothing to call
+
+
+def test_waiting_does_not_spin_when_the_first_thread_is_done():
+    """The caller waits on a live thread: with thread 0 finished early and another busy for 0.6 s, progress is
+    polled about every 0.05 s (12 times or so), not in a busy loop (thousands of times)."""
+    second = threading.Event()
+
+    def work(s, j, cancel):
+        if s == 1:
+            second.set()
+            time.sleep(0.6)
+        else:
+            second.wait(5.0)  # thread 0 ends once thread 1 holds the other job
+
+    calls = []
+    run_jobs(2, 2, work, calls.append)
+    assert len(calls) < 60
