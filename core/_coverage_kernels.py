@@ -124,7 +124,7 @@ def polygon_cell_areas(xs, ys, ring_start, poly_ring_start, win, x_min, y_max, c
     return out_poly, out_cell, out_area, n
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def aggregate(order, key, w, t, nkeys, thresholds, quantiles):
     """Per key: population, unreachable population, population within each threshold (t <= T), sum of
     w * t and max t over reachable records, and population-weighted quantiles of t (inverted CDF: the

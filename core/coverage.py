@@ -866,6 +866,10 @@ def check_thresholds(thresholds, target):
     return np.array(th, dtype=np.float64), th.index(target)
 
 
+#: records from which :func:`aggregate` sums its levels on two threads (the same sums, level by level)
+AGGREGATE_THREADS_RECORDS = 1 << 17
+
+
 def aggregate(cells, minutes, thresholds, target, quantiles=(0.5, 0.9), levels=None):
     """Coverage statistics of a :class:`PopulationCells` against a drive-time array (minutes on the same
     grid, NaN / inf = unreachable). ``target`` is added to ``thresholds`` if absent. Returns :class:`Coverage`.
@@ -912,10 +916,22 @@ def aggregate(cells, minutes, thresholds, target, quantiles=(0.5, 0.9), levels=N
         })
     wanted = [lv for lv in LEVELS if lv in spec_levels and (levels is None or lv in levels or lv == "study")]
     q = np.asarray(quantiles, dtype=np.float64)
+
+    def level_sums(lv):
+        key, nk, _decode, order, pop, t = spec_levels[lv]
+        return kernel(order, key.astype(np.int64), pop, t, nk, th, q)
+
+    if len(o) >= AGGREGATE_THREADS_RECORDS and len(wanted) > 1:  # the levels are independent: two at a time
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(2) as ex:
+            sums = dict(zip(wanted, ex.map(level_sums, wanted)))
+    else:
+        sums = {lv: level_sums(lv) for lv in wanted}
     rows = {}
     for lv in wanted:
-        key, nk, decode, order, pop, t = spec_levels[lv]
-        tot, unreach, reach, sumwt, tmax, within, qv = kernel(order, key.astype(np.int64), pop, t, nk, th, q)
+        _key, nk, decode, _order, _pop, _t = spec_levels[lv]
+        tot, unreach, reach, sumwt, tmax, within, qv = sums[lv]
         if lv == "area":
             keep = np.arange(nk)[:cells.n_areas]  # every area, people or not
         else:

@@ -481,3 +481,21 @@ def test_float32_minutes_aggregate_as_their_float64_copy():
     for lv in a.rows:
         for key, v in a.rows[lv].items():
             assert np.array_equal(v, b.rows[lv][key], equal_nan=True), (lv, key)
+
+
+def test_levels_on_two_threads_equal_one_thread(monkeypatch):
+    """Large record sets sum their levels two at a time: the same numbers as one level after another."""
+    rng = np.random.default_rng(19)
+    spec = GridSpec(0.0, 100.0, 1.0, 50, 60)
+    n = 5000
+    cells = make_cells(spec, rng.integers(0, 3000, n), rng.integers(0, 7, n).astype(float), rng.integers(0, 5, n),
+                       rng.integers(0, 3, n), group=rng.integers(0, 4, n), labels=["a", "b", "c", "d"])
+    minutes = rng.gamma(3.0, 6.0, spec.shape).astype(np.float32)
+    monkeypatch.setattr(cv, "AGGREGATE_THREADS_RECORDS", 1)
+    a = cv.aggregate(cells, minutes, [10, 20, 30.0], target=20)
+    monkeypatch.setattr(cv, "AGGREGATE_THREADS_RECORDS", 1 << 60)
+    b = cv.aggregate(cells, minutes, [10, 20, 30.0], target=20)
+    assert set(a.rows) == set(b.rows) and len(a.rows) == 8
+    for lv in a.rows:
+        for key, v in a.rows[lv].items():
+            assert np.array_equal(v, b.rows[lv][key], equal_nan=True), (lv, key)
