@@ -305,7 +305,8 @@ class ScenarioAlgorithm(ScenarioAreasInput, SpeedInput, SitesInput, ActivationIn
                 "POPULATION / POPULATION_RASTER: no population falls inside the areas and the speed raster; check "
                 "the layers overlap."))
         try:
-            cmp = sc.compare(cells, minutes_b, minutes_s, thresholds, target)
+            cmp = sc.compare(cells, minutes_b, minutes_s, thresholds, target,
+                             progress=progress_callback(steps, 90, 100))  # Cancel answered between aggregations
         except cv.CoverageError as e:
             raise QgsProcessingException(f"{self.THRESHOLDS}: {e}") from e
         del minutes_b, minutes_s

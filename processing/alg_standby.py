@@ -320,7 +320,8 @@ class StandbyAlgorithm(SpeedInput, SitesInput, NetworkInput, AreaPopulationReade
                 min_speed = self.parameterAsDouble(parameters, self.ROAD_MIN_SPEED, context)
             roads = sb.road_cells(speed, min_speed) & passable
             seed = self.parameterAsInt(parameters, self.SEED, context)
-            r, c = sb.generate_candidates(weight_grid * passable, spec, roads, n_gen, seed=seed)
+            r, c = sb.generate_candidates(weight_grid * passable, spec, roads, n_gen, seed=seed,
+                                          progress=progress_callback(steps))
             if r.size == 0:
                 raise QgsProcessingException(self.tr(
                     "CANDIDATES: no candidate could be generated (no road cell near the demand); give CANDIDATES "
