@@ -35,6 +35,17 @@ SUB_ICB_NAMES = {"10Q": "Oxfordshire", "14Y": "Buckinghamshire", "15A": "Berkshi
 SITES_NAME = "A&E departments (type 1)"
 AREAS_NAME = "Local NHS areas (sub-ICB)"
 RESULT_EXTENSIONS = (".tif", ".gpkg", ".geojson", ".shp", ".csv")
+# layer names for the demo's own file names that the layout code cannot know ("Ae matrix" otherwise)
+DEMO_NAMES = {
+    "ae_collaboration_lines": "A&E collaboration lines", "ae_collaboration_sites": "A&E sites by collaboration group",
+    "ae_matrix": "A&E drive-time matrix (table)", "ae_matrix_pairs": "A&E site pairs (table)",
+    "ae_sites_within_bands": "A&E sites within each band", "coverage_districts_raster": "Coverage by district "
+    "(population raster)", "coverage_districts_raster_table": "Coverage by district, population raster (table)",
+    "coverage_districts_table": "Coverage by district (equality impact table)",
+    "coverage_pct_table": "Coverage by PCT (equality impact table)", "pop_mid2018_500m": "Population mid-2018 "
+    "(500 m grid)", "scenario_table": "Scenario: equality impact table", "speed_calibrated": "Calibrated road "
+    "speed (km/h)", "standby_curve": "Standby: coverage by number of points (table)",
+}
 
 
 def population_summary(drivetime_tif, data_dir, bands=BAND_SUMMARY):
@@ -182,7 +193,8 @@ def build(out, data):
         elif isinstance(layer, QgsVectorLayer) and {"band", "upper_min"} <= set(layer.fields().names()):
             bands = sorted({float(f["upper_min"]) for f in layer.getFeatures()})
             styling.style_band_polygons(layer, bands)
-        layer.setName(lay.friendly_name(layer))
+        name = lay.friendly_name(layer)
+        layer.setName(DEMO_NAMES.get(stem.lower(), name) if name.lower() == stem.replace("_", " ").lower() else name)
         results.append((layer, stem))
 
     # -- context from the sample data (copied into the output folder) ----------------------------------
