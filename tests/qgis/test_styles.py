@@ -340,3 +340,51 @@ def test_post_processors_of_a_long_batch_all_survive_until_qgis_runs_them(qgis_a
     gone.addLayerToLoadOnCompletion("g", QgsProcessingContext.LayerDetails("", QgsProject.instance(), "O"))
     styling.style_on_load(gone, "g", lambda lyr: None)
     assert len(styling._LIVE) == 1  # the one of the deleted context was dropped
+
+
+PLUGIN_SCRIPT = """
+import os, sys
+sys.path.insert(0, os.environ["PLUGINS"])
+from unittest import mock
+from qgis.core import QgsLayerTreeModel, QgsProject, QgsRasterLayer
+from qgis.testing import start_app
+from qgis.PyQt.QtWidgets import QMainWindow
+app = start_app()
+window = QMainWindow()
+iface = mock.MagicMock()
+iface.mainWindow.return_value = window
+import drivetime_equity
+from drivetime_equity.processing import styling
+path = os.environ["TIF"]
+assert styling.write_qml_beside(path, lambda lyr: styling.style_drivetime_raster(lyr, [1, 2]))
+project = QgsProject.instance()
+model = QgsLayerTreeModel(project.layerTreeRoot())
+
+def legend():
+    layer = QgsRasterLayer(path, "dragged in")
+    project.addMapLayer(layer)
+    return [str(n.data(0)) for n in model.layerLegendNodes(project.layerTreeRoot().findLayer(layer.id()))]
+
+plugin = drivetime_equity.classFactory(iface)
+plugin.initGui()
+print("WITH", legend())
+plugin.unload()
+print("WITHOUT", legend())
+sys.stdout.flush()
+os._exit(0)
+"""
+
+
+def test_plugin_tidies_the_legend_of_results_opened_by_hand_while_loaded(tmp_path):
+    import subprocess
+    import sys
+
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    env = dict(os.environ, PLUGINS=os.path.join(root, ".build", "plugins"), QT_QPA_PLATFORM="offscreen",
+               TIF=_tiny_raster(tmp_path / "minutes.tif", 1.5))
+    proc = subprocess.run([sys.executable, "-P", "-c", PLUGIN_SCRIPT], capture_output=True, text=True, env=env,
+                          timeout=120, cwd=str(tmp_path))
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    lines = dict(line.split(" ", 1) for line in proc.stdout.splitlines() if line.startswith(("WITH", "WITHOUT")))
+    assert lines["WITH"] == str(["up to 1 min", "1–2 min", "over 2 min"])
+    assert "Band 1" in lines["WITHOUT"] and "up to 1 min" in lines["WITHOUT"]  # unloaded: QGIS's own legend
