@@ -69,3 +69,27 @@ def run_jobs(n_jobs, n_threads, work, prog):
         t.join()
     if errors:
         raise errors[0]
+
+
+def run_cancellable(fn, prog, poll=0.05):
+    """Returns ``fn()``, run on a daemon thread while this thread calls ``prog()`` every ``poll`` seconds.
+
+    For a library call that offers no way to stop it (scikit-learn's k-means): when ``prog`` raises
+    :class:`Cancelled` this returns at once and re-raises; the abandoned call finishes in the background (it
+    holds no resource of ours) and its result is dropped. A result when not cancelled is exactly ``fn()``'s."""
+    out = {}
+
+    def target():
+        try:
+            out["value"] = fn()
+        except BaseException as e:  # surfaced below, in the caller's thread
+            out["error"] = e
+
+    t = threading.Thread(target=target, daemon=True, name="drivetime-cancellable")
+    t.start()
+    while t.is_alive():
+        t.join(poll)
+        prog()
+    if "error" in out:
+        raise out["error"]
+    return out["value"]
