@@ -71,7 +71,8 @@ def speed_case_sql():
     return f"SELECT geom, CASE highway {case} END AS speed FROM osm_roads_2021 WHERE speed > 0 ORDER BY speed"
 
 
-PEER_SKIMAGE = r"""
+#: start of the scikit-image peers: the speed surface as float64 and the sites as (row, col)
+SKIMAGE_INPUTS = r"""
 import sys, time
 import numpy as np
 from osgeo import gdal, ogr
@@ -86,6 +87,9 @@ src = []
 for f in lyr:
     p = f.GetGeometryRef()
     src.append((int((y1 - p.GetY()) // cs), int((p.GetX() - x0) // cs)))
+"""
+
+PEER_SKIMAGE = SKIMAGE_INPUTS + r"""
 t = time.perf_counter()
 from skimage.graph import MCP_Geometric
 with np.errstate(divide="ignore"):
@@ -152,21 +156,7 @@ print("PEERWALL %.3f" % (time.perf_counter() - t0))
 print("WITHIN", " ".join("%.0f" % v for v in sums[0].iloc[:, 2]))
 """
 
-PEER_SKIMAGE_MATRIX = r"""
-import sys, time
-import numpy as np
-from osgeo import gdal, ogr
-tif, gpkg, where = sys.argv[1:4]
-ds = gdal.Open(tif)
-speed = ds.GetRasterBand(1).ReadAsArray().astype(np.float64)
-x0, cs, _, y1, _, _ = ds.GetGeoTransform()
-v = ogr.Open(gpkg)
-lyr = v.GetLayerByName("ae_sites")
-lyr.SetAttributeFilter(where)
-src = []
-for f in lyr:
-    p = f.GetGeometryRef()
-    src.append((int((y1 - p.GetY()) // cs), int((p.GetX() - x0) // cs)))
+PEER_SKIMAGE_MATRIX = SKIMAGE_INPUTS + r"""
 src = np.array(src)
 c = (np.array(speed.shape) - 1) / 2.0
 order = np.argsort(-np.hypot(src[:, 0] - c[0], src[:, 1] - c[1]), kind="stable")  # outer first, as ours
