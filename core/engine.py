@@ -696,6 +696,11 @@ def single_source_fields(f, cell_size, src, targets, visit, offsets=None, max_co
         return
     fp, tables = tiled_setup(f, neighbours, cs, prog)
     n_threads = max(1, min(int(n_threads or _n_cpus()), N))
+    from .memory import available_bytes
+
+    avail = available_bytes()  # each thread holds 16 bytes per cell: fewer threads rather than swapping
+    if avail is not None:
+        n_threads = max(1, min(n_threads, int(0.8 * avail) // (16 * (rows + 4) * (cols + 4))))
     chunk = TILED_CHUNK // 4 if chunk is None else int(chunk)
     runners, bufs = [], []
     prog(0.0, force=True)

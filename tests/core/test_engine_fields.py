@@ -126,3 +126,30 @@ def test_speed_to_friction_kernel_same_bits_as_numpy():
             ref = np.where(np.isfinite(x64) & (x64 > 0), 0.06 / x64, np.inf).astype(np.float32)
         assert got.dtype == np.float32 and got.shape == x.shape
         assert np.array_equal(got.view(np.int32), ref.view(np.int32))
+
+
+def test_fields_on_one_thread_when_memory_is_short(monkeypatch):
+    """With memory for one thread only, the runs go one after another: the same fields."""
+    import threading
+
+    from drivetime_equity.core import memory
+
+    f = speed_to_friction(_speed(seed=5))
+    src = np.array([[10, 10], [150, 170], [290, 330]])
+    threads = set()
+
+    def fields():
+        got = {}
+
+        def keep(i, c):
+            threads.add(threading.get_ident())
+            got[i] = c.copy()
+        single_source_fields(f, 50.0, src, None, keep, max_cost=30.0)
+        return got
+
+    monkeypatch.setattr(memory, "available_bytes", lambda: 20 * f.size)
+    one = fields()
+    assert len(threads) == 1
+    monkeypatch.setattr(memory, "available_bytes", lambda: None)
+    two = fields()
+    assert all(np.array_equal(one[i], two[i]) for i in range(3))
