@@ -10,15 +10,16 @@ from ._heap import pop as _heap_pop, push_grow as _heap_push
 
 
 @njit(cache=True)
-def _edge(fric, cs, r, c, m, moves, lens):
-    """Cost of move m from cell (r, c); inf if it leaves the grid or touches an impassable cell."""
+def _edge(fric, cs, node, m, moves, lens):
+    """Cost of move m from cell ``node`` (row-major index) and the index of the cell it reaches; cost inf if
+    the move leaves the grid (index -1 then) or touches an impassable cell."""
     rows, cols = fric.shape
-    dr = moves[m, 0]
-    dc = moves[m, 1]
-    r2 = r + dr
-    c2 = c + dc
+    r = node // cols
+    c = node - r * cols
+    r2 = r + moves[m, 0]
+    c2 = c + moves[m, 1]
     if r2 < 0 or r2 >= rows or c2 < 0 or c2 >= cols:
-        return np.inf, r2, c2
+        return np.inf, -1
     fa = fric[r, c]
     fb = fric[r2, c2]
     if moves[m, 2] == 0:
@@ -27,7 +28,7 @@ def _edge(fric, cs, r, c, m, moves, lens):
         f1 = fric[r + moves[m, 3], c + moves[m, 4]]
         f2 = fric[r + moves[m, 5], c + moves[m, 6]]
         w = cs * lens[m] * 0.25 * (np.float64(fa) + np.float64(fb) + np.float64(f1) + np.float64(f2))
-    return w, r2, c2
+    return w, r2 * cols + c2
 
 
 @njit(cache=True)
@@ -82,13 +83,10 @@ def dijkstra_multi(fric, cs, src_idx, src_off, max_cost, moves, lens, want_secon
             if lab != l2[node] or d > d2[node]:
                 continue
         nset[node] = k + 1
-        r = node // cols
-        c = node - r * cols
         for m in range(moves.shape[0]):
-            w, r2, c2 = _edge(fric, cs, r, c, m, moves, lens)
+            w, v = _edge(fric, cs, node, m, moves, lens)
             if not (w < np.inf):
                 continue
-            v = r2 * cols + c2
             kv = nset[v]
             if kv >= need:
                 continue
@@ -163,13 +161,10 @@ def dijkstra_targets(fric, cs, src, targets, max_cost, moves, lens):
             continue
         done[node] = True
         left -= is_t[node]
-        r = node // cols
-        c = node - r * cols
         for m in range(moves.shape[0]):
-            w, r2, c2 = _edge(fric, cs, r, c, m, moves, lens)
+            w, v = _edge(fric, cs, node, m, moves, lens)
             if not (w < np.inf):
                 continue
-            v = r2 * cols + c2
             nd = d + w
             if done[v] or nd > max_cost or nd >= dist[v]:
                 continue

@@ -62,6 +62,24 @@ def _bucket_of(val, base, inv_delta, cur, B):
     return b
 
 
+@njit(inline="always")
+def _off_grid(interior, r, c, m, mdr, mdc, rows, cols):
+    """Move ``m`` from cell (r, c) leaves the grid (never for a cell at least ``R`` cells inside)."""
+    if interior:
+        return False
+    r2 = r + mdr[m]
+    c2 = c + mdc[m]
+    return r2 < 0 or r2 >= rows or c2 < 0 or c2 >= cols
+
+
+@njit(inline="always")
+def _weight(fric, u, v, fu, m, mcoef, mkn, mi1, mi2):
+    """Cost of move ``m`` from ``u`` (friction ``fu``) to ``v``: the operations of :func:`._dijkstra._edge`."""
+    if mkn[m]:
+        return mcoef[m] * (fu + np.float64(fric[v]) + np.float64(fric[u + mi1[m]]) + np.float64(fric[u + mi2[m]]))
+    return mcoef[m] * (fu + np.float64(fric[v]))
+
+
 @njit(cache=True, nogil=True)
 def run_single(fric, cols, d, lab, qb, pnode, pnext, head, st,
                moff, mdr, mdc, mi1, mi2, mcoef, mkn, base, inv_delta, max_cost, budget,
@@ -161,21 +179,13 @@ def run_single(fric, cols, d, lab, qb, pnode, pnext, head, st,
             c = u - r * cols
             interior = r >= R and r < rows - R and c >= R and c < cols - R
             for m in range(K):
-                if not interior:
-                    r2 = r + mdr[m]
-                    c2 = c + mdc[m]
-                    if r2 < 0 or r2 >= rows or c2 < 0 or c2 >= cols:
-                        continue
+                if _off_grid(interior, r, c, m, mdr, mdc, rows, cols):
+                    continue
                 v = u + moff[m]
                 dv = d[v]
                 if dv <= du:
                     continue
-                if mkn[m]:
-                    w = mcoef[m] * (fu + np.float64(fric[v]) + np.float64(fric[u + mi1[m]])
-                                    + np.float64(fric[u + mi2[m]]))
-                else:
-                    w = mcoef[m] * (fu + np.float64(fric[v]))
-                nd = du + w
+                nd = du + _weight(fric, u, v, fu, m, mcoef, mkn, mi1, mi2)
                 if nd < dv and nd <= max_cost:
                     if track and dv == np.inf:
                         touched[st[ST_TOUCH]] = v
@@ -357,20 +367,12 @@ def run_second(fric, cols, d1, l1, d2, l2, q1, q2, pnode, plab, pnext, head, st,
             c = u - r * cols
             interior = r >= R and r < rows - R and c >= R and c < cols - R
             for m in range(K):
-                if not interior:
-                    r2 = r + mdr[m]
-                    c2 = c + mdc[m]
-                    if r2 < 0 or r2 >= rows or c2 < 0 or c2 >= cols:
-                        continue
+                if _off_grid(interior, r, c, m, mdr, mdc, rows, cols):
+                    continue
                 v = u + moff[m]
                 if d2[v] <= val:
                     continue
-                if mkn[m]:
-                    w = mcoef[m] * (fu + np.float64(fric[v]) + np.float64(fric[u + mi1[m]])
-                                    + np.float64(fric[u + mi2[m]]))
-                else:
-                    w = mcoef[m] * (fu + np.float64(fric[v]))
-                nd = val + w
+                nd = val + _weight(fric, u, v, fu, m, mcoef, mkn, mi1, mi2)
                 if not (nd <= max_cost):
                     continue
                 q = _bucket_of(nd, base, inv_delta, cur, B) % B

@@ -13,6 +13,17 @@ from numba import njit
 from ._heap import pop as _pop, push_grow as _push
 
 
+@njit(inline="always")
+def _append(a, n, x):
+    """``a[n] = x``, doubling ``a`` first when it is full (``n == len(a)``). Returns ``a`` or its copy."""
+    if n == a.shape[0]:
+        b = np.empty(2 * n, a.dtype)
+        b[:n] = a
+        a = b
+    a[n] = x
+    return a
+
+
 @njit(cache=True, nogil=True)
 def covered_demand(fflat, rows, cols, src, max_cost, moves, coef, dem_idx, dist, touched, hk, hn, out):
     """Demand indices (``dem_idx[cell] >= 0``) of the cells within ``max_cost`` of cell ``src``.
@@ -38,11 +49,7 @@ def covered_demand(fflat, rows, cols, src, max_cost, moves, coef, dem_idx, dist,
             continue
         j = dem_idx[node]
         if j >= 0:
-            if nout == out.shape[0]:
-                no = np.empty(2 * nout, out.dtype)
-                no[:nout] = out
-                out = no
-            out[nout] = j
+            out = _append(out, nout, j)
             nout += 1
         r = node // cols
         c = node - r * cols
@@ -69,11 +76,7 @@ def covered_demand(fflat, rows, cols, src, max_cost, moves, coef, dem_idx, dist,
             if dv < 0.0 or nd >= dv:
                 continue
             if dv == np.inf:
-                if ntouch == touched.shape[0]:
-                    nt = np.empty(2 * ntouch, touched.dtype)
-                    nt[:ntouch] = touched
-                    touched = nt
-                touched[ntouch] = v
+                touched = _append(touched, ntouch, v)
                 ntouch += 1
             dist[v] = nd
             hk, hn, size = _push(hk, hn, size, nd, v)

@@ -192,26 +192,27 @@ def solve_tile(fp, d, lab, P, R0, h, C0, w, voff, vi1, vi2, vcoef, vkn, vdir, hc
     return work
 
 
+@njit(inline="always")
+def _beyond_reach(side, x, n):
+    """The neighbouring tile on ``side`` (0 before, 1 none, 2 after) is out of reach (2 cells) of position
+    ``x`` of ``n``."""
+    if side == 0:
+        return x >= 2
+    if side == 2:
+        return x < n - 2
+    return False
+
+
 @njit(cache=True, nogil=True)
 def _mark(i, j, x, h, w, T, nkey, nlo, nhi):
     """Cell (i, j) of a ``h x w`` tile got cost ``x``: lower the key of each neighbouring tile within reach
     (``q = 3 * a + b``, a / b = 0, 1, 2 for above / same / below, left / same / right) and widen its dirty
     range: columns in the neighbour's coordinates for the tiles above / below, rows for left / right."""
     for a in range(3):
-        if a == 0:
-            if i >= 2:
-                continue
-        elif a == 2:
-            if i < h - 2:
-                continue
+        if _beyond_reach(a, i, h):
+            continue
         for b in range(3):
-            if b == 0:
-                if j >= 2:
-                    continue
-            elif b == 2:
-                if j < w - 2:
-                    continue
-            elif a == 1:
+            if _beyond_reach(b, j, w) or (a == 1 and b == 1):
                 continue
             q = a * 3 + b
             if x < nkey[q]:
