@@ -4,35 +4,17 @@ import os
 import numpy as np
 import pytest
 import rasterio
-from rasterio.transform import from_origin
+from _layers import cell_xy as xy, memory_layer, point_wkt, write_raster as write_speed  # shared test helpers
 
 X0, Y0, CELL = 440000.0, 210000.0, 50.0
 N = 60
 
 
-def write_speed(path, speed):
-    with rasterio.open(path, "w", driver="GTiff", height=speed.shape[0], width=speed.shape[1], count=1,
-                       dtype="float32", crs="EPSG:27700", transform=from_origin(X0, Y0, CELL, CELL)) as ds:
-        ds.write(speed.astype("float32"), 1)
-    return str(path)
-
-
-def xy(r, c):
-    return X0 + (c + 0.5) * CELL, Y0 - (r + 0.5) * CELL
-
-
 def sites(cells, open_flags=None, names=None):
-    from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsVectorLayer
-
-    layer = QgsVectorLayer("Point?crs=EPSG:27700&field=site_name:string&field=open2:string", "s", "memory")
-    feats = []
-    for i, (r, c) in enumerate(cells):
-        f = QgsFeature(layer.fields())
-        f.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(*xy(r, c))))
-        f.setAttributes([names[i] if names else f"S{i}", open_flags[i] if open_flags else "yes"])
-        feats.append(f)
-    layer.dataProvider().addFeatures(feats)
-    return layer
+    return memory_layer("Point", [point_wkt(*xy(r, c)) for r, c in cells],
+                        [("site_name", "string"), ("open2", "string")],
+                        [(names[i] if names else f"S{i}", open_flags[i] if open_flags else "yes")
+                         for i in range(len(cells))], name="s")
 
 
 def polygons(rects, fields, values):
