@@ -29,7 +29,7 @@ from drivetime_equity.core._dijkstra import _edge, dijkstra_multi  # noqa: E402
 CS = 25.0
 
 
-@njit(inline="always")
+@njit(cache=True)
 def _put(hk, hn, pos, i, key, node):
     hk[i] = key
     hn[i] = node

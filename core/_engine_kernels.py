@@ -62,17 +62,27 @@ def _bucket_of(val, base, inv_delta, cur, B):
     return b
 
 
-@njit(inline="always")
-def _off_grid(interior, r, c, m, mdr, mdc, rows, cols):
-    """Move ``m`` from cell (r, c) leaves the grid (never for a cell at least ``R`` cells inside)."""
-    if interior:
-        return False
-    r2 = r + mdr[m]
-    c2 = c + mdc[m]
-    return r2 < 0 or r2 >= rows or c2 < 0 or c2 >= cols
+@njit(cache=True, nogil=True)
+def _cell(fric, u, rows, cols, R):
+    """Friction (float64), row and column of cell ``u``, and whether it lies ``R`` or more cells inside the grid
+    (then no move leaves the grid)."""
+    r = u // cols
+    c = u - r * cols
+    return np.float64(fric[u]), r, c, r >= R and r < rows - R and c >= R and c < cols - R
 
 
-@njit(inline="always")
+@njit(cache=True, nogil=True)
+def _neighbour(u, r, c, interior, m, moff, mdr, mdc, rows, cols):
+    """The cell move ``m`` reaches from cell ``u`` (at row r, column c), or -1 if it leaves the grid."""
+    if not interior:
+        r2 = r + mdr[m]
+        c2 = c + mdc[m]
+        if r2 < 0 or r2 >= rows or c2 < 0 or c2 >= cols:
+            return -1
+    return u + moff[m]
+
+
+@njit(cache=True, nogil=True)
 def _weight(fric, u, v, fu, m, mcoef, mkn, mi1, mi2):
     """Cost of move ``m`` from ``u`` (friction ``fu``) to ``v``: the operations of :func:`._dijkstra._edge`."""
     if mkn[m]:
@@ -174,14 +184,11 @@ def run_single(fric, cols, d, lab, qb, pnode, pnext, head, st,
                     tdone[j] = True
                     st[ST_LEFT] -= 1
             lu = lab[u]
-            fu = np.float64(fric[u])
-            r = u // cols
-            c = u - r * cols
-            interior = r >= R and r < rows - R and c >= R and c < cols - R
+            fu, r, c, interior = _cell(fric, u, rows, cols, R)
             for m in range(K):
-                if _off_grid(interior, r, c, m, mdr, mdc, rows, cols):
+                v = _neighbour(u, r, c, interior, m, moff, mdr, mdc, rows, cols)
+                if v < 0:
                     continue
-                v = u + moff[m]
                 dv = d[v]
                 if dv <= du:
                     continue
@@ -362,14 +369,11 @@ def run_second(fric, cols, d1, l1, d2, l2, q1, q2, pnode, plab, pnext, head, st,
             else:
                 q2[u] = -1
             work += 1
-            fu = np.float64(fric[u])
-            r = u // cols
-            c = u - r * cols
-            interior = r >= R and r < rows - R and c >= R and c < cols - R
+            fu, r, c, interior = _cell(fric, u, rows, cols, R)
             for m in range(K):
-                if _off_grid(interior, r, c, m, mdr, mdc, rows, cols):
+                v = _neighbour(u, r, c, interior, m, moff, mdr, mdc, rows, cols)
+                if v < 0:
                     continue
-                v = u + moff[m]
                 if d2[v] <= val:
                     continue
                 nd = val + _weight(fric, u, v, fu, m, mcoef, mkn, mi1, mi2)

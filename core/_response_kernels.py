@@ -148,6 +148,7 @@ def simulate_run(rng_seed, t_end, warmup, rates_cum, total_rate, order, times, s
     Only calls arriving after ``warmup`` are recorded. Returns the number of calls recorded."""
     np.random.seed(rng_seed)
     n_veh = station_of.shape[0]
+    n_st = order.shape[1]
     free_at = np.zeros(n_veh)
     t = 0.0
     n = 0
@@ -162,8 +163,10 @@ def simulate_run(rng_seed, t_end, warmup, rates_cum, total_rate, order, times, s
             j = rates_cum.shape[0] - 1
         best = -1
         # nearest free vehicle, stations in order of drive time
-        for k in range(_n_reach(order, times, j)):
+        for k in range(n_st):
             s = order[j, k]
+            if not math.isfinite(times[j, s]):
+                break
             for v in range(vehicle_start[s], vehicle_start[s] + vehicles[s]):
                 if free_at[v] <= t:
                     best = v

@@ -13,15 +13,12 @@ from numba import njit
 from ._heap import pop as _pop, push_grow as _push
 
 
-@njit(inline="always")
-def _append(a, n, x):
-    """``a[n] = x``, doubling ``a`` first when it is full (``n == len(a)``). Returns ``a`` or its copy."""
-    if n == a.shape[0]:
-        b = np.empty(2 * n, a.dtype)
-        b[:n] = a
-        a = b
-    a[n] = x
-    return a
+@njit(cache=True, nogil=True)
+def _doubled(a):
+    """A copy of the full work array ``a`` with twice the room."""
+    b = np.empty(2 * a.shape[0], a.dtype)
+    b[:a.shape[0]] = a
+    return b
 
 
 @njit(cache=True, nogil=True)
@@ -49,7 +46,9 @@ def covered_demand(fflat, rows, cols, src, max_cost, moves, coef, dem_idx, dist,
             continue
         j = dem_idx[node]
         if j >= 0:
-            out = _append(out, nout, j)
+            if nout == out.shape[0]:
+                out = _doubled(out)
+            out[nout] = j
             nout += 1
         r = node // cols
         c = node - r * cols
@@ -76,7 +75,9 @@ def covered_demand(fflat, rows, cols, src, max_cost, moves, coef, dem_idx, dist,
             if dv < 0.0 or nd >= dv:
                 continue
             if dv == np.inf:
-                touched = _append(touched, ntouch, v)
+                if ntouch == touched.shape[0]:
+                    touched = _doubled(touched)
+                touched[ntouch] = v
                 ntouch += 1
             dist[v] = nd
             hk, hn, size = _push(hk, hn, size, nd, v)

@@ -68,6 +68,35 @@ def _pull_row(fp, d, lab, base, j0, j1, off, i1, i2, coef, kn, max_cost, lo, hi)
 
 
 @njit(cache=True, nogil=True)
+def _sweep(fp, d, lab, base, w, j, step, stop, hcoef, max_cost, nlo, nhi):
+    """Orthogonal moves along a row (columns ``0..w-1``, relative to ``base``) from column ``j`` in direction
+    ``step`` (+1 / -1): each cell pulled from the one before it, past column ``stop`` only while cells
+    improve. Returns ``nlo``, ``nhi`` widened to the columns that improved."""
+    v = base + j
+    prev = d[v - step]
+    fprev = np.float64(fp[v - step])
+    while j >= 0 and j < w:
+        v = base + j
+        fv = np.float64(fp[v])
+        nd = prev + hcoef * (fprev + fv)
+        cur = d[v]
+        if nd < cur and nd <= max_cost:
+            d[v] = nd
+            lab[v] = lab[v - step]
+            cur = nd
+            if j < nlo:
+                nlo = j
+            if j > nhi:
+                nhi = j
+        elif (j - stop) * step > 0:
+            break
+        prev = cur
+        fprev = fv
+        j += step
+    return nlo, nhi
+
+
+@njit(cache=True, nogil=True)
 def _scan_row(fp, d, lab, base, w, lo, hi, hcoef, max_cost):
     """Orthogonal moves along a row that was stable except for the cells ``lo..hi`` (columns relative to
     ``base``, the row is ``0..w-1``; ``-1`` / ``w`` are halo cells): left-to-right from ``lo`` on, at
@@ -75,53 +104,8 @@ def _scan_row(fp, d, lab, base, w, lo, hi, hcoef, max_cost):
     cells that improved (``NONE, -NONE`` if none)."""
     a = max(lo, 0)
     b = min(hi, w - 1)
-    nlo = NONE
-    nhi = -NONE
-    v = base + a
-    prev = d[v - 1]
-    fprev = np.float64(fp[v - 1])
-    j = a
-    while j < w:
-        v = base + j
-        fv = np.float64(fp[v])
-        nd = prev + hcoef * (fprev + fv)
-        cur = d[v]
-        if nd < cur and nd <= max_cost:
-            d[v] = nd
-            lab[v] = lab[v - 1]
-            cur = nd
-            if j < nlo:
-                nlo = j
-            nhi = j
-        elif j > b:
-            break
-        prev = cur
-        fprev = fv
-        j += 1
-    b2 = min(max(b, nhi), w - 1)
-    v = base + b2
-    prev = d[v + 1]
-    fprev = np.float64(fp[v + 1])
-    j = b2
-    while j >= 0:
-        v = base + j
-        fv = np.float64(fp[v])
-        nd = prev + hcoef * (fprev + fv)
-        cur = d[v]
-        if nd < cur and nd <= max_cost:
-            d[v] = nd
-            lab[v] = lab[v + 1]
-            cur = nd
-            if j < nlo:
-                nlo = j
-            if j > nhi:
-                nhi = j
-        elif j < a:
-            break
-        prev = cur
-        fprev = fv
-        j -= 1
-    return nlo, nhi
+    nlo, nhi = _sweep(fp, d, lab, base, w, a, 1, b, hcoef, max_cost, NONE, -NONE)
+    return _sweep(fp, d, lab, base, w, min(max(b, nhi), w - 1), -1, a, hcoef, max_cost, nlo, nhi)
 
 
 @njit(cache=True, nogil=True)
@@ -192,7 +176,7 @@ def solve_tile(fp, d, lab, P, R0, h, C0, w, voff, vi1, vi2, vcoef, vkn, vdir, hc
     return work
 
 
-@njit(inline="always")
+@njit(cache=True, nogil=True)
 def _beyond_reach(side, x, n):
     """The neighbouring tile on ``side`` (0 before, 1 none, 2 after) is out of reach (2 cells) of position
     ``x`` of ``n``."""
