@@ -59,21 +59,26 @@ def speed_case_sql():
     return f"SELECT geom, CASE highway {case} END AS speed FROM osm_roads_2021 WHERE speed > 0 ORDER BY speed"
 
 
-PEER_SKIMAGE = r"""
+# the peers' scripts (run by the system Python) share this prologue: the speed raster and the selected sites
+PEER_SITES = r"""
 import sys, time
-import numpy as np
 from osgeo import gdal, ogr
+def sites(tif, gpkg, where):
+    ds = gdal.Open(tif)
+    x0, cs, _, y1, _, _ = ds.GetGeoTransform()
+    v = ogr.Open(gpkg)
+    lyr = v.GetLayerByName("ae_sites")
+    lyr.SetAttributeFilter(where)
+    xy = [(f.GetGeometryRef().GetX(), f.GetGeometryRef().GetY()) for f in lyr]
+    return ds, x0, cs, y1, xy
+"""
+
+PEER_SKIMAGE = PEER_SITES + r"""
+import numpy as np
 tif, gpkg, where = sys.argv[1:4]
-ds = gdal.Open(tif)
+ds, x0, cs, y1, xy = sites(tif, gpkg, where)
 speed = ds.GetRasterBand(1).ReadAsArray().astype(np.float64)
-x0, cs, _, y1, _, _ = ds.GetGeoTransform()
-v = ogr.Open(gpkg)
-lyr = v.GetLayerByName("ae_sites")
-lyr.SetAttributeFilter(where)
-src = []
-for f in lyr:
-    p = f.GetGeometryRef()
-    src.append((int((y1 - p.GetY()) // cs), int((p.GetX() - x0) // cs)))
+src = [(int((y1 - y) // cs), int((x - x0) // cs)) for x, y in xy]
 t = time.perf_counter()
 from skimage.graph import MCP_Geometric
 with np.errstate(divide="ignore"):
@@ -83,19 +88,11 @@ costs, _ = m.find_costs(src)
 print("PEERWALL %.3f" % (time.perf_counter() - t))
 """
 
-PEER_GRASS = r"""
-import subprocess, sys, time
-from osgeo import gdal, ogr
+PEER_GRASS = PEER_SITES + r"""
+import subprocess
 tif, gpkg, where, tmp = sys.argv[1:5]
-ds = gdal.Open(tif)
-x0, cs, _, y1, _, _ = ds.GetGeoTransform()
-v = ogr.Open(gpkg)
-lyr = v.GetLayerByName("ae_sites")
-lyr.SetAttributeFilter(where)
-coords = []
-for f in lyr:
-    p = f.GetGeometryRef()
-    coords += ["%.3f" % p.GetX(), "%.3f" % p.GetY()]
+_ds, _x0, cs, _y1, xy = sites(tif, gpkg, where)
+coords = [c for x, y in xy for c in ("%.3f" % x, "%.3f" % y)]
 expr = "fric = if(speed > 0, 0.06 / speed * %r, null())" % cs
 def run(cmd):
     subprocess.run(cmd, check=True)
@@ -107,6 +104,17 @@ run(["r.cost", "-k", "--quiet", "input=fric", "output=cost", "start_coordinates=
      "memory=4000"])
 print("PEERWALL %.3f" % (time.perf_counter() - t))
 """
+
+
+def run_peer(tmp, name, script, prefix, args):
+    """Runs a peer's script (written to ``tmp/name.py``, started as ``prefix + [python, script] + args``); returns
+    the wall time it measured itself (its ``PEERWALL`` line; NaN without one) and its peak MiB."""
+    job = os.path.join(tmp, name + ".py")
+    with open(job, "w") as fh:
+        fh.write(script)
+    _w, m, p = timed(prefix + [sys.executable, job] + args)
+    wall = [x for x in p.stdout.splitlines() if x.startswith("PEERWALL")]
+    return (float(wall[0].split()[1]) if wall else float("nan")), m
 
 
 def main():
@@ -150,22 +158,12 @@ def main():
         sites = f"{gpkg}|layername=ae_sites|subset={SITES_SQL}"
         dt, dt_mb = median_runs([QP, "run", "drivetime:drivetime", f"--SPEED={speed}", f"--SITES={sites}",
                                  "--ACTIVATION=0", f"--OUTPUT={tmp}/drivetime.tif"], args.repeat)
-        job = os.path.join(tmp, "peer_skimage.py")
-        with open(job, "w") as fh:
-            fh.write(PEER_SKIMAGE)
-        w, m, p = timed([sys.executable, job, speed, gpkg, SITES_SQL])
-        wall = [x for x in p.stdout.splitlines() if x.startswith("PEERWALL")]
-        rows.append(("drive time (16 neighbours)", dt - startup, dt_mb, "scikit-image MCP_Geometric (8 nbrs)",
-                     float(wall[0].split()[1]) if wall else float("nan"), m))
+        pw, pm = run_peer(tmp, "peer_skimage", PEER_SKIMAGE, [], [speed, gpkg, SITES_SQL])
+        rows.append(("drive time (16 neighbours)", dt - startup, dt_mb, "scikit-image MCP_Geometric (8 nbrs)", pw, pm))
         if not args.no_grass and shutil.which("grass"):
-            job = os.path.join(tmp, "peer_grass.py")
-            with open(job, "w") as fh:
-                fh.write(PEER_GRASS)
-            w, m, p = timed(["grass", "--tmp-location", "EPSG:27700", "--exec", sys.executable, job, speed, gpkg,
-                             SITES_SQL, tmp])
-            wall = [x for x in p.stdout.splitlines() if x.startswith("PEERWALL")]
-            rows.append(("drive time (16 neighbours)", dt - startup, dt_mb, "GRASS r.cost -k (16 nbrs)",
-                         float(wall[0].split()[1]) if wall else float("nan"), m))
+            pw, pm = run_peer(tmp, "peer_grass", PEER_GRASS, ["grass", "--tmp-location", "EPSG:27700", "--exec"],
+                              [speed, gpkg, SITES_SQL, tmp])
+            rows.append(("drive time (16 neighbours)", dt - startup, dt_mb, "GRASS r.cost -k (16 nbrs)", pw, pm))
     finally:
         if args.out is None:
             shutil.rmtree(tmp, ignore_errors=True)

@@ -53,3 +53,11 @@ def point_layer(xy, field="name", prefix="site", crs="EPSG:27700", name="sites")
     xy = list(xy)
     return memory_layer("Point", [point_wkt(x, y) for x, y in xy], [(field, "string")],
                         [(f"{prefix}{i}",) for i in range(len(xy))], name, crs)
+
+
+def cell_box(r0, c0, nr, nc, cell=CELL, origin=(X0, Y1)):
+    """WKT of the block of ``nr`` x ``nc`` cells whose top-left cell is (``r0``, ``c0``) (clockwise from its
+    top-left corner)."""
+    x0, y1 = origin[0] + c0 * cell, origin[1] - r0 * cell
+    x1, y0 = x0 + nc * cell, y1 - nr * cell
+    return f"POLYGON(({x0} {y1}, {x1} {y1}, {x1} {y0}, {x0} {y0}, {x0} {y1}))"

@@ -3,7 +3,7 @@ import os
 
 import numpy as np
 import pytest
-from _layers import cell_xy as xy, memory_layer, point_wkt, write_raster as write_speed  # shared test helpers
+from _layers import cell_box, cell_xy as xy, memory_layer, point_wkt, write_raster as write_speed  # shared test helpers
 
 X0, Y0, CELL = 440000.0, 210000.0, 50.0  # top-left corner, EPSG:27700
 N = 80  # 4 km x 4 km; uniform 30 km/h = 0.1 min per cell along a row
@@ -19,18 +19,9 @@ def point_layer(rows, fields):
 
 
 def halves():
-    from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
-
-    layer = QgsVectorLayer("Polygon?crs=EPSG:27700&field=code:string", "areas", "memory")
-    feats = []
-    for code, c0, c1 in (("W", 0, 40), ("E", 40, 80)):
-        x0, x1, y0, y1 = X0 + c0 * CELL, X0 + c1 * CELL, Y0 - N * CELL, Y0
-        f = QgsFeature(layer.fields())
-        f.setGeometry(QgsGeometry.fromWkt(f"POLYGON(({x0} {y0}, {x1} {y0}, {x1} {y1}, {x0} {y1}, {x0} {y0}))"))
-        f.setAttributes([code])
-        feats.append(f)
-    layer.dataProvider().addFeatures(feats)
-    return layer
+    """West and east halves of the grid (codes W and E)."""
+    return memory_layer("Polygon", [cell_box(0, 0, N, 40), cell_box(0, 40, N, 40)], [("code", "string")],
+                        [("W",), ("E",)], name="areas")
 
 
 def params(tmp_path, **kw):

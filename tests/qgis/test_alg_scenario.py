@@ -4,7 +4,7 @@ import os
 import numpy as np
 import pytest
 import rasterio
-from _layers import cell_xy as xy, memory_layer, point_wkt, write_raster as write_speed  # shared test helpers
+from _layers import cell_box, cell_xy as xy, memory_layer, point_wkt, write_raster as write_speed  # shared test helpers
 
 X0, Y0, CELL = 440000.0, 210000.0, 50.0
 N = 60
@@ -18,20 +18,8 @@ def sites(cells, open_flags=None, names=None):
 
 
 def polygons(rects, fields, values):
-    """rects: (row0, col0, rows, cols) in cells."""
-    from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
-
-    layer = QgsVectorLayer("Polygon?crs=EPSG:27700" + fields, "poly", "memory")
-    feats = []
-    for (r0, c0, nr, nc), vals in zip(rects, values):
-        x0, y1 = X0 + c0 * CELL, Y0 - r0 * CELL
-        x1, y0 = x0 + nc * CELL, y1 - nr * CELL
-        f = QgsFeature(layer.fields())
-        f.setGeometry(QgsGeometry.fromWkt(f"POLYGON(({x0} {y1}, {x1} {y1}, {x1} {y0}, {x0} {y0}, {x0} {y1}))"))
-        f.setAttributes(list(vals))
-        feats.append(f)
-    layer.dataProvider().addFeatures(feats)
-    return layer
+    """rects: (row0, col0, rows, cols) in cells; fields: [(name, type)]; values: one tuple per rect."""
+    return memory_layer("Polygon", [cell_box(*r) for r in rects], fields, values, name="poly")
 
 
 def read(path):
@@ -54,14 +42,14 @@ def run(params):
 def world(tmp_path):
     rng = np.random.default_rng(4)
     speed = rng.choice([10.0, 30.0, 50.0], size=(N, N))
-    areas = polygons([(0, 0, N, N // 2), (0, N // 2, N, N // 2)], "&field=name:string", [("West",), ("East",)])
+    areas = polygons([(0, 0, N, N // 2), (0, N // 2, N, N // 2)], [("name", "string")], [("West",), ("East",)])
     lsoa = []
     vals = []
     for i in range(6):
         for j in range(6):
             lsoa.append((i * 10, j * 10, 10, 10))
             vals.append((float(rng.integers(50, 400)), ["A1", "D1", "E1"][(i + j) % 3], int(1 + (i * 6 + j) % 4)))
-    pop = polygons(lsoa, "&field=pop:double&field=ruc:string&field=imd:integer", vals)
+    pop = polygons(lsoa, [("pop", "double"), ("ruc", "string"), ("imd", "integer")], vals)
     site_cells = [(10, 10), (45, 15), (20, 50), (50, 48)]
     return {"speed": write_speed(tmp_path / "s.tif", speed), "areas": areas, "pop": pop, "sites": site_cells,
             "total": sum(v[0] for v in vals), "speed_arr": speed}

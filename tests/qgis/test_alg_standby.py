@@ -4,7 +4,7 @@ import os
 
 import numpy as np
 import pytest
-from _layers import cell_xy as xy, memory_layer, point_wkt, write_raster as write_speed  # shared test helpers
+from _layers import cell_box, cell_xy as xy, memory_layer, point_wkt, write_raster as write_speed  # shared test helpers
 
 X0, Y0, CELL = 440000.0, 210000.0, 50.0  # top-left corner, EPSG:27700
 N = 80  # 4 km x 4 km
@@ -16,20 +16,8 @@ def points(cells):
 
 def squares(specs):
     """Population squares: (row0, col0, size in cells, people)."""
-    from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
-
-    layer = QgsVectorLayer("Polygon?crs=EPSG:27700&field=pop:double", "pop", "memory")
-    feats = []
-    for r0, c0, n, p in specs:
-        x0, y1 = X0 + c0 * CELL, Y0 - r0 * CELL
-        f = QgsFeature(layer.fields())
-        f.setGeometry(QgsGeometry.fromWkt(
-            f"POLYGON(({x0} {y1}, {x0 + n * CELL} {y1}, {x0 + n * CELL} {y1 - n * CELL}, {x0} {y1 - n * CELL}, "
-            f"{x0} {y1}))"))
-        f.setAttributes([float(p)])
-        feats.append(f)
-    layer.dataProvider().addFeatures(feats)
-    return layer
+    return memory_layer("Polygon", [cell_box(r0, c0, n, n) for r0, c0, n, _ in specs], [("pop", "double")],
+                        [(float(p),) for *_, p in specs], name="pop")
 
 
 def run(params):

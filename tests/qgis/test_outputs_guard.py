@@ -7,7 +7,7 @@ import os
 import numpy as np
 import pytest
 import rasterio
-from _layers import point_layer, write_raster  # shared test helpers
+from _layers import memory_layer, point_layer, wkt_box, write_raster  # shared test helpers
 from rasterio.transform import from_origin
 
 X0, Y1 = 440000.0, 210000.0  # top-left, EPSG:27700
@@ -38,17 +38,8 @@ def journeys():
 
 
 def polygons(boxes, name="areas"):
-    from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
-
-    layer = QgsVectorLayer("MultiPolygon?crs=EPSG:27700&field=code:string&field=people:double", name, "memory")
-    feats = []
-    for i, (x0, y0, x1, y1) in enumerate(boxes):
-        f = QgsFeature(layer.fields())
-        f.setGeometry(QgsGeometry.fromWkt(f"POLYGON(({x0} {y0},{x1} {y0},{x1} {y1},{x0} {y1},{x0} {y0}))"))
-        f.setAttributes([f"A{i}", 1000.0])
-        feats.append(f)
-    layer.dataProvider().addFeatures(feats)
-    return layer
+    return memory_layer("MultiPolygon", [wkt_box(*b) for b in boxes], [("code", "string"), ("people", "double")],
+                        [(f"A{i}", 1000.0) for i in range(len(boxes))], name)
 
 
 def digest(path):
