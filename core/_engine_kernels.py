@@ -53,6 +53,15 @@ def _alloc(pnext, st):
 
 
 @njit(cache=True, nogil=True)
+def _enqueue(pnode, pnext, head, st, v, q):
+    """Puts node ``v`` at the head of ring slot ``q`` (the pool must have room)."""
+    k = _alloc(pnext, st)
+    pnode[k] = v
+    pnext[k] = head[q]
+    head[q] = k
+
+
+@njit(cache=True, nogil=True)
 def _bucket_of(val, base, inv_delta, cur, B):
     b = np.int64((val - base) * inv_delta)
     if b < cur:
@@ -149,10 +158,7 @@ def run_single(fric, cols, d, lab, qb, pnode, pnext, head, st,
             if work >= budget:
                 # chunk used up in the middle of a (big) bucket: put the rest back, resume next call
                 for jj in range(ii, cnt):
-                    k = _alloc(pnext, st)
-                    pnode[k] = buf[jj]
-                    pnext[k] = head[p]
-                    head[p] = k
+                    _enqueue(pnode, pnext, head, st, buf[jj], p)
                 break
             du = d[u]
             bu = np.int64((du - base) * inv_delta)
@@ -203,10 +209,7 @@ def run_single(fric, cols, d, lab, qb, pnode, pnext, head, st,
                     q = b % B
                     if qb[v] != q:
                         qb[v] = q
-                        k = _alloc(pnext, st)
-                        pnode[k] = v
-                        pnext[k] = head[q]
-                        head[q] = k
+                        _enqueue(pnode, pnext, head, st, v, q)
     st[ST_WORK] += work
     if st[ST_LIVE] == 0 or (use_t and st[ST_LEFT] == 0 and head[st[ST_CUR] % B] < 0):
         st[ST_DONE] = 1
@@ -232,10 +235,7 @@ def seed_single(d, lab, qb, pnode, pnext, head, st, src_idx, src_off, base, inv_
         q = _bucket_of(off, base, inv_delta, cur, B) % B
         if qb[node] != q:
             qb[node] = q
-            k = _alloc(pnext, st)
-            pnode[k] = node
-            pnext[k] = head[q]
-            head[q] = k
+            _enqueue(pnode, pnext, head, st, node, q)
 
 
 @njit(cache=True, nogil=True)

@@ -341,17 +341,23 @@ def _take(tdirt, t, h, w, ilo, ihi):
 
 
 @njit(cache=True, nogil=True)
+def _tile(t, ntc, T, rows, cols):
+    """Tile ``t`` (row-major over ``ntc`` tile columns): its tile row and column, its top-left cell (unpadded)
+    and its height and width (``T`` but at the grid's bottom / right edge)."""
+    tr = t // ntc
+    tc = t - tr * ntc
+    r0 = tr * T
+    c0 = tc * T
+    return tr, tc, r0, c0, min(T, rows - r0), min(T, cols - c0)
+
+
+@njit(cache=True, nogil=True)
 def _visit(fp, d, lab, P, rows, cols, T, ntr, ntc, t, tkey, tdirt, hk, ht, st, voff, vi1, vi2, vcoef, vkn,
            vdir, hcoef, max_cost, ilo, ihi, plo, phi, clo, chi, buf, nkey, nlo, nhi):
     """Solve the popped dirty tile ``t`` and make its neighbours dirty where its border changed; returns
     the cells pulled."""
     tkey[t] = np.inf
-    tr = t // ntc
-    tc = t - tr * ntc
-    r0 = tr * T
-    c0 = tc * T
-    h = min(T, rows - r0)
-    w = min(T, cols - c0)
+    tr, tc, r0, c0, h, w = _tile(t, ntc, T, rows, cols)
     _take(tdirt, t, h, w, ilo, ihi)
     R0 = r0 + 2
     C0 = c0 + 2
@@ -446,12 +452,7 @@ def reset_run(d, P, rows, cols, T, tkey, tdirt, tseen, hk, ht, st, vlist, src_pa
     for k in range(st[ST_FIRST]):
         t = vlist[k]
         tseen[t] = False
-        tr = t // ntc
-        tc = t - tr * ntc
-        r0 = tr * T
-        c0 = tc * T
-        h = min(T, rows - r0)
-        w = min(T, cols - c0)
+        _tr, _tc, r0, c0, h, w = _tile(t, ntc, T, rows, cols)
         for i in range(h):
             b = (r0 + 2 + i) * P + c0 + 2
             for j in range(w):

@@ -281,15 +281,19 @@ def main(argv):
     out["table_rows"] = dock.table.rowCount()
     ref = {"start": coverage_reference(lay["ae_sites"], lay, folder, "start")}
 
+    def after(step):
+        """Wait for the step's figures; keep them, the headline, and the reference on the sites the session saves."""
+        wait(app, session)
+        steps[step] = figures_dict(session, session.last)
+        out["headline_" + step] = dock.headline.text()
+        ref[step] = coverage_reference(session.save_sites(os.path.join(folder, step + ".gpkg")), lay, folder, step)
+
     # add a site in the far north-east (on the road grid), move it, close a starting one
     say("STEP add")
     ax, ay = X0 + 5000 + 25, Y1 - 1000 - 25
     click(canvas, tool, ax, ay, Qt.LeftButton, "press")
     click(canvas, tool, ax, ay, Qt.LeftButton, "release")
-    wait(app, session)
-    steps["add"] = figures_dict(session, session.last)
-    out["headline_add"] = dock.headline.text()
-    ref["add"] = coverage_reference(session.save_sites(os.path.join(folder, "add.gpkg")), lay, folder, "add")
+    after("add")
 
     say("STEP move")
     bx, by = X0 + 3000 + 25, Y1 - 3000 - 25
@@ -297,17 +301,13 @@ def main(argv):
     click(canvas, tool, (ax + bx) / 2, (ay + by) / 2, Qt.LeftButton, "move")
     click(canvas, tool, bx, by, Qt.LeftButton, "move")
     click(canvas, tool, bx, by, Qt.LeftButton, "release")
-    wait(app, session)
-    steps["move"] = figures_dict(session, session.last)
-    ref["move"] = coverage_reference(session.save_sites(os.path.join(folder, "move.gpkg")), lay, folder, "move")
+    after("move")
 
     say("STEP close")
     cx, cy = X0 + 5000 + 25, Y1 - 5000 - 25
     click(canvas, tool, cx, cy, Qt.RightButton, "press")
     click(canvas, tool, cx, cy, Qt.RightButton, "release")
-    wait(app, session)
-    steps["close"] = figures_dict(session, session.last)
-    ref["close"] = coverage_reference(session.save_sites(os.path.join(folder, "close.gpkg")), lay, folder, "close")
+    after("close")
     out["sites_layer_features"] = session.sites_layer.featureCount()
     out["steps"] = steps
     out["reference"] = ref
