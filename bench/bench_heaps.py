@@ -4,8 +4,8 @@ decrease-key ... deserve a measurement").
 On the main benchmark grid (bench/_synth.py: 4000 x 4000, 25 m cells, road lattice, 20 sources), 8 or 16
 neighbours, one run each:
 
-* binary heap with lazy deletion (the reference kernel, ``core/_dijkstra.py``: a cell may sit in the heap
-  several times);
+* binary heap with lazy deletion (the tests' reference kernel, ``tests/_dijkstra.py``: a cell may sit in the
+  heap several times);
 * 4-ary heap with decrease-key (this file: one heap slot per cell, a position index per cell, int32);
 * the default engine (tiled, two threads).
 
@@ -21,10 +21,11 @@ import numpy as np
 from numba import njit
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "tests"))
 from _synth import make_friction, make_sources  # noqa: E402
 
 from drivetime_equity.core import costdist, engine  # noqa: E402
-from drivetime_equity.core._dijkstra import _edge, dijkstra_multi  # noqa: E402
+from _dijkstra import _edge, dijkstra_multi  # noqa: E402  (the tests' reference Dijkstra)
 
 CS = 25.0
 
@@ -85,7 +86,7 @@ def _offer(hk, hn, pos, size, v, key):
 @njit(cache=True)
 def dijkstra_heap4(fric, cs, src_idx, src_off, moves, lens):
     """Multi-source Dijkstra with a 4-ary heap and decrease-key; the edges of the reference kernel
-    (``core._dijkstra._edge``). Returns float64 costs (inf = unreachable)."""
+    (``tests/_dijkstra.py``, ``_edge``). Returns float64 costs (inf = unreachable)."""
     rows, cols = fric.shape
     n = rows * cols
     d = np.full(n, np.inf)

@@ -13,8 +13,9 @@ Algorithm: a *bucket queue* (Dial / delta-stepping) over the flat raster, run in
 * ``qb[node]`` is the ring slot the node is currently queued in (-1: not queued). A push to the slot a node
   already sits in is skipped; a popped entry whose slot no longer matches is stale and dropped.
   So each node is processed once per bucket it finally belongs to: no duplicate work, no heap.
-* Edge costs use exactly the operations and order of :func:`._dijkstra._edge` in float64, hence results
-  equal the reference Dijkstra bit for bit (ties aside: labels of equal-cost sources may differ).
+* Edge costs use exactly the operations and order of :func:`._model.edge_coefficients` in float64, hence
+  results equal the reference Dijkstra (``tests/_dijkstra.py``) bit for bit (ties aside: labels of equal-cost
+  sources may differ).
 * Kernels stop at a bucket boundary once ``budget`` nodes were processed and return their state, so the
   Python driver can report progress / cancel between chunks. ``nogil=True`` lets driver threads run
   several single-source kernels in parallel.
@@ -93,7 +94,7 @@ def _neighbour(u, r, c, interior, m, moff, mdr, mdc, rows, cols):
 
 @njit(cache=True, nogil=True)
 def _weight(fric, u, v, fu, m, mcoef, mkn, mi1, mi2):
-    """Cost of move ``m`` from ``u`` (friction ``fu``) to ``v``: the operations of :func:`._dijkstra._edge`."""
+    """Cost of move ``m`` from ``u`` (friction ``fu``) to ``v``: the operations of :func:`._model.edge_coefficients`."""
     if mkn[m]:
         return mcoef[m] * (fu + np.float64(fric[v]) + np.float64(fric[u + mi1[m]]) + np.float64(fric[u + mi2[m]]))
     return mcoef[m] * (fu + np.float64(fric[v]))

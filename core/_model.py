@@ -94,7 +94,8 @@ def check_sources(sources_rc, shape):
 def edge_coefficients(mv, lens, cs):
     """Per-move cost coefficient ``cs * len * 0.5`` (``* 0.25`` for knight's moves): an edge costs the
     coefficient times the sum of the frictions it spans (2 cells, or 4 for a knight's move), in the same float64
-    operations as :func:`._dijkstra._edge`, so every engine's edge costs are bit-identical."""
+    operations as the reference Dijkstra's edge (``tests/_dijkstra.py``), so every engine's edge costs are
+    bit-identical."""
     return np.array([cs * lens[m] * (0.25 if mv[m, 2] else 0.5) for m in range(mv.shape[0])], dtype=np.float64)
 
 

@@ -1,7 +1,7 @@
 """Private Numba kernels of :mod:`.standby` (coverage sets and swap search). Call through :mod:`.standby`.
 
 * :func:`covered_demand` -- one cut-off single-source Dijkstra (binary heap, the graph and float64 edge
-  arithmetic of :func:`._dijkstra._edge`) that lists the demand cells it settles within ``max_cost``.
+  arithmetic of :func:`._model.edge_coefficients`) that lists the demand cells it settles within ``max_cost``.
   Work arrays are reused between runs (only touched cells are reset), so a run costs what its cut-off
   region costs, not the grid size; ``nogil=True`` lets driver threads run several in parallel.
 * :func:`best_swap` -- best 1-exchange (drop one chosen set, add one unchosen) of a maximal covering

@@ -22,7 +22,7 @@ Algorithm (label-correcting, exact at convergence):
 * After a tile is solved, its 2-cell border ring is compared with the ring before: each changed cell makes
   the neighbouring tile(s) within its reach dirty with that cost as key.
 * At the end no tile is dirty: every edge ``u -> v`` satisfies ``d[v] <= d[u] + w`` computed with the same
-  float64 operations as the reference Dijkstra (:func:`._dijkstra._edge`), and every cost is the cost of a
+  float64 operations as the reference Dijkstra (``tests/_dijkstra.py``), and every cost is the cost of a
   real path, so ``d`` is the least fixed point = the reference result, bit for bit (the extension
   ``x -> fl(x + w)`` is monotone, so Bellman-Ford and Dijkstra reach the same minimum over paths).
   Labels follow the predecessor that set the cost (on exact ties any of the tied sources).

@@ -1,6 +1,6 @@
 """Fast exact accumulated-cost engine (called by :mod:`.costdist` with ``engine="auto"``).
 
-Same graph, same float64 edge arithmetic as the reference Dijkstra in :mod:`._dijkstra` (see the
+Same graph, same float64 edge arithmetic as the reference Dijkstra of the tests (``tests/_dijkstra.py``; see the
 :mod:`.costdist` docstring), hence the same costs. Exact methods, all run in chunks so progress can
 be reported and the run cancelled:
 
@@ -386,7 +386,7 @@ def _cost_distance_tiled2(f, cs, src, off, max_cost, neighbours, want_nearest, p
 
 def _moves(neighbours, cols, cs):
     """Flat-index move tables + per-move cost coefficient ``cs * len * 0.5`` (or ``* 0.25`` for knights),
-    computed in the same order as :func:`._dijkstra._edge` so edge costs are bit-identical."""
+    computed in the same order as :func:`._model.edge_coefficients` so edge costs are bit-identical."""
     mv, lens = move_set(neighbours)
     moff = (mv[:, 0] * cols + mv[:, 1]).astype(np.int64)
     mdr = mv[:, 0].astype(np.int64)

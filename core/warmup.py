@@ -11,7 +11,7 @@ import time
 import numpy as np
 
 #: kernel modules, in the order the algorithms need them
-KERNEL_MODULES = ("_heap", "_tiled_kernels", "_tiled2_kernels", "_engine_kernels", "_dijkstra", "_coverage_kernels",
+KERNEL_MODULES = ("_heap", "_tiled_kernels", "_tiled2_kernels", "_engine_kernels", "_coverage_kernels",
                   "_standby_kernels", "_calibrate_kernels", "_response_kernels")
 
 

@@ -8,6 +8,8 @@ import pytest
 from drivetime_equity.core import calibrate as cal
 from drivetime_equity.core.costdist import cost_distance, speed_to_friction
 
+import _dijkstra as reference  # the plain Dijkstra of tests/_dijkstra.py
+
 
 def _surface(seed=0, shape=(60, 70)):
     """A road-like surface: off-road 10 km/h, a grid of minor roads, two A roads and a motorway."""
@@ -49,7 +51,7 @@ def test_traced_split_sums_to_engine_cost_and_matches_reference(neighbours):
     total, per = cal.path_group_times(f, 50.0, a, b, groups, neighbours)
     # totals: the plain reference Dijkstra, pair by pair
     for i in range(0, len(a), 17):
-        ref = cost_distance(f, 50.0, b[i:i + 1], neighbours=neighbours, engine="reference").cost
+        ref = reference.cost_distance(f, 50.0, b[i:i + 1], neighbours=neighbours).cost
         assert total[i] == pytest.approx(float(ref[a[i, 0], a[i, 1]]), rel=1e-5, abs=1e-6)
     ok = np.isfinite(total)
     assert ok.mean() > 0.8

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from drivetime_equity.core import Cancelled, costdist, engine
-from drivetime_equity.core._dijkstra import dijkstra_multi, dijkstra_targets
+from _dijkstra import dijkstra_multi, dijkstra_targets  # the reference (tests/_dijkstra.py)
 from test_reference_kernel import py_dijkstra  # the independent pure-Python reference
 
 CS = 25.0
@@ -48,8 +48,7 @@ def test_exact_vs_reference_dijkstra(seed, nb):
     ns = src.shape[0]
     off = rng.uniform(0, 3, ns) if seed % 2 else np.zeros(ns)
     mc = float(rng.uniform(2, 15)) if seed % 3 == 0 else math.inf
-    res = costdist.cost_distance(f, CS, src, off, None if mc == math.inf else mc, nb, want_second=True,
-                                 engine="auto")
+    res = costdist.cost_distance(f, CS, src, off, None if mc == math.inf else mc, nb, want_second=True)
     d1, l1, d2, l2 = _ref(f, src, off, mc, nb, True)
     # same graph, same float64 arithmetic: bit-identical after the float32 output rounding
     np.testing.assert_array_equal(res.cost, d1.astype(np.float32))

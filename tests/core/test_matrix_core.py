@@ -11,6 +11,7 @@ import pytest
 from drivetime_equity.core import costdist, matrix
 
 from _refs import bfs_groups  # the independent reference the QGIS matrix test uses too
+import _dijkstra as reference  # the plain Dijkstra of tests/_dijkstra.py
 from _sweep_matrix import sweep_matrix
 
 CS = 50.0
@@ -65,7 +66,7 @@ def test_symmetric_inputs_give_symmetric_matrix_and_match_reference():
     np.testing.assert_allclose(m[fin], m.T[fin], rtol=1e-12)
     # every entry equals a full reference Dijkstra run from the row's site
     for i in range(len(src)):
-        full = costdist.cost_distance(f, CS, src[i:i + 1], engine="reference").cost
+        full = reference.cost_distance(f, CS, src[i:i + 1]).cost
         ref = full[src[:, 0], src[:, 1]].astype(np.float64)
         ref[i] = 0.0
         np.testing.assert_allclose(m[i], ref, rtol=1e-6)
@@ -85,7 +86,7 @@ def test_symmetric_sweep_equals_all_pairs(batch):
     full = matrix.site_matrix(f, CS, src, symmetric=False)
     sweep = sweep_matrix(f, CS, src, batch=batch)
     ref = matrix.symmetrise(full)
-    assert np.array_equal(matrix.site_matrix(f, CS, src, symmetric=True, engine="reference"), ref)
+    assert np.array_equal(matrix.symmetrise(reference.travel_time_matrix(f, CS, src)), ref)
     assert np.array_equal(np.isfinite(sweep), np.isfinite(ref))
     assert np.isinf(ref[0, 10]) and np.isfinite(ref[10, 11])
     fin = np.isfinite(ref)
@@ -257,7 +258,7 @@ def test_wide_csv(tmp_path):
 
 # -- shared-catchment rasters --------------------------------------------------------------------------------
 def _full_runs(f, src):
-    return np.stack([costdist.cost_distance(f, CS, src[i:i + 1], engine="reference").cost
+    return np.stack([reference.cost_distance(f, CS, src[i:i + 1]).cost
                      for i in range(len(src))])
 
 

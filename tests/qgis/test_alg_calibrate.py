@@ -49,10 +49,10 @@ def run(alg, params):
 
 
 def reference_minutes(speed, src_cell):
-    from drivetime_equity.core.costdist import cost_distance, speed_to_friction
+    from _dijkstra import cost_distance
+    from drivetime_equity.core.costdist import speed_to_friction
 
-    return cost_distance(speed_to_friction(speed), CELL, np.array([src_cell]), neighbours=16,
-                         engine="reference").cost
+    return cost_distance(speed_to_friction(speed), CELL, np.array([src_cell]), neighbours=16).cost
 
 
 @pytest.fixture(scope="module")

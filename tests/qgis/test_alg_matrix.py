@@ -12,6 +12,7 @@ import rasterio
 
 from _layers import write_raster as write_speed  # shared test helpers
 from _refs import bfs_groups  # shared independent reference
+import _dijkstra as reference  # the plain Dijkstra of tests/_dijkstra.py
 
 X0, Y0 = 440000.0, 210000.0  # top-left, EPSG:27700
 
@@ -269,7 +270,7 @@ def test_zones_rasters(qgis_app, tmp_path):
     res = run({"SPEED": path, "SITES": layer, "BANDS": "3,6", "OUTPUT": "TEMPORARY_OUTPUT",
                "OUTPUT_ZONES": str(tmp_path / "counts.tif")})
     f = costdist.speed_to_friction(speed)
-    full = np.stack([costdist.cost_distance(f, 50.0, np.array([p]), engine="reference").cost for p in rc])
+    full = np.stack([reference.cost_distance(f, 50.0, np.array([p])).cost for p in rc])
     with rasterio.open(res["OUTPUT_ZONES"]) as ds:
         assert ds.count == 2
         for k, b in enumerate((3.0, 6.0)):

@@ -56,10 +56,10 @@ def world(tmp_path):
 
 
 def independent_minutes(speed, cells):
-    from drivetime_equity.core.costdist import cost_distance, speed_to_friction
+    from _dijkstra import cost_distance
+    from drivetime_equity.core.costdist import speed_to_friction
 
-    return cost_distance(speed_to_friction(speed), CELL, np.array(cells), neighbours=16,
-                         engine="reference").cost
+    return cost_distance(speed_to_friction(speed), CELL, np.array(cells), neighbours=16).cost
 
 
 def test_closing_a_site_via_field(qgis_app, tmp_path, world):

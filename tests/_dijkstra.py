@@ -1,12 +1,17 @@
-"""Reference Numba kernels: a plain binary-heap Dijkstra on the raster graph.
+"""The reference: a plain binary-heap Dijkstra on the raster graph (Numba kernels), and the cost-distance calls
+the tests and benchmarks make with it.
 
-Correct and simple, used as the engine of last resort and as an independent check of the fast engine.
-Private module: call through :mod:`.costdist`.
+Correct and simple, written apart from the engine (no tiles, no buckets, its own edge arithmetic: the operations
+and order of :func:`drivetime_equity.core.costdist.edge_coefficients`), so it is an independent check of the fast
+engine, bit for bit. Test and benchmark code: it does not ship (the plugin runs :mod:`core.engine` only).
+Importable as ``_dijkstra`` from every test (``tests/`` is on ``sys.path``) and from ``bench/`` (which puts it there).
 """
 import numpy as np
 from numba import njit
 
-from ._heap import pop as _heap_pop, push_grow as _heap_push
+from drivetime_equity.core import Cancelled
+from drivetime_equity.core._heap import pop as _heap_pop, push_grow as _heap_push
+from drivetime_equity.core.costdist import CostResult, check_friction, check_max_cost, check_sources, move_set
 
 
 @njit(cache=True)
@@ -173,4 +178,46 @@ def dijkstra_targets(fric, cs, src, targets, max_cost, moves, lens):
     out = np.empty(targets.shape[0])
     for t in range(targets.shape[0]):
         out[t] = dist[targets[t]] if done[targets[t]] else np.inf
+    return out
+
+
+def cost_distance(friction, cell_size, sources_rc, offsets=None, max_cost=None, neighbours=16, want_nearest=True,
+                  want_second=False, progress=None):
+    """:func:`drivetime_equity.core.costdist.cost_distance`, computed by :func:`dijkstra_multi`."""
+    f = check_friction(friction)
+    src = check_sources(sources_rc, f.shape)
+    off = np.zeros(src.shape[0]) if offsets is None else np.asarray(offsets, dtype=np.float64).reshape(-1)
+    if off.shape[0] != src.shape[0]:
+        raise ValueError("offsets and sources differ in length")
+    mc = check_max_cost(max_cost)
+    if progress is not None and progress(0.0):
+        raise Cancelled()
+    moves, lens = move_set(neighbours)
+    idx = src[:, 0] * f.shape[1] + src[:, 1]
+    d1, l1, d2, l2 = dijkstra_multi(f, float(cell_size), idx, off, mc, moves, lens, bool(want_second))
+    if progress is not None and progress(1.0):
+        raise Cancelled()
+    res = CostResult(d1.astype(np.float32))
+    if want_nearest:
+        res.nearest = l1
+    if want_second:
+        res.second_cost = d2.astype(np.float32)
+        res.second_nearest = l2
+    return res
+
+
+def travel_time_matrix(friction, cell_size, sources_rc, targets_rc=None, max_cost=None, neighbours=16,
+                       progress=None):
+    """:func:`drivetime_equity.core.costdist.travel_time_matrix`, computed by :func:`dijkstra_targets`."""
+    f = check_friction(friction)
+    src = check_sources(sources_rc, f.shape)
+    tgt = src if targets_rc is None else check_sources(targets_rc, f.shape)
+    mc = check_max_cost(max_cost)
+    moves, lens = move_set(neighbours)
+    tidx = tgt[:, 0] * f.shape[1] + tgt[:, 1]
+    out = np.empty((src.shape[0], tgt.shape[0]))
+    for i in range(src.shape[0]):
+        if progress is not None and progress(i / src.shape[0]):
+            raise Cancelled()
+        out[i] = dijkstra_targets(f, float(cell_size), src[i, 0] * f.shape[1] + src[i, 1], tidx, mc, moves, lens)
     return out
