@@ -105,3 +105,15 @@ def check_max_cost(max_cost):
     if not mc >= 0:
         raise ValueError("max_cost must be zero or positive (or None for no cut-off)")
     return mc
+
+
+def check_run(friction, sources_rc, offsets, max_cost):
+    """The inputs of a multi-source run checked: friction (:func:`check_friction`), sources
+    (:func:`check_sources`), offsets (float64, default 0, one per source) and the cut-off
+    (:func:`check_max_cost`). Returns ``(f, src, off, max_cost)``."""
+    f = check_friction(friction)
+    src = check_sources(sources_rc, f.shape)
+    off = np.zeros(src.shape[0]) if offsets is None else np.asarray(offsets, dtype=np.float64).reshape(-1)
+    if off.shape[0] != src.shape[0]:
+        raise ValueError("offsets and sources differ in length")
+    return f, src, off, check_max_cost(max_cost)

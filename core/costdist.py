@@ -22,8 +22,8 @@ import numpy as np
 from . import Cancelled  # noqa: F401  (re-exported)
 from . import engine as _engine
 from ._model import (  # noqa: F401  (re-exported: the public home of the model and the input checks)
-    SQRT2, SQRT5, CostResult, check_friction, check_max_cost, check_sources, edge_coefficients, move_set,
-    speed_to_friction)
+    SQRT2, SQRT5, CostResult, check_friction, check_max_cost, check_run, check_sources, edge_coefficients,
+    move_set, speed_to_friction)
 
 
 def cost_distance(friction, cell_size, sources_rc, offsets=None, max_cost=None, neighbours=16,
@@ -45,12 +45,7 @@ def cost_distance(friction, cell_size, sources_rc, offsets=None, max_cost=None, 
     Computed by the fast exact engine (:mod:`.engine`); the tests check it against a plain Dijkstra
     (``tests/_dijkstra.py``), bit for bit.
     """
-    f = check_friction(friction)
-    src = check_sources(sources_rc, f.shape)
-    off = np.zeros(src.shape[0]) if offsets is None else np.asarray(offsets, dtype=np.float64).reshape(-1)
-    if off.shape[0] != src.shape[0]:
-        raise ValueError("offsets and sources differ in length")
-    mc = check_max_cost(max_cost)
+    f, src, off, mc = check_run(friction, sources_rc, offsets, max_cost)
     if progress is not None and progress(0.0):
         raise Cancelled()
     return _engine.cost_distance(f, float(cell_size), src, off, mc, neighbours, want_nearest, want_second, progress)

@@ -11,7 +11,8 @@ from numba import njit
 
 from drivetime_equity.core import Cancelled
 from drivetime_equity.core._heap import pop as _heap_pop, push_grow as _heap_push
-from drivetime_equity.core.costdist import CostResult, check_friction, check_max_cost, check_sources, move_set
+from drivetime_equity.core.costdist import (CostResult, check_friction, check_max_cost, check_run, check_sources,
+                                            move_set)
 
 
 @njit(cache=True)
@@ -184,12 +185,7 @@ def dijkstra_targets(fric, cs, src, targets, max_cost, moves, lens):
 def cost_distance(friction, cell_size, sources_rc, offsets=None, max_cost=None, neighbours=16, want_nearest=True,
                   want_second=False, progress=None):
     """:func:`drivetime_equity.core.costdist.cost_distance`, computed by :func:`dijkstra_multi`."""
-    f = check_friction(friction)
-    src = check_sources(sources_rc, f.shape)
-    off = np.zeros(src.shape[0]) if offsets is None else np.asarray(offsets, dtype=np.float64).reshape(-1)
-    if off.shape[0] != src.shape[0]:
-        raise ValueError("offsets and sources differ in length")
-    mc = check_max_cost(max_cost)
+    f, src, off, mc = check_run(friction, sources_rc, offsets, max_cost)
     if progress is not None and progress(0.0):
         raise Cancelled()
     moves, lens = move_set(neighbours)
