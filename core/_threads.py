@@ -1,7 +1,8 @@
 """The one home of threads in the compute core (the numba kernels release the GIL): :func:`run_jobs` (jobs from a
 shared queue on a few threads, progress reported from the calling thread, cancel on request or on a worker's
-error), :class:`ForkJoin` (a few callables at once, again and again, on threads kept for the purpose), and the
-rate-limited progress wrapper. Used by :mod:`.engine` and :mod:`.standby`."""
+error), :class:`ForkJoin` (a few callables at once, again and again, on threads kept for the purpose),
+:func:`run_cancellable` (a library call that cannot be stopped, run beside a cancel poll), and the rate-limited
+progress wrapper. Used by :mod:`.engine` and :mod:`.standby`."""
 import concurrent.futures as cf
 import threading
 import time
@@ -93,3 +94,27 @@ class ForkJoin:
         finally:
             rest = [fu.result() for fu in futs]
         return [first] + rest
+
+
+def run_cancellable(fn, prog, poll=0.05):
+    """Returns ``fn()``, run on a daemon thread while this thread calls ``prog()`` every ``poll`` seconds.
+
+    For a library call that offers no way to stop it (scikit-learn's k-means): when ``prog`` raises
+    :class:`Cancelled` this returns at once and re-raises; the abandoned call finishes in the background (it
+    holds no resource of ours) and its result is dropped. A result when not cancelled is exactly ``fn()``'s."""
+    out = {}
+
+    def target():
+        try:
+            out["value"] = fn()
+        except BaseException as e:  # surfaced below, in the caller's thread
+            out["error"] = e
+
+    t = threading.Thread(target=target, daemon=True, name="drivetime-cancellable")
+    t.start()
+    while t.is_alive():
+        t.join(poll)
+        prog()
+    if "error" in out:
+        raise out["error"]
+    return out["value"]

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import coverage as cv
+from ._threads import Progress
 
 
 def delta_minutes(baseline, scenario):
@@ -75,12 +76,21 @@ class Comparison:
         return self.base.target_index
 
 
-def compare(cells, baseline, scenario, thresholds, target, quantiles=(0.5, 0.9), tol=0.05):
+def compare(cells, baseline, scenario, thresholds, target, quantiles=(0.5, 0.9), tol=0.05, progress=None):
     """Aggregate baseline and scenario minutes (same grid as ``cells``, a :class:`.coverage.PopulationCells`)
-    and the threshold crossings; see the module docstring."""
+    and the threshold crossings; see the module docstring. ``progress(fraction) -> cancel?`` is asked between
+    the aggregations (each a few tenths of a second on a county); raises :class:`Cancelled`."""
+    prog = Progress(progress, interval=0.0)
+    prog(0.0)
     base = cv.aggregate(cells, baseline, thresholds, target, quantiles)
+    prog(0.3)
     scen = cv.aggregate(cells, scenario, thresholds, target, quantiles)
-    both = cv.aggregate(cells, worst_of(baseline, scenario), thresholds, target, quantiles)
+    prog(0.6)
+    worst = worst_of(baseline, scenario)
+    prog(0.65)
+    both = cv.aggregate(cells, worst, thresholds, target, quantiles)
+    del worst
+    prog(0.9)
     lost, gained = {}, {}
     for lv in base.rows:
         for key in ("area", "cls", "group"):

@@ -43,8 +43,7 @@ import os
 
 import numpy as np
 
-from . import Cancelled
-from ._threads import Progress, run_jobs
+from ._threads import Progress, run_cancellable, run_jobs
 from .costdist import check_friction, edge_coefficients, move_set
 
 
@@ -298,9 +297,10 @@ def greedy(sets, w, count=None, fixed=(), target=None):
     return list(g.picked), np.array(g.values[1:])
 
 
-def swap_improve(sets, w, chosen, fixed=(), max_swaps=1000, tcsr=None, rel_eps=1e-12):
+def swap_improve(sets, w, chosen, fixed=(), max_swaps=1000, tcsr=None, rel_eps=1e-12, prog=None):
     """1-exchange local search from ``chosen``: best improving swap (drop a chosen candidate, add an
-    unchosen one) until none improves. Fixed sites are never dropped. Returns (chosen, covered, swaps)."""
+    unchosen one) until none improves. Fixed sites are never dropped. Returns (chosen, covered, swaps).
+    ``prog()`` (may raise :class:`Cancelled`) is called before each swap search."""
     k = _k()
     w = np.asarray(w, dtype=np.float64)
     chosen = [int(j) for j in chosen]
@@ -317,6 +317,8 @@ def swap_improve(sets, w, chosen, fixed=(), max_swaps=1000, tcsr=None, rel_eps=1
     eps = rel_eps * max(float(w.sum()), 1.0)
     swaps = 0
     while chosen and swaps < max_swaps and selected.sum() < n:
+        if prog is not None:
+            prog()
         delta, i, j = k.best_swap(sets.indptr, sets.indices, tptr, tcand, w, cnt, selected, removable)
         if not (delta > eps) or i < 0:
             break
@@ -369,8 +371,10 @@ def solve(sets, w, count=None, fixed=(), target_share=None, swap=True, curve_max
     g = _Greedy(sets, w, base_mask, allowed)
     target = None if target_share is None else float(target_share) * total
     notes = []
+    prog = Progress(progress, interval=0.1)  # asked every 0.1 s: Cancel is answered within a second
     # greedy to the solution count
     while True:
+        prog(0.1)
         if target is not None:
             if g.value >= target * (1 - 1e-12):
                 break
@@ -385,6 +389,7 @@ def solve(sets, w, count=None, fixed=(), target_share=None, swap=True, curve_max
     # extend the curve
     cmax = max(2 * k, k + 20) if curve_max is None else max(int(curve_max), k)
     while len(g.picked) < cmax:
+        prog(0.2)
         if g.step() is None:
             break
     curve = np.array(g.values)
@@ -396,7 +401,7 @@ def solve(sets, w, count=None, fixed=(), target_share=None, swap=True, curve_max
     tcsr = None
     if swap and k > 0:
         tcsr = sets.transpose()
-        chosen, value, swaps = swap_improve(sets, w, greedy_chosen, fixed, max_swaps, tcsr)
+        chosen, value, swaps = swap_improve(sets, w, greedy_chosen, fixed, max_swaps, tcsr, prog=lambda: prog(0.4))
         if value < greedy_value:  # pragma: no cover - swaps only ever increase coverage
             chosen, value = greedy_chosen, greedy_value
     proven = False
@@ -404,9 +409,8 @@ def solve(sets, w, count=None, fixed=(), target_share=None, swap=True, curve_max
         # smaller counts: greedy prefix + swap, while they still reach the target
         kk = k - 1
         while swap and kk >= 1:
-            if progress is not None and progress(0.5):
-                raise Cancelled()
-            c2, v2, s2 = swap_improve(sets, w, g.picked[:kk], fixed, max_swaps, tcsr)
+            prog(0.5, force=True)
+            c2, v2, s2 = swap_improve(sets, w, g.picked[:kk], fixed, max_swaps, tcsr, prog=lambda: prog(0.5))
             if v2 < target * (1 - 1e-12):
                 break
             chosen, value, swaps = c2, v2, s2
@@ -433,11 +437,14 @@ def road_cells(speed, min_speed=None):
     return m if m.any() else ok
 
 
-def generate_candidates(weights2d, spec, road_mask, n, seed=0, max_points=50_000, margin_cells=None):
+def generate_candidates(weights2d, spec, road_mask, n, seed=0, max_points=50_000, margin_cells=None,
+                        progress=None):
     """``n`` candidate cells: k-means centres of the demand-weighted cells snapped to the nearest road cell.
 
     Demand cells are pooled into square blocks (weighted centroids) when there are more than
-    ``max_points``. Returns (rows, cols) int64 arrays of distinct road cells (possibly fewer than n)."""
+    ``max_points``. Returns (rows, cols) int64 arrays of distinct road cells (possibly fewer than n).
+    ``progress(fraction) -> cancel?`` is asked every 0.1 s, also during the k-means (which cannot be
+    interrupted: on cancel it is left to finish in the background); raises :class:`Cancelled`."""
     from scipy.spatial import cKDTree
     from sklearn.cluster import KMeans
 
@@ -461,7 +468,12 @@ def generate_candidates(weights2d, spec, road_mask, n, seed=0, max_points=50_000
     if n <= 0:
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
     km = KMeans(n_clusters=n, n_init=1, random_state=seed, max_iter=100)
-    km.fit(X, sample_weight=wv)
+    prog = Progress(progress, interval=0.1)
+    if progress is not None:  # 1-3 s on the sample: keep Cancel answered meanwhile
+        run_cancellable(lambda: km.fit(X, sample_weight=wv), lambda: prog(0.5))
+    else:
+        km.fit(X, sample_weight=wv)
+    prog(0.9, force=True)
     centres = km.cluster_centers_
     # nearest road cell (search within the demand bounding box plus a margin)
     m = margin_cells if margin_cells is not None else max(20, int(2000 / spec.cell_size))

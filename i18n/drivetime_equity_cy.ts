@@ -4,392 +4,392 @@
     <context>
         <name>CalibrateAlgorithm</name>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="83" />
+            <location filename="../processing/alg_calibrate.py" line="51" />
             <source>Calibrate against observed journeys</source>
             <translation>Graddnodi yn erbyn teithiau a arsylwyd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="87" />
+            <location filename="../processing/alg_calibrate.py" line="55" />
             <source>Fits the speed surface to journey times you know (CAD or vehicle-tracking journeys, or published travel times) and writes a calibrated surface. The model is: journey time = fixed time + driving time over the surface (scaled by fitted speed factors). The fixed time covers what a raster cannot see: junctions, turns, parking, getting in and out. The calibrated surface carries the fixed time in its metadata, and every algorithm that reads it (drive time, matrix, scenario, standby) adds it to every journey, with no extra parameter. Errors are reported on held-out journeys (cross-validation): journeys to the same destination are held out together by default, so the figures show how well the times carry over to places the fit never saw.</source>
             <translation>Yn ffitio'r arwyneb cyflymder i amseroedd teithiau rydych yn eu gwybod (teithiau CAD neu olrhain cerbydau, neu amseroedd teithio cyhoeddedig) ac yn ysgrifennu arwyneb wedi'i raddnodi. Y model yw: amser taith = amser sefydlog + amser gyrru dros yr arwyneb (wedi'i raddio gan ffactorau cyflymder wedi'u ffitio). Mae'r amser sefydlog yn cynnwys yr hyn na all rhastr ei weld: cyffyrdd, troadau, parcio, mynd i mewn i'r cerbyd a dod allan ohono. Mae'r arwyneb wedi'i raddnodi yn cario'r amser sefydlog yn ei fetadata, ac mae pob algorithm sy'n ei ddarllen (amser gyrru, matrics, senario, wrth gefn) yn ei ychwanegu at bob taith, heb unrhyw baramedr ychwanegol. Caiff gwallau eu hadrodd ar deithiau a ddaliwyd yn ôl (croes-ddilysu): yn ôl y rhagosodiad, caiff teithiau i'r un gyrchfan eu dal yn ôl gyda'i gilydd, felly mae'r ffigurau'n dangos pa mor dda y mae'r amseroedd yn trosglwyddo i leoedd na welodd y ffitiad erioed.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="96" />
+            <location filename="../processing/alg_calibrate.py" line="64" />
             <source>Speed surface in km/h to calibrate (from 'Build speed surface').</source>
             <translation>Arwyneb cyflymder mewn km/awr i'w raddnodi (o 'Adeiladu arwyneb cyflymder').</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="97" />
+            <location filename="../processing/alg_calibrate.py" line="65" />
             <source>Observed journeys as lines: the first vertex is the origin, the last the destination (a straight line between them is enough). Any CRS.</source>
             <translation>Teithiau a arsylwyd fel llinellau: y fertig cyntaf yw'r tarddle, a'r olaf yw'r gyrchfan (mae llinell syth rhyngddynt yn ddigon). Unrhyw CRS.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="99" />
+            <location filename="../processing/alg_calibrate.py" line="67" />
             <source>Numeric field with the observed journey time in minutes (positive).</source>
             <translation>Maes rhifol gydag amser y daith a arsylwyd mewn munudau (positif).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="100" />
+            <location filename="../processing/alg_calibrate.py" line="68" />
             <source>What is fitted. Fixed time + one speed factor (2 parameters, the default): one scale for every road. Fixed time only (1 parameter): speeds as they are. Fixed time + a factor per speed group (up to 5 parameters: motorways and trunk roads, A and B roads, minor roads, service roads and off-road): slower, and only better with many journeys of every kind.</source>
             <translation>Beth sy'n cael ei ffitio. Amser sefydlog + un ffactor cyflymder (2 baramedr, y rhagosodiad): un raddfa ar gyfer pob ffordd. Amser sefydlog yn unig (1 paramedr): y cyflymderau fel y maent. Amser sefydlog + ffactor i bob grŵp cyflymder (hyd at 5 paramedr: traffyrdd a chefnffyrdd, ffyrdd A a B, mân ffyrdd, ffyrdd gwasanaeth ac oddi ar y ffordd): arafach, a dim ond yn well gyda llawer o deithiau o bob math.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="105" />
+            <location filename="../processing/alg_calibrate.py" line="73" />
             <source>Number of cross-validation folds (2-20). Each fold is fitted on the other journeys and predicted held out.</source>
             <translation>Nifer y plygiadau croes-ddilysu (2-20). Caiff pob plyg ei ffitio ar y teithiau eraill a'i ragfynegi wedi'i ddal yn ôl.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="107" />
+            <location filename="../processing/alg_calibrate.py" line="75" />
             <source>What each fold holds out together: every journey to one destination (the default; a strict test), from one origin, or single journeys at random.</source>
             <translation>Beth mae pob plyg yn ei ddal yn ôl gyda'i gilydd: pob taith i un gyrchfan (y rhagosodiad; prawf llym), o un tarddle, neu deithiau unigol ar hap.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="109" />
+            <location filename="../processing/alg_calibrate.py" line="77" />
             <source>Seed of the random assignment of folds (the same seed gives the same folds).</source>
             <translation>Hedyn ar gyfer neilltuo'r plygiadau ar hap (mae'r un hedyn yn rhoi'r un plygiadau).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="110" />
+            <location filename="../processing/alg_calibrate.py" line="78" />
             <source>A journey end on an impassable cell is moved to the nearest passable cell within this many metres; ends further away are reported, not used.</source>
             <translation>Caiff pen taith ar gell anhramwyadwy ei symud i'r gell dramwyadwy agosaf o fewn y nifer hwn o fetrau; caiff pennau sydd ymhellach i ffwrdd eu hadrodd, ond nid eu defnyddio.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="112" />
+            <location filename="../processing/alg_calibrate.py" line="80" />
             <source>Calibrated speed surface (km/h, float32 GeoTIFF) with the fixed time in its metadata (DRIVETIME_FIXED_MINUTES).</source>
             <translation>Arwyneb cyflymder wedi'i raddnodi (km/awr, GeoTIFF float32) gyda'r amser sefydlog yn ei fetadata (DRIVETIME_FIXED_MINUTES).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="114" />
+            <location filename="../processing/alg_calibrate.py" line="82" />
             <source>Each journey with its observed time, modelled times before and after calibration and held out, the held-out error, its fold and its status (used, or why not).</source>
             <translation>Pob taith gyda'i hamser a arsylwyd, yr amseroedd wedi'u modelu cyn graddnodi, ar ôl graddnodi ac wedi'u dal yn ôl, y gwall wedi dal yn ôl, ei phlyg a'i statws (wedi'i defnyddio, neu pam lai).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="117" />
+            <location filename="../processing/alg_calibrate.py" line="85" />
             <source>HTML report: fitted parameters with standard errors, held-out errors (median |error|, mean signed error, share within ±10 %, collaboration-band agreement) and plots.</source>
             <translation>Adroddiad HTML: paramedrau wedi'u ffitio gyda gwallau safonol, gwallau wedi dal yn ôl (|gwall| canolrifol, gwall cymedrig ag arwydd, cyfran o fewn ±10 %, cytundeb bandiau cydweithio) a graffiau.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="120" />
+            <location filename="../processing/alg_calibrate.py" line="88" />
             <source>The fitted fixed time in minutes per journey (also in OUTPUT's metadata).</source>
             <translation>Yr amser sefydlog a ffitiwyd, mewn munudau y daith (hefyd ym metadata OUTPUT).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="121" />
+            <location filename="../processing/alg_calibrate.py" line="89" />
             <source>The fitted driving-time multiplier (speeds are divided by it); NaN with a factor per speed group.</source>
             <translation>Y lluosydd amser gyrru a ffitiwyd (rhennir y cyflymderau ganddo); NaN gyda ffactor i bob grŵp cyflymder.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="123" />
+            <location filename="../processing/alg_calibrate.py" line="91" />
             <source>Number of journeys used in the fit (both ends on the surface, an observed time, reachable).</source>
             <translation>Nifer y teithiau a ddefnyddiwyd yn y ffit (y ddau ben ar yr arwyneb, amser a arsylwyd, modd eu cyrraedd).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="125" />
+            <location filename="../processing/alg_calibrate.py" line="93" />
             <source>Median absolute error of the held-out predictions, in percent of the observed time.</source>
             <translation>Gwall absoliwt canolrifol y rhagfynegiadau a ddaliwyd yn ôl, fel canran o'r amser a arsylwyd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="127" />
+            <location filename="../processing/alg_calibrate.py" line="95" />
             <source>Share of journeys whose held-out time falls in the same collaboration band (≤30, 30–45, 45–60, over 60 min) as the observed time, percent.</source>
             <translation>Cyfran y teithiau y mae eu hamser a ddaliwyd yn ôl yn yr un band cydweithio (≤30, 30–45, 45–60, dros 60 mun) â'r amser a arsylwyd, canran.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="137" />
+            <location filename="../processing/alg_calibrate.py" line="105" />
             <source>Observed journeys (lines)</source>
             <translation>Teithiau a arsylwyd (llinellau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="139" />
+            <location filename="../processing/alg_calibrate.py" line="107" />
             <source>Observed minutes field</source>
             <translation>Maes munudau a arsylwyd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="141" />
+            <location filename="../processing/alg_calibrate.py" line="109" />
             <source>Model</source>
             <translation>Model</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="142" />
+            <location filename="../processing/alg_calibrate.py" line="110" />
             <source>Cross-validation folds</source>
             <translation>Plygiadau croes-ddilysu</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="144" />
+            <location filename="../processing/alg_calibrate.py" line="112" />
             <source>Hold out together</source>
             <translation>Dal yn ôl gyda'i gilydd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="145" />
+            <location filename="../processing/alg_calibrate.py" line="113" />
             <source>Journeys to one destination</source>
             <translation>Teithiau i un gyrchfan</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="145" />
+            <location filename="../processing/alg_calibrate.py" line="113" />
             <source>Journeys from one origin</source>
             <translation>Teithiau o un tarddle</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="146" />
+            <location filename="../processing/alg_calibrate.py" line="114" />
             <source>Single journeys</source>
             <translation>Teithiau unigol</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="147" />
+            <location filename="../processing/alg_calibrate.py" line="115" />
             <source>Random seed</source>
             <translation>Hedyn ar hap</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="150" />
+            <location filename="../processing/alg_calibrate.py" line="118" />
             <source>Snap journey ends to passable cells within (m)</source>
             <translation>Symud pennau teithiau i gelloedd tramwyadwy o fewn (m)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="151" />
+            <location filename="../processing/alg_calibrate.py" line="119" />
             <source>Calibrated speed surface</source>
             <translation>Arwyneb cyflymder wedi'i raddnodi</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="152" />
+            <location filename="../processing/alg_calibrate.py" line="120" />
             <source>Journeys with errors</source>
             <translation>Teithiau gyda gwallau</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="154" />
+            <location filename="../processing/alg_calibrate.py" line="122" />
             <source>Calibration report</source>
             <translation>Adroddiad graddnodi</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="155" />
+            <location filename="../processing/alg_calibrate.py" line="123" />
             <source>HTML files (*.html)</source>
             <translation>Ffeiliau HTML (*.html)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="156" />
+            <location filename="../processing/alg_calibrate.py" line="124" />
             <source>Fitted fixed time (minutes)</source>
             <translation>Amser sefydlog wedi'i ffitio (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="157" />
+            <location filename="../processing/alg_calibrate.py" line="125" />
             <source>Fitted speed factor (time multiplier; NaN per group)</source>
             <translation>Ffactor cyflymder wedi'i ffitio (lluosydd amser; NaN fesul grŵp)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="158" />
+            <location filename="../processing/alg_calibrate.py" line="126" />
             <source>Journeys used</source>
             <translation>Teithiau a ddefnyddiwyd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="159" />
+            <location filename="../processing/alg_calibrate.py" line="127" />
             <source>Held-out median |error| (%)</source>
             <translation>|Gwall| canolrifol wedi dal yn ôl (%)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="160" />
+            <location filename="../processing/alg_calibrate.py" line="128" />
             <source>Held-out band agreement (%)</source>
             <translation>Cytundeb bandiau wedi dal yn ôl (%)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="164" />
+            <location filename="../processing/alg_calibrate.py" line="132" />
             <source>Fixed time + one speed factor</source>
             <translation>Amser sefydlog + un ffactor cyflymder</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="164" />
+            <location filename="../processing/alg_calibrate.py" line="132" />
             <source>Fixed time only</source>
             <translation>Amser sefydlog yn unig</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="165" />
+            <location filename="../processing/alg_calibrate.py" line="133" />
             <source>Fixed time + a speed factor per speed group</source>
             <translation>Amser sefydlog + ffactor cyflymder i bob grŵp cyflymder</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="174" />
+            <location filename="../processing/alg_calibrate.py" line="142" />
             <source>JOURNEYS: no layer given.</source>
             <translation>JOURNEYS: ni roddwyd haen.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="176" />
+            <location filename="../processing/alg_calibrate.py" line="144" />
             <source>JOURNEYS: the layer holds {kind} geometries; give lines from origin (first vertex) to destination (last vertex). From a table of origin and destination points, make them with 'XY to line' or 'Join by lines (hub lines)'.</source>
             <translation>JOURNEYS: mae'r haen yn cynnwys geometregau {kind}; rhowch linellau o'r tarddle (y fertig cyntaf) i'r gyrchfan (y fertig olaf). O dabl o bwyntiau tarddle a chyrchfan, crëwch nhw gyda 'XY to line' neu 'Join by lines (hub lines)'.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="184" />
+            <location filename="../processing/alg_calibrate.py" line="152" />
             <source>MINUTES_FIELD: the journeys layer has no field '{f}'. Its fields are: {fields}.</source>
             <translation>MINUTES_FIELD: nid oes gan yr haen teithiau faes '{f}'. Ei meysydd yw: {fields}.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="188" />
+            <location filename="../processing/alg_calibrate.py" line="156" />
             <source>MINUTES_FIELD: '{f}' is a {t} field; choose a numeric field holding minutes (or convert it with the field calculator: to_real("{f}")).</source>
             <translation>MINUTES_FIELD: mae '{f}' yn faes {t}; dewiswch faes rhifol sy'n cynnwys munudau (neu trowch ef yn rhif gyda'r Field calculator: to_real("{f}")).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="208" />
+            <location filename="../processing/alg_calibrate.py" line="176" />
             <source>MINUTES_FIELD: journey {fid} has {m:g} minutes; observed times must be positive. Remove or correct such journeys (a filter such as "{f}" &gt; 0).</source>
             <translation>MINUTES_FIELD: mae gan daith {fid} {m:g} munud; rhaid i amseroedd a arsylwyd fod yn bositif. Tynnwch neu cywirwch deithiau o'r fath (hidlydd fel "{f}" &gt; 0).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="216" />
+            <location filename="../processing/alg_calibrate.py" line="184" />
             <source>JOURNEYS: the layer has no journeys with a geometry (is it empty, or an empty selection?).</source>
             <translation>JOURNEYS: nid oes gan yr haen deithiau â geometreg (a yw'n wag, neu'n ddetholiad gwag?).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="244" />
+            <location filename="../processing/alg_calibrate.py" line="212" />
             <source>FOLDS must be between 2 and 20 (default 5).</source>
             <translation>Rhaid i FOLDS fod rhwng 2 ac 20 (rhagosodiad 5).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="264" />
+            <location filename="../processing/alg_calibrate.py" line="232" />
             <source>{n} of {t} journeys have an end outside the speed surface or far from any passable cell: they are not used (see the status field of OUTPUT_JOURNEYS). Build the surface over an extent that covers them.</source>
             <translation>Mae gan {n} o {t} taith ben y tu allan i'r arwyneb cyflymder neu ymhell o unrhyw gell dramwyadwy: nid ydynt yn cael eu defnyddio (gweler y maes status yn OUTPUT_JOURNEYS). Adeiladwch yr arwyneb dros estyniad sy'n eu cwmpasu.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="269" />
+            <location filename="../processing/alg_calibrate.py" line="237" />
             <source>JOURNEYS: only {n} journey(s) have both ends on the speed surface and an observed time; at least 3 are needed (check that the journeys and the surface cover the same area).</source>
             <translation>JOURNEYS: dim ond {n} taith sydd â'r ddau ben ar yr arwyneb cyflymder ac amser a arsylwyd; mae angen o leiaf 3 (gwiriwch fod y teithiau a'r arwyneb yn cwmpasu'r un ardal).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="281" />
+            <location filename="../processing/alg_calibrate.py" line="249" />
             <source>FOLD_BY: every usable journey has the same {what}, so none can be held out; choose another FOLD_BY.</source>
             <translation>FOLD_BY: mae gan bob taith y gellir ei defnyddio yr un {what}, felly ni ellir dal yr un ohonynt yn ôl; dewiswch FOLD_BY arall.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="284" />
+            <location filename="../processing/alg_calibrate.py" line="252" />
             <source>{n} journeys on a {r} x {c} grid of {s:g} m cells; model: {m}; {k}-fold cross-validation holding out by {by} ({g} groups).</source>
             <translation>{n} taith ar grid {r} x {c} o gelloedd {s:g} m; model: {m}; croes-ddilysu {k} plyg yn dal yn ôl fesul {by} ({g} grŵp).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="298" />
+            <location filename="../processing/alg_calibrate.py" line="266" />
             <source>{n} journeys cannot be driven on the surface (an end cut off by barriers or missing roads): not used.</source>
             <translation>Ni ellir gyrru {n} taith ar yr arwyneb (pen wedi'i dorri i ffwrdd gan rwystrau neu ffyrdd coll): heb eu defnyddio.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="316" />
+            <location filename="../processing/alg_calibrate.py" line="284" />
             <source>The calibrated surface has speeds up to {v:.0f} km/h, above the {m:g} km/h the drive-time algorithms accept, so they will refuse it: the observed times are implausibly short for this surface. Check the units of MINUTES_FIELD (minutes) and the journeys' ends.</source>
             <translation>Mae gan yr arwyneb wedi'i galibro gyflymderau hyd at {v:.0f} km/awr, uwchlaw'r {m:g} km/awr y mae'r algorithmau amser gyrru yn eu derbyn, felly byddant yn ei wrthod: mae'r amseroedd a arsylwyd yn annhebygol o fyr ar gyfer yr arwyneb hwn. Gwiriwch unedau MINUTES_FIELD (munudau) a phennau'r teithiau.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="333" />
+            <location filename="../processing/alg_calibrate.py" line="301" />
             <source>Calibrated speed surface (km/h)</source>
             <translation>Arwyneb cyflymder wedi'i raddnodi (km/awr)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="356" />
+            <location filename="../processing/alg_calibrate.py" line="324" />
             <source>Fitted fixed time: {f:.2f} min per journey (± {se:.2f}).</source>
             <translation>Amser sefydlog wedi'i ffitio: {f:.2f} mun i bob taith (± {se:.2f}).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="359" />
+            <location filename="../processing/alg_calibrate.py" line="327" />
             <source>Fitted speed factor: driving times × {k:.3f} (speeds ÷ {k:.3f}).</source>
             <translation>Ffactor cyflymder wedi'i ffitio: amseroedd gyrru × {k:.3f} (cyflymderau ÷ {k:.3f}).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="363" />
+            <location filename="../processing/alg_calibrate.py" line="331" />
             <source>  {name}: driving times × {k:.3f}{note}</source>
             <translation>  {name}: amseroedd gyrru × {k:.3f}{note}</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="365" />
+            <location filename="../processing/alg_calibrate.py" line="333" />
             <source> (too little time there to fit: kept)</source>
             <translation> (rhy ychydig o amser yno i'w ffitio: wedi'i gadw)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="367" />
+            <location filename="../processing/alg_calibrate.py" line="335" />
             <source>Before: median |error| {a:.1f} %, mean {s:+.1f} min, {w:.1f} % within ±10 %, {b:.1f} % in the same band.</source>
             <translation>Cyn: |gwall| canolrifol {a:.1f} %, cymedr {s:+.1f} mun, {w:.1f} % o fewn ±10 %, {b:.1f} % yn yr un band.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="372" />
+            <location filename="../processing/alg_calibrate.py" line="340" />
             <source>After (held out): median |error| {a:.1f} %, mean {s:+.1f} min, {w:.1f} % within ±10 %, {b:.1f} % in the same band.</source>
             <translation>Ar ôl (wedi dal yn ôl): |gwall| canolrifol {a:.1f} %, cymedr {s:+.1f} mun, {w:.1f} % o fewn ±10 %, {b:.1f} % yn yr un band.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="405" />
+            <location filename="../processing/alg_calibrate.py" line="373" />
             <source>OUTPUT_JOURNEYS: writing a journey failed: {err}</source>
             <translation>OUTPUT_JOURNEYS: methodd ysgrifennu taith: {err}</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="409" />
+            <location filename="../processing/alg_calibrate.py" line="378" />
             <source>Journeys: held-out error</source>
             <translation>Teithiau: gwall wedi dal yn ôl</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="419" />
+            <location filename="../processing/alg_calibrate.py" line="387" />
             <source>fixed time (minutes per journey)</source>
             <translation>amser sefydlog (munudau i bob taith)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="420" />
+            <location filename="../processing/alg_calibrate.py" line="388" />
             <source>added to every journey</source>
             <translation>wedi'i ychwanegu at bob taith</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="422" />
+            <location filename="../processing/alg_calibrate.py" line="390" />
             <source>speed factor (driving-time multiplier)</source>
             <translation>ffactor cyflymder (lluosydd amser gyrru)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="423" />
+            <location filename="../processing/alg_calibrate.py" line="391" />
             <source>above 1: slower than the input speeds</source>
             <translation>uwchlaw 1: arafach na'r cyflymderau mewnbwn</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="426" />
+            <location filename="../processing/alg_calibrate.py" line="394" />
             <source>time factor: {name}</source>
             <translation>ffactor amser: {name}</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="428" />
+            <location filename="../processing/alg_calibrate.py" line="396" />
             <source>{p:.0f} % of the modelled driving time</source>
             <translation>{p:.0f} % o'r amser gyrru wedi'i fodelu</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="432" />
+            <location filename="../processing/alg_calibrate.py" line="400" />
             <source>Across the {k} folds the fixed time ranged from {a:.2f} to {b:.2f} min.</source>
             <translation>Ar draws y {k} plyg, roedd yr amser sefydlog rhwng {a:.2f} a {b:.2f} mun.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="435" />
+            <location filename="../processing/alg_calibrate.py" line="403" />
             <source>{u:,} of {t:,} journeys were used; model: {m} ({p} fitted parameters).</source>
             <translation>Defnyddiwyd {u:,} o {t:,} o deithiau; model: {m} ({p} paramedr wedi'u ffitio).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="437" />
+            <location filename="../processing/alg_calibrate.py" line="405" />
             <source>Drive time = activation + fixed time ({f:.2f} min) + driving on the calibrated surface.</source>
             <translation>Amser gyrru = amser ysgogi + amser sefydlog ({f:.2f} mun) + gyrru ar yr arwyneb wedi'i raddnodi.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="443" />
+            <location filename="../processing/alg_calibrate.py" line="411" />
             <source>The input surface already carried a fixed time of {f:.2f} min: the 'before' times include it, and the new fixed time replaces it.</source>
             <translation>Roedd yr arwyneb mewnbwn eisoes yn cario amser sefydlog o {f:.2f} mun: mae'r amseroedd 'cyn' yn ei gynnwys, ac mae'r amser sefydlog newydd yn cymryd ei le.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="445" />
+            <location filename="../processing/alg_calibrate.py" line="413" />
             <source>before</source>
             <translation>cyn</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="445" />
+            <location filename="../processing/alg_calibrate.py" line="413" />
             <source>after, in sample</source>
             <translation>ar ôl, yn y sampl</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="446" />
+            <location filename="../processing/alg_calibrate.py" line="414" />
             <source>after, held out</source>
             <translation>ar ôl, wedi dal yn ôl</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="448" />
+            <location filename="../processing/alg_calibrate.py" line="416" />
             <source>Held out: each journey is predicted by a fit that did not see it (nor any journey in its fold). The fit minimises relative squared error, so short and long journeys count alike.</source>
             <translation>Wedi dal yn ôl: caiff pob taith ei rhagfynegi gan ffitiad na welodd hi (nac unrhyw daith yn ei phlyg). Mae'r ffitiad yn lleihau'r gwall sgwâr cymharol, felly mae teithiau byr a hir yn cyfrif yr un fath.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="450" />
+            <location filename="../processing/alg_calibrate.py" line="418" />
             <source>Band agreement compares the collaboration band (≤30, 30–45, 45–60, over 60 min) of the observed and the modelled time.</source>
             <translation>Mae cytundeb bandiau yn cymharu band cydweithio (≤30, 30–45, 45–60, dros 60 mun) yr amser a arsylwyd a'r amser wedi'i fodelu.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="453" />
+            <location filename="../processing/alg_calibrate.py" line="421" />
             <source>Drive-time calibration</source>
             <translation>Graddnodi amser gyrru</translation>
         </message>
@@ -645,309 +645,309 @@
     <context>
         <name>CoverageAlgorithm</name>
         <message>
-            <location filename="../processing/alg_coverage.py" line="66" />
+            <location filename="../processing/alg_coverage.py" line="61" />
             <source>Coverage and equity by area</source>
             <translation>Cwmpas a thegwch fesul ardal</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="70" />
+            <location filename="../processing/alg_coverage.py" line="65" />
             <source>Turns a drive-time raster into coverage and equity figures per area (PCTs, CCGs, districts, any polygons), per urban / semi-urban / rural class and optionally per group such as IMD decile: population and % within each threshold, population-weighted mean, median and 90th-percentile drive time, maximum, population beyond the target, the gap to the whole study area in percentage points and a rank. Population held in polygons (e.g. LSOAs) is cut by the areas and spread over the raster cells in proportion to the exact area of polygon and cell (area weighting); totals are conserved and the log says how many people fall outside the raster, outside every area or on unreachable cells. A time equal to a threshold counts as within it; unreachable (nodata) cells are never within and are counted separately.</source>
             <translation>Yn troi rhastr amser gyrru yn ffigurau cwmpas a thegwch fesul ardal (PCTs, CCGs, ardaloedd awdurdod lleol, unrhyw bolygonau), fesul dosbarth trefol / lled-drefol / gwledig ac, yn ddewisol, fesul grŵp megis degradd IMD: poblogaeth a % o fewn pob trothwy, amser gyrru cymedrig, canolrif a 90fed canradd wedi'u pwysoli yn ôl poblogaeth, uchafswm, poblogaeth y tu hwnt i'r targed, y bwlch i'r ardal astudio gyfan mewn pwyntiau canran, a safle yn y drefn. Caiff poblogaeth a ddelir mewn polygonau (e.e. LSOAs) ei thorri gan yr ardaloedd a'i lledaenu dros gelloedd y rhastr yn gymesur ag union arwynebedd y polygon a'r gell (pwysoli arwynebedd); caiff cyfansymiau eu cadw ac mae'r log yn nodi faint o bobl sydd y tu allan i'r rhastr, y tu allan i bob ardal neu ar gelloedd na ellir eu cyrraedd. Mae amser sy'n hafal i drothwy yn cyfrif fel amser o fewn y trothwy; nid yw celloedd na ellir eu cyrraedd (nodata) byth o fewn trothwy, ac fe'u cyfrifir ar wahân.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="80" />
+            <location filename="../processing/alg_coverage.py" line="75" />
             <source>Drive time in minutes (from 'Drive-time raster'); nodata = unreachable. Projected CRS in metres.</source>
             <translation>Amser gyrru mewn munudau (o 'Rhastr amser gyrru'); nodata = ni ellir ei gyrraedd. CRS tafluniedig mewn metrau.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="82" />
+            <location filename="../processing/alg_coverage.py" line="77" />
             <source>Reporting areas (polygons): PCTs, CCGs, localities, districts; any CRS (reprojected to the raster's). Overlapping areas each count the people inside them; invalid polygons (e.g. self-intersecting) are repaired; the log names both.</source>
             <translation>Ardaloedd adrodd (polygonau): PCTs, CCGs, ardaloedd lleol, ardaloedd awdurdod lleol; unrhyw CRS (caiff ei ail-daflunio i CRS y rhastr). Mae ardaloedd sy'n gorgyffwrdd yr un yn cyfrif y bobl y tu mewn iddynt; caiff polygonau annilys (e.e. rhai sy'n croesi eu hunain) eu trwsio; mae'r log yn enwi'r ddau.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="85" />
+            <location filename="../processing/alg_coverage.py" line="80" />
             <source>Field with a unique id per area (default: the feature id). Duplicate or empty ids are an error.</source>
             <translation>Maes gyda dynodydd unigryw ar gyfer pob ardal (rhagosodiad: dynodydd y nodwedd). Mae dynodyddion dyblyg neu wag yn wall.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="87" />
+            <location filename="../processing/alg_coverage.py" line="82" />
             <source>Field with the area name used in the summary and labels (default: the id field; with neither, a text field called name or ending in name / nm, such as lad11nm, if the areas have one).</source>
             <translation>Maes gydag enw'r ardal a ddefnyddir yn y crynodeb a'r labeli (rhagosodiad: y maes id; heb y naill na'r llall, maes testun o'r enw name neu sy'n gorffen ag name / nm, megis lad11nm, os oes un gan yr ardaloedd).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="91" />
+            <location filename="../processing/alg_coverage.py" line="86" />
             <source>Drive-time thresholds in minutes (comma-separated); each gives fields pop_le_&lt;T&gt; and pct_le_&lt;T&gt; (7.5 gives pct_le_7_5).</source>
             <translation>Trothwyon amser gyrru mewn munudau (wedi'u gwahanu gan atalnodau); mae pob un yn rhoi'r meysydd pop_le_&lt;T&gt; a pct_le_&lt;T&gt; (mae 7.5 yn rhoi pct_le_7_5).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="93" />
+            <location filename="../processing/alg_coverage.py" line="88" />
             <source>The standard being judged, in minutes (added to the thresholds if missing): gap_pp, rank and pop_beyond refer to it.</source>
             <translation>Y safon sy'n cael ei mesur, mewn munudau (caiff ei hychwanegu at y trothwyon os nad yw yno): mae gap_pp, rank a pop_beyond yn cyfeirio ati.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="95" />
+            <location filename="../processing/alg_coverage.py" line="90" />
             <source>Share of the population that should be within the target (%): an area meets the standard when pct_le_&lt;TARGET&gt; &gt;= this (fields meets, pop_short).</source>
             <translation>Y gyfran o'r boblogaeth a ddylai fod o fewn y targed (%): mae ardal yn cyrraedd y safon pan fo pct_le_&lt;TARGET&gt; &gt;= hyn (meysydd meets, pop_short).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="97" />
+            <location filename="../processing/alg_coverage.py" line="92" />
             <source>Optional field of the population layer with an urban/rural class: ONS RUC2011 codes (A1, B1, C1, C2 urban; D1, D2 town and fringe = semi-urban; E1, E2 village and dispersed = rural), their labels, or urban / semi-urban / rural. Empty: classify by population density.</source>
             <translation>Maes dewisol yn yr haen poblogaeth gyda dosbarth trefol/gwledig: codau RUC2011 y SYG (A1, B1, C1, C2 trefol; D1, D2 tref ac ymylon = lled-drefol; E1, E2 pentref a gwasgaredig = gwledig), eu labeli, neu urban / semi-urban / rural. Gwag: dosbarthu yn ôl dwysedd poblogaeth.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="101" />
+            <location filename="../processing/alg_coverage.py" line="96" />
             <source>Two density breaks in persons per km² used when no URBANITY_FIELD is given: rural below the first, semi-urban up to the second, urban from it (default 300,1500: the EU Degree of Urbanisation thresholds). Polygons use their own density; points and raster cells the density of the surrounding 1 km².</source>
             <translation>Dau doriad dwysedd mewn pobl fesul km² a ddefnyddir pan na roddir URBANITY_FIELD: gwledig o dan y cyntaf, lled-drefol hyd at yr ail, trefol o'r ail ymlaen (rhagosodiad 300,1500: trothwyon Gradd Trefoli yr UE). Mae polygonau'n defnyddio eu dwysedd eu hunain; pwyntiau a chelloedd rhastr, dwysedd y 1 km² o'u cwmpas.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="106" />
+            <location filename="../processing/alg_coverage.py" line="101" />
             <source>Optional field of the population layer for another breakdown (e.g. imd19_decile): the table gets rows per area × class × group.</source>
             <translation>Maes dewisol yn yr haen poblogaeth ar gyfer dadansoddiad arall (e.e. imd19_decile): mae'r tabl yn cael rhesi fesul ardal × dosbarth × grŵp.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="108" />
+            <location filename="../processing/alg_coverage.py" line="103" />
             <source>Optional dasymetric weights on the drive-time grid (e.g. built-up or road surface, 0 where nobody lives): each polygon's people are spread in proportion to covered area × weight (plain area where a polygon covers only zero weight).</source>
             <translation>Pwysau dasymetrig dewisol ar grid yr amser gyrru (e.e. arwyneb adeiledig neu ffordd, 0 lle nad oes neb yn byw): caiff pobl pob polygon eu lledaenu yn gymesur ag arwynebedd a gwmpesir × pwysau (arwynebedd plaen lle mae polygon yn cwmpasu pwysau sero yn unig).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="112" />
+            <location filename="../processing/alg_coverage.py" line="107" />
             <source>Name of the whole study area in the summary sentences, e.g. Oxfordshire.</source>
             <translation>Enw'r ardal astudio gyfan yn y brawddegau crynodeb, e.e. Swydd Rydychen.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="114" />
+            <location filename="../processing/alg_coverage.py" line="109" />
             <source>The areas with pop_total, pop_le_&lt;T&gt;, pct_le_&lt;T&gt;, pop_beyond, pct_beyond, pop_unreach, pop_outside (people of the area outside the raster, not counted), mean_min, median_min, p90_min, max_min, gap_pp, gap_best_pp, rank (1 = highest % within target), meets (1/0) and pop_short (people to bring within target to meet TARGET_SHARE). NULL where an area has no population. Styled as a choropleth of % within target.</source>
             <translation>Yr ardaloedd gyda pop_total, pop_le_&lt;T&gt;, pct_le_&lt;T&gt;, pop_beyond, pct_beyond, pop_unreach, pop_outside (pobl yr ardal sydd y tu allan i'r rhastr, heb eu cyfrif), mean_min, median_min, p90_min, max_min, gap_pp, gap_best_pp, rank (1 = y % uchaf o fewn y targed), meets (1/0) a pop_short (y bobl y mae angen dod â nhw o fewn y targed i gyrraedd TARGET_SHARE). NULL lle nad oes poblogaeth mewn ardal. Arddull cloropleth o'r % o fewn y targed.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="120" />
+            <location filename="../processing/alg_coverage.py" line="115" />
             <source>Optional table (no geometry) with the same figures per level: area, area × urbanity class, area × group, area × class × group, and the whole study area (level study, study_class, study_group...). gap_pp is against the whole study area; rank is among rows of the same level, class and group.</source>
             <translation>Tabl dewisol (heb geometreg) gyda'r un ffigurau fesul lefel: ardal, ardal × dosbarth trefoldeb, ardal × grŵp, ardal × dosbarth × grŵp, a'r ardal astudio gyfan (lefel study, study_class, study_group...). Mae gap_pp yn cymharu â'r ardal astudio gyfan; mae rank yn cymharu rhesi o'r un lefel, dosbarth a grŵp.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="124" />
+            <location filename="../processing/alg_coverage.py" line="119" />
             <source>Optional HTML (or .txt) file with plain-English sentences to paste, and a table of the areas.</source>
             <translation>Ffeil HTML (neu .txt) ddewisol gyda brawddegau mewn iaith glir i'w gludo, a thabl o'r ardaloedd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="126" />
+            <location filename="../processing/alg_coverage.py" line="121" />
             <source>Number output: % of the study area's people within TARGET minutes.</source>
             <translation>Allbwn rhif: % o bobl yr ardal astudio o fewn TARGET munud.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="127" />
+            <location filename="../processing/alg_coverage.py" line="122" />
             <source>Number output: people of the study area within TARGET minutes.</source>
             <translation>Allbwn rhif: pobl yr ardal astudio o fewn TARGET munud.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="128" />
+            <location filename="../processing/alg_coverage.py" line="123" />
             <source>Number output: people counted (inside the areas and the raster).</source>
             <translation>Allbwn rhif: y bobl a gyfrifwyd (y tu mewn i'r ardaloedd a'r rhastr).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="129" />
+            <location filename="../processing/alg_coverage.py" line="124" />
             <source>Number output: population-weighted median drive time of the study area (minutes).</source>
             <translation>Allbwn rhif: amser gyrru canolrifol yr ardal astudio wedi'i bwysoli yn ôl poblogaeth (munudau).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="131" />
+            <location filename="../processing/alg_coverage.py" line="126" />
             <source>Number output: population-weighted 90th-percentile drive time of the study area (minutes).</source>
             <translation>Allbwn rhif: amser gyrru 90fed canradd yr ardal astudio wedi'i bwysoli yn ôl poblogaeth (munudau).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="133" />
+            <location filename="../processing/alg_coverage.py" line="128" />
             <source>Number output: areas with at least TARGET_SHARE % of their people within TARGET minutes.</source>
             <translation>Allbwn rhif: ardaloedd ag o leiaf TARGET_SHARE % o'u pobl o fewn TARGET munud.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="135" />
+            <location filename="../processing/alg_coverage.py" line="130" />
             <source>Number output: areas with people in them (those judged).</source>
             <translation>Allbwn rhif: ardaloedd â phobl ynddynt (y rhai a fernir).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="136" />
+            <location filename="../processing/alg_coverage.py" line="131" />
             <source>String output: the headline sentence, e.g. '29.8 % within 8 min; median 9.6 min, 90th percentile 17.2 min'.</source>
             <translation>Allbwn testun: y frawddeg bennawd, e.e. '29.8 % o fewn 8 mun; canolrif 9.6 mun, 90fed canradd 17.2 mun'.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="146" />
+            <location filename="../processing/alg_coverage.py" line="141" />
             <source>Drive time (minutes)</source>
             <translation>Amser gyrru (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="147" />
+            <location filename="../processing/alg_coverage.py" line="142" />
             <source>Areas</source>
             <translation>Ardaloedd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="148" />
+            <location filename="../processing/alg_coverage.py" line="143" />
             <source>Area id field</source>
             <translation>Maes dynodydd ardal</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="150" />
+            <location filename="../processing/alg_coverage.py" line="145" />
             <source>Area name field</source>
             <translation>Maes enw ardal</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="154" />
+            <location filename="../processing/alg_coverage.py" line="149" />
             <source>Thresholds (minutes)</source>
             <translation>Trothwyon (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="155" />
+            <location filename="../processing/alg_coverage.py" line="150" />
             <source>Target (minutes)</source>
             <translation>Targed (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="157" />
+            <location filename="../processing/alg_coverage.py" line="152" />
             <source>Target share of population (%)</source>
             <translation>Cyfran darged o'r boblogaeth (%)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="159" />
+            <location filename="../processing/alg_coverage.py" line="154" />
             <source>Urban/rural class field</source>
             <translation>Maes dosbarth trefol/gwledig</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="162" />
+            <location filename="../processing/alg_coverage.py" line="157" />
             <source>Density breaks for urbanity (persons/km²)</source>
             <translation>Toriadau dwysedd ar gyfer trefoldeb (pobl/km²)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="164" />
+            <location filename="../processing/alg_coverage.py" line="159" />
             <source>Group field (e.g. IMD decile)</source>
             <translation>Maes grŵp (e.e. degradd IMD)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="166" />
+            <location filename="../processing/alg_coverage.py" line="161" />
             <source>Dasymetric weights (optional raster)</source>
             <translation>Pwysau dasymetrig (rhastr dewisol)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="168" />
+            <location filename="../processing/alg_coverage.py" line="163" />
             <source>Study area name</source>
             <translation>Enw'r ardal astudio</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="169" />
-            <location filename="../processing/alg_coverage.py" line="207" />
+            <location filename="../processing/alg_coverage.py" line="164" />
+            <location filename="../processing/alg_coverage.py" line="202" />
             <source>the study area</source>
             <translation>yr ardal astudio</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="170" />
+            <location filename="../processing/alg_coverage.py" line="165" />
             <source>Coverage by area</source>
             <translation>Cwmpas fesul ardal</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="172" />
-            <location filename="../processing/alg_coverage.py" line="417" />
+            <location filename="../processing/alg_coverage.py" line="167" />
+            <location filename="../processing/alg_coverage.py" line="411" />
             <source>Coverage table</source>
             <translation>Tabl cwmpas</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="174" />
+            <location filename="../processing/alg_coverage.py" line="169" />
             <source>Summary</source>
             <translation>Crynodeb</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="175" />
+            <location filename="../processing/alg_coverage.py" line="170" />
             <source>HTML files (*.html);;Text files (*.txt)</source>
             <translation>Ffeiliau HTML (*.html);;Ffeiliau testun (*.txt)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="177" />
+            <location filename="../processing/alg_coverage.py" line="172" />
             <source>% within target</source>
             <translation>% o fewn y targed</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="178" />
+            <location filename="../processing/alg_coverage.py" line="173" />
             <source>People within target</source>
             <translation>Pobl o fewn y targed</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="179" />
+            <location filename="../processing/alg_coverage.py" line="174" />
             <source>People counted</source>
             <translation>Pobl a gyfrifwyd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="180" />
+            <location filename="../processing/alg_coverage.py" line="175" />
             <source>Median drive time (minutes)</source>
             <translation>Amser gyrru canolrifol (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="181" />
+            <location filename="../processing/alg_coverage.py" line="176" />
             <source>90th-percentile drive time (minutes)</source>
             <translation>Amser gyrru 90fed canradd (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="182" />
+            <location filename="../processing/alg_coverage.py" line="177" />
             <source>Areas meeting the target</source>
             <translation>Ardaloedd sy'n cyrraedd y targed</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="183" />
+            <location filename="../processing/alg_coverage.py" line="178" />
             <source>Areas with population</source>
             <translation>Ardaloedd â phoblogaeth</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="185" />
+            <location filename="../processing/alg_coverage.py" line="180" />
             <source>Headline</source>
             <translation>Pennawd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="198" />
+            <location filename="../processing/alg_coverage.py" line="193" />
             <source>DRIVETIME: the raster has negative values; it must hold minutes (nodata = unreachable).</source>
             <translation>DRIVETIME: mae gan y rhastr werthoedd negatif; rhaid iddo gynnwys munudau (nodata = ni ellir ei gyrraedd).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="204" />
+            <location filename="../processing/alg_coverage.py" line="199" />
             <source>TARGET must be a positive number of minutes, e.g. 8.</source>
             <translation>Rhaid i TARGET fod yn nifer positif o funudau, e.e. 8.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="226" />
+            <location filename="../processing/alg_coverage.py" line="221" />
             <source>POPULATION / POPULATION_RASTER: no population falls inside both the areas and the drive-time raster (input total {tot}). Check that the population layer covers the areas and that the population field is the right one.</source>
             <translation>POPULATION / POPULATION_RASTER: nid oes poblogaeth o fewn yr ardaloedd a'r rastr amser gyrru ar yr un pryd (cyfanswm y mewnbwn {tot}). Gwiriwch fod yr haen poblogaeth yn cwmpasu'r ardaloedd a mai'r maes poblogaeth yw'r un cywir.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="275" />
+            <location filename="../processing/alg_coverage.py" line="270" />
             <source>{p} within {T} min; median {m} min, 90th percentile {p90} min</source>
             <translation>{p} o fewn {T} mun; canolrif {m} mun, 90fed canradd {p90} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="285" />
+            <location filename="../processing/alg_coverage.py" line="280" />
             <source>Population: {inp} in the input; {tot} inside the areas and the raster (used); {orr} of the areas outside the raster; {oa} outside every area; {un} on unreachable cells.</source>
             <translation>Poblogaeth: {inp} yn y mewnbwn; {tot} o fewn yr ardaloedd a'r rhastr (wedi'u defnyddio); {orr} o'r ardaloedd y tu allan i'r rhastr; {oa} y tu allan i bob ardal; {un} ar gelloedd na ellir eu cyrraedd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="291" />
+            <location filename="../processing/alg_coverage.py" line="286" />
             <source>Across {study}: {p} within {T} min; median {m} min, 90th percentile {p90} min.</source>
             <translation>Ar draws {study}: {p} o fewn {T} mun; canolrif {m} mun, 90fed canradd {p90} mun.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="303" />
+            <location filename="../processing/alg_coverage.py" line="298" />
             <source>The areas overlap: {x} people are counted in more than one area (and in the study-area row more than once).</source>
             <translation>Mae'r ardaloedd yn gorgyffwrdd: caiff {x} o bobl eu cyfrif mewn mwy nag un ardal (a mwy nag unwaith yn rhes yr ardal astudio).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="373" />
+            <location filename="../processing/alg_coverage.py" line="368" />
             <source>Coverage within {T} min</source>
             <translation>Cwmpas o fewn {T} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="396" />
+            <location filename="../processing/alg_coverage.py" line="390" />
             <source>all</source>
             <translation>pob un</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="425" />
+            <location filename="../processing/alg_coverage.py" line="418" />
             <source>Figures from the drive-time raster and the population layer given; population spread by area weighting.</source>
             <translation>Ffigurau o'r rhastr amser gyrru a'r haen poblogaeth a roddwyd; poblogaeth wedi'i lledaenu drwy bwysoli arwynebedd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_coverage.py" line="435" />
+            <location filename="../processing/alg_coverage.py" line="428" />
             <source>Could not draw the report's charts: {err}</source>
             <translation>Methu tynnu siartiau'r adroddiad: {err}</translation>
         </message>
@@ -1154,15 +1154,15 @@
         <message>
             <location filename="../core/coverage.py" line="1087" />
             <location filename="../plugin/whatif_dock.py" line="260" />
-            <location filename="../processing/alg_coverage.py" line="521" />
+            <location filename="../processing/styling.py" line="316" />
             <source>Area</source>
             <translation>Ardal</translation>
         </message>
         <message>
             <location filename="../core/coverage.py" line="1087" />
             <location filename="../plugin/whatif_dock.py" line="260" />
-            <location filename="../processing/alg_coverage.py" line="522" />
             <location filename="../processing/report_charts.py" line="107" />
+            <location filename="../processing/styling.py" line="317" />
             <source>People</source>
             <translation>Pobl</translation>
         </message>
@@ -1178,7 +1178,7 @@
         </message>
         <message>
             <location filename="../core/coverage.py" line="1088" />
-            <location filename="../processing/alg_coverage.py" line="524" />
+            <location filename="../processing/styling.py" line="319" />
             <source>Median (min)</source>
             <translation>Canolrif (mun)</translation>
         </message>
@@ -1194,7 +1194,7 @@
         </message>
         <message>
             <location filename="../core/coverage.py" line="1088" />
-            <location filename="../processing/alg_coverage.py" line="526" />
+            <location filename="../processing/styling.py" line="321" />
             <source>Rank</source>
             <translation>Rheng</translation>
         </message>
@@ -1279,38 +1279,38 @@
             <translation>Yn ôl {g}, mae'r gostyngiad mwyaf yn y gyfran o fewn {T} munud yn {g} {lab}: {a} i {c}.</translation>
         </message>
         <message>
-            <location filename="../plugin/plugin.py" line="65" />
+            <location filename="../plugin/plugin.py" line="72" />
             <location filename="../processing/provider.py" line="30" />
             <source>Drive-Time Equity</source>
             <translation>Tegwch Amser Gyrru</translation>
         </message>
         <message>
-            <location filename="../plugin/plugin.py" line="67" />
+            <location filename="../plugin/plugin.py" line="74" />
             <source>Drive-Time Equity: the workflow, step by step, and the workshop mode</source>
             <translation>Tegwch Amser Gyrru: y llif gwaith, gam wrth gam, a'r modd gweithdy</translation>
         </message>
         <message>
-            <location filename="../plugin/plugin.py" line="83" />
+            <location filename="../plugin/plugin.py" line="90" />
             <source>Workshop mode (what-if)…</source>
             <translation>Modd gweithdy (beth-os)…</translation>
         </message>
         <message>
-            <location filename="../plugin/plugin.py" line="87" />
+            <location filename="../plugin/plugin.py" line="94" />
             <source>Workshop mode: add, move and close sites on the map and watch the drive time and the population covered change</source>
             <translation>Modd gweithdy: ychwanegwch, symudwch a chaewch safleoedd ar y map a gwyliwch yr amser gyrru a'r boblogaeth a gwmpesir yn newid</translation>
         </message>
         <message>
-            <location filename="../plugin/plugin.py" line="93" />
+            <location filename="../plugin/plugin.py" line="100" />
             <source>Drive-Time Equity tools…</source>
             <translation>Offer Tegwch Amser Gyrru…</translation>
         </message>
         <message>
-            <location filename="../plugin/plugin.py" line="95" />
+            <location filename="../plugin/plugin.py" line="102" />
             <source>Show the Drive-Time Equity algorithms in the Processing Toolbox</source>
             <translation>Dangos algorithmau Tegwch Amser Gyrru yn y Blwch Offer Prosesu</translation>
         </message>
         <message>
-            <location filename="../plugin/plugin.py" line="178" />
+            <location filename="../plugin/plugin.py" line="193" />
             <source>Drive-Time Equity needs the Python packages {names}: {hint}</source>
             <translation>Mae Tegwch Amser Gyrru angen y pecynnau Python {names}: {hint}</translation>
         </message>
@@ -1381,8 +1381,8 @@
         </message>
         <message>
             <location filename="../plugin/whatif_dock.py" line="74" />
-            <location filename="../processing/styling.py" line="52" />
-            <location filename="../processing/styling.py" line="65" />
+            <location filename="../processing/styling.py" line="80" />
+            <location filename="../processing/styling.py" line="93" />
             <source>min</source>
             <translation>mun</translation>
         </message>
@@ -1547,215 +1547,24 @@
             <translation>Cadwyd y safleoedd yn {path}; yn rhedeg Cymharu senarios safleoedd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="50" />
-            <source>modelled {p} % or more too short</source>
-            <translation>wedi'i fodelu {p} % neu fwy yn rhy fyr</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_calibrate.py" line="52" />
-            <source>modelled {p} % or more too long</source>
-            <translation>wedi'i fodelu {p} % neu fwy yn rhy hir</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_calibrate.py" line="54" />
-            <source>within ±{p} %</source>
-            <translation>o fewn ±{p} %</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_calibrate.py" line="56" />
-            <source>{a}–{b} % too short</source>
-            <translation>{a}–{b} % yn rhy fyr</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_calibrate.py" line="58" />
-            <source>{a}–{b} % too long</source>
-            <translation>{a}–{b} % yn rhy hir</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_coverage.py" line="487" />
-            <source>{a}–{b} % within {T} min</source>
-            <translation>{a}–{b} % o fewn {T} mun</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_coverage.py" line="489" />
-            <source>(below the {s} % standard)</source>
-            <translation>(islaw'r safon o {s} %)</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_coverage.py" line="491" />
-            <source>(meets the {s} % standard)</source>
-            <translation>(yn cyrraedd y safon o {s} %)</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_coverage.py" line="497" />
-            <source>no population</source>
-            <translation>dim poblogaeth</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_coverage.py" line="521" />
-            <source>Level</source>
-            <translation>Lefel</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_coverage.py" line="521" />
-            <source>Area id</source>
-            <translation>Dynodydd ardal</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_coverage.py" line="521" />
-            <source>Urbanity</source>
-            <translation>Trefoldeb</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_coverage.py" line="522" />
-            <source>Group</source>
-            <translation>Grŵp</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_coverage.py" line="522" />
-            <source>People beyond target</source>
-            <translation>Pobl y tu hwnt i'r targed</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_coverage.py" line="523" />
-            <source>% beyond target</source>
-            <translation>% y tu hwnt i'r targed</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_coverage.py" line="523" />
-            <source>People unreachable</source>
-            <translation>Pobl na ellir eu cyrraedd</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_coverage.py" line="524" />
-            <source>Mean (min)</source>
-            <translation>Cymedr (mun)</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_coverage.py" line="524" />
-            <source>90th pct (min)</source>
-            <translation>90fed canradd (mun)</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_coverage.py" line="525" />
-            <source>Max (min)</source>
-            <translation>Uchafswm (mun)</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_coverage.py" line="525" />
-            <source>Gap to study area (pp)</source>
-            <translation>Bwlch i'r ardal astudio (pp)</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_coverage.py" line="526" />
-            <source>Gap to best (pp)</source>
-            <translation>Bwlch i'r gorau (pp)</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_coverage.py" line="526" />
-            <source>Meets standard</source>
-            <translation>Yn cyrraedd y safon</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_coverage.py" line="527" />
-            <source>People short of standard</source>
-            <translation>Pobl islaw'r safon</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_coverage.py" line="530" />
-            <source>People ≤ {T} min</source>
-            <translation>Pobl ≤ {T} mun</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_coverage.py" line="531" />
-            <source>% ≤ {T} min</source>
-            <translation>% ≤ {T} mun</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_coverage.py" line="554" />
-            <location filename="../processing/styling.py" line="279" />
-            <source>Could not write the style file {path}</source>
-            <translation>Nid oedd modd ysgrifennu'r ffeil arddull {path}</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_matrix.py" line="56" />
+            <location filename="../processing/alg_matrix.py" line="43" />
             <source>30 minutes or less — potential for collaboration (travel time not a barrier)</source>
             <translation>30 munud neu lai — potensial i gydweithio (nid yw amser teithio yn rhwystr)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="57" />
+            <location filename="../processing/alg_matrix.py" line="44" />
             <source>30–45 minutes — potential for collaboration of tertiary services</source>
             <translation>30–45 munud — potensial i gydweithio ar wasanaethau trydyddol</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="58" />
+            <location filename="../processing/alg_matrix.py" line="45" />
             <source>45–60 minutes — potential for collaboration</source>
             <translation>45–60 munud — potensial i gydweithio</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="59" />
+            <location filename="../processing/alg_matrix.py" line="46" />
             <source>over 60 minutes — limited potential for collaboration</source>
             <translation>dros 60 munud — potensial cyfyngedig i gydweithio</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_matrix.py" line="126" />
-            <source>group {g} (1 site)</source>
-            <translation>grŵp {g} (1 safle)</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_matrix.py" line="126" />
-            <source>group {g} ({n} sites)</source>
-            <translation>grŵp {g} ({n} safle)</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_matrix.py" line="150" />
-            <source>no site within {b} min</source>
-            <translation>dim safle o fewn {b} mun</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_matrix.py" line="151" />
-            <source>1 site within {b} min</source>
-            <translation>1 safle o fewn {b} mun</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_matrix.py" line="152" />
-            <source>2 sites within {b} min</source>
-            <translation>2 safle o fewn {b} mun</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_matrix.py" line="153" />
-            <source>3 sites within {b} min</source>
-            <translation>3 safle o fewn {b} mun</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_matrix.py" line="154" />
-            <source>4 or more sites within {b} min</source>
-            <translation>4 safle neu fwy o fewn {b} mun</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_matrix.py" line="161" />
-            <source>within 5 min (shared catchment)</source>
-            <translation>o fewn 5 mun (dalgylch a rennir)</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_matrix.py" line="161" />
-            <source>5–10 min</source>
-            <translation>5–10 mun</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_matrix.py" line="162" />
-            <source>10–15 min</source>
-            <translation>10–15 mun</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_matrix.py" line="162" />
-            <source>15–30 min</source>
-            <translation>15–30 mun</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_matrix.py" line="163" />
-            <source>over 30 min</source>
-            <translation>dros 30 mun</translation>
         </message>
         <message>
             <location filename="../processing/alg_scenario.py" line="65" />
@@ -1768,24 +1577,9 @@
             <translation>Targed (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="47" />
-            <source>Coverage by number of points</source>
-            <translation>Cwmpas yn ôl nifer y pwyntiau</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_standby.py" line="58" />
-            <source>number of new points</source>
-            <translation>nifer y pwyntiau newydd</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_standby.py" line="60" />
-            <source>demand covered</source>
-            <translation>galw a gwmpesir</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_standby.py" line="64" />
-            <source>target</source>
-            <translation>targed</translation>
+            <location filename="../processing/alg_scenario.py" line="81" />
+            <source>TARGET must be a positive number of minutes.</source>
+            <translation>Rhaid i TARGET fod yn nifer positif o funudau.</translation>
         </message>
         <message>
             <location filename="../processing/base.py" line="143" />
@@ -2760,366 +2554,576 @@
             <translation>Siart bar o bobl yn dod o fewn ac yn symud y tu hwnt i {T} munud</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="57" />
+            <location filename="../processing/report_charts.py" line="173" />
+            <source>Coverage by number of points</source>
+            <translation>Cwmpas yn ôl nifer y pwyntiau</translation>
+        </message>
+        <message>
+            <location filename="../processing/report_charts.py" line="184" />
+            <source>number of new points</source>
+            <translation>nifer y pwyntiau newydd</translation>
+        </message>
+        <message>
+            <location filename="../processing/report_charts.py" line="186" />
+            <source>demand covered</source>
+            <translation>galw a gwmpesir</translation>
+        </message>
+        <message>
+            <location filename="../processing/report_charts.py" line="190" />
+            <source>target</source>
+            <translation>targed</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="85" />
             <source>up to {b} {unit}</source>
             <translation>hyd at {b} {unit}</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="59" />
+            <location filename="../processing/styling.py" line="87" />
             <source>{a}–{b} {unit}</source>
             <translation>{a}–{b} {unit}</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="65" />
+            <location filename="../processing/styling.py" line="93" />
             <source>over {b} {unit}</source>
             <translation>dros {b} {unit}</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="159" />
+            <location filename="../processing/styling.py" line="224" />
+            <source>group {g} (1 site)</source>
+            <translation>grŵp {g} (1 safle)</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="224" />
+            <source>group {g} ({n} sites)</source>
+            <translation>grŵp {g} ({n} safle)</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="239" />
+            <source>no site within {b} min</source>
+            <translation>dim safle o fewn {b} mun</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="240" />
+            <source>1 site within {b} min</source>
+            <translation>1 safle o fewn {b} mun</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="241" />
+            <source>2 sites within {b} min</source>
+            <translation>2 safle o fewn {b} mun</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="242" />
+            <source>3 sites within {b} min</source>
+            <translation>3 safle o fewn {b} mun</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="243" />
+            <source>4 or more sites within {b} min</source>
+            <translation>4 safle neu fwy o fewn {b} mun</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="249" />
+            <source>within 5 min (shared catchment)</source>
+            <translation>o fewn 5 mun (dalgylch a rennir)</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="250" />
+            <source>5–10 min</source>
+            <translation>5–10 mun</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="250" />
+            <source>10–15 min</source>
+            <translation>10–15 mun</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="251" />
+            <source>15–30 min</source>
+            <translation>15–30 mun</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="251" />
+            <source>over 30 min</source>
+            <translation>dros 30 mun</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="286" />
+            <source>{a}–{b} % within {T} min</source>
+            <translation>{a}–{b} % o fewn {T} mun</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="288" />
+            <source>(below the {s} % standard)</source>
+            <translation>(islaw'r safon o {s} %)</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="290" />
+            <source>(meets the {s} % standard)</source>
+            <translation>(yn cyrraedd y safon o {s} %)</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="296" />
+            <source>no population</source>
+            <translation>dim poblogaeth</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="316" />
+            <source>Level</source>
+            <translation>Lefel</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="316" />
+            <source>Area id</source>
+            <translation>Dynodydd ardal</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="316" />
+            <source>Urbanity</source>
+            <translation>Trefoldeb</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="317" />
+            <source>Group</source>
+            <translation>Grŵp</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="317" />
+            <source>People beyond target</source>
+            <translation>Pobl y tu hwnt i'r targed</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="318" />
+            <source>% beyond target</source>
+            <translation>% y tu hwnt i'r targed</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="318" />
+            <source>People unreachable</source>
+            <translation>Pobl na ellir eu cyrraedd</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="319" />
+            <source>Mean (min)</source>
+            <translation>Cymedr (mun)</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="319" />
+            <source>90th pct (min)</source>
+            <translation>90fed canradd (mun)</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="320" />
+            <source>Max (min)</source>
+            <translation>Uchafswm (mun)</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="320" />
+            <source>Gap to study area (pp)</source>
+            <translation>Bwlch i'r ardal astudio (pp)</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="321" />
+            <source>Gap to best (pp)</source>
+            <translation>Bwlch i'r gorau (pp)</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="321" />
+            <source>Meets standard</source>
+            <translation>Yn cyrraedd y safon</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="322" />
+            <source>People short of standard</source>
+            <translation>Pobl islaw'r safon</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="325" />
+            <source>People ≤ {T} min</source>
+            <translation>Pobl ≤ {T} mun</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="326" />
+            <source>% ≤ {T} min</source>
+            <translation>% ≤ {T} mun</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="364" />
+            <source>modelled {p} % or more too short</source>
+            <translation>wedi'i fodelu {p} % neu fwy yn rhy fyr</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="366" />
+            <source>modelled {p} % or more too long</source>
+            <translation>wedi'i fodelu {p} % neu fwy yn rhy hir</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="368" />
+            <source>within ±{p} %</source>
+            <translation>o fewn ±{p} %</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="370" />
+            <source>{a}–{b} % too short</source>
+            <translation>{a}–{b} % yn rhy fyr</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="372" />
+            <source>{a}–{b} % too long</source>
+            <translation>{a}–{b} % yn rhy hir</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="409" />
             <source>Could not style {layer}: {err}</source>
             <translation>Nid oedd modd rhoi arddull i {layer}: {err}</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="480" />
+            <source>Could not write the style file {path}</source>
+            <translation>Nid oedd modd ysgrifennu'r ffeil arddull {path}</translation>
         </message>
     </context>
     <context>
         <name>MatrixAlgorithm</name>
         <message>
-            <location filename="../processing/alg_matrix.py" line="198" />
+            <location filename="../processing/alg_matrix.py" line="98" />
             <source>Travel-time matrix between sites</source>
             <translation>Matrics amser teithio rhwng safleoedd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="201" />
+            <location filename="../processing/alg_matrix.py" line="101" />
             <source>Number of sites within each band break (one raster band per break)</source>
             <translation>Nifer y safleoedd o fewn pob toriad band (un band rhastr i bob toriad)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="202" />
+            <location filename="../processing/alg_matrix.py" line="102" />
             <source>Second-nearest minus nearest site time (minutes)</source>
             <translation>Amser yr ail safle agosaf llai'r safle agosaf (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="206" />
+            <location filename="../processing/alg_matrix.py" line="106" />
             <source>Computes the drive time between every pair of sites over a speed surface (one search per site that stops once every other site is reached, several sites at a time on all cores) and reads it against collaboration bands: by default 30 minutes or less, 30–45, 45–60 and over 60 minutes (a time of exactly 30, 45 or 60 falls in the lower band). Writes the pair table, a map of lines between the sites styled by band, the sites with their nearest partner, counts per band and collaboration groups, optionally the wide matrix as CSV and a raster of shared catchments. Sites on impassable cells are snapped to the nearest passable cell.</source>
             <translation>Yn cyfrifo'r amser gyrru rhwng pob pâr o safleoedd dros arwyneb cyflymder (un chwiliad i bob safle, sy'n stopio pan gyrhaeddir pob safle arall, sawl safle ar y tro ar bob craidd) ac yn ei gymharu â bandiau cydweithio: yn ddiofyn 30 munud neu lai, 30–45, 45–60 a dros 60 munud (mae amser o union 30, 45 neu 60 yn y band is). Yn ysgrifennu'r tabl parau, map o linellau rhwng y safleoedd ag arddull yn ôl band, y safleoedd gyda'u partner agosaf, cyfrifon fesul band a grwpiau cydweithio, ac yn ddewisol y matrics llydan fel CSV a rhastr o ddalgylchoedd a rennir. Caiff safleoedd ar gelloedd anhramwyadwy eu symud i'r gell dramwyadwy agosaf.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="214" />
+            <location filename="../processing/alg_matrix.py" line="114" />
             <source>Sites (points, e.g. A&amp;E departments), in any CRS; at least two. With 'Selected features only', only the selected sites are used.</source>
             <translation>Safleoedd (pwyntiau, e.e. adrannau achosion brys), mewn unrhyw CRS; o leiaf dau. Gyda 'Selected features only', dim ond y safleoedd a ddewiswyd a ddefnyddir.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="216" />
+            <location filename="../processing/alg_matrix.py" line="116" />
             <source>Field with a unique id per site (e.g. site_code_2014). Empty = the feature id. Duplicate or empty ids are an error.</source>
             <translation>Maes gyda dynodydd unigryw i bob safle (e.e. site_code_2014). Gwag = dynodydd y nodwedd. Mae dynodyddion dyblyg neu wag yn wall.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="218" />
+            <location filename="../processing/alg_matrix.py" line="118" />
             <source>Field with the site name used in the tables, the CSV headers and messages (e.g. site_name). Empty = a text field called name or ending in name / nm if the sites have one, else the id.</source>
             <translation>Maes gydag enw'r safle a ddefnyddir yn y tablau, penawdau'r CSV a'r negeseuon (e.e. site_name). Gwag = maes testun o'r enw name neu sy'n gorffen ag name / nm os oes un gan y safleoedd, fel arall yr id.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="221" />
+            <location filename="../processing/alg_matrix.py" line="121" />
             <source>Band breaks in minutes, comma-separated (default 30,45,60). Band 1 is the closest; a time equal to a break falls in the lower band; one more band holds the times beyond the last break.</source>
             <translation>Toriadau bandiau mewn munudau, wedi'u gwahanu gan atalnodau (rhagosodiad 30,45,60). Band 1 yw'r agosaf; mae amser sy'n hafal i doriad yn y band is; mae un band ychwanegol yn dal yr amseroedd y tu hwnt i'r toriad olaf.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="224" />
+            <location filename="../processing/alg_matrix.py" line="124" />
             <source>Band labels separated by ';', one per band (number of breaks + 1). The default is the four collaboration bands of the local plan; with other breaks and these default labels, plain labels such as '20–40 min' are used.</source>
             <translation>Labeli bandiau wedi'u gwahanu gan ';', un i bob band (nifer y toriadau + 1). Y rhagosodiad yw pedwar band cydweithio'r cynllun lleol; gyda thoriadau eraill a'r labeli rhagosodedig hyn, defnyddir labeli plaen fel '20–40 mun'.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="228" />
+            <location filename="../processing/alg_matrix.py" line="128" />
             <source>One time per pair, the mean of both directions (the cell graph is symmetric, so the directions agree to rounding; each pair is searched once, which is faster). Unticked: every site searches to every other site and each direction is kept (row = from, column = to); groups then need both directions within the break, and the lines show the mean.</source>
             <translation>Un amser i bob pâr, sef cymedr y ddau gyfeiriad (mae graff y celloedd yn gymesur, felly mae'r ddau gyfeiriad yn cytuno hyd at dalgrynnu; caiff pob pâr ei chwilio unwaith, sy'n gyflymach). Heb ei dicio: mae pob safle yn chwilio i bob safle arall a chedwir pob cyfeiriad (rhes = o, colofn = i); yna mae grwpiau angen y ddau gyfeiriad o fewn y toriad, ac mae'r llinellau'n dangos y cymedr.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="233" />
+            <location filename="../processing/alg_matrix.py" line="133" />
             <source>Hierarchical clustering (scikit-learn) of the matrix for the 'cluster' field of the sites: complete linkage (every pair in a group within the threshold), average, or single linkage (same as the connected groups).</source>
             <translation>Clystyru hierarchaidd (scikit-learn) o'r matrics ar gyfer maes 'cluster' y safleoedd: cysylltedd cyflawn (pob pâr mewn grŵp o fewn y trothwy), cyfartalog, neu gysylltedd sengl (yr un fath â'r grwpiau cysylltiedig).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="237" />
+            <location filename="../processing/alg_matrix.py" line="137" />
             <source>Clustering threshold in minutes (a distance equal to it still merges). Empty = the last band break.</source>
             <translation>Trothwy clystyru mewn munudau (mae pellter sy'n hafal iddo yn dal i uno). Gwag = y toriad band olaf.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="239" />
+            <location filename="../processing/alg_matrix.py" line="139" />
             <source>Cut the clustering tree into this many groups instead of using the threshold. 0 = use the threshold.</source>
             <translation>Torri'r goeden glystyru yn y nifer hwn o grwpiau yn lle defnyddio'r trothwy. 0 = defnyddio'r trothwy.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="241" />
+            <location filename="../processing/alg_matrix.py" line="141" />
             <source>What OUTPUT_ZONES holds: the number of sites within each band break (one raster band per break, e.g. band 1 = sites within 30 min), or the difference in minutes between the second-nearest and the nearest site (small = a shared catchment).</source>
             <translation>Beth sydd yn OUTPUT_ZONES: nifer y safleoedd o fewn pob toriad band (un band rhastr i bob toriad, e.e. band 1 = safleoedd o fewn 30 mun), neu'r gwahaniaeth mewn munudau rhwng yr ail safle agosaf a'r safle agosaf (bach = dalgylch a rennir).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="245" />
+            <location filename="../processing/alg_matrix.py" line="145" />
             <source>Table without geometry, one row per ordered pair: from_id, from_name, to_id, to_name, minutes, band (1 = closest) and band_label; NULL minutes and band for unreachable pairs.</source>
             <translation>Tabl heb geometreg, un rhes i bob pâr trefnedig: from_id, from_name, to_id, to_name, minutes, band (1 = agosaf) a band_label; minutes a band yn NULL ar gyfer parau na ellir eu cyrraedd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="248" />
+            <location filename="../processing/alg_matrix.py" line="148" />
             <source>One straight line per pair of sites (from/to ids and names, minutes, band, band_label, straight-line km), styled by band: the closest band widest, darkest and on top. Labels with the minutes are set up but off.</source>
             <translation>Un llinell syth i bob pâr o safleoedd (dynodyddion ac enwau o/i, munudau, band, band_label, km mewn llinell syth), ag arddull yn ôl band: y band agosaf yw'r lletaf a'r tywyllaf, ac ar y brig. Mae labeli gyda'r munudau wedi'u paratoi ond wedi'u diffodd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="251" />
+            <location filename="../processing/alg_matrix.py" line="151" />
             <source>The sites with: nearest partner and its time, number of partners in each band, mean time to the reachable others, the collaboration group at each band break (grp_30: connected groups of sites linked by times of 30 min or less), the hierarchical-clustering group (cluster) and the snapping distance. Other fields of the input follow.</source>
             <translation>Y safleoedd gyda: y partner agosaf a'i amser, nifer y partneriaid ym mhob band, yr amser cymedrig i'r safleoedd eraill y gellir eu cyrraedd, y grŵp cydweithio ar bob toriad band (grp_30: grwpiau cysylltiedig o safleoedd wedi'u cysylltu gan amseroedd o 30 mun neu lai), y grŵp clystyru hierarchaidd (cluster) a'r pellter symud. Mae meysydd eraill y mewnbwn yn dilyn.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="256" />
+            <location filename="../processing/alg_matrix.py" line="156" />
             <source>Optional CSV in the wide layout (site names as rows and columns, row = from, column = to), minutes rounded to 0.1, blank where unreachable.</source>
             <translation>CSV dewisol yn y gosodiad llydan (enwau'r safleoedd fel rhesi a cholofnau, rhes = o, colofn = i), munudau wedi'u talgrynnu i 0.1, yn wag lle na ellir cyrraedd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="258" />
+            <location filename="../processing/alg_matrix.py" line="158" />
             <source>Optional raster of shared catchments (see ZONES_MODE), on the speed surface's grid.</source>
             <translation>Rhastr dewisol o ddalgylchoedd a rennir (gweler ZONES_MODE), ar grid yr arwyneb cyflymder.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="260" />
+            <location filename="../processing/alg_matrix.py" line="160" />
             <source>Number output: pairs of sites (each pair once).</source>
             <translation>Allbwn rhif: parau o safleoedd (pob pâr unwaith).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="261" />
+            <location filename="../processing/alg_matrix.py" line="161" />
             <source>Number output: pairs with no route between them.</source>
             <translation>Allbwn rhif: parau heb lwybr rhyngddynt.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="262" />
+            <location filename="../processing/alg_matrix.py" line="162" />
             <source>String output: pairs per collaboration band as JSON, keyed by the band's upper break in minutes, e.g. {"30": 4, "45": 2, "60": 1, "beyond": 3, "unreachable": 0}.</source>
             <translation>Allbwn testun: parau fesul band cydweithio fel JSON, wedi'u allweddu yn ôl toriad uchaf y band mewn munudau, e.e. {"30": 4, "45": 2, "60": 1, "beyond": 3, "unreachable": 0}.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="265" />
+            <location filename="../processing/alg_matrix.py" line="165" />
             <source>Number output: median travel time over the reachable pairs (minutes; the mean of both directions when SYMMETRIC).</source>
             <translation>Allbwn rhif: amser teithio canolrifol dros y parau y gellir eu cyrraedd (munudau; cymedr y ddau gyfeiriad pan fo SYMMETRIC).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="267" />
+            <location filename="../processing/alg_matrix.py" line="167" />
             <source>Number output: shortest pair travel time (minutes).</source>
             <translation>Allbwn rhif: yr amser teithio byrraf rhwng pâr (munudau).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="268" />
+            <location filename="../processing/alg_matrix.py" line="168" />
             <source>Number output: longest pair travel time over the reachable pairs (minutes).</source>
             <translation>Allbwn rhif: yr amser teithio hiraf dros y parau y gellir eu cyrraedd (munudau).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="279" />
+            <location filename="../processing/alg_matrix.py" line="179" />
             <source>Site id field</source>
             <translation>Maes dynodydd safle</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="281" />
+            <location filename="../processing/alg_matrix.py" line="181" />
             <source>Site name field</source>
             <translation>Maes enw safle</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="283" />
+            <location filename="../processing/alg_matrix.py" line="183" />
             <source>Collaboration band breaks (minutes)</source>
             <translation>Toriadau bandiau cydweithio (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="285" />
+            <location filename="../processing/alg_matrix.py" line="185" />
             <source>Band labels (separated by ';')</source>
             <translation>Labeli bandiau (wedi'u gwahanu gan ';')</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="287" />
+            <location filename="../processing/alg_matrix.py" line="187" />
             <source>Mean of both directions</source>
             <translation>Cymedr y ddau gyfeiriad</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="291" />
+            <location filename="../processing/alg_matrix.py" line="191" />
             <source>Clustering linkage</source>
             <translation>Cysylltedd clystyru</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="293" />
+            <location filename="../processing/alg_matrix.py" line="193" />
             <source>Clustering threshold (minutes)</source>
             <translation>Trothwy clystyru (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="295" />
+            <location filename="../processing/alg_matrix.py" line="195" />
             <source>Number of clusters (0 = threshold)</source>
             <translation>Nifer y clystyrau (0 = trothwy)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="297" />
+            <location filename="../processing/alg_matrix.py" line="197" />
             <source>Shared-catchment raster holds</source>
             <translation>Cynnwys y rhastr dalgylchoedd a rennir</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="299" />
+            <location filename="../processing/alg_matrix.py" line="199" />
             <source>Travel times (pairs)</source>
             <translation>Amseroedd teithio (parau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="301" />
+            <location filename="../processing/alg_matrix.py" line="201" />
             <source>Collaboration lines</source>
             <translation>Llinellau cydweithio</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="304" />
+            <location filename="../processing/alg_matrix.py" line="204" />
             <source>Sites with collaboration groups</source>
             <translation>Safleoedd â grwpiau cydweithio</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="307" />
+            <location filename="../processing/alg_matrix.py" line="207" />
             <source>Wide matrix (CSV)</source>
             <translation>Matrics llydan (CSV)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="308" />
+            <location filename="../processing/alg_matrix.py" line="208" />
             <source>CSV files (*.csv)</source>
             <translation>Ffeiliau CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="310" />
-            <location filename="../processing/alg_matrix.py" line="672" />
+            <location filename="../processing/alg_matrix.py" line="210" />
+            <location filename="../processing/alg_matrix.py" line="570" />
             <source>Shared catchments</source>
             <translation>Dalgylchoedd a rennir</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="312" />
+            <location filename="../processing/alg_matrix.py" line="212" />
             <source>Pairs</source>
             <translation>Parau</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="312" />
+            <location filename="../processing/alg_matrix.py" line="212" />
             <source>Unreachable pairs</source>
             <translation>Parau na ellir eu cyrraedd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="313" />
+            <location filename="../processing/alg_matrix.py" line="213" />
             <source>Median pair time (minutes)</source>
             <translation>Amser pâr canolrifol (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="314" />
+            <location filename="../processing/alg_matrix.py" line="214" />
             <source>Shortest pair time (minutes)</source>
             <translation>Amser pâr byrraf (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="315" />
+            <location filename="../processing/alg_matrix.py" line="215" />
             <source>Longest pair time (minutes)</source>
             <translation>Amser pâr hiraf (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="317" />
+            <location filename="../processing/alg_matrix.py" line="217" />
             <source>Pairs per band (JSON)</source>
             <translation>Parau fesul band (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="326" />
+            <location filename="../processing/alg_matrix.py" line="226" />
             <source>{param}: the sites layer has no field '{field}'. Choose one of: {names}; or leave it empty.</source>
             <translation>{param}: nid oes gan yr haen safleoedd faes '{field}'. Dewiswch un o: {names}; neu gadewch ef yn wag.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="343" />
+            <location filename="../processing/alg_matrix.py" line="243" />
             <source>BANDS differ from 30,45,60, so the default collaboration labels do not apply; using: {labels}</source>
             <translation>Mae BANDS yn wahanol i 30,45,60, felly nid yw'r labeli cydweithio rhagosodedig yn berthnasol; yn defnyddio: {labels}</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="351" />
+            <location filename="../processing/alg_matrix.py" line="251" />
             <source>BAND_LABELS: a label is empty; give a text for every band, separated by ';'.</source>
             <translation>BAND_LABELS: mae label yn wag; rhowch destun ar gyfer pob band, wedi'u gwahanu gan ';'.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="353" />
+            <location filename="../processing/alg_matrix.py" line="253" />
             <source>BAND_LABELS: give {n} labels separated by ';' (one per band: {k} breaks in BANDS plus the band beyond the last break); got {m}. Leave it empty for the default labels.</source>
             <translation>BAND_LABELS: rhowch {n} label wedi'u gwahanu gan ';' (un i bob band: {k} toriad yn BANDS a'r band y tu hwnt i'r toriad olaf); cafwyd {m}. Gadewch ef yn wag ar gyfer y labeli rhagosodedig.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="369" />
+            <location filename="../processing/alg_matrix.py" line="269" />
             <source>Sites are named by their field '{f}' (set SITE_NAME_FIELD to choose another).</source>
             <translation>Caiff y safleoedd eu henwi yn ôl eu maes '{f}' (gosodwch SITE_NAME_FIELD i ddewis un arall).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="380" />
+            <location filename="../processing/alg_matrix.py" line="280" />
             <source>SITE_ID_FIELD: {n} site(s) have no value in '{field}' (feature ids {fids}). Fill them in, choose another field, or leave SITE_ID_FIELD empty to use the feature ids.</source>
             <translation>SITE_ID_FIELD: nid oes gwerth yn '{field}' gan {n} safle (dynodyddion nodwedd {fids}). Llenwch nhw, dewiswch faes arall, neu gadewch SITE_ID_FIELD yn wag i ddefnyddio dynodyddion y nodweddion.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="394" />
+            <location filename="../processing/alg_matrix.py" line="294" />
             <source>SITES: a travel-time matrix needs at least two sites; the layer (or its selection / filter) has {n}.</source>
             <translation>SITES: mae matrics amser teithio angen o leiaf ddau safle; mae gan yr haen (neu ei detholiad / hidlydd) {n}.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="403" />
+            <location filename="../processing/alg_matrix.py" line="303" />
             <source>SITE_ID_FIELD: the id '{id}' is used by {n} sites ({names}); {m} id(s) are duplicated. Choose a field with a unique value per site, or leave SITE_ID_FIELD empty to use the feature ids.</source>
             <translation>SITE_ID_FIELD: mae'r dynodydd '{id}' yn cael ei ddefnyddio gan {n} safle ({names}); mae {m} dynodydd yn ddyblyg. Dewiswch faes gyda gwerth unigryw i bob safle, neu gadewch SITE_ID_FIELD yn wag i ddefnyddio dynodyddion y nodweddion.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="426" />
+            <location filename="../processing/alg_matrix.py" line="326" />
             <source>CLUSTER_THRESHOLD must be positive (minutes), or empty for the last band break.</source>
             <translation>Rhaid i CLUSTER_THRESHOLD fod yn bositif (munudau), neu'n wag i ddefnyddio'r toriad band olaf.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="447" />
+            <location filename="../processing/alg_matrix.py" line="347" />
             <source>SITES: a travel-time matrix needs at least two sites; only {n} lie inside the speed raster.</source>
             <translation>SITES: mae matrics amser teithio angen o leiaf ddau safle; dim ond {n} sydd y tu mewn i'r rhastr cyflymder.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="452" />
+            <location filename="../processing/alg_matrix.py" line="352" />
             <source>{n} sites, {p} pairs, on a {r} x {c} grid of {s:g} m cells, {k} neighbours.</source>
             <translation>{n} safle, {p} pâr, ar grid {r} x {c} o gelloedd {s:g} m, {k} cymydog.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="482" />
+            <location filename="../processing/alg_matrix.py" line="382" />
             <source>from \ to (minutes)</source>
             <translation>o \ i (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="501" />
+            <location filename="../processing/alg_matrix.py" line="401" />
             <source>Band {k} ({label}): {n} pairs</source>
             <translation>Band {k} ({label}): {n} pâr</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="504" />
+            <location filename="../processing/alg_matrix.py" line="404" />
             <source>Unreachable: {n} pairs</source>
             <translation>Ni ellir eu cyrraedd: {n} pâr</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="507" />
+            <location filename="../processing/alg_matrix.py" line="407" />
             <source>Pair times: shortest {a:.1f} min, median {b:.1f} min, longest {c:.1f} min.</source>
             <translation>Amseroedd parau: byrraf {a:.1f} mun, canolrif {b:.1f} mun, hiraf {c:.1f} mun.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="554" />
+            <location filename="../processing/alg_matrix.py" line="454" />
             <source>Travel times between sites</source>
             <translation>Amseroedd teithio rhwng safleoedd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="591" />
+            <location filename="../processing/alg_matrix.py" line="491" />
             <source>Collaboration bands</source>
             <translation>Bandiau cydweithio</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="641" />
+            <location filename="../processing/alg_matrix.py" line="540" />
             <source>Sites and collaboration groups</source>
             <translation>Safleoedd a grwpiau cydweithio</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="644" />
+            <location filename="../processing/alg_matrix.py" line="542" />
             <source>Hierarchical clustering ({linkage}): {g} group(s).</source>
             <translation>Clystyru hierarchaidd ({linkage}): {g} grŵp.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="647" />
+            <location filename="../processing/alg_matrix.py" line="545" />
             <source>Connected groups within {b} min: {g}</source>
             <translation>Grwpiau cysylltiedig o fewn {b} mun: {g}</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="660" />
+            <location filename="../processing/alg_matrix.py" line="558" />
             <source>sites within {b} min</source>
             <translation>safleoedd o fewn {b} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="664" />
+            <location filename="../processing/alg_matrix.py" line="562" />
             <source>Cells within {b} min of two or more sites: {n} ({km:.1f} km²).</source>
             <translation>Celloedd o fewn {b} mun i ddau safle neu fwy: {n} ({km:.1f} km²).</translation>
         </message>
@@ -3127,489 +3131,489 @@
     <context>
         <name>ResponseAlgorithm</name>
         <message>
-            <location filename="../processing/alg_response.py" line="74" />
+            <location filename="../processing/alg_response.py" line="69" />
             <source>Response times with demand and busy vehicles</source>
             <translation>Amseroedd ymateb gyda galw a cherbydau prysur</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="78" />
+            <location filename="../processing/alg_response.py" line="73" />
             <source>Estimates response-time performance (call to arrival) per area: the mean and the 90th percentile, as ambulance standards are set (England: Category 1 mean 7 min, 90th percentile 15 min; Category 2 18 / 40), with the vehicles busy on other jobs. Model: calls arrive at random (a Poisson process) at each demand place; each is answered by the nearest free vehicle by drive time; if none is free the call waits for the first one to become free; a vehicle is busy for activation + drive to the scene + the job cycle (exponentially distributed with mean JOB_CYCLE) and is then back at its own station; response = wait + activation + drive. Method 'analytic' (seconds): Larson's hypercube approximation with Jarvis's extension to place-dependent busy times, stations of several vehicles as Erlang loss units, and the M/M/N queue for calls that find every vehicle busy; within about 2 % of the simulation's mean and 5 % of its 90th percentile for utilisations up to about 60 %, slightly pessimistic (a few % high) near 70 %. Method 'simulation': a seeded discrete-event simulation of the same model, with a 95 % confidence interval on every figure (the reference; it costs about a second per million simulated calls). Drive times come from one early-stopping run of the engine per station, to every demand cell.</source>
             <translation>Yn amcangyfrif perfformiad amser ymateb (o'r alwad i gyrraedd) fesul ardal: y cymedr a'r 90fed canradd, fel y gosodir safonau ambiwlans (Lloegr: Categori 1 cymedr 7 munud, 90fed canradd 15 munud; Categori 2 18 / 40), gyda'r cerbydau'n brysur ar swyddi eraill. Model: daw galwadau ar hap (proses Poisson) ym mhob man galw; atebir pob un gan y cerbyd rhydd agosaf yn ôl amser gyrru; os nad oes un yn rhydd, mae'r alwad yn aros i'r cyntaf ddod yn rhydd; mae cerbyd yn brysur am yr amser ysgogi + gyrru i'r digwyddiad + y cylch gwaith (dosraniad esbonyddol â chymedr JOB_CYCLE) ac yna mae'n ôl yn ei orsaf ei hun; ymateb = aros + ysgogi + gyrru. Dull 'analytic' (eiliadau): brasamcan hypercube Larson gydag estyniad Jarvis i amseroedd prysur sy'n dibynnu ar y man, gorsafoedd â sawl cerbyd fel unedau colled Erlang, a'r ciw M/M/N ar gyfer galwadau sy'n canfod pob cerbyd yn brysur; o fewn tua 2 % i gymedr yr efelychiad a 5 % i'w 90fed canradd ar gyfer defnydd hyd at tua 60 %, ychydig yn besimistaidd (ychydig % yn uchel) ger 70 %. Dull 'simulation': efelychiad digwyddiadau arwahanol â hedyn o'r un model, gyda chyfwng hyder 95 % ar bob ffigur (y cyfeirnod; mae'n costio tua eiliad am bob miliwn o alwadau wedi'u hefelychu). Daw amseroedd gyrru o un rhediad o'r peiriant sy'n stopio'n gynnar ar gyfer pob gorsaf, i bob cell galw.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="94" />
+            <location filename="../processing/alg_response.py" line="89" />
             <source>Stations or standby points (points) where vehicles wait. There is no open list of ambulance stations: place your own.</source>
             <translation>Gorsafoedd neu bwyntiau wrth gefn (pwyntiau) lle mae cerbydau'n aros. Nid oes rhestr agored o orsafoedd ambiwlans: gosodwch eich rhai eich hun.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="96" />
+            <location filename="../processing/alg_response.py" line="91" />
             <source>Optional numeric field of STATIONS: vehicles based there (whole numbers, 0 or more); empty: 1 vehicle per station.</source>
             <translation>Maes rhifol dewisol o STATIONS: y cerbydau sydd wedi'u lleoli yno (rhifau cyfan, 0 neu fwy); yn wag: 1 cerbyd i bob gorsaf.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="98" />
+            <location filename="../processing/alg_response.py" line="93" />
             <source>Demand as points (e.g. incident locations) or polygons (e.g. LSOAs). Polygons are spread over the speed raster's cells by exact area, as coverage spreads population; points count in their cell.</source>
             <translation>Galw fel pwyntiau (e.e. lleoliadau digwyddiadau) neu bolygonau (e.e. LSOAs). Caiff polygonau eu taenu dros gelloedd y raster cyflymder yn ôl union arwynebedd, fel y mae cwmpas yn taenu poblogaeth; mae pwyntiau'n cyfrif yn eu cell.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="101" />
+            <location filename="../processing/alg_response.py" line="96" />
             <source>Numeric field of DEMAND: incidents per day at that place (e.g. LSOA population x incidents per person per day). Empty: 1 per feature (scale with DEMAND_FACTOR, e.g. 1/365 for a year of incident points).</source>
             <translation>Maes rhifol o DEMAND: digwyddiadau y dydd yn y man hwnnw (e.e. poblogaeth LSOA x digwyddiadau y person y dydd). Yn wag: 1 i bob nodwedd (graddiwch gyda DEMAND_FACTOR, e.e. 1/365 ar gyfer blwyddyn o bwyntiau digwyddiadau).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="104" />
+            <location filename="../processing/alg_response.py" line="99" />
             <source>Multiplies all demand (demand growth: 1.1 = 10 % more calls).</source>
             <translation>Yn lluosi'r holl alw (twf yn y galw: 1.1 = 10 % yn fwy o alwadau).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="105" />
+            <location filename="../processing/alg_response.py" line="100" />
             <source>Areas to report on (polygons, e.g. districts or PCTs); a demand cell belongs to the area holding its centre.</source>
             <translation>Ardaloedd i adrodd arnynt (polygonau, e.e. ardaloedd neu PCTs); mae cell galw'n perthyn i'r ardal sy'n dal ei chanol.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="107" />
+            <location filename="../processing/alg_response.py" line="102" />
             <source>Unique id field of AREAS (empty: the feature id).</source>
             <translation>Maes dynodydd unigryw AREAS (yn wag: dynodydd y nodwedd).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="108" />
+            <location filename="../processing/alg_response.py" line="103" />
             <source>Optional field of DEMAND with an urban/rural class (ONS RUC 2011 codes or urban / semi-urban / rural), as coverage reads it: the summary then gives the figures by class.</source>
             <translation>Maes dewisol o DEMAND gyda dosbarth trefol/gwledig (codau ONS RUC 2011 neu trefol / lled-drefol / gwledig), fel y mae cwmpas yn ei ddarllen: mae'r crynodeb wedyn yn rhoi'r ffigurau fesul dosbarth.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="111" />
+            <location filename="../processing/alg_response.py" line="106" />
             <source>Mean minutes a vehicle stays busy per incident after arriving (on scene, conveyance, handover, return to station), 0 or more.</source>
             <translation>Cymedr y munudau y mae cerbyd yn aros yn brysur am bob digwyddiad ar ôl cyrraedd (yn y fan a'r lle, cludo, trosglwyddo, dychwelyd i'r orsaf), 0 neu fwy.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="113" />
+            <location filename="../processing/alg_response.py" line="108" />
             <source>Minutes for which the share of responses within is reported (pct_le_&lt;T&gt;), e.g. 7,15.</source>
             <translation>Munudau yr adroddir y gyfran o ymatebion o'u mewn (pct_le_&lt;T&gt;), e.e. 7,15.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="115" />
+            <location filename="../processing/alg_response.py" line="110" />
             <source>analytic (fast; maps and what-if) or simulation (reference, with confidence intervals).</source>
             <translation>analytic (cyflym; mapiau a beth-os) neu simulation (cyfeirnod, gyda chyfyngau hyder).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="117" />
+            <location filename="../processing/alg_response.py" line="112" />
             <source>Optional standard for the mean response (minutes, e.g. 7): with STANDARD_P90 and MAX_ADDED, the vehicles needed are searched.</source>
             <translation>Safon ddewisol ar gyfer yr ymateb cymedrig (munudau, e.e. 7): gyda STANDARD_P90 a MAX_ADDED, chwilir am y cerbydau sydd eu hangen.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="119" />
+            <location filename="../processing/alg_response.py" line="114" />
             <source>Optional standard for the 90th percentile (minutes, e.g. 15).</source>
             <translation>Safon ddewisol ar gyfer y 90fed canradd (munudau, e.e. 15).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="120" />
+            <location filename="../processing/alg_response.py" line="115" />
             <source>Most vehicles the needs search adds (greedy: each added where it most reduces the demand-weighted shortfall of the areas against the standards; analytic method). 0: no search.</source>
             <translation>Y nifer mwyaf o gerbydau y mae'r chwilio am anghenion yn eu hychwanegu (barus: pob un yn cael ei ychwanegu lle mae'n lleihau fwyaf y diffyg wedi'i bwysoli yn ôl galw yn yr ardaloedd yn erbyn y safonau; dull dadansoddol). 0: dim chwilio.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="123" />
+            <location filename="../processing/alg_response.py" line="118" />
             <source>Simulated days per replication (after a 2-day warm-up).</source>
             <translation>Dyddiau wedi'u hefelychu ym mhob ailadroddiad (ar ôl cynhesu am 2 ddiwrnod).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="124" />
+            <location filename="../processing/alg_response.py" line="119" />
             <source>Independent replications of the simulation (confidence intervals from their spread; at least 2).</source>
             <translation>Ailadroddiadau annibynnol o'r efelychiad (cyfyngau hyder o'u gwasgariad; o leiaf 2).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="126" />
+            <location filename="../processing/alg_response.py" line="121" />
             <source>Random seed of the simulation (same seed, same figures).</source>
             <translation>Hedyn hap yr efelychiad (yr un hedyn, yr un ffigurau).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="127" />
+            <location filename="../processing/alg_response.py" line="122" />
             <source>Areas with calls_day, mean_min, p90_min and pct_le_&lt;T&gt; per target (with the simulation: *_ci, half-widths of the 95 % confidence intervals); with the standards, meets (1/0).</source>
             <translation>Ardaloedd gyda calls_day, mean_min, p90_min a pct_le_&lt;T&gt; ar gyfer pob targed (gyda'r efelychiad: *_ci, hanner lled y cyfyngau hyder 95 %); gyda'r safonau, meets (1/0).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="130" />
+            <location filename="../processing/alg_response.py" line="125" />
             <source>Stations with vehicles, utilisation_pct (share of time a vehicle is busy), calls_day answered, pct_outside (% answered at places whose nearest station is another) and, with the needs search, vehicles_added.</source>
             <translation>Gorsafoedd gyda vehicles, utilisation_pct (cyfran yr amser y mae cerbyd yn brysur), calls_day a atebwyd, pct_outside (% a atebwyd mewn mannau lle mae gorsaf arall yn agosaf) a, gyda'r chwilio am anghenion, vehicles_added.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="134" />
+            <location filename="../processing/alg_response.py" line="129" />
             <source>Optional table of the needs search: one row per added vehicle (station, total vehicles, areas failing, trust-wide mean and 90th percentile).</source>
             <translation>Tabl dewisol y chwilio am anghenion: un rhes i bob cerbyd a ychwanegwyd (gorsaf, cyfanswm cerbydau, ardaloedd sy'n methu, cymedr a 90fed canradd ar draws yr ymddiriedolaeth).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="136" />
+            <location filename="../processing/alg_response.py" line="131" />
             <source>Optional HTML (or .txt) file with plain-English sentences: trust-wide, by class and by area.</source>
             <translation>Ffeil HTML (neu .txt) ddewisol gyda brawddegau mewn iaith glir: ar draws yr ymddiriedolaeth, fesul dosbarth a fesul ardal.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="138" />
+            <location filename="../processing/alg_response.py" line="133" />
             <source>Number output: demand-weighted mean response time over all the demand (minutes).</source>
             <translation>Allbwn rhif: amser ymateb cymedrig wedi'i bwysoli yn ôl galw dros yr holl alw (munudau).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="140" />
+            <location filename="../processing/alg_response.py" line="135" />
             <source>Number output: 90th percentile of the response time over all the demand (minutes).</source>
             <translation>Allbwn rhif: 90fed canradd yr amser ymateb dros yr holl alw (munudau).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="142" />
+            <location filename="../processing/alg_response.py" line="137" />
             <source>Number output: share of the time the vehicles are busy, all together (%; analytic model).</source>
             <translation>Allbwn rhif: cyfran yr amser y mae'r cerbydau'n brysur, gyda'i gilydd (%; model dadansoddol).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="144" />
+            <location filename="../processing/alg_response.py" line="139" />
             <source>Number output: share of calls that find every vehicle busy and wait (%; analytic model).</source>
             <translation>Allbwn rhif: cyfran y galwadau sy'n canfod pob cerbyd yn brysur ac yn aros (%; model dadansoddol).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="146" />
+            <location filename="../processing/alg_response.py" line="141" />
             <source>Number output: calls per day in the model (demand on the speed surface that a station can reach, after DEMAND_FACTOR).</source>
             <translation>Allbwn rhif: galwadau y dydd yn y model (galw ar yr arwyneb cyflymder y gall gorsaf ei gyrraedd, ar ôl DEMAND_FACTOR).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="148" />
+            <location filename="../processing/alg_response.py" line="143" />
             <source>Number output: vehicles the needs search added (0 without it).</source>
             <translation>Allbwn rhif: cerbydau a ychwanegwyd gan y chwilio am anghenion (0 hebddo).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="157" />
+            <location filename="../processing/alg_response.py" line="152" />
             <source>Stations (points)</source>
             <translation>Gorsafoedd (pwyntiau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="158" />
+            <location filename="../processing/alg_response.py" line="153" />
             <source>Vehicles field</source>
             <translation>Maes cerbydau</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="160" />
+            <location filename="../processing/alg_response.py" line="155" />
             <source>Demand (points or polygons)</source>
             <translation>Galw (pwyntiau neu bolygonau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="163" />
+            <location filename="../processing/alg_response.py" line="158" />
             <source>Incidents per day field</source>
             <translation>Maes digwyddiadau y dydd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="165" />
+            <location filename="../processing/alg_response.py" line="160" />
             <source>Demand factor</source>
             <translation>Ffactor galw</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="167" />
+            <location filename="../processing/alg_response.py" line="162" />
             <source>Areas to report on</source>
             <translation>Ardaloedd i adrodd arnynt</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="169" />
+            <location filename="../processing/alg_response.py" line="164" />
             <source>Area id field</source>
             <translation>Maes dynodydd ardal</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="171" />
+            <location filename="../processing/alg_response.py" line="166" />
             <source>Urban/rural class field</source>
             <translation>Maes dosbarth trefol/gwledig</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="174" />
+            <location filename="../processing/alg_response.py" line="169" />
             <source>Job cycle (minutes)</source>
             <translation>Cylch gwaith (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="176" />
+            <location filename="../processing/alg_response.py" line="171" />
             <source>Targets (minutes)</source>
             <translation>Targedau (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="177" />
+            <location filename="../processing/alg_response.py" line="172" />
             <source>Method</source>
             <translation>Dull</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="178" />
+            <location filename="../processing/alg_response.py" line="173" />
             <source>Standard: mean (minutes)</source>
             <translation>Safon: cymedr (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="180" />
+            <location filename="../processing/alg_response.py" line="175" />
             <source>Standard: 90th percentile (minutes)</source>
             <translation>Safon: 90fed canradd (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="182" />
+            <location filename="../processing/alg_response.py" line="177" />
             <source>Vehicles to add at most (needs search)</source>
             <translation>Uchafswm y cerbydau i'w hychwanegu (chwilio am anghenion)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="184" />
+            <location filename="../processing/alg_response.py" line="179" />
             <source>Simulated days per replication</source>
             <translation>Dyddiau wedi'u hefelychu ym mhob ailadroddiad</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="187" />
+            <location filename="../processing/alg_response.py" line="182" />
             <source>Simulation replications</source>
             <translation>Ailadroddiadau'r efelychiad</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="190" />
+            <location filename="../processing/alg_response.py" line="185" />
             <source>Random seed</source>
             <translation>Hedyn ar hap</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="194" />
+            <location filename="../processing/alg_response.py" line="189" />
             <source>Response times by area</source>
             <translation>Amseroedd ymateb fesul ardal</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="196" />
-            <location filename="../processing/alg_response.py" line="586" />
+            <location filename="../processing/alg_response.py" line="191" />
+            <location filename="../processing/alg_response.py" line="578" />
             <source>Station workload</source>
             <translation>Llwyth gwaith gorsafoedd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="198" />
+            <location filename="../processing/alg_response.py" line="193" />
             <source>Vehicles needed</source>
             <translation>Cerbydau sydd eu hangen</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="200" />
+            <location filename="../processing/alg_response.py" line="195" />
             <source>Summary</source>
             <translation>Crynodeb</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="201" />
+            <location filename="../processing/alg_response.py" line="196" />
             <source>HTML files (*.html);;Text files (*.txt)</source>
             <translation>Ffeiliau HTML (*.html);;Ffeiliau testun (*.txt)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="203" />
+            <location filename="../processing/alg_response.py" line="198" />
             <source>Mean response (minutes)</source>
             <translation>Ymateb cymedrig (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="203" />
+            <location filename="../processing/alg_response.py" line="198" />
             <source>90th percentile response (minutes)</source>
             <translation>Ymateb 90fed canradd (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="204" />
+            <location filename="../processing/alg_response.py" line="199" />
             <source>Vehicle utilisation (%)</source>
             <translation>Defnydd cerbydau (%)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="204" />
+            <location filename="../processing/alg_response.py" line="199" />
             <source>Calls that wait (%)</source>
             <translation>Galwadau sy'n aros (%)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="204" />
+            <location filename="../processing/alg_response.py" line="199" />
             <source>Calls per day</source>
             <translation>Galwadau y dydd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="205" />
+            <location filename="../processing/alg_response.py" line="200" />
             <source>Vehicles added</source>
             <translation>Cerbydau a ychwanegwyd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="231" />
+            <location filename="../processing/alg_response.py" line="226" />
             <source>JOB_CYCLE: {v} minutes is not allowed; give the mean minutes a vehicle stays busy after arriving (on scene, conveyance, handover, return), 0 or more, e.g. 60.</source>
             <translation>JOB_CYCLE: ni chaniateir {v} munud; rhowch gymedr y munudau y mae cerbyd yn aros yn brysur ar ôl cyrraedd (yn y fan a'r lle, cludo, trosglwyddo, dychwelyd), 0 neu fwy, e.e. 60.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="236" />
+            <location filename="../processing/alg_response.py" line="231" />
             <source>DEMAND_FACTOR: {v} is not allowed; give a positive factor (1 = the demand as given, 1.1 = 10 % more).</source>
             <translation>DEMAND_FACTOR: ni chaniateir {v}; rhowch ffactor positif (1 = y galw fel y'i rhoddwyd, 1.1 = 10 % yn fwy).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="246" />
+            <location filename="../processing/alg_response.py" line="241" />
             <source>MAX_ADDED: the needs search needs a standard; give STANDARD_MEAN and/or STANDARD_P90 (e.g. 7 and 15), or set MAX_ADDED to 0.</source>
             <translation>MAX_ADDED: mae angen safon ar y chwilio am anghenion; rhowch STANDARD_MEAN a/neu STANDARD_P90 (e.e. 7 a 15), neu gosodwch MAX_ADDED i 0.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="279" />
+            <location filename="../processing/alg_response.py" line="274" />
             <source>Drive times from {s} stations to {c:,} demand cells in {t:.1f} s.</source>
             <translation>Amseroedd gyrru o {s} gorsaf i {c:,} cell galw mewn {t:.1f} eiliad.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="284" />
+            <location filename="../processing/alg_response.py" line="279" />
             <source>DEMAND: {v:.2f} incidents per day ({p:.2f} %) are on cells no station with vehicles can reach (impassable, or cut off); they are left out.</source>
             <translation>DEMAND: mae {v:.2f} digwyddiad y dydd ({p:.2f} %) ar gelloedd na all unrhyw orsaf â cherbydau eu cyrraedd (amhosib eu tramwyo, neu wedi'u torri i ffwrdd); fe'u gadewir allan.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="288" />
+            <location filename="../processing/alg_response.py" line="283" />
             <source>DEMAND: no demand can be reached from the stations with vehicles; check the speed surface and STATIONS.</source>
             <translation>DEMAND: ni ellir cyrraedd dim o'r galw o'r gorsafoedd â cherbydau; gwiriwch yr arwyneb cyflymder a STATIONS.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="295" />
+            <location filename="../processing/alg_response.py" line="290" />
             <source>Response model: {err}.</source>
             <translation>Model ymateb: {err}.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="298" />
+            <location filename="../processing/alg_response.py" line="293" />
             <source>{c:.1f} calls per day, {v} vehicles at {s} stations; activation {a} min, job cycle {j} min; zero-demand mean response {m:.2f} min.</source>
             <translation>{c:.1f} galwad y dydd, {v} cerbyd mewn {s} gorsaf; ysgogi {a} munud, cylch gwaith {j} munud; ymateb cymedrig heb alw {m:.2f} munud.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="310" />
+            <location filename="../processing/alg_response.py" line="305" />
             <source>Response model: {err}. Add vehicles (VEHICLES_FIELD), shorten JOB_CYCLE or lower the demand (DEMAND_FIELD, DEMAND_FACTOR).</source>
             <translation>Model ymateb: {err}. Ychwanegwch gerbydau (VEHICLES_FIELD), byrhewch JOB_CYCLE neu gostyngwch y galw (DEMAND_FIELD, DEMAND_FACTOR).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="313" />
+            <location filename="../processing/alg_response.py" line="308" />
             <source>Analytic model: {l:.1f} vehicles busy on average ({u:.0f} % utilisation), {q:.1f} % of calls wait for a vehicle ({t:.2f} s).</source>
             <translation>Model dadansoddol: {l:.1f} cerbyd yn brysur ar gyfartaledd ({u:.0f} % o ddefnydd), mae {q:.1f} % o alwadau'n aros am gerbyd ({t:.2f} eiliad).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="323" />
+            <location filename="../processing/alg_response.py" line="318" />
             <source>Simulation: {r} replications of {d} days, {n:,} calls in {t:.1f} s.</source>
             <translation>Efelychiad: {r} ailadroddiad o {d} diwrnod, {n:,} galwad mewn {t:.1f} eiliad.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="340" />
+            <location filename="../processing/alg_response.py" line="335" />
             <source>Needs search: {k} vehicle(s) added, {f} area(s) still short of the standards ({t:.1f} s).</source>
             <translation>Chwilio am anghenion: ychwanegwyd {k} cerbyd, {f} ardal yn dal yn brin o'r safonau ({t:.1f} eiliad).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="361" />
+            <location filename="../processing/alg_response.py" line="356" />
             <source>Trust-wide: mean {m:.1f} min, 90th percentile {p:.1f} min.</source>
             <translation>Ar draws yr ymddiriedolaeth: cymedr {m:.1f} munud, 90fed canradd {p:.1f} munud.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="363" />
+            <location filename="../processing/alg_response.py" line="358" />
             <source>Done in {t:.1f} s.</source>
             <translation>Wedi gorffen mewn {t:.1f} eiliad.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="382" />
+            <location filename="../processing/alg_response.py" line="377" />
             <source>VEHICLES_FIELD: '{f}' must hold whole numbers of vehicles, 0 or more; {n} station(s) do not: {names}.</source>
             <translation>VEHICLES_FIELD: rhaid i '{f}' ddal rhifau cyfan o gerbydau, 0 neu fwy; nid yw {n} gorsaf yn gwneud hynny: {names}.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="387" />
+            <location filename="../processing/alg_response.py" line="382" />
             <source>VEHICLES_FIELD: no station has a vehicle (every value of '{f}' is 0); give at least one vehicle.</source>
             <translation>VEHICLES_FIELD: nid oes gan unrhyw orsaf gerbyd (mae pob gwerth o '{f}' yn 0); rhowch o leiaf un cerbyd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="404" />
+            <location filename="../processing/alg_response.py" line="399" />
             <source>DEMAND: give points (incidents) or polygons (e.g. LSOAs), not lines or a table.</source>
             <translation>DEMAND: rhowch bwyntiau (digwyddiadau) neu bolygonau (e.e. LSOAs), nid llinellau na thabl.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="411" />
+            <location filename="../processing/alg_response.py" line="406" />
             <source>{param}: the DEMAND layer has no field '{f}'.</source>
             <translation>{param}: nid oes maes '{f}' yn yr haen DEMAND.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="446" />
+            <location filename="../processing/alg_response.py" line="441" />
             <source>DEMAND_FIELD: {n} feature(s) have a negative or invalid number of incidents (feature ids {ids}); give incidents per day, 0 or more.</source>
             <translation>DEMAND_FIELD: mae gan {n} nodwedd nifer negyddol neu annilys o ddigwyddiadau (dynodyddion nodweddion {ids}); rhowch ddigwyddiadau y dydd, 0 neu fwy.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="450" />
+            <location filename="../processing/alg_response.py" line="445" />
             <source>DEMAND_FIELD: {n} feature(s) have no value and are left out.</source>
             <translation>DEMAND_FIELD: nid oes gwerth gan {n} nodwedd ac fe'u gadewir allan.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="453" />
+            <location filename="../processing/alg_response.py" line="448" />
             <source>DEMAND: there is no demand (every feature has 0 incidents per day, or the layer is empty); check DEMAND_FIELD (incidents per day) and DEMAND_FACTOR.</source>
             <translation>DEMAND: nid oes galw (mae gan bob nodwedd 0 digwyddiad y dydd, neu mae'r haen yn wag); gwiriwch DEMAND_FIELD (digwyddiadau y dydd) a DEMAND_FACTOR.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="461" />
+            <location filename="../processing/alg_response.py" line="456" />
             <source>URBANITY_FIELD: {err}.</source>
             <translation>URBANITY_FIELD: {err}.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="474" />
+            <location filename="../processing/alg_response.py" line="469" />
             <source>DEMAND: none of the demand lies on the speed surface; check that the layers overlap (and their CRS), or build the speed surface over the demand.</source>
             <translation>DEMAND: nid oes dim o'r galw ar yr arwyneb cyflymder; gwiriwch fod yr haenau'n gorgyffwrdd (a'u CRS), neu adeiladwch yr arwyneb cyflymder dros y galw.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="478" />
+            <location filename="../processing/alg_response.py" line="473" />
             <source>DEMAND: {v:.2f} of {t:.2f} incidents per day ({p:.1f} %) lie outside the speed surface and are left out.</source>
             <translation>DEMAND: mae {v:.2f} o {t:.2f} digwyddiad y dydd ({p:.1f} %) y tu allan i'r arwyneb cyflymder ac fe'u gadewir allan.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="546" />
+            <location filename="../processing/alg_response.py" line="541" />
             <source>Response times (90th percentile)</source>
             <translation>Amseroedd ymateb (90fed canradd)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="622" />
+            <location filename="../processing/alg_response.py" line="612" />
             <source>{p:.0f} % within {t} min</source>
             <translation>{p:.0f} % o fewn {t} munud</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="628" />
+            <location filename="../processing/alg_response.py" line="618" />
             <source> (± {c:.1f})</source>
             <translation> (± {c:.1f})</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="630" />
+            <location filename="../processing/alg_response.py" line="620" />
             <source>With {c:.0f} calls a day answered by {v} vehicles (activation {a} min, job cycle {j} min), the vehicles are busy {u:.0f} % of the time and {q:.1f} % of calls wait for a free vehicle.</source>
             <translation>Gyda {c:.0f} galwad y dydd yn cael eu hateb gan {v} cerbyd (ysgogi {a} munud, cylch gwaith {j} munud), mae'r cerbydau'n brysur {u:.0f} % o'r amser ac mae {q:.1f} % o alwadau'n aros am gerbyd rhydd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="635" />
+            <location filename="../processing/alg_response.py" line="625" />
             <source>Across the whole area the mean response is {m:.1f} min{mc} and 90 % of calls are reached within {p:.1f} min{pc}; {pct}.</source>
             <translation>Ar draws yr ardal gyfan yr ymateb cymedrig yw {m:.1f} munud{mc} a chyrhaeddir 90 % o alwadau o fewn {p:.1f} munud{pc}; {pct}.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="642" />
+            <location filename="../processing/alg_response.py" line="632" />
             <source>In {cls} places ({d:.0f} calls a day): mean {m:.1f} min, 90th percentile {p:.1f} min.</source>
             <translation>Mewn mannau {cls} ({d:.0f} galwad y dydd): cymedr {m:.1f} munud, 90fed canradd {p:.1f} munud.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="653" />
+            <location filename="../processing/alg_response.py" line="643" />
             <source> It meets the standard.</source>
             <translation> Mae'n bodloni'r safon.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="653" />
+            <location filename="../processing/alg_response.py" line="643" />
             <source> It falls short of the standard.</source>
             <translation> Mae'n brin o'r safon.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="654" />
+            <location filename="../processing/alg_response.py" line="644" />
             <source>{name}: {d:.0f} calls a day, mean {m:.1f} min{mc}, 90th percentile {p:.1f} min{pc}; {pct}.{v}</source>
             <translation>{name}: {d:.0f} galwad y dydd, cymedr {m:.1f} munud{mc}, 90fed canradd {p:.1f} munud{pc}; {pct}.{v}</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="660" />
+            <location filename="../processing/alg_response.py" line="650" />
             <source>The busiest station is {s}: its vehicles are busy {u:.0f} % of the time, answering {c:.1f} calls a day, {o:.0f} % of them outside its own first-response area.</source>
             <translation>Yr orsaf brysuraf yw {s}: mae ei cherbydau'n brysur {u:.0f} % o'r amser, yn ateb {c:.1f} galwad y dydd, {o:.0f} % ohonynt y tu allan i'w hardal ymateb cyntaf ei hun.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="666" />
+            <location filename="../processing/alg_response.py" line="656" />
             <source>{k} more vehicle(s) would bring every area within the standard.</source>
             <translation>Byddai {k} cerbyd arall yn dod â phob ardal o fewn y safon.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="669" />
+            <location filename="../processing/alg_response.py" line="659" />
             <source>Even {k} more vehicle(s) leave {f} area(s) short of the standard.</source>
             <translation>Mae hyd yn oed {k} cerbyd arall yn gadael {f} ardal yn brin o'r safon.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="671" />
+            <location filename="../processing/alg_response.py" line="661" />
             <source>Method: {m}. Model: Poisson calls, nearest free vehicle, calls wait when every vehicle is busy, vehicles return to their station after the job cycle.</source>
             <translation>Dull: {m}. Model: galwadau Poisson, y cerbyd rhydd agosaf, galwadau'n aros pan fo pob cerbyd yn brysur, cerbydau'n dychwelyd i'w gorsaf ar ôl y cylch gwaith.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="673" />
+            <location filename="../processing/alg_response.py" line="663" />
             <source>discrete-event simulation (figures ± 95 % confidence interval)</source>
             <translation>efelychiad digwyddiadau arwahanol (ffigurau ± cyfwng hyder 95 %)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="674" />
+            <location filename="../processing/alg_response.py" line="664" />
             <source>analytic (hypercube approximation)</source>
             <translation>dadansoddol (brasamcan hypercube)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="685" />
-            <location filename="../processing/alg_response.py" line="685" />
+            <location filename="../processing/alg_response.py" line="675" />
+            <location filename="../processing/alg_response.py" line="675" />
             <source>Response times</source>
             <translation>Amseroedd ymateb</translation>
         </message>
@@ -3617,351 +3621,346 @@
     <context>
         <name>ScenarioAlgorithm</name>
         <message>
-            <location filename="../processing/alg_scenario.py" line="100" />
+            <location filename="../processing/alg_scenario.py" line="111" />
             <source>Compare site scenarios</source>
             <translation>Cymharu senarios safleoedd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="104" />
+            <location filename="../processing/alg_scenario.py" line="115" />
             <source>Compares drive times to two configurations of sites (e.g. today's A&amp;E departments and a scenario in which one closes or a new one opens): a raster of the change in minutes, the coverage of every area in the baseline and the scenario (the 'Coverage and equity by area' figures), the people who cross each threshold in each direction, the same by urbanity class and group (the equality impact table), and plain-English sentences for the consultation document.</source>
             <translation>Yn cymharu amseroedd gyrru i ddau drefniant o safleoedd (e.e. adrannau achosion brys heddiw a senario lle mae un yn cau neu un newydd yn agor): rhastr o'r newid mewn munudau, cwmpas pob ardal yn y sefyllfa bresennol ac yn y senario (ffigurau 'Cwmpas a thegwch fesul ardal'), y bobl sy'n croesi pob trothwy i'r naill gyfeiriad a'r llall, yr un peth yn ôl dosbarth trefoldeb a grŵp (y tabl effaith ar gydraddoldeb), a brawddegau mewn iaith glir ar gyfer y ddogfen ymgynghori.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="110" />
+            <location filename="../processing/alg_scenario.py" line="121" />
             <source>Sites open today (points). With SCENARIO_FIELD, also the scenario's sites.</source>
             <translation>Safleoedd sydd ar agor heddiw (pwyntiau). Gyda SCENARIO_FIELD, hefyd safleoedd y senario.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="111" />
+            <location filename="../processing/alg_scenario.py" line="122" />
             <source>Sites open in the scenario (points). Leave empty and give SCENARIO_FIELD to use one layer.</source>
             <translation>Safleoedd sydd ar agor yn y senario (pwyntiau). Gadewch yn wag a rhowch SCENARIO_FIELD i ddefnyddio un haen.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="113" />
+            <location filename="../processing/alg_scenario.py" line="124" />
             <source>Field of BASELINE_SITES saying whether a site is open in the scenario: 1/true/yes/open = open; 0/false/no/closed = closed. NULL counts as closed (with a warning).</source>
             <translation>Maes yn BASELINE_SITES sy'n nodi a yw safle ar agor yn y senario: 1/true/yes/open = ar agor; 0/false/no/closed = ar gau. Mae NULL yn cyfrif fel ar gau (gyda rhybudd).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="116" />
+            <location filename="../processing/alg_scenario.py" line="127" />
             <source>Reporting areas (polygons: districts, PCTs, localities). Overlapping areas each count the people inside them; invalid polygons (e.g. self-intersecting) are repaired; the log names both.</source>
             <translation>Ardaloedd adrodd (polygonau: ardaloedd awdurdod lleol, PCTs, ardaloedd lleol). Mae ardaloedd sy'n gorgyffwrdd yr un yn cyfrif y bobl y tu mewn iddynt; caiff polygonau annilys (e.e. rhai sy'n croesi eu hunain) eu trwsio; mae'r log yn enwi'r ddau.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="119" />
+            <location filename="../processing/alg_scenario.py" line="130" />
             <source>Field naming the areas (default: the feature id, and the summary names the areas by a text field called name or ending in name / nm, such as lad11nm, if they have one).</source>
             <translation>Maes sy'n enwi'r ardaloedd (rhagosodiad: id y nodwedd, ac mae'r crynodeb yn enwi'r ardaloedd yn ôl maes testun o'r enw name neu sy'n gorffen ag name / nm, megis lad11nm, os oes un ganddynt).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="123" />
+            <location filename="../processing/alg_scenario.py" line="134" />
             <source>Drive-time thresholds in minutes (a time equal to a threshold is within it).</source>
             <translation>Trothwyon amser gyrru mewn munudau (mae amser sy'n hafal i drothwy o fewn y trothwy).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="124" />
+            <location filename="../processing/alg_scenario.py" line="135" />
             <source>The threshold the summary and the map focus on (added to THRESHOLDS if absent).</source>
             <translation>Y trothwy y mae'r crynodeb a'r map yn canolbwyntio arno (caiff ei ychwanegu at THRESHOLDS os nad yw yno).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="125" />
+            <location filename="../processing/alg_scenario.py" line="136" />
             <source>Optional field of the POPULATION layer with an urban/rural class (e.g. ONS RUC2011 ruc11cd); otherwise by population density.</source>
             <translation>Maes dewisol yn yr haen POPULATION gyda dosbarth trefol/gwledig (e.e. ruc11cd, RUC2011 y SYG); fel arall yn ôl dwysedd poblogaeth.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="127" />
+            <location filename="../processing/alg_scenario.py" line="138" />
             <source>Optional field of the POPULATION layer for another breakdown (e.g. IMD decile).</source>
             <translation>Maes dewisol yn yr haen POPULATION ar gyfer dadansoddiad arall (e.e. degradd IMD).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="129" />
+            <location filename="../processing/alg_scenario.py" line="140" />
             <source>Scenario minus baseline drive time in minutes (positive = longer journeys), float32 GeoTIFF; nodata where either is unreachable. Diverging style centred on 0.</source>
             <translation>Amser gyrru'r senario llai amser gyrru'r sefyllfa bresennol, mewn munudau (positif = teithiau hirach), GeoTIFF float32; nodata lle na ellir cyrraedd y naill neu'r llall. Arddull ddargyfeiriol wedi'i chanoli ar 0.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="132" />
+            <location filename="../processing/alg_scenario.py" line="143" />
             <source>Areas with pop_total and, per threshold T, base_pct_le_T / scen_pct_le_T (% within T), lost_le_T (people within T today but not in the scenario) and gained_le_T; base_/scen_ mean_min, median_min, p90_min; d_pct (change of % within TARGET, percentage points), d_mean_min, d_p90_min.</source>
             <translation>Ardaloedd gyda pop_total ac, ar gyfer pob trothwy T, base_pct_le_T / scen_pct_le_T (% o fewn T), lost_le_T (pobl o fewn T heddiw ond nid yn y senario) a gained_le_T; base_/scen_ mean_min, median_min, p90_min; d_pct (newid yn y % o fewn TARGET, pwyntiau canran), d_mean_min, d_p90_min.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="136" />
+            <location filename="../processing/alg_scenario.py" line="147" />
             <source>The same figures by area x urbanity class, area x group and for the whole study area (level, area_id, urbanity, grp fields).</source>
             <translation>Yr un ffigurau fesul ardal x dosbarth trefoldeb, ardal x grŵp, ac ar gyfer yr ardal astudio gyfan (meysydd level, area_id, urbanity, grp).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="138" />
+            <location filename="../processing/alg_scenario.py" line="149" />
             <source>Optional HTML page of plain-English sentences and a table by area.</source>
             <translation>Tudalen HTML ddewisol o frawddegau mewn iaith glir a thabl fesul ardal.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="139" />
+            <location filename="../processing/alg_scenario.py" line="150" />
             <source>Number output: people counted (inside the areas and the raster).</source>
             <translation>Allbwn rhif: y bobl a gyfrifwyd (y tu mewn i'r ardaloedd a'r rhastr).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="140" />
+            <location filename="../processing/alg_scenario.py" line="151" />
             <source>Number output: people whose drive to the nearest site gets longer (by more than 0.05 min).</source>
             <translation>Allbwn rhif: pobl y mae eu taith i'r safle agosaf yn mynd yn hirach (o fwy na 0.05 mun).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="142" />
+            <location filename="../processing/alg_scenario.py" line="153" />
             <source>Number output: people whose drive gets shorter (by more than 0.05 min).</source>
             <translation>Allbwn rhif: pobl y mae eu taith yn mynd yn fyrrach (o fwy na 0.05 mun).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="143" />
+            <location filename="../processing/alg_scenario.py" line="154" />
             <source>Number output: people reachable today but not in the scenario.</source>
             <translation>Allbwn rhif: pobl y gellir eu cyrraedd heddiw ond nid yn y senario.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="144" />
+            <location filename="../processing/alg_scenario.py" line="155" />
             <source>Number output: % of the people within TARGET minutes today.</source>
             <translation>Allbwn rhif: % o'r bobl o fewn TARGET munud heddiw.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="145" />
+            <location filename="../processing/alg_scenario.py" line="156" />
             <source>Number output: % of the people within TARGET minutes in the scenario.</source>
             <translation>Allbwn rhif: % o'r bobl o fewn TARGET munud yn y senario.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="147" />
+            <location filename="../processing/alg_scenario.py" line="158" />
             <source>Number output: people within TARGET today but not in the scenario.</source>
             <translation>Allbwn rhif: pobl o fewn TARGET heddiw ond nid yn y senario.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="148" />
+            <location filename="../processing/alg_scenario.py" line="159" />
             <source>Number output: people within TARGET in the scenario but not today.</source>
             <translation>Allbwn rhif: pobl o fewn TARGET yn y senario ond nid heddiw.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="149" />
+            <location filename="../processing/alg_scenario.py" line="160" />
             <source>Number output: the largest increase in drive time for anyone (minutes).</source>
             <translation>Allbwn rhif: y cynnydd mwyaf mewn amser gyrru i unrhyw un (munudau).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="161" />
+            <location filename="../processing/alg_scenario.py" line="172" />
             <source>Baseline sites</source>
             <translation>Safleoedd presennol</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="162" />
+            <location filename="../processing/alg_scenario.py" line="173" />
             <source>Scenario sites</source>
             <translation>Safleoedd y senario</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="163" />
+            <location filename="../processing/alg_scenario.py" line="174" />
             <source>Open in scenario (field of the baseline sites)</source>
             <translation>Ar agor yn y senario (maes y safleoedd presennol)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="168" />
+            <location filename="../processing/alg_scenario.py" line="179" />
             <source>Urbanity field</source>
             <translation>Maes trefoldeb</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="170" />
+            <location filename="../processing/alg_scenario.py" line="181" />
             <source>Group field</source>
             <translation>Maes grŵp</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="174" />
-            <location filename="../processing/alg_scenario.py" line="294" />
+            <location filename="../processing/alg_scenario.py" line="185" />
+            <location filename="../processing/alg_scenario.py" line="299" />
             <source>Change in drive time (minutes)</source>
             <translation>Newid yn yr amser gyrru (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="175" />
-            <location filename="../processing/alg_scenario.py" line="414" />
+            <location filename="../processing/alg_scenario.py" line="186" />
+            <location filename="../processing/alg_scenario.py" line="419" />
             <source>Scenario by area</source>
             <translation>Senario fesul ardal</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="177" />
+            <location filename="../processing/alg_scenario.py" line="188" />
             <source>Equality impact table</source>
             <translation>Tabl effaith ar gydraddoldeb</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="179" />
+            <location filename="../processing/alg_scenario.py" line="190" />
             <source>Summary</source>
             <translation>Crynodeb</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="180" />
+            <location filename="../processing/alg_scenario.py" line="191" />
             <source>HTML files (*.html)</source>
             <translation>Ffeiliau HTML (*.html)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="182" />
+            <location filename="../processing/alg_scenario.py" line="193" />
             <source>People counted</source>
             <translation>Pobl a gyfrifwyd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="182" />
+            <location filename="../processing/alg_scenario.py" line="193" />
             <source>People with a longer drive</source>
             <translation>Pobl â thaith hirach</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="183" />
+            <location filename="../processing/alg_scenario.py" line="194" />
             <source>People with a shorter drive</source>
             <translation>Pobl â thaith fyrrach</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="183" />
+            <location filename="../processing/alg_scenario.py" line="194" />
             <source>People cut off</source>
             <translation>Pobl wedi'u torri i ffwrdd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="184" />
+            <location filename="../processing/alg_scenario.py" line="195" />
             <source>% within target today</source>
             <translation>% o fewn y targed heddiw</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="184" />
+            <location filename="../processing/alg_scenario.py" line="195" />
             <source>% within target in the scenario</source>
             <translation>% o fewn y targed yn y senario</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="185" />
+            <location filename="../processing/alg_scenario.py" line="196" />
             <source>People no longer within target</source>
             <translation>Pobl nad ydynt o fewn y targed mwyach</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="185" />
+            <location filename="../processing/alg_scenario.py" line="196" />
             <source>People newly within target</source>
             <translation>Pobl sydd newydd ddod o fewn y targed</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="186" />
+            <location filename="../processing/alg_scenario.py" line="197" />
             <source>Largest increase (minutes)</source>
             <translation>Cynnydd mwyaf (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="195" />
+            <location filename="../processing/alg_scenario.py" line="206" />
             <source>BASELINE_SITES: give the sites open today.</source>
             <translation>BASELINE_SITES: rhowch y safleoedd sydd ar agor heddiw.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="201" />
+            <location filename="../processing/alg_scenario.py" line="212" />
             <source>SCENARIO_SITES or SCENARIO_FIELD: give the scenario's sites as a layer, or a field of BASELINE_SITES saying which sites are open in the scenario.</source>
             <translation>SCENARIO_SITES neu SCENARIO_FIELD: rhowch safleoedd y senario fel haen, neu faes yn BASELINE_SITES sy'n nodi pa safleoedd sydd ar agor yn y senario.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="205" />
+            <location filename="../processing/alg_scenario.py" line="216" />
             <source>SCENARIO_SITES and SCENARIO_FIELD: give one or the other, not both.</source>
             <translation>SCENARIO_SITES a SCENARIO_FIELD: rhowch y naill neu'r llall, nid y ddau.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="209" />
+            <location filename="../processing/alg_scenario.py" line="220" />
             <source>SCENARIO_FIELD: BASELINE_SITES has no field '{f}'.</source>
             <translation>SCENARIO_FIELD: nid oes gan BASELINE_SITES faes '{f}'.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="218" />
+            <location filename="../processing/alg_scenario.py" line="229" />
             <source>SCENARIO_FIELD: {n} site(s) have no readable value and count as closed: {s}</source>
             <translation>SCENARIO_FIELD: nid oes gwerth darllenadwy gan {n} safle, ac maent yn cyfrif fel ar gau: {s}</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="236" />
+            <location filename="../processing/alg_scenario.py" line="247" />
             <source>SCENARIO_SITES / SCENARIO_FIELD: no site is open in the scenario; keep at least one open.</source>
             <translation>SCENARIO_SITES / SCENARIO_FIELD: nid oes unrhyw safle ar agor yn y senario; cadwch o leiaf un ar agor.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="255" />
-            <source>TARGET must be a positive number of minutes.</source>
-            <translation>Rhaid i TARGET fod yn nifer positif o funudau.</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_scenario.py" line="258" />
+            <location filename="../processing/alg_scenario.py" line="263" />
             <source>Baseline: {b} sites; scenario: {s} sites (closed: {c}; opened: {o}).</source>
             <translation>Sefyllfa bresennol: {b} safle; senario: {s} safle (yn cau: {c}; yn agor: {o}).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="261" />
+            <location filename="../processing/alg_scenario.py" line="266" />
             <source>The scenario has the same sites as the baseline: nothing changes.</source>
             <translation>Mae gan y senario yr un safleoedd â'r sefyllfa bresennol: nid oes dim yn newid.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="280" />
+            <location filename="../processing/alg_scenario.py" line="285" />
             <source>Drive times computed ({t:.1f} s).</source>
             <translation>Amseroedd gyrru wedi'u cyfrifo ({t:.1f} eiliad).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="288" />
+            <location filename="../processing/alg_scenario.py" line="293" />
             <source>{n} cells reachable today are unreachable in the scenario (nodata in OUTPUT_DELTA).</source>
             <translation>Mae {n} o gelloedd y gellir eu cyrraedd heddiw na ellir eu cyrraedd yn y senario (nodata yn OUTPUT_DELTA).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="304" />
+            <location filename="../processing/alg_scenario.py" line="309" />
             <source>POPULATION / POPULATION_RASTER: no population falls inside the areas and the speed raster; check the layers overlap.</source>
             <translation>POPULATION / POPULATION_RASTER: nid oes poblogaeth o fewn yr ardaloedd a'r rastr cyflymder; gwiriwch fod yr haenau'n gorgyffwrdd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="314" />
+            <location filename="../processing/alg_scenario.py" line="319" />
             <source>{o:,.0f} people fall outside the speed raster and {a:,.0f} outside every area; they are left out.</source>
             <translation>Mae {o:,.0f} o bobl y tu allan i'r rhastr cyflymder a {a:,.0f} y tu allan i bob ardal; maent wedi'u gadael allan.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="345" />
+            <location filename="../processing/alg_scenario.py" line="350" />
             <source>the study area</source>
             <translation>yr ardal astudio</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="355" />
+            <location filename="../processing/alg_scenario.py" line="360" />
             <source>Done in {t:.1f} s.</source>
             <translation>Wedi gorffen mewn {t:.1f} eiliad.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="439" />
-            <location filename="../processing/alg_scenario.py" line="440" />
-            <location filename="../processing/alg_scenario.py" line="441" />
+            <location filename="../processing/alg_scenario.py" line="443" />
+            <location filename="../processing/alg_scenario.py" line="444" />
+            <location filename="../processing/alg_scenario.py" line="445" />
             <source>all</source>
             <translation>pob un</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="455" />
+            <location filename="../processing/alg_scenario.py" line="459" />
             <source>Area</source>
             <translation>Ardal</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="455" />
+            <location filename="../processing/alg_scenario.py" line="459" />
             <source>People</source>
             <translation>Pobl</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="455" />
+            <location filename="../processing/alg_scenario.py" line="459" />
             <source>Within {T} min today</source>
             <translation>O fewn {T} mun heddiw</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="456" />
+            <location filename="../processing/alg_scenario.py" line="460" />
             <source>Within {T} min, scenario</source>
             <translation>O fewn {T} mun, senario</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="456" />
+            <location filename="../processing/alg_scenario.py" line="460" />
             <source>Moving beyond {T} min</source>
             <translation>Yn symud y tu hwnt i {T} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="457" />
+            <location filename="../processing/alg_scenario.py" line="461" />
             <source>Coming within {T} min</source>
             <translation>Yn dod o fewn {T} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="457" />
+            <location filename="../processing/alg_scenario.py" line="461" />
             <source>Mean today (min)</source>
             <translation>Cymedr heddiw (mun)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="458" />
+            <location filename="../processing/alg_scenario.py" line="462" />
             <source>Mean, scenario (min)</source>
             <translation>Cymedr, senario (mun)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="464" />
+            <location filename="../processing/alg_scenario.py" line="468" />
             <source>Service-change scenario</source>
             <translation>Senario newid gwasanaeth</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="479" />
+            <location filename="../processing/alg_scenario.py" line="483" />
             <source>Could not draw the report's charts: {err}</source>
             <translation>Methu tynnu siartiau'r adroddiad: {err}</translation>
         </message>
@@ -4070,42 +4069,37 @@
             <translation>% gwaethaf o fewn y targed</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="114" />
-            <source>TARGET must be a positive number of minutes.</source>
-            <translation>Rhaid i TARGET fod yn nifer positif o funudau.</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_scenariobatch.py" line="118" />
+            <location filename="../processing/alg_scenariobatch.py" line="112" />
             <source>SCENARIO_FIELD: SITES has no field '{f}'.</source>
             <translation>SCENARIO_FIELD: nid oes gan SITES faes '{f}'.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="124" />
+            <location filename="../processing/alg_scenariobatch.py" line="118" />
             <source>SCENARIO_FIELD: no site has a scenario name in '{f}'; fill it in (one scenario name per site).</source>
             <translation>SCENARIO_FIELD: nid oes gan unrhyw safle enw senario yn '{f}'; llenwch ef (un enw senario fesul safle).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="127" />
+            <location filename="../processing/alg_scenariobatch.py" line="121" />
             <source>{n} scenarios from {s} sites.</source>
             <translation>{n} senario o {s} safle.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="137" />
+            <location filename="../processing/alg_scenariobatch.py" line="131" />
             <source>POPULATION / POPULATION_RASTER: no population falls inside the areas and the speed raster; check the layers overlap.</source>
             <translation>POPULATION / POPULATION_RASTER: nid oes poblogaeth o fewn yr ardaloedd a'r rastr cyflymder; gwiriwch fod yr haenau'n gorgyffwrdd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="151" />
+            <location filename="../processing/alg_scenariobatch.py" line="145" />
             <source>{n} scenarios run in {t:.1f} s.</source>
             <translation>{n} senario wedi'u rhedeg mewn {t:.1f} e.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="157" />
+            <location filename="../processing/alg_scenariobatch.py" line="151" />
             <source>Done in {t:.1f} s.</source>
             <translation>Wedi gorffen mewn {t:.1f} eiliad.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenariobatch.py" line="188" />
+            <location filename="../processing/alg_scenariobatch.py" line="182" />
             <source>all</source>
             <translation>pob un</translation>
         </message>
@@ -4391,425 +4385,425 @@
     <context>
         <name>StandbyAlgorithm</name>
         <message>
-            <location filename="../processing/alg_standby.py" line="105" />
+            <location filename="../processing/alg_standby.py" line="61" />
             <source>Place standby points</source>
             <translation>Lleoli pwyntiau wrth gefn</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="109" />
+            <location filename="../processing/alg_standby.py" line="65" />
             <source>Places standby / deployment points so that as much demand as possible lies within a drive-time budget of a point (the drive-zone model: 2 minutes to go mobile + 6 minutes' drive = the 8-minute standard). Method: maximal covering location. For every candidate a cut-off drive-time run lists the demand cells it covers; existing sites are fixed and counted first; a lazy greedy search adds the candidate that covers most new demand, which is guaranteed to reach at least 1 - 1/e (63 %) of the best possible cover for that number of points, and the report gives a certified upper bound that is usually much tighter; an optional swap search then exchanges points while that covers more. Give COUNT, or TARGET_COVERAGE to find the smallest number of points that reaches it.</source>
             <translation>Yn lleoli pwyntiau wrth gefn / pwyntiau lleoli fel bod cymaint o alw â phosibl o fewn cyllideb amser gyrru i bwynt (y model parthau gyrru: 2 funud i gychwyn ar y ffordd + 6 munud o yrru = y safon 8 munud). Dull: lleoliad cwmpasu mwyaf (maximal covering location). Ar gyfer pob pwynt posibl, mae rhediad amser gyrru gyda therfyn yn rhestru'r celloedd galw y mae'n eu cwmpasu; mae'r safleoedd presennol yn sefydlog ac yn cael eu cyfrif yn gyntaf; mae chwiliad barus diog yn ychwanegu'r pwynt posibl sy'n cwmpasu'r mwyaf o alw newydd, ac mae'n sicr o gyrraedd o leiaf 1 - 1/e (63 %) o'r cwmpas gorau posibl ar gyfer y nifer hwnnw o bwyntiau; mae'r adroddiad yn rhoi terfyn uchaf ardystiedig sydd fel arfer yn llawer tynnach; yna mae chwiliad cyfnewid dewisol yn cyfnewid pwyntiau cyhyd ag y bo hynny'n cwmpasu mwy. Rhowch COUNT, neu TARGET_COVERAGE i ganfod y nifer lleiaf o bwyntiau sy'n ei gyrraedd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="120" />
+            <location filename="../processing/alg_standby.py" line="76" />
             <source>Population as polygons (e.g. LSOAs, spread over the speed raster's cells by exact area) or points, with POPULATION_FIELD; read exactly as 'Coverage and equity by area' reads it. Demand is only where population is, so this also sets the study area. Give this or POPULATION_RASTER (not both); both are optional when DEMAND is given.</source>
             <translation>Poblogaeth fel polygonau (e.e. LSOAs, wedi'u lledaenu dros gelloedd y rastr cyflymder yn ôl union arwynebedd) neu bwyntiau, gyda POPULATION_FIELD; caiff ei darllen yn union fel y mae 'Cwmpas a thegwch fesul ardal' yn ei darllen. Dim ond lle mae poblogaeth y mae galw, felly mae hyn hefyd yn pennu'r ardal astudio. Rhowch hwn neu POPULATION_RASTER (nid y ddau); mae'r ddau'n ddewisol pan roddir DEMAND.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="125" />
+            <location filename="../processing/alg_standby.py" line="81" />
             <source>Optional incident points (e.g. a year of CAD incidents): demand is then the number of incidents per cell instead of population, and each point's zone gets an incidents-per-24-hours figure.</source>
             <translation>Pwyntiau digwyddiadau dewisol (e.e. blwyddyn o ddigwyddiadau CAD): yna'r galw yw nifer y digwyddiadau fesul cell yn hytrach na'r boblogaeth, ac mae parth pob pwynt yn cael ffigur digwyddiadau fesul 24 awr.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="128" />
+            <location filename="../processing/alg_standby.py" line="84" />
             <source>Number of days the DEMAND incidents span (365 for a year), for incidents per 24 h.</source>
             <translation>Nifer y dyddiau y mae digwyddiadau DEMAND yn eu cwmpasu (365 am flwyddyn), ar gyfer digwyddiadau fesul 24 awr.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="129" />
+            <location filename="../processing/alg_standby.py" line="85" />
             <source>Optional existing sites (e.g. current stations) that stay open: their cover is counted first and new points are placed around them.</source>
             <translation>Safleoedd presennol dewisol (e.e. gorsafoedd cyfredol) sy'n aros ar agor: caiff eu cwmpas ei gyfrif yn gyntaf a chaiff pwyntiau newydd eu lleoli o'u cwmpas.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="131" />
+            <location filename="../processing/alg_standby.py" line="87" />
             <source>Optional candidate points (car parks, stations, ...). If absent, candidates are generated: k-means centres of the demand-weighted cells, each moved to the nearest road cell.</source>
             <translation>Pwyntiau posibl dewisol (meysydd parcio, gorsafoedd, ...). Os nad oes rhai, cânt eu creu: canolau k-means y celloedd wedi'u pwysoli yn ôl galw, pob un wedi'i symud i'r gell ffordd agosaf.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="134" />
+            <location filename="../processing/alg_standby.py" line="90" />
             <source>How many candidates to generate when CANDIDATES is not given.</source>
             <translation>Faint o bwyntiau posibl i'w creu pan na roddir CANDIDATES.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="135" />
+            <location filename="../processing/alg_standby.py" line="91" />
             <source>Drive time in minutes within which a point covers a cell (6 = an 8-minute response with 2 minutes to go mobile). A time equal to it is covered.</source>
             <translation>Amser gyrru mewn munudau y mae pwynt yn cwmpasu cell o'i fewn (6 = ymateb 8 munud gyda 2 funud i gychwyn ar y ffordd). Mae amser sy'n hafal iddo wedi'i gwmpasu.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="137" />
+            <location filename="../processing/alg_standby.py" line="93" />
             <source>Number of new points to place (ignored when TARGET_COVERAGE is given).</source>
             <translation>Nifer y pwyntiau newydd i'w lleoli (caiff ei anwybyddu pan roddir TARGET_COVERAGE).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="138" />
+            <location filename="../processing/alg_standby.py" line="94" />
             <source>Optional share of demand (%) to cover, existing sites included: the smallest number of new points that reaches it is placed.</source>
             <translation>Cyfran ddewisol o'r galw (%) i'w chwmpasu, gan gynnwys y safleoedd presennol: caiff y nifer lleiaf o bwyntiau newydd sy'n ei chyrraedd ei leoli.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="140" />
+            <location filename="../processing/alg_standby.py" line="96" />
             <source>Improve the greedy solution by swaps (replace a point by another candidate while that covers more). Never worse than greedy; slower on very large candidate sets.</source>
             <translation>Gwella'r datrysiad barus drwy gyfnewid (rhoi pwynt posibl arall yn lle pwynt cyhyd ag y bo hynny'n cwmpasu mwy). Byth yn waeth na'r datrysiad barus; arafach ar setiau mawr iawn o bwyntiau posibl.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="142" />
+            <location filename="../processing/alg_standby.py" line="98" />
             <source>With DEMAND: points whose zone has fewer incidents per 24 h than this are flagged (low_use = 1); the planning guidance warns against resources that would respond to fewer than 2 a day.</source>
             <translation>Gyda DEMAND: caiff pwyntiau y mae gan eu parth lai o ddigwyddiadau fesul 24 awr na hyn eu nodi (low_use = 1); mae'r canllawiau cynllunio yn rhybuddio rhag adnoddau a fyddai'n ymateb i lai na 2 y dydd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="145" />
+            <location filename="../processing/alg_standby.py" line="101" />
             <source>Generated candidates are moved to road cells: cells at least this fast (km/h). Empty: cells faster than the most common speed (the off-road background).</source>
             <translation>Caiff pwyntiau posibl a grëwyd eu symud i gelloedd ffordd: celloedd sydd o leiaf mor gyflym â hyn (km/awr). Gwag: celloedd sy'n gyflymach na'r cyflymder mwyaf cyffredin (cefndir oddi ar y ffordd).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="148" />
+            <location filename="../processing/alg_standby.py" line="104" />
             <source>Random seed of the k-means candidate generation (same seed, same candidates).</source>
             <translation>Hedyn ar hap ar gyfer creu pwyntiau posibl drwy k-means (yr un hedyn, yr un pwyntiau posibl).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="149" />
+            <location filename="../processing/alg_standby.py" line="105" />
             <source>Chosen points, in rank order: rank, cand_id (candidate feature id, or the generated candidate's number), marginal_pop (people newly covered by this point after the existing sites and the points ranked before it) and cum_pop_pct (cumulative % of population covered) when POPULATION is given; with DEMAND marginal_inc, cum_inc_pct, inc_per_day (incidents per 24 h in the point's zone) and low_use (1 below MIN_PER_DAY).</source>
             <translation>Pwyntiau a ddewiswyd, yn eu trefn: rank, cand_id (dynodydd nodwedd y pwynt posibl, neu rif y pwynt posibl a grëwyd), marginal_pop (pobl a gwmpesir o'r newydd gan y pwynt hwn ar ôl y safleoedd presennol a'r pwyntiau o'i flaen yn y drefn) a cum_pop_pct (% cronnus o'r boblogaeth a gwmpesir) pan roddir POPULATION; gyda DEMAND, marginal_inc, cum_inc_pct, inc_per_day (digwyddiadau fesul 24 awr ym mharth y pwynt) a low_use (1 o dan MIN_PER_DAY).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="155" />
+            <location filename="../processing/alg_standby.py" line="111" />
             <source>Table: count (new points) -&gt; covered and pct_covered by the greedy sequence (each point added where it covers most new demand; never decreasing), marginal gain, and max_pct (certified upper bound: no set of that many candidates covers more); chosen = 1 and pct_solution (after the swap search) on the count of the solution.</source>
             <translation>Tabl: count (pwyntiau newydd) -&gt; covered a pct_covered yn ôl y dilyniant barus (pob pwynt wedi'i ychwanegu lle mae'n cwmpasu'r mwyaf o alw newydd; byth yn lleihau), yr enillion ymylol, a max_pct (terfyn uchaf ardystiedig: nid oes unrhyw set o'r nifer hwnnw o bwyntiau posibl yn cwmpasu mwy); chosen = 1 a pct_solution (ar ôl y chwiliad cyfnewid) ar res nifer y datrysiad.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="160" />
+            <location filename="../processing/alg_standby.py" line="116" />
             <source>Optional polygons: the cells within DRIVE_BUDGET of the chosen points and existing sites, each allocated to the nearest one (fields site, kind, rank, demand, area_km2, inc_per_day).</source>
             <translation>Polygonau dewisol: y celloedd o fewn DRIVE_BUDGET i'r pwyntiau a ddewiswyd a'r safleoedd presennol, pob un wedi'i ddyrannu i'r agosaf (meysydd site, kind, rank, demand, area_km2, inc_per_day).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="163" />
+            <location filename="../processing/alg_standby.py" line="119" />
             <source>Optional HTML report: summary sentences, the coverage curve chart (inline SVG) and the table of chosen points.</source>
             <translation>Adroddiad HTML dewisol: brawddegau crynodeb, siart y gromlin cwmpas (SVG mewnol) a thabl y pwyntiau a ddewiswyd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="165" />
+            <location filename="../processing/alg_standby.py" line="121" />
             <source>Number output: new standby points chosen.</source>
             <translation>Allbwn rhif: pwyntiau wrth gefn newydd a ddewiswyd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="166" />
+            <location filename="../processing/alg_standby.py" line="122" />
             <source>Number output: % of the demand within DRIVE_BUDGET of the chosen points and the existing sites.</source>
             <translation>Allbwn rhif: % o'r galw o fewn DRIVE_BUDGET i'r pwyntiau a ddewiswyd a'r safleoedd presennol.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="168" />
+            <location filename="../processing/alg_standby.py" line="124" />
             <source>Number output: % of the demand the existing sites cover alone (0 without EXISTING).</source>
             <translation>Allbwn rhif: % o'r galw y mae'r safleoedd presennol yn ei gwmpasu ar eu pen eu hunain (0 heb EXISTING).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="170" />
+            <location filename="../processing/alg_standby.py" line="126" />
             <source>Number output: % of the demand all candidates and existing sites together could cover.</source>
             <translation>Allbwn rhif: % o'r galw y gallai'r holl bwyntiau posibl a'r safleoedd presennol gyda'i gilydd ei gwmpasu.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="172" />
+            <location filename="../processing/alg_standby.py" line="128" />
             <source>Number output: 1 when TARGET_COVERAGE was reached, 0 when not, NaN without a target.</source>
             <translation>Allbwn rhif: 1 pan gyrhaeddwyd TARGET_COVERAGE, 0 pan na chyrhaeddwyd, NaN heb darged.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="184" />
+            <location filename="../processing/alg_standby.py" line="140" />
             <source>Incidents (demand points)</source>
             <translation>Digwyddiadau (pwyntiau galw)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="185" />
+            <location filename="../processing/alg_standby.py" line="141" />
             <source>Days the incidents span</source>
             <translation>Nifer y dyddiau y mae'r digwyddiadau'n eu cwmpasu</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="187" />
+            <location filename="../processing/alg_standby.py" line="143" />
             <source>Existing sites (fixed)</source>
             <translation>Safleoedd presennol (sefydlog)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="188" />
+            <location filename="../processing/alg_standby.py" line="144" />
             <source>Candidate points</source>
             <translation>Pwyntiau posibl</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="189" />
+            <location filename="../processing/alg_standby.py" line="145" />
             <source>Candidates to generate</source>
             <translation>Nifer y pwyntiau posibl i'w creu</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="192" />
+            <location filename="../processing/alg_standby.py" line="148" />
             <source>Drive budget (minutes)</source>
             <translation>Cyllideb gyrru (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="194" />
+            <location filename="../processing/alg_standby.py" line="150" />
             <source>Number of new points</source>
             <translation>Nifer y pwyntiau newydd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="196" />
+            <location filename="../processing/alg_standby.py" line="152" />
             <source>Target coverage (%)</source>
             <translation>Cwmpas targed (%)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="198" />
+            <location filename="../processing/alg_standby.py" line="154" />
             <source>Improve by swap search</source>
             <translation>Gwella drwy chwilio cyfnewid</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="199" />
+            <location filename="../processing/alg_standby.py" line="155" />
             <source>Flag points with fewer incidents per 24 h than</source>
             <translation>Nodi pwyntiau â llai o ddigwyddiadau bob 24 awr na</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="203" />
+            <location filename="../processing/alg_standby.py" line="159" />
             <source>Snap points to passable cells within (m)</source>
             <translation>Symud pwyntiau i gelloedd tramwyadwy o fewn (m)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="204" />
+            <location filename="../processing/alg_standby.py" line="160" />
             <source>Road cells: minimum speed (km/h)</source>
             <translation>Celloedd ffordd: cyflymder lleiaf (km/awr)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="206" />
+            <location filename="../processing/alg_standby.py" line="162" />
             <source>Random seed</source>
             <translation>Hedyn ar hap</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="208" />
-            <location filename="../processing/alg_standby.py" line="482" />
+            <location filename="../processing/alg_standby.py" line="164" />
+            <location filename="../processing/alg_standby.py" line="438" />
             <source>Standby points</source>
             <translation>Pwyntiau wrth gefn</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="210" />
+            <location filename="../processing/alg_standby.py" line="166" />
             <source>Coverage curve</source>
             <translation>Cromlin cwmpas</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="212" />
-            <location filename="../processing/alg_standby.py" line="564" />
+            <location filename="../processing/alg_standby.py" line="168" />
+            <location filename="../processing/alg_standby.py" line="519" />
             <source>Drive zones</source>
             <translation>Parthau gyrru</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="215" />
+            <location filename="../processing/alg_standby.py" line="171" />
             <source>Report</source>
             <translation>Adroddiad</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="216" />
+            <location filename="../processing/alg_standby.py" line="172" />
             <source>HTML files (*.html)</source>
             <translation>Ffeiliau HTML (*.html)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="218" />
+            <location filename="../processing/alg_standby.py" line="174" />
             <source>Points chosen</source>
             <translation>Pwyntiau a ddewiswyd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="218" />
+            <location filename="../processing/alg_standby.py" line="174" />
             <source>Coverage (%)</source>
             <translation>Cwmpas (%)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="219" />
+            <location filename="../processing/alg_standby.py" line="175" />
             <source>Coverage of the existing sites (%)</source>
             <translation>Cwmpas y safleoedd presennol (%)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="219" />
+            <location filename="../processing/alg_standby.py" line="175" />
             <source>Highest possible coverage (%)</source>
             <translation>Cwmpas uchaf posibl (%)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="220" />
+            <location filename="../processing/alg_standby.py" line="176" />
             <source>Target reached</source>
             <translation>Targed wedi'i gyrraedd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="241" />
+            <location filename="../processing/alg_standby.py" line="197" />
             <source>DRIVE_BUDGET must be positive (minutes), e.g. 6.</source>
             <translation>Rhaid i DRIVE_BUDGET fod yn bositif (munudau), e.e. 6.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="244" />
+            <location filename="../processing/alg_standby.py" line="200" />
             <source>DRIVE_BUDGET: the calibrated speed surface adds a fixed time of {f:.2f} min to every journey, which uses up the whole budget of {b} min. Give a larger budget, or use an uncalibrated surface (or one calibrated on blue-light journeys) for drive zones.</source>
             <translation>DRIVE_BUDGET: mae'r arwyneb cyflymder wedi'i raddnodi yn ychwanegu amser sefydlog o {f:.2f} mun at bob taith, sy'n defnyddio'r gyllideb gyfan o {b} mun. Rhowch gyllideb fwy, neu defnyddiwch arwyneb heb ei raddnodi (neu un wedi'i raddnodi ar deithiau golau glas) ar gyfer parthau gyrru.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="257" />
+            <location filename="../processing/alg_standby.py" line="213" />
             <source>TARGET_COVERAGE must be a percentage above 0 and at most 100.</source>
             <translation>Rhaid i TARGET_COVERAGE fod yn ganran uwchlaw 0 a 100 ar y mwyaf.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="265" />
+            <location filename="../processing/alg_standby.py" line="221" />
             <source>COUNT must be at least 1 (or give TARGET_COVERAGE to find the number of points).</source>
             <translation>Rhaid i COUNT fod yn 1 o leiaf (neu rhowch TARGET_COVERAGE i ganfod nifer y pwyntiau).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="275" />
+            <location filename="../processing/alg_standby.py" line="231" />
             <source>Population: {t:,.0f} people in the input, {p:,.0f} on the speed raster.</source>
             <translation>Poblogaeth: {t:,.0f} o bobl yn y mewnbwn, {p:,.0f} ar y rastr cyflymder.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="278" />
+            <location filename="../processing/alg_standby.py" line="234" />
             <source>POPULATION: {p:,.0f} of {t:,.0f} people lie outside the speed raster and are left out.</source>
             <translation>POPULATION: mae {p:,.0f} o {t:,.0f} o bobl y tu allan i'r rhastr cyflymder ac wedi'u gadael allan.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="287" />
+            <location filename="../processing/alg_standby.py" line="243" />
             <source>DEMAND: {n} incident(s) lie outside the speed raster and are left out.</source>
             <translation>DEMAND: mae {n} digwyddiad y tu allan i'r rhastr cyflymder ac wedi'u gadael allan.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="292" />
+            <location filename="../processing/alg_standby.py" line="248" />
             <source>incidents</source>
             <translation>digwyddiadau</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="292" />
+            <location filename="../processing/alg_standby.py" line="248" />
             <source>people</source>
             <translation>pobl</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="294" />
+            <location filename="../processing/alg_standby.py" line="250" />
             <source>{p}: no demand falls on the speed raster; check that the layers overlap.</source>
             <translation>{p}: nid oes dim galw ar y rhastr cyflymder; gwiriwch fod yr haenau'n gorgyffwrdd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="308" />
+            <location filename="../processing/alg_standby.py" line="264" />
             <source>{v:,.0f} {u} ({p:.2f} %) are on impassable cells and can never be covered.</source>
             <translation>Mae {v:,.0f} {u} ({p:.2f} %) ar gelloedd anhramwyadwy, ac ni ellir byth eu cwmpasu.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="325" />
+            <location filename="../processing/alg_standby.py" line="281" />
             <source>CANDIDATES: no candidate could be generated (no road cell near the demand); give CANDIDATES or lower ROAD_MIN_SPEED.</source>
             <translation>CANDIDATES: nid oedd modd creu unrhyw bwynt posibl (dim cell ffordd ger y galw); rhowch CANDIDATES neu ostwng ROAD_MIN_SPEED.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="330" />
+            <location filename="../processing/alg_standby.py" line="286" />
             <source>Generated {n} candidates (k-means of demand-weighted cells, moved to road cells) in {t:.1f} s.</source>
             <translation>Crëwyd {n} pwynt posibl (k-means o gelloedd wedi'u pwysoli yn ôl galw, wedi'u symud i gelloedd ffordd) mewn {t:.1f} eiliad.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="347" />
+            <location filename="../processing/alg_standby.py" line="303" />
             <source>Coverage sets: {n} candidates + {e} existing sites, {c:,} demand cells, on average {m:,.0f} demand cells within {b} min each ({t:.1f} s).</source>
             <translation>Setiau cwmpas: {n} pwynt posibl + {e} safle presennol, {c:,} cell galw, ar gyfartaledd {m:,.0f} cell galw o fewn {b} mun i bob un ({t:.1f} eiliad).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="361" />
+            <location filename="../processing/alg_standby.py" line="317" />
             <source>The {n} existing sites cover {b:.1f} % of the demand.</source>
             <translation>Mae'r {n} safle presennol yn cwmpasu {b:.1f} % o'r galw.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="363" />
+            <location filename="../processing/alg_standby.py" line="319" />
             <source>{k} new point(s) bring the cover to {c:.1f} % of {tot:,.0f} {u} (greedy: {gk} points, {g:.1f} %; {s} swap(s)); no {k} candidates could exceed {ub:.1f} %; all candidates together reach {r:.1f} % ({t:.1f} s).</source>
             <translation>Mae {k} pwynt newydd yn dod â'r cwmpas i {c:.1f} % o {tot:,.0f} {u} (barus: {gk} pwynt, {g:.1f} %; {s} cyfnewid); ni allai unrhyw {k} pwynt posibl fynd y tu hwnt i {ub:.1f} %; mae'r holl bwyntiau posibl gyda'i gilydd yn cyrraedd {r:.1f} % ({t:.1f} eiliad).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="374" />
+            <location filename="../processing/alg_standby.py" line="330" />
             <source>TARGET_COVERAGE {t} % cannot be reached: all {n} candidates together cover {r:.1f} %. The {k} points that add cover are placed. Add candidates (CANDIDATES or CANDIDATE_COUNT) or raise DRIVE_BUDGET.</source>
             <translation>Ni ellir cyrraedd TARGET_COVERAGE {t} %: mae'r {n} pwynt posibl gyda'i gilydd yn cwmpasu {r:.1f} %. Caiff y {k} pwynt sy'n ychwanegu cwmpas eu lleoli. Ychwanegwch bwyntiau posibl (CANDIDATES neu CANDIDATE_COUNT) neu codwch DRIVE_BUDGET.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="379" />
+            <location filename="../processing/alg_standby.py" line="335" />
             <source>Smallest count reaching {t} %: {k}{proof}.</source>
             <translation>Y nifer lleiaf sy'n cyrraedd {t} %: {k}{proof}.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="380" />
+            <location filename="../processing/alg_standby.py" line="336" />
             <source> (proven: no {m} candidates can reach it)</source>
             <translation> (wedi'i brofi: ni all unrhyw {m} pwynt posibl ei gyrraedd)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="422" />
+            <location filename="../processing/alg_standby.py" line="378" />
             <source>{n} of {k} new points would respond to fewer than {m} incidents per 24 h (ranks {r}): a resource there would stand idle most of the time.</source>
             <translation>Byddai {n} o'r {k} pwynt newydd yn ymateb i lai na {m} digwyddiad fesul 24 awr (rhif {r} yn y drefn): byddai adnodd yno'n segur y rhan fwyaf o'r amser.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="430" />
+            <location filename="../processing/alg_standby.py" line="386" />
             <source>Done in {t:.1f} s.</source>
             <translation>Wedi gorffen mewn {t:.1f} eiliad.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="575" />
+            <location filename="../processing/alg_standby.py" line="529" />
             <source>Demand: {tot:,.0f} {u}. Drive budget: {b} minutes; {n} candidate points; {f} existing site(s).</source>
             <translation>Galw: {tot:,.0f} {u}. Cyllideb gyrru: {b} munud; {n} pwynt posibl; {f} safle presennol.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="577" />
+            <location filename="../processing/alg_standby.py" line="531" />
             <source>The existing sites cover {b:.1f} %. {k} new point(s) raise this to {c:.1f} %.</source>
             <translation>Mae'r safleoedd presennol yn cwmpasu {b:.1f} %. Mae {k} pwynt newydd yn codi hyn i {c:.1f} %.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="579" />
+            <location filename="../processing/alg_standby.py" line="533" />
             <source>No choice of {k} candidates could cover more than {ub:.1f} % (certified bound); even all {n} candidates together cover {r:.1f} %.</source>
             <translation>Ni allai unrhyw ddewis o {k} pwynt posibl gwmpasu mwy na {ub:.1f} % (terfyn ardystiedig); mae hyd yn oed yr holl {n} pwynt posibl gyda'i gilydd yn cwmpasu {r:.1f} %.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="584" />
+            <location filename="../processing/alg_standby.py" line="538" />
             <source>Target {t} %: {msg}</source>
             <translation>Targed {t} %: {msg}</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="585" />
+            <location filename="../processing/alg_standby.py" line="539" />
             <source>reached with {k} new point(s){p}.</source>
             <translation>wedi'i gyrraedd gyda {k} pwynt newydd{p}.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="586" />
+            <location filename="../processing/alg_standby.py" line="540" />
             <source>, and no {m} candidates could reach it</source>
             <translation>, ac ni allai unrhyw {m} pwynt posibl ei gyrraedd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="588" />
+            <location filename="../processing/alg_standby.py" line="542" />
             <source>not reachable with these candidates.</source>
             <translation>ni ellir ei gyrraedd gyda'r pwyntiau posibl hyn.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="591" />
+            <location filename="../processing/alg_standby.py" line="545" />
             <source>{n} of the {k} new points would respond to fewer than {m} incidents per 24 hours.</source>
             <translation>Byddai {n} o'r {k} pwynt newydd yn ymateb i lai na {m} digwyddiad fesul 24 awr.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="596" />
+            <location filename="../processing/alg_standby.py" line="550" />
             <source>rank</source>
             <translation>rheng</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="596" />
+            <location filename="../processing/alg_standby.py" line="550" />
             <source>newly covered</source>
             <translation>newydd eu cwmpasu</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="597" />
+            <location filename="../processing/alg_standby.py" line="551" />
             <source>cumulative %</source>
             <translation>% cronnus</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="598" />
+            <location filename="../processing/alg_standby.py" line="552" />
             <source>incidents / 24 h</source>
             <translation>digwyddiadau / 24 awr</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="600" />
-            <location filename="../processing/alg_standby.py" line="603" />
+            <location filename="../processing/alg_standby.py" line="554" />
+            <location filename="../processing/alg_standby.py" line="557" />
             <source>Standby point placement</source>
             <translation>Lleoli pwyntiau wrth gefn</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="605" />
+            <location filename="../processing/alg_standby.py" line="559" />
             <source>Coverage by number of new points</source>
             <translation>Cwmpas yn ôl nifer y pwyntiau newydd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="607" />
+            <location filename="../processing/alg_standby.py" line="561" />
             <source>Blue: greedy sequence (each point added where it covers most new demand). Grey dashes: certified upper bound for any choice of that many candidates. Orange dot: the solution (after swap search). Greedy is guaranteed at least 1 - 1/e (63 %) of the best cover beyond the existing sites (Nemhauser, Wolsey and Fisher 1978).</source>
             <translation>Glas: dilyniant barus (pob pwynt wedi'i ychwanegu lle mae'n cwmpasu'r mwyaf o alw newydd). Llinell doriad lwyd: terfyn uchaf ardystiedig ar gyfer unrhyw ddewis o'r nifer hwnnw o bwyntiau posibl. Dot oren: y datrysiad (ar ôl y chwiliad cyfnewid). Mae'r dull barus yn sicr o gyrraedd o leiaf 1 - 1/e (63 %) o'r cwmpas gorau y tu hwnt i'r safleoedd presennol (Nemhauser, Wolsey a Fisher 1978).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="611" />
+            <location filename="../processing/alg_standby.py" line="565" />
             <source>Chosen points</source>
             <translation>Pwyntiau a ddewiswyd</translation>
         </message>

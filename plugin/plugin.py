@@ -42,6 +42,7 @@ class DriveTimeEquityPlugin:
         self.workshop_action = None
         self.translator = install_translator()
         self._warned = False
+        self._legend_watch = None
 
     # -- Processing -------------------------------------------------------------------------------------
     def initProcessing(self):  # noqa: N802
@@ -58,6 +59,12 @@ class DriveTimeEquityPlugin:
         self._warn_missing_dependencies()
         if self.iface is None:
             return
+        from qgis.core import QgsProject
+
+        from ..processing.styling import watch_legends
+
+        # results opened by hand (e.g. a GeoTIFF dragged in) show their classes without the "Band 1" line
+        self._legend_watch = watch_legends(QgsProject.instance())
         from qgis.PyQt.QtGui import QIcon
         from qgis.PyQt.QtWidgets import QAction
 
@@ -137,6 +144,14 @@ class DriveTimeEquityPlugin:
             self.toolbar.deleteLater()
             self.toolbar = None
         self.workshop_action = None
+        if self._legend_watch is not None:
+            from qgis.core import QgsProject
+
+            try:
+                QgsProject.instance().layerTreeRoot().addedChildren.disconnect(self._legend_watch)
+            except (TypeError, RuntimeError):
+                pass
+            self._legend_watch = None
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None

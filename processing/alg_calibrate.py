@@ -10,7 +10,6 @@ from qgis.core import (
     QgsFeatureSink,
     QgsField,
     QgsFields,
-    QgsGraduatedSymbolRenderer,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
@@ -22,12 +21,9 @@ from qgis.core import (
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterDestination,
-    QgsRendererRange,
-    QgsSymbol,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
-from qgis.PyQt.QtGui import QColor
 
 from .base import AlgorithmBase, progress_callback
 from . import qgis_io, styling
@@ -35,34 +31,6 @@ from .inputs import NetworkInput, SpeedInput
 
 MODEL_KEYS = ["fixed_factor", "fixed", "fixed_groups"]  # enum order of MODEL (default first)
 FOLD_BY_KEYS = ["destination", "origin", "journey"]
-RESIDUAL_CLASSES = [(-1e9, -20, "#2166ac"), (-20, -10, "#67a9cf"), (-10, 10, "#66bdbdbd"), (10, 20, "#ef8a62"),
-                    (20, 1e9, "#b2182b")]
-
-
-def style_journeys(layer):
-    """Journeys coloured by held-out error: blue too fast, grey within ±10 %, red too slow."""
-    ranges = []
-    for lo, hi, colour in RESIDUAL_CLASSES:
-        sym = QgsSymbol.defaultSymbol(QgsWkbTypes.LineGeometry)
-        sym.setColor(QColor(colour))
-        sym.setWidth(0.3)
-        if lo < -1e8:
-            label = styling.tr("modelled {p} % or more too short").format(p=abs(hi))
-        elif hi > 1e8:
-            label = styling.tr("modelled {p} % or more too long").format(p=lo)
-        elif lo < 0 < hi:
-            label = styling.tr("within ±{p} %").format(p=hi)
-        elif hi <= 0:
-            label = styling.tr("{a}–{b} % too short").format(a=abs(hi), b=abs(lo))
-        else:
-            label = styling.tr("{a}–{b} % too long").format(a=lo, b=hi)
-        ranges.append(QgsRendererRange(lo, hi, sym, label))
-    renderer = QgsGraduatedSymbolRenderer("held_out_error_pct", ranges)
-    # the journeys that are far off drawn last, on top of the many that are close
-    renderer.setOrderBy(QgsFeatureRequest.OrderBy([QgsFeatureRequest.OrderByClause('abs("held_out_error_pct")',
-                                                                                    True)]))
-    renderer.setOrderByEnabled(True)
-    layer.setRenderer(renderer)
 
 
 class CalibrateAlgorithm(SpeedInput, NetworkInput, AlgorithmBase):
@@ -329,7 +297,7 @@ class CalibrateAlgorithm(SpeedInput, NetworkInput, AlgorithmBase):
         qgis_io.write_raster(out, out_speed, spec, crs, dtype="float32",
                              tags={qgis_io.FIXED_TAG: f"{fit.fixed:.4f}",
                                    qgis_io.CALIBRATION_TAG: json.dumps(summary)})
-        styling.style_output(context, out, out, styling.style_from_qml("speed_surface.qml"), "raster",
+        styling.style_output(context, out, styling.style_from_qml("speed_surface.qml"), "raster",
                              self.tr("Calibrated speed surface (km/h)"), feedback)
         results = {self.OUTPUT: out, "FIXED_MINUTES": fit.fixed,
                    "SPEED_FACTOR": float(factors[0]) if model != "fixed_groups" else math.nan,
@@ -406,8 +374,8 @@ class CalibrateAlgorithm(SpeedInput, NetworkInput, AlgorithmBase):
                     err=sink.lastError() if hasattr(sink, "lastError") else ""))
         sink.flushBuffer()
         del sink
-        styling.style_on_load(context, dest, style_journeys, self.tr("Journeys: held-out error"))
-        styling.write_qml_beside(dest, style_journeys, "LineString", feedback)
+        styling.style_output(context, dest, styling.style_journeys, "LineString",
+                             self.tr("Journeys: held-out error"), feedback, crs, fields)
         return {self.OUTPUT_JOURNEYS: dest}
 
     def _report(self, path, res, fit, model, fixed_before, observed, length_km, n_total, n_used):

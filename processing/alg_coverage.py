@@ -20,7 +20,6 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
-    QgsVectorLayer,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
@@ -30,10 +29,6 @@ from . import qgis_io, styling
 from .population import AreaPopulationReader, add_area_feature
 
 DEFAULT_THRESHOLDS = "8,19,30,45,60"
-# colour-blind safe diverging classes (ColorBrewer PuOr): oranges below the standard, purples at or above it
-BELOW_COLOURS = ["#7f3b08", "#b35806", "#f1a340", "#fee0b6"]
-ABOVE_COLOURS = ["#998ec3", "#6a51a3", "#542788", "#2d004b"]
-NO_POP_COLOUR = "#d9d9d9"
 
 
 class CoverageAlgorithm(AreaPopulationReader, AlgorithmBase):
@@ -369,10 +364,9 @@ class CoverageAlgorithm(AreaPopulationReader, AlgorithmBase):
         sink.flushBuffer()
         del sink
         pct_field = f"pct_le_{cv.threshold_suffix(cov.target)}"
-        apply = lambda lyr: style_coverage_areas(lyr, pct_field, share, cv.fmt_t(cov.target))  # noqa: E731
-        styling.style_on_load(context, dest, apply, self.tr("Coverage within {T} min").format(
-            T=cv.fmt_t(cov.target)))
-        write_qml_with_fields(dest, apply, "MultiPolygon", fields, feedback)
+        apply = lambda lyr: styling.style_coverage_areas(lyr, pct_field, share, cv.fmt_t(cov.target))  # noqa: E731
+        styling.style_output(context, dest, apply, "MultiPolygon", self.tr("Coverage within {T} min").format(
+            T=cv.fmt_t(cov.target)), feedback, areas["crs"], fields)
         return {self.OUTPUT: dest}
 
     def _write_table(self, parameters, context, feedback, cov, areas, share):
@@ -413,9 +407,8 @@ class CoverageAlgorithm(AreaPopulationReader, AlgorithmBase):
                 sink.addFeature(f, QgsFeatureSink.FastInsert)
         sink.flushBuffer()
         del sink
-        apply = lambda lyr: style_coverage_table(lyr, cov.thresholds)  # noqa: E731
-        styling.style_on_load(context, dest, apply, self.tr("Coverage table"))
-        write_qml_with_fields(dest, apply, "None", fields, feedback)
+        styling.style_output(context, dest, lambda lyr: styling.style_coverage_table(lyr, cov.thresholds), "None",
+                             self.tr("Coverage table"), feedback, fields=fields)
         return {self.OUTPUT_TABLE: dest}
 
     def _write_summary(self, path, cov, areas, study_name, share, group_name, minutes=None, feedback=None):
@@ -441,115 +434,3 @@ class CoverageAlgorithm(AreaPopulationReader, AlgorithmBase):
             else:
                 fh.write(page)
         return path
-
-
-# -- styling ---------------------------------------------------------------------------------------------
-def share_classes(share):
-    """(lower, upper, colour, below?) classes of % within target: a class per quarter (0–25–50–75–100), so an
-    area with nobody covered never shares a colour with one a third covered, split at the standard ``share``."""
-    s = min(max(float(share), 0.0), 100.0)
-    lows = sorted(set([0.0, 25.0, 50.0, 75.0, s]))
-    lows = [x for x in lows if x < 100.0 or x == 0.0]
-    bounds = lows + [100.0]
-    classes = []
-    n_below = sum(1 for x in lows if x < s)
-    below_cols = BELOW_COLOURS[-n_below:] if n_below else []
-    above_cols = ABOVE_COLOURS[:len(lows) - n_below]
-    cols = below_cols + above_cols
-    for i in range(len(lows)):
-        classes.append((bounds[i], bounds[i + 1], cols[i], lows[i] < s))
-    return classes
-
-
-def style_coverage_areas(layer, field, share, target_label):
-    """Rule-based choropleth of ``field`` (% within target) in classes around the standard, grey for areas
-    without population, labels with the area name and the percentage."""
-    from qgis.core import QgsFillSymbol, QgsRuleBasedRenderer
-    from qgis.PyQt.QtGui import QColor
-
-    from ..plugin.utils import resources_path
-    from .base import fmt_num, tr
-
-    layer.loadNamedStyle(resources_path("styles", "coverage_areas.qml"))
-    template = None
-    base = layer.renderer()
-    if isinstance(base, QgsRuleBasedRenderer) and base.rootRule().children():
-        template = base.rootRule().children()[0].symbol().clone()
-    if template is None:
-        template = QgsFillSymbol.createSimple({"outline_color": "#ffffff", "outline_width": "0.4"})
-    root = QgsRuleBasedRenderer.Rule(None)
-    classes = share_classes(share)
-    for k, (lo, hi, colour, below) in enumerate(classes):
-        last = k == len(classes) - 1
-        expr = f'"{field}" >= {lo!r} AND "{field}" ' + ("<= 100" if last else f"< {hi!r}")
-        if k == 0:
-            expr = f'"{field}" ' + ("<= 100" if last else f"< {hi!r}")
-        label = tr("{a}–{b} % within {T} min").format(a=fmt_num(lo), b=fmt_num(hi), T=target_label)
-        if below and hi == share:
-            label += " " + tr("(below the {s} % standard)").format(s=fmt_num(share))
-        elif not below and lo == share:
-            label += " " + tr("(meets the {s} % standard)").format(s=fmt_num(share))
-        sym = template.clone()
-        sym.setColor(QColor(colour))
-        root.appendChild(QgsRuleBasedRenderer.Rule(sym, 0, 0, expr, label))
-    sym = template.clone()
-    sym.setColor(QColor(NO_POP_COLOUR))
-    root.appendChild(QgsRuleBasedRenderer.Rule(sym, 0, 0, f'"{field}" IS NULL', tr("no population")))
-    layer.setRenderer(QgsRuleBasedRenderer(root))
-    lab = layer.labeling()
-    if lab is not None:
-        try:
-            settings = lab.settings()
-            settings.fieldName = (f"coalesce(\"area_name\", to_string(\"area_id\")) || '\\n' || "
-                                  f"coalesce(format_number(\"{field}\", 1) || ' %', '–')")
-            settings.isExpression = True
-            from qgis.core import QgsVectorLayerSimpleLabeling
-
-            layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
-            layer.setLabelsEnabled(True)
-        except AttributeError:
-            pass
-
-
-def style_coverage_table(layer, thresholds):
-    """Readable aliases for the table columns (field names stay the batch API)."""
-    from ..core import coverage as cv
-    from ..plugin.utils import resources_path
-    from .base import tr
-
-    layer.loadNamedStyle(resources_path("styles", "coverage_table.qml"))
-    aliases = {"level": tr("Level"), "area_id": tr("Area id"), "area_name": tr("Area"), "urbanity": tr("Urbanity"),
-               "group_val": tr("Group"), "pop_total": tr("People"), "pop_beyond": tr("People beyond target"),
-               "pct_beyond": tr("% beyond target"), "pop_unreach": tr("People unreachable"),
-               "mean_min": tr("Mean (min)"), "median_min": tr("Median (min)"), "p90_min": tr("90th pct (min)"),
-               "max_min": tr("Max (min)"), "gap_pp": tr("Gap to study area (pp)"),
-               "gap_best_pp": tr("Gap to best (pp)"), "rank": tr("Rank"), "meets": tr("Meets standard"),
-               "pop_short": tr("People short of standard")}
-    for t in thresholds:
-        s = cv.threshold_suffix(t)
-        aliases[f"pop_le_{s}"] = tr("People ≤ {T} min").format(T=cv.fmt_t(t))
-        aliases[f"pct_le_{s}"] = tr("% ≤ {T} min").format(T=cv.fmt_t(t))
-    for name, alias in aliases.items():
-        idx = layer.fields().lookupField(name)
-        if idx >= 0:
-            layer.setFieldAlias(idx, alias)
-
-
-def write_qml_with_fields(dest, apply, geometry, fields, feedback=None):
-    """Like styling.write_qml_beside for vector outputs, on a memory layer carrying the output's fields (so
-    aliases survive)."""
-    file_path = str(dest or "").split("|")[0]
-    if not file_path or not os.path.isfile(file_path):
-        return None
-    layer = QgsVectorLayer(f"{geometry}?crs=EPSG:27700", "style", "memory")
-    if not layer.isValid():
-        return None
-    layer.dataProvider().addAttributes(list(fields))
-    layer.updateFields()
-    apply(layer)
-    qml = styling.qml_path_for(file_path)
-    _msg, ok = layer.saveNamedStyle(qml)
-    del layer
-    if not ok and feedback is not None:
-        feedback.pushWarning(styling.tr("Could not write the style file {path}").format(path=qml))
-    return qml if ok else None

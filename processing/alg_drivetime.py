@@ -139,7 +139,7 @@ class DriveTimeAlgorithm(SpeedInput, SitesInput, ActivationInput, NetworkInput, 
         out = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         qgis_io.write_raster(out, np.where(reach, minutes, NODATA_MINUTES).astype(np.float32), spec, crs,
                              nodata=NODATA_MINUTES)
-        styling.style_output(context, out, out, lambda lyr: styling.style_drivetime_raster(lyr, bands), "raster",
+        styling.style_output(context, out, lambda lyr: styling.style_drivetime_raster(lyr, bands), "raster",
                              self.tr("Drive time (minutes)"), feedback)
         results = {self.OUTPUT: out, self.REACHABLE_PCT: float(100.0 * reach.mean()),
                    self.LONGEST_MINUTES: float(minutes[reach].max()) if reach.any() else float("nan"),
@@ -150,7 +150,7 @@ class DriveTimeAlgorithm(SpeedInput, SitesInput, ActivationInput, NetworkInput, 
             ids = np.where(labels >= 0, pts["fid"][np.maximum(labels, 0)], NODATA_ID).astype(np.int32)
             qgis_io.write_raster(near_out, ids, spec, crs, nodata=NODATA_ID, dtype="int32")
             fids = sorted(int(f) for f in np.unique(pts["fid"]))
-            styling.style_output(context, near_out, near_out,
+            styling.style_output(context, near_out,
                                  lambda lyr: styling.style_categorical_raster(lyr, fids), "raster",
                                  self.tr("Nearest site"), feedback)
             results[self.OUTPUT_NEAREST] = near_out
@@ -190,7 +190,6 @@ class DriveTimeAlgorithm(SpeedInput, SitesInput, ActivationInput, NetworkInput, 
             sink.addFeature(f, QgsFeatureSink.FastInsert)
         sink.flushBuffer()
         del sink  # finalise the file now (qgis_process may exit before garbage collection)
-        apply = lambda lyr: styling.style_band_polygons(lyr, bands)  # noqa: E731
-        styling.style_on_load(context, dest, apply, self.tr("Drive-time zones"))
-        styling.write_qml_beside(dest, apply, "Polygon", feedback)
+        styling.style_output(context, dest, lambda lyr: styling.style_band_polygons(lyr, bands), "Polygon",
+                             self.tr("Drive-time zones"), feedback, crs, fields)
         return {self.OUTPUT_ZONES: dest}

@@ -4,16 +4,11 @@ import math
 import numpy as np
 from qgis.core import (
     NULL,
-    QgsColorRampShader,
-    QgsCategorizedSymbolRenderer,
     QgsFeature,
     QgsFeatureSink,
     QgsField,
     QgsFields,
     QgsGeometry,
-    QgsGraduatedSymbolRenderer,
-    QgsLineSymbol,
-    QgsMarkerSymbol,
     QgsPointXY,
     QgsProcessing,
     QgsProcessingException,
@@ -28,16 +23,10 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterDestination,
     QgsProcessingParameterString,
-    QgsRasterShader,
-    QgsRendererCategory,
-    QgsRendererRange,
-    QgsSingleBandPseudoColorRenderer,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
-from qgis.PyQt.QtGui import QColor
 
-from ..plugin.utils import resources_path
 from . import qgis_io, styling
 from .base import AlgorithmBase, fmt_num, progress_callback, tr
 from .dask_settings import dask_runner
@@ -47,8 +36,6 @@ DEFAULT_BANDS = "30,45,60"
 LINKAGE_CHOICES = ["complete", "average", "single"]
 LABEL_SEPARATOR = ";"
 NODATA_GAP = -9999.0
-#: line widths (mm) from the closest band to the furthest band
-WIDEST, NARROWEST = 1.8, 0.35
 
 
 def default_band_labels():
@@ -75,93 +62,6 @@ def band_count_fields(bands):
     names += [f"n_{_tag(a)}_{_tag(b)}" for a, b in zip(bands[:-1], bands[1:])]
     names.append(f"n_gt{_tag(bands[-1])}")
     return names
-
-
-def band_colours(n_bands):
-    """Line colours: viridis from dark (closest band, most prominent) to green, grey beyond the last break."""
-    return styling.ramp_colours(n_bands, styling.VIRIDIS[:8]) + [QColor(styling.BEYOND_COLOUR)]
-
-
-def band_widths(n_bands):
-    """Line widths in mm: widest for the closest band, narrowest beyond the last break."""
-    k = n_bands + 1
-    return [WIDEST - (WIDEST - NARROWEST) * i / (k - 1) for i in range(k)]
-
-
-# -- appliers (each styles a loaded layer) --------------------------------------------------------------------
-def style_collaboration_lines(layer, bands, labels):
-    """Graduated by band (1 = closest): colour and width, closest band drawn on top (symbol levels).
-    Labels with the minutes are configured but off (Layer Properties > Labels to show them)."""
-    layer.loadNamedStyle(resources_path("styles", "collaboration_lines.qml"))
-    n = len(bands)
-    ranges = []
-    for i, (colour, width, label) in enumerate(zip(band_colours(n), band_widths(n), labels)):
-        sym = QgsLineSymbol.createSimple({"line_color": colour.name(), "line_width": f"{width:.2f}",
-                                          "line_width_unit": "MM", "capstyle": "round"})
-        if i == n:  # beyond the last break: thin, light, dashed
-            sym.symbolLayer(0).setPenStyle(2)  # Qt.DashLine
-            sym.setOpacity(0.6)
-        sym.symbolLayer(0).setRenderingPass(n - i)  # band 1 in the last pass: drawn on top
-        ranges.append(QgsRendererRange(i + 0.5, i + 1.5, sym, label))
-    renderer = QgsGraduatedSymbolRenderer("band", ranges)
-    renderer.setUsingSymbolLevels(True)
-    layer.setRenderer(renderer)
-
-
-def style_collaboration_sites(layer, clusters, name_field="site_name"):
-    """Sites categorised by hierarchical-clustering group (Okabe-Ito colours), labelled with their names."""
-    layer.loadNamedStyle(resources_path("styles", "collaboration_sites.qml"))
-    base = layer.renderer()
-    template = None
-    if isinstance(base, QgsCategorizedSymbolRenderer):
-        base_cats = base.categories()  # copies: clone the symbol while the list is alive
-        if base_cats:
-            template = base_cats[0].symbol().clone()
-    cats = []
-    for i, value in enumerate(sorted(set(int(c) for c in clusters))):
-        sym = template.clone() if template is not None else QgsMarkerSymbol.createSimple(
-            {"name": "circle", "size": "3.4", "outline_color": "#ffffff", "outline_width": "0.4"})
-        sym.setColor(QColor(styling.OKABE_ITO[i % len(styling.OKABE_ITO)]))
-        n = sum(1 for c in clusters if int(c) == value)
-        label = tr("group {g} (1 site)") if n == 1 else tr("group {g} ({n} sites)")
-        cats.append(QgsRendererCategory(value, sym, label.format(g=value, n=n)))
-    layer.setRenderer(QgsCategorizedSymbolRenderer("cluster", cats))
-
-
-def _discrete_raster(layer, items, band=1):
-    layer.loadNamedStyle(resources_path("styles", "collaboration_zones.qml"))
-    fn = QgsColorRampShader(float(items[0][0]), float(items[-2][0]) if len(items) > 1 else float(items[0][0]))
-    fn.setColorRampType(QgsColorRampShader.Discrete)
-    fn.setColorRampItemList([QgsColorRampShader.ColorRampItem(float(v), QColor(c), lab) for v, c, lab in items])
-    shader = QgsRasterShader()
-    shader.setRasterShaderFunction(fn)
-    opacity = layer.renderer().opacity() if layer.renderer() else 0.75
-    renderer = QgsSingleBandPseudoColorRenderer(layer.dataProvider(), band, shader)
-    renderer.setClassificationMin(float(items[0][0]))
-    renderer.setClassificationMax(float(items[-2][0]) if len(items) > 1 else float(items[0][0]))
-    renderer.setOpacity(opacity)
-    layer.setRenderer(renderer)
-
-
-def style_reach_counts(layer, first_break):
-    """Band 1 (sites within the first break): 0 transparent-grey, 1, 2, 3, 4 or more sites."""
-    cols = styling.ramp_colours(4, styling.VIRIDIS, reverse=True)
-    b = fmt_num(first_break)
-    items = [(0, "#f0f0f0", tr("no site within {b} min").format(b=b)),
-             (1, cols[0].name(), tr("1 site within {b} min").format(b=b)),
-             (2, cols[1].name(), tr("2 sites within {b} min").format(b=b)),
-             (3, cols[2].name(), tr("3 sites within {b} min").format(b=b)),
-             (math.inf, cols[3].name(), tr("4 or more sites within {b} min").format(b=b))]
-    _discrete_raster(layer, items)
-
-
-def style_second_gap(layer):
-    """Minutes between second-nearest and nearest site: small = shared catchment (dark)."""
-    cols = styling.ramp_colours(5, styling.VIRIDIS)
-    items = [(5, cols[0].name(), tr("within 5 min (shared catchment)")), (10, cols[1].name(), tr("5–10 min")),
-             (15, cols[2].name(), tr("10–15 min")), (30, cols[3].name(), tr("15–30 min")),
-             (math.inf, cols[4].name(), tr("over 30 min"))]
-    _discrete_raster(layer, items)
 
 
 def _is_null(v):
@@ -587,9 +487,8 @@ class MatrixAlgorithm(SpeedInput, SitesInput, NetworkInput, BreaksInput, Algorit
             sink.addFeature(f, QgsFeatureSink.FastInsert)
         sink.flushBuffer()
         del sink
-        apply = lambda lyr: style_collaboration_lines(lyr, bands, labels)  # noqa: E731
-        styling.style_on_load(context, dest, apply, self.tr("Collaboration bands"))
-        styling.write_qml_beside(dest, apply, "LineString", feedback)
+        styling.style_output(context, dest, lambda lyr: styling.style_collaboration_lines(lyr, bands, labels),
+                             "LineString", self.tr("Collaboration bands"), feedback, crs, fields)
         return {self.OUTPUT_LINES: dest}
 
     def _sites(self, parameters, context, feedback, stats, groups, clusters, bands, ids, names, id_def, pts,
@@ -637,9 +536,8 @@ class MatrixAlgorithm(SpeedInput, SitesInput, NetworkInput, BreaksInput, Algorit
         sink.flushBuffer()
         del sink
         cl = [int(c) for c in clusters]
-        apply = lambda lyr: style_collaboration_sites(lyr, cl)  # noqa: E731
-        styling.style_on_load(context, dest, apply, self.tr("Sites and collaboration groups"))
-        styling.write_qml_beside(dest, apply, "Point", feedback)
+        styling.style_output(context, dest, lambda lyr: styling.style_collaboration_sites(lyr, cl), "Point",
+                             self.tr("Sites and collaboration groups"), feedback, crs, fields)
         n_groups = len(set(cl))
         feedback.pushInfo(self.tr("Hierarchical clustering ({linkage}): {g} group(s).").format(
             linkage=LINKAGE_CHOICES[self.parameterAsEnum(parameters, self.CLUSTER_LINKAGE, context)], g=n_groups))
@@ -659,7 +557,7 @@ class MatrixAlgorithm(SpeedInput, SitesInput, NetworkInput, BreaksInput, Algorit
                                      progress=progress_callback(steps), offset=fixed)
             desc = [self.tr("sites within {b} min").format(b=fmt_num(b)) for b in bands]
             qgis_io.write_raster(out, counts, spec, crs, dtype="uint16", descriptions=desc)
-            apply = lambda lyr: style_reach_counts(lyr, bands[0])  # noqa: E731
+            apply = lambda lyr: styling.style_reach_counts(lyr, bands[0])  # noqa: E731
             shared = int((counts[0] >= 2).sum())
             feedback.pushInfo(self.tr("Cells within {b} min of two or more sites: {n} ({km:.1f} km²).").format(
                 b=fmt_num(bands[0]), n=shared, km=shared * spec.cell_size ** 2 / 1e6))
@@ -668,6 +566,6 @@ class MatrixAlgorithm(SpeedInput, SitesInput, NetworkInput, BreaksInput, Algorit
                                         progress=progress_callback(steps))
             qgis_io.write_raster(out, np.where(np.isfinite(gap), gap, NODATA_GAP).astype(np.float32), spec, crs,
                                  nodata=NODATA_GAP)
-            apply = style_second_gap
-        styling.style_output(context, out, out, apply, "raster", self.tr("Shared catchments"), feedback)
+            apply = styling.style_second_gap
+        styling.style_output(context, out, apply, "raster", self.tr("Shared catchments"), feedback)
         return {self.OUTPUT_ZONES: out}

@@ -11,8 +11,6 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsGeometry,
-    QgsGradientColorRamp,
-    QgsGraduatedSymbolRenderer,
     QgsPointXY,
     QgsProcessing,
     QgsProcessingException,
@@ -25,12 +23,9 @@ from qgis.core import (
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
-    QgsRendererRange,
-    QgsSymbol,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
-from qgis.PyQt.QtGui import QColor
 
 from .base import AlgorithmBase, fmt_num, parse_number_list, progress_callback
 from . import qgis_io, styling
@@ -542,11 +537,9 @@ class ResponseAlgorithm(SpeedInput, SitesInput, ActivationInput, NetworkInput, A
         sink.flushBuffer()
         del sink
         ref = std_p90 if std_p90 is not None else max(targets)
-        apply = lambda lyr: style_response_areas(lyr, "p90_min", ref)  # noqa: E731
-        styling.style_on_load(context, dest, apply, self.tr("Response times (90th percentile)"))
-        from .alg_coverage import write_qml_with_fields
-
-        write_qml_with_fields(dest, apply, "MultiPolygon", fields, feedback)
+        styling.style_output(context, dest, lambda lyr: styling.style_response_areas(lyr, "p90_min", ref),
+                             "MultiPolygon", self.tr("Response times (90th percentile)"), feedback, areas["crs"],
+                             fields)
         return {self.OUTPUT: dest}
 
     def _write_stations(self, parameters, context, feedback, crs, stations, vehicles, tab, with_ci, needs):
@@ -582,11 +575,8 @@ class ResponseAlgorithm(SpeedInput, SitesInput, ActivationInput, NetworkInput, A
             sink.addFeature(f, QgsFeatureSink.FastInsert)
         sink.flushBuffer()
         del sink
-        apply = style_response_stations
-        styling.style_on_load(context, dest, apply, self.tr("Station workload"))
-        from .alg_coverage import write_qml_with_fields
-
-        write_qml_with_fields(dest, apply, "Point", fields, feedback)
+        styling.style_output(context, dest, styling.style_response_stations, "Point", self.tr("Station workload"),
+                             feedback, crs, fields)
         return {self.OUTPUT_STATIONS: dest}
 
     def _write_needs(self, parameters, context, needs, stations, n_areas):
@@ -684,35 +674,3 @@ class ResponseAlgorithm(SpeedInput, SitesInput, ActivationInput, NetworkInput, A
                 fh.write(f"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
                          f"{e(self.tr('Response times'))}</title></head><body><h1>{e(self.tr('Response times'))}"
                          "</h1>\n" + "\n".join(f"<p>{e(s)}</p>" for s in lines) + "\n</body></html>\n")
-
-
-# -- styling ---------------------------------------------------------------------------------------------
-def style_response_areas(layer, field, reference):
-    """Graduated colours of the 90th percentile around the reference (standard) minutes: green well within,
-    red well beyond."""
-    ref = float(reference)
-    bounds = [0.0, 0.75 * ref, 0.9 * ref, ref, 1.25 * ref, 1.5 * ref, 1e9]
-    colours = ["#1a9641", "#a6d96a", "#ffffbf", "#fdae61", "#f46d43", "#d7191c"]
-    ranges = []
-    for i, col in enumerate(colours):
-        sym = QgsSymbol.defaultSymbol(QgsWkbTypes.PolygonGeometry)
-        sym.setColor(QColor(col))
-        lo, hi = bounds[i], bounds[i + 1]
-        lo_t, hi_t = fmt_num(round(lo, 1)), fmt_num(round(hi, 1))
-        label = f"> {lo_t} min" if hi >= 1e9 else f"{lo_t} – {hi_t} min"
-        ranges.append(QgsRendererRange(lo, hi, sym, label))
-    layer.setRenderer(QgsGraduatedSymbolRenderer(field, ranges))
-
-
-def style_response_stations(layer):
-    """Graduated colours of utilisation (% busy)."""
-    bounds = [0.0, 30.0, 50.0, 70.0, 85.0, 100.0]
-    ramp = QgsGradientColorRamp(QColor("#2c7bb6"), QColor("#d7191c"))
-    ranges = []
-    for i in range(len(bounds) - 1):
-        sym = QgsSymbol.defaultSymbol(QgsWkbTypes.PointGeometry)
-        sym.setColor(ramp.color(i / (len(bounds) - 2)))
-        sym.setSize(3.0 + i)
-        ranges.append(QgsRendererRange(bounds[i], bounds[i + 1], sym,
-                                       f"{fmt_num(bounds[i])} – {fmt_num(bounds[i + 1])} %"))
-    layer.setRenderer(QgsGraduatedSymbolRenderer("utilisation_pct", ranges))

@@ -70,6 +70,17 @@ class ScenarioAreasInput:
         self.add(QgsProcessingParameterNumber(self.TARGET, self.tr("Target (minutes)"),
                                               QgsProcessingParameterNumber.Double, 8.0, False, 0.0))
 
+    def read_run_settings(self, parameters, context, layer, feedback):
+        """(start, neighbours, snap distance, thresholds, target): how both scenario algorithms run and score."""
+        start = self.read_start(parameters, context, layer, feedback)
+        neighbours = self.read_neighbours(parameters, context)
+        snap = self.read_snap_distance(parameters, context)
+        thresholds = self.read_breaks(parameters, self.THRESHOLDS, context, DEFAULT_THRESHOLDS)
+        target = self.parameterAsDouble(parameters, self.TARGET, context)
+        if not target > 0:
+            raise QgsProcessingException(self.tr("TARGET must be a positive number of minutes."))
+        return start, neighbours, snap, thresholds, target
+
 
 class ScenarioAlgorithm(ScenarioAreasInput, SpeedInput, SitesInput, ActivationInput, NetworkInput, BreaksInput,
                         AreaPopulationReader, AlgorithmBase):
@@ -246,13 +257,7 @@ class ScenarioAlgorithm(ScenarioAreasInput, SpeedInput, SitesInput, ActivationIn
         steps = QgsProcessingMultiStepFeedback(5, feedback)
         layer, spec, friction = self.read_friction(parameters, context, rasters=6)  # two runs' results held together
         crs = layer.crs()
-        start = self.read_start(parameters, context, layer, feedback)
-        neighbours = self.read_neighbours(parameters, context)
-        snap = self.read_snap_distance(parameters, context)
-        thresholds = self.read_breaks(parameters, self.THRESHOLDS, context, DEFAULT_THRESHOLDS)
-        target = self.parameterAsDouble(parameters, self.TARGET, context)
-        if not target > 0:
-            raise QgsProcessingException(self.tr("TARGET must be a positive number of minutes."))
+        start, neighbours, snap, thresholds, target = self.read_run_settings(parameters, context, layer, feedback)
 
         base, scen, closed, opened = self._sites(parameters, context, crs, spec, friction, snap, feedback)
         feedback.pushInfo(self.tr("Baseline: {b} sites; scenario: {s} sites (closed: {c}; opened: {o}).").format(
@@ -290,7 +295,7 @@ class ScenarioAlgorithm(ScenarioAreasInput, SpeedInput, SitesInput, ActivationIn
         out = self.parameterAsOutputLayer(parameters, self.OUTPUT_DELTA, context)
         qgis_io.write_raster(out, np.where(np.isfinite(delta), delta, NODATA).astype(np.float32), spec, crs,
                              nodata=NODATA)
-        styling.style_output(context, out, out, styling.style_from_qml("scenario_delta.qml"), "raster",
+        styling.style_output(context, out, styling.style_from_qml("scenario_delta.qml"), "raster",
                              self.tr("Change in drive time (minutes)"), feedback)
         results = {self.OUTPUT_DELTA: out}
 
@@ -305,7 +310,8 @@ class ScenarioAlgorithm(ScenarioAreasInput, SpeedInput, SitesInput, ActivationIn
                 "POPULATION / POPULATION_RASTER: no population falls inside the areas and the speed raster; check "
                 "the layers overlap."))
         try:
-            cmp = sc.compare(cells, minutes_b, minutes_s, thresholds, target)
+            cmp = sc.compare(cells, minutes_b, minutes_s, thresholds, target,
+                             progress=progress_callback(steps, 90, 100))  # Cancel answered between aggregations
         except cv.CoverageError as e:
             raise QgsProcessingException(f"{self.THRESHOLDS}: {e}") from e
         del minutes_b, minutes_s
@@ -410,9 +416,8 @@ class ScenarioAlgorithm(ScenarioAreasInput, SpeedInput, SitesInput, ActivationIn
             sink.addFeature(f, QgsFeatureSink.FastInsert)
         sink.flushBuffer()
         del sink
-        apply = styling.style_from_qml("scenario_areas.qml")
-        styling.style_on_load(context, dest, apply, self.tr("Scenario by area"))
-        styling.write_qml_beside(dest, apply, "Polygon", feedback)
+        styling.style_output(context, dest, styling.style_from_qml("scenario_areas.qml"), "Polygon",
+                             self.tr("Scenario by area"), feedback, crs, fields)
         return {self.OUTPUT: dest}
 
     def _write_table(self, parameters, context, cmp, suffixes, area_names):

@@ -20,7 +20,7 @@ from qgis.PyQt.QtCore import QVariant
 from .base import AlgorithmBase, progress_callback
 from .dask_settings import dask_runner
 from .inputs import ActivationInput, BreaksInput, NetworkInput, SitesInput, SpeedInput
-from .alg_scenario import DEFAULT_THRESHOLDS, ScenarioAreasInput
+from .alg_scenario import ScenarioAreasInput
 from .population import AreaPopulationReader
 
 
@@ -105,13 +105,7 @@ class ScenarioBatchAlgorithm(ScenarioAreasInput, SpeedInput, SitesInput, Activat
         steps = QgsProcessingMultiStepFeedback(3, feedback)
         layer, spec, friction = self.read_friction(parameters, context, rasters=3)
         crs = layer.crs()
-        start = self.read_start(parameters, context, layer, feedback)
-        neighbours = self.read_neighbours(parameters, context)
-        snap = self.read_snap_distance(parameters, context)
-        thresholds = self.read_breaks(parameters, self.THRESHOLDS, context, DEFAULT_THRESHOLDS)
-        target = self.parameterAsDouble(parameters, self.TARGET, context)
-        if not target > 0:
-            raise QgsProcessingException(self.tr("TARGET must be a positive number of minutes."))
+        start, neighbours, snap, thresholds, target = self.read_run_settings(parameters, context, layer, feedback)
         field = self.parameterAsString(parameters, self.SCENARIO_FIELD, context)
         source = self.parameterAsSource(parameters, self.SITES, context)
         if source is not None and source.fields().lookupField(field) < 0:

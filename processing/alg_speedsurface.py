@@ -222,7 +222,7 @@ class SpeedSurfaceAlgorithm(AlgorithmBase):
         steps.setCurrentStep(3)
         out = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         qgis_io.write_raster(out, speed, spec, crs, dtype="float32")
-        styling.style_output(context, out, out, styling.style_from_qml("speed_surface.qml"), "raster",
+        styling.style_output(context, out, styling.style_from_qml("speed_surface.qml"), "raster",
                              self.tr("Speed surface (km/h)"), feedback)
         steps.setProgress(100)
         ground = np.full(spec.shape, offroad, dtype=np.float32)

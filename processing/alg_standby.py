@@ -22,56 +22,12 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from .base import AlgorithmBase, fmt_num, progress_callback, tr
+from .base import AlgorithmBase, fmt_num, progress_callback
 from .dask_settings import dask_runner
 from . import qgis_io, styling
 from .inputs import NetworkInput, SitesInput, SpeedInput
 from .population import AreaPopulationReader
-
-
-def svg_curve(counts, pct, bound=None, target=None, chosen=None, width=640, height=340):
-    """A small line chart (inline SVG, no scripts, no network) of % covered by number of points."""
-    counts = np.asarray(counts, dtype=float)
-    pct = np.asarray(pct, dtype=float)
-    ml, mr, mt, mb = 56, 16, 16, 44
-    W, H = width - ml - mr, height - mt - mb
-    xmax = max(1.0, float(counts.max()) if counts.size else 1.0)
-
-    def X(v):
-        return ml + W * float(v) / xmax
-
-    def Y(v):
-        return mt + H * (1.0 - float(v) / 100.0)
-
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-           f'viewBox="0 0 {width} {height}" role="img" aria-label="{html.escape(tr("Coverage by number of points"))}" '
-           'font-family="sans-serif" font-size="11">']
-    for v in range(0, 101, 20):
-        out.append(f'<line x1="{ml}" x2="{ml + W}" y1="{Y(v):.1f}" y2="{Y(v):.1f}" stroke="#dddddd"/>')
-        out.append(f'<text x="{ml - 6}" y="{Y(v) + 4:.1f}" text-anchor="end">{v} %</text>')
-    step = max(1, int(np.ceil(xmax / 10)))
-    for v in range(0, int(xmax) + 1, step):
-        out.append(f'<text x="{X(v):.1f}" y="{mt + H + 16}" text-anchor="middle">{v}</text>')
-    out.append(f'<line x1="{ml}" x2="{ml}" y1="{mt}" y2="{mt + H}" stroke="#444"/>')
-    out.append(f'<line x1="{ml}" x2="{ml + W}" y1="{mt + H}" y2="{mt + H}" stroke="#444"/>')
-    out.append(f'<text x="{ml + W / 2:.1f}" y="{height - 6}" text-anchor="middle">'
-               f'{html.escape(tr("number of new points"))}</text>')
-    out.append(f'<text transform="translate(14 {mt + H / 2:.1f}) rotate(-90)" text-anchor="middle">'
-               f'{html.escape(tr("demand covered"))}</text>')
-    if target is not None:
-        out.append(f'<line x1="{ml}" x2="{ml + W}" y1="{Y(target):.1f}" y2="{Y(target):.1f}" stroke="#D55E00" '
-                   f'stroke-dasharray="5 4"/><text x="{ml + W - 4}" y="{Y(target) - 4:.1f}" text-anchor="end" '
-                   f'fill="#D55E00">{html.escape(tr("target"))} {fmt_num(round(target, 1))} %</text>')
-    if bound is not None and len(bound):
-        pts = " ".join(f"{X(c):.1f},{Y(b):.1f}" for c, b in zip(counts, bound))
-        out.append(f'<polyline points="{pts}" fill="none" stroke="#999999" stroke-dasharray="3 3"/>')
-    pts = " ".join(f"{X(c):.1f},{Y(p):.1f}" for c, p in zip(counts, pct))
-    out.append(f'<polyline points="{pts}" fill="none" stroke="#0072B2" stroke-width="2"/>')
-    if chosen is not None:
-        c, p = chosen
-        out.append(f'<circle cx="{X(c):.1f}" cy="{Y(p):.1f}" r="4.5" fill="#E69F00" stroke="#000"/>')
-    out.append("</svg>")
-    return "\n".join(out)
+from .report_charts import standby_curve_svg
 
 
 class StandbyAlgorithm(SpeedInput, SitesInput, NetworkInput, AreaPopulationReader, AlgorithmBase):
@@ -320,7 +276,8 @@ class StandbyAlgorithm(SpeedInput, SitesInput, NetworkInput, AreaPopulationReade
                 min_speed = self.parameterAsDouble(parameters, self.ROAD_MIN_SPEED, context)
             roads = sb.road_cells(speed, min_speed) & passable
             seed = self.parameterAsInt(parameters, self.SEED, context)
-            r, c = sb.generate_candidates(weight_grid * passable, spec, roads, n_gen, seed=seed)
+            r, c = sb.generate_candidates(weight_grid * passable, spec, roads, n_gen, seed=seed,
+                                          progress=progress_callback(steps))
             if r.size == 0:
                 raise QgsProcessingException(self.tr(
                     "CANDIDATES: no candidate could be generated (no road cell near the demand); give CANDIDATES "
@@ -478,9 +435,8 @@ class StandbyAlgorithm(SpeedInput, SitesInput, NetworkInput, AreaPopulationReade
             sink.addFeature(f, QgsFeatureSink.FastInsert)
         sink.flushBuffer()
         del sink
-        apply = styling.style_from_qml("standby_points.qml")
-        styling.style_on_load(context, dest, apply, self.tr("Standby points"))
-        styling.write_qml_beside(dest, apply, "Point", feedback)
+        styling.style_output(context, dest, styling.style_from_qml("standby_points.qml"), "Point",
+                             self.tr("Standby points"), feedback, crs, fields)
         return {self.OUTPUT: dest}
 
     def _write_curve(self, parameters, context, sol, k):
@@ -560,16 +516,15 @@ class StandbyAlgorithm(SpeedInput, SitesInput, NetworkInput, AreaPopulationReade
             sink.addFeature(f, QgsFeatureSink.FastInsert)
         sink.flushBuffer()
         del sink
-        apply = styling.style_from_qml("standby_zones.qml")
-        styling.style_on_load(context, dest, apply, self.tr("Drive zones"))
-        styling.write_qml_beside(dest, apply, "Polygon", feedback)
+        styling.style_output(context, dest, styling.style_from_qml("standby_zones.qml"), "Polygon",
+                             self.tr("Drive zones"), feedback, crs, fields)
         return {self.OUTPUT_ZONES: dest}
 
     def _write_report(self, path, sol, k, target, budget, unit, n_cand, n_fix, per_day, min_per_day):
         counts = np.arange(len(sol.curve))
         pct = 100.0 * sol.curve / sol.total
         bound = 100.0 * sol.curve_bound / sol.total
-        svg = svg_curve(counts, pct, bound, target, (k, sol.pct(sol.covered)))
+        svg = standby_curve_svg(counts, pct, bound, target, (k, sol.pct(sol.covered)))
         e = html.escape
         lines = [
             self.tr("Demand: {tot:,.0f} {u}. Drive budget: {b} minutes; {n} candidate points; {f} existing site(s).")

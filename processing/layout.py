@@ -272,7 +272,7 @@ def british(crs_list, extent_wgs84):
 
 def map_crs_and_extent(layers, transform_context):
     """The map CRS (EPSG:27700 for British data, else the first layer's) and the union of the layers' extents in
-    it, padded by 3 %."""
+    it, padded by 3 % but never beyond the rasters among them (a raster fills the frame to its edges)."""
     wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
     union_wgs = QgsRectangle()
     union_wgs.setMinimal()
@@ -284,8 +284,9 @@ def map_crs_and_extent(layers, transform_context):
             pass
     bng = QgsCoordinateReferenceSystem("EPSG:27700")
     crs = bng if british([lyr.crs() for lyr in layers], union_wgs) else layers[0].crs()
-    extent = QgsRectangle()
+    extent, raster_extent = QgsRectangle(), QgsRectangle()
     extent.setMinimal()
+    raster_extent.setMinimal()
     for layer in layers:
         ext = layer.extent()
         if ext.isEmpty() and not (ext.width() > 0 or ext.height() > 0):
@@ -296,11 +297,16 @@ def map_crs_and_extent(layers, transform_context):
             except Exception:
                 continue
         extent.combineExtentWith(ext)
+        if isinstance(layer, QgsRasterLayer):
+            raster_extent.combineExtentWith(ext)
     if extent.isEmpty() or extent.isNull():
         return crs, extent
     pad = 0.03 * max(extent.width(), extent.height(), 1.0)
     extent = QgsRectangle(extent.xMinimum() - pad, extent.yMinimum() - pad, extent.xMaximum() + pad,
                           extent.yMaximum() + pad)
+    if not (raster_extent.isEmpty() or raster_extent.isNull()):
+        # a raster (e.g. drive times) fills the frame: nothing is shown beyond it, so no blank margin
+        extent = extent.intersect(raster_extent)
     return crs, extent
 
 
@@ -392,15 +398,19 @@ def build_layout(project, layers, crs, extent, title, subtitle="", summary="", n
     aspect = extent.width() / extent.height() if extent.height() > 0 else 1.0
     if landscape:
         panel_min, panel_max = max(70.0 * s, 0.28 * inner), 0.42 * inner
-        map_w = min(inner - panel_min - gap, body_h * aspect)
-        map_w = max(map_w, inner - panel_max - gap)
-        panel_w = inner - map_w - gap
-        map_rect = QRectF(m, body_top, map_w, body_h)
-        legend_box = QRectF(m + map_w + gap, body_top, panel_w, body_h)
+        # the key column is at most panel_max wide: a map narrower than the space left is centred in it (white
+        # page around the frame, never white strips inside it)
+        col_w = max(min(inner - panel_min - gap, body_h * aspect), inner - panel_max - gap)
+        map_w = min(col_w, body_h * aspect)
+        map_h = min(body_h, map_w / aspect)
+        panel_w = inner - col_w - gap
+        map_rect = QRectF(m + (col_w - map_w) / 2, body_top, map_w, map_h)
+        legend_box = QRectF(m + col_w + gap, body_top, panel_w, body_h)
         notes_box = None  # below the legend, in the same column
     else:
-        map_h = max(min(0.62 * body_h, inner / aspect), 0.45 * body_h)
-        map_rect = QRectF(m, body_top, inner, map_h)
+        map_h = min(max(min(0.62 * body_h, inner / aspect), 0.45 * body_h), inner / aspect)
+        map_w = min(inner, map_h * aspect)
+        map_rect = QRectF(m + (inner - map_w) / 2, body_top, map_w, map_h)
         col_w = (inner - gap) / 2
         legend_box = QRectF(m, body_top + map_h + gap, col_w, body_h - map_h - gap)
         notes_box = QRectF(m + col_w + gap, body_top + map_h + gap, col_w, body_h - map_h - gap)

@@ -1,10 +1,10 @@
-"""Charts for the coverage and scenario HTML reports (matplotlib, PNG embedded as base64 with the helper of
-the calibration report), so a board paper shows the gap at a glance."""
+"""Charts for the HTML reports: coverage and scenario (matplotlib, PNG embedded as base64 with the helper of
+the calibration report), so a board paper shows the gap at a glance; standby's coverage curve (inline SVG)."""
 import html
 
 import numpy as np
 
-from .base import tr
+from .base import fmt_num, tr
 from .calibration_report import _png
 
 OK_COLOUR = "#542788"  # meets the standard (the map's purple)
@@ -153,3 +153,48 @@ def scenario_charts(cmp, area_names):
                            cmp.lost["area"][:, ti], T)
     return [img_html(tr("Gains and losses within {T} minutes, by area").format(T=T), png,
                      tr("Bar chart of people coming within and moving beyond {T} minutes").format(T=T))]
+
+
+def standby_curve_svg(counts, pct, bound=None, target=None, chosen=None, width=640, height=340):
+    """A small line chart (inline SVG, no scripts, no network) of % covered by number of points."""
+    counts = np.asarray(counts, dtype=float)
+    pct = np.asarray(pct, dtype=float)
+    ml, mr, mt, mb = 56, 16, 16, 44
+    W, H = width - ml - mr, height - mt - mb
+    xmax = max(1.0, float(counts.max()) if counts.size else 1.0)
+
+    def X(v):
+        return ml + W * float(v) / xmax
+
+    def Y(v):
+        return mt + H * (1.0 - float(v) / 100.0)
+
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+           f'viewBox="0 0 {width} {height}" role="img" aria-label="{html.escape(tr("Coverage by number of points"))}" '
+           'font-family="sans-serif" font-size="11">']
+    for v in range(0, 101, 20):
+        out.append(f'<line x1="{ml}" x2="{ml + W}" y1="{Y(v):.1f}" y2="{Y(v):.1f}" stroke="#dddddd"/>')
+        out.append(f'<text x="{ml - 6}" y="{Y(v) + 4:.1f}" text-anchor="end">{v} %</text>')
+    step = max(1, int(np.ceil(xmax / 10)))
+    for v in range(0, int(xmax) + 1, step):
+        out.append(f'<text x="{X(v):.1f}" y="{mt + H + 16}" text-anchor="middle">{v}</text>')
+    out.append(f'<line x1="{ml}" x2="{ml}" y1="{mt}" y2="{mt + H}" stroke="#444"/>')
+    out.append(f'<line x1="{ml}" x2="{ml + W}" y1="{mt + H}" y2="{mt + H}" stroke="#444"/>')
+    out.append(f'<text x="{ml + W / 2:.1f}" y="{height - 6}" text-anchor="middle">'
+               f'{html.escape(tr("number of new points"))}</text>')
+    out.append(f'<text transform="translate(14 {mt + H / 2:.1f}) rotate(-90)" text-anchor="middle">'
+               f'{html.escape(tr("demand covered"))}</text>')
+    if target is not None:
+        out.append(f'<line x1="{ml}" x2="{ml + W}" y1="{Y(target):.1f}" y2="{Y(target):.1f}" stroke="#D55E00" '
+                   f'stroke-dasharray="5 4"/><text x="{ml + W - 4}" y="{Y(target) - 4:.1f}" text-anchor="end" '
+                   f'fill="#D55E00">{html.escape(tr("target"))} {fmt_num(round(target, 1))} %</text>')
+    if bound is not None and len(bound):
+        pts = " ".join(f"{X(c):.1f},{Y(b):.1f}" for c, b in zip(counts, bound))
+        out.append(f'<polyline points="{pts}" fill="none" stroke="#999999" stroke-dasharray="3 3"/>')
+    pts = " ".join(f"{X(c):.1f},{Y(p):.1f}" for c, p in zip(counts, pct))
+    out.append(f'<polyline points="{pts}" fill="none" stroke="#0072B2" stroke-width="2"/>')
+    if chosen is not None:
+        c, p = chosen
+        out.append(f'<circle cx="{X(c):.1f}" cy="{Y(p):.1f}" r="4.5" fill="#E69F00" stroke="#000"/>')
+    out.append("</svg>")
+    return "\n".join(out)

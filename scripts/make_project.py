@@ -5,6 +5,10 @@ Loads every result that exists in the output folder (rasters, GeoPackages, GeoJS
 as context (styled here), a print layout "Consultation map" built with the plugin's own layout code, and a
 short population summary (``consultation_summary.txt``) for the map's notes box.
 
+The project is self-contained: the two context layers are copied (just the features it shows) into
+``sample_context.gpkg`` inside the output folder and every layer is stored by a path relative to the project,
+so the folder can be moved, zipped or sent on and every layer still opens.
+
 Usage (``make demo`` runs it through scripts/demo_90_consultation.sh)::
 
     /usr/bin/python3 -P scripts/make_project.py --out demo_output --data ../shared/data
@@ -17,6 +21,7 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PLUGINS = os.path.join(ROOT, ".build", "plugins")
 PROJECT_NAME = "drivetime_equity_demo.qgz"
+CONTEXT_NAME = "sample_context.gpkg"  # the sample layers the project shows, copied beside it
 SUMMARY_NAME = "consultation_summary.txt"
 TITLE = "How long does it take to reach A&E?"
 SUBTITLE = ("Modelled ambulance drive times to the nearest type-1 A&E department, Buckinghamshire, Oxfordshire "
@@ -30,6 +35,17 @@ SUB_ICB_NAMES = {"10Q": "Oxfordshire", "14Y": "Buckinghamshire", "15A": "Berkshi
 SITES_NAME = "A&E departments (type 1)"
 AREAS_NAME = "Local NHS areas (sub-ICB)"
 RESULT_EXTENSIONS = (".tif", ".gpkg", ".geojson", ".shp", ".csv")
+# layer names for the demo's own file names that the layout code cannot know ("Ae matrix" otherwise)
+DEMO_NAMES = {
+    "ae_collaboration_lines": "A&E collaboration lines", "ae_collaboration_sites": "A&E sites by collaboration group",
+    "ae_matrix": "A&E drive-time matrix (table)", "ae_matrix_pairs": "A&E site pairs (table)",
+    "ae_sites_within_bands": "A&E sites within each band", "coverage_districts_raster": "Coverage by district "
+    "(population raster)", "coverage_districts_raster_table": "Coverage by district, population raster (table)",
+    "coverage_districts_table": "Coverage by district (equality impact table)",
+    "coverage_pct_table": "Coverage by PCT (equality impact table)", "pop_mid2018_500m": "Population mid-2018 "
+    "(500 m grid)", "scenario_table": "Scenario: equality impact table", "speed_calibrated": "Calibrated road "
+    "speed (km/h)", "standby_curve": "Standby: coverage by number of points (table)",
+}
 
 
 def population_summary(drivetime_tif, data_dir, bands=BAND_SUMMARY):
@@ -111,6 +127,8 @@ def result_layers(out):
         stem, ext = os.path.splitext(os.path.basename(path))
         if ext.lower() not in RESULT_EXTENSIONS or not os.path.isfile(path):
             continue
+        if os.path.basename(path) == CONTEXT_NAME:  # context, loaded on its own
+            continue
         if ext.lower() == ".gpkg":
             try:
                 from osgeo import ogr
@@ -175,13 +193,14 @@ def build(out, data):
         elif isinstance(layer, QgsVectorLayer) and {"band", "upper_min"} <= set(layer.fields().names()):
             bands = sorted({float(f["upper_min"]) for f in layer.getFeatures()})
             styling.style_band_polygons(layer, bands)
-        layer.setName(lay.friendly_name(layer))
+        name = lay.friendly_name(layer)
+        layer.setName(DEMO_NAMES.get(stem.lower(), name) if name.lower() == stem.replace("_", " ").lower() else name)
         results.append((layer, stem))
 
-    # -- context from the sample data -----------------------------------------------------------------
+    # -- context from the sample data (copied into the output folder) ----------------------------------
     context = []
-    gpkg = os.path.join(data, "oxfordshire_demo.gpkg")
-    if os.path.exists(gpkg):
+    gpkg = copy_context(data, out)
+    if gpkg:
         areas = QgsVectorLayer(f"{gpkg}|layername=sicbl22_bob", AREAS_NAME, "ogr")
         if areas.isValid():
             areas.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple({
@@ -194,7 +213,6 @@ def build(out, data):
             context.append(areas)
         sites = QgsVectorLayer(f"{gpkg}|layername=ae_sites", SITES_NAME, "ogr")
         if sites.isValid():
-            sites.setSubsetString(SITES_SUBSET)
             symbol = QgsMarkerSymbol.createSimple({"name": "square", "color": lay.NHS_BLUE, "size": "4.2",
                                                    "outline_color": "#FFFFFF", "outline_width": "0.4"})
             letter = QgsFontMarkerSymbolLayer(lay.font_family(), "H", 3.0, QColor("#FFFFFF"))
@@ -254,6 +272,30 @@ def build(out, data):
     print(f"   project: {path} ({len(all_layers)} layers)" if ok else f"could not write {path}")
     project.clear()
     return 0 if ok else 1
+
+
+def copy_context(data, out):
+    """Copy the sample layers the project shows into ``out/sample_context.gpkg`` (the sub-ICB boundaries, and
+    the A&E sites of the demo, ``SITES_SUBSET``), so the project never refers outside its folder. The sample
+    GeoPackage is only read. Returns the copy's path, or None without sample data."""
+    src = os.path.join(data, "oxfordshire_demo.gpkg")
+    if not os.path.exists(src):
+        return None
+    from osgeo import gdal
+
+    gdal.UseExceptions()
+    dst = os.path.join(out, CONTEXT_NAME)
+    if os.path.exists(dst):
+        os.remove(dst)
+    for i, (layer, where) in enumerate((("sicbl22_bob", None), ("ae_sites", SITES_SUBSET))):
+        opts = gdal.VectorTranslateOptions(format="GPKG", layers=[layer], where=where,
+                                           accessMode="update" if i else None)
+        src_ds = gdal.OpenEx(src, gdal.OF_VECTOR | gdal.OF_READONLY)
+        ds = gdal.VectorTranslate(dst, src_ds, options=opts)
+        if ds is None:
+            raise RuntimeError(f"could not copy {layer} into {dst}")
+        ds = src_ds = None
+    return dst
 
 
 def label_settings(expression, size, bold, point=False):

@@ -98,26 +98,34 @@ def draw_map(out, method, png):
     import matplotlib
 
     matplotlib.use("Agg")
+    import matplotlib.patheffects as pe
     import matplotlib.pyplot as plt
 
     areas = gpd.read_file(os.path.join(out, f"response_{method}.gpkg"))
     st = gpd.read_file(os.path.join(out, f"stations_{method}.gpkg"))
-    fig, ax = plt.subplots(figsize=(7, 7.5))
-    areas.plot(column="p90_min", ax=ax, cmap="YlOrRd", edgecolor="#333333", legend=True,
+    fig, ax = plt.subplots(figsize=(7.6, 6.6))
+    areas.plot(column="p90_min", ax=ax, cmap="YlOrRd", edgecolor="#333333", legend=True, zorder=1,
                legend_kwds={"label": "90th percentile response (min)", "shrink": 0.6})
+    sc = ax.scatter(st.geometry.x, st.geometry.y, c=st["utilisation_pct"], cmap="Blues", vmin=0, vmax=100,
+                    s=30, edgecolor="black", linewidth=0.5, zorder=2)
+    halo = [pe.withStroke(linewidth=2.5, foreground="white")]  # readable over the fill and the stations
     for _, r in areas.iterrows():
         p = r.geometry.representative_point()
         ax.annotate(f"{r['area_name']}\nmean {r['mean_min']:.1f} / p90 {r['p90_min']:.1f}", (p.x, p.y),
-                    ha="center", fontsize=7)
-    sc = ax.scatter(st.geometry.x, st.geometry.y, c=st["utilisation_pct"], cmap="Blues", vmin=0, vmax=100,
-                    s=30, edgecolor="black", linewidth=0.5)
+                    ha="center", va="center", fontsize=7.5, fontweight="bold", path_effects=halo, zorder=3)
     fig.colorbar(sc, ax=ax, shrink=0.6, label="station utilisation (%)")
     ax.set_axis_off()
     ax.set_title("Response times with busy vehicles (analytic): Oxfordshire districts,\n"
                  "30 illustrative stations, 283 calls a day", fontsize=9)
-    fig.text(0.01, 0.01, "Contains National Statistics data © Crown copyright 2011-2022 (OGL v3). Map data © "
-             "OpenStreetMap contributors (ODbL).", fontsize=6)
+    ax.text(0.0, -0.02, "Contains National Statistics data © Crown copyright 2011-2022 (OGL v3).\nMap data © "
+            "OpenStreetMap contributors (ODbL).", fontsize=6, transform=ax.transAxes, va="top")
     fig.savefig(png, dpi=110, bbox_inches="tight")
+    try:  # an adaptive palette keeps the README image small
+        from PIL import Image
+
+        Image.open(png).convert("RGB").quantize(colors=256).save(png, optimize=True)
+    except ImportError:
+        pass
 
 
 if __name__ == "__main__":

@@ -231,6 +231,11 @@ def test_layout_items_do_not_overlap(qgis_app, sample, paper, landscape):
         for j in range(i + 1, len(blocks)):
             assert not overlap(blocks[i], blocks[j]), (i, j, blocks[i], blocks[j])
 
+    # the frame takes the data's shape: the map shows the data's extent, with no blank strips inside the frame
+    shown_ext = maps[0].extent()
+    assert shown_ext.width() <= extent.width() * 1.01 and shown_ext.height() <= extent.height() * 1.01, \
+        (shown_ext.toString(), extent.toString())
+
     # readable: title >= 18 pt, nothing below 9 pt (A4; A3 scales up)
     sizes = [lab.font().pointSizeF() for lab in labels]
     assert max(sizes) >= 18 * scale - 1e-6

@@ -63,7 +63,7 @@ def test_raster_goes_below_points_and_lines_and_loses_the_band_line(qgis_app, tm
 
 
 def test_coverage_classes_put_each_quarter_in_its_own_colour(qgis_app):
-    from drivetime_equity.processing.alg_coverage import share_classes
+    from drivetime_equity.processing.styling import share_classes
 
     def cls(pct, classes):
         return next(k for k, (lo, hi, _c, _b) in enumerate(classes) if pct < hi or hi == 100.0)
@@ -86,7 +86,7 @@ def test_coverage_classes_put_each_quarter_in_its_own_colour(qgis_app):
 def test_matrix_group_legend_says_1_site(qgis_app):
     from qgis.core import QgsVectorLayer
 
-    from drivetime_equity.processing.alg_matrix import style_collaboration_sites
+    from drivetime_equity.processing.styling import style_collaboration_sites
 
     layer = QgsVectorLayer("Point?crs=EPSG:27700&field=cluster:integer&field=site_name:string", "s", "memory")
     style_collaboration_sites(layer, [1, 1, 2, 5])
