@@ -4,8 +4,8 @@ sweeping ... deserves a measurement").
 Every cell pulls from all its neighbours (8 or 16), d[v] = min(d[v], d[u] + w(u, v)), in the four diagonal
 raster orders (top-left to bottom-right, top-right to bottom-left, bottom-left to top-right, bottom-right to
 top-left), and rounds of four sweeps repeat until one changes nothing. The edge cost is computed exactly as
-:func:`drivetime_equity.core._dijkstra._edge` does for the move ``u -> v`` (same operand order), so the fixed
-point is the engine's result bit for bit. Not used by the plugin: see bench/README.md for why.
+the reference Dijkstra's ``_edge`` (``tests/_dijkstra.py``) does for the move ``u -> v`` (same operand order), so
+the fixed point is the engine's result bit for bit. Not used by the plugin: see bench/README.md for why.
 """
 import numpy as np
 from numba import njit
@@ -82,7 +82,8 @@ def sweep_cost_distance(friction, cell_size, sources_rc, offsets=None, neighbour
     number of rounds of four sweeps, the last of which changed nothing)."""
     f = np.ascontiguousarray(friction, dtype=np.float32)
     moves, lens = move_set(neighbours)
-    # coefficient as in _dijkstra._edge: cs * len * 0.5 (0.25 for knight's moves), then times the sum
+    # coefficient as in the reference _edge (tests/_dijkstra.py): cs * len * 0.5 (0.25 for knight's moves), then
+    # times the sum
     coef = np.array([cell_size * lens[m] * (0.25 if moves[m, 2] else 0.5) for m in range(len(lens))])
     src = np.asarray(sources_rc, np.int64).reshape(-1, 2)
     off = np.zeros(len(src)) if offsets is None else np.asarray(offsets, np.float64)

@@ -4,8 +4,8 @@ decrease-key ... deserve a measurement").
 On the main benchmark grid (bench/_synth.py: 4000 x 4000, 25 m cells, road lattice, 20 sources), 8 or 16
 neighbours, one run each:
 
-* binary heap with lazy deletion (the reference kernel, ``core/_dijkstra.py``: a cell may sit in the heap
-  several times);
+* binary heap with lazy deletion (the tests' reference kernel, ``tests/_dijkstra.py``: a cell may sit in the
+  heap several times);
 * 4-ary heap with decrease-key (this file: one heap slot per cell, a position index per cell, int32);
 * the default engine (tiled, two threads).
 
@@ -21,9 +21,20 @@ import numpy as np
 from numba import njit
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "tests"))
 from _synth import make_friction, make_sources  # noqa: E402
 
+from drivetime_equity.core import costdist, engine  # noqa: E402
+from _dijkstra import _edge, dijkstra_multi  # noqa: E402  (the tests' reference Dijkstra)
+
 CS = 25.0
+
+
+@njit(cache=True)
+def _put(hk, hn, pos, i, key, node):
+    hk[i] = key
+    hn[i] = node
+    pos[node] = i
 
 
 @njit(cache=True)
@@ -34,13 +45,9 @@ def _sift_up(hk, hn, pos, i):
         p = (i - 1) >> 2
         if hk[p] <= k:
             break
-        hk[i] = hk[p]
-        hn[i] = hn[p]
-        pos[hn[i]] = i
+        _put(hk, hn, pos, i, hk[p], hn[p])
         i = p
-    hk[i] = k
-    hn[i] = n
-    pos[n] = i
+    _put(hk, hn, pos, i, k, n)
 
 
 @njit(cache=True)
@@ -58,19 +65,28 @@ def _sift_down(hk, hn, pos, size, i):
                 best = j
         if hk[best] >= k:
             break
-        hk[i] = hk[best]
-        hn[i] = hn[best]
-        pos[hn[i]] = i
+        _put(hk, hn, pos, i, hk[best], hn[best])
         i = best
-    hk[i] = k
-    hn[i] = n
-    pos[n] = i
+    _put(hk, hn, pos, i, k, n)
+
+
+@njit(cache=True)
+def _offer(hk, hn, pos, size, v, key):
+    """Queues ``v`` with ``key``, or lowers its key if it is queued (decrease-key). Returns the heap size."""
+    i = pos[v]
+    if i < 0:
+        i = size
+        hn[i] = v
+        size += 1
+    hk[i] = key
+    _sift_up(hk, hn, pos, i)
+    return size
 
 
 @njit(cache=True)
 def dijkstra_heap4(fric, cs, src_idx, src_off, moves, lens):
-    """Multi-source Dijkstra with a 4-ary heap and decrease-key; the same edge arithmetic as
-    ``core._dijkstra._edge``. Returns float64 costs (inf = unreachable)."""
+    """Multi-source Dijkstra with a 4-ary heap and decrease-key; the edges of the reference kernel
+    (``tests/_dijkstra.py``, ``_edge``). Returns float64 costs (inf = unreachable)."""
     rows, cols = fric.shape
     n = rows * cols
     d = np.full(n, np.inf)
@@ -80,18 +96,9 @@ def dijkstra_heap4(fric, cs, src_idx, src_off, moves, lens):
     size = 0
     for s in range(src_idx.shape[0]):
         v = src_idx[s]
-        o = src_off[s]
-        if o < d[v]:
-            d[v] = o
-            if pos[v] < 0:
-                hk[size] = o
-                hn[size] = v
-                pos[v] = size
-                size += 1
-                _sift_up(hk, hn, pos, size - 1)
-            else:
-                hk[pos[v]] = o
-                _sift_up(hk, hn, pos, pos[v])
+        if src_off[s] < d[v]:
+            d[v] = src_off[s]
+            size = _offer(hk, hn, pos, size, v, src_off[s])
     K = moves.shape[0]
     while size > 0:
         u = hn[0]
@@ -99,40 +106,16 @@ def dijkstra_heap4(fric, cs, src_idx, src_off, moves, lens):
         pos[u] = -2
         size -= 1
         if size > 0:
-            hk[0] = hk[size]
-            hn[0] = hn[size]
-            pos[hn[0]] = 0
+            _put(hk, hn, pos, 0, hk[size], hn[size])
             _sift_down(hk, hn, pos, size, 0)
-        r = u // cols
-        c = u - r * cols
-        fa = np.float64(fric[r, c])
         for m in range(K):
-            r2 = r + moves[m, 0]
-            c2 = c + moves[m, 1]
-            if r2 < 0 or r2 >= rows or c2 < 0 or c2 >= cols:
+            w, v = _edge(fric, cs, u, m, moves, lens)
+            if not (w < np.inf) or pos[v] == -2:
                 continue
-            v = r2 * cols + c2
-            if pos[v] == -2:
-                continue
-            fb = np.float64(fric[r2, c2])
-            if moves[m, 2] == 0:
-                w = cs * lens[m] * 0.5 * (fa + fb)
-            else:
-                f1 = fric[r + moves[m, 3], c + moves[m, 4]]
-                f2 = fric[r + moves[m, 5], c + moves[m, 6]]
-                w = cs * lens[m] * 0.25 * (fa + fb + np.float64(f1) + np.float64(f2))
             x = du + w
             if x < d[v]:
                 d[v] = x
-                if pos[v] == -1:
-                    hk[size] = x
-                    hn[size] = v
-                    pos[v] = size
-                    size += 1
-                    _sift_up(hk, hn, pos, size - 1)
-                else:
-                    hk[pos[v]] = x
-                    _sift_up(hk, hn, pos, pos[v])
+                size = _offer(hk, hn, pos, size, v, x)
     return d
 
 
@@ -142,8 +125,6 @@ def main():
     ap.add_argument("--sources", type=int, default=20)
     ap.add_argument("--neighbours", type=int, default=8, choices=(8, 16))
     args = ap.parse_args()
-    from drivetime_equity.core import costdist, engine
-    from drivetime_equity.core._dijkstra import dijkstra_multi
 
     f = make_friction(args.size)  # the grid of bench_engine.py
     src = make_sources(f, args.sources)

@@ -71,25 +71,26 @@ def speed_case_sql():
     return f"SELECT geom, CASE highway {case} END AS speed FROM osm_roads_2021 WHERE speed > 0 ORDER BY speed"
 
 
-#: start of the scikit-image peers: the speed surface as float64 and the sites as (row, col)
-SKIMAGE_INPUTS = r"""
+# the peers' scripts (run by the system Python) share this prologue: the speed raster and the selected sites
+PEER_SITES = r"""
 import sys, time
-import numpy as np
 from osgeo import gdal, ogr
-tif, gpkg, where = sys.argv[1:4]
-ds = gdal.Open(tif)
-speed = ds.GetRasterBand(1).ReadAsArray().astype(np.float64)
-x0, cs, _, y1, _, _ = ds.GetGeoTransform()
-v = ogr.Open(gpkg)
-lyr = v.GetLayerByName("ae_sites")
-lyr.SetAttributeFilter(where)
-src = []
-for f in lyr:
-    p = f.GetGeometryRef()
-    src.append((int((y1 - p.GetY()) // cs), int((p.GetX() - x0) // cs)))
+def sites(tif, gpkg, where):
+    ds = gdal.Open(tif)
+    x0, cs, _, y1, _, _ = ds.GetGeoTransform()
+    v = ogr.Open(gpkg)
+    lyr = v.GetLayerByName("ae_sites")
+    lyr.SetAttributeFilter(where)
+    xy = [(f.GetGeometryRef().GetX(), f.GetGeometryRef().GetY()) for f in lyr]
+    return ds, x0, cs, y1, xy
 """
 
-PEER_SKIMAGE = SKIMAGE_INPUTS + r"""
+PEER_SKIMAGE = PEER_SITES + r"""
+import numpy as np
+tif, gpkg, where = sys.argv[1:4]
+ds, x0, cs, y1, xy = sites(tif, gpkg, where)
+speed = ds.GetRasterBand(1).ReadAsArray().astype(np.float64)
+src = [(int((y1 - y) // cs), int((x - x0) // cs)) for x, y in xy]
 t = time.perf_counter()
 from skimage.graph import MCP_Geometric
 with np.errstate(divide="ignore"):
@@ -99,19 +100,11 @@ costs, _ = m.find_costs(src)
 print("PEERWALL %.3f" % (time.perf_counter() - t))
 """
 
-PEER_GRASS = r"""
-import subprocess, sys, time
-from osgeo import gdal, ogr
+PEER_GRASS = PEER_SITES + r"""
+import subprocess
 tif, gpkg, where, tmp = sys.argv[1:5]
-ds = gdal.Open(tif)
-x0, cs, _, y1, _, _ = ds.GetGeoTransform()
-v = ogr.Open(gpkg)
-lyr = v.GetLayerByName("ae_sites")
-lyr.SetAttributeFilter(where)
-coords = []
-for f in lyr:
-    p = f.GetGeometryRef()
-    coords += ["%.3f" % p.GetX(), "%.3f" % p.GetY()]
+_ds, _x0, cs, _y1, xy = sites(tif, gpkg, where)
+coords = [c for x, y in xy for c in ("%.3f" % x, "%.3f" % y)]
 expr = "fric = if(speed > 0, 0.06 / speed * %r, null())" % cs
 def run(cmd):
     subprocess.run(cmd, check=True)
@@ -153,11 +146,14 @@ for c in cols:
 sums = [df.groupby(k)[cols + ["pop_mid2018"]].sum() for k in (["lad11nm"], ["lad11nm", "ruc11cd"],
                                                                 ["lad11nm", "imd19_decile"])]
 print("PEERWALL %.3f" % (time.perf_counter() - t0))
-print("WITHIN", " ".join("%.0f" % v for v in sums[0].iloc[:, 2]))
 """
 
-PEER_SKIMAGE_MATRIX = SKIMAGE_INPUTS + r"""
-src = np.array(src)
+PEER_SKIMAGE_MATRIX = PEER_SITES + r"""
+import numpy as np
+tif, gpkg, where = sys.argv[1:4]
+ds, x0, cs, y1, xy = sites(tif, gpkg, where)
+speed = ds.GetRasterBand(1).ReadAsArray().astype(np.float64)
+src = np.array([(int((y1 - y) // cs), int((x - x0) // cs)) for x, y in xy])
 c = (np.array(speed.shape) - 1) / 2.0
 order = np.argsort(-np.hypot(src[:, 0] - c[0], src[:, 1] - c[1]), kind="stable")  # outer first, as ours
 t = time.perf_counter()
@@ -177,9 +173,15 @@ print("PEERWALL %.3f" % (time.perf_counter() - t))
 """
 
 
-def peer_wall(p):
+def run_peer(tmp, name, script, prefix, args, python=sys.executable):
+    """Runs a peer's script (written to ``tmp/name.py``, started as ``prefix + [python, script] + args``); returns
+    the wall time it measured itself (its ``PEERWALL`` line; NaN without one) and its peak MiB."""
+    job = os.path.join(tmp, name + ".py")
+    with open(job, "w") as fh:
+        fh.write(script)
+    _w, m, p = timed(prefix + [python, job] + args)
     wall = [x for x in p.stdout.splitlines() if x.startswith("PEERWALL")]
-    return float(wall[0].split()[1]) if wall else float("nan")
+    return (float(wall[0].split()[1]) if wall else float("nan")), m
 
 
 def main():
@@ -226,22 +228,12 @@ def main():
         sites = f"{gpkg}|layername=ae_sites|subset={SITES_SQL}"
         dt, dt_mb = median_runs([QP, "run", "drivetime:drivetime", f"--SPEED={speed}", f"--SITES={sites}",
                                  "--ACTIVATION=0", f"--OUTPUT={tmp}/drivetime.tif"], args.repeat)
-        job = os.path.join(tmp, "peer_skimage.py")
-        with open(job, "w") as fh:
-            fh.write(PEER_SKIMAGE)
-        w, m, p = timed([sys.executable, job, speed, gpkg, SITES_SQL])
-        wall = [x for x in p.stdout.splitlines() if x.startswith("PEERWALL")]
-        rows.append(("drive time (16 neighbours)", dt - startup, dt_mb, "scikit-image MCP_Geometric (8 nbrs)",
-                     float(wall[0].split()[1]) if wall else float("nan"), m))
+        pw, pm = run_peer(tmp, "peer_skimage", PEER_SKIMAGE, [], [speed, gpkg, SITES_SQL])
+        rows.append(("drive time (16 neighbours)", dt - startup, dt_mb, "scikit-image MCP_Geometric (8 nbrs)", pw, pm))
         if not args.no_grass and shutil.which("grass"):
-            job = os.path.join(tmp, "peer_grass.py")
-            with open(job, "w") as fh:
-                fh.write(PEER_GRASS)
-            w, m, p = timed(["grass", "--tmp-location", "EPSG:27700", "--exec", sys.executable, job, speed, gpkg,
-                             SITES_SQL, tmp])
-            wall = [x for x in p.stdout.splitlines() if x.startswith("PEERWALL")]
-            rows.append(("drive time (16 neighbours)", dt - startup, dt_mb, "GRASS r.cost -k (16 nbrs)",
-                         float(wall[0].split()[1]) if wall else float("nan"), m))
+            pw, pm = run_peer(tmp, "peer_grass", PEER_GRASS, ["grass", "--tmp-location", "EPSG:27700", "--exec"],
+                              [speed, gpkg, SITES_SQL, tmp])
+            rows.append(("drive time (16 neighbours)", dt - startup, dt_mb, "GRASS r.cost -k (16 nbrs)", pw, pm))
         out = tmp
         ours = {}
 
@@ -258,9 +250,7 @@ def main():
                                  f"--OUTPUT_REPORT={out}/calibration.html")
         rows.append(("calibrate (7,069 journeys, 12 ends)",) + ours["calibrate"] +
                     ("no peer: no installed tool fits a surface to observed journeys", None, None))
-        dt_tif = os.path.join(out, "drivetime.tif")
-        if not os.path.exists(dt_tif):  # written by the drive-time runs above
-            raise RuntimeError(f"no drive time at {dt_tif}")
+        dt_tif = os.path.join(out, "drivetime.tif")  # written by the drive-time runs above
         th = "15,20,30,45,60"
         ours["coverage"] = step("coverage", f"--DRIVETIME={dt_tif}", f"--AREAS={gpkg}|layername=lad11_oxfordshire",
                                 "--AREA_ID_FIELD=lad11nm", f"--POPULATION={gpkg}|layername=lsoa11_oxfordshire",
@@ -269,14 +259,12 @@ def main():
                                 f"--OUTPUT={out}/coverage.gpkg", f"--OUTPUT_TABLE={out}/coverage_table.gpkg")
         if os.path.exists(args.peer_python) and subprocess.run(
                 [args.peer_python, "-c", "import exactextract"], capture_output=True).returncode == 0:
-            job = os.path.join(tmp, "peer_exactextract.py")
-            with open(job, "w") as fh:
-                fh.write(PEER_EXACTEXTRACT)
             walls, peaks = [], []
             for _ in range(args.repeat):
-                w, m, p = timed([args.peer_python, job, dt_tif, gpkg, th, os.path.join(tmp, "bands.tif")])
-                walls.append(peer_wall(p))
-                peaks.append(m)
+                pw, pm = run_peer(tmp, "peer_exactextract", PEER_EXACTEXTRACT, [],
+                                  [dt_tif, gpkg, th, os.path.join(tmp, "bands.tif")], python=args.peer_python)
+                walls.append(pw)
+                peaks.append(pm)
             rows.append(("coverage (5 districts, 407 LSOAs)",) + ours["coverage"] +
                         ("exactextract (LSOA means of 0/1 bands, pandas sums)", statistics.median(walls),
                          max(peaks)))
@@ -286,12 +274,9 @@ def main():
         ours["matrix"] = step("matrix", f"--SPEED={cal}", f"--SITES={sites}", "--SITE_ID_FIELD=site_code_2014",
                               "--SITE_NAME_FIELD=site_name", "--BANDS=30,45,60", f"--OUTPUT={out}/pairs.gpkg",
                               f"--OUTPUT_MATRIX={out}/matrix.csv")
-        job = os.path.join(tmp, "peer_skimage_matrix.py")
-        with open(job, "w") as fh:
-            fh.write(PEER_SKIMAGE_MATRIX)
-        w, m, p = timed([sys.executable, job, cal, gpkg, SITES_SQL])
+        pw, pm = run_peer(tmp, "peer_skimage_matrix", PEER_SKIMAGE_MATRIX, [], [cal, gpkg, SITES_SQL])
         rows.append(("matrix (16 A&Es, pairs once)",) + ours["matrix"] +
-                    ("scikit-image MCP_Geometric find_costs (8 nbrs)", peer_wall(p), m))
+                    ("scikit-image MCP_Geometric find_costs (8 nbrs)", pw, pm))
         scen = f"{SITES_SQL} AND site_name <> 'Horton General Hospital'"
         ours["scenario"] = step("scenario", f"--SPEED={cal}", f"--BASELINE_SITES={sites}",
                                 f"--SCENARIO_SITES={gpkg}|layername=ae_sites|subset={scen}",

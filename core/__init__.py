@@ -13,7 +13,7 @@ Public modules:
 * :mod:`.speeds` -- road class to speed tables and friction conversion.
 * :mod:`.rasterize` -- roads and barriers onto a grid.
 
-Numba is imported lazily by the modules that need it (the ``_*kernels`` / ``_heap`` / ``_dijkstra``
+Numba is imported lazily by the modules that need it (the ``_*kernels`` / ``_heap``
 modules), so importing this package is cheap.
 """
 

@@ -13,8 +13,9 @@ Algorithm: a *bucket queue* (Dial / delta-stepping) over the flat raster, run in
 * ``qb[node]`` is the ring slot the node is currently queued in (-1: not queued). A push to the slot a node
   already sits in is skipped; a popped entry whose slot no longer matches is stale and dropped.
   So each node is processed once per bucket it finally belongs to: no duplicate work, no heap.
-* Edge costs use exactly the operations and order of :func:`._dijkstra._edge` in float64, hence results
-  equal the reference Dijkstra bit for bit (ties aside: labels of equal-cost sources may differ).
+* Edge costs use exactly the operations and order of :func:`._model.edge_coefficients` in float64, hence
+  results equal the reference Dijkstra (``tests/_dijkstra.py``) bit for bit (ties aside: labels of equal-cost
+  sources may differ).
 * Kernels stop at a bucket boundary once ``budget`` nodes were processed and return their state, so the
   Python driver can report progress / cancel between chunks. ``nogil=True`` lets driver threads run
   several single-source kernels in parallel.
@@ -53,6 +54,15 @@ def _alloc(pnext, st):
 
 
 @njit(cache=True, nogil=True)
+def _enqueue(pnode, pnext, head, st, v, q):
+    """Puts node ``v`` at the head of ring slot ``q`` (the pool must have room)."""
+    k = _alloc(pnext, st)
+    pnode[k] = v
+    pnext[k] = head[q]
+    head[q] = k
+
+
+@njit(cache=True, nogil=True)
 def _bucket_of(val, base, inv_delta, cur, B):
     b = np.int64((val - base) * inv_delta)
     if b < cur:
@@ -60,6 +70,34 @@ def _bucket_of(val, base, inv_delta, cur, B):
     if b > cur + B - 1:
         b = cur + B - 1
     return b
+
+
+@njit(cache=True, nogil=True)
+def _cell(fric, u, rows, cols, R):
+    """Friction (float64), row and column of cell ``u``, and whether it lies ``R`` or more cells inside the grid
+    (then no move leaves the grid)."""
+    r = u // cols
+    c = u - r * cols
+    return np.float64(fric[u]), r, c, r >= R and r < rows - R and c >= R and c < cols - R
+
+
+@njit(cache=True, nogil=True)
+def _neighbour(u, r, c, interior, m, moff, mdr, mdc, rows, cols):
+    """The cell move ``m`` reaches from cell ``u`` (at row r, column c), or -1 if it leaves the grid."""
+    if not interior:
+        r2 = r + mdr[m]
+        c2 = c + mdc[m]
+        if r2 < 0 or r2 >= rows or c2 < 0 or c2 >= cols:
+            return -1
+    return u + moff[m]
+
+
+@njit(cache=True, nogil=True)
+def _weight(fric, u, v, fu, m, mcoef, mkn, mi1, mi2):
+    """Cost of move ``m`` from ``u`` (friction ``fu``) to ``v``: the operations of :func:`._model.edge_coefficients`."""
+    if mkn[m]:
+        return mcoef[m] * (fu + np.float64(fric[v]) + np.float64(fric[u + mi1[m]]) + np.float64(fric[u + mi2[m]]))
+    return mcoef[m] * (fu + np.float64(fric[v]))
 
 
 @njit(cache=True, nogil=True)
@@ -121,10 +159,7 @@ def run_single(fric, cols, d, lab, qb, pnode, pnext, head, st,
             if work >= budget:
                 # chunk used up in the middle of a (big) bucket: put the rest back, resume next call
                 for jj in range(ii, cnt):
-                    k = _alloc(pnext, st)
-                    pnode[k] = buf[jj]
-                    pnext[k] = head[p]
-                    head[p] = k
+                    _enqueue(pnode, pnext, head, st, buf[jj], p)
                 break
             du = d[u]
             bu = np.int64((du - base) * inv_delta)
@@ -156,26 +191,15 @@ def run_single(fric, cols, d, lab, qb, pnode, pnext, head, st,
                     tdone[j] = True
                     st[ST_LEFT] -= 1
             lu = lab[u]
-            fu = np.float64(fric[u])
-            r = u // cols
-            c = u - r * cols
-            interior = r >= R and r < rows - R and c >= R and c < cols - R
+            fu, r, c, interior = _cell(fric, u, rows, cols, R)
             for m in range(K):
-                if not interior:
-                    r2 = r + mdr[m]
-                    c2 = c + mdc[m]
-                    if r2 < 0 or r2 >= rows or c2 < 0 or c2 >= cols:
-                        continue
-                v = u + moff[m]
+                v = _neighbour(u, r, c, interior, m, moff, mdr, mdc, rows, cols)
+                if v < 0:
+                    continue
                 dv = d[v]
                 if dv <= du:
                     continue
-                if mkn[m]:
-                    w = mcoef[m] * (fu + np.float64(fric[v]) + np.float64(fric[u + mi1[m]])
-                                    + np.float64(fric[u + mi2[m]]))
-                else:
-                    w = mcoef[m] * (fu + np.float64(fric[v]))
-                nd = du + w
+                nd = du + _weight(fric, u, v, fu, m, mcoef, mkn, mi1, mi2)
                 if nd < dv and nd <= max_cost:
                     if track and dv == np.inf:
                         touched[st[ST_TOUCH]] = v
@@ -186,10 +210,7 @@ def run_single(fric, cols, d, lab, qb, pnode, pnext, head, st,
                     q = b % B
                     if qb[v] != q:
                         qb[v] = q
-                        k = _alloc(pnext, st)
-                        pnode[k] = v
-                        pnext[k] = head[q]
-                        head[q] = k
+                        _enqueue(pnode, pnext, head, st, v, q)
     st[ST_WORK] += work
     if st[ST_LIVE] == 0 or (use_t and st[ST_LEFT] == 0 and head[st[ST_CUR] % B] < 0):
         st[ST_DONE] = 1
@@ -215,10 +236,7 @@ def seed_single(d, lab, qb, pnode, pnext, head, st, src_idx, src_off, base, inv_
         q = _bucket_of(off, base, inv_delta, cur, B) % B
         if qb[node] != q:
             qb[node] = q
-            k = _alloc(pnext, st)
-            pnode[k] = node
-            pnext[k] = head[q]
-            head[q] = k
+            _enqueue(pnode, pnext, head, st, node, q)
 
 
 @njit(cache=True, nogil=True)
@@ -352,25 +370,14 @@ def run_second(fric, cols, d1, l1, d2, l2, q1, q2, pnode, plab, pnext, head, st,
             else:
                 q2[u] = -1
             work += 1
-            fu = np.float64(fric[u])
-            r = u // cols
-            c = u - r * cols
-            interior = r >= R and r < rows - R and c >= R and c < cols - R
+            fu, r, c, interior = _cell(fric, u, rows, cols, R)
             for m in range(K):
-                if not interior:
-                    r2 = r + mdr[m]
-                    c2 = c + mdc[m]
-                    if r2 < 0 or r2 >= rows or c2 < 0 or c2 >= cols:
-                        continue
-                v = u + moff[m]
+                v = _neighbour(u, r, c, interior, m, moff, mdr, mdc, rows, cols)
+                if v < 0:
+                    continue
                 if d2[v] <= val:
                     continue
-                if mkn[m]:
-                    w = mcoef[m] * (fu + np.float64(fric[v]) + np.float64(fric[u + mi1[m]])
-                                    + np.float64(fric[u + mi2[m]]))
-                else:
-                    w = mcoef[m] * (fu + np.float64(fric[v]))
-                nd = val + w
+                nd = val + _weight(fric, u, v, fu, m, mcoef, mkn, mi1, mi2)
                 if not (nd <= max_cost):
                     continue
                 q = _bucket_of(nd, base, inv_delta, cur, B) % B

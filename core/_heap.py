@@ -1,6 +1,7 @@
 """The one binary min-heap of the Numba kernels: keys (float64) and int64 values in two parallel arrays,
-``size`` items at the front. Plain ``@njit`` functions, so the kernels of :mod:`._dijkstra`,
-:mod:`._standby_kernels` and :mod:`._tiled_kernels` call them (Numba compiles them into each caller).
+``size`` items at the front. Plain ``@njit`` functions, so the kernels of :mod:`._standby_kernels`,
+:mod:`._tiled_kernels` and the tests' reference Dijkstra (``tests/_dijkstra.py``) call them (Numba compiles
+them into each caller).
 Ties leave the order to the sift (no stability promise); lazy deletion is the caller's business."""
 import numpy as np
 from numba import njit

@@ -107,7 +107,8 @@ def check_sources(sources_rc, shape):
 def edge_coefficients(mv, lens, cs):
     """Per-move cost coefficient ``cs * len * 0.5`` (``* 0.25`` for knight's moves): an edge costs the
     coefficient times the sum of the frictions it spans (2 cells, or 4 for a knight's move), in the same float64
-    operations as :func:`._dijkstra._edge`, so every engine's edge costs are bit-identical."""
+    operations as the reference Dijkstra's edge (``tests/_dijkstra.py``), so every engine's edge costs are
+    bit-identical."""
     return np.array([cs * lens[m] * (0.25 if mv[m, 2] else 0.5) for m in range(mv.shape[0])], dtype=np.float64)
 
 
@@ -117,3 +118,15 @@ def check_max_cost(max_cost):
     if not mc >= 0:
         raise ValueError("max_cost must be zero or positive (or None for no cut-off)")
     return mc
+
+
+def check_run(friction, sources_rc, offsets, max_cost):
+    """The inputs of a multi-source run checked: friction (:func:`check_friction`), sources
+    (:func:`check_sources`), offsets (float64, default 0, one per source) and the cut-off
+    (:func:`check_max_cost`). Returns ``(f, src, off, max_cost)``."""
+    f = check_friction(friction)
+    src = check_sources(sources_rc, f.shape)
+    off = np.zeros(src.shape[0]) if offsets is None else np.asarray(offsets, dtype=np.float64).reshape(-1)
+    if off.shape[0] != src.shape[0]:
+        raise ValueError("offsets and sources differ in length")
+    return f, src, off, check_max_cost(max_cost)

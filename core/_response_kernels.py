@@ -5,6 +5,17 @@ import numpy as np
 from numba import njit
 
 
+@njit(inline="always")
+def _n_reach(order, times, j):
+    """How many stations reach place ``j``: ``order[j]`` lists them first (by drive time), then the
+    unreachable ones (time inf)."""
+    n = order.shape[1]
+    for k in range(n):
+        if not math.isfinite(times[j, order[j, k]]):
+            return k
+    return n
+
+
 @njit(cache=True)
 def dispatch_pass(order, times, vehicles, rho, block, qfac, rates, service_extra, direct_share, q_st, p_out, load_out,
                   calls_out, first_out, qload_out, qcalls_out, qfirst_out, write_p):
@@ -44,11 +55,8 @@ def dispatch_pass(order, times, vehicles, rho, block, qfac, rates, service_extra
         prod = 1.0
         m = 0
         total = 0.0
-        for k in range(n_st):
+        for k in range(_n_reach(order, times, j)):
             s = order[j, k]
-            t = times[j, s]
-            if not math.isfinite(t):
-                break
             if vehicles[s] == 0:
                 continue
             if block[s] < 0.0:  # vehicle by vehicle (Larson)
@@ -104,7 +112,6 @@ def area_cdf(x, place_area, rates, order, times, p_direct, p_queue, q_st, theta,
     n_areas = x.shape[0]
     out = np.zeros(n_areas)
     m_places = order.shape[0]
-    n_st = order.shape[1]
     for j in range(m_places):
         a = place_area[j]
         if a < 0:
@@ -114,11 +121,9 @@ def area_cdf(x, place_area, rates, order, times, p_direct, p_queue, q_st, theta,
         acc = 0.0
         qsum = 0.0
         qacc = 0.0
-        for k in range(n_st):
+        for k in range(_n_reach(order, times, j)):
             s = order[j, k]
             t = times[j, s]
-            if not math.isfinite(t):
-                break
             r = activation + t
             if r <= xa:
                 acc += p_direct[j, s]

@@ -1,7 +1,7 @@
 """Private Numba kernels of :mod:`.standby` (coverage sets and swap search). Call through :mod:`.standby`.
 
 * :func:`covered_demand` -- one cut-off single-source Dijkstra (binary heap, the graph and float64 edge
-  arithmetic of :func:`._dijkstra._edge`) that lists the demand cells it settles within ``max_cost``.
+  arithmetic of :func:`._model.edge_coefficients`) that lists the demand cells it settles within ``max_cost``.
   Work arrays are reused between runs (only touched cells are reset), so a run costs what its cut-off
   region costs, not the grid size; ``nogil=True`` lets driver threads run several in parallel.
 * :func:`best_swap` -- best 1-exchange (drop one chosen set, add one unchosen) of a maximal covering
@@ -11,6 +11,14 @@ import numpy as np
 from numba import njit
 
 from ._heap import pop as _pop, push_grow as _push
+
+
+@njit(cache=True, nogil=True)
+def _doubled(a):
+    """A copy of the full work array ``a`` with twice the room."""
+    b = np.empty(2 * a.shape[0], a.dtype)
+    b[:a.shape[0]] = a
+    return b
 
 
 @njit(cache=True, nogil=True)
@@ -39,9 +47,7 @@ def covered_demand(fflat, rows, cols, src, max_cost, moves, coef, dem_idx, dist,
         j = dem_idx[node]
         if j >= 0:
             if nout == out.shape[0]:
-                no = np.empty(2 * nout, out.dtype)
-                no[:nout] = out
-                out = no
+                out = _doubled(out)
             out[nout] = j
             nout += 1
         r = node // cols
@@ -70,9 +76,7 @@ def covered_demand(fflat, rows, cols, src, max_cost, moves, coef, dem_idx, dist,
                 continue
             if dv == np.inf:
                 if ntouch == touched.shape[0]:
-                    nt = np.empty(2 * ntouch, touched.dtype)
-                    nt[:ntouch] = touched
-                    touched = nt
+                    touched = _doubled(touched)
                 touched[ntouch] = v
                 ntouch += 1
             dist[v] = nd

@@ -1,6 +1,9 @@
-"""The one thread-pool helper of the compute core: jobs from a shared queue on a few threads (the numba kernels
-release the GIL), progress reported from the calling thread, cancel on request or on a worker's error; and the
-rate-limited progress wrapper. Used by :mod:`.engine` and :mod:`.standby`."""
+"""The one home of threads in the compute core (the numba kernels release the GIL): :func:`run_jobs` (jobs from a
+shared queue on a few threads, progress reported from the calling thread, cancel on request or on a worker's
+error), :class:`ForkJoin` (a few callables at once, again and again, on threads kept for the purpose),
+:func:`run_cancellable` (a library call that cannot be stopped, run beside a cancel poll), and the rate-limited
+progress wrapper. Used by :mod:`.engine` and :mod:`.standby`."""
+import concurrent.futures as cf
 import threading
 import time
 
@@ -69,6 +72,31 @@ def run_jobs(n_jobs, n_threads, work, prog):
         t.join()
     if errors:
         raise errors[0]
+
+
+class ForkJoin:
+    """Threads for repeated fork-join steps, as a context manager (the threads end with the block):
+    ``team(fns)`` runs the callables at once, the first on the calling thread, and returns their results in
+    order; a callable's exception is raised once all have finished."""
+
+    def __init__(self, n_threads):
+        self._ex = cf.ThreadPoolExecutor(max(int(n_threads) - 1, 1))
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self._ex.shutdown(wait=True)
+
+    def __call__(self, fns):
+        if not fns:
+            return []
+        futs = [self._ex.submit(fn) for fn in fns[1:]]
+        try:
+            first = fns[0]()
+        finally:
+            rest = [fu.result() for fu in futs]
+        return [first] + rest
 
 
 def run_cancellable(fn, prog, poll=0.05):

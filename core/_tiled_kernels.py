@@ -22,7 +22,7 @@ Algorithm (label-correcting, exact at convergence):
 * After a tile is solved, its 2-cell border ring is compared with the ring before: each changed cell makes
   the neighbouring tile(s) within its reach dirty with that cost as key.
 * At the end no tile is dirty: every edge ``u -> v`` satisfies ``d[v] <= d[u] + w`` computed with the same
-  float64 operations as the reference Dijkstra (:func:`._dijkstra._edge`), and every cost is the cost of a
+  float64 operations as the reference Dijkstra (``tests/_dijkstra.py``), and every cost is the cost of a
   real path, so ``d`` is the least fixed point = the reference result, bit for bit (the extension
   ``x -> fl(x + w)`` is monotone, so Bellman-Ford and Dijkstra reach the same minimum over paths).
   Labels follow the predecessor that set the cost (on exact ties any of the tied sources).
@@ -68,6 +68,35 @@ def _pull_row(fp, d, lab, base, j0, j1, off, i1, i2, coef, kn, max_cost, lo, hi)
 
 
 @njit(cache=True, nogil=True)
+def _sweep(fp, d, lab, base, w, j, step, stop, hcoef, max_cost, nlo, nhi):
+    """Orthogonal moves along a row (columns ``0..w-1``, relative to ``base``) from column ``j`` in direction
+    ``step`` (+1 / -1): each cell pulled from the one before it, past column ``stop`` only while cells
+    improve. Returns ``nlo``, ``nhi`` widened to the columns that improved."""
+    v = base + j
+    prev = d[v - step]
+    fprev = np.float64(fp[v - step])
+    while j >= 0 and j < w:
+        v = base + j
+        fv = np.float64(fp[v])
+        nd = prev + hcoef * (fprev + fv)
+        cur = d[v]
+        if nd < cur and nd <= max_cost:
+            d[v] = nd
+            lab[v] = lab[v - step]
+            cur = nd
+            if j < nlo:
+                nlo = j
+            if j > nhi:
+                nhi = j
+        elif (j - stop) * step > 0:
+            break
+        prev = cur
+        fprev = fv
+        j += step
+    return nlo, nhi
+
+
+@njit(cache=True, nogil=True)
 def _scan_row(fp, d, lab, base, w, lo, hi, hcoef, max_cost):
     """Orthogonal moves along a row that was stable except for the cells ``lo..hi`` (columns relative to
     ``base``, the row is ``0..w-1``; ``-1`` / ``w`` are halo cells): left-to-right from ``lo`` on, at
@@ -75,53 +104,8 @@ def _scan_row(fp, d, lab, base, w, lo, hi, hcoef, max_cost):
     cells that improved (``NONE, -NONE`` if none)."""
     a = max(lo, 0)
     b = min(hi, w - 1)
-    nlo = NONE
-    nhi = -NONE
-    v = base + a
-    prev = d[v - 1]
-    fprev = np.float64(fp[v - 1])
-    j = a
-    while j < w:
-        v = base + j
-        fv = np.float64(fp[v])
-        nd = prev + hcoef * (fprev + fv)
-        cur = d[v]
-        if nd < cur and nd <= max_cost:
-            d[v] = nd
-            lab[v] = lab[v - 1]
-            cur = nd
-            if j < nlo:
-                nlo = j
-            nhi = j
-        elif j > b:
-            break
-        prev = cur
-        fprev = fv
-        j += 1
-    b2 = min(max(b, nhi), w - 1)
-    v = base + b2
-    prev = d[v + 1]
-    fprev = np.float64(fp[v + 1])
-    j = b2
-    while j >= 0:
-        v = base + j
-        fv = np.float64(fp[v])
-        nd = prev + hcoef * (fprev + fv)
-        cur = d[v]
-        if nd < cur and nd <= max_cost:
-            d[v] = nd
-            lab[v] = lab[v + 1]
-            cur = nd
-            if j < nlo:
-                nlo = j
-            if j > nhi:
-                nhi = j
-        elif j < a:
-            break
-        prev = cur
-        fprev = fv
-        j -= 1
-    return nlo, nhi
+    nlo, nhi = _sweep(fp, d, lab, base, w, a, 1, b, hcoef, max_cost, NONE, -NONE)
+    return _sweep(fp, d, lab, base, w, min(max(b, nhi), w - 1), -1, a, hcoef, max_cost, nlo, nhi)
 
 
 @njit(cache=True, nogil=True)
@@ -193,25 +177,26 @@ def solve_tile(fp, d, lab, P, R0, h, C0, w, voff, vi1, vi2, vcoef, vkn, vdir, hc
 
 
 @njit(cache=True, nogil=True)
+def _beyond_reach(side, x, n):
+    """The neighbouring tile on ``side`` (0 before, 1 none, 2 after) is out of reach (2 cells) of position
+    ``x`` of ``n``."""
+    if side == 0:
+        return x >= 2
+    if side == 2:
+        return x < n - 2
+    return False
+
+
+@njit(cache=True, nogil=True)
 def _mark(i, j, x, h, w, T, nkey, nlo, nhi):
     """Cell (i, j) of a ``h x w`` tile got cost ``x``: lower the key of each neighbouring tile within reach
     (``q = 3 * a + b``, a / b = 0, 1, 2 for above / same / below, left / same / right) and widen its dirty
     range: columns in the neighbour's coordinates for the tiles above / below, rows for left / right."""
     for a in range(3):
-        if a == 0:
-            if i >= 2:
-                continue
-        elif a == 2:
-            if i < h - 2:
-                continue
+        if _beyond_reach(a, i, h):
+            continue
         for b in range(3):
-            if b == 0:
-                if j >= 2:
-                    continue
-            elif b == 2:
-                if j < w - 2:
-                    continue
-            elif a == 1:
+            if _beyond_reach(b, j, w) or (a == 1 and b == 1):
                 continue
             q = a * 3 + b
             if x < nkey[q]:
@@ -356,17 +341,23 @@ def _take(tdirt, t, h, w, ilo, ihi):
 
 
 @njit(cache=True, nogil=True)
+def _tile(t, ntc, T, rows, cols):
+    """Tile ``t`` (row-major over ``ntc`` tile columns): its tile row and column, its top-left cell (unpadded)
+    and its height and width (``T`` but at the grid's bottom / right edge)."""
+    tr = t // ntc
+    tc = t - tr * ntc
+    r0 = tr * T
+    c0 = tc * T
+    return tr, tc, r0, c0, min(T, rows - r0), min(T, cols - c0)
+
+
+@njit(cache=True, nogil=True)
 def _visit(fp, d, lab, P, rows, cols, T, ntr, ntc, t, tkey, tdirt, hk, ht, st, voff, vi1, vi2, vcoef, vkn,
            vdir, hcoef, max_cost, ilo, ihi, plo, phi, clo, chi, buf, nkey, nlo, nhi):
     """Solve the popped dirty tile ``t`` and make its neighbours dirty where its border changed; returns
     the cells pulled."""
     tkey[t] = np.inf
-    tr = t // ntc
-    tc = t - tr * ntc
-    r0 = tr * T
-    c0 = tc * T
-    h = min(T, rows - r0)
-    w = min(T, cols - c0)
+    tr, tc, r0, c0, h, w = _tile(t, ntc, T, rows, cols)
     _take(tdirt, t, h, w, ilo, ihi)
     R0 = r0 + 2
     C0 = c0 + 2
@@ -461,12 +452,7 @@ def reset_run(d, P, rows, cols, T, tkey, tdirt, tseen, hk, ht, st, vlist, src_pa
     for k in range(st[ST_FIRST]):
         t = vlist[k]
         tseen[t] = False
-        tr = t // ntc
-        tc = t - tr * ntc
-        r0 = tr * T
-        c0 = tc * T
-        h = min(T, rows - r0)
-        w = min(T, cols - c0)
+        _tr, _tc, r0, c0, h, w = _tile(t, ntc, T, rows, cols)
         for i in range(h):
             b = (r0 + 2 + i) * P + c0 + 2
             for j in range(w):

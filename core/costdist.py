@@ -22,12 +22,12 @@ import numpy as np
 from . import Cancelled  # noqa: F401  (re-exported)
 from . import engine as _engine
 from ._model import (  # noqa: F401  (re-exported: the public home of the model and the input checks)
-    SQRT2, SQRT5, CostResult, check_friction, check_max_cost, check_sources, edge_coefficients, move_set,
-    speed_to_friction)
+    SQRT2, SQRT5, CostResult, check_friction, check_max_cost, check_run, check_sources, edge_coefficients,
+    move_set, speed_to_friction)
 
 
 def cost_distance(friction, cell_size, sources_rc, offsets=None, max_cost=None, neighbours=16,
-                  want_nearest=True, want_second=False, progress=None, engine="auto"):
+                  want_nearest=True, want_second=False, progress=None):
     """Multi-source accumulated cost.
 
     Parameters
@@ -41,64 +41,29 @@ def cost_distance(friction, cell_size, sources_rc, offsets=None, max_cost=None, 
     want_second : also compute the second-nearest source (a different source) and its cost
     progress : optional callable ``progress(fraction) -> bool``; returning True cancels
         (:class:`Cancelled` is raised)
-    engine : "auto" (fastest available), "reference" (plain Dijkstra)
+
+    Computed by the fast exact engine (:mod:`.engine`); the tests check it against a plain Dijkstra
+    (``tests/_dijkstra.py``), bit for bit.
     """
-    f = check_friction(friction)
-    src = check_sources(sources_rc, f.shape)
-    off = np.zeros(src.shape[0]) if offsets is None else np.asarray(offsets, dtype=np.float64).reshape(-1)
-    if off.shape[0] != src.shape[0]:
-        raise ValueError("offsets and sources differ in length")
-    mc = check_max_cost(max_cost)
+    f, src, off, mc = check_run(friction, sources_rc, offsets, max_cost)
     if progress is not None and progress(0.0):
         raise Cancelled()
-    if engine == "auto":
-        return _engine.cost_distance(f, float(cell_size), src, off, mc, neighbours, want_nearest, want_second,
-                                     progress)
-    if engine != "reference":
-        raise ValueError("engine must be 'auto' or 'reference'")
-    from ._dijkstra import dijkstra_multi
-    moves, lens = move_set(neighbours)
-    idx = src[:, 0] * f.shape[1] + src[:, 1]
-    d1, l1, d2, l2 = dijkstra_multi(f, float(cell_size), idx, off, mc, moves, lens, bool(want_second))
-    if progress is not None and progress(1.0):
-        raise Cancelled()
-    res = CostResult(d1.astype(np.float32))
-    if want_nearest:
-        res.nearest = l1
-    if want_second:
-        res.second_cost = d2.astype(np.float32)
-        res.second_nearest = l2
-    return res
+    return _engine.cost_distance(f, float(cell_size), src, off, mc, neighbours, want_nearest, want_second, progress)
 
 
 def travel_time_matrix(friction, cell_size, sources_rc, targets_rc=None, max_cost=None, neighbours=16,
-                       progress=None, engine="auto", runner=None):
+                       progress=None, runner=None):
     """Cost from every source to every target ((N, M) float64 minutes, inf where unreachable).
 
     One single-source run per source that stops once every target is settled. ``targets_rc`` defaults to the
-    sources themselves (a square site-to-site matrix). ``runner``: a :class:`.distributed.DaskRunner`
-    (``engine="auto"`` only): one Dask task per source, same results.
+    sources themselves (a square site-to-site matrix). ``runner``: a :class:`.distributed.DaskRunner`: one Dask task
+    per source, same results.
     """
     f = check_friction(friction)
     src = check_sources(sources_rc, f.shape)
     tgt = src if targets_rc is None else check_sources(targets_rc, f.shape)
     mc = check_max_cost(max_cost)
-    if engine == "auto":
-        return _engine.travel_time_matrix(f, float(cell_size), src, tgt, mc, neighbours, progress, runner=runner)
-    if engine != "reference":
-        raise ValueError("engine must be 'auto' or 'reference'")
-    if runner is not None:
-        raise ValueError("a Dask runner needs engine='auto'")
-    from ._dijkstra import dijkstra_targets
-    moves, lens = move_set(neighbours)
-    tidx = tgt[:, 0] * f.shape[1] + tgt[:, 1]
-    out = np.empty((src.shape[0], tgt.shape[0]))
-    for i in range(src.shape[0]):
-        if progress is not None and progress(i / src.shape[0]):
-            raise Cancelled()
-        out[i] = dijkstra_targets(f, float(cell_size), src[i, 0] * f.shape[1] + src[i, 1], tidx, mc,
-                                  moves, lens)
-    return out
+    return _engine.travel_time_matrix(f, float(cell_size), src, tgt, mc, neighbours, progress, runner=runner)
 
 
 def travel_time_matrix_symmetric(friction, cell_size, sources_rc, neighbours=16, progress=None, runner=None):

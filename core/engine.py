@@ -1,6 +1,6 @@
 """Fast exact accumulated-cost engine (called by :mod:`.costdist` with ``engine="auto"``).
 
-Same graph, same float64 edge arithmetic as the reference Dijkstra in :mod:`._dijkstra` (see the
+Same graph, same float64 edge arithmetic as the reference Dijkstra of the tests (``tests/_dijkstra.py``; see the
 :mod:`.costdist` docstring), hence the same costs. Exact methods, all run in chunks so progress can
 be reported and the run cancelled:
 
@@ -31,7 +31,7 @@ import os
 
 import numpy as np
 
-from ._threads import Progress as _Progress, run_jobs
+from ._threads import ForkJoin, Progress as _Progress, run_jobs
 from ._model import CostResult, edge_coefficients, move_set
 
 #: nodes processed per kernel call (~0.1-0.3 s of work); the driver reports progress between calls
@@ -58,8 +58,8 @@ def _kernels():
 
 def _big(shape, dtype, fill=None, prog=None):
     """A large array on memory advised for transparent huge pages where the OS offers them (Linux
-    ``madvise``): first touch of 100 M cells costs ~0.05 s instead of ~2 s of 4 KiB page faults, and the
-    kernels get fewer TLB misses. Elsewhere a plain ``np.empty``. A normal, writable ndarray either way."""
+    ``madvise``): far fewer page faults on first touch (bench/README.md, "Method candidates") and fewer TLB
+    misses in the kernels. Elsewhere a plain ``np.empty``. A normal, writable ndarray either way."""
     dtype = np.dtype(dtype)
     count = int(np.prod(shape))
     nbytes = count * dtype.itemsize
@@ -294,7 +294,6 @@ def _cost_distance_tiled2(f, cs, src, off, max_cost, neighbours, want_nearest, p
     ``round_work``: cells pulled per strip and round (default :data:`TILED2_ROUND`); ``key_lag``: a round
     only solves strips whose smallest key is at most the smallest of all plus this (default inf: every strip
     runs its own heap freely; exact for any value). ``chunk`` is unused (rounds are shorter)."""
-    import concurrent.futures as cf
     k = _tiled()
     k2 = _tiled2()
     prog = _Progress(progress)
@@ -312,16 +311,7 @@ def _cost_distance_tiled2(f, cs, src, off, max_cost, neighbours, want_nearest, p
     stats = {"rounds": 0, "strips": ns}
     _cost_distance_tiled2.last_stats = stats
 
-    with cf.ThreadPoolExecutor(max(ns - 1, 1)) as ex:
-        def par(fns):
-            """Run the callables at once (the first on this thread); their results in order."""
-            futs = [ex.submit(fn) for fn in fns[1:]]
-            try:
-                first = fns[0]() if fns else None
-            finally:
-                rest = [fu.result() for fu in futs]
-            return [first] + rest if fns else []
-
+    with ForkJoin(ns) as par:  # par(fns): the callables at once, their results in order
         blk = max(1, (1 << 22) // max(cols, 1))
 
         def blocks(fn, frac):
@@ -396,7 +386,7 @@ def _cost_distance_tiled2(f, cs, src, off, max_cost, neighbours, want_nearest, p
 
 def _moves(neighbours, cols, cs):
     """Flat-index move tables + per-move cost coefficient ``cs * len * 0.5`` (or ``* 0.25`` for knights),
-    computed in the same order as :func:`._dijkstra._edge` so edge costs are bit-identical."""
+    computed in the same order as :func:`._model.edge_coefficients` so edge costs are bit-identical."""
     mv, lens = move_set(neighbours)
     moff = (mv[:, 0] * cols + mv[:, 1]).astype(np.int64)
     mdr = mv[:, 0].astype(np.int64)
@@ -729,8 +719,7 @@ def single_source_fields(f, cell_size, src, targets, visit, offsets=None, max_co
 def outer_first(src, shape):
     """Order of the symmetric matrix's searches: farthest from the grid centre first (a search from near the
     edge is clipped by it, so it is the cheaper way to cover a long pair; the later, central searches then
-    have near partners only). Within 5 % of the best order found by local search on a Euclidean model of
-    the benchmark layouts, and 15-20 % less work than a sweep along the sites' principal axis."""
+    have near partners only). How close to the best order it comes: bench/README.md, "Site-to-site matrix"."""
     c = (np.asarray(shape, np.float64) - 1.0) / 2.0
     p = np.asarray(src, np.float64).reshape(-1, 2)
     return np.argsort(-np.hypot(p[:, 0] - c[0], p[:, 1] - c[1]), kind="stable")

@@ -79,32 +79,26 @@ def symmetrise(m):
     return out
 
 
-def site_matrix(friction, cell_size, sources_rc, neighbours=16, symmetric=True, progress=None, engine="auto",
-                runner=None):
+def site_matrix(friction, cell_size, sources_rc, neighbours=16, symmetric=True, progress=None, runner=None):
     """(N, N) minutes between sites on a friction surface (minutes per metre; see :mod:`.costdist`).
 
     ``symmetric=False``: every site searches until every other site is settled (both directions kept).
 
     ``symmetric=True``: the cell graph is symmetric (see :mod:`.costdist`), so a pair needs one search only
-    (:func:`.costdist.travel_time_matrix_symmetric`). With ``engine="reference"`` (a check, slow) every pair
-    is searched both ways and the mean reported (:func:`symmetrise`); the two directions differ only by
-    floating-point summation order.
+    (:func:`.costdist.travel_time_matrix_symmetric`).
 
-    ``runner``: a :class:`.distributed.DaskRunner` (``engine="auto"``): each single-source search runs as a
-    Dask task; the result is the same, bit for bit."""
+    ``runner``: a :class:`.distributed.DaskRunner`: each single-source search runs as a Dask task; the result is
+    the same, bit for bit."""
     from .costdist import travel_time_matrix, travel_time_matrix_symmetric
 
     src = np.asarray(sources_rc, dtype=np.int64).reshape(-1, 2)
-    if runner is not None and engine != "auto":
-        raise ValueError("a Dask runner needs engine='auto'")
-    if symmetric and engine == "auto":  # one queue of searches, each pair searched once
+    if symmetric:  # one queue of searches, each pair searched once
         return travel_time_matrix_symmetric(friction, cell_size, src, neighbours=neighbours, progress=progress,
                                             runner=runner)
-    m = travel_time_matrix(friction, cell_size, src, neighbours=neighbours, progress=progress, engine=engine,
-                           runner=runner)
+    m = travel_time_matrix(friction, cell_size, src, neighbours=neighbours, progress=progress, runner=runner)
     m = np.array(m, dtype=np.float64)
     np.fill_diagonal(m, 0.0)
-    return symmetrise(m) if symmetric else m
+    return m
 
 
 def pair_table(m, ordered=True):
@@ -239,15 +233,15 @@ def write_wide_csv(path, m, names, decimals=1, corner="from \\ to (minutes)"):
 
 
 # -- shared-catchment rasters -----------------------------------------------------------------------------
-def reach_counts(friction, cell_size, sources_rc, breaks, neighbours=16, progress=None, engine="auto", offset=0.0):
+def reach_counts(friction, cell_size, sources_rc, breaks, neighbours=16, progress=None, offset=0.0):
     """(len(breaks), rows, cols) uint16: for every cell, the number of sites within each break (<=).
 
-    One run per site, cut off at the last break (``engine="auto"``: several sites at a time, one thread
-    each, :func:`.costdist.single_source_fields`; the same costs as whole runs, bit for bit). ``offset``:
-    minutes every journey starts with (a calibrated surface's fixed time)."""
+    One run per site, cut off at the last break, several sites at a time (one thread each,
+    :func:`.costdist.single_source_fields`: the same costs as whole runs, bit for bit). ``offset``: minutes
+    every journey starts with (a calibrated surface's fixed time)."""
     import threading
 
-    from .costdist import cost_distance, single_source_fields
+    from .costdist import single_source_fields
 
     breaks = check_bands(breaks)
     src = np.asarray(sources_rc, dtype=np.int64).reshape(-1, 2)
@@ -262,31 +256,20 @@ def reach_counts(friction, cell_size, sources_rc, breaks, neighbours=16, progres
             with lock:
                 counts[k] += within
 
-    if engine == "auto":
-        single_source_fields(f, cell_size, src, None, add, offsets=np.full(n, float(offset)),
-                             max_cost=float(breaks[-1]), neighbours=neighbours, progress=progress)
-        return counts
-    for i in range(n):
-        if progress is not None and progress(i / n):
-            raise Cancelled()
-        sub = None
-        if progress is not None:
-            def sub(frac, i=i):
-                return progress((i + frac) / n)
-        add(i, cost_distance(f, cell_size, src[i:i + 1], offsets=[float(offset)], max_cost=float(breaks[-1]),
-                             neighbours=neighbours, want_nearest=False, progress=sub, engine=engine).cost)
+    single_source_fields(f, cell_size, src, None, add, offsets=np.full(n, float(offset)), max_cost=float(breaks[-1]),
+                         neighbours=neighbours, progress=progress)
     if progress is not None and progress(1.0):
         raise Cancelled()
     return counts
 
 
-def second_nearest_gap(friction, cell_size, sources_rc, neighbours=16, progress=None, engine="auto"):
+def second_nearest_gap(friction, cell_size, sources_rc, neighbours=16, progress=None):
     """float32 minutes between the second-nearest and the nearest site for every cell (0 = equally near two
     sites, the heart of a shared catchment); NaN where fewer than two sites are reachable."""
     from .costdist import cost_distance
 
     res = cost_distance(friction, cell_size, sources_rc, neighbours=neighbours, want_nearest=False,
-                        want_second=True, progress=progress, engine=engine)
+                        want_second=True, progress=progress)
     ok = np.isfinite(res.cost) & np.isfinite(res.second_cost)
     gap = np.full(res.cost.shape, np.nan, dtype=np.float32)
     gap[ok] = res.second_cost[ok] - res.cost[ok]

@@ -1,8 +1,8 @@
 """Compile the Numba kernels once, into the Numba cache (``NUMBA_CACHE_DIR``), before the first real run.
 
 Numba compiles a kernel the first time it is called with a given set of argument types and keeps the machine
-code in its cache (``cache=True``); a new environment (install, update, new cache folder) pays that once, about
-8-10 s on a 2-core machine, before its first result. :func:`compile_all` pays it at install (``make setup`` /
+code in its cache (``cache=True``); a new environment (install, update, new cache folder) pays that once, before
+its first result (seconds: bench/README.md, "Compile time"). :func:`compile_all` pays it at install (``make setup`` /
 ``make compile``) by running every engine path on tiny grids, through the same public functions the algorithms
 call (so with the same argument types). :func:`is_cold` tells a run whether it is about to compile.
 """
@@ -11,7 +11,7 @@ import time
 import numpy as np
 
 #: kernel modules, in the order the algorithms need them
-KERNEL_MODULES = ("_heap", "_tiled_kernels", "_tiled2_kernels", "_engine_kernels", "_dijkstra", "_coverage_kernels",
+KERNEL_MODULES = ("_heap", "_tiled_kernels", "_tiled2_kernels", "_engine_kernels", "_coverage_kernels",
                   "_standby_kernels", "_calibrate_kernels", "_response_kernels",
                   "_model_kernels")
 

@@ -16,32 +16,22 @@ copied first: the sample data are never opened for writing.
 """
 import os
 import shutil
+import sys
 
 import numpy as np
 from osgeo import gdal
 from qgis.core import QgsApplication, QgsProject, QgsRasterLayer, QgsVectorLayer
 from qgis.PyQt.QtCore import QTimer
-from qgis.PyQt.QtWidgets import QApplication
-from qgis.utils import iface, loadPlugin, plugins, startPlugin
+from qgis.utils import iface
 
 import processing
 
-OUT = os.environ.get("OUT", "/tmp/dte_desktop")
-DATA = os.path.abspath(os.environ.get("DATA", os.path.join(os.getcwd(), "..", "shared", "data")))  # run from the repo
-os.makedirs(OUT, exist_ok=True)
-LOG = open(os.path.join(OUT, "desktop_log.txt"), "w", encoding="utf-8")
+sys.path.insert(0, os.path.join(os.getcwd(), "scripts"))  # run from the repository root
+from _desktop import DATA, Session, load_plugin  # noqa: E402
+
+SESSION = Session("/tmp/dte_desktop", "desktop_log.txt")
+OUT, log, shot = SESSION.out, SESSION.log, SESSION.shot
 state = {}
-
-
-def log(*parts):
-    LOG.write(" ".join(str(p) for p in parts) + "\n")
-    LOG.flush()
-
-
-def shot(name):
-    QApplication.processEvents()
-    QApplication.primaryScreen().grabWindow(0).save(os.path.join(OUT, name))
-    log("screenshot", name)
 
 
 def inputs():
@@ -130,15 +120,11 @@ def finish():
     shot("dlg_standby_raster.png")
     state["dlg"].close()
     log("done")
-    LOG.close()
-    QgsProject.instance().setDirty(False)
-    os._exit(0)  # no "save the project?" question
+    SESSION.finish()
 
 
 def main():
-    if "drivetime_equity" not in plugins:  # not enabled in this profile: load it as the plugin manager would
-        loadPlugin("drivetime_equity")
-        startPlugin("drivetime_equity")
+    load_plugin()
     log("drivetime provider:", QgsApplication.processingRegistry().providerById("drivetime") is not None)
     state.update(inputs())
     for name in ("lad", "lsoa", "sites", "minutes", "pop"):

@@ -17,37 +17,28 @@ saves the sites and runs *Compare site scenarios* from the dock. Log: ``workshop
 import os
 import shutil
 import subprocess
+import sys
 import time
 
 import numpy as np
 from qgis.core import QgsPointXY, QgsProject, QgsRasterLayer, QgsRectangle, QgsVectorLayer
 from qgis.PyQt.QtCore import QPoint, QTimer
 from qgis.PyQt.QtWidgets import QApplication
-from qgis.utils import iface, loadPlugin, plugins, startPlugin
+from qgis.utils import iface, plugins
 
 import processing
 
-OUT = os.environ.get("OUT", "/tmp/dte_workshop")
-DATA = os.path.abspath(os.environ.get("DATA", os.path.join(os.getcwd(), "..", "shared", "data")))
+sys.path.insert(0, os.path.join(os.getcwd(), "scripts"))  # run from the repository root
+from _desktop import DATA, Session, load_plugin  # noqa: E402
+
 SPEED = os.path.abspath(os.environ.get("SPEED", os.path.join(os.getcwd(), "demo_output", "speed.tif")))
-os.makedirs(OUT, exist_ok=True)
-LOG = open(os.path.join(OUT, "workshop_log.txt"), "w", encoding="utf-8")
+SESSION = Session("/tmp/dte_workshop", "workshop_log.txt")
+OUT, log, shot = SESSION.out, SESSION.log, SESSION.shot
 SUBSET = "ed_type1_curated = 1 AND bng_e > 396500 AND bng_e < 518500 AND bng_n > 141500 AND bng_n < 268500"
 THAME = (470600.0, 205900.0)
 WALLINGFORD = (460800.0, 189600.0)
 JOHN_RADCLIFFE = (453940.0, 207531.0)
 state = {"t0": time.time()}
-
-
-def log(*parts):
-    LOG.write(" ".join(str(p) for p in parts) + "\n")
-    LOG.flush()
-
-
-def shot(name):
-    QApplication.processEvents()
-    QApplication.primaryScreen().grabWindow(0).save(os.path.join(OUT, name))
-    log("screenshot", name)
 
 
 def later(ms, fn):
@@ -112,9 +103,7 @@ def inputs():
 
 
 def main():
-    if "drivetime_equity" not in plugins:
-        loadPlugin("drivetime_equity")
-        startPlugin("drivetime_equity")
+    load_plugin()
     from qgis.PyQt.QtCore import QSettings
 
     for key in ("Projections/promptWhenMultipleTransformsExist", "Projections/showDatumTransformDialog"):
@@ -265,9 +254,7 @@ def scenario():
 def finish():
     shot("whatif_6_end.png")
     log(f"done in {time.time() - state['t0']:.1f} s")
-    LOG.close()
-    QgsProject.instance().setDirty(False)
-    os._exit(0)
+    SESSION.finish()
 
 
 main()

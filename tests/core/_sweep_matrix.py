@@ -19,7 +19,7 @@ def sweep_order(sources_rc):
     return np.argsort(q @ vt[0], kind="stable")
 
 
-def sweep_matrix(friction, cell_size, sources_rc, neighbours=16, progress=None, engine="auto", batch=None):
+def sweep_matrix(friction, cell_size, sources_rc, neighbours=16, progress=None, batch=None):
     """Sites swept along their principal axis in batches of ``batch`` (default: the number of cores); each
     batch's searches stop once the sites of this and the later batches are settled. Pairs inside a batch are
     searched both ways and the mean is reported (:func:`symmetrise`)."""
@@ -41,8 +41,7 @@ def sweep_matrix(friction, cell_size, sources_rc, neighbours=16, progress=None, 
 
             def sub(frac, w0=w0, w=w):
                 return progress(w0 + w * frac)
-        part = travel_time_matrix(f, cell_size, src[rows], src[cols], neighbours=neighbours, progress=sub,
-                                  engine=engine)
+        part = travel_time_matrix(f, cell_size, src[rows], src[cols], neighbours=neighbours, progress=sub)
         m[np.ix_(cols, rows)] = part.T
         m[np.ix_(rows, cols)] = part  # last: inside the batch both directions stay
         done += weights[step]

@@ -8,6 +8,8 @@ import pytest
 from drivetime_equity.core import calibrate as cal
 from drivetime_equity.core.costdist import cost_distance, speed_to_friction
 
+import _dijkstra as reference  # the plain Dijkstra of tests/_dijkstra.py
+
 
 def _surface(seed=0, shape=(60, 70)):
     """A road-like surface: off-road 10 km/h, a grid of minor roads, two A roads and a motorway."""
@@ -35,18 +37,21 @@ def _passable(speed, rc):
     return speed[rc[:, 0], rc[:, 1]] > 0
 
 
+def _case(surface_seed=0, shape=(60, 70), n=200, seed=1, n_dest=6):
+    """A surface, its friction, its speed groups and journeys (a, b) between passable cells."""
+    speed = _surface(surface_seed, shape)
+    a, b = _journeys(speed.shape, n, seed, n_dest)
+    keep = _passable(speed, a) & _passable(speed, b)
+    return speed, speed_to_friction(speed), cal.speed_groups(speed), a[keep], b[keep]
+
+
 @pytest.mark.parametrize("neighbours", [8, 16])
 def test_traced_split_sums_to_engine_cost_and_matches_reference(neighbours):
-    speed = _surface()
-    f = speed_to_friction(speed)
-    a, b = _journeys(speed.shape, 200)
-    keep = _passable(speed, a) & _passable(speed, b)
-    a, b = a[keep], b[keep]
-    groups = cal.speed_groups(speed)
+    speed, f, groups, a, b = _case()
     total, per = cal.path_group_times(f, 50.0, a, b, groups, neighbours)
     # totals: the plain reference Dijkstra, pair by pair
     for i in range(0, len(a), 17):
-        ref = cost_distance(f, 50.0, b[i:i + 1], neighbours=neighbours, engine="reference").cost
+        ref = reference.cost_distance(f, 50.0, b[i:i + 1], neighbours=neighbours).cost
         assert total[i] == pytest.approx(float(ref[a[i, 0], a[i, 1]]), rel=1e-5, abs=1e-6)
     ok = np.isfinite(total)
     assert ok.mean() > 0.8
@@ -57,12 +62,7 @@ def test_traced_split_sums_to_engine_cost_and_matches_reference(neighbours):
 def test_traced_split_is_linear_in_group_factors():
     """Scaling one group's friction changes the path time by exactly that group's share when the path
     stays the same (small scaling: no path changes for most journeys)."""
-    speed = _surface(3)
-    f = speed_to_friction(speed)
-    a, b = _journeys(speed.shape, 150, seed=5)
-    keep = _passable(speed, a) & _passable(speed, b)
-    a, b = a[keep], b[keep]
-    groups = cal.speed_groups(speed)
+    _speed, f, groups, a, b = _case(3, n=150, seed=5)
     total, per = cal.path_group_times(f, 50.0, a, b, groups, 16)
     factors = np.array([1.0, 1.0, 1.0 + 1e-4, 1.0])
     total2, _ = cal.path_group_times(cal.scale_friction(f, groups, factors), 50.0, a, b, groups, 16)
@@ -84,12 +84,7 @@ def test_speed_groups_edges():
                                                 ("fixed_factor", 3.0, 0.8)])
 def test_recovers_known_fixed_time_and_factor(model, fixed, factor):
     """Journeys generated from the surface with a known fixed time and speed factor are recovered."""
-    speed = _surface(7)
-    f = speed_to_friction(speed)
-    a, b = _journeys(speed.shape, 400, seed=11)
-    keep = _passable(speed, a) & _passable(speed, b)
-    a, b = a[keep], b[keep]
-    groups = cal.speed_groups(speed)
+    _speed, f, groups, a, b = _case(7, n=400, seed=11)
     driving = cost_distance  # independent of the calibration code: one engine run per journey end
     obs = np.empty(len(a))
     for i in range(len(a)):
@@ -107,12 +102,7 @@ def test_recovers_known_fixed_time_and_factor(model, fixed, factor):
 def test_recovers_per_group_factors():
     """With a factor per speed group, journeys made on a surface whose groups are slowed by known factors
     are fitted back to those factors (iterating: the slowed surface has other fastest paths)."""
-    speed = _surface(9, (70, 80))
-    f = speed_to_friction(speed)
-    groups = cal.speed_groups(speed)
-    a, b = _journeys(speed.shape, 600, seed=13, n_dest=8)
-    keep = _passable(speed, a) & _passable(speed, b)
-    a, b = a[keep], b[keep]
+    _speed, f, groups, a, b = _case(9, (70, 80), n=600, seed=13, n_dest=8)
     true = np.array([1.3, 0.9, 1.15, 1.0])
     truth_total, _ = cal.path_group_times(cal.scale_friction(f, groups, true), 50.0, a, b, groups, 16)
     ok = np.isfinite(truth_total)

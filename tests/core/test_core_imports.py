@@ -70,12 +70,12 @@ def test_no_import_cycle_in_core():
 
 
 def test_private_engine_and_model_used_only_behind_the_facade():
-    """``_model`` and ``_dijkstra`` are reached only through :mod:`costdist` (and the engine)."""
+    """``_model`` is reached only through :mod:`costdist` (and the engine)."""
     for m in MODULES:
         if m in ("costdist", "engine", "_model", "warmup"):  # warmup compiles the engine's kernels on purpose
             continue
         imp = _imports(m)
-        assert "_model" not in imp and "_dijkstra" not in imp, f"core.{m} bypasses costdist: {sorted(imp)}"
+        assert "_model" not in imp, f"core.{m} bypasses costdist: {sorted(imp)}"
         tree = ast.parse((CORE / (m + ".py")).read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
@@ -105,3 +105,33 @@ def test_processing_and_plugin_use_the_public_core_modules():
                     f"{path.name} imports {node.module}"
                 assert not (len(parts) == 1 and any(n == "engine" or n.startswith("_") for n in names)), \
                     f"{path.name} imports {names} from core"
+
+
+def _core_modules_used_by(path):
+    """Core modules a file outside core/ imports (``from ..core import x`` / ``from ..core.x import y``)."""
+    out = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level >= 1:
+            parts = node.module.split(".")
+            if parts[0] == "core":
+                out.update(parts[1:2] or [a.name for a in node.names])
+    return out & set(MODULES)
+
+
+def test_every_core_module_is_product_code():
+    """What ships in core/ is what the plugin runs: every core module is reached from processing/, plugin/ or the
+    package's __init__ (directly or through other core modules). Test- and bench-only code (the reference
+    Dijkstra, the previous matrix runners) lives in tests/ or bench/."""
+    root = CORE.parent
+    todo = set()
+    for path in [root / "__init__.py"] + sorted((root / "processing").glob("*.py")) + sorted(
+            (root / "plugin").glob("*.py")):
+        todo |= _core_modules_used_by(path)
+    assert "costdist" in todo  # the parser sees the product's imports
+    seen = set()
+    while todo:
+        m = todo.pop()
+        if m not in seen:
+            seen.add(m)
+            todo |= _imports(m)
+    assert set(MODULES) - seen == set(), f"core modules only tests or benchmarks use: {sorted(set(MODULES) - seen)}"

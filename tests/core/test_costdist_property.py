@@ -1,5 +1,5 @@
-"""Property tests (hypothesis): the cost-distance engine (engine='auto') and the reference Dijkstra against an
-independent shortest-path solver, scipy.sparse.csgraph.dijkstra, on the cell graph documented in
+"""Property tests (hypothesis): the cost-distance engine (costdist) and the reference Dijkstra (tests/_dijkstra.py)
+against an independent shortest-path solver, scipy.sparse.csgraph.dijkstra, on the cell graph documented in
 core/costdist.py built here edge by edge, for random small surfaces with impassable cells and random sites."""
 import math
 
@@ -12,6 +12,8 @@ scipy_sparse = pytest.importorskip("scipy.sparse")
 csgraph = pytest.importorskip("scipy.sparse.csgraph")
 
 from drivetime_equity.core import costdist  # noqa: E402
+
+import _dijkstra as reference  # noqa: E402  (the plain Dijkstra of tests/_dijkstra.py)
 
 SPEEDS = [0.0, 0.0, 5.0, 10.0, 30.0, 48.0, 96.0, 112.0]  # km/h; 0 = impassable (drawn more often)
 
@@ -87,8 +89,9 @@ def cases(draw):
 def test_cost_distance_matches_scipy_dijkstra(case, neighbours, engine):
     speed, cells, offsets, cs, max_cost = case
     fric = costdist.speed_to_friction(speed)
-    res = costdist.cost_distance(fric, cs, np.array(cells), offsets=np.array(offsets), max_cost=max_cost,
-                                 neighbours=neighbours, want_nearest=True, engine=engine)
+    run = costdist.cost_distance if engine == "auto" else reference.cost_distance
+    res = run(fric, cs, np.array(cells), offsets=np.array(offsets), max_cost=max_cost, neighbours=neighbours,
+              want_nearest=True)
     want, per_site = independent(fric, cs, cells, offsets, neighbours,
                                  math.inf if max_cost is None else max_cost)
     got = res.cost.astype(np.float64)

@@ -1,13 +1,13 @@
 """Exactness tests of the fast engine (core/engine.py) against the reference Numba Dijkstra, an independent
-pure-Python heapq Dijkstra written here, and scikit-image MCP_Geometric (8 neighbours)."""
-import heapq
+pure-Python heapq Dijkstra (test_reference_kernel.py), and scikit-image MCP_Geometric (8 neighbours)."""
 import math
 
 import numpy as np
 import pytest
 
 from drivetime_equity.core import Cancelled, costdist, engine
-from drivetime_equity.core._dijkstra import dijkstra_multi, dijkstra_targets
+from _dijkstra import dijkstra_multi, dijkstra_targets  # the reference (tests/_dijkstra.py)
+from test_reference_kernel import py_dijkstra  # the independent pure-Python reference
 
 CS = 25.0
 
@@ -29,55 +29,9 @@ def _random_case(rng, max_side=40, p_block=0.15, islands=True):
 
 
 def _py_dijkstra(f, cs, src, off, max_cost, neighbours):
-    """Independent single-label multi-source Dijkstra over the graph of the costdist docstring; also the
-    per-source costs (for the second-nearest check)."""
-    R, C = f.shape
-    moves = [(-1, 0, 1.0), (1, 0, 1.0), (0, -1, 1.0), (0, 1, 1.0)]
-    moves += [(dr, dc, math.sqrt(2.0)) for dr in (-1, 1) for dc in (-1, 1)]
-    if neighbours == 16:
-        moves += [(dr, dc, math.sqrt(5.0)) for dr, dc in
-                  [(-2, -1), (-2, 1), (2, -1), (2, 1), (-1, -2), (-1, 2), (1, -2), (1, 2)]]
-
-    def edge(r, c, dr, dc, ln):
-        r2, c2 = r + dr, c + dc
-        if not (0 <= r2 < R and 0 <= c2 < C):
-            return None
-        cells = [(r, c), (r2, c2)]
-        if abs(dr) + abs(dc) == 3:  # the two cells the segment crosses
-            if abs(dr) == 2:
-                s = 1 if dr > 0 else -1
-                cells += [(r + s, c), (r + s, c + dc)]
-            else:
-                s = 1 if dc > 0 else -1
-                cells += [(r, c + s), (r + dr, c + s)]
-        fs = [float(f[a, b]) for a, b in cells]
-        if not all(math.isfinite(x) for x in fs):
-            return None
-        return cs * ln * sum(fs) / len(fs)
-
-    def one(sources):
-        dist = {}
-        heap = [(o, r, c) for (r, c), o in sources if o <= max_cost]
-        heapq.heapify(heap)
-        while heap:
-            d, r, c = heapq.heappop(heap)
-            if (r, c) in dist:
-                continue
-            dist[(r, c)] = d
-            for dr, dc, ln in moves:
-                w = edge(r, c, dr, dc, ln)
-                if w is None or (r + dr, c + dc) in dist:
-                    continue
-                nd = d + w
-                if nd <= max_cost:
-                    heapq.heappush(heap, (nd, r + dr, c + dc))
-        out = np.full((R, C), np.inf)
-        for (r, c), d in dist.items():
-            out[r, c] = d
-        return out
-
-    per = np.stack([one([((int(src[i, 0]), int(src[i, 1])), float(off[i]))]) for i in range(src.shape[0])])
-    return per
+    """Per-source costs (ns, R, C) from the independent pure-Python heapq Dijkstra of test_reference_kernel."""
+    return np.stack([py_dijkstra(f, cs, src[i:i + 1], off[i:i + 1], neighbours, max_cost)[0]
+                     for i in range(src.shape[0])])
 
 
 def _ref(f, src, off, mc, nb, second):
@@ -94,8 +48,7 @@ def test_exact_vs_reference_dijkstra(seed, nb):
     ns = src.shape[0]
     off = rng.uniform(0, 3, ns) if seed % 2 else np.zeros(ns)
     mc = float(rng.uniform(2, 15)) if seed % 3 == 0 else math.inf
-    res = costdist.cost_distance(f, CS, src, off, None if mc == math.inf else mc, nb, want_second=True,
-                                 engine="auto")
+    res = costdist.cost_distance(f, CS, src, off, None if mc == math.inf else mc, nb, want_second=True)
     d1, l1, d2, l2 = _ref(f, src, off, mc, nb, True)
     # same graph, same float64 arithmetic: bit-identical after the float32 output rounding
     np.testing.assert_array_equal(res.cost, d1.astype(np.float32))

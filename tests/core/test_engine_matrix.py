@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from drivetime_equity.core import costdist, engine
-from drivetime_equity.core._dijkstra import dijkstra_targets
+from _dijkstra import dijkstra_targets  # the reference (tests/_dijkstra.py)
 
 from _bucket_matrix import travel_time_matrix_bucket
 

@@ -4,13 +4,14 @@ References are independent: straight-line distance / speed (uniform surface), pl
 written here, SciPy's hierarchical clustering, and per-site full runs of the reference Dijkstra."""
 import csv
 import math
-from collections import deque
 
 import numpy as np
 import pytest
 
 from drivetime_equity.core import costdist, matrix
 
+from _refs import bfs_groups  # the independent reference the QGIS matrix test uses too
+import _dijkstra as reference  # the plain Dijkstra of tests/_dijkstra.py
 from _sweep_matrix import sweep_matrix
 
 CS = 50.0
@@ -23,6 +24,17 @@ def _uniform(rows, cols, kmh=60.0):
 def _random_sites(rng, shape, n):
     cells = rng.choice(shape[0] * shape[1], n, replace=False)
     return np.column_stack(np.unravel_index(cells, shape)).astype(np.int64)
+
+
+def _random_world(seed, shape, fmin, fmax, p_block, n_sites):
+    """Random friction in [fmin, fmax) min/m with a share ``p_block`` impassable, and ``n_sites`` sites on
+    passable cells (0.002 min/m)."""
+    rng = np.random.default_rng(seed)
+    f = rng.uniform(fmin, fmax, shape).astype(np.float32)
+    f[rng.random(f.shape) < p_block] = np.inf
+    src = _random_sites(rng, f.shape, n_sites)
+    f[src[:, 0], src[:, 1]] = 0.002
+    return f, src
 
 
 # -- uniform surface: straight-line distance / speed within the metrication error -------------------------
@@ -47,18 +59,14 @@ def test_uniform_surface_matches_straight_line(neighbours, max_excess):
 
 
 def test_symmetric_inputs_give_symmetric_matrix_and_match_reference():
-    rng = np.random.default_rng(11)
-    f = rng.uniform(0.0005, 0.01, (60, 70)).astype(np.float32)
-    f[rng.random(f.shape) < 0.1] = np.inf
-    src = _random_sites(rng, f.shape, 9)
-    f[src[:, 0], src[:, 1]] = 0.002
+    f, src = _random_world(11, (60, 70), 0.0005, 0.01, 0.1, 9)
     m = matrix.site_matrix(f, CS, src, symmetric=False)
     fin = np.isfinite(m)
     assert np.array_equal(fin, fin.T)
     np.testing.assert_allclose(m[fin], m.T[fin], rtol=1e-12)
     # every entry equals a full reference Dijkstra run from the row's site
     for i in range(len(src)):
-        full = costdist.cost_distance(f, CS, src[i:i + 1], engine="reference").cost
+        full = reference.cost_distance(f, CS, src[i:i + 1]).cost
         ref = full[src[:, 0], src[:, 1]].astype(np.float64)
         ref[i] = 0.0
         np.testing.assert_allclose(m[i], ref, rtol=1e-6)
@@ -78,7 +86,7 @@ def test_symmetric_sweep_equals_all_pairs(batch):
     full = matrix.site_matrix(f, CS, src, symmetric=False)
     sweep = sweep_matrix(f, CS, src, batch=batch)
     ref = matrix.symmetrise(full)
-    assert np.array_equal(matrix.site_matrix(f, CS, src, symmetric=True, engine="reference"), ref)
+    assert np.array_equal(matrix.symmetrise(reference.travel_time_matrix(f, CS, src)), ref)
     assert np.array_equal(np.isfinite(sweep), np.isfinite(ref))
     assert np.isinf(ref[0, 10]) and np.isfinite(ref[10, 11])
     fin = np.isfinite(ref)
@@ -176,25 +184,6 @@ def test_site_stats_brute_force():
 
 
 # -- collaboration groups -------------------------------------------------------------------------------------
-def _bfs_groups(m, t):
-    n = m.shape[0]
-    group = [0] * n
-    g = 0
-    for s in range(n):
-        if group[s]:
-            continue
-        g += 1
-        group[s] = g
-        q = deque([s])
-        while q:
-            a = q.popleft()
-            for b in range(n):
-                if not group[b] and b != a and m[a, b] <= t and m[b, a] <= t:
-                    group[b] = g
-                    q.append(b)
-    return group
-
-
 def test_components_match_independent_bfs():
     rng = np.random.default_rng(7)
     for _ in range(40):
@@ -204,7 +193,7 @@ def test_components_match_independent_bfs():
         got = matrix.components_at_breaks(m, bands)
         assert got.shape == (n, 3)
         for k, t in enumerate(bands):
-            assert got[:, k].tolist() == _bfs_groups(m, t)
+            assert got[:, k].tolist() == bfs_groups(m, t)
 
 
 def test_components_break_is_inclusive():
@@ -247,7 +236,7 @@ def test_hierarchical_single_linkage_equals_components_and_threshold_inclusive()
     for _ in range(20):
         n = int(rng.integers(2, 15))
         m = _random_matrix(rng, n, p_inf=0.2, integer=True)
-        assert matrix.hierarchical_clusters(m, threshold=45, linkage="single").tolist() == _bfs_groups(m, 45)
+        assert matrix.hierarchical_clusters(m, threshold=45, linkage="single").tolist() == bfs_groups(m, 45)
     m = np.array([[0, 30, 31], [30, 0, 31], [31, 31, 0]], dtype=float)
     assert matrix.hierarchical_clusters(m, threshold=30).tolist() == [1, 1, 2]
 
@@ -269,16 +258,12 @@ def test_wide_csv(tmp_path):
 
 # -- shared-catchment rasters --------------------------------------------------------------------------------
 def _full_runs(f, src):
-    return np.stack([costdist.cost_distance(f, CS, src[i:i + 1], engine="reference").cost
+    return np.stack([reference.cost_distance(f, CS, src[i:i + 1]).cost
                      for i in range(len(src))])
 
 
 def test_reach_counts_and_second_gap_against_full_runs():
-    rng = np.random.default_rng(23)
-    f = rng.uniform(0.001, 0.004, (50, 60)).astype(np.float32)
-    f[rng.random(f.shape) < 0.08] = np.inf
-    src = _random_sites(rng, f.shape, 5)
-    f[src[:, 0], src[:, 1]] = 0.002
+    f, src = _random_world(23, (50, 60), 0.001, 0.004, 0.08, 5)
     full = _full_runs(f, src)  # (5, R, C)
     breaks = [3.0, 6.0, 9.0]
     counts = matrix.reach_counts(f, CS, src, breaks)

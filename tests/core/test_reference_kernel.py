@@ -1,4 +1,4 @@
-"""The reference Dijkstra (core._dijkstra via costdist engine='reference') against independent references:
+"""The reference Dijkstra (tests/_dijkstra.py) against independent references:
 a pure-Python heapq Dijkstra written here, scikit-image MCP_Geometric and exact Euclidean distance."""
 import heapq
 import math
@@ -7,6 +7,8 @@ import numpy as np
 import pytest
 
 from drivetime_equity.core import Cancelled, costdist
+
+import _dijkstra as reference  # the plain Dijkstra the other tests check against
 
 
 def py_dijkstra(fric, cs, sources, offsets, neighbours, max_cost=math.inf, exclude=None):
@@ -71,8 +73,8 @@ def test_reference_equals_textbook_dijkstra(neighbours, seed):
     rng = np.random.default_rng(seed)
     fric, src, off = random_case(rng, 23, 31, n_src=1 + seed % 4)
     max_cost = None if seed % 2 else 4.0
-    res = costdist.cost_distance(fric, 25.0, src, off, max_cost=max_cost, neighbours=neighbours,
-                                 want_second=True, engine="reference")
+    res = reference.cost_distance(fric, 25.0, src, off, max_cost=max_cost, neighbours=neighbours,
+                                 want_second=True)
     ref, ref_lab = py_dijkstra(fric, 25.0, src, off, neighbours, math.inf if max_cost is None else max_cost)
     np.testing.assert_array_equal(np.isfinite(res.cost), np.isfinite(ref))
     fin = np.isfinite(ref)
@@ -93,7 +95,7 @@ def test_reference_matches_scikit_image_8_neighbours():
     speed = rng.uniform(5, 100, size=(60, 70))
     fric = costdist.speed_to_friction(speed)
     src = np.array([[5, 5], [50, 60], [30, 3]])
-    res = costdist.cost_distance(fric, 10.0, src, neighbours=8, engine="reference")
+    res = reference.cost_distance(fric, 10.0, src, neighbours=8)
     mcp = skimage_graph.MCP_Geometric(fric.astype(np.float64) * 10.0, fully_connected=True)
     costs, _ = mcp.find_costs([tuple(s) for s in src])
     np.testing.assert_allclose(res.cost, costs, rtol=1e-6)
@@ -101,8 +103,8 @@ def test_reference_matches_scikit_image_8_neighbours():
 
 def test_uniform_surface_close_to_euclidean():
     fric = costdist.speed_to_friction(np.full((81, 81), 60.0))  # 1 km/min
-    res8 = costdist.cost_distance(fric, 100.0, [[40, 40]], neighbours=8, engine="reference")
-    res16 = costdist.cost_distance(fric, 100.0, [[40, 40]], neighbours=16, engine="reference")
+    res8 = reference.cost_distance(fric, 100.0, [[40, 40]], neighbours=8)
+    res16 = reference.cost_distance(fric, 100.0, [[40, 40]], neighbours=16)
     rr, cc = np.mgrid[0:81, 0:81]
     exact = np.hypot(rr - 40, cc - 40) * 0.1  # minutes
     far = exact > 1.0
@@ -119,7 +121,7 @@ def test_offsets_barriers_and_unreachable():
     speed = np.full((20, 20), 30.0)
     speed[:, 10] = 0  # a wall
     fric = costdist.speed_to_friction(speed)
-    res = costdist.cost_distance(fric, 50.0, [[3, 3]], offsets=[2.0], engine="reference")
+    res = reference.cost_distance(fric, 50.0, [[3, 3]], offsets=[2.0])
     assert res.cost[3, 3] == pytest.approx(2.0)
     assert np.all(np.isinf(res.cost[:, 10:]))
     assert np.all(res.nearest[:, 10:] == -1)
@@ -129,7 +131,7 @@ def test_offsets_barriers_and_unreachable():
 
 def test_cut_off():
     fric = costdist.speed_to_friction(np.full((30, 30), 60.0))
-    res = costdist.cost_distance(fric, 100.0, [[0, 0]], max_cost=1.05, neighbours=8, engine="reference")
+    res = reference.cost_distance(fric, 100.0, [[0, 0]], max_cost=1.05, neighbours=8)
     fin = np.isfinite(res.cost)
     assert fin[0, 10] and not fin[0, 11]  # 1.0 min at 10 cells, 1.1 beyond
     assert res.cost[fin].max() <= 1.05
@@ -138,13 +140,13 @@ def test_cut_off():
 def test_travel_time_matrix_symmetric_and_consistent():
     rng = np.random.default_rng(3)
     fric, src, _ = random_case(rng, 25, 25, n_src=5, p_block=0.05)
-    m = costdist.travel_time_matrix(fric, 30.0, src, engine="reference")
+    m = reference.travel_time_matrix(fric, 30.0, src)
     fin = np.isfinite(m)
     np.testing.assert_array_equal(fin, fin.T)
     np.testing.assert_allclose(m[fin], m.T[fin], rtol=1e-9)
     assert np.all(np.diag(m) == 0)
     for i in range(len(src)):
-        full = costdist.cost_distance(fric, 30.0, src[i:i + 1], engine="reference").cost
+        full = reference.cost_distance(fric, 30.0, src[i:i + 1]).cost
         exp = full[src[:, 0], src[:, 1]]
         np.testing.assert_allclose(m[i][np.isfinite(exp)], exp[np.isfinite(exp)], rtol=1e-6)
 
@@ -152,21 +154,21 @@ def test_travel_time_matrix_symmetric_and_consistent():
 def test_progress_cancel():
     fric = costdist.speed_to_friction(np.full((10, 10), 60.0))
     with pytest.raises(Cancelled):
-        costdist.cost_distance(fric, 10.0, [[0, 0]], progress=lambda f: True, engine="reference")
+        reference.cost_distance(fric, 10.0, [[0, 0]], progress=lambda f: True)
 
 
 def test_bad_inputs():
     fric = costdist.speed_to_friction(np.full((10, 10), 60.0))
     with pytest.raises(ValueError, match="outside"):
-        costdist.cost_distance(fric, 10.0, [[10, 0]], engine="reference")
+        reference.cost_distance(fric, 10.0, [[10, 0]])
     with pytest.raises(ValueError, match="no sources"):
-        costdist.cost_distance(fric, 10.0, np.zeros((0, 2)), engine="reference")
+        reference.cost_distance(fric, 10.0, np.zeros((0, 2)))
     with pytest.raises(ValueError, match="neighbours"):
         costdist.move_set(12)
     with pytest.raises(ValueError, match="max_cost"):
-        costdist.cost_distance(fric, 10.0, [[0, 0]], max_cost=-1.0)
+        reference.cost_distance(fric, 10.0, [[0, 0]], max_cost=-1.0)
     with pytest.raises(ValueError, match="max_cost"):
-        costdist.travel_time_matrix(fric, 10.0, [[0, 0], [1, 1]], max_cost=float("nan"))
+        reference.travel_time_matrix(fric, 10.0, [[0, 0], [1, 1]], max_cost=float("nan"))
 
 
 def test_snap_to_passable():

@@ -9,6 +9,8 @@ import pytest
 from drivetime_equity.core import costdist
 from drivetime_equity.core import standby as sb
 
+import _dijkstra as reference  # the plain Dijkstra of tests/_dijkstra.py
+
 CS = 25.0
 
 
@@ -49,8 +51,8 @@ def test_coverage_sets_match_cut_off_cost_distance(neighbours):
     sets = sb.coverage_sets(f, CS, src, budget, dem, neighbours=neighbours, n_threads=2)
     union = np.zeros(dem.cells.size, bool)
     for i in range(len(src)):
-        ref = costdist.cost_distance(f, CS, src[i:i + 1], max_cost=budget, neighbours=neighbours,
-                                     engine="reference").cost.reshape(-1)[dem.cells]
+        ref = reference.cost_distance(f, CS, src[i:i + 1], max_cost=budget,
+                                      neighbours=neighbours).cost.reshape(-1)[dem.cells]
         assert np.array_equal(np.flatnonzero(np.isfinite(ref)), sets.get(i)), i
         union |= np.isfinite(ref)
     # the union of the sets is what one multi-source run within the budget reaches (fast engine)

@@ -1,11 +1,12 @@
-"""The one thread-pool helper of the core (core/_threads.py), used by the engine's matrix and standby."""
+"""The one home of threads in the core (core/_threads.py): run_jobs (the engine's matrix and standby) and ForkJoin
+(the engine's strips)."""
 import threading
 import time
 
 import pytest
 
 from drivetime_equity.core import Cancelled
-from drivetime_equity.core._threads import Progress, run_jobs
+from drivetime_equity.core._threads import ForkJoin, Progress, run_jobs
 
 
 def test_every_job_runs_once_and_each_state_index_is_one_thread():
@@ -72,3 +73,35 @@ def test_waiting_does_not_spin_when_the_first_thread_is_done():
     calls = []
     run_jobs(2, 2, work, calls.append)
     assert len(calls) < 60
+
+
+def test_fork_join_runs_at_once_in_order_and_first_on_the_caller():
+    barrier = threading.Barrier(3, timeout=10)  # would time out if the three did not run at the same time
+    me = threading.get_ident()
+
+    def job(i):
+        barrier.wait()
+        return i, threading.get_ident()
+
+    with ForkJoin(3) as team:
+        for _ in range(3):  # the same threads serve step after step
+            out = team([lambda i=i: job(i) for i in range(3)])
+            assert [i for i, _ in out] == [0, 1, 2]
+            assert out[0][1] == me and me not in (out[1][1], out[2][1])
+        assert team([]) == []
+
+
+def test_fork_join_raises_after_all_finished():
+    done = []
+
+    def slow():
+        time.sleep(0.2)
+        done.append(1)
+
+    def bad():
+        raise ValueError("boom")
+
+    with ForkJoin(2) as team:
+        with pytest.raises(ValueError, match="boom"):
+            team([bad, slow])
+        assert done == [1]

@@ -281,33 +281,27 @@ def main(argv):
     out["table_rows"] = dock.table.rowCount()
     ref = {"start": coverage_reference(lay["ae_sites"], lay, folder, "start")}
 
+    def after(step):
+        """Wait for the step's figures; keep them, the headline, and the reference on the sites the session saves."""
+        wait(app, session)
+        steps[step] = figures_dict(session, session.last)
+        out["headline_" + step] = dock.headline.text()
+        ref[step] = coverage_reference(session.save_sites(os.path.join(folder, step + ".gpkg")), lay, folder, step)
+
+    def gesture(step, button, *points):
+        """Press at the first point, move through the others, release at the last; then settle the step."""
+        say("STEP " + step)
+        click(canvas, tool, *points[0], button, "press")
+        for x, y in points[1:]:
+            click(canvas, tool, x, y, button, "move")
+        click(canvas, tool, *points[-1], button, "release")
+        after(step)
+
     # add a site in the far north-east (on the road grid), move it, close a starting one
-    say("STEP add")
-    ax, ay = X0 + 5000 + 25, Y1 - 1000 - 25
-    click(canvas, tool, ax, ay, Qt.LeftButton, "press")
-    click(canvas, tool, ax, ay, Qt.LeftButton, "release")
-    wait(app, session)
-    steps["add"] = figures_dict(session, session.last)
-    out["headline_add"] = dock.headline.text()
-    ref["add"] = coverage_reference(session.save_sites(os.path.join(folder, "add.gpkg")), lay, folder, "add")
-
-    say("STEP move")
-    bx, by = X0 + 3000 + 25, Y1 - 3000 - 25
-    click(canvas, tool, ax, ay, Qt.LeftButton, "press")
-    click(canvas, tool, (ax + bx) / 2, (ay + by) / 2, Qt.LeftButton, "move")
-    click(canvas, tool, bx, by, Qt.LeftButton, "move")
-    click(canvas, tool, bx, by, Qt.LeftButton, "release")
-    wait(app, session)
-    steps["move"] = figures_dict(session, session.last)
-    ref["move"] = coverage_reference(session.save_sites(os.path.join(folder, "move.gpkg")), lay, folder, "move")
-
-    say("STEP close")
-    cx, cy = X0 + 5000 + 25, Y1 - 5000 - 25
-    click(canvas, tool, cx, cy, Qt.RightButton, "press")
-    click(canvas, tool, cx, cy, Qt.RightButton, "release")
-    wait(app, session)
-    steps["close"] = figures_dict(session, session.last)
-    ref["close"] = coverage_reference(session.save_sites(os.path.join(folder, "close.gpkg")), lay, folder, "close")
+    a, b = (X0 + 5000 + 25, Y1 - 1000 - 25), (X0 + 3000 + 25, Y1 - 3000 - 25)
+    gesture("add", Qt.LeftButton, a)
+    gesture("move", Qt.LeftButton, a, ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2), b)
+    gesture("close", Qt.RightButton, (X0 + 5000 + 25, Y1 - 5000 - 25))
     out["sites_layer_features"] = session.sites_layer.featureCount()
     out["steps"] = steps
     out["reference"] = ref

@@ -16,6 +16,7 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
+TESTS = os.path.dirname(HERE)
 PLUGINS = os.path.join(ROOT, ".build", "plugins")
 QGIS_PLUGINS = "/usr/share/qgis/python/plugins"
 
@@ -30,10 +31,12 @@ def main(data_dir, out_folder):
         sys.path.insert(0, PLUGINS)
     if QGIS_PLUGINS not in sys.path:
         sys.path.append(QGIS_PLUGINS)
+    if TESTS not in sys.path:
+        sys.path.insert(0, TESTS)
     from qgis.core import (QgsApplication, QgsProcessing, QgsProcessingModelAlgorithm,
-                           QgsProcessingModelChildAlgorithm, QgsProcessingModelChildParameterSource as Source,
-                           QgsProcessingModelParameter, QgsProcessingParameterFeatureSource,
+                           QgsProcessingModelChildParameterSource as Source, QgsProcessingParameterFeatureSource,
                            QgsProcessingParameterField)
+    from _models import coverage_sources, model_inputs, start_model  # the model of tests/qgis/test_models_batch.py
 
     app = QgsApplication([], True)  # GUI application: the designer's dialog needs widgets
     app.initQgis()
@@ -47,32 +50,7 @@ def main(data_dir, out_folder):
     registry = QgsApplication.processingRegistry()
 
     say("STEP model inputs")
-    model = QgsProcessingModelAlgorithm("Drive-time coverage", "Drive-time equity tests")
-    for param in (QgsProcessingParameterFeatureSource("roads", "Roads", [QgsProcessing.TypeVectorLine]),
-                  QgsProcessingParameterFeatureSource("sites", "Sites", [QgsProcessing.TypeVectorPoint]),
-                  QgsProcessingParameterFeatureSource("areas", "Areas", [QgsProcessing.TypeVectorPolygon]),
-                  QgsProcessingParameterFeatureSource("population", "Population", [QgsProcessing.TypeVectorPolygon]),
-                  QgsProcessingParameterField("population_field", "Population field", None, "population",
-                                              QgsProcessingParameterField.Numeric)):
-        model.addModelParameter(param, QgsProcessingModelParameter(param.name()))
-
-    def child(alg_id, child_id, sources):
-        c = QgsProcessingModelChildAlgorithm(alg_id)
-        c.setChildId(child_id)
-        c.setDescription(child_id)
-        for p in registry.algorithmById(alg_id).parameterDefinitions():
-            if not p.isDestination():
-                c.addParameterSources(p.name(), [Source.fromStaticValue(p.defaultValue())])
-        for name, source in sources.items():
-            c.addParameterSources(name, [source])
-        return c
-
-    model.addChildAlgorithm(child("drivetime:speedsurface", "speed", {
-        "ROADS": Source.fromModelParameter("roads"), "CELL_SIZE": Source.fromStaticValue(200),
-        "EXTENT": Source.fromStaticValue("446000,456000,203000,211000 [EPSG:27700]")}))
-    model.addChildAlgorithm(child("drivetime:drivetime", "drive", {
-        "SPEED": Source.fromChildOutput("speed", "OUTPUT"), "SITES": Source.fromModelParameter("sites"),
-        "SITES_INSIDE_ONLY": Source.fromStaticValue(True)}))
+    model, _child = start_model()
 
     say("STEP designer dialog for coverage")
     from processing.modeler.ModelerParametersDialog import ModelerParametersDialog
@@ -89,10 +67,7 @@ def main(data_dir, out_folder):
         "", [QgsProcessingParameterField.typeName()])]
     say(f"OFFERED sources {','.join(pop_sources)} fields {','.join(field_sources)}")
     ok &= "population" in pop_sources and "population_field" in field_sources
-    values = {"DRIVETIME": Source.fromChildOutput("drive", "OUTPUT"), "AREAS": Source.fromModelParameter("areas"),
-              "AREA_ID_FIELD": Source.fromStaticValue("lad11nm"),
-              "POPULATION": Source.fromModelParameter("population"),
-              "POPULATION_FIELD": Source.fromModelParameter("population_field"), "TARGET": Source.fromStaticValue(15)}
+    values = coverage_sources()
     for name, value in values.items():
         say(f"STEP set {name}")
         wrappers[name].setWidgetValue(value)
@@ -134,14 +109,8 @@ def main(data_dir, out_folder):
     say("STEP run")
     import processing
 
-    gpkg = os.path.join(data_dir, "oxfordshire_demo.gpkg")
     out_name = f"{cover_id}:coverage"
-    res = processing.run(again, {"roads": gpkg + "|layername=roads_oxford_2012_osm",
-                                 "sites": gpkg + "|layername=ae_sites",
-                                 "areas": gpkg + "|layername=lad11_oxfordshire",
-                                 "population": gpkg + "|layername=lsoa11_oxfordshire",
-                                 "population_field": "pop_mid2018",
-                                 out_name: os.path.join(out_folder, "coverage.gpkg")})
+    res = processing.run(again, {**model_inputs(data_dir), out_name: os.path.join(out_folder, "coverage.gpkg")})
     figures = res["CHILD_RESULTS"][cover_id]
     for key in ("POP_TOTAL", "PCT_WITHIN_TARGET", "MEDIAN_MINUTES"):
         say(f"FIGURE {key} {figures[key]!r}")

@@ -49,10 +49,10 @@ def run(alg, params):
 
 
 def reference_minutes(speed, src_cell):
-    from drivetime_equity.core.costdist import cost_distance, speed_to_friction
+    from _dijkstra import cost_distance
+    from drivetime_equity.core.costdist import speed_to_friction
 
-    return cost_distance(speed_to_friction(speed), CELL, np.array([src_cell]), neighbours=16,
-                         engine="reference").cost
+    return cost_distance(speed_to_friction(speed), CELL, np.array([src_cell]), neighbours=16).cost
 
 
 @pytest.fixture(scope="module")
@@ -176,8 +176,8 @@ def test_calibrated_surface_in_scenario_and_standby(qgis_app, tmp_path):
     # scenario: thresholds 2,4,6 with F = 2 against thresholds 2,4 uncalibrated
     rng = np.random.default_rng(4)
     speed = rng.choice([10.0, 30.0, 50.0], size=(N, N))
-    areas = polygons([(0, 0, N, N)], "&field=name:string", [("All",)])
-    pop = polygons([(i * 10, j * 10, 10, 10) for i in range(6) for j in range(6)], "&field=pop:double",
+    areas = polygons([(0, 0, N, N)], [("name", "string")], [("All",)])
+    pop = polygons([(i * 10, j * 10, 10, 10) for i in range(6) for j in range(6)], [("pop", "double")],
                    [(float(rng.integers(50, 400)),) for _ in range(36)])
     sites = QgsVectorLayer("Point?crs=EPSG:27700&field=site_name:string&field=open2:string", "s", "memory")
     feats = []

@@ -5,39 +5,14 @@ import os
 
 import numpy as np
 import pytest
-import rasterio
-from rasterio.transform import from_origin
+from _layers import memory_layer, wkt_box as box_wkt, write_raster  # shared test helpers
 
 X0, Y1 = 440000.0, 210000.0  # top-left, EPSG:27700
 
 
-def write_raster(path, arr, cell, origin=(X0, Y1), crs="EPSG:27700", nodata=None):
-    with rasterio.open(path, "w", driver="GTiff", height=arr.shape[0], width=arr.shape[1], count=1,
-                       dtype="float32", crs=crs, nodata=nodata,
-                       transform=from_origin(origin[0], origin[1], cell, cell)) as ds:
-        ds.write(arr.astype("float32"), 1)
-    return str(path)
-
-
 def polygon_layer(wkts, fields=(), rows=(), crs="EPSG:27700", name="p"):
-    """Memory polygon layer; fields: [(name, type)] with type 'string' / 'double' / 'integer'."""
-    from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
-
-    spec = "".join(f"&field={n}:{t}" for n, t in fields)
-    layer = QgsVectorLayer(f"MultiPolygon?crs={crs}{spec}", name, "memory")
-    feats = []
-    for i, w in enumerate(wkts):
-        f = QgsFeature(layer.fields())
-        f.setGeometry(QgsGeometry.fromWkt(w))
-        if rows:
-            f.setAttributes(list(rows[i]))
-        feats.append(f)
-    layer.dataProvider().addFeatures(feats)
-    return layer
-
-
-def box_wkt(x0, y0, x1, y1):
-    return f"POLYGON(({x0} {y0},{x1} {y0},{x1} {y1},{x0} {y1},{x0} {y0}))"
+    """Memory multipolygon layer; fields: [(name, type)] with type 'string' / 'double' / 'integer'."""
+    return memory_layer("MultiPolygon", wkts, fields, rows, name, crs)
 
 
 def embedded_pngs(html, stem):

@@ -5,21 +5,16 @@ on a row of cells), from the banding rule written out by hand, and from a BFS; n
 import csv
 import math
 import os
-from collections import deque
 
 import numpy as np
 import pytest
 import rasterio
-from rasterio.transform import from_origin
+
+from _layers import write_raster as write_speed  # shared test helpers
+from _refs import bfs_groups  # shared independent reference
+import _dijkstra as reference  # the plain Dijkstra of tests/_dijkstra.py
 
 X0, Y0 = 440000.0, 210000.0  # top-left, EPSG:27700
-
-
-def write_speed(path, speed, cell):
-    with rasterio.open(path, "w", driver="GTiff", height=speed.shape[0], width=speed.shape[1], count=1,
-                       dtype="float32", crs="EPSG:27700", transform=from_origin(X0, Y0, cell, cell)) as ds:
-        ds.write(speed.astype("float32"), 1)
-    return str(path)
 
 
 def centre(row, col, cell):
@@ -191,20 +186,7 @@ def test_uniform_surface_straight_line_and_groups(qgis_app, tmp_path):
     # collaboration groups against a BFS over the pair times
     sites = {int(r["site_id"][1:]): r for r in read_table(res["OUTPUT_SITES"])}
     for brk, field in ((25.0, "grp_25"), (50.0, "grp_50")):
-        group = [0] * n
-        g = 0
-        for s in range(n):
-            if group[s]:
-                continue
-            g += 1
-            group[s] = g
-            q = deque([s])
-            while q:
-                a = q.popleft()
-                for b in range(n):
-                    if not group[b] and b != a and m[a, b] <= brk:
-                        group[b] = g
-                        q.append(b)
+        group = bfs_groups(m, brk)
         got = [sites[i][field] for i in range(n)]
         for a in range(n):
             for b in range(n):
@@ -288,7 +270,7 @@ def test_zones_rasters(qgis_app, tmp_path):
     res = run({"SPEED": path, "SITES": layer, "BANDS": "3,6", "OUTPUT": "TEMPORARY_OUTPUT",
                "OUTPUT_ZONES": str(tmp_path / "counts.tif")})
     f = costdist.speed_to_friction(speed)
-    full = np.stack([costdist.cost_distance(f, 50.0, np.array([p]), engine="reference").cost for p in rc])
+    full = np.stack([reference.cost_distance(f, 50.0, np.array([p])).cost for p in rc])
     with rasterio.open(res["OUTPUT_ZONES"]) as ds:
         assert ds.count == 2
         for k, b in enumerate((3.0, 6.0)):

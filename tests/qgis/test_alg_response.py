@@ -3,8 +3,7 @@ import os
 
 import numpy as np
 import pytest
-import rasterio
-from rasterio.transform import from_origin
+from _layers import cell_box, cell_xy as xy, memory_layer, point_wkt, write_raster as write_speed  # shared test helpers
 
 X0, Y0, CELL = 440000.0, 210000.0, 50.0  # top-left corner, EPSG:27700
 N = 80  # 4 km x 4 km; uniform 30 km/h = 0.1 min per cell along a row
@@ -13,52 +12,23 @@ STATIONS = [(40, 10), (40, 70)]
 DEMAND = [(40, 20, 1.0), (40, 30, 2.0), (40, 50, 3.0), (40, 60, 4.0)]  # row, col, calls per day
 
 
-def write_speed(path, speed=None):
-    speed = np.full((N, N), 30.0) if speed is None else speed
-    with rasterio.open(path, "w", driver="GTiff", height=N, width=N, count=1, dtype="float32", crs="EPSG:27700",
-                       transform=from_origin(X0, Y0, CELL, CELL)) as ds:
-        ds.write(speed.astype("float32"), 1)
-    return str(path)
-
-
-def xy(r, c):
-    return X0 + (c + 0.5) * CELL, Y0 - (r + 0.5) * CELL
-
-
 def point_layer(rows, fields):
-    from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsVectorLayer
-
-    layer = QgsVectorLayer("Point?crs=EPSG:27700" + fields, "p", "memory")
-    feats = []
-    for r, c, *attrs in rows:
-        f = QgsFeature(layer.fields())
-        f.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(*xy(r, c))))
-        f.setAttributes(list(attrs))
-        feats.append(f)
-    layer.dataProvider().addFeatures(feats)
-    return layer
+    """Points at cells ``(row, col, *attributes)``; fields: [(name, type)]."""
+    return memory_layer("Point", [point_wkt(*xy(r, c)) for r, c, *_ in rows], fields, [a for _, _, *a in rows],
+                        name="p")
 
 
 def halves():
-    from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
-
-    layer = QgsVectorLayer("Polygon?crs=EPSG:27700&field=code:string", "areas", "memory")
-    feats = []
-    for code, c0, c1 in (("W", 0, 40), ("E", 40, 80)):
-        x0, x1, y0, y1 = X0 + c0 * CELL, X0 + c1 * CELL, Y0 - N * CELL, Y0
-        f = QgsFeature(layer.fields())
-        f.setGeometry(QgsGeometry.fromWkt(f"POLYGON(({x0} {y0}, {x1} {y0}, {x1} {y1}, {x0} {y1}, {x0} {y0}))"))
-        f.setAttributes([code])
-        feats.append(f)
-    layer.dataProvider().addFeatures(feats)
-    return layer
+    """West and east halves of the grid (codes W and E)."""
+    return memory_layer("Polygon", [cell_box(0, 0, N, 40), cell_box(0, 40, N, 40)], [("code", "string")],
+                        [("W",), ("E",)], name="areas")
 
 
 def params(tmp_path, **kw):
-    p = {"SPEED": write_speed(tmp_path / "speed.tif"),
-         "STATIONS": point_layer([(r, c, 2) for r, c in STATIONS], "&field=vehicles:integer"),
+    p = {"SPEED": write_speed(tmp_path / "speed.tif", np.full((N, N), 30.0)),
+         "STATIONS": point_layer([(r, c, 2) for r, c in STATIONS], [("vehicles", "integer")]),
          "VEHICLES_FIELD": "vehicles",
-         "DEMAND": point_layer(DEMAND, "&field=calls:double"), "DEMAND_FIELD": "calls",
+         "DEMAND": point_layer(DEMAND, [("calls", "double")]), "DEMAND_FIELD": "calls",
          "AREAS": halves(), "AREA_ID_FIELD": "code", "ACTIVATION": 2.0, "JOB_CYCLE": 60.0, "TARGETS": "3.5,4.5",
          "OUTPUT": str(tmp_path / "areas.gpkg"), "OUTPUT_STATIONS": str(tmp_path / "stations.gpkg")}
     p.update(kw)
@@ -146,10 +116,10 @@ def test_bad_inputs_have_clear_messages(qgis_app, tmp_path, kw, words):
     from qgis.core import QgsProcessingException
 
     if kw.get("STATIONS") == "zero":
-        kw["STATIONS"] = point_layer([(r, c, 0) for r, c in STATIONS], "&field=vehicles:integer")
+        kw["STATIONS"] = point_layer([(r, c, 0) for r, c in STATIONS], [("vehicles", "integer")])
     if kw.get("DEMAND") == "zero":
-        kw["DEMAND"] = point_layer([(r, c, 0.0) for r, c, _ in DEMAND], "&field=calls:double")
+        kw["DEMAND"] = point_layer([(r, c, 0.0) for r, c, _ in DEMAND], [("calls", "double")])
     if kw.get("DEMAND") == "outside":
-        kw["DEMAND"] = point_layer([(r + 500, c, v) for r, c, v in DEMAND], "&field=calls:double")
+        kw["DEMAND"] = point_layer([(r + 500, c, v) for r, c, v in DEMAND], [("calls", "double")])
     with pytest.raises(QgsProcessingException, match=words):
         run(params(tmp_path, **kw))

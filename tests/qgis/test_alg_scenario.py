@@ -4,52 +4,22 @@ import os
 import numpy as np
 import pytest
 import rasterio
-from rasterio.transform import from_origin
+from _layers import cell_box, cell_xy as xy, memory_layer, point_wkt, write_raster as write_speed  # shared test helpers
 
 X0, Y0, CELL = 440000.0, 210000.0, 50.0
 N = 60
 
 
-def write_speed(path, speed):
-    with rasterio.open(path, "w", driver="GTiff", height=speed.shape[0], width=speed.shape[1], count=1,
-                       dtype="float32", crs="EPSG:27700", transform=from_origin(X0, Y0, CELL, CELL)) as ds:
-        ds.write(speed.astype("float32"), 1)
-    return str(path)
-
-
-def xy(r, c):
-    return X0 + (c + 0.5) * CELL, Y0 - (r + 0.5) * CELL
-
-
 def sites(cells, open_flags=None, names=None):
-    from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsVectorLayer
-
-    layer = QgsVectorLayer("Point?crs=EPSG:27700&field=site_name:string&field=open2:string", "s", "memory")
-    feats = []
-    for i, (r, c) in enumerate(cells):
-        f = QgsFeature(layer.fields())
-        f.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(*xy(r, c))))
-        f.setAttributes([names[i] if names else f"S{i}", open_flags[i] if open_flags else "yes"])
-        feats.append(f)
-    layer.dataProvider().addFeatures(feats)
-    return layer
+    return memory_layer("Point", [point_wkt(*xy(r, c)) for r, c in cells],
+                        [("site_name", "string"), ("open2", "string")],
+                        [(names[i] if names else f"S{i}", open_flags[i] if open_flags else "yes")
+                         for i in range(len(cells))], name="s")
 
 
 def polygons(rects, fields, values):
-    """rects: (row0, col0, rows, cols) in cells."""
-    from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
-
-    layer = QgsVectorLayer("Polygon?crs=EPSG:27700" + fields, "poly", "memory")
-    feats = []
-    for (r0, c0, nr, nc), vals in zip(rects, values):
-        x0, y1 = X0 + c0 * CELL, Y0 - r0 * CELL
-        x1, y0 = x0 + nc * CELL, y1 - nr * CELL
-        f = QgsFeature(layer.fields())
-        f.setGeometry(QgsGeometry.fromWkt(f"POLYGON(({x0} {y1}, {x1} {y1}, {x1} {y0}, {x0} {y0}, {x0} {y1}))"))
-        f.setAttributes(list(vals))
-        feats.append(f)
-    layer.dataProvider().addFeatures(feats)
-    return layer
+    """rects: (row0, col0, rows, cols) in cells; fields: [(name, type)]; values: one tuple per rect."""
+    return memory_layer("Polygon", [cell_box(*r) for r in rects], fields, values, name="poly")
 
 
 def read(path):
@@ -72,24 +42,24 @@ def run(params):
 def world(tmp_path):
     rng = np.random.default_rng(4)
     speed = rng.choice([10.0, 30.0, 50.0], size=(N, N))
-    areas = polygons([(0, 0, N, N // 2), (0, N // 2, N, N // 2)], "&field=name:string", [("West",), ("East",)])
+    areas = polygons([(0, 0, N, N // 2), (0, N // 2, N, N // 2)], [("name", "string")], [("West",), ("East",)])
     lsoa = []
     vals = []
     for i in range(6):
         for j in range(6):
             lsoa.append((i * 10, j * 10, 10, 10))
             vals.append((float(rng.integers(50, 400)), ["A1", "D1", "E1"][(i + j) % 3], int(1 + (i * 6 + j) % 4)))
-    pop = polygons(lsoa, "&field=pop:double&field=ruc:string&field=imd:integer", vals)
+    pop = polygons(lsoa, [("pop", "double"), ("ruc", "string"), ("imd", "integer")], vals)
     site_cells = [(10, 10), (45, 15), (20, 50), (50, 48)]
     return {"speed": write_speed(tmp_path / "s.tif", speed), "areas": areas, "pop": pop, "sites": site_cells,
             "total": sum(v[0] for v in vals), "speed_arr": speed}
 
 
 def independent_minutes(speed, cells):
-    from drivetime_equity.core.costdist import cost_distance, speed_to_friction
+    from _dijkstra import cost_distance
+    from drivetime_equity.core.costdist import speed_to_friction
 
-    return cost_distance(speed_to_friction(speed), CELL, np.array(cells), neighbours=16,
-                         engine="reference").cost
+    return cost_distance(speed_to_friction(speed), CELL, np.array(cells), neighbours=16).cost
 
 
 def test_closing_a_site_via_field(qgis_app, tmp_path, world):

@@ -5,30 +5,9 @@ import os
 import numpy as np
 import pytest
 import rasterio
-from rasterio.transform import from_origin
+from _layers import point_layer, write_raster as write_speed  # shared test helpers
 
 ORIGIN = (440000.0, 210000.0)  # top-left, EPSG:27700
-
-
-def write_speed(path, speed, cell=50.0, crs="EPSG:27700", origin=ORIGIN):
-    with rasterio.open(path, "w", driver="GTiff", height=speed.shape[0], width=speed.shape[1], count=1,
-                       dtype="float32", crs=crs, transform=from_origin(origin[0], origin[1], cell, cell)) as ds:
-        ds.write(speed.astype("float32"), 1)
-    return str(path)
-
-
-def point_layer(points, crs="EPSG:27700", name="sites"):
-    from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsVectorLayer
-
-    layer = QgsVectorLayer(f"Point?crs={crs}&field=name:string", name, "memory")
-    feats = []
-    for i, (x, y) in enumerate(points):
-        f = QgsFeature(layer.fields())
-        f.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(x, y)))
-        f.setAttributes([f"site{i}"])
-        feats.append(f)
-    layer.dataProvider().addFeatures(feats)
-    return layer
 
 
 def read(path):

@@ -4,55 +4,20 @@ import os
 
 import numpy as np
 import pytest
-import rasterio
-from rasterio.transform import from_origin
+from _layers import cell_box, cell_xy as xy, memory_layer, point_wkt, write_raster as write_speed  # shared test helpers
 
 X0, Y0, CELL = 440000.0, 210000.0, 50.0  # top-left corner, EPSG:27700
 N = 80  # 4 km x 4 km
 
 
-def write_speed(path, speed):
-    with rasterio.open(path, "w", driver="GTiff", height=speed.shape[0], width=speed.shape[1], count=1,
-                       dtype="float32", crs="EPSG:27700", transform=from_origin(X0, Y0, CELL, CELL)) as ds:
-        ds.write(speed.astype("float32"), 1)
-    return str(path)
-
-
-def xy(r, c):
-    return X0 + (c + 0.5) * CELL, Y0 - (r + 0.5) * CELL
-
-
-def points(cells, fields="", values=None):
-    from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsVectorLayer
-
-    layer = QgsVectorLayer("Point?crs=EPSG:27700" + fields, "p", "memory")
-    feats = []
-    for i, (r, c) in enumerate(cells):
-        f = QgsFeature(layer.fields())
-        f.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(*xy(r, c))))
-        if values is not None:
-            f.setAttributes(list(values[i]))
-        feats.append(f)
-    layer.dataProvider().addFeatures(feats)
-    return layer
+def points(cells):
+    return memory_layer("Point", [point_wkt(*xy(r, c)) for r, c in cells], name="p")
 
 
 def squares(specs):
     """Population squares: (row0, col0, size in cells, people)."""
-    from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
-
-    layer = QgsVectorLayer("Polygon?crs=EPSG:27700&field=pop:double", "pop", "memory")
-    feats = []
-    for r0, c0, n, p in specs:
-        x0, y1 = X0 + c0 * CELL, Y0 - r0 * CELL
-        f = QgsFeature(layer.fields())
-        f.setGeometry(QgsGeometry.fromWkt(
-            f"POLYGON(({x0} {y1}, {x0 + n * CELL} {y1}, {x0 + n * CELL} {y1 - n * CELL}, {x0} {y1 - n * CELL}, "
-            f"{x0} {y1}))"))
-        f.setAttributes([float(p)])
-        feats.append(f)
-    layer.dataProvider().addFeatures(feats)
-    return layer
+    return memory_layer("Polygon", [cell_box(r0, c0, n, n) for r0, c0, n, _ in specs], [("pop", "double")],
+                        [(float(p),) for *_, p in specs], name="pop")
 
 
 def run(params):

@@ -18,7 +18,8 @@ import numpy as np
 import pytest
 import rasterio
 from rasterio.transform import from_origin
-from test_population_inputs import layer as memory_layer, wkt_box as box  # shared test helpers
+from _layers import memory_layer, wkt_box as box  # shared test helpers
+from _models import coverage_sources, model_inputs, start_model
 
 X0, Y1, CELL, N = 440000.0, 210000.0, 50.0, 40  # a 2 km x 2 km grid, EPSG:27700
 QP = os.environ.get("QGIS_PROCESS", "/usr/bin/qgis_process.bin")
@@ -269,42 +270,11 @@ def build_model(path, condition=">= 0"):
     population field bound to the population input, every other parameter at its default as the Model
     Designer sets it, coverage's areas as the model output, and a child that warns (with coverage's HEADLINE)
     only when PCT_WITHIN_TARGET meets ``condition``."""
-    from qgis.core import (QgsApplication, QgsProcessing, QgsProcessingModelAlgorithm,
-                           QgsProcessingModelChildAlgorithm, QgsProcessingModelChildParameterSource as Source,
-                           QgsProcessingModelOutput, QgsProcessingModelParameter, QgsProcessingParameterFeatureSource,
-                           QgsProcessingParameterField)
+    from qgis.core import (QgsProcessingModelChildAlgorithm, QgsProcessingModelChildParameterSource as Source,
+                           QgsProcessingModelOutput)
 
-    model = QgsProcessingModelAlgorithm("Drive-time coverage", "Drive-time equity tests")
-    for param in (QgsProcessingParameterFeatureSource("roads", "Roads", [QgsProcessing.TypeVectorLine]),
-                  QgsProcessingParameterFeatureSource("sites", "Sites", [QgsProcessing.TypeVectorPoint]),
-                  QgsProcessingParameterFeatureSource("areas", "Areas", [QgsProcessing.TypeVectorPolygon]),
-                  QgsProcessingParameterFeatureSource("population", "Population", [QgsProcessing.TypeVectorPolygon]),
-                  QgsProcessingParameterField("population_field", "Population field", None, "population",
-                                              QgsProcessingParameterField.Numeric)):
-        model.addModelParameter(param, QgsProcessingModelParameter(param.name()))
-
-    def child(alg_id, child_id, sources):
-        c = QgsProcessingModelChildAlgorithm(alg_id)
-        c.setChildId(child_id)
-        c.setDescription(child_id)
-        alg = QgsApplication.processingRegistry().algorithmById(alg_id)
-        for p in alg.parameterDefinitions():
-            if not p.isDestination():
-                c.addParameterSources(p.name(), [Source.fromStaticValue(p.defaultValue())])
-        for name, source in sources.items():
-            c.addParameterSources(name, [source])
-        return c
-
-    model.addChildAlgorithm(child("drivetime:speedsurface", "speed", {
-        "ROADS": Source.fromModelParameter("roads"), "CELL_SIZE": Source.fromStaticValue(200),
-        "EXTENT": Source.fromStaticValue("446000,456000,203000,211000 [EPSG:27700]")}))
-    model.addChildAlgorithm(child("drivetime:drivetime", "drive", {
-        "SPEED": Source.fromChildOutput("speed", "OUTPUT"), "SITES": Source.fromModelParameter("sites"),
-        "SITES_INSIDE_ONLY": Source.fromStaticValue(True)}))
-    cover = child("drivetime:coverage", "cover", {
-        "DRIVETIME": Source.fromChildOutput("drive", "OUTPUT"), "AREAS": Source.fromModelParameter("areas"),
-        "AREA_ID_FIELD": Source.fromStaticValue("lad11nm"), "POPULATION": Source.fromModelParameter("population"),
-        "POPULATION_FIELD": Source.fromModelParameter("population_field"), "TARGET": Source.fromStaticValue(15)})
+    model, child = start_model()
+    cover = child("drivetime:coverage", "cover", coverage_sources())
     out = QgsProcessingModelOutput("coverage")
     out.setChildId("cover")
     out.setChildOutputName("OUTPUT")
@@ -320,13 +290,6 @@ def build_model(path, condition=">= 0"):
     model.updateDestinationParameters()
     assert model.toFile(str(path))
     return str(path)
-
-
-def model_inputs(data_dir):
-    gpkg = os.path.join(data_dir, "oxfordshire_demo.gpkg")
-    return {"roads": gpkg + "|layername=roads_oxford_2012_osm", "sites": gpkg + "|layername=ae_sites",
-            "areas": gpkg + "|layername=lad11_oxfordshire", "population": gpkg + "|layername=lsoa11_oxfordshire",
-            "population_field": "pop_mid2018"}
 
 
 class Warnings:

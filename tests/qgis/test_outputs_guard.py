@@ -7,18 +7,11 @@ import os
 import numpy as np
 import pytest
 import rasterio
+from _layers import memory_layer, point_layer, wkt_box, write_raster  # shared test helpers
 from rasterio.transform import from_origin
 
 X0, Y1 = 440000.0, 210000.0  # top-left, EPSG:27700
 CELL = 50.0
-
-
-def write_raster(path, arr, cell=CELL, nodata=None):
-    with rasterio.open(path, "w", driver="GTiff", height=arr.shape[0], width=arr.shape[1], count=1,
-                       dtype="float32", crs="EPSG:27700", nodata=nodata,
-                       transform=from_origin(X0, Y1, cell, cell)) as ds:
-        ds.write(arr.astype("float32"), 1)
-    return str(path)
 
 
 def save_layer(layer, path, name):
@@ -33,20 +26,6 @@ def save_layer(layer, path, name):
     return f"{path}|layername={name}"
 
 
-def points(xy, name="sites"):
-    from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsVectorLayer
-
-    layer = QgsVectorLayer("Point?crs=EPSG:27700&field=code:string", name, "memory")
-    feats = []
-    for i, (x, y) in enumerate(xy):
-        f = QgsFeature(layer.fields())
-        f.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(x, y)))
-        f.setAttributes([f"S{i}"])
-        feats.append(f)
-    layer.dataProvider().addFeatures(feats)
-    return layer
-
-
 def journeys():
     from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
 
@@ -59,17 +38,8 @@ def journeys():
 
 
 def polygons(boxes, name="areas"):
-    from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
-
-    layer = QgsVectorLayer("MultiPolygon?crs=EPSG:27700&field=code:string&field=people:double", name, "memory")
-    feats = []
-    for i, (x0, y0, x1, y1) in enumerate(boxes):
-        f = QgsFeature(layer.fields())
-        f.setGeometry(QgsGeometry.fromWkt(f"POLYGON(({x0} {y0},{x1} {y0},{x1} {y1},{x0} {y1},{x0} {y0}))"))
-        f.setAttributes([f"A{i}", 1000.0])
-        feats.append(f)
-    layer.dataProvider().addFeatures(feats)
-    return layer
+    return memory_layer("MultiPolygon", [wkt_box(*b) for b in boxes], [("code", "string"), ("people", "double")],
+                        [(f"A{i}", 1000.0) for i in range(len(boxes))], name)
 
 
 def digest(path):
@@ -93,7 +63,7 @@ def world(qgis_app, tmp_path):
     src.mkdir()
     speed = write_raster(src / "speed.tif", np.full((40, 40), 30.0))
     sites_gpkg = src / "sites.gpkg"
-    sites = save_layer(points([(X0 + 500, Y1 - 500), (X0 + 1500, Y1 - 1500)]), sites_gpkg, "sites")
+    sites = save_layer(point_layer([(X0 + 500, Y1 - 500), (X0 + 1500, Y1 - 1500)], "code", "S"), sites_gpkg, "sites")
     areas_gpkg = src / "areas.gpkg"
     areas = save_layer(polygons([(X0, Y1 - 2000, X0 + 1000, Y1), (X0 + 1000, Y1 - 2000, X0 + 2000, Y1)]),
                        areas_gpkg, "areas")
@@ -543,8 +513,8 @@ def test_huge_snap_distance_works(world, tmp_path):
     speed = np.full((40, 40), 30.0)
     speed[:20, :20] = 0.0
     path = write_raster(tmp_path / "blocked.tif", speed)
-    res = run("drivetime", {"SPEED": path, "SITES": points([(X0 + 125, Y1 - 125)]), "SNAP_DISTANCE": 1e12,
-                            "OUTPUT": str(world["out"] / "dt.tif")})
+    res = run("drivetime", {"SPEED": path, "SITES": point_layer([(X0 + 125, Y1 - 125)], "code", "S"),
+                            "SNAP_DISTANCE": 1e12, "OUTPUT": str(world["out"] / "dt.tif")})
     with rasterio.open(res["OUTPUT"]) as ds:
         arr = ds.read(1)
     assert np.isfinite(arr[20:, 20:]).all() and (arr[20:, 20:] >= 0).all()

@@ -8,38 +8,10 @@
 """
 import numpy as np
 import pytest
-import rasterio
-from rasterio.transform import from_origin
+from _layers import memory_layer as layer, wkt_box, write_raster  # shared test helpers
 
 X0, Y1, CELL, N = 440000.0, 210000.0, 50.0, 40  # a 2 km x 2 km grid, EPSG:27700
 POP_ALGS = ("drivetime:coverage", "drivetime:scenario", "drivetime:standby")
-
-
-def write_raster(path, arr, cell=CELL, origin=(X0, Y1), crs="EPSG:27700"):
-    with rasterio.open(path, "w", driver="GTiff", height=arr.shape[0], width=arr.shape[1], count=1,
-                       dtype="float32", crs=crs, transform=from_origin(origin[0], origin[1], cell, cell)) as ds:
-        ds.write(arr.astype("float32"), 1)
-    return str(path)
-
-
-def layer(kind, wkts, fields=(), rows=(), name="l"):
-    from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
-
-    spec = "".join(f"&field={n}:{t}" for n, t in fields)
-    lay = QgsVectorLayer(f"{kind}?crs=EPSG:27700{spec}", name, "memory")
-    feats = []
-    for i, w in enumerate(wkts):
-        f = QgsFeature(lay.fields())
-        f.setGeometry(QgsGeometry.fromWkt(w))
-        if rows:
-            f.setAttributes(list(rows[i]))
-        feats.append(f)
-    lay.dataProvider().addFeatures(feats)
-    return lay
-
-
-def wkt_box(x0, y0, x1, y1):
-    return f"POLYGON(({x0} {y0},{x1} {y0},{x1} {y1},{x0} {y1},{x0} {y0}))"
 
 
 class Log:

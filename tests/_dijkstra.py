@@ -1,24 +1,31 @@
-"""Reference Numba kernels: a plain binary-heap Dijkstra on the raster graph.
+"""The reference: a plain binary-heap Dijkstra on the raster graph (Numba kernels), and the cost-distance calls
+the tests and benchmarks make with it.
 
-Correct and simple, used as the engine of last resort and as an independent check of the fast engine.
-Private module: call through :mod:`.costdist`.
+Correct and simple, written apart from the engine (no tiles, no buckets, its own edge arithmetic: the operations
+and order of :func:`drivetime_equity.core.costdist.edge_coefficients`), so it is an independent check of the fast
+engine, bit for bit. Test and benchmark code: it does not ship (the plugin runs :mod:`core.engine` only).
+Importable as ``_dijkstra`` from every test (``tests/`` is on ``sys.path``) and from ``bench/`` (which puts it there).
 """
 import numpy as np
 from numba import njit
 
-from ._heap import pop as _heap_pop, push_grow as _heap_push
+from drivetime_equity.core import Cancelled
+from drivetime_equity.core._heap import pop as _heap_pop, push_grow as _heap_push
+from drivetime_equity.core.costdist import (CostResult, check_friction, check_max_cost, check_run, check_sources,
+                                            move_set)
 
 
 @njit(cache=True)
-def _edge(fric, cs, r, c, m, moves, lens):
-    """Cost of move m from cell (r, c); inf if it leaves the grid or touches an impassable cell."""
+def _edge(fric, cs, node, m, moves, lens):
+    """Cost of move m from cell ``node`` (row-major index) and the index of the cell it reaches; cost inf if
+    the move leaves the grid (index -1 then) or touches an impassable cell."""
     rows, cols = fric.shape
-    dr = moves[m, 0]
-    dc = moves[m, 1]
-    r2 = r + dr
-    c2 = c + dc
+    r = node // cols
+    c = node - r * cols
+    r2 = r + moves[m, 0]
+    c2 = c + moves[m, 1]
     if r2 < 0 or r2 >= rows or c2 < 0 or c2 >= cols:
-        return np.inf, r2, c2
+        return np.inf, -1
     fa = fric[r, c]
     fb = fric[r2, c2]
     if moves[m, 2] == 0:
@@ -27,7 +34,7 @@ def _edge(fric, cs, r, c, m, moves, lens):
         f1 = fric[r + moves[m, 3], c + moves[m, 4]]
         f2 = fric[r + moves[m, 5], c + moves[m, 6]]
         w = cs * lens[m] * 0.25 * (np.float64(fa) + np.float64(fb) + np.float64(f1) + np.float64(f2))
-    return w, r2, c2
+    return w, r2 * cols + c2
 
 
 @njit(cache=True)
@@ -82,13 +89,10 @@ def dijkstra_multi(fric, cs, src_idx, src_off, max_cost, moves, lens, want_secon
             if lab != l2[node] or d > d2[node]:
                 continue
         nset[node] = k + 1
-        r = node // cols
-        c = node - r * cols
         for m in range(moves.shape[0]):
-            w, r2, c2 = _edge(fric, cs, r, c, m, moves, lens)
+            w, v = _edge(fric, cs, node, m, moves, lens)
             if not (w < np.inf):
                 continue
-            v = r2 * cols + c2
             kv = nset[v]
             if kv >= need:
                 continue
@@ -163,13 +167,10 @@ def dijkstra_targets(fric, cs, src, targets, max_cost, moves, lens):
             continue
         done[node] = True
         left -= is_t[node]
-        r = node // cols
-        c = node - r * cols
         for m in range(moves.shape[0]):
-            w, r2, c2 = _edge(fric, cs, r, c, m, moves, lens)
+            w, v = _edge(fric, cs, node, m, moves, lens)
             if not (w < np.inf):
                 continue
-            v = r2 * cols + c2
             nd = d + w
             if done[v] or nd > max_cost or nd >= dist[v]:
                 continue
@@ -178,4 +179,41 @@ def dijkstra_targets(fric, cs, src, targets, max_cost, moves, lens):
     out = np.empty(targets.shape[0])
     for t in range(targets.shape[0]):
         out[t] = dist[targets[t]] if done[targets[t]] else np.inf
+    return out
+
+
+def cost_distance(friction, cell_size, sources_rc, offsets=None, max_cost=None, neighbours=16, want_nearest=True,
+                  want_second=False, progress=None):
+    """:func:`drivetime_equity.core.costdist.cost_distance`, computed by :func:`dijkstra_multi`."""
+    f, src, off, mc = check_run(friction, sources_rc, offsets, max_cost)
+    if progress is not None and progress(0.0):
+        raise Cancelled()
+    moves, lens = move_set(neighbours)
+    idx = src[:, 0] * f.shape[1] + src[:, 1]
+    d1, l1, d2, l2 = dijkstra_multi(f, float(cell_size), idx, off, mc, moves, lens, bool(want_second))
+    if progress is not None and progress(1.0):
+        raise Cancelled()
+    res = CostResult(d1.astype(np.float32))
+    if want_nearest:
+        res.nearest = l1
+    if want_second:
+        res.second_cost = d2.astype(np.float32)
+        res.second_nearest = l2
+    return res
+
+
+def travel_time_matrix(friction, cell_size, sources_rc, targets_rc=None, max_cost=None, neighbours=16,
+                       progress=None):
+    """:func:`drivetime_equity.core.costdist.travel_time_matrix`, computed by :func:`dijkstra_targets`."""
+    f = check_friction(friction)
+    src = check_sources(sources_rc, f.shape)
+    tgt = src if targets_rc is None else check_sources(targets_rc, f.shape)
+    mc = check_max_cost(max_cost)
+    moves, lens = move_set(neighbours)
+    tidx = tgt[:, 0] * f.shape[1] + tgt[:, 1]
+    out = np.empty((src.shape[0], tgt.shape[0]))
+    for i in range(src.shape[0]):
+        if progress is not None and progress(i / src.shape[0]):
+            raise Cancelled()
+        out[i] = dijkstra_targets(f, float(cell_size), src[i, 0] * f.shape[1] + src[i, 1], tidx, mc, moves, lens)
     return out
