@@ -15,20 +15,8 @@ import tempfile
 import time
 
 import numpy as np
-from qgis.core import (
-    QgsApplication,
-    QgsCoordinateTransform,
-    QgsFeature,
-    QgsField,
-    QgsGeometry,
-    QgsMessageLog,
-    QgsPointXY,
-    QgsProject,
-    QgsRasterLayer,
-    QgsTask,
-    QgsVectorLayer,
-    Qgis,
-)
+from qgis.core import (QgsApplication, QgsCoordinateTransform, QgsFeature, QgsField, QgsGeometry, QgsMessageLog,
+                       QgsPointXY, QgsProject, QgsRasterLayer, QgsTask, QgsVectorLayer, Qgis)
 from qgis.gui import QgsMapTool
 from qgis.PyQt.QtCore import QCoreApplication, QObject, Qt, QVariant, pyqtSignal
 

@@ -2,19 +2,9 @@
 import time
 
 import numpy as np
-from qgis.core import (
-    QgsFeature,
-    QgsFeatureSink,
-    QgsField,
-    QgsFields,
-    QgsProcessing,
-    QgsProcessingException,
-    QgsProcessingOutputNumber,
-    QgsProcessingOutputString,
-    QgsProcessingMultiStepFeedback,
-    QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterField,
-)
+from qgis.core import (QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsProcessing, QgsProcessingException,
+                       QgsProcessingOutputNumber, QgsProcessingOutputString, QgsProcessingMultiStepFeedback,
+                       QgsProcessingParameterFeatureSink, QgsProcessingParameterField)
 from qgis.PyQt.QtCore import QVariant
 
 from .base import AlgorithmBase, progress_callback

@@ -19,19 +19,9 @@ a site is one place. Features without a geometry are left out with a warning nam
 import math
 
 import numpy as np
-from qgis.core import (
-    QgsCoordinateTransform,
-    QgsCsException,
-    QgsPointXY,
-    QgsProcessing,
-    QgsProcessingException,
-    QgsProcessingParameterBoolean,
-    QgsProcessingParameterEnum,
-    QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterNumber,
-    QgsProcessingParameterRasterLayer,
-    QgsWkbTypes,
-)
+from qgis.core import (QgsCoordinateTransform, QgsCsException, QgsPointXY, QgsProcessing, QgsProcessingException,
+                       QgsProcessingParameterBoolean, QgsProcessingParameterEnum, QgsProcessingParameterFeatureSource,
+                       QgsProcessingParameterNumber, QgsProcessingParameterRasterLayer, QgsWkbTypes)
 
 from . import qgis_io
 from .base import fmt_num, parse_number_list, tr

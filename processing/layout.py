@@ -8,33 +8,12 @@ import math
 import os
 import re
 
-from qgis.core import (
-    QgsCoordinateReferenceSystem,
-    QgsCoordinateTransform,
-    QgsLayoutExporter,
-    QgsLayoutItemLabel,
-    QgsLayoutMeasurement,
-    QgsLayoutItemLegend,
-    QgsLayoutItemMap,
-    QgsLayoutItemPicture,
-    QgsLayoutItemPolygon,
-    QgsLayoutItemScaleBar,
-    QgsLayoutItemShape,
-    QgsLayoutPoint,
-    QgsLayoutSize,
-    QgsLayoutUtils,
-    QgsLegendStyle,
-    QgsMapLayerLegendUtils,
-    QgsPrintLayout,
-    QgsRasterLayer,
-    QgsRectangle,
-    QgsRenderContext,
-    QgsTextFormat,
-    QgsFillSymbol,
-    QgsUnitTypes,
-    QgsVectorLayer,
-    QgsWkbTypes,
-)
+from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsLayoutExporter, QgsLayoutItemLabel,
+                       QgsLayoutMeasurement, QgsLayoutItemLegend, QgsLayoutItemMap, QgsLayoutItemPicture,
+                       QgsLayoutItemPolygon, QgsLayoutItemScaleBar, QgsLayoutItemShape, QgsLayoutPoint, QgsLayoutSize,
+                       QgsLayoutUtils, QgsLegendStyle, QgsMapLayerLegendUtils, QgsPrintLayout, QgsRasterLayer,
+                       QgsRectangle, QgsRenderContext, QgsTextFormat, QgsFillSymbol, QgsUnitTypes, QgsVectorLayer,
+                       QgsWkbTypes)
 from qgis.PyQt.QtCore import QLocale, QPointF, QRectF, QSettings, Qt
 from qgis.PyQt.QtGui import QColor, QFont, QFontDatabase, QPolygonF
 

@@ -25,24 +25,12 @@ import re
 import shutil
 import uuid
 
-from qgis.core import (
-    QgsDataSourceUri,
-    QgsMapLayer,
-    QgsProcessing,
-    QgsProcessingContext,
-    QgsProcessingException,
-    QgsProcessingFeatureSourceDefinition,
-    QgsProcessingOutputLayerDefinition,
-    QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFileDestination,
-    QgsProcessingParameterFolderDestination,
-    QgsProcessingParameterRasterDestination,
-    QgsProcessingParameterVectorDestination,
-    QgsProcessingUtils,
-    QgsProperty,
-    QgsVectorFileWriter,
-    QgsVectorLayer,
-)
+from qgis.core import (QgsDataSourceUri, QgsMapLayer, QgsProcessing, QgsProcessingContext, QgsProcessingException,
+                       QgsProcessingFeatureSourceDefinition, QgsProcessingOutputLayerDefinition,
+                       QgsProcessingParameterFeatureSink, QgsProcessingParameterFileDestination,
+                       QgsProcessingParameterFolderDestination, QgsProcessingParameterRasterDestination,
+                       QgsProcessingParameterVectorDestination, QgsProcessingUtils, QgsProperty, QgsVectorFileWriter,
+                       QgsVectorLayer)
 from qgis.PyQt.QtCore import QVariant
 
 from .base import tr

@@ -12,28 +12,12 @@ hold a raster crashes the QGIS 3.22 dialog (``QgsProcessingFieldWidgetWrapper`` 
 import math
 
 import numpy as np
-from qgis.core import (
-    QgsCoordinateTransform,
-    QgsFeature,
-    QgsFeatureSink,
-    QgsCsException,
-    QgsFeatureRequest,
-    QgsField,
-    QgsGeometry,
-    QgsProcessing,
-    QgsProcessingException,
-    QgsProcessingFeatureSource,
-    QgsProcessingFeatureSourceDefinition,
-    QgsProcessingMultiStepFeedback,
-    QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
-    QgsProcessingParameterRasterLayer,
-    QgsProcessingUtils,
-    QgsProperty,
-    QgsRasterLayer,
-    QgsRectangle,
-    QgsWkbTypes,
-)
+from qgis.core import (QgsCoordinateTransform, QgsFeature, QgsFeatureSink, QgsCsException, QgsFeatureRequest, QgsField,
+                       QgsGeometry, QgsProcessing, QgsProcessingException, QgsProcessingFeatureSource,
+                       QgsProcessingFeatureSourceDefinition, QgsProcessingMultiStepFeedback,
+                       QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
+                       QgsProcessingParameterRasterLayer, QgsProcessingUtils, QgsProperty, QgsRasterLayer, QgsRectangle,
+                       QgsWkbTypes)
 from qgis.PyQt.QtCore import QVariant
 
 from .base import progress_callback

@@ -3,14 +3,8 @@ import os
 import uuid
 
 import numpy as np
-from qgis.core import (
-    QgsCoordinateReferenceSystem,
-    QgsFeatureRequest,
-    QgsGeometry,
-    QgsProcessingException,
-    QgsUnitTypes,
-    QgsWkbTypes,
-)
+from qgis.core import (QgsCoordinateReferenceSystem, QgsFeatureRequest, QgsGeometry, QgsProcessingException,
+                       QgsUnitTypes, QgsWkbTypes)
 
 from .base import tr
 

@@ -21,13 +21,8 @@ import uuid
 from collections import Counter
 
 import numpy as np
-from qgis.core import (
-    QgsFeatureRequest,
-    QgsProcessingFeatureSourceDefinition,
-    QgsProviderRegistry,
-    QgsVectorFileWriter,
-    QgsWkbTypes,
-)
+from qgis.core import (QgsFeatureRequest, QgsProcessingFeatureSourceDefinition, QgsProviderRegistry,
+                       QgsVectorFileWriter, QgsWkbTypes)
 
 from ..core.speeds import lookup
 

@@ -9,28 +9,12 @@ whenever the layer is opened, so ``qgis_process`` results and GeoTIFFs dragged i
 import math
 import os
 
-from qgis.core import (
-    QgsCategorizedSymbolRenderer,
-    QgsColorRampShader,
-    QgsFeatureRequest,
-    QgsFillSymbol,
-    QgsGradientColorRamp,
-    QgsGraduatedSymbolRenderer,
-    QgsLineSymbol,
-    QgsMarkerSymbol,
-    QgsPalettedRasterRenderer,
-    QgsProcessingLayerPostProcessorInterface,
-    QgsRasterLayer,
-    QgsRasterShader,
-    QgsRendererCategory,
-    QgsRendererRange,
-    QgsRuleBasedRenderer,
-    QgsSingleBandPseudoColorRenderer,
-    QgsSymbol,
-    QgsVectorLayer,
-    QgsVectorLayerSimpleLabeling,
-    QgsWkbTypes,
-)
+from qgis.core import (QgsCategorizedSymbolRenderer, QgsColorRampShader, QgsFeatureRequest, QgsFillSymbol,
+                       QgsGradientColorRamp, QgsGraduatedSymbolRenderer, QgsLineSymbol, QgsMarkerSymbol,
+                       QgsPalettedRasterRenderer, QgsProcessingLayerPostProcessorInterface, QgsRasterLayer,
+                       QgsRasterShader, QgsRendererCategory, QgsRendererRange, QgsRuleBasedRenderer,
+                       QgsSingleBandPseudoColorRenderer, QgsSymbol, QgsVectorLayer, QgsVectorLayerSimpleLabeling,
+                       QgsWkbTypes)
 from qgis.PyQt import sip
 from qgis.PyQt.QtGui import QColor
 
