@@ -1,3 +1,4 @@
+# needs: 10 (demo steps whose outputs this one reads; scripts/demo.sh runs it once they are done)
 # Calibrate the speed surface against 7,069 observed LSOA -> hospital journeys (Buckinghamshire, Berkshire West):
 # a fixed time per journey + one speed factor, errors on held-out destinations. The drive times, the matrix, the
 # coverage and the scenario below use the calibrated surface, which carries its fixed time with it.

@@ -1,3 +1,4 @@
+# needs: 15 (demo steps whose outputs this one reads; scripts/demo.sh runs it once they are done)
 # Drive time to the nearest type-1 A&E inside the surface, on the calibrated surface (ordinary driving: the fitted
 # fixed time + driving; no activation), with zones.
 "$QP" run drivetime:drivetime --SPEED="$OUT/speed_calibrated.tif" \

@@ -1,3 +1,4 @@
+# needs: 20 (demo steps whose outputs this one reads; scripts/demo.sh runs it once they are done)
 # Coverage and equity gaps: districts of Oxfordshire (LSOA population, ONS rural-urban class, IMD decile), then
 # the BOB PCTs from the BOB LSOAs (WGS 84, reprojected on the fly), against the drive time of demo step 20.
 G="$DATA/oxfordshire_demo.gpkg"

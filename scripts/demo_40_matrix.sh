@@ -1,3 +1,4 @@
+# needs: 15 (demo steps whose outputs this one reads; scripts/demo.sh runs it once they are done)
 # A&E travel-time matrix and collaboration bands between the type-1 A&E sites inside the speed surface
 # (same subset as demo_20_drivetime.sh): pair table, styled lines, sites with groups, wide CSV, and the raster
 # of how many sites lie within each band break of every cell.

@@ -1,3 +1,4 @@
+# needs: 15 (demo steps whose outputs this one reads; scripts/demo.sh runs it once they are done)
 # Scenario: Horton General Hospital (Banbury) A&E closes. Baseline = the type-1 A&E sites inside the speed surface;
 # people from the LSOA populations, by district, urbanity (ONS RUC2011) and IMD decile; thresholds to 60 minutes.
 SITES="ed_type1_curated = 1 AND bng_e > 396500 AND bng_e < 518500 AND bng_n > 141500 AND bng_n < 268500"
