@@ -504,3 +504,17 @@ def per_site_counts(labels, rows, cols, n_sites, weights=None):
     w = np.ones(rows.size) if weights is None else np.asarray(weights, dtype=np.float64)
     hit = lv >= 0
     return np.bincount(lv[hit], w[hit], minlength=n_sites), float(w[~hit].sum())
+
+
+def zone_sums(labels, cells, n_sites, weights, points_rc=None):
+    """Per nearest-site zone of ``labels`` (2-D, -1 = no site): the sum of each vector in ``weights`` over the
+    demand ``cells`` (flat indices into ``labels``; a None vector gives zeros) and, with ``points_rc`` (rows,
+    cols), the number of those points per zone (else None). ``labels`` None (no site open): zeros."""
+    if labels is None:
+        return [np.zeros(n_sites) for _ in weights], (np.zeros(n_sites) if points_rc is not None else None)
+    lv = np.asarray(labels).reshape(-1)[cells]
+    hit = lv >= 0
+    sums = [np.zeros(n_sites) if wv is None else np.bincount(lv[hit], np.asarray(wv)[hit], minlength=n_sites)
+            for wv in weights]
+    counts = per_site_counts(labels, points_rc[0], points_rc[1], n_sites)[0] if points_rc is not None else None
+    return sums, counts

@@ -1,4 +1,5 @@
 """drivetime:standby -- Place standby / deployment points (maximal covering location on drive times)."""
+from dataclasses import dataclass, field
 import html
 import time
 
@@ -15,6 +16,54 @@ from . import qgis_io, styling
 from .inputs import NetworkInput, SitesInput, SpeedInput
 from .population import AreaPopulationReader
 from .report_charts import standby_curve_svg
+
+
+@dataclass
+class _Settings:
+    """The run's checked parameters."""
+
+    budget: float  # minutes, fixed time included
+    drive: float  # minutes of driving that fit in the budget
+    neighbours: int
+    snap: float
+    days: float
+    min_per_day: float
+    target: float  # % or None
+    count: int  # None with a target
+    swap: bool
+
+
+@dataclass
+class _DemandData:
+    """Demand cells and their weights (``w``: incidents if given, else population; per demand cell)."""
+
+    demand: object  # core.standby.Demand (population + incidents)
+    weight_grid: np.ndarray
+    unit: str
+    w: np.ndarray
+    w_pop: np.ndarray  # None without population
+    w_inc: np.ndarray  # None without incidents
+    inc_rc: tuple  # (rows, cols) of the incidents, None without
+
+
+@dataclass
+class _Sites:
+    """Candidates then existing sites: one source each (``src`` rows, cols), existing ones ``fixed``."""
+
+    cand: dict
+    existing: dict  # None without EXISTING
+    n_cand: int = field(init=False)
+    n_fix: int = field(init=False)
+    src: np.ndarray = field(init=False)
+    fixed: list = field(init=False)
+
+    def __post_init__(self):
+        self.n_cand = self.cand["rows"].size
+        self.n_fix = 0 if self.existing is None else self.existing["rows"].size
+        self.src = np.column_stack([self.cand["rows"], self.cand["cols"]])
+        if self.n_fix:
+            self.src = np.vstack([self.src, np.column_stack([self.existing["rows"], self.existing["cols"]])])
+        self.fixed = list(range(self.n_cand, self.n_cand + self.n_fix))
 
 
 class StandbyAlgorithm(SpeedInput, SitesInput, NetworkInput, AreaPopulationReader, AlgorithmBase):
@@ -165,20 +214,55 @@ class StandbyAlgorithm(SpeedInput, SitesInput, NetworkInput, AreaPopulationReade
             self.addOutput(QgsProcessingOutputNumber(key, desc))
 
     # ------------------------------------------------------------------------------------------------------
-    def _points(self, parameters, name, context, crs, spec, friction, snap, feedback):
-        return self.read_sites(parameters, name, context, spec, crs, friction, snap, feedback)
-
     def process(self, parameters, context, feedback):
-        from ..core import standby as sb
-        from ..core.costdist import cost_distance, speed_to_friction
+        from ..core.costdist import speed_to_friction
 
         t_start = time.perf_counter()
         want_zones = self.wants_output(parameters, self.OUTPUT_ZONES, context)
         steps = QgsProcessingMultiStepFeedback(5, feedback)
         layer, grid = self.read_speed(parameters, context)
-        speed = grid.array
-        crs = layer.crs()
-        spec = grid.spec
+        spec, crs = grid.spec, layer.crs()
+        s = self._read_settings(parameters, context, feedback, layer)
+        friction = speed_to_friction(grid.array)
+        passable = np.isfinite(friction)
+
+        dem = self._demand(parameters, context, feedback, spec, crs, passable)  # 1. demand
+        steps.setCurrentStep(1)  # 2. candidates and existing sites
+        sites = self._candidates(parameters, context, feedback, steps, grid.array, spec, crs, friction, passable,
+                                 s.snap, dem.weight_grid)
+        if feedback.isCanceled():
+            return {}
+        steps.setCurrentStep(2)  # 3. coverage sets
+        sets = self._coverage_sets(feedback, steps, friction, spec, sites, s, dem.demand)
+        steps.setCurrentStep(3)  # 4. optimise
+        sol = self._optimise(feedback, steps, sets, dem, sites, s)
+        if feedback.isCanceled():
+            return {}
+        steps.setCurrentStep(4)  # 5. zones / allocation (nearest chosen point or existing site within the budget)
+        labels, zone_dem, zone_pop, per_day = self._allocate_zones(friction, spec, sites, sol, dem, s)
+
+        k = len(sol.chosen)
+        results = self._figures(sol, k, sites.n_fix, s.target)
+        results.update(self._write_points(parameters, context, feedback, crs, sets, sol, sites.cand, dem.w_pop,
+                                          dem.w_inc, sites.fixed, per_day, s.min_per_day, zone_pop))
+        results.update(self._write_curve(parameters, context, sol, k))
+        if want_zones and labels is not None:
+            results.update(self._write_zones(parameters, context, feedback, crs, spec, labels, sol, sites.cand,
+                                             sites.existing, zone_dem,
+                                             zone_pop if dem.w_pop is not None else None, per_day))
+        self._warn_low_use(feedback, per_day, k, s.min_per_day)
+        report = self.parameterAsFileOutput(parameters, self.OUTPUT_REPORT, context)
+        if report:
+            self._write_report(report, sol, k, s.target, s.budget, dem.unit, sites.n_cand, sites.n_fix, per_day,
+                               s.min_per_day)
+            results[self.OUTPUT_REPORT] = report
+        feedback.pushInfo(self.tr("Done in {t:.1f} s.").format(t=time.perf_counter() - t_start))
+        steps.setProgress(100)
+        return results
+
+    # -- steps -------------------------------------------------------------------------------------------------
+    def _read_settings(self, parameters, context, feedback, layer):
+        """The run's settings, checked (in this order) before any input is read."""
         budget = self.parameterAsDouble(parameters, self.DRIVE_BUDGET, context)
         if not budget > 0:
             raise QgsProcessingException(self.tr("DRIVE_BUDGET must be positive (minutes), e.g. 6."))
@@ -188,7 +272,6 @@ class StandbyAlgorithm(SpeedInput, SitesInput, NetworkInput, AreaPopulationReade
                 "DRIVE_BUDGET: the calibrated speed surface adds a fixed time of {f:.2f} min to every journey, which "
                 "uses up the whole budget of {b} min. Give a larger budget, or use an uncalibrated surface (or one "
                 "calibrated on blue-light journeys) for drive zones.").format(f=fixed, b=fmt_num(budget)))
-        drive = budget - fixed  # minutes of driving that fit in the budget
         neighbours = self.read_neighbours(parameters, context)
         snap = self.read_snap_distance(parameters, context)
         days = self.parameterAsDouble(parameters, self.DAYS, context)
@@ -208,10 +291,12 @@ class StandbyAlgorithm(SpeedInput, SitesInput, NetworkInput, AreaPopulationReade
                 raise QgsProcessingException(self.tr(
                     "COUNT must be at least 1 (or give TARGET_COVERAGE to find the number of points)."))
         swap = self.parameterAsBool(parameters, self.SWAP, context)
-        friction = speed_to_friction(speed)
-        passable = np.isfinite(friction)
+        return _Settings(budget, budget - fixed, neighbours, snap, days, min_per_day, target, count, swap)
 
-        # 1. demand -----------------------------------------------------------------------------------------
+    def _demand(self, parameters, context, feedback, spec, crs, passable):
+        """Population and / or incidents on the speed grid -> the demand cells and their weights."""
+        from ..core import standby as sb
+
         # the population reader of coverage and scenario (population.py): the same people for the same layer
         pop, pop_in, pop_placed = self._population_grid(parameters, context, feedback, spec, crs)
         if pop is not None:
@@ -220,7 +305,7 @@ class StandbyAlgorithm(SpeedInput, SitesInput, NetworkInput, AreaPopulationReade
             if pop_in > 0 and pop_placed < pop_in * (1 - 1e-6):
                 feedback.pushWarning(self.tr("POPULATION: {p:,.0f} of {t:,.0f} people lie outside the speed raster "
                                              "and are left out.").format(p=pop_in - pop_placed, t=pop_in))
-        inc = None
+        inc = inc_rc = None
         dpts = self.read_site_points(parameters, self.DEMAND, context, crs, feedback=feedback)
         if dpts is not None:
             dr, dc = spec.rowcol(dpts["x"], dpts["y"])
@@ -250,11 +335,15 @@ class StandbyAlgorithm(SpeedInput, SitesInput, NetworkInput, AreaPopulationReade
         if stuck > 0:
             feedback.pushWarning(self.tr("{v:,.0f} {u} ({p:.2f} %) are on impassable cells and can never be "
                                          "covered.").format(v=stuck, u=unit, p=100 * stuck / w.sum()))
+        return _DemandData(demand, weight_grid, unit, w, w_pop, w_inc, inc_rc)
 
-        # 2. candidates and existing sites -------------------------------------------------------------------
-        steps.setCurrentStep(1)
-        existing = self._points(parameters, self.EXISTING, context, crs, spec, friction, snap, feedback)
-        cand = self._points(parameters, self.CANDIDATES, context, crs, spec, friction, snap, feedback)
+    def _candidates(self, parameters, context, feedback, steps, speed, spec, crs, friction, passable, snap,
+                    weight_grid):
+        """The existing sites and the candidates (given, or generated on road cells near the demand)."""
+        from ..core import standby as sb
+
+        existing = self.read_sites(parameters, self.EXISTING, context, spec, crs, friction, snap, feedback)
+        cand = self.read_sites(parameters, self.CANDIDATES, context, spec, crs, friction, snap, feedback)
         t0 = time.perf_counter()
         if cand is None:
             n_gen = self.parameterAsInt(parameters, self.CANDIDATE_COUNT, context)
@@ -273,34 +362,32 @@ class StandbyAlgorithm(SpeedInput, SitesInput, NetworkInput, AreaPopulationReade
             cand = {"fid": np.arange(1, r.size + 1), "x": x, "y": y, "rows": r, "cols": c}
             feedback.pushInfo(self.tr("Generated {n} candidates (k-means of demand-weighted cells, moved to road "
                                       "cells) in {t:.1f} s.").format(n=r.size, t=time.perf_counter() - t0))
-        del speed
-        n_cand = cand["rows"].size
-        n_fix = 0 if existing is None else existing["rows"].size
-        src = np.column_stack([cand["rows"], cand["cols"]])
-        if n_fix:
-            src = np.vstack([src, np.column_stack([existing["rows"], existing["cols"]])])
-        if feedback.isCanceled():
-            return {}
+        return _Sites(cand, existing)
 
-        # 3. coverage sets ------------------------------------------------------------------------------------
-        steps.setCurrentStep(2)
+    def _coverage_sets(self, feedback, steps, friction, spec, sites, s, demand):
+        """Which demand cells each candidate and existing site covers within the drive budget."""
+        from ..core import standby as sb
+
         t0 = time.perf_counter()
         with dask_runner(feedback) as runner:  # DRIVETIME_DASK: candidate runs as Dask tasks (same sets)
-            sets = sb.coverage_sets(friction, spec.cell_size, src, drive, demand, neighbours=neighbours,
+            sets = sb.coverage_sets(friction, spec.cell_size, sites.src, s.drive, demand, neighbours=s.neighbours,
                                     progress=progress_callback(steps), runner=runner)
         feedback.pushInfo(self.tr("Coverage sets: {n} candidates + {e} existing sites, {c:,} demand cells, on average "
                                   "{m:,.0f} demand cells within {b} min each ({t:.1f} s).").format(
-            n=n_cand, e=n_fix, c=demand.cells.size, m=float(sets.sizes().mean()), b=fmt_num(budget),
+            n=sites.n_cand, e=sites.n_fix, c=demand.cells.size, m=float(sets.sizes().mean()), b=fmt_num(s.budget),
             t=time.perf_counter() - t0))
+        return sets
 
-        # 4. optimise -----------------------------------------------------------------------------------------
-        steps.setCurrentStep(3)
+    def _optimise(self, feedback, steps, sets, dem, sites, s):
+        """Greedy (+ swap) maximal cover, and what it means in the log."""
+        from ..core import standby as sb
+
         t0 = time.perf_counter()
-        fixed = list(range(n_cand, n_cand + n_fix))
-        sol = sb.solve(sets, w, count=count, fixed=fixed, target_share=None if target is None else target / 100.0,
-                       swap=swap, progress=progress_callback(steps))
+        sol = sb.solve(sets, dem.w, count=s.count, fixed=sites.fixed,
+                       target_share=None if s.target is None else s.target / 100.0, swap=s.swap,
+                       progress=progress_callback(steps))
         t_opt = time.perf_counter() - t0
-        k = len(sol.chosen)
+        k, n_fix, target = len(sol.chosen), sites.n_fix, s.target
         if n_fix:
             feedback.pushInfo(self.tr("The {n} existing sites cover {b:.1f} % of the demand.").format(
                 n=n_fix, b=sol.pct(sol.base)))
@@ -308,7 +395,7 @@ class StandbyAlgorithm(SpeedInput, SitesInput, NetworkInput, AreaPopulationReade
             "{k} new point(s) bring the cover to {c:.1f} % of {tot:,.0f} {u} (greedy: "
             "{gk} points, {g:.1f} %; {s} swap(s)); no {k} candidates could exceed {ub:.1f} %; all candidates "
             "together reach {r:.1f} % ({t:.1f} s).").format(
-                k=k, c=sol.pct(sol.covered), tot=sol.total, u=unit, gk=sol.greedy_count,
+                k=k, c=sol.pct(sol.covered), tot=sol.total, u=dem.unit, gk=sol.greedy_count,
                 g=sol.pct(sol.greedy_covered), s=sol.swaps, ub=sol.pct(sol.upper_bound),
                 r=sol.pct(sol.reachable), t=t_opt))
         for note in sol.notes:
@@ -318,48 +405,40 @@ class StandbyAlgorithm(SpeedInput, SitesInput, NetworkInput, AreaPopulationReade
                 feedback.pushWarning(self.tr(
                     "TARGET_COVERAGE {t} % cannot be reached: all {n} candidates together cover {r:.1f} %. The {k} "
                     "points that add cover are placed. Add candidates (CANDIDATES or CANDIDATE_COUNT) or raise "
-                    "DRIVE_BUDGET.").format(t=fmt_num(target), n=n_cand, r=sol.pct(sol.reachable), k=k))
+                    "DRIVE_BUDGET.").format(t=fmt_num(target), n=sites.n_cand, r=sol.pct(sol.reachable), k=k))
             else:
                 feedback.pushInfo(self.tr("Smallest count reaching {t} %: {k}{proof}.").format(
                     t=fmt_num(target), k=k, proof=self.tr(" (proven: no {m} candidates can reach it)").format(m=k - 1)
                     if sol.proven_minimal and k > 0 else ""))
-        if feedback.isCanceled():
-            return {}
+        return sol
 
-        # 5. zones / allocation (nearest chosen point or existing site within the budget) -------------------------
-        steps.setCurrentStep(4)
-        open_idx = list(sol.chosen) + fixed
+    @staticmethod
+    def _allocate_zones(friction, spec, sites, sol, dem, s):
+        """Each cell within the budget to its nearest open site (chosen points, then existing sites); the demand,
+        population and incidents per 24 h of each zone."""
+        from ..core import standby as sb
+        from ..core.costdist import cost_distance
+
+        open_idx = list(sol.chosen) + sites.fixed
         labels = None
         if open_idx:
-            res = cost_distance(friction, spec.cell_size, src[open_idx], max_cost=drive, neighbours=neighbours,
-                                want_nearest=True)
+            res = cost_distance(friction, spec.cell_size, sites.src[open_idx], max_cost=s.drive,
+                                neighbours=s.neighbours, want_nearest=True)
             labels = res.nearest
             del res
-        n_open = len(open_idx)
-        lab_flat = labels.reshape(-1) if labels is not None else None
-        zone_dem = np.zeros(n_open)
-        zone_pop = np.zeros(n_open)
-        zone_inc = np.zeros(n_open)
-        if lab_flat is not None:
-            lv = lab_flat[demand.cells]
-            hit = lv >= 0
-            zone_dem = np.bincount(lv[hit], w[hit], minlength=n_open)
-            if w_pop is not None:
-                zone_pop = np.bincount(lv[hit], w_pop[hit], minlength=n_open)
-            if inc is not None:
-                zone_inc, _ = sb.per_site_counts(labels, inc_rc[0], inc_rc[1], n_open)
-        per_day = zone_inc / days if inc is not None else None
+        (zone_dem, zone_pop), zone_inc = sb.zone_sums(labels, dem.demand.cells, len(open_idx), (dem.w, dem.w_pop),
+                                                      dem.inc_rc)
+        per_day = zone_inc / s.days if dem.inc_rc is not None else None
+        return labels, zone_dem, zone_pop, per_day
 
-        results = {"POINTS_CHOSEN": int(k), "COVERAGE_PCT": float(sol.pct(sol.covered)),
-                   "EXISTING_COVERAGE_PCT": float(sol.pct(sol.base)) if n_fix else 0.0,
-                   "MAX_COVERAGE_PCT": float(sol.pct(sol.reachable)),
-                   "TARGET_REACHED": float(bool(sol.target_reached)) if target is not None else float("nan")}
-        results.update(self._write_points(parameters, context, feedback, crs, sb, sets, sol, cand, w_pop, w_inc,
-                                          fixed, per_day, min_per_day, zone_pop))
-        results.update(self._write_curve(parameters, context, sol, k))
-        if want_zones and labels is not None:
-            results.update(self._write_zones(parameters, context, feedback, crs, spec, labels, sol, cand, existing,
-                                             zone_dem, zone_pop if w_pop is not None else None, per_day))
+    @staticmethod
+    def _figures(sol, k, n_fix, target):
+        return {"POINTS_CHOSEN": int(k), "COVERAGE_PCT": float(sol.pct(sol.covered)),
+                "EXISTING_COVERAGE_PCT": float(sol.pct(sol.base)) if n_fix else 0.0,
+                "MAX_COVERAGE_PCT": float(sol.pct(sol.reachable)),
+                "TARGET_REACHED": float(bool(sol.target_reached)) if target is not None else float("nan")}
+
+    def _warn_low_use(self, feedback, per_day, k, min_per_day):
         if per_day is not None and k:
             low = [i + 1 for i in range(k) if per_day[i] < min_per_day]
             if low:
@@ -367,16 +446,9 @@ class StandbyAlgorithm(SpeedInput, SitesInput, NetworkInput, AreaPopulationReade
                     "{n} of {k} new points would respond to fewer than {m} incidents per 24 h (ranks {r}): a resource "
                     "there would stand idle most of the time.").format(n=len(low), k=k, m=fmt_num(min_per_day),
                                                                        r=", ".join(map(str, low[:30]))))
-        report = self.parameterAsFileOutput(parameters, self.OUTPUT_REPORT, context)
-        if report:
-            self._write_report(report, sol, k, target, budget, unit, n_cand, n_fix, per_day, min_per_day)
-            results[self.OUTPUT_REPORT] = report
-        feedback.pushInfo(self.tr("Done in {t:.1f} s.").format(t=time.perf_counter() - t_start))
-        steps.setProgress(100)
-        return results
 
     # -- outputs -----------------------------------------------------------------------------------------------
-    def _write_points(self, parameters, context, feedback, crs, sb, sets, sol, cand, w_pop, w_inc, fixed, per_day,
+    def _write_points(self, parameters, context, feedback, crs, sets, sol, cand, w_pop, w_inc, fixed, per_day,
                       min_per_day, zone_pop):
         fields = QgsFields()
         fields.append(QgsField("rank", QVariant.Int))

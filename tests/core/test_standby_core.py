@@ -227,3 +227,18 @@ def test_points_per_cell_and_per_site_counts():
     labels = np.array([[0, 1, -1], [1, 1, 0], [-1, -1, -1]])
     counts, none = sb.per_site_counts(labels, [0, 0, 1, 2, 9], [0, 1, 2, 2, 9], 2)
     assert counts.tolist() == [2.0, 1.0] and none == 2.0
+
+
+def test_zone_sums_against_a_loop():
+    labels = np.array([[0, 1, -1], [1, 1, 0], [-1, 2, 2]])
+    cells = np.array([0, 1, 2, 4, 5, 7], np.int64)
+    w = np.array([1.0, 2.0, 4.0, 8.0, 16.0, 32.0])
+    pop = np.array([0.5, 0.25, 9.0, 0.0, 1.0, 3.0])
+    (dem, none, pp), inc = sb.zone_sums(labels, cells, 3, (w, None, pop), ([0, 2, 2, 9], [0, 1, 2, 9]))
+    flat = labels.reshape(-1)
+    for site in range(3):
+        assert dem[site] == sum(wv for c, wv in zip(cells, w) if flat[c] == site)
+        assert pp[site] == sum(pv for c, pv in zip(cells, pop) if flat[c] == site)
+    assert dem.tolist() == [17.0, 10.0, 32.0] and none.tolist() == [0.0] * 3 and inc.tolist() == [1.0, 0.0, 2.0]
+    (dem,), inc = sb.zone_sums(None, cells, 2, (w,))
+    assert dem.tolist() == [0.0, 0.0] and inc is None
