@@ -1,4 +1,5 @@
 """drivetime:response -- Response-time performance with demand and busy vehicles (mean and 90th percentile)."""
+from dataclasses import dataclass
 import html
 import math
 import os
@@ -24,6 +25,23 @@ METHODS = ["analytic", "simulation"]
 def threshold_suffix(t):
     """7 -> '7', 7.5 -> '7_5' (field names pct_le_<T>)."""
     return fmt_num(t).replace(".", "_")
+
+
+@dataclass
+class _Settings:
+    """The run's checked parameters."""
+
+    fixed: float  # calibrated fixed minutes per journey (0 if none)
+    activation: float
+    job_cycle: float
+    factor: float  # DEMAND_FACTOR
+    targets: list
+    method: str  # one of METHODS
+    std_mean: float  # None if not given
+    std_p90: float  # None if not given
+    max_added: int
+    neighbours: int
+    snap: float
 
 
 class ResponseAlgorithm(SpeedInput, SitesInput, ActivationInput, NetworkInput, AreaPopulationReader, AlgorithmBase):
@@ -198,13 +216,58 @@ class ResponseAlgorithm(SpeedInput, SitesInput, ActivationInput, NetworkInput, A
         return self.parameterAsDouble(parameters, name, context)
 
     def process(self, parameters, context, feedback):
-        from ..core import response as rs
-        from ..core.costdist import travel_time_matrix
-
         t_start = time.perf_counter()
         steps = QgsProcessingMultiStepFeedback(5, feedback)
         layer, spec, friction = self.read_friction(parameters, context)
         crs = layer.crs()
+        s = self._read_settings(parameters, context, feedback, layer)
+        stations, vehicles = self._stations(parameters, context, feedback, spec, crs, friction, s.snap)  # 1.
+        steps.setCurrentStep(1)  # 2. demand and areas
+        areas = self._read_areas(parameters, context, feedback, crs, spec)
+        dem = self._read_demand(parameters, context, steps, spec, crs, s.factor)
+        place_area = self._cell_areas(spec, dem["cells"], areas)
+        if feedback.isCanceled():
+            return {}
+        steps.setCurrentStep(2)  # 3. drive times: one early-stopping run per station to every demand cell
+        times = self._drive_times(feedback, steps, friction, spec, stations, dem["cells"], s)
+        problem, total, cls, place_area = self._problem(feedback, friction, times, vehicles, dem, place_area, s)
+        steps.setCurrentStep(3)  # 4. the model
+        n_areas = len(areas["ids"])
+        model, sim = self._model(parameters, context, feedback, problem, s.method)
+        res = sim if sim is not None else model
+        by_area = res.group_stats(place_area, n_areas, s.targets)
+        whole = res.group_stats(np.zeros(place_area.size, np.int64), 1, s.targets)
+        by_cls = res.group_stats(cls, 4, s.targets) if dem["has_cls"] else None
+        st_table = res.station_table()
+        if feedback.isCanceled():
+            return {}
+        steps.setCurrentStep(4)  # 5. needs search
+        needs = self._needs(feedback, steps, problem, model, place_area, n_areas, s)
+
+        results = self._figures(whole, model, problem.n_vehicles, total, needs)
+        results.update(self._write_areas(parameters, context, feedback, areas, by_area, s.targets, sim is not None,
+                                         s.std_mean, s.std_p90))
+        if self.wants_output(parameters, self.OUTPUT_STATIONS, context):
+            results.update(self._write_stations(parameters, context, feedback, crs, stations, vehicles, st_table,
+                                                sim is not None, needs))
+        if needs is not None and self.wants_output(parameters, self.OUTPUT_NEEDS, context):
+            results.update(self._write_needs(parameters, context, needs, stations, n_areas))
+        summary = self.parameterAsFileOutput(parameters, self.OUTPUT_SUMMARY, context) \
+            if self.wants_output(parameters, self.OUTPUT_SUMMARY, context) else None
+        if summary:
+            lines = self._sentences(s.method, model, sim, whole, by_area, by_cls, areas, s.targets, total,
+                                    problem.n_vehicles, st_table, stations, s.std_mean, s.std_p90, needs,
+                                    s.activation, s.job_cycle)
+            self._write_summary(summary, lines)
+            results[self.OUTPUT_SUMMARY] = summary
+        feedback.pushInfo(self.tr("Trust-wide: mean {m:.1f} min, 90th percentile {p:.1f} min.").format(
+            m=whole["mean"][0], p=whole["p90"][0]))
+        feedback.pushInfo(self.tr("Done in {t:.1f} s.").format(t=time.perf_counter() - t_start))
+        return results
+
+    # -- steps -----------------------------------------------------------------------------------------------
+    def _read_settings(self, parameters, context, feedback, layer):
+        """The run's settings, checked (in this order) before any input is read."""
         fixed = qgis_io.read_fixed_minutes(layer, self.SPEED, feedback)
         activation = self.read_activation(parameters, context)
         job_cycle = self.parameterAsDouble(parameters, self.JOB_CYCLE, context)
@@ -229,36 +292,39 @@ class ResponseAlgorithm(SpeedInput, SitesInput, ActivationInput, NetworkInput, A
                 "15), or set MAX_ADDED to 0."))
         neighbours = self.read_neighbours(parameters, context)
         snap = self.read_snap_distance(parameters, context)
+        return _Settings(fixed, activation, job_cycle, factor, targets, method, std_mean, std_p90, max_added,
+                         neighbours, snap)
 
-        # 1. stations ----------------------------------------------------------------------------------------
+    def _stations(self, parameters, context, feedback, spec, crs, friction, snap):
         vfield = self.parameterAsString(parameters, self.VEHICLES_FIELD, context) or None
         stations = self.read_sites(parameters, self.STATIONS, context, spec, crs, friction, snap, feedback,
                                    fields=(vfield,) if vfield else ())
-        vehicles = self._vehicles(stations, vfield)
+        return stations, self._vehicles(stations, vfield)
 
-        # 2. demand and areas ----------------------------------------------------------------------------------
-        steps.setCurrentStep(1)
-        areas = self._read_areas(parameters, context, feedback, crs, spec)
-        dem = self._read_demand(parameters, context, steps, spec, crs, factor)
-        cells, rates, cls = dem["cells"], dem["rates"], dem["cls"]
-        place_area = self._cell_areas(spec, cells, areas)
-        passable = np.isfinite(friction.reshape(-1)[cells])
-        if feedback.isCanceled():
-            return {}
+    def _drive_times(self, feedback, steps, friction, spec, stations, cells, s):
+        """Minutes (fixed time included) from each station (rows) to each demand record (columns)."""
+        from ..core.costdist import travel_time_matrix
 
-        # 3. drive times: one early-stopping run per station to every demand cell ---------------------------
-        steps.setCurrentStep(2)
         t0 = time.perf_counter()
         ucells, inv = np.unique(cells, return_inverse=True)
         tgt = np.column_stack([ucells // spec.cols, ucells % spec.cols])
         src = np.column_stack([stations["rows"], stations["cols"]])
-        times_u = travel_time_matrix(friction, spec.cell_size, src, tgt, math.inf, neighbours=neighbours,
+        times_u = travel_time_matrix(friction, spec.cell_size, src, tgt, math.inf, neighbours=s.neighbours,
                                      progress=progress_callback(steps))
-        if fixed:
-            times_u = times_u + fixed
+        if s.fixed:
+            times_u = times_u + s.fixed
         times = times_u[:, inv]
         feedback.pushInfo(self.tr("Drive times from {s} stations to {c:,} demand cells in {t:.1f} s.").format(
             s=src.shape[0], c=ucells.size, t=time.perf_counter() - t0))
+        return times
+
+    def _problem(self, feedback, friction, times, vehicles, dem, place_area, s):
+        """The response problem on the demand that a station with vehicles can reach (the rest left out, with a
+        warning); also returns the calls per day, the urbanity class and area of each demand record kept."""
+        from ..core import response as rs
+
+        rates, cls = dem["rates"], dem["cls"]
+        passable = np.isfinite(friction.reshape(-1)[dem["cells"]])
         reach = np.isfinite(np.where(vehicles[:, None] > 0, times, np.inf)).any(axis=0) & passable
         if not reach.all():
             lost = float(rates[~reach].sum())
@@ -271,20 +337,21 @@ class ResponseAlgorithm(SpeedInput, SitesInput, ActivationInput, NetworkInput, A
                     "and STATIONS."))
             times, rates, cls, place_area = times[:, reach], rates[reach], cls[reach], place_area[reach]
         try:
-            problem = rs.Problem.build(times, vehicles, rates, activation, job_cycle)
+            problem = rs.Problem.build(times, vehicles, rates, s.activation, s.job_cycle)
         except rs.ResponseError as e:
             raise QgsProcessingException(self.tr("Response model: {err}.").format(err=e)) from None
         total = float(rates.sum())
-        n_veh = problem.n_vehicles
         feedback.pushInfo(self.tr("{c:.1f} calls per day, {v} vehicles at {s} stations; activation {a} min, job "
                                   "cycle {j} min; zero-demand mean response {m:.2f} min.").format(
-            c=total, v=n_veh, s=vehicles.size, a=fmt_num(activation), j=fmt_num(job_cycle),
+            c=total, v=problem.n_vehicles, s=vehicles.size, a=fmt_num(s.activation), j=fmt_num(s.job_cycle),
             m=problem.nearest_mean()))
+        return problem, total, cls, place_area
 
-        # 4. the model -----------------------------------------------------------------------------------------
-        steps.setCurrentStep(3)
+    def _model(self, parameters, context, feedback, problem, method):
+        """The analytic model, and the simulation when METHOD asks for it (else None)."""
+        from ..core import response as rs
+
         t0 = time.perf_counter()
-        n_areas = len(areas["ids"])
         try:
             model = rs.analytic(problem)
         except rs.ResponseError as e:
@@ -293,7 +360,8 @@ class ResponseAlgorithm(SpeedInput, SitesInput, ActivationInput, NetworkInput, A
                 "(DEMAND_FIELD, DEMAND_FACTOR).").format(err=e)) from None
         feedback.pushInfo(self.tr("Analytic model: {l:.1f} vehicles busy on average ({u:.0f} % utilisation), {q:.1f} "
                                   "% of calls wait for a vehicle ({t:.2f} s).").format(
-            l=model.load, u=100.0 * model.load / n_veh, q=100.0 * model.p_queue, t=time.perf_counter() - t0))
+            l=model.load, u=100.0 * model.load / problem.n_vehicles, q=100.0 * model.p_queue,
+            t=time.perf_counter() - t0))
         sim = None
         if method == "simulation":
             days = self.parameterAsDouble(parameters, self.SIM_DAYS, context)
@@ -303,46 +371,28 @@ class ResponseAlgorithm(SpeedInput, SitesInput, ActivationInput, NetworkInput, A
             n_calls = sum(len(x) for x in sim.response)
             feedback.pushInfo(self.tr("Simulation: {r} replications of {d} days, {n:,} calls in {t:.1f} s.").format(
                 r=reps, d=fmt_num(days), n=n_calls, t=sim.seconds))
-        res = sim if sim is not None else model
-        by_area = res.group_stats(place_area, n_areas, targets)
-        whole = res.group_stats(np.zeros(place_area.size, np.int64), 1, targets)
-        by_cls = res.group_stats(cls, 4, targets) if dem["has_cls"] else None
-        st_table = res.station_table()
-        if feedback.isCanceled():
-            return {}
+        return model, sim
 
-        # 5. needs search ----------------------------------------------------------------------------------------
-        steps.setCurrentStep(4)
-        needs = None
-        if max_added > 0:
-            t0 = time.perf_counter()
-            needs = rs.vehicles_needed(problem, place_area, n_areas, std_mean, std_p90, max_added,
-                                       progress=progress_callback(steps), model=model)
-            feedback.pushInfo(self.tr("Needs search: {k} vehicle(s) added, {f} area(s) still short of the standards "
-                                      "({t:.1f} s).").format(k=needs[-1]["added"], f=needs[-1]["failing"],
-                                                             t=time.perf_counter() - t0))
+    def _needs(self, feedback, steps, problem, model, place_area, n_areas, s):
+        """The vehicles-needed search (None when MAX_ADDED is 0)."""
+        from ..core import response as rs
 
-        results = {"MEAN_MINUTES": float(whole["mean"][0]), "P90_MINUTES": float(whole["p90"][0]),
-                   "UTILISATION_PCT": 100.0 * model.load / n_veh, "WAIT_PCT": 100.0 * model.p_queue,
-                   "CALLS_PER_DAY": total, "VEHICLES_ADDED": int(needs[-1]["added"]) if needs is not None else 0}
-        results.update(self._write_areas(parameters, context, feedback, areas, by_area, targets, sim is not None,
-                                         std_mean, std_p90))
-        if self.wants_output(parameters, self.OUTPUT_STATIONS, context):
-            results.update(self._write_stations(parameters, context, feedback, crs, stations, vehicles, st_table,
-                                                sim is not None, needs))
-        if needs is not None and self.wants_output(parameters, self.OUTPUT_NEEDS, context):
-            results.update(self._write_needs(parameters, context, needs, stations, n_areas))
-        summary = self.parameterAsFileOutput(parameters, self.OUTPUT_SUMMARY, context) \
-            if self.wants_output(parameters, self.OUTPUT_SUMMARY, context) else None
-        if summary:
-            lines = self._sentences(method, model, sim, whole, by_area, by_cls, areas, targets, total, n_veh,
-                                    st_table, stations, std_mean, std_p90, needs, activation, job_cycle)
-            self._write_summary(summary, lines)
-            results[self.OUTPUT_SUMMARY] = summary
-        feedback.pushInfo(self.tr("Trust-wide: mean {m:.1f} min, 90th percentile {p:.1f} min.").format(
-            m=whole["mean"][0], p=whole["p90"][0]))
-        feedback.pushInfo(self.tr("Done in {t:.1f} s.").format(t=time.perf_counter() - t_start))
-        return results
+        if s.max_added <= 0:
+            return None
+        t0 = time.perf_counter()
+        needs = rs.vehicles_needed(problem, place_area, n_areas, s.std_mean, s.std_p90, s.max_added,
+                                   progress=progress_callback(steps), model=model)
+        feedback.pushInfo(self.tr("Needs search: {k} vehicle(s) added, {f} area(s) still short of the standards "
+                                  "({t:.1f} s).").format(k=needs[-1]["added"], f=needs[-1]["failing"],
+                                                         t=time.perf_counter() - t0))
+        return needs
+
+    @staticmethod
+    def _figures(whole, model, n_veh, total, needs):
+        return {"MEAN_MINUTES": float(whole["mean"][0]), "P90_MINUTES": float(whole["p90"][0]),
+                "UTILISATION_PCT": 100.0 * model.load / n_veh, "WAIT_PCT": 100.0 * model.p_queue,
+                "CALLS_PER_DAY": total,
+                "VEHICLES_ADDED": int(needs[-1]["added"]) if needs is not None else 0}
 
     # -- inputs ---------------------------------------------------------------------------------------------
     def _vehicles(self, stations, vfield):
