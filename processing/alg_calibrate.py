@@ -1,4 +1,5 @@
 """drivetime:calibrate -- Calibrate a speed surface against observed journey times."""
+from dataclasses import dataclass
 import datetime
 import json
 import math
@@ -18,6 +19,33 @@ from .inputs import NetworkInput, SpeedInput
 
 MODEL_KEYS = ["fixed_factor", "fixed", "fixed_groups"]  # enum order of MODEL (default first)
 FOLD_BY_KEYS = ["destination", "origin", "journey"]
+
+
+@dataclass
+class _Settings:
+    """The run's checked parameters."""
+
+    model: str  # one of MODEL_KEYS
+    folds: int
+    fold_by: str  # one of FOLD_BY_KEYS
+    seed: int
+    neighbours: int
+    snap: float
+
+
+@dataclass
+class _Journeys:
+    """The journeys as read (features, ends, observed minutes) and located on the grid."""
+
+    source: object  # QgsProcessingFeatureSource
+    feats: list
+    xy0: np.ndarray  # origins
+    xy1: np.ndarray  # destinations
+    observed: np.ndarray  # minutes (NaN: none)
+    a_rc: np.ndarray  # origin cells (snapped)
+    b_rc: np.ndarray  # destination cells (snapped)
+    on: np.ndarray  # used: both ends located and an observed time
+    status: np.ndarray  # why not used (object strings)
 
 
 class CalibrateAlgorithm(SpeedInput, NetworkInput, AlgorithmBase):
@@ -187,12 +215,46 @@ class CalibrateAlgorithm(SpeedInput, NetworkInput, AlgorithmBase):
     def process(self, parameters, context, feedback):
         from ..core import calibrate as cal
         from ..core.costdist import speed_to_friction
-        from ..core.speeds import MAX_SPEED_KMH
 
         steps = QgsProcessingMultiStepFeedback(3, feedback)
         layer, grid = self.read_speed(parameters, context)
         fixed_before = qgis_io.read_fixed_minutes(layer, self.SPEED)
         spec, crs, speed = grid.spec, layer.crs(), grid.array
+        s = self._read_settings(parameters, context)
+        journeys = self._read_journeys(parameters, context, feedback, crs)
+        friction = speed_to_friction(speed)
+        groups = cal.speed_groups(speed)
+        j = self._locate(feedback, journeys, spec, friction, s.snap)
+        keys = self._fold_keys(feedback, j, spec, s)
+
+        # 1. fit and cross-validate
+        idx = np.flatnonzero(j.on)
+        res = cal.calibrate(j.observed[idx], friction, spec.cell_size, j.a_rc[idx], j.b_rc[idx], groups, s.model,
+                            s.neighbours, keys[idx], s.folds, s.seed, fixed_before, progress=progress_callback(steps))
+        before, after, held, fold = self._per_journey(feedback, j, idx, res)
+        self._log(feedback, res, res.fit, s.model, fixed_before)
+
+        # 2. calibrated surface
+        steps.setCurrentStep(1)
+        if feedback.isCanceled():
+            return {}
+        results = self._write_surface(parameters, context, feedback, speed, groups, spec, crs, res, s, j.source)
+
+        # 3. journeys and report
+        steps.setCurrentStep(2)
+        if self.wants_output(parameters, self.OUTPUT_JOURNEYS, context):
+            results.update(self._journeys(parameters, context, feedback, j.source, j.feats, crs, j.observed, before,
+                                          after, held, fold, j.status))
+        report = self.parameterAsFileOutput(parameters, self.OUTPUT_REPORT, context)
+        if report:
+            self._report(report, res, res.fit, s.model, fixed_before, j.observed[idx],
+                         np.hypot(*(j.xy1[idx] - j.xy0[idx]).T) / 1000.0, len(j.feats), int(res.usable.sum()))
+            results[self.OUTPUT_REPORT] = report
+        steps.setProgress(100)
+        return results
+
+    # -- steps --------------------------------------------------------------------------------------------
+    def _read_settings(self, parameters, context):
         model = MODEL_KEYS[self.parameterAsEnum(parameters, self.MODEL, context)]
         folds = self.parameterAsInt(parameters, self.FOLDS, context)
         if not 2 <= folds <= 20:
@@ -201,10 +263,11 @@ class CalibrateAlgorithm(SpeedInput, NetworkInput, AlgorithmBase):
         seed = self.parameterAsInt(parameters, self.SEED, context)
         neighbours = self.read_neighbours(parameters, context)
         snap = self.read_snap_distance(parameters, context)
+        return _Settings(model, folds, fold_by, seed, neighbours, snap)
 
-        source, feats, xy0, xy1, observed, field = self._read_journeys(parameters, context, feedback, crs)
-        friction = speed_to_friction(speed)
-        groups = cal.speed_groups(speed)
+    def _locate(self, feedback, journeys, spec, friction, snap):
+        """Both ends of each journey on the grid (snapped to a passable cell), its status, and which are used."""
+        source, feats, xy0, xy1, observed, _field = journeys
         a_rc, a_in, a_ok = self._cells(xy0, spec, friction, snap / spec.cell_size)
         b_rc, b_in, b_ok = self._cells(xy1, spec, friction, snap / spec.cell_size)
         status = np.full(len(feats), "used", dtype=object)
@@ -224,45 +287,49 @@ class CalibrateAlgorithm(SpeedInput, NetworkInput, AlgorithmBase):
             raise QgsProcessingException(self.tr(
                 "JOURNEYS: only {n} journey(s) have both ends on the speed surface and an observed time; at least 3 "
                 "are needed (check that the journeys and the surface cover the same area).").format(n=int(on.sum())))
-        if fold_by == "destination":
-            keys = [f"{x:.0f},{y:.0f}" for x, y in xy1]
-        elif fold_by == "origin":
-            keys = [f"{x:.0f},{y:.0f}" for x, y in xy0]
+        return _Journeys(source, feats, xy0, xy1, observed, a_rc, b_rc, on, status)
+
+    def _fold_keys(self, feedback, j, spec, s):
+        """The cross-validation group of each journey (FOLD_BY); logs the set-up."""
+        if s.fold_by == "destination":
+            keys = [f"{x:.0f},{y:.0f}" for x, y in j.xy1]
+        elif s.fold_by == "origin":
+            keys = [f"{x:.0f},{y:.0f}" for x, y in j.xy0]
         else:
-            keys = [str(i) for i in range(len(feats))]
+            keys = [str(i) for i in range(len(j.feats))]
         keys = np.array(keys, dtype=object)
-        n_keys = len(set(keys[on]))
+        n_keys = len(set(keys[j.on]))
         if n_keys < 2:
             raise QgsProcessingException(self.tr(
                 "FOLD_BY: every usable journey has the same {what}, so none can be held out; choose another "
-                "FOLD_BY.").format(what=fold_by))
+                "FOLD_BY.").format(what=s.fold_by))
         feedback.pushInfo(self.tr("{n} journeys on a {r} x {c} grid of {s:g} m cells; model: {m}; {k}-fold "
                                   "cross-validation holding out by {by} ({g} groups).").format(
-            n=int(on.sum()), r=spec.rows, c=spec.cols, s=spec.cell_size, m=self._model_label(model),
-            k=min(folds, n_keys), by=fold_by, g=n_keys))
+            n=int(j.on.sum()), r=spec.rows, c=spec.cols, s=spec.cell_size, m=self._model_label(s.model),
+            k=min(s.folds, n_keys), by=s.fold_by, g=n_keys))
+        return keys
 
-        # 1. fit and cross-validate
-        idx = np.flatnonzero(on)
-        res = cal.calibrate(observed[idx], friction, spec.cell_size, a_rc[idx], b_rc[idx], groups, model,
-                            neighbours, keys[idx], folds, seed, fixed_before, progress=progress_callback(steps))
-        fit = res.fit
-        n_used = int(res.usable.sum())
+    def _per_journey(self, feedback, j, idx, res):
+        """Minutes before, after, held out and the fold of every journey (NaN / -1 where not used); journeys that
+        cannot be driven are marked in ``j.status``."""
         unreachable = idx[~res.usable]
-        status[unreachable] = "unreachable on the speed surface"
+        j.status[unreachable] = "unreachable on the speed surface"
         if unreachable.size:
             feedback.pushWarning(self.tr("{n} journeys cannot be driven on the surface (an end cut off by "
                                          "barriers or missing roads): not used.").format(n=unreachable.size))
-        before = np.full(len(feats), np.nan)
-        after = np.full(len(feats), np.nan)
-        held = np.full(len(feats), np.nan)
-        fold = np.full(len(feats), -1)
+        before = np.full(len(j.feats), np.nan)
+        after = np.full(len(j.feats), np.nan)
+        held = np.full(len(j.feats), np.nan)
+        fold = np.full(len(j.feats), -1)
         before[idx], after[idx], held[idx], fold[idx] = res.before, res.after, res.held_out, res.folds
-        self._log(feedback, res, fit, model, fixed_before)
+        return before, after, held, fold
 
-        # 2. calibrated surface
-        steps.setCurrentStep(1)
-        if feedback.isCanceled():
-            return {}
+    def _write_surface(self, parameters, context, feedback, speed, groups, spec, crs, res, s, source):
+        """The calibrated speed raster (fixed time and calibration summary in its tags) and the number outputs."""
+        from ..core import calibrate as cal
+        from ..core.speeds import MAX_SPEED_KMH
+
+        fit = res.fit
         factors = np.asarray(fit.factors, dtype=np.float64)
         lut = np.where(factors > 0, 1.0 / factors, 1.0).astype(np.float32)
         out_speed = np.where(groups >= 0, speed * lut[np.maximum(groups, 0)], speed).astype(np.float32)
@@ -273,10 +340,11 @@ class CalibrateAlgorithm(SpeedInput, NetworkInput, AlgorithmBase):
                 "algorithms accept, so they will refuse it: the observed times are implausibly short for this "
                 "surface. Check the units of MINUTES_FIELD (minutes) and the journeys' ends.").format(
                     v=top, m=MAX_SPEED_KMH))
+        n_used = int(res.usable.sum())
         summary = {
-            "model": model, "fixed_minutes": round(fit.fixed, 4),
+            "model": s.model, "fixed_minutes": round(fit.fixed, 4),
             "time_factors": {name: round(float(f), 4) for (_, _, name), f in zip(cal.SPEED_GROUPS, factors)},
-            "journeys_used": n_used, "folds": len(res.fold_fits), "fold_by": fold_by,
+            "journeys_used": n_used, "folds": len(res.fold_fits), "fold_by": s.fold_by,
             "held_out": {k: round(v, 3) for k, v in res.metrics_held_out.items()},
             "source": source.sourceName(), "date": datetime.date.today().isoformat(),
         }
@@ -286,24 +354,11 @@ class CalibrateAlgorithm(SpeedInput, NetworkInput, AlgorithmBase):
                                    qgis_io.CALIBRATION_TAG: json.dumps(summary)})
         styling.style_output(context, out, styling.style_from_qml("speed_surface.qml"), "raster",
                              self.tr("Calibrated speed surface (km/h)"), feedback)
-        results = {self.OUTPUT: out, "FIXED_MINUTES": fit.fixed,
-                   "SPEED_FACTOR": float(factors[0]) if model != "fixed_groups" else math.nan,
-                   "N_USED": n_used,
-                   "HELD_OUT_MEDIAN_ABS_PCT": res.metrics_held_out.get("median_abs_pct", math.nan),
-                   "HELD_OUT_BAND_AGREEMENT_PCT": res.metrics_held_out.get("band_agreement_pct", math.nan)}
-
-        # 3. journeys and report
-        steps.setCurrentStep(2)
-        if self.wants_output(parameters, self.OUTPUT_JOURNEYS, context):
-            results.update(self._journeys(parameters, context, feedback, source, feats, crs, observed, before,
-                                          after, held, fold, status))
-        report = self.parameterAsFileOutput(parameters, self.OUTPUT_REPORT, context)
-        if report:
-            self._report(report, res, fit, model, fixed_before, observed[idx],
-                         np.hypot(*(xy1[idx] - xy0[idx]).T) / 1000.0, len(feats), n_used)
-            results[self.OUTPUT_REPORT] = report
-        steps.setProgress(100)
-        return results
+        return {self.OUTPUT: out, "FIXED_MINUTES": fit.fixed,
+                "SPEED_FACTOR": float(factors[0]) if s.model != "fixed_groups" else math.nan,
+                "N_USED": n_used,
+                "HELD_OUT_MEDIAN_ABS_PCT": res.metrics_held_out.get("median_abs_pct", math.nan),
+                "HELD_OUT_BAND_AGREEMENT_PCT": res.metrics_held_out.get("band_agreement_pct", math.nan)}
 
     def _log(self, feedback, res, fit, model, fixed_before):
         from ..core.calibrate import SPEED_GROUPS
