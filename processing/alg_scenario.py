@@ -235,9 +235,7 @@ class ScenarioAlgorithm(ScenarioAreasInput, SpeedInput, SitesInput, ActivationIn
         return base, scen, closed, opened
 
     def process(self, parameters, context, feedback):
-        from ..core import coverage as cv
-        from ..core import scenario as sc
-        from ..core.costdist import cost_distance
+        from ..core.coverage import threshold_suffix
 
         t_start = time.perf_counter()
         steps = QgsProcessingMultiStepFeedback(5, feedback)
@@ -253,11 +251,53 @@ class ScenarioAlgorithm(ScenarioAreasInput, SpeedInput, SitesInput, ActivationIn
 
         # areas (the same reader, checks and messages as drivetime:coverage)
         areas_in = self._read_areas(parameters, context, feedback, crs, spec)
-        areas = areas_in["geoms"]
         area_names = [str(v) for v in areas_in["ids"]]  # the area_id values
         area_labels = areas_in["names"]  # for people: the id field, else a name field found on the areas
 
         # 1. drive times
+        minutes_b, minutes_s = self._drive_times(feedback, steps, friction, spec, base, scen, start, neighbours)
+        del friction
+        if feedback.isCanceled():
+            return {}
+        steps.setCurrentStep(2)  # 2. delta raster
+        results = self._write_delta(parameters, context, feedback, spec, crs, minutes_b, minutes_s)
+        steps.setCurrentStep(3)  # 3. population and coverage (the coverage core's spreading and aggregation)
+        cmp = self._compare(parameters, context, feedback, steps, spec, crs, areas_in, minutes_b, minutes_s,
+                            thresholds, target)
+        del minutes_b, minutes_s
+        if cmp is None:  # cancelled
+            return {}
+
+        # 4. outputs
+        steps.setCurrentStep(4)
+        suffixes = [threshold_suffix(t) for t in cmp.thresholds]
+        results.update(self._write_areas(parameters, context, feedback, crs, areas_in["geoms"], area_names, cmp,
+                                         suffixes))
+        steps.setProgress(30)
+        if feedback.isCanceled():  # the output guard removes what was staged and says "Cancelled"
+            return {}
+        if self.wants_output(parameters, self.OUTPUT_TABLE, context):
+            results.update(self._write_table(parameters, context, cmp, suffixes, area_names))
+        steps.setProgress(50)
+        if feedback.isCanceled():
+            return {}
+        results.update(self._figures(cmp))
+        sentences = self._sentences(parameters, context, feedback, cmp, area_labels, closed, opened)
+        summary = self.parameterAsFileOutput(parameters, self.OUTPUT_SUMMARY, context)
+        if feedback.isCanceled():
+            return {}
+        if summary:
+            self._write_summary(summary, cmp, area_labels, sentences, feedback)
+            results[self.OUTPUT_SUMMARY] = summary
+        feedback.pushInfo(self.tr("Done in {t:.1f} s.").format(t=time.perf_counter() - t_start))
+        steps.setProgress(100)
+        return results
+
+    # -- steps -----------------------------------------------------------------------------------------------
+    def _drive_times(self, feedback, steps, friction, spec, base, scen, start, neighbours):
+        """Minutes to the nearest baseline site and to the nearest scenario site (activation included)."""
+        from ..core.costdist import cost_distance
+
         t0 = time.perf_counter()
         res_b = cost_distance(friction, spec.cell_size, np.column_stack([base["rows"], base["cols"]]),
                               offsets=np.full(len(base["rows"]), start), neighbours=neighbours,
@@ -266,14 +306,13 @@ class ScenarioAlgorithm(ScenarioAreasInput, SpeedInput, SitesInput, ActivationIn
         res_s = cost_distance(friction, spec.cell_size, np.column_stack([scen["rows"], scen["cols"]]),
                               offsets=np.full(len(scen["rows"]), start), neighbours=neighbours,
                               want_nearest=False, progress=progress_callback(steps, 0, 50))
-        minutes_b, minutes_s = res_b.cost, res_s.cost
-        del res_b, res_s, friction
         feedback.pushInfo(self.tr("Drive times computed ({t:.1f} s).").format(t=time.perf_counter() - t0))
-        if feedback.isCanceled():
-            return {}
+        return res_b.cost, res_s.cost
 
-        # 2. delta raster
-        steps.setCurrentStep(2)
+    def _write_delta(self, parameters, context, feedback, spec, crs, minutes_b, minutes_s):
+        """OUTPUT_DELTA: scenario minus baseline minutes (nodata where a cell is cut off)."""
+        from ..core import scenario as sc
+
         delta, cut, new = sc.delta_minutes(minutes_b, minutes_s)
         if cut.any():
             feedback.pushWarning(self.tr("{n} cells reachable today are unreachable in the scenario (nodata in "
@@ -283,14 +322,18 @@ class ScenarioAlgorithm(ScenarioAreasInput, SpeedInput, SitesInput, ActivationIn
                              nodata=NODATA)
         styling.style_output(context, out, styling.style_from_qml("scenario_delta.qml"), "raster",
                              self.tr("Change in drive time (minutes)"), feedback)
-        results = {self.OUTPUT_DELTA: out}
+        return {self.OUTPUT_DELTA: out}
 
-        # 3. population and coverage (the coverage core's spreading and aggregation)
-        steps.setCurrentStep(3)
+    def _compare(self, parameters, context, feedback, steps, spec, crs, areas_in, minutes_b, minutes_s, thresholds,
+                 target):
+        """The population spread over the cells and both runs scored on it (None when cancelled)."""
+        from ..core import coverage as cv
+        from ..core import scenario as sc
+
         cells, _group = self._spread(parameters, context, QgsProcessingMultiStepFeedback(3, steps), spec, crs,
                                      areas_in, cv.DEFAULT_DENSITY_BREAKS)
         if cells is None:  # cancelled
-            return {}
+            return None
         if cells.total <= 0:
             raise QgsProcessingException(self.tr(
                 "POPULATION / POPULATION_RASTER: no population falls inside the areas and the speed raster; check "
@@ -300,34 +343,28 @@ class ScenarioAlgorithm(ScenarioAreasInput, SpeedInput, SitesInput, ActivationIn
                              progress=progress_callback(steps, 90, 100))  # Cancel answered between aggregations
         except cv.CoverageError as e:
             raise QgsProcessingException(f"{self.THRESHOLDS}: {e}") from e
-        del minutes_b, minutes_s
         out_r = float(np.sum(cells.outside_raster)) if cells.outside_raster is not None else 0.0
         if out_r > 0.5 or cells.outside_areas > 0.5:
             feedback.pushWarning(self.tr("{o:,.0f} people fall outside the speed raster and {a:,.0f} outside every "
                                          "area; they are left out.").format(o=out_r, a=cells.outside_areas))
+        return cmp
 
-        # 4. outputs
-        steps.setCurrentStep(4)
-        th = cmp.thresholds
-        suffixes = [cv.threshold_suffix(t) for t in th]
-        results.update(self._write_areas(parameters, context, feedback, crs, areas, area_names, cmp, suffixes))
-        steps.setProgress(30)
-        if feedback.isCanceled():  # the output guard removes what was staged and says "Cancelled"
-            return {}
-        if self.wants_output(parameters, self.OUTPUT_TABLE, context):
-            results.update(self._write_table(parameters, context, cmp, suffixes, area_names))
-        steps.setProgress(50)
-        if feedback.isCanceled():
-            return {}
+    @staticmethod
+    def _figures(cmp):
         ti = cmp.target_index
         b_st, s_st = cmp.base.rows["study"], cmp.scen.rows["study"]
-        results.update({"POP_TOTAL": float(b_st["pop_total"][0]), "POP_LONGER": float(cmp.longer),
-                        "POP_SHORTER": float(cmp.shorter), "POP_CUT_OFF": float(cmp.cut_off),
-                        "BASE_PCT_WITHIN_TARGET": float(b_st["pct_le"][0, ti]),
-                        "SCEN_PCT_WITHIN_TARGET": float(s_st["pct_le"][0, ti]),
-                        "LOST_WITHIN_TARGET": float(cmp.lost["study"][0, ti]),
-                        "GAINED_WITHIN_TARGET": float(cmp.gained["study"][0, ti]),
-                        "MAX_INCREASE_MINUTES": float(cmp.max_increase)})
+        return {"POP_TOTAL": float(b_st["pop_total"][0]), "POP_LONGER": float(cmp.longer),
+                "POP_SHORTER": float(cmp.shorter), "POP_CUT_OFF": float(cmp.cut_off),
+                "BASE_PCT_WITHIN_TARGET": float(b_st["pct_le"][0, ti]),
+                "SCEN_PCT_WITHIN_TARGET": float(s_st["pct_le"][0, ti]),
+                "LOST_WITHIN_TARGET": float(cmp.lost["study"][0, ti]),
+                "GAINED_WITHIN_TARGET": float(cmp.gained["study"][0, ti]),
+                "MAX_INCREASE_MINUTES": float(cmp.max_increase)}
+
+    def _sentences(self, parameters, context, feedback, cmp, area_labels, closed, opened):
+        """The summary sentences, also logged."""
+        from ..core import scenario as sc
+
         group_name = self.parameterAsString(parameters, self.GROUP_FIELD, context) \
             if parameters.get(self.GROUP_FIELD) else None
         if group_name:  # as a reader says it: "IMD decile", not "imd19_decile"
@@ -338,15 +375,7 @@ class ScenarioAlgorithm(ScenarioAreasInput, SpeedInput, SitesInput, ActivationIn
                                           group_name=group_name, tr=self.tr)
         for s in sentences:
             feedback.pushInfo(s)
-        summary = self.parameterAsFileOutput(parameters, self.OUTPUT_SUMMARY, context)
-        if feedback.isCanceled():
-            return {}
-        if summary:
-            self._write_summary(summary, cmp, area_labels, sentences, feedback)
-            results[self.OUTPUT_SUMMARY] = summary
-        feedback.pushInfo(self.tr("Done in {t:.1f} s.").format(t=time.perf_counter() - t_start))
-        steps.setProgress(100)
-        return results
+        return sentences
 
     # -- outputs ---------------------------------------------------------------------------------------------
     @staticmethod
