@@ -546,11 +546,29 @@ def _retidy(layer):
 _TIDIED = set()
 
 
+_WATCHED = set()
+
+
 def _tidy_added(project, nodes):
+    """Tidy the added rasters whose style asks for it. The desktop adds a layer to the tree first and loads its
+    default style (the .qml beside it) after, so each raster is also checked again when a style is loaded."""
     for node in nodes:
         layer = getattr(node, "layer", lambda: None)()
-        if isinstance(layer, QgsRasterLayer) and layer.customProperty(HIDE_BAND_HEADING) in (True, "true"):
-            _keep_tidy(layer, project)
+        if not isinstance(layer, QgsRasterLayer):
+            continue
+
+        def check(*_args, lyr=layer):
+            try:
+                if lyr.customProperty(HIDE_BAND_HEADING) in (True, "true") and lyr.id() not in _TIDIED:
+                    _keep_tidy(lyr, project)
+            except RuntimeError:  # layer deleted
+                pass
+
+        check()
+        if layer.id() not in _WATCHED:
+            _WATCHED.add(layer.id())
+            layer.styleLoaded.connect(check)
+            layer.rendererChanged.connect(check)
 
 
 def watch_legends(project):

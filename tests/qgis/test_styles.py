@@ -365,9 +365,19 @@ def legend():
     project.addMapLayer(layer)
     return [str(n.data(0)) for n in model.layerLegendNodes(project.layerTreeRoot().findLayer(layer.id()))]
 
+def legend_style_after():
+    # as the desktop adds a file: the layer goes into the tree first, its default style (the .qml) is loaded after
+    options = QgsRasterLayer.LayerOptions()
+    options.loadDefaultStyle = False
+    layer = QgsRasterLayer(path, "dragged in, styled after", "gdal", options)
+    project.addMapLayer(layer)
+    layer.loadDefaultStyle()
+    return [str(n.data(0)) for n in model.layerLegendNodes(project.layerTreeRoot().findLayer(layer.id()))]
+
 plugin = drivetime_equity.classFactory(iface)
 plugin.initGui()
 print("WITH", legend())
+print("LATE", legend_style_after())
 plugin.unload()
 print("WITHOUT", legend())
 sys.stdout.flush()
@@ -385,6 +395,8 @@ def test_plugin_tidies_the_legend_of_results_opened_by_hand_while_loaded(tmp_pat
     proc = subprocess.run([sys.executable, "-P", "-c", PLUGIN_SCRIPT], capture_output=True, text=True, env=env,
                           timeout=120, cwd=str(tmp_path))
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    lines = dict(line.split(" ", 1) for line in proc.stdout.splitlines() if line.startswith(("WITH", "WITHOUT")))
+    lines = dict(line.split(" ", 1) for line in proc.stdout.splitlines()
+                 if line.startswith(("WITH", "WITHOUT", "LATE")))
     assert lines["WITH"] == str(["up to 1 min", "1–2 min", "over 2 min"])
+    assert lines["LATE"] == lines["WITH"]  # the style loaded after the layer joined the tree (the desktop's order)
     assert "Band 1" in lines["WITHOUT"] and "up to 1 min" in lines["WITHOUT"]  # unloaded: QGIS's own legend
