@@ -4,392 +4,392 @@
     <context>
         <name>CalibrateAlgorithm</name>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="38" />
+            <location filename="../processing/alg_calibrate.py" line="66" />
             <source>Calibrate against observed journeys</source>
             <translation>Graddnodi yn erbyn teithiau a arsylwyd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="42" />
+            <location filename="../processing/alg_calibrate.py" line="70" />
             <source>Fits the speed surface to journey times you know (CAD or vehicle-tracking journeys, or published travel times) and writes a calibrated surface. The model is: journey time = fixed time + driving time over the surface (scaled by fitted speed factors). The fixed time covers what a raster cannot see: junctions, turns, parking, getting in and out. The calibrated surface carries the fixed time in its metadata, and every algorithm that reads it (drive time, matrix, scenario, standby) adds it to every journey, with no extra parameter. Errors are reported on held-out journeys (cross-validation): journeys to the same destination are held out together by default, so the figures show how well the times carry over to places the fit never saw.</source>
             <translation>Yn ffitio'r arwyneb cyflymder i amseroedd teithiau rydych yn eu gwybod (teithiau CAD neu olrhain cerbydau, neu amseroedd teithio cyhoeddedig) ac yn ysgrifennu arwyneb wedi'i raddnodi. Y model yw: amser taith = amser sefydlog + amser gyrru dros yr arwyneb (wedi'i raddio gan ffactorau cyflymder wedi'u ffitio). Mae'r amser sefydlog yn cynnwys yr hyn na all rhastr ei weld: cyffyrdd, troadau, parcio, mynd i mewn i'r cerbyd a dod allan ohono. Mae'r arwyneb wedi'i raddnodi yn cario'r amser sefydlog yn ei fetadata, ac mae pob algorithm sy'n ei ddarllen (amser gyrru, matrics, senario, wrth gefn) yn ei ychwanegu at bob taith, heb unrhyw baramedr ychwanegol. Caiff gwallau eu hadrodd ar deithiau a ddaliwyd yn ôl (croes-ddilysu): yn ôl y rhagosodiad, caiff teithiau i'r un gyrchfan eu dal yn ôl gyda'i gilydd, felly mae'r ffigurau'n dangos pa mor dda y mae'r amseroedd yn trosglwyddo i leoedd na welodd y ffitiad erioed.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="51" />
+            <location filename="../processing/alg_calibrate.py" line="79" />
             <source>Speed surface in km/h to calibrate (from 'Build speed surface').</source>
             <translation>Arwyneb cyflymder mewn km/awr i'w raddnodi (o 'Adeiladu arwyneb cyflymder').</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="52" />
+            <location filename="../processing/alg_calibrate.py" line="80" />
             <source>Observed journeys as lines: the first vertex is the origin, the last the destination (a straight line between them is enough). Any CRS.</source>
             <translation>Teithiau a arsylwyd fel llinellau: y fertig cyntaf yw'r tarddle, a'r olaf yw'r gyrchfan (mae llinell syth rhyngddynt yn ddigon). Unrhyw CRS.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="54" />
+            <location filename="../processing/alg_calibrate.py" line="82" />
             <source>Numeric field with the observed journey time in minutes (positive).</source>
             <translation>Maes rhifol gydag amser y daith a arsylwyd mewn munudau (positif).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="55" />
+            <location filename="../processing/alg_calibrate.py" line="83" />
             <source>What is fitted. Fixed time + one speed factor (2 parameters, the default): one scale for every road. Fixed time only (1 parameter): speeds as they are. Fixed time + a factor per speed group (up to 5 parameters: motorways and trunk roads, A and B roads, minor roads, service roads and off-road): slower, and only better with many journeys of every kind.</source>
             <translation>Beth sy'n cael ei ffitio. Amser sefydlog + un ffactor cyflymder (2 baramedr, y rhagosodiad): un raddfa ar gyfer pob ffordd. Amser sefydlog yn unig (1 paramedr): y cyflymderau fel y maent. Amser sefydlog + ffactor i bob grŵp cyflymder (hyd at 5 paramedr: traffyrdd a chefnffyrdd, ffyrdd A a B, mân ffyrdd, ffyrdd gwasanaeth ac oddi ar y ffordd): arafach, a dim ond yn well gyda llawer o deithiau o bob math.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="60" />
+            <location filename="../processing/alg_calibrate.py" line="88" />
             <source>Number of cross-validation folds (2-20). Each fold is fitted on the other journeys and predicted held out.</source>
             <translation>Nifer y plygiadau croes-ddilysu (2-20). Caiff pob plyg ei ffitio ar y teithiau eraill a'i ragfynegi wedi'i ddal yn ôl.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="62" />
+            <location filename="../processing/alg_calibrate.py" line="90" />
             <source>What each fold holds out together: every journey to one destination (the default; a strict test), from one origin, or single journeys at random.</source>
             <translation>Beth mae pob plyg yn ei ddal yn ôl gyda'i gilydd: pob taith i un gyrchfan (y rhagosodiad; prawf llym), o un tarddle, neu deithiau unigol ar hap.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="64" />
+            <location filename="../processing/alg_calibrate.py" line="92" />
             <source>Seed of the random assignment of folds (the same seed gives the same folds).</source>
             <translation>Hedyn ar gyfer neilltuo'r plygiadau ar hap (mae'r un hedyn yn rhoi'r un plygiadau).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="65" />
+            <location filename="../processing/alg_calibrate.py" line="93" />
             <source>A journey end on an impassable cell is moved to the nearest passable cell within this many metres; ends further away are reported, not used.</source>
             <translation>Caiff pen taith ar gell anhramwyadwy ei symud i'r gell dramwyadwy agosaf o fewn y nifer hwn o fetrau; caiff pennau sydd ymhellach i ffwrdd eu hadrodd, ond nid eu defnyddio.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="67" />
+            <location filename="../processing/alg_calibrate.py" line="95" />
             <source>Calibrated speed surface (km/h, float32 GeoTIFF) with the fixed time in its metadata (DRIVETIME_FIXED_MINUTES).</source>
             <translation>Arwyneb cyflymder wedi'i raddnodi (km/awr, GeoTIFF float32) gyda'r amser sefydlog yn ei fetadata (DRIVETIME_FIXED_MINUTES).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="69" />
+            <location filename="../processing/alg_calibrate.py" line="97" />
             <source>Each journey with its observed time, modelled times before and after calibration and held out, the held-out error, its fold and its status (used, or why not).</source>
             <translation>Pob taith gyda'i hamser a arsylwyd, yr amseroedd wedi'u modelu cyn graddnodi, ar ôl graddnodi ac wedi'u dal yn ôl, y gwall wedi dal yn ôl, ei phlyg a'i statws (wedi'i defnyddio, neu pam lai).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="72" />
+            <location filename="../processing/alg_calibrate.py" line="100" />
             <source>HTML report: fitted parameters with standard errors, held-out errors (median |error|, mean signed error, share within ±10 %, collaboration-band agreement) and plots.</source>
             <translation>Adroddiad HTML: paramedrau wedi'u ffitio gyda gwallau safonol, gwallau wedi dal yn ôl (|gwall| canolrifol, gwall cymedrig ag arwydd, cyfran o fewn ±10 %, cytundeb bandiau cydweithio) a graffiau.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="75" />
+            <location filename="../processing/alg_calibrate.py" line="103" />
             <source>The fitted fixed time in minutes per journey (also in OUTPUT's metadata).</source>
             <translation>Yr amser sefydlog a ffitiwyd, mewn munudau y daith (hefyd ym metadata OUTPUT).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="76" />
+            <location filename="../processing/alg_calibrate.py" line="104" />
             <source>The fitted driving-time multiplier (speeds are divided by it); NaN with a factor per speed group.</source>
             <translation>Y lluosydd amser gyrru a ffitiwyd (rhennir y cyflymderau ganddo); NaN gyda ffactor i bob grŵp cyflymder.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="78" />
+            <location filename="../processing/alg_calibrate.py" line="106" />
             <source>Number of journeys used in the fit (both ends on the surface, an observed time, reachable).</source>
             <translation>Nifer y teithiau a ddefnyddiwyd yn y ffit (y ddau ben ar yr arwyneb, amser a arsylwyd, modd eu cyrraedd).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="80" />
+            <location filename="../processing/alg_calibrate.py" line="108" />
             <source>Median absolute error of the held-out predictions, in percent of the observed time.</source>
             <translation>Gwall absoliwt canolrifol y rhagfynegiadau a ddaliwyd yn ôl, fel canran o'r amser a arsylwyd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="82" />
+            <location filename="../processing/alg_calibrate.py" line="110" />
             <source>Share of journeys whose held-out time falls in the same collaboration band (≤30, 30–45, 45–60, over 60 min) as the observed time, percent.</source>
             <translation>Cyfran y teithiau y mae eu hamser a ddaliwyd yn ôl yn yr un band cydweithio (≤30, 30–45, 45–60, dros 60 mun) â'r amser a arsylwyd, canran.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="92" />
+            <location filename="../processing/alg_calibrate.py" line="120" />
             <source>Observed journeys (lines)</source>
             <translation>Teithiau a arsylwyd (llinellau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="94" />
+            <location filename="../processing/alg_calibrate.py" line="122" />
             <source>Observed minutes field</source>
             <translation>Maes munudau a arsylwyd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="96" />
+            <location filename="../processing/alg_calibrate.py" line="124" />
             <source>Model</source>
             <translation>Model</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="97" />
+            <location filename="../processing/alg_calibrate.py" line="125" />
             <source>Cross-validation folds</source>
             <translation>Plygiadau croes-ddilysu</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="99" />
+            <location filename="../processing/alg_calibrate.py" line="127" />
             <source>Hold out together</source>
             <translation>Dal yn ôl gyda'i gilydd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="100" />
+            <location filename="../processing/alg_calibrate.py" line="128" />
             <source>Journeys to one destination</source>
             <translation>Teithiau i un gyrchfan</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="100" />
+            <location filename="../processing/alg_calibrate.py" line="128" />
             <source>Journeys from one origin</source>
             <translation>Teithiau o un tarddle</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="101" />
+            <location filename="../processing/alg_calibrate.py" line="129" />
             <source>Single journeys</source>
             <translation>Teithiau unigol</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="102" />
+            <location filename="../processing/alg_calibrate.py" line="130" />
             <source>Random seed</source>
             <translation>Hedyn ar hap</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="105" />
+            <location filename="../processing/alg_calibrate.py" line="133" />
             <source>Snap journey ends to passable cells within (m)</source>
             <translation>Symud pennau teithiau i gelloedd tramwyadwy o fewn (m)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="106" />
+            <location filename="../processing/alg_calibrate.py" line="134" />
             <source>Calibrated speed surface</source>
             <translation>Arwyneb cyflymder wedi'i raddnodi</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="107" />
+            <location filename="../processing/alg_calibrate.py" line="135" />
             <source>Journeys with errors</source>
             <translation>Teithiau gyda gwallau</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="109" />
+            <location filename="../processing/alg_calibrate.py" line="137" />
             <source>Calibration report</source>
             <translation>Adroddiad graddnodi</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="110" />
+            <location filename="../processing/alg_calibrate.py" line="138" />
             <source>HTML files (*.html)</source>
             <translation>Ffeiliau HTML (*.html)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="111" />
+            <location filename="../processing/alg_calibrate.py" line="139" />
             <source>Fitted fixed time (minutes)</source>
             <translation>Amser sefydlog wedi'i ffitio (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="112" />
+            <location filename="../processing/alg_calibrate.py" line="140" />
             <source>Fitted speed factor (time multiplier; NaN per group)</source>
             <translation>Ffactor cyflymder wedi'i ffitio (lluosydd amser; NaN fesul grŵp)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="113" />
+            <location filename="../processing/alg_calibrate.py" line="141" />
             <source>Journeys used</source>
             <translation>Teithiau a ddefnyddiwyd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="114" />
+            <location filename="../processing/alg_calibrate.py" line="142" />
             <source>Held-out median |error| (%)</source>
             <translation>|Gwall| canolrifol wedi dal yn ôl (%)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="115" />
+            <location filename="../processing/alg_calibrate.py" line="143" />
             <source>Held-out band agreement (%)</source>
             <translation>Cytundeb bandiau wedi dal yn ôl (%)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="119" />
+            <location filename="../processing/alg_calibrate.py" line="147" />
             <source>Fixed time + one speed factor</source>
             <translation>Amser sefydlog + un ffactor cyflymder</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="119" />
+            <location filename="../processing/alg_calibrate.py" line="147" />
             <source>Fixed time only</source>
             <translation>Amser sefydlog yn unig</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="120" />
+            <location filename="../processing/alg_calibrate.py" line="148" />
             <source>Fixed time + a speed factor per speed group</source>
             <translation>Amser sefydlog + ffactor cyflymder i bob grŵp cyflymder</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="129" />
+            <location filename="../processing/alg_calibrate.py" line="157" />
             <source>JOURNEYS: no layer given.</source>
             <translation>JOURNEYS: ni roddwyd haen.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="131" />
+            <location filename="../processing/alg_calibrate.py" line="159" />
             <source>JOURNEYS: the layer holds {kind} geometries; give lines from origin (first vertex) to destination (last vertex). From a table of origin and destination points, make them with 'XY to line' or 'Join by lines (hub lines)'.</source>
             <translation>JOURNEYS: mae'r haen yn cynnwys geometregau {kind}; rhowch linellau o'r tarddle (y fertig cyntaf) i'r gyrchfan (y fertig olaf). O dabl o bwyntiau tarddle a chyrchfan, crëwch nhw gyda 'XY to line' neu 'Join by lines (hub lines)'.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="139" />
+            <location filename="../processing/alg_calibrate.py" line="167" />
             <source>MINUTES_FIELD: the journeys layer has no field '{f}'. Its fields are: {fields}.</source>
             <translation>MINUTES_FIELD: nid oes gan yr haen teithiau faes '{f}'. Ei meysydd yw: {fields}.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="143" />
+            <location filename="../processing/alg_calibrate.py" line="171" />
             <source>MINUTES_FIELD: '{f}' is a {t} field; choose a numeric field holding minutes (or convert it with the field calculator: to_real("{f}")).</source>
             <translation>MINUTES_FIELD: mae '{f}' yn faes {t}; dewiswch faes rhifol sy'n cynnwys munudau (neu trowch ef yn rhif gyda'r Field calculator: to_real("{f}")).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="163" />
+            <location filename="../processing/alg_calibrate.py" line="191" />
             <source>MINUTES_FIELD: journey {fid} has {m:g} minutes; observed times must be positive. Remove or correct such journeys (a filter such as "{f}" &gt; 0).</source>
             <translation>MINUTES_FIELD: mae gan daith {fid} {m:g} munud; rhaid i amseroedd a arsylwyd fod yn bositif. Tynnwch neu cywirwch deithiau o'r fath (hidlydd fel "{f}" &gt; 0).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="171" />
+            <location filename="../processing/alg_calibrate.py" line="199" />
             <source>JOURNEYS: the layer has no journeys with a geometry (is it empty, or an empty selection?).</source>
             <translation>JOURNEYS: nid oes gan yr haen deithiau â geometreg (a yw'n wag, neu'n ddetholiad gwag?).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="199" />
+            <location filename="../processing/alg_calibrate.py" line="261" />
             <source>FOLDS must be between 2 and 20 (default 5).</source>
             <translation>Rhaid i FOLDS fod rhwng 2 ac 20 (rhagosodiad 5).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="219" />
+            <location filename="../processing/alg_calibrate.py" line="282" />
             <source>{n} of {t} journeys have an end outside the speed surface or far from any passable cell: they are not used (see the status field of OUTPUT_JOURNEYS). Build the surface over an extent that covers them.</source>
             <translation>Mae gan {n} o {t} taith ben y tu allan i'r arwyneb cyflymder neu ymhell o unrhyw gell dramwyadwy: nid ydynt yn cael eu defnyddio (gweler y maes status yn OUTPUT_JOURNEYS). Adeiladwch yr arwyneb dros estyniad sy'n eu cwmpasu.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="224" />
+            <location filename="../processing/alg_calibrate.py" line="287" />
             <source>JOURNEYS: only {n} journey(s) have both ends on the speed surface and an observed time; at least 3 are needed (check that the journeys and the surface cover the same area).</source>
             <translation>JOURNEYS: dim ond {n} taith sydd â'r ddau ben ar yr arwyneb cyflymder ac amser a arsylwyd; mae angen o leiaf 3 (gwiriwch fod y teithiau a'r arwyneb yn cwmpasu'r un ardal).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="236" />
+            <location filename="../processing/alg_calibrate.py" line="303" />
             <source>FOLD_BY: every usable journey has the same {what}, so none can be held out; choose another FOLD_BY.</source>
             <translation>FOLD_BY: mae gan bob taith y gellir ei defnyddio yr un {what}, felly ni ellir dal yr un ohonynt yn ôl; dewiswch FOLD_BY arall.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="239" />
+            <location filename="../processing/alg_calibrate.py" line="306" />
             <source>{n} journeys on a {r} x {c} grid of {s:g} m cells; model: {m}; {k}-fold cross-validation holding out by {by} ({g} groups).</source>
             <translation>{n} taith ar grid {r} x {c} o gelloedd {s:g} m; model: {m}; croes-ddilysu {k} plyg yn dal yn ôl fesul {by} ({g} grŵp).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="253" />
+            <location filename="../processing/alg_calibrate.py" line="318" />
             <source>{n} journeys cannot be driven on the surface (an end cut off by barriers or missing roads): not used.</source>
             <translation>Ni ellir gyrru {n} taith ar yr arwyneb (pen wedi'i dorri i ffwrdd gan rwystrau neu ffyrdd coll): heb eu defnyddio.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="271" />
+            <location filename="../processing/alg_calibrate.py" line="338" />
             <source>The calibrated surface has speeds up to {v:.0f} km/h, above the {m:g} km/h the drive-time algorithms accept, so they will refuse it: the observed times are implausibly short for this surface. Check the units of MINUTES_FIELD (minutes) and the journeys' ends.</source>
             <translation>Mae gan yr arwyneb wedi'i galibro gyflymderau hyd at {v:.0f} km/awr, uwchlaw'r {m:g} km/awr y mae'r algorithmau amser gyrru yn eu derbyn, felly byddant yn ei wrthod: mae'r amseroedd a arsylwyd yn annhebygol o fyr ar gyfer yr arwyneb hwn. Gwiriwch unedau MINUTES_FIELD (munudau) a phennau'r teithiau.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="288" />
+            <location filename="../processing/alg_calibrate.py" line="356" />
             <source>Calibrated speed surface (km/h)</source>
             <translation>Arwyneb cyflymder wedi'i raddnodi (km/awr)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="311" />
+            <location filename="../processing/alg_calibrate.py" line="366" />
             <source>Fitted fixed time: {f:.2f} min per journey (± {se:.2f}).</source>
             <translation>Amser sefydlog wedi'i ffitio: {f:.2f} mun i bob taith (± {se:.2f}).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="314" />
+            <location filename="../processing/alg_calibrate.py" line="369" />
             <source>Fitted speed factor: driving times × {k:.3f} (speeds ÷ {k:.3f}).</source>
             <translation>Ffactor cyflymder wedi'i ffitio: amseroedd gyrru × {k:.3f} (cyflymderau ÷ {k:.3f}).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="318" />
+            <location filename="../processing/alg_calibrate.py" line="373" />
             <source>  {name}: driving times × {k:.3f}{note}</source>
             <translation>  {name}: amseroedd gyrru × {k:.3f}{note}</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="320" />
+            <location filename="../processing/alg_calibrate.py" line="375" />
             <source> (too little time there to fit: kept)</source>
             <translation> (rhy ychydig o amser yno i'w ffitio: wedi'i gadw)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="322" />
+            <location filename="../processing/alg_calibrate.py" line="377" />
             <source>Before: median |error| {a:.1f} %, mean {s:+.1f} min, {w:.1f} % within ±10 %, {b:.1f} % in the same band.</source>
             <translation>Cyn: |gwall| canolrifol {a:.1f} %, cymedr {s:+.1f} mun, {w:.1f} % o fewn ±10 %, {b:.1f} % yn yr un band.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="327" />
+            <location filename="../processing/alg_calibrate.py" line="382" />
             <source>After (held out): median |error| {a:.1f} %, mean {s:+.1f} min, {w:.1f} % within ±10 %, {b:.1f} % in the same band.</source>
             <translation>Ar ôl (wedi dal yn ôl): |gwall| canolrifol {a:.1f} %, cymedr {s:+.1f} mun, {w:.1f} % o fewn ±10 %, {b:.1f} % yn yr un band.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="360" />
+            <location filename="../processing/alg_calibrate.py" line="415" />
             <source>OUTPUT_JOURNEYS: writing a journey failed: {err}</source>
             <translation>OUTPUT_JOURNEYS: methodd ysgrifennu taith: {err}</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="365" />
+            <location filename="../processing/alg_calibrate.py" line="420" />
             <source>Journeys: held-out error</source>
             <translation>Teithiau: gwall wedi dal yn ôl</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="374" />
+            <location filename="../processing/alg_calibrate.py" line="429" />
             <source>fixed time (minutes per journey)</source>
             <translation>amser sefydlog (munudau i bob taith)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="375" />
+            <location filename="../processing/alg_calibrate.py" line="430" />
             <source>added to every journey</source>
             <translation>wedi'i ychwanegu at bob taith</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="377" />
+            <location filename="../processing/alg_calibrate.py" line="432" />
             <source>speed factor (driving-time multiplier)</source>
             <translation>ffactor cyflymder (lluosydd amser gyrru)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="378" />
+            <location filename="../processing/alg_calibrate.py" line="433" />
             <source>above 1: slower than the input speeds</source>
             <translation>uwchlaw 1: arafach na'r cyflymderau mewnbwn</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="381" />
+            <location filename="../processing/alg_calibrate.py" line="436" />
             <source>time factor: {name}</source>
             <translation>ffactor amser: {name}</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="383" />
+            <location filename="../processing/alg_calibrate.py" line="438" />
             <source>{p:.0f} % of the modelled driving time</source>
             <translation>{p:.0f} % o'r amser gyrru wedi'i fodelu</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="387" />
+            <location filename="../processing/alg_calibrate.py" line="442" />
             <source>Across the {k} folds the fixed time ranged from {a:.2f} to {b:.2f} min.</source>
             <translation>Ar draws y {k} plyg, roedd yr amser sefydlog rhwng {a:.2f} a {b:.2f} mun.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="390" />
+            <location filename="../processing/alg_calibrate.py" line="445" />
             <source>{u:,} of {t:,} journeys were used; model: {m} ({p} fitted parameters).</source>
             <translation>Defnyddiwyd {u:,} o {t:,} o deithiau; model: {m} ({p} paramedr wedi'u ffitio).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="392" />
+            <location filename="../processing/alg_calibrate.py" line="447" />
             <source>Drive time = activation + fixed time ({f:.2f} min) + driving on the calibrated surface.</source>
             <translation>Amser gyrru = amser ysgogi + amser sefydlog ({f:.2f} mun) + gyrru ar yr arwyneb wedi'i raddnodi.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="398" />
+            <location filename="../processing/alg_calibrate.py" line="453" />
             <source>The input surface already carried a fixed time of {f:.2f} min: the 'before' times include it, and the new fixed time replaces it.</source>
             <translation>Roedd yr arwyneb mewnbwn eisoes yn cario amser sefydlog o {f:.2f} mun: mae'r amseroedd 'cyn' yn ei gynnwys, ac mae'r amser sefydlog newydd yn cymryd ei le.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="400" />
+            <location filename="../processing/alg_calibrate.py" line="455" />
             <source>before</source>
             <translation>cyn</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="400" />
+            <location filename="../processing/alg_calibrate.py" line="455" />
             <source>after, in sample</source>
             <translation>ar ôl, yn y sampl</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="401" />
+            <location filename="../processing/alg_calibrate.py" line="456" />
             <source>after, held out</source>
             <translation>ar ôl, wedi dal yn ôl</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="403" />
+            <location filename="../processing/alg_calibrate.py" line="458" />
             <source>Held out: each journey is predicted by a fit that did not see it (nor any journey in its fold). The fit minimises relative squared error, so short and long journeys count alike.</source>
             <translation>Wedi dal yn ôl: caiff pob taith ei rhagfynegi gan ffitiad na welodd hi (nac unrhyw daith yn ei phlyg). Mae'r ffitiad yn lleihau'r gwall sgwâr cymharol, felly mae teithiau byr a hir yn cyfrif yr un fath.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="405" />
+            <location filename="../processing/alg_calibrate.py" line="460" />
             <source>Band agreement compares the collaboration band (≤30, 30–45, 45–60, over 60 min) of the observed and the modelled time.</source>
             <translation>Mae cytundeb bandiau yn cymharu band cydweithio (≤30, 30–45, 45–60, dros 60 mun) yr amser a arsylwyd a'r amser wedi'i fodelu.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_calibrate.py" line="408" />
+            <location filename="../processing/alg_calibrate.py" line="463" />
             <source>Drive-time calibration</source>
             <translation>Graddnodi amser gyrru</translation>
         </message>
@@ -3131,489 +3131,489 @@
     <context>
         <name>ResponseAlgorithm</name>
         <message>
-            <location filename="../processing/alg_response.py" line="55" />
+            <location filename="../processing/alg_response.py" line="73" />
             <source>Response times with demand and busy vehicles</source>
             <translation>Amseroedd ymateb gyda galw a cherbydau prysur</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="59" />
+            <location filename="../processing/alg_response.py" line="77" />
             <source>Estimates response-time performance (call to arrival) per area: the mean and the 90th percentile, as ambulance standards are set (England: Category 1 mean 7 min, 90th percentile 15 min; Category 2 18 / 40), with the vehicles busy on other jobs. Model: calls arrive at random (a Poisson process) at each demand place; each is answered by the nearest free vehicle by drive time; if none is free the call waits for the first one to become free; a vehicle is busy for activation + drive to the scene + the job cycle (exponentially distributed with mean JOB_CYCLE) and is then back at its own station; response = wait + activation + drive. Method 'analytic' (seconds): Larson's hypercube approximation with Jarvis's extension to place-dependent busy times, stations of several vehicles as Erlang loss units, and the M/M/N queue for calls that find every vehicle busy; within about 2 % of the simulation's mean and 5 % of its 90th percentile for utilisations up to about 60 %, slightly pessimistic (a few % high) near 70 %. Method 'simulation': a seeded discrete-event simulation of the same model, with a 95 % confidence interval on every figure (the reference; it costs about a second per million simulated calls). Drive times come from one early-stopping run of the engine per station, to every demand cell.</source>
             <translation>Yn amcangyfrif perfformiad amser ymateb (o'r alwad i gyrraedd) fesul ardal: y cymedr a'r 90fed canradd, fel y gosodir safonau ambiwlans (Lloegr: Categori 1 cymedr 7 munud, 90fed canradd 15 munud; Categori 2 18 / 40), gyda'r cerbydau'n brysur ar swyddi eraill. Model: daw galwadau ar hap (proses Poisson) ym mhob man galw; atebir pob un gan y cerbyd rhydd agosaf yn ôl amser gyrru; os nad oes un yn rhydd, mae'r alwad yn aros i'r cyntaf ddod yn rhydd; mae cerbyd yn brysur am yr amser ysgogi + gyrru i'r digwyddiad + y cylch gwaith (dosraniad esbonyddol â chymedr JOB_CYCLE) ac yna mae'n ôl yn ei orsaf ei hun; ymateb = aros + ysgogi + gyrru. Dull 'analytic' (eiliadau): brasamcan hypercube Larson gydag estyniad Jarvis i amseroedd prysur sy'n dibynnu ar y man, gorsafoedd â sawl cerbyd fel unedau colled Erlang, a'r ciw M/M/N ar gyfer galwadau sy'n canfod pob cerbyd yn brysur; o fewn tua 2 % i gymedr yr efelychiad a 5 % i'w 90fed canradd ar gyfer defnydd hyd at tua 60 %, ychydig yn besimistaidd (ychydig % yn uchel) ger 70 %. Dull 'simulation': efelychiad digwyddiadau arwahanol â hedyn o'r un model, gyda chyfwng hyder 95 % ar bob ffigur (y cyfeirnod; mae'n costio tua eiliad am bob miliwn o alwadau wedi'u hefelychu). Daw amseroedd gyrru o un rhediad o'r peiriant sy'n stopio'n gynnar ar gyfer pob gorsaf, i bob cell galw.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="75" />
+            <location filename="../processing/alg_response.py" line="93" />
             <source>Stations or standby points (points) where vehicles wait. There is no open list of ambulance stations: place your own.</source>
             <translation>Gorsafoedd neu bwyntiau wrth gefn (pwyntiau) lle mae cerbydau'n aros. Nid oes rhestr agored o orsafoedd ambiwlans: gosodwch eich rhai eich hun.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="77" />
+            <location filename="../processing/alg_response.py" line="95" />
             <source>Optional numeric field of STATIONS: vehicles based there (whole numbers, 0 or more); empty: 1 vehicle per station.</source>
             <translation>Maes rhifol dewisol o STATIONS: y cerbydau sydd wedi'u lleoli yno (rhifau cyfan, 0 neu fwy); yn wag: 1 cerbyd i bob gorsaf.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="79" />
+            <location filename="../processing/alg_response.py" line="97" />
             <source>Demand as points (e.g. incident locations) or polygons (e.g. LSOAs). Polygons are spread over the speed raster's cells by exact area, as coverage spreads population; points count in their cell.</source>
             <translation>Galw fel pwyntiau (e.e. lleoliadau digwyddiadau) neu bolygonau (e.e. LSOAs). Caiff polygonau eu taenu dros gelloedd y raster cyflymder yn ôl union arwynebedd, fel y mae cwmpas yn taenu poblogaeth; mae pwyntiau'n cyfrif yn eu cell.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="82" />
+            <location filename="../processing/alg_response.py" line="100" />
             <source>Numeric field of DEMAND: incidents per day at that place (e.g. LSOA population x incidents per person per day). Empty: 1 per feature (scale with DEMAND_FACTOR, e.g. 1/365 for a year of incident points).</source>
             <translation>Maes rhifol o DEMAND: digwyddiadau y dydd yn y man hwnnw (e.e. poblogaeth LSOA x digwyddiadau y person y dydd). Yn wag: 1 i bob nodwedd (graddiwch gyda DEMAND_FACTOR, e.e. 1/365 ar gyfer blwyddyn o bwyntiau digwyddiadau).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="85" />
+            <location filename="../processing/alg_response.py" line="103" />
             <source>Multiplies all demand (demand growth: 1.1 = 10 % more calls).</source>
             <translation>Yn lluosi'r holl alw (twf yn y galw: 1.1 = 10 % yn fwy o alwadau).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="86" />
+            <location filename="../processing/alg_response.py" line="104" />
             <source>Areas to report on (polygons, e.g. districts or PCTs); a demand cell belongs to the area holding its centre.</source>
             <translation>Ardaloedd i adrodd arnynt (polygonau, e.e. ardaloedd neu PCTs); mae cell galw'n perthyn i'r ardal sy'n dal ei chanol.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="88" />
+            <location filename="../processing/alg_response.py" line="106" />
             <source>Unique id field of AREAS (empty: the feature id).</source>
             <translation>Maes dynodydd unigryw AREAS (yn wag: dynodydd y nodwedd).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="89" />
+            <location filename="../processing/alg_response.py" line="107" />
             <source>Optional field of DEMAND with an urban/rural class (ONS RUC 2011 codes or urban / semi-urban / rural), as coverage reads it: the summary then gives the figures by class.</source>
             <translation>Maes dewisol o DEMAND gyda dosbarth trefol/gwledig (codau ONS RUC 2011 neu trefol / lled-drefol / gwledig), fel y mae cwmpas yn ei ddarllen: mae'r crynodeb wedyn yn rhoi'r ffigurau fesul dosbarth.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="92" />
+            <location filename="../processing/alg_response.py" line="110" />
             <source>Mean minutes a vehicle stays busy per incident after arriving (on scene, conveyance, handover, return to station), 0 or more.</source>
             <translation>Cymedr y munudau y mae cerbyd yn aros yn brysur am bob digwyddiad ar ôl cyrraedd (yn y fan a'r lle, cludo, trosglwyddo, dychwelyd i'r orsaf), 0 neu fwy.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="94" />
+            <location filename="../processing/alg_response.py" line="112" />
             <source>Minutes for which the share of responses within is reported (pct_le_&lt;T&gt;), e.g. 7,15.</source>
             <translation>Munudau yr adroddir y gyfran o ymatebion o'u mewn (pct_le_&lt;T&gt;), e.e. 7,15.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="96" />
+            <location filename="../processing/alg_response.py" line="114" />
             <source>analytic (fast; maps and what-if) or simulation (reference, with confidence intervals).</source>
             <translation>analytic (cyflym; mapiau a beth-os) neu simulation (cyfeirnod, gyda chyfyngau hyder).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="98" />
+            <location filename="../processing/alg_response.py" line="116" />
             <source>Optional standard for the mean response (minutes, e.g. 7): with STANDARD_P90 and MAX_ADDED, the vehicles needed are searched.</source>
             <translation>Safon ddewisol ar gyfer yr ymateb cymedrig (munudau, e.e. 7): gyda STANDARD_P90 a MAX_ADDED, chwilir am y cerbydau sydd eu hangen.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="100" />
+            <location filename="../processing/alg_response.py" line="118" />
             <source>Optional standard for the 90th percentile (minutes, e.g. 15).</source>
             <translation>Safon ddewisol ar gyfer y 90fed canradd (munudau, e.e. 15).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="101" />
+            <location filename="../processing/alg_response.py" line="119" />
             <source>Most vehicles the needs search adds (greedy: each added where it most reduces the demand-weighted shortfall of the areas against the standards; analytic method). 0: no search.</source>
             <translation>Y nifer mwyaf o gerbydau y mae'r chwilio am anghenion yn eu hychwanegu (barus: pob un yn cael ei ychwanegu lle mae'n lleihau fwyaf y diffyg wedi'i bwysoli yn ôl galw yn yr ardaloedd yn erbyn y safonau; dull dadansoddol). 0: dim chwilio.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="104" />
+            <location filename="../processing/alg_response.py" line="122" />
             <source>Simulated days per replication (after a 2-day warm-up).</source>
             <translation>Dyddiau wedi'u hefelychu ym mhob ailadroddiad (ar ôl cynhesu am 2 ddiwrnod).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="105" />
+            <location filename="../processing/alg_response.py" line="123" />
             <source>Independent replications of the simulation (confidence intervals from their spread; at least 2).</source>
             <translation>Ailadroddiadau annibynnol o'r efelychiad (cyfyngau hyder o'u gwasgariad; o leiaf 2).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="107" />
+            <location filename="../processing/alg_response.py" line="125" />
             <source>Random seed of the simulation (same seed, same figures).</source>
             <translation>Hedyn hap yr efelychiad (yr un hedyn, yr un ffigurau).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="108" />
+            <location filename="../processing/alg_response.py" line="126" />
             <source>Areas with calls_day, mean_min, p90_min and pct_le_&lt;T&gt; per target (with the simulation: *_ci, half-widths of the 95 % confidence intervals); with the standards, meets (1/0).</source>
             <translation>Ardaloedd gyda calls_day, mean_min, p90_min a pct_le_&lt;T&gt; ar gyfer pob targed (gyda'r efelychiad: *_ci, hanner lled y cyfyngau hyder 95 %); gyda'r safonau, meets (1/0).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="111" />
+            <location filename="../processing/alg_response.py" line="129" />
             <source>Stations with vehicles, utilisation_pct (share of time a vehicle is busy), calls_day answered, pct_outside (% answered at places whose nearest station is another) and, with the needs search, vehicles_added.</source>
             <translation>Gorsafoedd gyda vehicles, utilisation_pct (cyfran yr amser y mae cerbyd yn brysur), calls_day a atebwyd, pct_outside (% a atebwyd mewn mannau lle mae gorsaf arall yn agosaf) a, gyda'r chwilio am anghenion, vehicles_added.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="115" />
+            <location filename="../processing/alg_response.py" line="133" />
             <source>Optional table of the needs search: one row per added vehicle (station, total vehicles, areas failing, trust-wide mean and 90th percentile).</source>
             <translation>Tabl dewisol y chwilio am anghenion: un rhes i bob cerbyd a ychwanegwyd (gorsaf, cyfanswm cerbydau, ardaloedd sy'n methu, cymedr a 90fed canradd ar draws yr ymddiriedolaeth).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="117" />
+            <location filename="../processing/alg_response.py" line="135" />
             <source>Optional HTML (or .txt) file with plain-English sentences: trust-wide, by class and by area.</source>
             <translation>Ffeil HTML (neu .txt) ddewisol gyda brawddegau mewn iaith glir: ar draws yr ymddiriedolaeth, fesul dosbarth a fesul ardal.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="119" />
+            <location filename="../processing/alg_response.py" line="137" />
             <source>Number output: demand-weighted mean response time over all the demand (minutes).</source>
             <translation>Allbwn rhif: amser ymateb cymedrig wedi'i bwysoli yn ôl galw dros yr holl alw (munudau).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="121" />
+            <location filename="../processing/alg_response.py" line="139" />
             <source>Number output: 90th percentile of the response time over all the demand (minutes).</source>
             <translation>Allbwn rhif: 90fed canradd yr amser ymateb dros yr holl alw (munudau).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="123" />
+            <location filename="../processing/alg_response.py" line="141" />
             <source>Number output: share of the time the vehicles are busy, all together (%; analytic model).</source>
             <translation>Allbwn rhif: cyfran yr amser y mae'r cerbydau'n brysur, gyda'i gilydd (%; model dadansoddol).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="125" />
+            <location filename="../processing/alg_response.py" line="143" />
             <source>Number output: share of calls that find every vehicle busy and wait (%; analytic model).</source>
             <translation>Allbwn rhif: cyfran y galwadau sy'n canfod pob cerbyd yn brysur ac yn aros (%; model dadansoddol).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="127" />
+            <location filename="../processing/alg_response.py" line="145" />
             <source>Number output: calls per day in the model (demand on the speed surface that a station can reach, after DEMAND_FACTOR).</source>
             <translation>Allbwn rhif: galwadau y dydd yn y model (galw ar yr arwyneb cyflymder y gall gorsaf ei gyrraedd, ar ôl DEMAND_FACTOR).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="129" />
+            <location filename="../processing/alg_response.py" line="147" />
             <source>Number output: vehicles the needs search added (0 without it).</source>
             <translation>Allbwn rhif: cerbydau a ychwanegwyd gan y chwilio am anghenion (0 hebddo).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="138" />
+            <location filename="../processing/alg_response.py" line="156" />
             <source>Stations (points)</source>
             <translation>Gorsafoedd (pwyntiau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="139" />
+            <location filename="../processing/alg_response.py" line="157" />
             <source>Vehicles field</source>
             <translation>Maes cerbydau</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="141" />
+            <location filename="../processing/alg_response.py" line="159" />
             <source>Demand (points or polygons)</source>
             <translation>Galw (pwyntiau neu bolygonau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="144" />
+            <location filename="../processing/alg_response.py" line="162" />
             <source>Incidents per day field</source>
             <translation>Maes digwyddiadau y dydd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="146" />
+            <location filename="../processing/alg_response.py" line="164" />
             <source>Demand factor</source>
             <translation>Ffactor galw</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="148" />
+            <location filename="../processing/alg_response.py" line="166" />
             <source>Areas to report on</source>
             <translation>Ardaloedd i adrodd arnynt</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="150" />
+            <location filename="../processing/alg_response.py" line="168" />
             <source>Area id field</source>
             <translation>Maes dynodydd ardal</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="152" />
+            <location filename="../processing/alg_response.py" line="170" />
             <source>Urban/rural class field</source>
             <translation>Maes dosbarth trefol/gwledig</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="155" />
+            <location filename="../processing/alg_response.py" line="173" />
             <source>Job cycle (minutes)</source>
             <translation>Cylch gwaith (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="157" />
+            <location filename="../processing/alg_response.py" line="175" />
             <source>Targets (minutes)</source>
             <translation>Targedau (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="158" />
+            <location filename="../processing/alg_response.py" line="176" />
             <source>Method</source>
             <translation>Dull</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="159" />
+            <location filename="../processing/alg_response.py" line="177" />
             <source>Standard: mean (minutes)</source>
             <translation>Safon: cymedr (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="161" />
+            <location filename="../processing/alg_response.py" line="179" />
             <source>Standard: 90th percentile (minutes)</source>
             <translation>Safon: 90fed canradd (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="163" />
+            <location filename="../processing/alg_response.py" line="181" />
             <source>Vehicles to add at most (needs search)</source>
             <translation>Uchafswm y cerbydau i'w hychwanegu (chwilio am anghenion)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="165" />
+            <location filename="../processing/alg_response.py" line="183" />
             <source>Simulated days per replication</source>
             <translation>Dyddiau wedi'u hefelychu ym mhob ailadroddiad</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="168" />
+            <location filename="../processing/alg_response.py" line="186" />
             <source>Simulation replications</source>
             <translation>Ailadroddiadau'r efelychiad</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="171" />
+            <location filename="../processing/alg_response.py" line="189" />
             <source>Random seed</source>
             <translation>Hedyn ar hap</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="175" />
+            <location filename="../processing/alg_response.py" line="193" />
             <source>Response times by area</source>
             <translation>Amseroedd ymateb fesul ardal</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="177" />
-            <location filename="../processing/alg_response.py" line="564" />
+            <location filename="../processing/alg_response.py" line="195" />
+            <location filename="../processing/alg_response.py" line="614" />
             <source>Station workload</source>
             <translation>Llwyth gwaith gorsafoedd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="179" />
+            <location filename="../processing/alg_response.py" line="197" />
             <source>Vehicles needed</source>
             <translation>Cerbydau sydd eu hangen</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="181" />
+            <location filename="../processing/alg_response.py" line="199" />
             <source>Summary</source>
             <translation>Crynodeb</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="182" />
+            <location filename="../processing/alg_response.py" line="200" />
             <source>HTML files (*.html);;Text files (*.txt)</source>
             <translation>Ffeiliau HTML (*.html);;Ffeiliau testun (*.txt)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="184" />
+            <location filename="../processing/alg_response.py" line="202" />
             <source>Mean response (minutes)</source>
             <translation>Ymateb cymedrig (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="184" />
+            <location filename="../processing/alg_response.py" line="202" />
             <source>90th percentile response (minutes)</source>
             <translation>Ymateb 90fed canradd (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="185" />
+            <location filename="../processing/alg_response.py" line="203" />
             <source>Vehicle utilisation (%)</source>
             <translation>Defnydd cerbydau (%)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="185" />
+            <location filename="../processing/alg_response.py" line="203" />
             <source>Calls that wait (%)</source>
             <translation>Galwadau sy'n aros (%)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="185" />
+            <location filename="../processing/alg_response.py" line="203" />
             <source>Calls per day</source>
             <translation>Galwadau y dydd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="186" />
+            <location filename="../processing/alg_response.py" line="204" />
             <source>Vehicles added</source>
             <translation>Cerbydau a ychwanegwyd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="212" />
-            <source>JOB_CYCLE: {v} minutes is not allowed; give the mean minutes a vehicle stays busy after arriving (on scene, conveyance, handover, return), 0 or more, e.g. 60.</source>
-            <translation>JOB_CYCLE: ni chaniateir {v} munud; rhowch gymedr y munudau y mae cerbyd yn aros yn brysur ar ôl cyrraedd (yn y fan a'r lle, cludo, trosglwyddo, dychwelyd), 0 neu fwy, e.e. 60.</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_response.py" line="217" />
-            <source>DEMAND_FACTOR: {v} is not allowed; give a positive factor (1 = the demand as given, 1.1 = 10 % more).</source>
-            <translation>DEMAND_FACTOR: ni chaniateir {v}; rhowch ffactor positif (1 = y galw fel y'i rhoddwyd, 1.1 = 10 % yn fwy).</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_response.py" line="227" />
-            <source>MAX_ADDED: the needs search needs a standard; give STANDARD_MEAN and/or STANDARD_P90 (e.g. 7 and 15), or set MAX_ADDED to 0.</source>
-            <translation>MAX_ADDED: mae angen safon ar y chwilio am anghenion; rhowch STANDARD_MEAN a/neu STANDARD_P90 (e.e. 7 a 15), neu gosodwch MAX_ADDED i 0.</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_response.py" line="260" />
-            <source>Drive times from {s} stations to {c:,} demand cells in {t:.1f} s.</source>
-            <translation>Amseroedd gyrru o {s} gorsaf i {c:,} cell galw mewn {t:.1f} eiliad.</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_response.py" line="265" />
-            <source>DEMAND: {v:.2f} incidents per day ({p:.2f} %) are on cells no station with vehicles can reach (impassable, or cut off); they are left out.</source>
-            <translation>DEMAND: mae {v:.2f} digwyddiad y dydd ({p:.2f} %) ar gelloedd na all unrhyw orsaf â cherbydau eu cyrraedd (amhosib eu tramwyo, neu wedi'u torri i ffwrdd); fe'u gadewir allan.</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_response.py" line="269" />
-            <source>DEMAND: no demand can be reached from the stations with vehicles; check the speed surface and STATIONS.</source>
-            <translation>DEMAND: ni ellir cyrraedd dim o'r galw o'r gorsafoedd â cherbydau; gwiriwch yr arwyneb cyflymder a STATIONS.</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_response.py" line="276" />
-            <source>Response model: {err}.</source>
-            <translation>Model ymateb: {err}.</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_response.py" line="279" />
-            <source>{c:.1f} calls per day, {v} vehicles at {s} stations; activation {a} min, job cycle {j} min; zero-demand mean response {m:.2f} min.</source>
-            <translation>{c:.1f} galwad y dydd, {v} cerbyd mewn {s} gorsaf; ysgogi {a} munud, cylch gwaith {j} munud; ymateb cymedrig heb alw {m:.2f} munud.</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_response.py" line="291" />
-            <source>Response model: {err}. Add vehicles (VEHICLES_FIELD), shorten JOB_CYCLE or lower the demand (DEMAND_FIELD, DEMAND_FACTOR).</source>
-            <translation>Model ymateb: {err}. Ychwanegwch gerbydau (VEHICLES_FIELD), byrhewch JOB_CYCLE neu gostyngwch y galw (DEMAND_FIELD, DEMAND_FACTOR).</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_response.py" line="294" />
-            <source>Analytic model: {l:.1f} vehicles busy on average ({u:.0f} % utilisation), {q:.1f} % of calls wait for a vehicle ({t:.2f} s).</source>
-            <translation>Model dadansoddol: {l:.1f} cerbyd yn brysur ar gyfartaledd ({u:.0f} % o ddefnydd), mae {q:.1f} % o alwadau'n aros am gerbyd ({t:.2f} eiliad).</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_response.py" line="304" />
-            <source>Simulation: {r} replications of {d} days, {n:,} calls in {t:.1f} s.</source>
-            <translation>Efelychiad: {r} ailadroddiad o {d} diwrnod, {n:,} galwad mewn {t:.1f} eiliad.</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_response.py" line="321" />
-            <source>Needs search: {k} vehicle(s) added, {f} area(s) still short of the standards ({t:.1f} s).</source>
-            <translation>Chwilio am anghenion: ychwanegwyd {k} cerbyd, {f} ardal yn dal yn brin o'r safonau ({t:.1f} eiliad).</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_response.py" line="342" />
+            <location filename="../processing/alg_response.py" line="263" />
             <source>Trust-wide: mean {m:.1f} min, 90th percentile {p:.1f} min.</source>
             <translation>Ar draws yr ymddiriedolaeth: cymedr {m:.1f} munud, 90fed canradd {p:.1f} munud.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="344" />
+            <location filename="../processing/alg_response.py" line="265" />
             <source>Done in {t:.1f} s.</source>
             <translation>Wedi gorffen mewn {t:.1f} eiliad.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="363" />
+            <location filename="../processing/alg_response.py" line="275" />
+            <source>JOB_CYCLE: {v} minutes is not allowed; give the mean minutes a vehicle stays busy after arriving (on scene, conveyance, handover, return), 0 or more, e.g. 60.</source>
+            <translation>JOB_CYCLE: ni chaniateir {v} munud; rhowch gymedr y munudau y mae cerbyd yn aros yn brysur ar ôl cyrraedd (yn y fan a'r lle, cludo, trosglwyddo, dychwelyd), 0 neu fwy, e.e. 60.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_response.py" line="280" />
+            <source>DEMAND_FACTOR: {v} is not allowed; give a positive factor (1 = the demand as given, 1.1 = 10 % more).</source>
+            <translation>DEMAND_FACTOR: ni chaniateir {v}; rhowch ffactor positif (1 = y galw fel y'i rhoddwyd, 1.1 = 10 % yn fwy).</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_response.py" line="290" />
+            <source>MAX_ADDED: the needs search needs a standard; give STANDARD_MEAN and/or STANDARD_P90 (e.g. 7 and 15), or set MAX_ADDED to 0.</source>
+            <translation>MAX_ADDED: mae angen safon ar y chwilio am anghenion; rhowch STANDARD_MEAN a/neu STANDARD_P90 (e.e. 7 a 15), neu gosodwch MAX_ADDED i 0.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_response.py" line="317" />
+            <source>Drive times from {s} stations to {c:,} demand cells in {t:.1f} s.</source>
+            <translation>Amseroedd gyrru o {s} gorsaf i {c:,} cell galw mewn {t:.1f} eiliad.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_response.py" line="331" />
+            <source>DEMAND: {v:.2f} incidents per day ({p:.2f} %) are on cells no station with vehicles can reach (impassable, or cut off); they are left out.</source>
+            <translation>DEMAND: mae {v:.2f} digwyddiad y dydd ({p:.2f} %) ar gelloedd na all unrhyw orsaf â cherbydau eu cyrraedd (amhosib eu tramwyo, neu wedi'u torri i ffwrdd); fe'u gadewir allan.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_response.py" line="335" />
+            <source>DEMAND: no demand can be reached from the stations with vehicles; check the speed surface and STATIONS.</source>
+            <translation>DEMAND: ni ellir cyrraedd dim o'r galw o'r gorsafoedd â cherbydau; gwiriwch yr arwyneb cyflymder a STATIONS.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_response.py" line="342" />
+            <source>Response model: {err}.</source>
+            <translation>Model ymateb: {err}.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_response.py" line="344" />
+            <source>{c:.1f} calls per day, {v} vehicles at {s} stations; activation {a} min, job cycle {j} min; zero-demand mean response {m:.2f} min.</source>
+            <translation>{c:.1f} galwad y dydd, {v} cerbyd mewn {s} gorsaf; ysgogi {a} munud, cylch gwaith {j} munud; ymateb cymedrig heb alw {m:.2f} munud.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_response.py" line="358" />
+            <source>Response model: {err}. Add vehicles (VEHICLES_FIELD), shorten JOB_CYCLE or lower the demand (DEMAND_FIELD, DEMAND_FACTOR).</source>
+            <translation>Model ymateb: {err}. Ychwanegwch gerbydau (VEHICLES_FIELD), byrhewch JOB_CYCLE neu gostyngwch y galw (DEMAND_FIELD, DEMAND_FACTOR).</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_response.py" line="361" />
+            <source>Analytic model: {l:.1f} vehicles busy on average ({u:.0f} % utilisation), {q:.1f} % of calls wait for a vehicle ({t:.2f} s).</source>
+            <translation>Model dadansoddol: {l:.1f} cerbyd yn brysur ar gyfartaledd ({u:.0f} % o ddefnydd), mae {q:.1f} % o alwadau'n aros am gerbyd ({t:.2f} eiliad).</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_response.py" line="372" />
+            <source>Simulation: {r} replications of {d} days, {n:,} calls in {t:.1f} s.</source>
+            <translation>Efelychiad: {r} ailadroddiad o {d} diwrnod, {n:,} galwad mewn {t:.1f} eiliad.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_response.py" line="385" />
+            <source>Needs search: {k} vehicle(s) added, {f} area(s) still short of the standards ({t:.1f} s).</source>
+            <translation>Chwilio am anghenion: ychwanegwyd {k} cerbyd, {f} ardal yn dal yn brin o'r safonau ({t:.1f} eiliad).</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_response.py" line="413" />
             <source>VEHICLES_FIELD: '{f}' must hold whole numbers of vehicles, 0 or more; {n} station(s) do not: {names}.</source>
             <translation>VEHICLES_FIELD: rhaid i '{f}' ddal rhifau cyfan o gerbydau, 0 neu fwy; nid yw {n} gorsaf yn gwneud hynny: {names}.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="368" />
+            <location filename="../processing/alg_response.py" line="418" />
             <source>VEHICLES_FIELD: no station has a vehicle (every value of '{f}' is 0); give at least one vehicle.</source>
             <translation>VEHICLES_FIELD: nid oes gan unrhyw orsaf gerbyd (mae pob gwerth o '{f}' yn 0); rhowch o leiaf un cerbyd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="385" />
+            <location filename="../processing/alg_response.py" line="435" />
             <source>DEMAND: give points (incidents) or polygons (e.g. LSOAs), not lines or a table.</source>
             <translation>DEMAND: rhowch bwyntiau (digwyddiadau) neu bolygonau (e.e. LSOAs), nid llinellau na thabl.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="392" />
+            <location filename="../processing/alg_response.py" line="442" />
             <source>{param}: the DEMAND layer has no field '{f}'.</source>
             <translation>{param}: nid oes maes '{f}' yn yr haen DEMAND.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="427" />
+            <location filename="../processing/alg_response.py" line="477" />
             <source>DEMAND_FIELD: {n} feature(s) have a negative or invalid number of incidents (feature ids {ids}); give incidents per day, 0 or more.</source>
             <translation>DEMAND_FIELD: mae gan {n} nodwedd nifer negyddol neu annilys o ddigwyddiadau (dynodyddion nodweddion {ids}); rhowch ddigwyddiadau y dydd, 0 neu fwy.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="431" />
+            <location filename="../processing/alg_response.py" line="481" />
             <source>DEMAND_FIELD: {n} feature(s) have no value and are left out.</source>
             <translation>DEMAND_FIELD: nid oes gwerth gan {n} nodwedd ac fe'u gadewir allan.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="434" />
+            <location filename="../processing/alg_response.py" line="484" />
             <source>DEMAND: there is no demand (every feature has 0 incidents per day, or the layer is empty); check DEMAND_FIELD (incidents per day) and DEMAND_FACTOR.</source>
             <translation>DEMAND: nid oes galw (mae gan bob nodwedd 0 digwyddiad y dydd, neu mae'r haen yn wag); gwiriwch DEMAND_FIELD (digwyddiadau y dydd) a DEMAND_FACTOR.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="442" />
+            <location filename="../processing/alg_response.py" line="492" />
             <source>URBANITY_FIELD: {err}.</source>
             <translation>URBANITY_FIELD: {err}.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="455" />
+            <location filename="../processing/alg_response.py" line="505" />
             <source>DEMAND: none of the demand lies on the speed surface; check that the layers overlap (and their CRS), or build the speed surface over the demand.</source>
             <translation>DEMAND: nid oes dim o'r galw ar yr arwyneb cyflymder; gwiriwch fod yr haenau'n gorgyffwrdd (a'u CRS), neu adeiladwch yr arwyneb cyflymder dros y galw.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="459" />
+            <location filename="../processing/alg_response.py" line="509" />
             <source>DEMAND: {v:.2f} of {t:.2f} incidents per day ({p:.1f} %) lie outside the speed surface and are left out.</source>
             <translation>DEMAND: mae {v:.2f} o {t:.2f} digwyddiad y dydd ({p:.1f} %) y tu allan i'r arwyneb cyflymder ac fe'u gadewir allan.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="527" />
+            <location filename="../processing/alg_response.py" line="577" />
             <source>Response times (90th percentile)</source>
             <translation>Amseroedd ymateb (90fed canradd)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="598" />
+            <location filename="../processing/alg_response.py" line="648" />
             <source>{p:.0f} % within {t} min</source>
             <translation>{p:.0f} % o fewn {t} munud</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="604" />
+            <location filename="../processing/alg_response.py" line="654" />
             <source> (± {c:.1f})</source>
             <translation> (± {c:.1f})</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="606" />
+            <location filename="../processing/alg_response.py" line="656" />
             <source>With {c:.0f} calls a day answered by {v} vehicles (activation {a} min, job cycle {j} min), the vehicles are busy {u:.0f} % of the time and {q:.1f} % of calls wait for a free vehicle.</source>
             <translation>Gyda {c:.0f} galwad y dydd yn cael eu hateb gan {v} cerbyd (ysgogi {a} munud, cylch gwaith {j} munud), mae'r cerbydau'n brysur {u:.0f} % o'r amser ac mae {q:.1f} % o alwadau'n aros am gerbyd rhydd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="611" />
+            <location filename="../processing/alg_response.py" line="661" />
             <source>Across the whole area the mean response is {m:.1f} min{mc} and 90 % of calls are reached within {p:.1f} min{pc}; {pct}.</source>
             <translation>Ar draws yr ardal gyfan yr ymateb cymedrig yw {m:.1f} munud{mc} a chyrhaeddir 90 % o alwadau o fewn {p:.1f} munud{pc}; {pct}.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="618" />
+            <location filename="../processing/alg_response.py" line="668" />
             <source>In {cls} places ({d:.0f} calls a day): mean {m:.1f} min, 90th percentile {p:.1f} min.</source>
             <translation>Mewn mannau {cls} ({d:.0f} galwad y dydd): cymedr {m:.1f} munud, 90fed canradd {p:.1f} munud.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="629" />
+            <location filename="../processing/alg_response.py" line="679" />
             <source> It meets the standard.</source>
             <translation> Mae'n bodloni'r safon.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="629" />
+            <location filename="../processing/alg_response.py" line="679" />
             <source> It falls short of the standard.</source>
             <translation> Mae'n brin o'r safon.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="630" />
+            <location filename="../processing/alg_response.py" line="680" />
             <source>{name}: {d:.0f} calls a day, mean {m:.1f} min{mc}, 90th percentile {p:.1f} min{pc}; {pct}.{v}</source>
             <translation>{name}: {d:.0f} galwad y dydd, cymedr {m:.1f} munud{mc}, 90fed canradd {p:.1f} munud{pc}; {pct}.{v}</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="636" />
+            <location filename="../processing/alg_response.py" line="686" />
             <source>The busiest station is {s}: its vehicles are busy {u:.0f} % of the time, answering {c:.1f} calls a day, {o:.0f} % of them outside its own first-response area.</source>
             <translation>Yr orsaf brysuraf yw {s}: mae ei cherbydau'n brysur {u:.0f} % o'r amser, yn ateb {c:.1f} galwad y dydd, {o:.0f} % ohonynt y tu allan i'w hardal ymateb cyntaf ei hun.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="642" />
+            <location filename="../processing/alg_response.py" line="692" />
             <source>{k} more vehicle(s) would bring every area within the standard.</source>
             <translation>Byddai {k} cerbyd arall yn dod â phob ardal o fewn y safon.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="645" />
+            <location filename="../processing/alg_response.py" line="695" />
             <source>Even {k} more vehicle(s) leave {f} area(s) short of the standard.</source>
             <translation>Mae hyd yn oed {k} cerbyd arall yn gadael {f} ardal yn brin o'r safon.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="647" />
+            <location filename="../processing/alg_response.py" line="697" />
             <source>Method: {m}. Model: Poisson calls, nearest free vehicle, calls wait when every vehicle is busy, vehicles return to their station after the job cycle.</source>
             <translation>Dull: {m}. Model: galwadau Poisson, y cerbyd rhydd agosaf, galwadau'n aros pan fo pob cerbyd yn brysur, cerbydau'n dychwelyd i'w gorsaf ar ôl y cylch gwaith.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="649" />
+            <location filename="../processing/alg_response.py" line="699" />
             <source>discrete-event simulation (figures ± 95 % confidence interval)</source>
             <translation>efelychiad digwyddiadau arwahanol (ffigurau ± cyfwng hyder 95 %)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="650" />
+            <location filename="../processing/alg_response.py" line="700" />
             <source>analytic (hypercube approximation)</source>
             <translation>dadansoddol (brasamcan hypercube)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_response.py" line="661" />
-            <location filename="../processing/alg_response.py" line="661" />
+            <location filename="../processing/alg_response.py" line="711" />
+            <location filename="../processing/alg_response.py" line="711" />
             <source>Response times</source>
             <translation>Amseroedd ymateb</translation>
         </message>
@@ -3767,13 +3767,13 @@
         </message>
         <message>
             <location filename="../processing/alg_scenario.py" line="171" />
-            <location filename="../processing/alg_scenario.py" line="285" />
+            <location filename="../processing/alg_scenario.py" line="324" />
             <source>Change in drive time (minutes)</source>
             <translation>Newid yn yr amser gyrru (munudau)</translation>
         </message>
         <message>
             <location filename="../processing/alg_scenario.py" line="172" />
-            <location filename="../processing/alg_scenario.py" line="406" />
+            <location filename="../processing/alg_scenario.py" line="435" />
             <source>Scenario by area</source>
             <translation>Senario fesul ardal</translation>
         </message>
@@ -3868,99 +3868,99 @@
             <translation>SCENARIO_SITES / SCENARIO_FIELD: nid oes unrhyw safle ar agor yn y senario; cadwch o leiaf un ar agor.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="249" />
+            <location filename="../processing/alg_scenario.py" line="247" />
             <source>Baseline: {b} sites; scenario: {s} sites (closed: {c}; opened: {o}).</source>
             <translation>Sefyllfa bresennol: {b} safle; senario: {s} safle (yn cau: {c}; yn agor: {o}).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="252" />
+            <location filename="../processing/alg_scenario.py" line="250" />
             <source>The scenario has the same sites as the baseline: nothing changes.</source>
             <translation>Mae gan y senario yr un safleoedd â'r sefyllfa bresennol: nid oes dim yn newid.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="271" />
-            <source>Drive times computed ({t:.1f} s).</source>
-            <translation>Amseroedd gyrru wedi'u cyfrifo ({t:.1f} eiliad).</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_scenario.py" line="279" />
-            <source>{n} cells reachable today are unreachable in the scenario (nodata in OUTPUT_DELTA).</source>
-            <translation>Mae {n} o gelloedd y gellir eu cyrraedd heddiw na ellir eu cyrraedd yn y senario (nodata yn OUTPUT_DELTA).</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_scenario.py" line="295" />
-            <source>POPULATION / POPULATION_RASTER: no population falls inside the areas and the speed raster; check the layers overlap.</source>
-            <translation>POPULATION / POPULATION_RASTER: nid oes poblogaeth o fewn yr ardaloedd a'r rastr cyflymder; gwiriwch fod yr haenau'n gorgyffwrdd.</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_scenario.py" line="306" />
-            <source>{o:,.0f} people fall outside the speed raster and {a:,.0f} outside every area; they are left out.</source>
-            <translation>Mae {o:,.0f} o bobl y tu allan i'r rhastr cyflymder a {a:,.0f} y tu allan i bob ardal; maent wedi'u gadael allan.</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_scenario.py" line="337" />
-            <source>the study area</source>
-            <translation>yr ardal astudio</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_scenario.py" line="347" />
+            <location filename="../processing/alg_scenario.py" line="292" />
             <source>Done in {t:.1f} s.</source>
             <translation>Wedi gorffen mewn {t:.1f} eiliad.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="430" />
-            <location filename="../processing/alg_scenario.py" line="431" />
-            <location filename="../processing/alg_scenario.py" line="432" />
+            <location filename="../processing/alg_scenario.py" line="309" />
+            <source>Drive times computed ({t:.1f} s).</source>
+            <translation>Amseroedd gyrru wedi'u cyfrifo ({t:.1f} eiliad).</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="318" />
+            <source>{n} cells reachable today are unreachable in the scenario (nodata in OUTPUT_DELTA).</source>
+            <translation>Mae {n} o gelloedd y gellir eu cyrraedd heddiw na ellir eu cyrraedd yn y senario (nodata yn OUTPUT_DELTA).</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="338" />
+            <source>POPULATION / POPULATION_RASTER: no population falls inside the areas and the speed raster; check the layers overlap.</source>
+            <translation>POPULATION / POPULATION_RASTER: nid oes poblogaeth o fewn yr ardaloedd a'r rastr cyflymder; gwiriwch fod yr haenau'n gorgyffwrdd.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="348" />
+            <source>{o:,.0f} people fall outside the speed raster and {a:,.0f} outside every area; they are left out.</source>
+            <translation>Mae {o:,.0f} o bobl y tu allan i'r rhastr cyflymder a {a:,.0f} y tu allan i bob ardal; maent wedi'u gadael allan.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="374" />
+            <source>the study area</source>
+            <translation>yr ardal astudio</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_scenario.py" line="459" />
+            <location filename="../processing/alg_scenario.py" line="460" />
+            <location filename="../processing/alg_scenario.py" line="461" />
             <source>all</source>
             <translation>pob un</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="446" />
+            <location filename="../processing/alg_scenario.py" line="475" />
             <source>Area</source>
             <translation>Ardal</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="446" />
+            <location filename="../processing/alg_scenario.py" line="475" />
             <source>People</source>
             <translation>Pobl</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="446" />
+            <location filename="../processing/alg_scenario.py" line="475" />
             <source>Within {T} min today</source>
             <translation>O fewn {T} mun heddiw</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="447" />
+            <location filename="../processing/alg_scenario.py" line="476" />
             <source>Within {T} min, scenario</source>
             <translation>O fewn {T} mun, senario</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="447" />
+            <location filename="../processing/alg_scenario.py" line="476" />
             <source>Moving beyond {T} min</source>
             <translation>Yn symud y tu hwnt i {T} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="448" />
+            <location filename="../processing/alg_scenario.py" line="477" />
             <source>Coming within {T} min</source>
             <translation>Yn dod o fewn {T} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="448" />
+            <location filename="../processing/alg_scenario.py" line="477" />
             <source>Mean today (min)</source>
             <translation>Cymedr heddiw (mun)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="449" />
+            <location filename="../processing/alg_scenario.py" line="478" />
             <source>Mean, scenario (min)</source>
             <translation>Cymedr, senario (mun)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="455" />
+            <location filename="../processing/alg_scenario.py" line="484" />
             <source>Service-change scenario</source>
             <translation>Senario newid gwasanaeth</translation>
         </message>
         <message>
-            <location filename="../processing/alg_scenario.py" line="470" />
+            <location filename="../processing/alg_scenario.py" line="499" />
             <source>Could not draw the report's charts: {err}</source>
             <translation>Methu tynnu siartiau'r adroddiad: {err}</translation>
         </message>
@@ -4385,425 +4385,425 @@
     <context>
         <name>StandbyAlgorithm</name>
         <message>
-            <location filename="../processing/alg_standby.py" line="48" />
+            <location filename="../processing/alg_standby.py" line="97" />
             <source>Place standby points</source>
             <translation>Lleoli pwyntiau wrth gefn</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="52" />
+            <location filename="../processing/alg_standby.py" line="101" />
             <source>Places standby / deployment points so that as much demand as possible lies within a drive-time budget of a point (the drive-zone model: 2 minutes to go mobile + 6 minutes' drive = the 8-minute standard). Method: maximal covering location. For every candidate a cut-off drive-time run lists the demand cells it covers; existing sites are fixed and counted first; a lazy greedy search adds the candidate that covers most new demand, which is guaranteed to reach at least 1 - 1/e (63 %) of the best possible cover for that number of points, and the report gives a certified upper bound that is usually much tighter; an optional swap search then exchanges points while that covers more. Give COUNT, or TARGET_COVERAGE to find the smallest number of points that reaches it.</source>
             <translation>Yn lleoli pwyntiau wrth gefn / pwyntiau lleoli fel bod cymaint o alw â phosibl o fewn cyllideb amser gyrru i bwynt (y model parthau gyrru: 2 funud i gychwyn ar y ffordd + 6 munud o yrru = y safon 8 munud). Dull: lleoliad cwmpasu mwyaf (maximal covering location). Ar gyfer pob pwynt posibl, mae rhediad amser gyrru gyda therfyn yn rhestru'r celloedd galw y mae'n eu cwmpasu; mae'r safleoedd presennol yn sefydlog ac yn cael eu cyfrif yn gyntaf; mae chwiliad barus diog yn ychwanegu'r pwynt posibl sy'n cwmpasu'r mwyaf o alw newydd, ac mae'n sicr o gyrraedd o leiaf 1 - 1/e (63 %) o'r cwmpas gorau posibl ar gyfer y nifer hwnnw o bwyntiau; mae'r adroddiad yn rhoi terfyn uchaf ardystiedig sydd fel arfer yn llawer tynnach; yna mae chwiliad cyfnewid dewisol yn cyfnewid pwyntiau cyhyd ag y bo hynny'n cwmpasu mwy. Rhowch COUNT, neu TARGET_COVERAGE i ganfod y nifer lleiaf o bwyntiau sy'n ei gyrraedd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="63" />
+            <location filename="../processing/alg_standby.py" line="112" />
             <source>Population as polygons (e.g. LSOAs, spread over the speed raster's cells by exact area) or points, with POPULATION_FIELD; read exactly as 'Coverage and equity by area' reads it. Demand is only where population is, so this also sets the study area. Give this or POPULATION_RASTER (not both); both are optional when DEMAND is given.</source>
             <translation>Poblogaeth fel polygonau (e.e. LSOAs, wedi'u lledaenu dros gelloedd y rastr cyflymder yn ôl union arwynebedd) neu bwyntiau, gyda POPULATION_FIELD; caiff ei darllen yn union fel y mae 'Cwmpas a thegwch fesul ardal' yn ei darllen. Dim ond lle mae poblogaeth y mae galw, felly mae hyn hefyd yn pennu'r ardal astudio. Rhowch hwn neu POPULATION_RASTER (nid y ddau); mae'r ddau'n ddewisol pan roddir DEMAND.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="68" />
+            <location filename="../processing/alg_standby.py" line="117" />
             <source>Optional incident points (e.g. a year of CAD incidents): demand is then the number of incidents per cell instead of population, and each point's zone gets an incidents-per-24-hours figure.</source>
             <translation>Pwyntiau digwyddiadau dewisol (e.e. blwyddyn o ddigwyddiadau CAD): yna'r galw yw nifer y digwyddiadau fesul cell yn hytrach na'r boblogaeth, ac mae parth pob pwynt yn cael ffigur digwyddiadau fesul 24 awr.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="71" />
+            <location filename="../processing/alg_standby.py" line="120" />
             <source>Number of days the DEMAND incidents span (365 for a year), for incidents per 24 h.</source>
             <translation>Nifer y dyddiau y mae digwyddiadau DEMAND yn eu cwmpasu (365 am flwyddyn), ar gyfer digwyddiadau fesul 24 awr.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="72" />
+            <location filename="../processing/alg_standby.py" line="121" />
             <source>Optional existing sites (e.g. current stations) that stay open: their cover is counted first and new points are placed around them.</source>
             <translation>Safleoedd presennol dewisol (e.e. gorsafoedd cyfredol) sy'n aros ar agor: caiff eu cwmpas ei gyfrif yn gyntaf a chaiff pwyntiau newydd eu lleoli o'u cwmpas.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="74" />
+            <location filename="../processing/alg_standby.py" line="123" />
             <source>Optional candidate points (car parks, stations, ...). If absent, candidates are generated: k-means centres of the demand-weighted cells, each moved to the nearest road cell.</source>
             <translation>Pwyntiau posibl dewisol (meysydd parcio, gorsafoedd, ...). Os nad oes rhai, cânt eu creu: canolau k-means y celloedd wedi'u pwysoli yn ôl galw, pob un wedi'i symud i'r gell ffordd agosaf.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="77" />
+            <location filename="../processing/alg_standby.py" line="126" />
             <source>How many candidates to generate when CANDIDATES is not given.</source>
             <translation>Faint o bwyntiau posibl i'w creu pan na roddir CANDIDATES.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="78" />
+            <location filename="../processing/alg_standby.py" line="127" />
             <source>Drive time in minutes within which a point covers a cell (6 = an 8-minute response with 2 minutes to go mobile). A time equal to it is covered.</source>
             <translation>Amser gyrru mewn munudau y mae pwynt yn cwmpasu cell o'i fewn (6 = ymateb 8 munud gyda 2 funud i gychwyn ar y ffordd). Mae amser sy'n hafal iddo wedi'i gwmpasu.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="80" />
+            <location filename="../processing/alg_standby.py" line="129" />
             <source>Number of new points to place (ignored when TARGET_COVERAGE is given).</source>
             <translation>Nifer y pwyntiau newydd i'w lleoli (caiff ei anwybyddu pan roddir TARGET_COVERAGE).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="81" />
+            <location filename="../processing/alg_standby.py" line="130" />
             <source>Optional share of demand (%) to cover, existing sites included: the smallest number of new points that reaches it is placed.</source>
             <translation>Cyfran ddewisol o'r galw (%) i'w chwmpasu, gan gynnwys y safleoedd presennol: caiff y nifer lleiaf o bwyntiau newydd sy'n ei chyrraedd ei leoli.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="83" />
+            <location filename="../processing/alg_standby.py" line="132" />
             <source>Improve the greedy solution by swaps (replace a point by another candidate while that covers more). Never worse than greedy; slower on very large candidate sets.</source>
             <translation>Gwella'r datrysiad barus drwy gyfnewid (rhoi pwynt posibl arall yn lle pwynt cyhyd ag y bo hynny'n cwmpasu mwy). Byth yn waeth na'r datrysiad barus; arafach ar setiau mawr iawn o bwyntiau posibl.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="85" />
+            <location filename="../processing/alg_standby.py" line="134" />
             <source>With DEMAND: points whose zone has fewer incidents per 24 h than this are flagged (low_use = 1); the planning guidance warns against resources that would respond to fewer than 2 a day.</source>
             <translation>Gyda DEMAND: caiff pwyntiau y mae gan eu parth lai o ddigwyddiadau fesul 24 awr na hyn eu nodi (low_use = 1); mae'r canllawiau cynllunio yn rhybuddio rhag adnoddau a fyddai'n ymateb i lai na 2 y dydd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="88" />
+            <location filename="../processing/alg_standby.py" line="137" />
             <source>Generated candidates are moved to road cells: cells at least this fast (km/h). Empty: cells faster than the most common speed (the off-road background).</source>
             <translation>Caiff pwyntiau posibl a grëwyd eu symud i gelloedd ffordd: celloedd sydd o leiaf mor gyflym â hyn (km/awr). Gwag: celloedd sy'n gyflymach na'r cyflymder mwyaf cyffredin (cefndir oddi ar y ffordd).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="91" />
+            <location filename="../processing/alg_standby.py" line="140" />
             <source>Random seed of the k-means candidate generation (same seed, same candidates).</source>
             <translation>Hedyn ar hap ar gyfer creu pwyntiau posibl drwy k-means (yr un hedyn, yr un pwyntiau posibl).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="92" />
+            <location filename="../processing/alg_standby.py" line="141" />
             <source>Chosen points, in rank order: rank, cand_id (candidate feature id, or the generated candidate's number), marginal_pop (people newly covered by this point after the existing sites and the points ranked before it) and cum_pop_pct (cumulative % of population covered) when POPULATION is given; with DEMAND marginal_inc, cum_inc_pct, inc_per_day (incidents per 24 h in the point's zone) and low_use (1 below MIN_PER_DAY).</source>
             <translation>Pwyntiau a ddewiswyd, yn eu trefn: rank, cand_id (dynodydd nodwedd y pwynt posibl, neu rif y pwynt posibl a grëwyd), marginal_pop (pobl a gwmpesir o'r newydd gan y pwynt hwn ar ôl y safleoedd presennol a'r pwyntiau o'i flaen yn y drefn) a cum_pop_pct (% cronnus o'r boblogaeth a gwmpesir) pan roddir POPULATION; gyda DEMAND, marginal_inc, cum_inc_pct, inc_per_day (digwyddiadau fesul 24 awr ym mharth y pwynt) a low_use (1 o dan MIN_PER_DAY).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="98" />
+            <location filename="../processing/alg_standby.py" line="147" />
             <source>Table: count (new points) -&gt; covered and pct_covered by the greedy sequence (each point added where it covers most new demand; never decreasing), marginal gain, and max_pct (certified upper bound: no set of that many candidates covers more); chosen = 1 and pct_solution (after the swap search) on the count of the solution.</source>
             <translation>Tabl: count (pwyntiau newydd) -&gt; covered a pct_covered yn ôl y dilyniant barus (pob pwynt wedi'i ychwanegu lle mae'n cwmpasu'r mwyaf o alw newydd; byth yn lleihau), yr enillion ymylol, a max_pct (terfyn uchaf ardystiedig: nid oes unrhyw set o'r nifer hwnnw o bwyntiau posibl yn cwmpasu mwy); chosen = 1 a pct_solution (ar ôl y chwiliad cyfnewid) ar res nifer y datrysiad.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="103" />
+            <location filename="../processing/alg_standby.py" line="152" />
             <source>Optional polygons: the cells within DRIVE_BUDGET of the chosen points and existing sites, each allocated to the nearest one (fields site, kind, rank, demand, area_km2, inc_per_day).</source>
             <translation>Polygonau dewisol: y celloedd o fewn DRIVE_BUDGET i'r pwyntiau a ddewiswyd a'r safleoedd presennol, pob un wedi'i ddyrannu i'r agosaf (meysydd site, kind, rank, demand, area_km2, inc_per_day).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="106" />
+            <location filename="../processing/alg_standby.py" line="155" />
             <source>Optional HTML report: summary sentences, the coverage curve chart (inline SVG) and the table of chosen points.</source>
             <translation>Adroddiad HTML dewisol: brawddegau crynodeb, siart y gromlin cwmpas (SVG mewnol) a thabl y pwyntiau a ddewiswyd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="108" />
+            <location filename="../processing/alg_standby.py" line="157" />
             <source>Number output: new standby points chosen.</source>
             <translation>Allbwn rhif: pwyntiau wrth gefn newydd a ddewiswyd.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="109" />
+            <location filename="../processing/alg_standby.py" line="158" />
             <source>Number output: % of the demand within DRIVE_BUDGET of the chosen points and the existing sites.</source>
             <translation>Allbwn rhif: % o'r galw o fewn DRIVE_BUDGET i'r pwyntiau a ddewiswyd a'r safleoedd presennol.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="111" />
+            <location filename="../processing/alg_standby.py" line="160" />
             <source>Number output: % of the demand the existing sites cover alone (0 without EXISTING).</source>
             <translation>Allbwn rhif: % o'r galw y mae'r safleoedd presennol yn ei gwmpasu ar eu pen eu hunain (0 heb EXISTING).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="113" />
+            <location filename="../processing/alg_standby.py" line="162" />
             <source>Number output: % of the demand all candidates and existing sites together could cover.</source>
             <translation>Allbwn rhif: % o'r galw y gallai'r holl bwyntiau posibl a'r safleoedd presennol gyda'i gilydd ei gwmpasu.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="115" />
+            <location filename="../processing/alg_standby.py" line="164" />
             <source>Number output: 1 when TARGET_COVERAGE was reached, 0 when not, NaN without a target.</source>
             <translation>Allbwn rhif: 1 pan gyrhaeddwyd TARGET_COVERAGE, 0 pan na chyrhaeddwyd, NaN heb darged.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="127" />
+            <location filename="../processing/alg_standby.py" line="176" />
             <source>Incidents (demand points)</source>
             <translation>Digwyddiadau (pwyntiau galw)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="128" />
+            <location filename="../processing/alg_standby.py" line="177" />
             <source>Days the incidents span</source>
             <translation>Nifer y dyddiau y mae'r digwyddiadau'n eu cwmpasu</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="130" />
+            <location filename="../processing/alg_standby.py" line="179" />
             <source>Existing sites (fixed)</source>
             <translation>Safleoedd presennol (sefydlog)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="131" />
+            <location filename="../processing/alg_standby.py" line="180" />
             <source>Candidate points</source>
             <translation>Pwyntiau posibl</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="132" />
+            <location filename="../processing/alg_standby.py" line="181" />
             <source>Candidates to generate</source>
             <translation>Nifer y pwyntiau posibl i'w creu</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="135" />
+            <location filename="../processing/alg_standby.py" line="184" />
             <source>Drive budget (minutes)</source>
             <translation>Cyllideb gyrru (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="137" />
+            <location filename="../processing/alg_standby.py" line="186" />
             <source>Number of new points</source>
             <translation>Nifer y pwyntiau newydd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="139" />
+            <location filename="../processing/alg_standby.py" line="188" />
             <source>Target coverage (%)</source>
             <translation>Cwmpas targed (%)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="141" />
+            <location filename="../processing/alg_standby.py" line="190" />
             <source>Improve by swap search</source>
             <translation>Gwella drwy chwilio cyfnewid</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="142" />
+            <location filename="../processing/alg_standby.py" line="191" />
             <source>Flag points with fewer incidents per 24 h than</source>
             <translation>Nodi pwyntiau â llai o ddigwyddiadau bob 24 awr na</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="146" />
+            <location filename="../processing/alg_standby.py" line="195" />
             <source>Snap points to passable cells within (m)</source>
             <translation>Symud pwyntiau i gelloedd tramwyadwy o fewn (m)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="147" />
+            <location filename="../processing/alg_standby.py" line="196" />
             <source>Road cells: minimum speed (km/h)</source>
             <translation>Celloedd ffordd: cyflymder lleiaf (km/awr)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="149" />
+            <location filename="../processing/alg_standby.py" line="198" />
             <source>Random seed</source>
             <translation>Hedyn ar hap</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="151" />
-            <location filename="../processing/alg_standby.py" line="426" />
+            <location filename="../processing/alg_standby.py" line="200" />
+            <location filename="../processing/alg_standby.py" line="498" />
             <source>Standby points</source>
             <translation>Pwyntiau wrth gefn</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="153" />
+            <location filename="../processing/alg_standby.py" line="202" />
             <source>Coverage curve</source>
             <translation>Cromlin cwmpas</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="155" />
-            <location filename="../processing/alg_standby.py" line="507" />
+            <location filename="../processing/alg_standby.py" line="204" />
+            <location filename="../processing/alg_standby.py" line="579" />
             <source>Drive zones</source>
             <translation>Parthau gyrru</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="158" />
+            <location filename="../processing/alg_standby.py" line="207" />
             <source>Report</source>
             <translation>Adroddiad</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="159" />
+            <location filename="../processing/alg_standby.py" line="208" />
             <source>HTML files (*.html)</source>
             <translation>Ffeiliau HTML (*.html)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="161" />
+            <location filename="../processing/alg_standby.py" line="210" />
             <source>Points chosen</source>
             <translation>Pwyntiau a ddewiswyd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="161" />
+            <location filename="../processing/alg_standby.py" line="210" />
             <source>Coverage (%)</source>
             <translation>Cwmpas (%)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="162" />
+            <location filename="../processing/alg_standby.py" line="211" />
             <source>Coverage of the existing sites (%)</source>
             <translation>Cwmpas y safleoedd presennol (%)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="162" />
+            <location filename="../processing/alg_standby.py" line="211" />
             <source>Highest possible coverage (%)</source>
             <translation>Cwmpas uchaf posibl (%)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="163" />
+            <location filename="../processing/alg_standby.py" line="212" />
             <source>Target reached</source>
             <translation>Targed wedi'i gyrraedd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="184" />
-            <source>DRIVE_BUDGET must be positive (minutes), e.g. 6.</source>
-            <translation>Rhaid i DRIVE_BUDGET fod yn bositif (munudau), e.e. 6.</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_standby.py" line="187" />
-            <source>DRIVE_BUDGET: the calibrated speed surface adds a fixed time of {f:.2f} min to every journey, which uses up the whole budget of {b} min. Give a larger budget, or use an uncalibrated surface (or one calibrated on blue-light journeys) for drive zones.</source>
-            <translation>DRIVE_BUDGET: mae'r arwyneb cyflymder wedi'i raddnodi yn ychwanegu amser sefydlog o {f:.2f} mun at bob taith, sy'n defnyddio'r gyllideb gyfan o {b} mun. Rhowch gyllideb fwy, neu defnyddiwch arwyneb heb ei raddnodi (neu un wedi'i raddnodi ar deithiau golau glas) ar gyfer parthau gyrru.</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_standby.py" line="200" />
-            <source>TARGET_COVERAGE must be a percentage above 0 and at most 100.</source>
-            <translation>Rhaid i TARGET_COVERAGE fod yn ganran uwchlaw 0 a 100 ar y mwyaf.</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_standby.py" line="208" />
-            <source>COUNT must be at least 1 (or give TARGET_COVERAGE to find the number of points).</source>
-            <translation>Rhaid i COUNT fod yn 1 o leiaf (neu rhowch TARGET_COVERAGE i ganfod nifer y pwyntiau).</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_standby.py" line="218" />
-            <source>Population: {t:,.0f} people in the input, {p:,.0f} on the speed raster.</source>
-            <translation>Poblogaeth: {t:,.0f} o bobl yn y mewnbwn, {p:,.0f} ar y rastr cyflymder.</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_standby.py" line="221" />
-            <source>POPULATION: {p:,.0f} of {t:,.0f} people lie outside the speed raster and are left out.</source>
-            <translation>POPULATION: mae {p:,.0f} o {t:,.0f} o bobl y tu allan i'r rhastr cyflymder ac wedi'u gadael allan.</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_standby.py" line="230" />
-            <source>DEMAND: {n} incident(s) lie outside the speed raster and are left out.</source>
-            <translation>DEMAND: mae {n} digwyddiad y tu allan i'r rhastr cyflymder ac wedi'u gadael allan.</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_standby.py" line="235" />
-            <source>incidents</source>
-            <translation>digwyddiadau</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_standby.py" line="235" />
-            <source>people</source>
-            <translation>pobl</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_standby.py" line="237" />
-            <source>{p}: no demand falls on the speed raster; check that the layers overlap.</source>
-            <translation>{p}: nid oes dim galw ar y rhastr cyflymder; gwiriwch fod yr haenau'n gorgyffwrdd.</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_standby.py" line="251" />
-            <source>{v:,.0f} {u} ({p:.2f} %) are on impassable cells and can never be covered.</source>
-            <translation>Mae {v:,.0f} {u} ({p:.2f} %) ar gelloedd anhramwyadwy, ac ni ellir byth eu cwmpasu.</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_standby.py" line="269" />
-            <source>CANDIDATES: no candidate could be generated (no road cell near the demand); give CANDIDATES or lower ROAD_MIN_SPEED.</source>
-            <translation>CANDIDATES: nid oedd modd creu unrhyw bwynt posibl (dim cell ffordd ger y galw); rhowch CANDIDATES neu ostwng ROAD_MIN_SPEED.</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_standby.py" line="274" />
-            <source>Generated {n} candidates (k-means of demand-weighted cells, moved to road cells) in {t:.1f} s.</source>
-            <translation>Crëwyd {n} pwynt posibl (k-means o gelloedd wedi'u pwysoli yn ôl galw, wedi'u symud i gelloedd ffordd) mewn {t:.1f} eiliad.</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_standby.py" line="291" />
-            <source>Coverage sets: {n} candidates + {e} existing sites, {c:,} demand cells, on average {m:,.0f} demand cells within {b} min each ({t:.1f} s).</source>
-            <translation>Setiau cwmpas: {n} pwynt posibl + {e} safle presennol, {c:,} cell galw, ar gyfartaledd {m:,.0f} cell galw o fewn {b} mun i bob un ({t:.1f} eiliad).</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_standby.py" line="305" />
-            <source>The {n} existing sites cover {b:.1f} % of the demand.</source>
-            <translation>Mae'r {n} safle presennol yn cwmpasu {b:.1f} % o'r galw.</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_standby.py" line="307" />
-            <source>{k} new point(s) bring the cover to {c:.1f} % of {tot:,.0f} {u} (greedy: {gk} points, {g:.1f} %; {s} swap(s)); no {k} candidates could exceed {ub:.1f} %; all candidates together reach {r:.1f} % ({t:.1f} s).</source>
-            <translation>Mae {k} pwynt newydd yn dod â'r cwmpas i {c:.1f} % o {tot:,.0f} {u} (barus: {gk} pwynt, {g:.1f} %; {s} cyfnewid); ni allai unrhyw {k} pwynt posibl fynd y tu hwnt i {ub:.1f} %; mae'r holl bwyntiau posibl gyda'i gilydd yn cyrraedd {r:.1f} % ({t:.1f} eiliad).</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_standby.py" line="318" />
-            <source>TARGET_COVERAGE {t} % cannot be reached: all {n} candidates together cover {r:.1f} %. The {k} points that add cover are placed. Add candidates (CANDIDATES or CANDIDATE_COUNT) or raise DRIVE_BUDGET.</source>
-            <translation>Ni ellir cyrraedd TARGET_COVERAGE {t} %: mae'r {n} pwynt posibl gyda'i gilydd yn cwmpasu {r:.1f} %. Caiff y {k} pwynt sy'n ychwanegu cwmpas eu lleoli. Ychwanegwch bwyntiau posibl (CANDIDATES neu CANDIDATE_COUNT) neu codwch DRIVE_BUDGET.</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_standby.py" line="323" />
-            <source>Smallest count reaching {t} %: {k}{proof}.</source>
-            <translation>Y nifer lleiaf sy'n cyrraedd {t} %: {k}{proof}.</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_standby.py" line="324" />
-            <source> (proven: no {m} candidates can reach it)</source>
-            <translation> (wedi'i brofi: ni all unrhyw {m} pwynt posibl ei gyrraedd)</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_standby.py" line="366" />
-            <source>{n} of {k} new points would respond to fewer than {m} incidents per 24 h (ranks {r}): a resource there would stand idle most of the time.</source>
-            <translation>Byddai {n} o'r {k} pwynt newydd yn ymateb i lai na {m} digwyddiad fesul 24 awr (rhif {r} yn y drefn): byddai adnodd yno'n segur y rhan fwyaf o'r amser.</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_standby.py" line="374" />
+            <location filename="../processing/alg_standby.py" line="259" />
             <source>Done in {t:.1f} s.</source>
             <translation>Wedi gorffen mewn {t:.1f} eiliad.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="517" />
+            <location filename="../processing/alg_standby.py" line="268" />
+            <source>DRIVE_BUDGET must be positive (minutes), e.g. 6.</source>
+            <translation>Rhaid i DRIVE_BUDGET fod yn bositif (munudau), e.e. 6.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="271" />
+            <source>DRIVE_BUDGET: the calibrated speed surface adds a fixed time of {f:.2f} min to every journey, which uses up the whole budget of {b} min. Give a larger budget, or use an uncalibrated surface (or one calibrated on blue-light journeys) for drive zones.</source>
+            <translation>DRIVE_BUDGET: mae'r arwyneb cyflymder wedi'i raddnodi yn ychwanegu amser sefydlog o {f:.2f} mun at bob taith, sy'n defnyddio'r gyllideb gyfan o {b} mun. Rhowch gyllideb fwy, neu defnyddiwch arwyneb heb ei raddnodi (neu un wedi'i raddnodi ar deithiau golau glas) ar gyfer parthau gyrru.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="283" />
+            <source>TARGET_COVERAGE must be a percentage above 0 and at most 100.</source>
+            <translation>Rhaid i TARGET_COVERAGE fod yn ganran uwchlaw 0 a 100 ar y mwyaf.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="291" />
+            <source>COUNT must be at least 1 (or give TARGET_COVERAGE to find the number of points).</source>
+            <translation>Rhaid i COUNT fod yn 1 o leiaf (neu rhowch TARGET_COVERAGE i ganfod nifer y pwyntiau).</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="303" />
+            <source>Population: {t:,.0f} people in the input, {p:,.0f} on the speed raster.</source>
+            <translation>Poblogaeth: {t:,.0f} o bobl yn y mewnbwn, {p:,.0f} ar y rastr cyflymder.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="306" />
+            <source>POPULATION: {p:,.0f} of {t:,.0f} people lie outside the speed raster and are left out.</source>
+            <translation>POPULATION: mae {p:,.0f} o {t:,.0f} o bobl y tu allan i'r rhastr cyflymder ac wedi'u gadael allan.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="315" />
+            <source>DEMAND: {n} incident(s) lie outside the speed raster and are left out.</source>
+            <translation>DEMAND: mae {n} digwyddiad y tu allan i'r rhastr cyflymder ac wedi'u gadael allan.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="320" />
+            <source>incidents</source>
+            <translation>digwyddiadau</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="320" />
+            <source>people</source>
+            <translation>pobl</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="322" />
+            <source>{p}: no demand falls on the speed raster; check that the layers overlap.</source>
+            <translation>{p}: nid oes dim galw ar y rhastr cyflymder; gwiriwch fod yr haenau'n gorgyffwrdd.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="336" />
+            <source>{v:,.0f} {u} ({p:.2f} %) are on impassable cells and can never be covered.</source>
+            <translation>Mae {v:,.0f} {u} ({p:.2f} %) ar gelloedd anhramwyadwy, ac ni ellir byth eu cwmpasu.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="358" />
+            <source>CANDIDATES: no candidate could be generated (no road cell near the demand); give CANDIDATES or lower ROAD_MIN_SPEED.</source>
+            <translation>CANDIDATES: nid oedd modd creu unrhyw bwynt posibl (dim cell ffordd ger y galw); rhowch CANDIDATES neu ostwng ROAD_MIN_SPEED.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="363" />
+            <source>Generated {n} candidates (k-means of demand-weighted cells, moved to road cells) in {t:.1f} s.</source>
+            <translation>Crëwyd {n} pwynt posibl (k-means o gelloedd wedi'u pwysoli yn ôl galw, wedi'u symud i gelloedd ffordd) mewn {t:.1f} eiliad.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="375" />
+            <source>Coverage sets: {n} candidates + {e} existing sites, {c:,} demand cells, on average {m:,.0f} demand cells within {b} min each ({t:.1f} s).</source>
+            <translation>Setiau cwmpas: {n} pwynt posibl + {e} safle presennol, {c:,} cell galw, ar gyfartaledd {m:,.0f} cell galw o fewn {b} mun i bob un ({t:.1f} eiliad).</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="392" />
+            <source>The {n} existing sites cover {b:.1f} % of the demand.</source>
+            <translation>Mae'r {n} safle presennol yn cwmpasu {b:.1f} % o'r galw.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="394" />
+            <source>{k} new point(s) bring the cover to {c:.1f} % of {tot:,.0f} {u} (greedy: {gk} points, {g:.1f} %; {s} swap(s)); no {k} candidates could exceed {ub:.1f} %; all candidates together reach {r:.1f} % ({t:.1f} s).</source>
+            <translation>Mae {k} pwynt newydd yn dod â'r cwmpas i {c:.1f} % o {tot:,.0f} {u} (barus: {gk} pwynt, {g:.1f} %; {s} cyfnewid); ni allai unrhyw {k} pwynt posibl fynd y tu hwnt i {ub:.1f} %; mae'r holl bwyntiau posibl gyda'i gilydd yn cyrraedd {r:.1f} % ({t:.1f} eiliad).</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="405" />
+            <source>TARGET_COVERAGE {t} % cannot be reached: all {n} candidates together cover {r:.1f} %. The {k} points that add cover are placed. Add candidates (CANDIDATES or CANDIDATE_COUNT) or raise DRIVE_BUDGET.</source>
+            <translation>Ni ellir cyrraedd TARGET_COVERAGE {t} %: mae'r {n} pwynt posibl gyda'i gilydd yn cwmpasu {r:.1f} %. Caiff y {k} pwynt sy'n ychwanegu cwmpas eu lleoli. Ychwanegwch bwyntiau posibl (CANDIDATES neu CANDIDATE_COUNT) neu codwch DRIVE_BUDGET.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="410" />
+            <source>Smallest count reaching {t} %: {k}{proof}.</source>
+            <translation>Y nifer lleiaf sy'n cyrraedd {t} %: {k}{proof}.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="411" />
+            <source> (proven: no {m} candidates can reach it)</source>
+            <translation> (wedi'i brofi: ni all unrhyw {m} pwynt posibl ei gyrraedd)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="445" />
+            <source>{n} of {k} new points would respond to fewer than {m} incidents per 24 h (ranks {r}): a resource there would stand idle most of the time.</source>
+            <translation>Byddai {n} o'r {k} pwynt newydd yn ymateb i lai na {m} digwyddiad fesul 24 awr (rhif {r} yn y drefn): byddai adnodd yno'n segur y rhan fwyaf o'r amser.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_standby.py" line="589" />
             <source>Demand: {tot:,.0f} {u}. Drive budget: {b} minutes; {n} candidate points; {f} existing site(s).</source>
             <translation>Galw: {tot:,.0f} {u}. Cyllideb gyrru: {b} munud; {n} pwynt posibl; {f} safle presennol.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="519" />
+            <location filename="../processing/alg_standby.py" line="591" />
             <source>The existing sites cover {b:.1f} %. {k} new point(s) raise this to {c:.1f} %.</source>
             <translation>Mae'r safleoedd presennol yn cwmpasu {b:.1f} %. Mae {k} pwynt newydd yn codi hyn i {c:.1f} %.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="521" />
+            <location filename="../processing/alg_standby.py" line="593" />
             <source>No choice of {k} candidates could cover more than {ub:.1f} % (certified bound); even all {n} candidates together cover {r:.1f} %.</source>
             <translation>Ni allai unrhyw ddewis o {k} pwynt posibl gwmpasu mwy na {ub:.1f} % (terfyn ardystiedig); mae hyd yn oed yr holl {n} pwynt posibl gyda'i gilydd yn cwmpasu {r:.1f} %.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="526" />
+            <location filename="../processing/alg_standby.py" line="598" />
             <source>Target {t} %: {msg}</source>
             <translation>Targed {t} %: {msg}</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="527" />
+            <location filename="../processing/alg_standby.py" line="599" />
             <source>reached with {k} new point(s){p}.</source>
             <translation>wedi'i gyrraedd gyda {k} pwynt newydd{p}.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="528" />
+            <location filename="../processing/alg_standby.py" line="600" />
             <source>, and no {m} candidates could reach it</source>
             <translation>, ac ni allai unrhyw {m} pwynt posibl ei gyrraedd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="530" />
+            <location filename="../processing/alg_standby.py" line="602" />
             <source>not reachable with these candidates.</source>
             <translation>ni ellir ei gyrraedd gyda'r pwyntiau posibl hyn.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="533" />
+            <location filename="../processing/alg_standby.py" line="605" />
             <source>{n} of the {k} new points would respond to fewer than {m} incidents per 24 hours.</source>
             <translation>Byddai {n} o'r {k} pwynt newydd yn ymateb i lai na {m} digwyddiad fesul 24 awr.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="538" />
+            <location filename="../processing/alg_standby.py" line="610" />
             <source>rank</source>
             <translation>rheng</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="538" />
+            <location filename="../processing/alg_standby.py" line="610" />
             <source>newly covered</source>
             <translation>newydd eu cwmpasu</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="539" />
+            <location filename="../processing/alg_standby.py" line="611" />
             <source>cumulative %</source>
             <translation>% cronnus</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="540" />
+            <location filename="../processing/alg_standby.py" line="612" />
             <source>incidents / 24 h</source>
             <translation>digwyddiadau / 24 awr</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="542" />
-            <location filename="../processing/alg_standby.py" line="545" />
+            <location filename="../processing/alg_standby.py" line="614" />
+            <location filename="../processing/alg_standby.py" line="617" />
             <source>Standby point placement</source>
             <translation>Lleoli pwyntiau wrth gefn</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="547" />
+            <location filename="../processing/alg_standby.py" line="619" />
             <source>Coverage by number of new points</source>
             <translation>Cwmpas yn ôl nifer y pwyntiau newydd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="549" />
+            <location filename="../processing/alg_standby.py" line="621" />
             <source>Blue: greedy sequence (each point added where it covers most new demand). Grey dashes: certified upper bound for any choice of that many candidates. Orange dot: the solution (after swap search). Greedy is guaranteed at least 1 - 1/e (63 %) of the best cover beyond the existing sites (Nemhauser, Wolsey and Fisher 1978).</source>
             <translation>Glas: dilyniant barus (pob pwynt wedi'i ychwanegu lle mae'n cwmpasu'r mwyaf o alw newydd). Llinell doriad lwyd: terfyn uchaf ardystiedig ar gyfer unrhyw ddewis o'r nifer hwnnw o bwyntiau posibl. Dot oren: y datrysiad (ar ôl y chwiliad cyfnewid). Mae'r dull barus yn sicr o gyrraedd o leiaf 1 - 1/e (63 %) o'r cwmpas gorau y tu hwnt i'r safleoedd presennol (Nemhauser, Wolsey a Fisher 1978).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_standby.py" line="553" />
+            <location filename="../processing/alg_standby.py" line="625" />
             <source>Chosen points</source>
             <translation>Pwyntiau a ddewiswyd</translation>
         </message>
