@@ -16,9 +16,9 @@ fi
 logs="$(mktemp -d)"
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$logs"' EXIT
 
-run_step() {  # step file, log file: runs the step, writes its messages and its time to the log
+run_step() {  # step file, log file: runs the step (stopping at its first failing command), writes its messages and time to the log
   local start=$EPOCHREALTIME rc=0
-  bash "$1" >"$2" 2>&1 || rc=$?
+  bash -e "$1" >"$2" 2>&1 || rc=$?
   awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN { printf "   (%.1f s)\n", b - a }' >>"$2"
   return $rc
 }

@@ -1,4 +1,4 @@
-# needs: 10 15 20 30 40 50 55 (demo steps whose outputs this one reads; scripts/demo.sh runs it once they are done)
+# needs: 10 15 20 30 31 32 40 50 55 (demo steps whose outputs this one reads; scripts/demo.sh runs it once they are done)
 # Sample QGIS project (every demo output styled, plus context) and the consultation map exported from it.
 # Runs last: it loads whatever the earlier steps wrote into $OUT.
 "${PY:-/usr/bin/python3}" -P "$(dirname "$0")/make_project.py" --out "$OUT" --data "$DATA" 2>&1 \
