@@ -551,7 +551,8 @@ _WATCHED = set()
 
 def _tidy_added(project, nodes):
     """Tidy the added rasters whose style asks for it. The desktop adds a layer to the tree first and loads its
-    default style (the .qml beside it) after, so each raster is also checked again when a style is loaded."""
+    default style (the .qml beside it) after, so each raster is also checked again when its renderer changes (the
+    style's renderer is set once the .qml is read)."""
     for node in nodes:
         layer = getattr(node, "layer", lambda: None)()
         if not isinstance(layer, QgsRasterLayer):
@@ -567,7 +568,6 @@ def _tidy_added(project, nodes):
         check()
         if layer.id() not in _WATCHED:
             _WATCHED.add(layer.id())
-            layer.styleLoaded.connect(check)
             layer.rendererChanged.connect(check)
 
 
