@@ -80,12 +80,11 @@ def single_source_fields(friction, cell_size, sources_rc, targets, visit, offset
     """One early-stopping run per source, several at a time, each handing its cost field to ``visit(i, cost)``
     once its ``targets[i]`` are final (cells up to the costliest target's cost as :func:`cost_distance` from
     that source alone, bit for bit): see :func:`.engine.single_source_fields`."""
-    f = check_friction(friction)
-    src = check_sources(sources_rc, f.shape)
+    f, src, off, mc = check_run(friction, sources_rc, offsets, max_cost)
     if progress is not None and progress(0.0):
         raise Cancelled()
-    _engine.single_source_fields(f, float(cell_size), src, targets, visit, offsets=offsets,
-                                 max_cost=check_max_cost(max_cost), neighbours=neighbours, progress=progress)
+    _engine.single_source_fields(f, float(cell_size), src, targets, visit, offsets=off, max_cost=mc,
+                                 neighbours=neighbours, progress=progress)
 
 
 def snap_to_passable(friction, rows, cols, max_cells):
