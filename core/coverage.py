@@ -922,10 +922,14 @@ def aggregate(cells, minutes, thresholds, target, quantiles=(0.5, 0.9), levels=N
         return kernel(order, key.astype(np.int64), pop, t, nk, th, q)
 
     if len(o) >= AGGREGATE_THREADS_RECORDS and len(wanted) > 1:  # the levels are independent: two at a time
-        from concurrent.futures import ThreadPoolExecutor
+        from ._threads import run_jobs
 
-        with ThreadPoolExecutor(2) as ex:
-            sums = dict(zip(wanted, ex.map(level_sums, wanted)))
+        sums = {}
+
+        def work(_s, i, _cancel):
+            sums[wanted[i]] = level_sums(wanted[i])
+
+        run_jobs(len(wanted), 2, work, lambda _frac: None)
     else:
         sums = {lv: level_sums(lv) for lv in wanted}
     rows = {}
