@@ -76,15 +76,16 @@ def travel_time_matrix_symmetric(friction, cell_size, sources_rc, neighbours=16,
 
 
 def single_source_fields(friction, cell_size, sources_rc, targets, visit, offsets=None, max_cost=None, neighbours=16,
-                         progress=None):
+                         progress=None, reach=None):
     """One early-stopping run per source, several at a time, each handing its cost field to ``visit(i, cost)``
     once its ``targets[i]`` are final (cells up to the costliest target's cost as :func:`cost_distance` from
-    that source alone, bit for bit): see :func:`.engine.single_source_fields`."""
+    that source alone, bit for bit) and, with ``reach``, every cell costing at most ``reach`` too. Returns each
+    source's float64 costs at its targets: see :func:`.engine.single_source_fields`."""
     f, src, off, mc = check_run(friction, sources_rc, offsets, max_cost)
     if progress is not None and progress(0.0):
         raise Cancelled()
-    _engine.single_source_fields(f, float(cell_size), src, targets, visit, offsets=off, max_cost=mc,
-                                 neighbours=neighbours, progress=progress)
+    return _engine.single_source_fields(f, float(cell_size), src, targets, visit, offsets=off, max_cost=mc,
+                                        neighbours=neighbours, progress=progress, reach=reach)
 
 
 def snap_to_passable(friction, rows, cols, max_cells):

@@ -563,34 +563,53 @@ class TiledRunner:
         self.st = np.zeros(8, np.int64)
         self.zero = np.zeros(1)
         self.zero_lab = np.zeros(1, np.int32)
+        self.none = np.zeros(0, np.int64)
 
-    def solve(self, src_rc, tgt_pad, max_cost, chunk, cancel=None, tick=None, visit=None, off=None):
+    def solve(self, src_rc, tgt_pad, max_cost, chunk, cancel=None, tick=None, visit=None, off=None, reach=None):
         """Costs at ``tgt_pad`` (padded indices) from the one source ``src_rc`` ((1, 2) int64), stopping
         once they are final; ``None`` if cancelled. ``off``: the source's start cost ((1,) float64, default 0);
+        ``reach``: also go on until every cell costing at most ``reach`` is final (then no targets are needed);
         ``visit(d)``: called with the padded float64 costs once the run stopped, before they are reset."""
         k, st = self.k, self.st
         src_pad = (int(src_rc[0, 0]) + 2) * self.P + int(src_rc[0, 1]) + 2
         k.seed(self.d, self.lab, self.P, self.rows, self.cols, self.T, self.tkey, self.tdirt, self.hk, self.ht,
                st, src_rc, self.zero_lab, self.zero if off is None else off, max_cost)
         try:
-            while not st[k.ST_DONE]:
-                if cancel is not None and cancel.is_set():
+            if reach is None or tgt_pad.shape[0]:
+                if not self._go(tgt_pad, max_cost, chunk, math.inf, cancel, tick):
                     return None
-                k.run_targets(self.fp, self.d, self.lab, self.P, self.rows, self.cols, self.T, self.tkey,
-                              self.tdirt, self.tseen, self.hk, self.ht, st, *self.tables, max_cost, chunk,
-                              tgt_pad, self.vlist, math.inf)
-                if not st[k.ST_DONE]:
-                    if st[k.ST_HEAP] + 9 > self.hk.shape[0]:
-                        self.hk = np.concatenate([self.hk, np.empty_like(self.hk)])
-                        self.ht = np.concatenate([self.ht, np.empty_like(self.ht)])
-                    if tick is not None:
-                        tick()
+            if reach is not None and st[k.ST_HEAP] > 0 and not self.hk[0] > reach:
+                # the targets are final but cells costing at most ``reach`` may not be: on until the queue's
+                # smallest key passes it (every cell at most that key is final: run_targets's stop test)
+                st[k.ST_DONE] = 0
+                if not self._go(self.none, max_cost, chunk, float(reach), cancel, tick):
+                    return None
             if visit is not None:
                 visit(self.d)
             return self.d[tgt_pad]
         finally:
             k.reset_run(self.d, self.P, self.rows, self.cols, self.T, self.tkey, self.tdirt, self.tseen,
                         self.hk, self.ht, st, self.vlist, src_pad)
+
+    def _go(self, tgt_pad, max_cost, chunk, key_limit, cancel, tick):
+        """Run until the targets are final (or the queue is empty, or its smallest key passes ``key_limit``);
+        False if cancelled."""
+        k, st = self.k, self.st
+        while not st[k.ST_DONE]:
+            if cancel is not None and cancel.is_set():
+                return False
+            k.run_targets(self.fp, self.d, self.lab, self.P, self.rows, self.cols, self.T, self.tkey,
+                          self.tdirt, self.tseen, self.hk, self.ht, st, *self.tables, max_cost, chunk,
+                          tgt_pad, self.vlist, key_limit)
+            if not st[k.ST_DONE]:
+                if st[k.ST_HEAP] + 9 > self.hk.shape[0]:
+                    self.hk = np.concatenate([self.hk, np.empty_like(self.hk)])
+                    self.ht = np.concatenate([self.ht, np.empty_like(self.ht)])
+                elif self.hk[0] > key_limit:
+                    return True
+                if tick is not None:
+                    tick()
+        return True
 
 
 def _pad(f, prog=None):
@@ -661,15 +680,20 @@ def _travel_time_matrix_tiled(f, cs, src, tgt, max_cost, neighbours, progress, n
 
 
 def single_source_fields(f, cell_size, src, targets, visit, offsets=None, max_cost=math.inf, neighbours=16,
-                         progress=None, n_threads=None, chunk=None, tile=TILE):
+                         progress=None, n_threads=None, chunk=None, tile=TILE, reach=None):
     """One exact single-source run per source ``src[i]`` (rows/cols), several at a time on their own threads
     (one :class:`TiledRunner` each: no per-run set-up, only the touched tiles reset), each stopping as soon as
     its targets ``targets[i]`` ((K, 2) rows/cols; None or empty: run to the end or to ``max_cost``) are final; then
     ``visit(i, cost)`` on the worker thread with ``cost`` the run's (rows, cols) float32 field (the thread's
-    buffer: valid during the call only). Every cell of ``cost`` at most the costliest target's cost is final:
-    bit for bit the :func:`cost_distance` of that source (same offset and ``max_cost``); every other cell holds
-    inf or a larger upper bound (the run's stop test, :func:`._tiled_kernels.run_targets`). ``offsets``:
-    start cost of each source (default 0). Memory: 16 bytes per cell and thread, plus the shared padded
+    buffer: valid during the call only; ``visit`` None: no field is made). Every cell of ``cost`` at most the
+    costliest target's cost is final: bit for bit the :func:`cost_distance` of that source (same offset and
+    ``max_cost``); every other cell holds inf or a larger upper bound (the run's stop test,
+    :func:`._tiled_kernels.run_targets`). ``reach``: each run also goes on until every cell costing at most
+    ``reach`` is final (with no targets it stops there instead of running to the end). ``offsets``: start cost
+    of each source (default 0).
+
+    Returns a list: for each source the float64 costs at its targets, in their order (inf where not
+    reached; None where the run was cancelled). Memory: 16 bytes per cell and thread, plus the shared padded
     friction (4 bytes per cell)."""
     cs = float(cell_size)
     if not (cs > 0):
@@ -681,9 +705,10 @@ def single_source_fields(f, cell_size, src, targets, visit, offsets=None, max_co
     src = np.ascontiguousarray(np.asarray(src, np.int64).reshape(-1, 2))
     N = src.shape[0]
     off = np.zeros(N) if offsets is None else np.asarray(offsets, np.float64).reshape(-1)
+    found = [None] * N
     if N == 0:
         prog(1.0, force=True)
-        return
+        return found
     fp, tables = tiled_setup(f, neighbours, cs, prog)
     n_threads = max(1, min(int(n_threads or _n_cpus()), N))
     from .memory import available_bytes
@@ -699,21 +724,30 @@ def single_source_fields(f, cell_size, src, targets, visit, offsets=None, max_co
         t = None if targets is None else targets[i]
         t = np.zeros((0, 2), np.int64) if t is None else np.asarray(t, np.int64).reshape(-1, 2)
         spad = (src[i, 0] + 2) * P + src[i, 1] + 2
-        tpad = np.unique((t[:, 0] + 2) * P + t[:, 1] + 2)
+        tall = (t[:, 0] + 2) * P + t[:, 1] + 2
+        tpad = np.unique(tall)
         tpad = tpad[np.isfinite(fp[tpad]) | (tpad == spad)]  # an impassable target is reached by no edge
 
         def at_stop(d):
             k.unpad_cost(d, P, cols, bufs[s], 0, rows)
             visit(i, bufs[s])
 
-        runners[s].solve(src[i:i + 1], tpad, float(max_cost), chunk, cancel, visit=at_stop, off=off[i:i + 1])
+        got = runners[s].solve(src[i:i + 1], tpad, float(max_cost), chunk, cancel,
+                               visit=None if visit is None else at_stop, off=off[i:i + 1], reach=reach)
+        if got is not None:
+            at = np.full(tall.shape[0], np.inf)
+            pos = np.minimum(np.searchsorted(tpad, tall), max(tpad.shape[0] - 1, 0))
+            hit = tpad[pos] == tall if tpad.shape[0] else np.zeros(tall.shape[0], np.bool_)
+            at[hit] = got[pos[hit]]
+            found[i] = at
 
     for _ in range(n_threads):
         runners.append(TiledRunner(fp, rows, cols, tile, tables))
-        bufs.append(_big((rows, cols), np.float32))
+        bufs.append(None if visit is None else _big((rows, cols), np.float32))
         prog(0.0)
     run_jobs(N, n_threads, work, prog)
     prog(1.0, force=True)
+    return found
 
 
 def outer_first(src, shape):

@@ -79,19 +79,77 @@ def symmetrise(m):
     return out
 
 
-def site_matrix(friction, cell_size, sources_rc, neighbours=16, symmetric=True, progress=None, runner=None):
+def site_matrix(friction, cell_size, sources_rc, neighbours=16, symmetric=True, progress=None, runner=None,
+                offset=0.0, reach_breaks=None):
     """(N, N) minutes between sites on a friction surface (minutes per metre; see :mod:`.costdist`).
 
     ``symmetric=False``: every site searches until every other site is settled (both directions kept).
 
-    ``symmetric=True``: the cell graph is symmetric (see :mod:`.costdist`), so a pair needs one search only
-    (:func:`.costdist.travel_time_matrix_symmetric`).
+    ``symmetric=True``: the cell graph is symmetric (see :mod:`.costdist`), so a pair needs one search only:
+    the sites in :func:`.engine.outer_first` order, each search stopping once the sites after it are final.
 
-    ``runner``: a :class:`.distributed.DaskRunner`: each single-source search runs as a Dask task; the result is
-    the same, bit for bit."""
+    ``offset``: minutes every journey starts with (a calibrated surface's fixed time): the searches start at
+    it, as a drive time's do; the diagonal stays 0.
+
+    ``reach_breaks``: also the shared-catchment counts of :func:`reach_counts` (same ``offset``) from the same
+    searches, each going on until every cell within the last break is final: returns ``(m, counts)``. The counts
+    are bit for bit those of :func:`reach_counts`; a search the matrix alone would stop early (or skip) costs
+    only the extra ring up to the last break, so the pair of outputs costs far less than two passes.
+
+    ``runner``: a :class:`.distributed.DaskRunner`: each single-source search runs as a Dask task; the matrix is
+    the same (the offset added after the searches, equal to within rounding); the counts come from
+    :func:`reach_counts`."""
+    src = np.asarray(sources_rc, dtype=np.int64).reshape(-1, 2)
+    offset = float(offset)
+    if runner is not None:
+        m = _site_matrix_runner(friction, cell_size, src, neighbours, symmetric, progress, runner)
+        if offset:
+            m = np.where(np.eye(len(src), dtype=bool), m, m + offset)
+        if reach_breaks is None:
+            return m
+        return m, reach_counts(friction, cell_size, src, reach_breaks, neighbours=neighbours, offset=offset)
+    from .costdist import single_source_fields
+    from .engine import outer_first
+
+    n = src.shape[0]
+    f = np.asarray(friction)
+    breaks = None if reach_breaks is None else check_bands(reach_breaks)
+    order = outer_first(src, f.shape) if symmetric else np.arange(n)
+    s = src[order]
+    if symmetric:  # the k-th search: the sites after it
+        targets = [s[k + 1:] for k in range(n)]
+        runs = n if breaks is not None else max(n - 1, 0)  # the last one searches only for the counts
+    else:
+        targets = [np.delete(s, k, axis=0) for k in range(n)]
+        runs = n
+    counts, add = _counter(breaks, f.shape)
+    found = single_source_fields(f, cell_size, s[:runs], targets[:runs], add, offsets=np.full(runs, offset),
+                                 neighbours=neighbours, progress=progress,
+                                 reach=None if breaks is None else _reach(breaks))
+    part = np.full((n, n), np.inf)
+    for k, got in enumerate(found):
+        if got is None:
+            continue
+        if symmetric:
+            part[k, k + 1:] = got
+        else:
+            part[k, np.arange(n) != k] = got
+    if symmetric:
+        up = np.where(np.triu(np.ones((n, n), bool), 1), part, np.inf)
+        part = np.minimum(up, up.T)
+    np.fill_diagonal(part, 0.0)
+    m = np.empty_like(part)
+    m[np.ix_(order, order)] = part
+    if breaks is None:
+        return m
+    if progress is not None and progress(1.0):
+        raise Cancelled()
+    return m, counts
+
+
+def _site_matrix_runner(friction, cell_size, src, neighbours, symmetric, progress, runner):
     from .costdist import travel_time_matrix, travel_time_matrix_symmetric
 
-    src = np.asarray(sources_rc, dtype=np.int64).reshape(-1, 2)
     if symmetric:  # one queue of searches, each pair searched once
         return travel_time_matrix_symmetric(friction, cell_size, src, neighbours=neighbours, progress=progress,
                                             runner=runner)
@@ -99,6 +157,33 @@ def site_matrix(friction, cell_size, sources_rc, neighbours=16, symmetric=True, 
     m = np.array(m, dtype=np.float64)
     np.fill_diagonal(m, 0.0)
     return m
+
+
+def _reach(breaks):
+    """How far a run must be final for the counts: every float64 cost that rounds to a float32 at most the last
+    break (the midpoint between it and the next float32 up), so the counts are those of the float32 fields
+    (the drive-time raster's own values), whatever the run's stopping point."""
+    b = np.float32(breaks[-1])
+    return (float(b) + float(np.nextafter(b, np.float32(np.inf)))) / 2.0
+
+
+def _counter(breaks, shape):
+    """(counts, visit): uint16 counts of fields within each break (<=), added to by ``visit(i, cost)`` from
+    several threads; (None, None) without breaks."""
+    if breaks is None:
+        return None, None
+    import threading
+
+    counts = np.zeros((len(breaks),) + tuple(shape), dtype=np.uint16)
+    lock = threading.Lock()
+
+    def add(_i, cost):
+        for k, b in enumerate(breaks):
+            within = cost <= np.float32(b)
+            with lock:
+                counts[k] += within
+
+    return counts, add
 
 
 def pair_table(m, ordered=True):
@@ -169,13 +254,15 @@ def components_at_breaks(m, bands):
 
 
 def hierarchical_clusters(m, threshold=None, n_clusters=None, linkage="complete"):
-    """Hierarchical (agglomerative) clustering of the sites on the travel-time matrix (scikit-learn).
+    """Hierarchical (agglomerative) clustering of the sites on the travel-time matrix (SciPy).
 
     The distance between two sites is the mean of both directions. With ``threshold`` (minutes), clusters
     merge while their linkage distance is <= threshold (complete linkage: every pair inside a cluster is within
     the threshold; single linkage gives the connected components). With ``n_clusters`` the tree is cut into
     that many clusters instead. Unreachable pairs count as very far apart. Ids 1.. in order of first site."""
-    from sklearn.cluster import AgglomerativeClustering
+    from scipy.cluster.hierarchy import cut_tree, fcluster
+    from scipy.cluster.hierarchy import linkage as tree_of
+    from scipy.spatial.distance import squareform
 
     if linkage not in LINKAGES:
         raise ValueError(f"linkage must be one of {LINKAGES}")
@@ -184,19 +271,13 @@ def hierarchical_clusters(m, threshold=None, n_clusters=None, linkage="complete"
     if n < 2:
         return np.ones(n, dtype=np.int64)
     d = np.where(np.isfinite(d), d, UNREACHABLE_DISTANCE)
+    tree = tree_of(squareform(d, checks=False), method=linkage)
     if n_clusters:
-        kw = dict(n_clusters=min(int(n_clusters), n))
+        labels = cut_tree(tree, n_clusters=min(int(n_clusters), n)).reshape(-1)
     else:
         if threshold is None or not threshold > 0:
             raise ValueError("give a positive threshold (minutes) or a number of clusters")
-        # scikit-learn merges while distance < threshold: nudge it so a distance equal to it merges too
-        kw = dict(n_clusters=None, distance_threshold=float(np.nextafter(float(threshold), np.inf)),
-                  compute_full_tree=True)
-    try:
-        model = AgglomerativeClustering(metric="precomputed", linkage=linkage, **kw)
-    except TypeError:  # scikit-learn < 1.2
-        model = AgglomerativeClustering(affinity="precomputed", linkage=linkage, **kw)
-    labels = model.fit_predict(d)
+        labels = fcluster(tree, float(threshold), criterion="distance")  # merged where the linkage is <= threshold
     return _relabel(labels)
 
 
@@ -236,28 +317,19 @@ def write_wide_csv(path, m, names, decimals=1, corner="from \\ to (minutes)"):
 def reach_counts(friction, cell_size, sources_rc, breaks, neighbours=16, progress=None, offset=0.0):
     """(len(breaks), rows, cols) uint16: for every cell, the number of sites within each break (<=).
 
-    One run per site, cut off at the last break, several sites at a time (one thread each,
-    :func:`.costdist.single_source_fields`: the same costs as whole runs, bit for bit). ``offset``: minutes
-    every journey starts with (a calibrated surface's fixed time)."""
-    import threading
-
+    One run per site, stopping once every cell within the last break is final (float32, as the drive-time
+    raster: :func:`_reach`), several sites at a time (one thread each, :func:`.costdist.single_source_fields`: the
+    same costs as whole runs, bit for bit). ``offset``: minutes every journey starts with (a calibrated surface's
+    fixed time). :func:`site_matrix` gives the same counts from the matrix's own searches."""
     from .costdist import single_source_fields
 
     breaks = check_bands(breaks)
     src = np.asarray(sources_rc, dtype=np.int64).reshape(-1, 2)
     f = np.asarray(friction)
-    counts = np.zeros((len(breaks),) + f.shape, dtype=np.uint16)
     n = src.shape[0]
-    lock = threading.Lock()
-
-    def add(i, cost):
-        for k, b in enumerate(breaks):
-            within = cost <= np.float32(b)
-            with lock:
-                counts[k] += within
-
-    single_source_fields(f, cell_size, src, None, add, offsets=np.full(n, float(offset)), max_cost=float(breaks[-1]),
-                         neighbours=neighbours, progress=progress)
+    counts, add = _counter(breaks, f.shape)
+    single_source_fields(f, cell_size, src, None, add, offsets=np.full(n, float(offset)), neighbours=neighbours,
+                         progress=progress, reach=_reach(breaks))
     if progress is not None and progress(1.0):
         raise Cancelled()
     return counts

@@ -1086,80 +1086,80 @@
             <translation>heb ei ddosbarthu</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1030" />
+            <location filename="../core/coverage.py" line="1034" />
             <source>No population of the population layer lies inside the areas and the drive-time raster.</source>
             <translation>Nid oes dim o boblogaeth yr haen poblogaeth o fewn yr ardaloedd a'r rhastr amser gyrru.</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1032" />
+            <location filename="../core/coverage.py" line="1036" />
             <source>Across {study}, {pop} people live within the drive-time raster; {n} ({p}) live within {T} minutes of the nearest site, against a standard of {share}.</source>
             <translation>Ar draws {study}, mae {pop} o bobl yn byw o fewn y rhastr amser gyrru; mae {n} ({p}) yn byw o fewn {T} munud i'r safle agosaf, o'i gymharu â safon o {share}.</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1036" />
+            <location filename="../core/coverage.py" line="1040" />
             <source>The population-weighted median drive time is {med} minutes, the 90th percentile {p90} minutes and the longest {mx} minutes.</source>
             <translation>Yr amser gyrru canolrifol wedi'i bwysoli yn ôl poblogaeth yw {med} munud, y 90fed canradd yw {p90} munud a'r hiraf yw {mx} munud.</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1043" />
+            <location filename="../core/coverage.py" line="1047" />
             <source>{name}: nobody in the population layer lives in the part of this area covered by the drive-time raster.</source>
             <translation>{name}: nid oes neb o'r haen poblogaeth yn byw yn y rhan o'r ardal hon a gwmpesir gan y rhastr amser gyrru.</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1046" />
+            <location filename="../core/coverage.py" line="1050" />
             <source>In {name}, {n} people ({p}) live more than {T} minutes' drive from the nearest site ({sp} across {study}).</source>
             <translation>Yn {name}, mae {n} o bobl ({p}) yn byw mwy na {T} munud o yrru o'r safle agosaf ({sp} ar draws {study}).</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1054" />
+            <location filename="../core/coverage.py" line="1058" />
             <source>Within {T} minutes, coverage ranges from {pw} in {worst} to {pb} in {best}: a gap of {gap} percentage points.</source>
             <translation>O fewn {T} munud, mae'r cwmpas yn amrywio o {pw} ({worst}) i {pb} ({best}): bwlch o {gap} pwynt canran.</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1060" />
+            <location filename="../core/coverage.py" line="1064" />
             <source>{k} of {n} areas meets the standard of {share} within {T} minutes{names}.</source>
             <translation>Mae {k} o {n} ardal yn cyrraedd y safon o {share} o fewn {T} munud{names}.</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1062" />
+            <location filename="../core/coverage.py" line="1066" />
             <source>{k} of {n} areas meet the standard of {share} within {T} minutes{names}.</source>
             <translation>Mae {k} o {n} ardal yn cyrraedd y safon o {share} o fewn {T} munud{names}.</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1067" />
+            <location filename="../core/coverage.py" line="1071" />
             <source>{p} of {cls} residents ({n} people)</source>
             <translation>{p} o breswylwyr {cls} ({n} o bobl)</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1071" />
+            <location filename="../core/coverage.py" line="1075" />
             <source>Across {study}, {parts} live within {T} minutes.</source>
             <translation>Ar draws {study}, mae {parts} yn byw o fewn {T} munud.</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1079" />
+            <location filename="../core/coverage.py" line="1083" />
             <source>By {g}, the share within {T} minutes ranges from {plo} ({g} {glo}) to {phi} ({g} {ghi}).</source>
             <translation>Yn ôl {g}, mae'r gyfran o fewn {T} munud yn amrywio o {plo} ({g} {glo}) i {phi} ({g} {ghi}).</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1084" />
+            <location filename="../core/coverage.py" line="1088" />
             <source>{u} people live on cells the drive-time raster marks unreachable (nodata); they count as beyond every threshold. {o} people of the areas fall outside the raster and {a} outside every area; these are left out of the figures.</source>
             <translation>Mae {u} o bobl yn byw ar gelloedd y mae'r rhastr amser gyrru yn eu nodi fel rhai na ellir eu cyrraedd (nodata); maent yn cyfrif fel pobl y tu hwnt i bob trothwy. Mae {o} o bobl yr ardaloedd y tu allan i'r rhastr a {a} y tu allan i bob ardal; mae'r rhain wedi'u gadael allan o'r ffigurau.</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1094" />
+            <location filename="../core/coverage.py" line="1098" />
             <location filename="../core/scenario.py" line="130" />
             <source> and </source>
             <translation> a </translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1107" />
+            <location filename="../core/coverage.py" line="1111" />
             <location filename="../plugin/whatif_dock.py" line="249" />
             <location filename="../processing/styling.py" line="300" />
             <source>Area</source>
             <translation>Ardal</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1107" />
+            <location filename="../core/coverage.py" line="1111" />
             <location filename="../plugin/whatif_dock.py" line="249" />
             <location filename="../processing/report_charts.py" line="127" />
             <location filename="../processing/styling.py" line="301" />
@@ -1167,39 +1167,39 @@
             <translation>Pobl</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1107" />
+            <location filename="../core/coverage.py" line="1111" />
             <source>Within {T} min</source>
             <translation>O fewn {T} mun</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1107" />
+            <location filename="../core/coverage.py" line="1111" />
             <source>Beyond {T} min</source>
             <translation>Y tu hwnt i {T} mun</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1108" />
+            <location filename="../core/coverage.py" line="1112" />
             <location filename="../processing/styling.py" line="303" />
             <source>Median (min)</source>
             <translation>Canolrif (mun)</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1108" />
+            <location filename="../core/coverage.py" line="1112" />
             <source>90th percentile (min)</source>
             <translation>90fed canradd (mun)</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1108" />
+            <location filename="../core/coverage.py" line="1112" />
             <source>Gap (pp)</source>
             <translation>Bwlch (pp)</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1108" />
+            <location filename="../core/coverage.py" line="1112" />
             <location filename="../processing/styling.py" line="305" />
             <source>Rank</source>
             <translation>Rheng</translation>
         </message>
         <message>
-            <location filename="../core/coverage.py" line="1119" />
+            <location filename="../core/coverage.py" line="1123" />
             <source>Coverage within {T} minutes</source>
             <translation>Cwmpas o fewn {T} munud</translation>
         </message>
@@ -2838,8 +2838,8 @@
         </message>
         <message>
             <location filename="../processing/alg_matrix.py" line="116" />
-            <source>Hierarchical clustering (scikit-learn) of the matrix for the 'cluster' field of the sites: complete linkage (every pair in a group within the threshold), average, or single linkage (same as the connected groups).</source>
-            <translation>Clystyru hierarchaidd (scikit-learn) o'r matrics ar gyfer maes 'cluster' y safleoedd: cysylltedd cyflawn (pob pâr mewn grŵp o fewn y trothwy), cyfartalog, neu gysylltedd sengl (yr un fath â'r grwpiau cysylltiedig).</translation>
+            <source>Hierarchical clustering (SciPy) of the matrix for the 'cluster' field of the sites: complete linkage (every pair in a group within the threshold), average, or single linkage (same as the connected groups).</source>
+            <translation>Clystyru hierarchaidd (SciPy) o'r matrics ar gyfer maes 'cluster' y safleoedd: cysylltedd cyflawn (pob pâr mewn grŵp o fewn y trothwy), cyfartalog, neu gysylltedd sengl (yr un fath â'r grwpiau cysylltiedig).</translation>
         </message>
         <message>
             <location filename="../processing/alg_matrix.py" line="120" />
@@ -2983,7 +2983,7 @@
         </message>
         <message>
             <location filename="../processing/alg_matrix.py" line="193" />
-            <location filename="../processing/alg_matrix.py" line="553" />
+            <location filename="../processing/alg_matrix.py" line="555" />
             <source>Shared catchments</source>
             <translation>Dalgylchoedd a rennir</translation>
         </message>
@@ -3073,57 +3073,57 @@
             <translation>{n} safle, {p} pâr, ar grid {r} x {c} o gelloedd {s:g} m, {k} cymydog.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="365" />
+            <location filename="../processing/alg_matrix.py" line="368" />
             <source>from \ to (minutes)</source>
             <translation>o \ i (munudau)</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="384" />
+            <location filename="../processing/alg_matrix.py" line="387" />
             <source>Band {k} ({label}): {n} pairs</source>
             <translation>Band {k} ({label}): {n} pâr</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="387" />
+            <location filename="../processing/alg_matrix.py" line="390" />
             <source>Unreachable: {n} pairs</source>
             <translation>Ni ellir eu cyrraedd: {n} pâr</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="390" />
+            <location filename="../processing/alg_matrix.py" line="393" />
             <source>Pair times: shortest {a:.1f} min, median {b:.1f} min, longest {c:.1f} min.</source>
             <translation>Amseroedd parau: byrraf {a:.1f} mun, canolrif {b:.1f} mun, hiraf {c:.1f} mun.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="437" />
+            <location filename="../processing/alg_matrix.py" line="440" />
             <source>Travel times between sites</source>
             <translation>Amseroedd teithio rhwng safleoedd</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="474" />
+            <location filename="../processing/alg_matrix.py" line="477" />
             <source>Collaboration bands</source>
             <translation>Bandiau cydweithio</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="523" />
+            <location filename="../processing/alg_matrix.py" line="526" />
             <source>Sites and collaboration groups</source>
             <translation>Safleoedd a grwpiau cydweithio</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="525" />
+            <location filename="../processing/alg_matrix.py" line="528" />
             <source>Hierarchical clustering ({linkage}): {g} group(s).</source>
             <translation>Clystyru hierarchaidd ({linkage}): {g} grŵp.</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="528" />
+            <location filename="../processing/alg_matrix.py" line="531" />
             <source>Connected groups within {b} min: {g}</source>
             <translation>Grwpiau cysylltiedig o fewn {b} mun: {g}</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="541" />
+            <location filename="../processing/alg_matrix.py" line="543" />
             <source>sites within {b} min</source>
             <translation>safleoedd o fewn {b} mun</translation>
         </message>
         <message>
-            <location filename="../processing/alg_matrix.py" line="545" />
+            <location filename="../processing/alg_matrix.py" line="547" />
             <source>Cells within {b} min of two or more sites: {n} ({km:.1f} km²).</source>
             <translation>Celloedd o fewn {b} mun i ddau safle neu fwy: {n} ({km:.1f} km²).</translation>
         </message>

@@ -60,7 +60,7 @@ def _num(v, digits=None):
 
 class MatrixAlgorithm(SpeedInput, SitesInput, NetworkInput, BreaksInput, AlgorithmBase):
     NAME = "matrix"
-    REQUIRES = ("numpy", "numba", "rasterio", "scipy", "sklearn")
+    REQUIRES = ("numpy", "numba", "rasterio", "scipy")
 
     SITE_ID_FIELD = "SITE_ID_FIELD"
     SITE_NAME_FIELD = "SITE_NAME_FIELD"
@@ -113,7 +113,7 @@ class MatrixAlgorithm(SpeedInput, SitesInput, NetworkInput, BreaksInput, Algorit
                                     "which is faster). Unticked: every site searches to every other site and "
                                     "each direction is kept (row = from, column = to); groups then need both "
                                     "directions within the break, and the lines show the mean."),
-            self.CLUSTER_LINKAGE: self.tr("Hierarchical clustering (scikit-learn) of the matrix for the 'cluster' "
+            self.CLUSTER_LINKAGE: self.tr("Hierarchical clustering (SciPy) of the matrix for the 'cluster' "
                                           "field of the sites: complete linkage (every pair in a group within the "
                                           "threshold), average, or single linkage (same as the connected "
                                           "groups)."),
@@ -336,15 +336,18 @@ class MatrixAlgorithm(SpeedInput, SitesInput, NetworkInput, BreaksInput, Algorit
                           .format(n=n, p=n * (n - 1) // 2, r=spec.rows, c=spec.cols, s=spec.cell_size,
                                   k=neighbours))
 
-        # 1. the matrix
+        # 1. the matrix (every journey between two different sites starts with the calibrated fixed time), and
+        # from the same searches the counts of sites within each band break of every cell (OUTPUT_ZONES)
         steps.setCurrentStep(1)
+        counts = None
         with dask_runner(feedback) as runner:  # DRIVETIME_DASK: each search a Dask task (same matrix)
             m = mx.site_matrix(friction, spec.cell_size, np.column_stack([rows, cols]), neighbours=neighbours,
-                               symmetric=symmetric, progress=progress_callback(steps), runner=runner)
+                               symmetric=symmetric, progress=progress_callback(steps), runner=runner, offset=fixed,
+                               reach_breaks=bands if want_zones and zones_mode == 0 else None)
+        if isinstance(m, tuple):
+            m, counts = m
         if feedback.isCanceled():
             return {}
-        if fixed:  # every journey between two different sites gets the calibrated fixed time
-            m = np.where(np.eye(n, dtype=bool), m, m + fixed)
         msym = mx.symmetrise(m)
 
         # 2. tables, groups, layers
@@ -371,7 +374,7 @@ class MatrixAlgorithm(SpeedInput, SitesInput, NetworkInput, BreaksInput, Algorit
         if want_zones:
             steps.setCurrentStep(3)
             results.update(self._zones(parameters, context, feedback, steps, friction, spec, crs, rows, cols, bands,
-                                       neighbours, zones_mode, fixed))
+                                       neighbours, counts))
         steps.setProgress(100)
         return results
 
@@ -529,15 +532,14 @@ class MatrixAlgorithm(SpeedInput, SitesInput, NetworkInput, BreaksInput, Algorit
                 b=fmt_num(b), g=len(set(groups[:, k].tolist()))))
         return {self.OUTPUT_SITES: dest}
 
-    def _zones(self, parameters, context, feedback, steps, friction, spec, crs, rows, cols, bands, neighbours, mode,
-               fixed=0.0):
+    def _zones(self, parameters, context, feedback, steps, friction, spec, crs, rows, cols, bands, neighbours, counts):
+        """OUTPUT_ZONES: ``counts`` (sites within each break, made with the matrix) or, without them, the gap
+        between the nearest and second-nearest site."""
         from ..core import matrix as mx
 
         out = self.parameterAsOutputLayer(parameters, self.OUTPUT_ZONES, context)
         src = np.column_stack([rows, cols])
-        if mode == 0:
-            counts = mx.reach_counts(friction, spec.cell_size, src, bands, neighbours=neighbours,
-                                     progress=progress_callback(steps), offset=fixed)
+        if counts is not None:
             desc = [self.tr("sites within {b} min").format(b=fmt_num(b)) for b in bands]
             qgis_io.write_raster(out, counts, spec, crs, dtype="uint16", descriptions=desc)
             apply = lambda lyr: styling.style_reach_counts(lyr, bands[0])  # noqa: E731

@@ -1,7 +1,7 @@
 """core/matrix.py: site-to-site matrices, collaboration bands, groups, wide CSV, shared-catchment rasters.
 
 References are independent: straight-line distance / speed (uniform surface), plain-Python loops, a BFS
-written here, SciPy's hierarchical clustering, and per-site full runs of the reference Dijkstra."""
+written here, a naive agglomerative clustering written here, and per-site full runs of the reference Dijkstra."""
 import csv
 import math
 
@@ -209,26 +209,52 @@ def _same_partition(a, b):
     return pairs_a == pairs_b
 
 
-def test_hierarchical_clusters_against_scipy():
-    from scipy.cluster.hierarchy import fcluster, linkage
-    from scipy.spatial.distance import squareform
+def _naive_agglomerative(m, linkage, threshold=None, n_clusters=None):
+    """Plain agglomerative clustering: merge the two closest clusters (complete: farthest pair, average: mean
+    pair, single: nearest pair) while that distance is <= threshold, or until n_clusters are left."""
+    d = matrix.symmetrise(m)
+    d = np.where(np.isfinite(d), d, matrix.UNREACHABLE_DISTANCE)
+    clusters = [[i] for i in range(len(d))]
+    agg = {"complete": max, "single": min, "average": lambda v: sum(v) / len(v)}[linkage]
+    while len(clusters) > 1:
+        best = None
+        for a in range(len(clusters)):
+            for b in range(a + 1, len(clusters)):
+                v = agg([d[x, y] for x in clusters[a] for y in clusters[b]])
+                if best is None or v < best[0]:
+                    best = (v, a, b)
+        v, a, b = best
+        if (n_clusters is not None and len(clusters) <= n_clusters) or (threshold is not None and v > threshold):
+            break
+        clusters[a] += clusters.pop(b)
+    labels = [0] * len(d)
+    for k, c in enumerate(clusters):
+        for i in c:
+            labels[i] = k
+    return labels
 
+
+def test_hierarchical_clusters_against_naive_agglomeration():
     rng = np.random.default_rng(13)
     for _ in range(30):
         n = int(rng.integers(3, 20))
         m = _random_matrix(rng, n, p_inf=0.0, integer=False)
-        for method in ("complete", "average"):
+        for method in ("complete", "average", "single"):
             t = float(rng.uniform(20, 70))
             got = matrix.hierarchical_clusters(m, threshold=t, linkage=method)
-            ref = fcluster(linkage(squareform(m, checks=False), method=method), t, criterion="distance")
-            assert _same_partition(got.tolist(), ref.tolist())
+            assert _same_partition(got.tolist(), _naive_agglomerative(m, method, threshold=t))
             if method == "complete":  # every pair inside a cluster is within the threshold
                 for a in range(n):
                     for b in range(n):
                         if got[a] == got[b]:
                             assert m[a, b] <= t
-        got = matrix.hierarchical_clusters(m, n_clusters=3)
-        assert len(set(got.tolist())) == min(3, n)
+            k = int(rng.integers(1, n + 1))
+            got = matrix.hierarchical_clusters(m, n_clusters=k, linkage=method)
+            assert len(set(got.tolist())) == k
+            assert _same_partition(got.tolist(), _naive_agglomerative(m, method, n_clusters=k))
+    assert matrix.hierarchical_clusters(np.zeros((1, 1)), threshold=30).tolist() == [1]
+    with pytest.raises(ValueError):
+        matrix.hierarchical_clusters(_random_matrix(rng, 4), threshold=None)
 
 
 def test_hierarchical_single_linkage_equals_components_and_threshold_inclusive():
@@ -276,3 +302,42 @@ def test_reach_counts_and_second_gap_against_full_runs():
     np.testing.assert_allclose(gap[ok], srt[1][ok] - srt[0][ok], atol=1e-4)
     assert np.all(np.isnan(gap[~ok]))
     assert np.all(gap[ok] >= 0)
+
+
+@pytest.mark.parametrize("symmetric", [True, False])
+def test_matrix_with_counts_equals_matrix_and_reach_counts(symmetric):
+    """The matrix's own searches give the same counts as reach_counts, bit for bit, and the same matrix as
+    without counts; the offset (fixed time) starts every search, as a drive time's, and the diagonal stays 0."""
+    f, src = _random_world(31, (70, 90), 0.0005, 0.006, 0.08, 7)
+    breaks = [2.0, 4.5, 7.0]
+    fixed = 1.25
+    m, counts = matrix.site_matrix(f, CS, src, symmetric=symmetric, offset=fixed, reach_breaks=breaks)
+    assert np.array_equal(counts, matrix.reach_counts(f, CS, src, breaks, offset=fixed))
+    full = np.stack([reference.cost_distance(f, CS, src[i:i + 1], offsets=[fixed]).cost for i in range(len(src))])
+    for k, b in enumerate(breaks):
+        assert np.array_equal(counts[k], (full <= np.float32(b)).sum(axis=0))
+    plain = matrix.site_matrix(f, CS, src, symmetric=symmetric)
+    assert np.array_equal(plain, matrix.site_matrix(f, CS, src, symmetric=symmetric, reach_breaks=breaks)[0])
+    off = ~np.eye(len(src), dtype=bool)
+    assert np.all(np.diag(m) == 0.0)
+    np.testing.assert_allclose(m[off], plain[off] + fixed, rtol=1e-12)
+    ref = full[:, src[:, 0], src[:, 1]].astype(np.float64)  # row i: from site i
+    fin = np.isfinite(ref) & off
+    np.testing.assert_allclose(m[fin], ref[fin], rtol=1e-6)
+    assert np.array_equal(np.isfinite(m[off]), np.isfinite(ref[off]))
+
+
+def test_reach_counts_on_a_break_equal_to_a_cell_cost():
+    """A break equal to a cell's drive time (as the float32 raster shows it) counts that cell: the runs go on
+    to every cost that rounds to the break, not only to the break in float64."""
+    f, src = _random_world(37, (40, 50), 0.001, 0.004, 0.05, 4)
+    full = _full_runs(f, src)
+    rng = np.random.default_rng(3)
+    fin = full[np.isfinite(full) & (full > 0)]
+    for b in rng.choice(fin, 6, replace=False):
+        breaks = [float(b) / 2, float(b)]
+        counts = matrix.reach_counts(f, CS, src, breaks)
+        for k, x in enumerate(breaks):
+            assert np.array_equal(counts[k], (full <= np.float32(x)).sum(axis=0))
+        m, c2 = matrix.site_matrix(f, CS, src, reach_breaks=breaks)
+        assert np.array_equal(c2, counts)
