@@ -5,7 +5,8 @@
   Work arrays are reused between runs (only touched cells are reset), so a run costs what its cut-off
   region costs, not the grid size; ``nogil=True`` lets driver threads run several in parallel.
 * :func:`best_swap` -- best 1-exchange (drop one chosen set, add one unchosen) of a maximal covering
-  solution, using the candidate -> cells CSR and its transpose (cells -> candidates).
+  solution, using the candidate -> cells CSR and its transpose (cells -> candidates); what a swap leaves
+  unchanged is kept between calls (:func:`swap_forget` drops the rest).
 """
 import numpy as np
 from numba import njit
@@ -103,39 +104,67 @@ def set_gains(indptr, indices, w, cnt):
 
 
 @njit(cache=True)
-def best_swap(indptr, indices, tptr, tcand, w, cnt, selected, removable):
+def best_swap(indptr, indices, tptr, tcand, w, cnt, selected, removable, base, base_ok, row, loss, extra, row_ok):
     """Best exchange: drop one ``removable`` set, add one unselected set.
 
     ``cnt[d]`` is how many selected sets cover cell d. Returns (delta, drop, add); delta is the change of
-    covered weight (<= 0 with drop = add = -1 when no exchange is possible)."""
+    covered weight (<= 0 with drop = add = -1 when no exchange is possible); ties: the first drop, then the
+    first add, in index order.
+
+    Cached between calls (see :func:`swap_forget`): ``base[j]`` (valid where ``base_ok[j]``), the weight of
+    the uncovered cells of set j (:func:`set_gains`); for the removable set i in row ``row[i]``: ``loss[i]``, the
+    weight of the cells only i covers, and ``extra[row[i], j]``, the part of it set j would win back (valid where
+    ``row_ok[i]``). Each is recomputed with the same operations in the same order as from scratch, so the
+    result is the same, bit for bit, as without the cache."""
     n = indptr.shape[0] - 1
-    base = set_gains(indptr, indices, w, cnt)
-    extra = np.zeros(n)
+    for j in range(n):
+        if not base_ok[j]:
+            s = 0.0
+            for p in range(indptr[j], indptr[j + 1]):
+                d = indices[p]
+                if cnt[d] == 0:
+                    s += w[d]
+            base[j] = s
+            base_ok[j] = True
     best = -np.inf
     bi = -1
     bj = -1
     for i in range(n):
         if not removable[i]:
             continue
-        loss = 0.0
-        # cells only i covers: dropping i uncovers them, and any j covering them wins them back
-        for p in range(indptr[i], indptr[i + 1]):
-            d = indices[p]
-            if cnt[d] == 1:
-                loss += w[d]
-                for q in range(tptr[d], tptr[d + 1]):
-                    extra[tcand[q]] += w[d]
+        r = row[i]
+        if not row_ok[i]:
+            # cells only i covers: dropping i uncovers them, and any j covering them wins them back
+            for j in range(n):
+                extra[r, j] = 0.0
+            li = 0.0
+            for p in range(indptr[i], indptr[i + 1]):
+                d = indices[p]
+                if cnt[d] == 1:
+                    li += w[d]
+                    for q in range(tptr[d], tptr[d + 1]):
+                        extra[r, tcand[q]] += w[d]
+            loss[i] = li
+            row_ok[i] = True
+        li = loss[i]
         for j in range(n):
             if selected[j]:
                 continue
-            delta = base[j] + extra[j] - loss
+            delta = base[j] + extra[r, j] - li
             if delta > best:
                 best = delta
                 bi = i
                 bj = j
-        for p in range(indptr[i], indptr[i + 1]):
-            d = indices[p]
-            if cnt[d] == 1:
-                for q in range(tptr[d], tptr[d + 1]):
-                    extra[tcand[q]] = 0.0
     return best, bi, bj
+
+
+@njit(cache=True)
+def swap_forget(indptr, indices, tptr, tcand, i, j, base_ok, row_ok):
+    """After exchanging set i for set j (their cells' counts changed): forget the cached values of
+    :func:`best_swap` that read those cells, i.e. of every set that shares a cell with i or j."""
+    for s in (i, j):
+        for p in range(indptr[s], indptr[s + 1]):
+            d = indices[p]
+            for q in range(tptr[d], tptr[d + 1]):
+                base_ok[tcand[q]] = False
+                row_ok[tcand[q]] = False

@@ -315,17 +315,27 @@ def swap_improve(sets, w, chosen, fixed=(), max_swaps=1000, tcsr=None, rel_eps=1
     removable = np.zeros(n, bool)
     removable[chosen] = True
     eps = rel_eps * max(float(w.sum()), 1.0)
+    # best_swap's cache: set gains, and per chosen set (one row each, a swapped-in set takes the row of the set
+    # it replaces) its loss and what each other set would win back
+    base, base_ok = np.zeros(n), np.zeros(n, bool)
+    row = np.full(n, -1, np.int64)
+    row[chosen] = np.arange(len(chosen))
+    loss, extra, row_ok = np.zeros(n), np.zeros((max(len(chosen), 1), n)), np.zeros(n, bool)
     swaps = 0
     while chosen and swaps < max_swaps and selected.sum() < n:
         if prog is not None:
             prog()
-        delta, i, j = k.best_swap(sets.indptr, sets.indices, tptr, tcand, w, cnt, selected, removable)
+        delta, i, j = k.best_swap(sets.indptr, sets.indices, tptr, tcand, w, cnt, selected, removable, base,
+                                  base_ok, row, loss, extra, row_ok)
         if not (delta > eps) or i < 0:
             break
         cnt[sets.get(i)] -= 1
         cnt[sets.get(j)] += 1
         selected[i] = removable[i] = False
         selected[j] = removable[j] = True
+        row[j], row[i] = row[i], -1
+        row_ok[j] = False
+        k.swap_forget(sets.indptr, sets.indices, tptr, tcand, i, j, base_ok, row_ok)
         chosen[chosen.index(i)] = j
         swaps += 1
     return chosen, float(w[cnt > 0].sum()), swaps

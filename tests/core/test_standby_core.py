@@ -132,6 +132,42 @@ def test_greedy_is_suboptimal_and_swap_fixes_it():
     assert len(t.chosen) == 2 and t.covered == 8 and t.proven_minimal
 
 
+def _swap_reference(sets, w, chosen, fixed=()):
+    """Plain 1-exchange search: the best improving swap (first drop, then first add, in index order on ties)
+    until none improves, each swap's gain from the python-set cover of :func:`cover`."""
+    chosen = list(chosen)
+    swaps = 0
+    while True:
+        now = cover(sets, w, list(fixed) + chosen)
+        best, pick = 0.0, None
+        for i in sorted(chosen):
+            for j in range(len(sets)):
+                if j in chosen or j in fixed:
+                    continue
+                trial = [j if x == i else x for x in chosen]
+                gain = cover(sets, w, list(fixed) + trial) - now
+                if gain > best:
+                    best, pick = gain, (i, j)
+        if pick is None:
+            return chosen, now, swaps
+        chosen = [pick[1] if x == pick[0] else x for x in chosen]
+        swaps += 1
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_swap_search_equals_plain_exchange_search(seed):
+    """The swap search (its kernel keeps what a swap leaves unchanged between searches) makes the same swaps
+    as a plain search that recomputes every cover; integer weights, so every sum is exact."""
+    rng = np.random.default_rng(100 + seed)
+    sets, w = random_sets(rng, int(rng.integers(12, 30)), 120, float(rng.uniform(0.04, 0.15)))
+    fixed = [0] if seed % 2 else []
+    for k in (2, 4, 6):
+        start = [int(j) for j in rng.choice(np.arange(1, len(sets)), k, replace=False)]
+        got, covered, swaps = sb.swap_improve(sets, w, start, fixed=fixed)
+        ref, ref_cover, ref_swaps = _swap_reference(sets, w, start, fixed=fixed)
+        assert got == ref and covered == ref_cover and swaps == ref_swaps
+
+
 def test_lazy_greedy_equals_plain_greedy():
     rng = np.random.default_rng(7)
     sets, w = random_sets(rng, 30, 300, 0.05)
