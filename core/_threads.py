@@ -2,12 +2,21 @@
 shared queue on a few threads, progress reported from the calling thread, cancel on request or on a worker's
 error), :class:`ForkJoin` (a few callables at once, again and again, on threads kept for the purpose),
 :func:`run_cancellable` (a library call that cannot be stopped, run beside a cancel poll), and the rate-limited
-progress wrapper. Used by :mod:`.engine` and :mod:`.standby`."""
+progress wrapper. Used by :mod:`.engine`, :mod:`.standby`, :mod:`.coverage` and :mod:`.rasterize`."""
 import concurrent.futures as cf
+import os
 import threading
 import time
 
 from . import Cancelled
+
+
+def n_cpus():
+    """CPUs this process may run on (its affinity), at least 1."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
 
 
 class Progress:

@@ -31,7 +31,7 @@ import os
 
 import numpy as np
 
-from ._threads import ForkJoin, Progress as _Progress, run_jobs
+from ._threads import ForkJoin, Progress as _Progress, n_cpus, run_jobs
 from ._model import CostResult, edge_coefficients, move_set
 
 #: nodes processed per kernel call (~0.1-0.3 s of work); the driver reports progress between calls
@@ -179,10 +179,7 @@ TILED_MAX_STRIPS = 8
 
 
 def _n_cpus():
-    try:
-        return len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):
-        return os.cpu_count() or 1
+    return n_cpus()  # a module function: the warm-up pretends to have two
 
 
 def _tiled2():

@@ -41,14 +41,28 @@ def burn_lines_max(geoms, values, spec, fill=0.0, all_touched=True):
     return out
 
 
-def burn_layer_max(layer, attribute, spec, all_touched=True, progress=None):
-    """Burn an OGR line layer into a float32 grid of ``spec.shape`` (NaN where no line passes), each feature
-    with the value of its ``attribute``, then close diagonal-only steps (:func:`close_diagonal_gaps`).
+#: burn in row strips on threads (one per CPU, at most this many) from this many cells up (each strip burns
+#: into a grid of its own: 4 bytes per cell each), and up to :data:`STRIPS_MAX_CELLS`
+STRIPS_MIN_CELLS = 1 << 20
+STRIPS_MAX_CELLS = 1 << 26
+STRIPS_MAX = 4
 
-    GDAL burns features in the layer's order, each replacing what is there: give them slowest first (e.g. an
-    SQL ``ORDER BY``) and the fastest wins, as in :func:`burn_lines_max`. The layer's coordinates must be in the
-    grid's CRS (no reprojection is done here). ``progress``: optional ``f(fraction) -> cancel?``; a cancelled
-    burn returns None."""
+
+def strip_rows(spec, n_cpus=None):
+    """Row ranges ``[(r0, r1), ...]`` to burn on threads (:func:`burn_layer_max`): one per CPU (at most
+    :data:`STRIPS_MAX`) on grids of :data:`STRIPS_MIN_CELLS` to :data:`STRIPS_MAX_CELLS` cells, else one."""
+    from ._threads import n_cpus as cpus
+
+    cells = spec.rows * spec.cols
+    k = int(min(max(int(cpus() if n_cpus is None else n_cpus), 1), STRIPS_MAX, spec.rows))
+    if k < 2 or not (STRIPS_MIN_CELLS <= cells <= STRIPS_MAX_CELLS):
+        return [(0, spec.rows)]
+    cuts = np.linspace(0, spec.rows, k + 1).round().astype(int)
+    return [(int(a), int(b)) for a, b in zip(cuts[:-1], cuts[1:])]
+
+
+def _burn_one(layer, attribute, spec, all_touched, callback):
+    """One GDAL burn of ``layer`` on a NaN float32 grid of ``spec``; None if the callback stopped it."""
     from osgeo import gdal
 
     ds = gdal.GetDriverByName("MEM").Create("", spec.cols, spec.rows, 1, gdal.GDT_Float32)
@@ -56,21 +70,63 @@ def burn_layer_max(layer, attribute, spec, all_touched=True, progress=None):
     band = ds.GetRasterBand(1)
     band.Fill(float("nan"))
     options = [f"ATTRIBUTE={attribute}"] + (["ALL_TOUCHED=TRUE"] if all_touched else [])
-    cancelled = []
+    stopped = []
 
-    def callback(fraction, _msg, _data):
-        if progress is not None and progress(fraction):
-            cancelled.append(True)
+    def cb(fraction, _msg, _data):
+        if callback(fraction):
+            stopped.append(True)
             return 0
         return 1
 
-    err = gdal.RasterizeLayer(ds, [1], layer, options=options, callback=callback)
-    if cancelled:
+    err = gdal.RasterizeLayer(ds, [1], layer, options=options, callback=cb)
+    if stopped:
         return None
     if err != 0:
         raise RuntimeError(f"GDAL could not burn the roads: {gdal.GetLastErrorMsg()}")
-    burnt = band.ReadAsArray()
-    ds = None
+    return band.ReadAsArray()
+
+
+def burn_layer_max(layer, attribute, spec, all_touched=True, progress=None):
+    """Burn an OGR line layer into a float32 grid of ``spec.shape`` (NaN where no line passes), each feature
+    with the value of its ``attribute``, then close diagonal-only steps (:func:`close_diagonal_gaps`).
+
+    GDAL burns features in the layer's order, each replacing what is there: give them slowest first (e.g. an
+    SQL ``ORDER BY``) and the fastest wins, as in :func:`burn_lines_max`. The layer's coordinates must be in the
+    grid's CRS (no reprojection is done here). ``progress``: optional ``f(fraction) -> cancel?``; a cancelled
+    burn returns None.
+
+    ``layer`` may also be a list of strips ``(layer, r0, r1)`` (:func:`strip_rows`), each layer holding every
+    feature that touches rows ``r0 .. r1 - 1`` (each from its own data set: they are read at once): each strip is
+    burnt on its own thread (GDAL releases the GIL) on a whole grid, with the same geotransform, so its rows
+    are the one-pass burn's, bit for bit; only its own rows are kept."""
+    if not isinstance(layer, (list, tuple)):
+        burnt = _burn_one(layer, attribute, spec, all_touched,
+                          lambda f: progress is not None and progress(f))
+        if burnt is None:
+            return None
+        close_diagonal_gaps(burnt)
+        return burnt
+    from . import Cancelled
+    from ._threads import Progress, run_jobs
+
+    strips = list(layer)
+    burnt = np.empty(spec.shape, np.float32)
+    stop = []
+
+    def work(_s, i, cancel):
+        lyr, r0, r1 = strips[i]
+        got = _burn_one(lyr, attribute, spec, all_touched, lambda _f: cancel.is_set())
+        if got is None:
+            stop.append(True)
+        else:
+            burnt[r0:r1] = got[r0:r1]
+
+    try:
+        run_jobs(len(strips), len(strips), work, Progress(progress, interval=0.05))
+    except Cancelled:
+        return None
+    if stop:
+        return None
     close_diagonal_gaps(burnt)
     return burnt
 

@@ -263,7 +263,7 @@ class SpeedSurfaceAlgorithm(AlgorithmBase):
 
     def _roads_ogr(self, ogr_roads, crs, class_field, table, rect, cell, steps, feedback):
         """(grid, road speeds burnt on it, extent) from the roads as an OGR layer: GDAL burns them."""
-        from ..core.rasterize import burn_layer_max
+        from ..core.rasterize import burn_layer_max, strip_rows
 
         counts = ogr_roads.class_counts()
         if not counts:
@@ -274,9 +274,11 @@ class SpeedSurfaceAlgorithm(AlgorithmBase):
         self._report_classes(counts, speed_of, feedback)
         steps.setProgress(70)
         steps.setCurrentStep(1)
-        layer = ogr_roads.speed_layer({c: s for c, s in speed_of.items() if s > 0},
-                                      grid_is_extent=self._covers_exactly(spec, rect))
-        grid = burn_layer_max(layer, "speed", spec, progress=progress_callback(steps))
+        # several row strips at once (GDAL burns without the GIL) on large grids
+        strips = ogr_roads.speed_strips({c: s for c, s in speed_of.items() if s > 0}, spec,
+                                        strip_rows(spec), grid_is_extent=self._covers_exactly(spec, rect))
+        grid = burn_layer_max(strips if strips is None or len(strips) > 1 else strips[0][0], "speed", spec,
+                              progress=progress_callback(steps))
         return spec, grid, rect
 
     @staticmethod

@@ -194,3 +194,38 @@ def test_gdal_path_without_spatial_index(qgis_app, oxford, tmp_path, monkeypatch
     fast, slow, how = both(params, tmp_path, monkeypatch)
     assert how == "direct" and np.array_equal(fast, slow)
     assert (fast > 10).sum() > 1000
+
+
+@pytest.mark.parametrize("case", ["unaligned", "bob_edge", "memory"])
+def test_gdal_path_in_row_strips_same_cells(qgis_app, data_dir, oxford, tmp_path, monkeypatch, case):
+    """Large grids burn in row strips on threads (each strip's roads from their own connection, burnt on a whole
+    grid): the same cells as one burn; forced here on clips with three strips whose cuts cross many roads."""
+    from qgis.core import QgsFeatureRequest, QgsVectorLayer
+
+    from drivetime_equity.core import _threads, rasterize
+
+    if case == "unaligned":
+        params = {"ROADS": f"{oxford}|layername=roads_oxford_2012_osm", "CELL_SIZE": 20,
+                  "EXTENT": "446123.4,451987.6,205311.1,210876.9 [EPSG:27700]"}
+    elif case == "bob_edge":
+        params = {"ROADS": bob_roads(data_dir), "EXTENT": "455012.3,467987.2,170033.3,181977.7 [EPSG:27700]",
+                  "CELL_SIZE": 50, "OFFROAD_SPEED": 5}
+    else:  # copied into /vsimem/: each strip opens the copy again
+        layer = QgsVectorLayer(f"{oxford}|layername=roads_oxford_2012_osm", "roads", "ogr")
+        params = {"ROADS": layer.materialize(QgsFeatureRequest().setLimit(3000)), "CELL_SIZE": 10}
+    one, _ = run(params, tmp_path, "one")
+    monkeypatch.setattr(rasterize, "STRIPS_MIN_CELLS", 0)
+    monkeypatch.setattr(_threads, "n_cpus", lambda: 3)
+    seen = []
+    real = rasterize.burn_layer_max
+
+    def spy(layer, *a, **k):
+        seen.append(layer)
+        return real(layer, *a, **k)
+
+    monkeypatch.setattr(rasterize, "burn_layer_max", spy)
+    many, _ = run(params, tmp_path, "many")
+    assert isinstance(seen[0], list) and len(seen[0]) == 3
+    assert [r for _l, r, _e in seen[0]][0] == 0 and seen[0][-1][2] == one.shape[0]
+    assert np.array_equal(one, many)
+    assert (one != one.flat[0]).sum() > 500  # roads were burnt
