@@ -89,18 +89,14 @@ def covered_demand(fflat, rows, cols, src, max_cost, moves, coef, dem_idx, dist,
 
 
 @njit(cache=True)
-def set_gains(indptr, indices, w, cnt):
-    """Weight of the uncovered (``cnt == 0``) cells of every set."""
-    n = indptr.shape[0] - 1
-    g = np.zeros(n)
-    for j in range(n):
-        s = 0.0
-        for p in range(indptr[j], indptr[j + 1]):
-            d = indices[p]
-            if cnt[d] == 0:
-                s += w[d]
-        g[j] = s
-    return g
+def _gain(indptr, indices, w, cnt, j):
+    """Weight of the uncovered (``cnt == 0``) cells of set j."""
+    s = 0.0
+    for p in range(indptr[j], indptr[j + 1]):
+        d = indices[p]
+        if cnt[d] == 0:
+            s += w[d]
+    return s
 
 
 @njit(cache=True)
@@ -112,19 +108,14 @@ def best_swap(indptr, indices, tptr, tcand, w, cnt, selected, removable, base, b
     first add, in index order.
 
     Cached between calls (see :func:`swap_forget`): ``base[j]`` (valid where ``base_ok[j]``), the weight of
-    the uncovered cells of set j (:func:`set_gains`); for the removable set i in row ``row[i]``: ``loss[i]``, the
+    the uncovered cells of set j (:func:`_gain`); for the removable set i in row ``row[i]``: ``loss[i]``, the
     weight of the cells only i covers, and ``extra[row[i], j]``, the part of it set j would win back (valid where
     ``row_ok[i]``). Each is recomputed with the same operations in the same order as from scratch, so the
     result is the same, bit for bit, as without the cache."""
     n = indptr.shape[0] - 1
     for j in range(n):
         if not base_ok[j]:
-            s = 0.0
-            for p in range(indptr[j], indptr[j + 1]):
-                d = indices[p]
-                if cnt[d] == 0:
-                    s += w[d]
-            base[j] = s
+            base[j] = _gain(indptr, indices, w, cnt, j)
             base_ok[j] = True
     best = -np.inf
     bi = -1
