@@ -60,6 +60,19 @@ def test_matrix_identical_with_dask(runner, symmetric):
     assert "tasks ran on" in runner.logs[-1]
 
 
+def test_matrix_with_fixed_time_and_counts_with_dask(runner):
+    """With a fixed time and the shared-catchment counts, the Dask matrix equals the threads' to rounding (the
+    fixed time added after the searches, not at their start) and the counts are the same, bit for bit."""
+    f = _surface(6)
+    src = _sites(7, f.shape, 6)
+    ref, ref_counts = matrix.site_matrix(f, CS, src, offset=2.5, reach_breaks=[3.0, 6.0])
+    got, counts = matrix.site_matrix(f, CS, src, offset=2.5, reach_breaks=[3.0, 6.0], runner=runner)
+    assert np.array_equal(counts, ref_counts) and counts.max() >= 2
+    assert np.array_equal(np.isfinite(got), np.isfinite(ref)) and np.all(np.diag(got) == 0)
+    fin = np.isfinite(ref)
+    np.testing.assert_allclose(got[fin], ref[fin], rtol=1e-12)
+
+
 def test_coverage_sets_identical_with_dask(runner):
     f = _surface(3)
     rng = np.random.default_rng(4)
