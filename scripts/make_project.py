@@ -3,7 +3,8 @@
 Loads every result that exists in the output folder (rasters, GeoPackages, GeoJSON, CSV tables), each with the
 ``.qml`` style the algorithms wrote beside it, adds the A&E sites and the sub-ICB boundaries of the sample data
 as context (styled here), a print layout "Consultation map" built with the plugin's own layout code, and a
-short population summary (``consultation_summary.txt``) for the map's notes box.
+short population summary (``consultation_summary.txt``, from the coverage step's study-area row) for the map's
+notes box.
 
 The project is self-contained: the two context layers are copied (just the features it shows) into
 ``sample_context.gpkg`` inside the output folder and every layer is stored by a path relative to the project,
@@ -48,46 +49,30 @@ DEMO_NAMES = {
 }
 
 
-def population_summary(drivetime_tif, data_dir, bands=BAND_SUMMARY):
-    """Share of Oxfordshire's residents within each band of the drive-time raster (text), or None.
+def population_summary(out, bands=BAND_SUMMARY):
+    """Share of Oxfordshire's residents within each band (text), or None: the study-area row of the district
+    coverage table of demo step 30 (``coverage_districts_table.gpkg``: LSOA populations on the calibrated drive
+    times), so the map's notes give the coverage report's own figures."""
+    import sqlite3
 
-    Each 500 m population cell is spread evenly over the 50 m drive-time cells whose centres fall in it."""
+    path = os.path.join(out, "coverage_districts_table.gpkg")
+    if not os.path.exists(path):
+        return None
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        import numpy as np
-        import rasterio
-    except ImportError:
+        (table,), = con.execute("SELECT table_name FROM gpkg_contents LIMIT 1").fetchall()
+        cols = ", ".join(f"pct_le_{b:g}" for b in bands)
+        row = con.execute(f'SELECT pop_total, {cols} FROM "{table}" WHERE level = \'study\'').fetchone()
+    except (sqlite3.Error, ValueError):
         return None
-    gpkg = os.path.join(data_dir, "oxfordshire_demo.gpkg")
-    if not (os.path.exists(drivetime_tif) and os.path.exists(gpkg)):
+    finally:
+        con.close()
+    if row is None or not row[0]:
         return None
-    with rasterio.open(drivetime_tif) as ds:
-        minutes = ds.read(1, masked=True)
-        t = ds.transform
-    with rasterio.open(f"GPKG:{gpkg}:pop_mid2018_500m") as ds:
-        pop = ds.read(1, masked=True).filled(0).astype(float)
-        pt = ds.transform
-    rows = np.arange(minutes.shape[0])
-    cols = np.arange(minutes.shape[1])
-    ys = t.f + (rows + 0.5) * t.e
-    xs = t.c + (cols + 0.5) * t.a
-    pr = np.floor((ys - pt.f) / pt.e).astype(np.int64)
-    pc = np.floor((xs - pt.c) / pt.a).astype(np.int64)
-    ok_r = (pr >= 0) & (pr < pop.shape[0])
-    ok_c = (pc >= 0) & (pc < pop.shape[1])
-    sub = minutes[np.ix_(ok_r, ok_c)]
-    idx = pr[ok_r][:, None] * pop.shape[1] + pc[ok_c][None, :]
-    counts = np.bincount(idx.ravel(), minlength=pop.size)
-    weight = pop.ravel()[idx] / np.maximum(counts[idx], 1)
-    times = sub.filled(np.inf)
-    total = float(pop.sum())
-    if total <= 0:
-        return None
-    shares = [100.0 * float(weight[times <= b].sum()) / total for b in bands]
-    parts = [f"{s:.0f}% within {b} minutes" for s, b in zip(shares, bands)]
-    text = (f"Of Oxfordshire's {total:,.0f} residents (ONS mid-2018 estimate), {', '.join(parts[:-1])} and "
+    parts = [f"{s:.0f}% within {b} minutes" for s, b in zip(row[1:], bands)]
+    return (f"Of Oxfordshire's {row[0]:,.0f} residents (ONS mid-2018 estimate), {', '.join(parts[:-1])} and "
             f"{parts[-1]} of a type-1 A&E department by modelled drive time (calibrated against "
             f"observed journeys).")
-    return text
 
 
 def main(argv=None):
@@ -245,8 +230,7 @@ def build(out, data):
         print(f"   {stem:28s} -> {layer.name()}")
 
     # -- summary and the print layout -----------------------------------------------------------------
-    dt_path = os.path.join(out, "drivetime.tif")
-    summary = population_summary(dt_path, data)
+    summary = population_summary(out)
     summary_path = os.path.join(out, SUMMARY_NAME)
     if summary:
         with open(summary_path, "w", encoding="utf-8") as f:
