@@ -65,6 +65,7 @@ while [ ${#pending[@]} -gt 0 ] || [ $running -gt 0 ]; do
   done_steps[$(basename "$step" | cut -c6-7)]=1
 done
 awk -v a="$t0" -v b="$EPOCHREALTIME" -v j="$jobs_max" \
-  'BEGIN { printf "Demo: every step passed in %.1f s (up to %d steps at a time)\n", b - a, j }'
+  'BEGIN { how = (j > 1) ? "up to " j " steps at a time" : "one after another"
+          printf "Demo: every step passed in %.1f s (%s)\n", b - a, how }'
 echo "Demo outputs in $OUT:"
 ls -1 "$OUT"
