@@ -7,7 +7,8 @@ PLUGINS     := $(BUILD)/plugins
 DATA        ?= $(abspath $(CURDIR)/../shared/data)
 DEMO_OUT    ?= $(CURDIR)/demo_output
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-PROFILE_PLUGINS ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default/python/plugins
+QGIS_PROFILE ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default
+PROFILE_PLUGINS ?= $(QGIS_PROFILE)/python/plugins
 
 export QT_QPA_PLATFORM := offscreen
 export QGIS_PLUGINPATH := $(PLUGINS)
@@ -54,9 +55,8 @@ enable: link
 
 # the demo enables the plugin only when the QGIS profile does not have it enabled yet (make setup does; each
 # qgis_process call of `enable` costs a QGIS start-up)
-QGIS_INI ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default/QGIS/QGIS3.ini
 demo: link
-	@grep -qsx '$(PKG)=true' "$(QGIS_INI)" || $(MAKE) -s enable
+	@grep -qsx '$(PKG)=true' "$(QGIS_PROFILE)/QGIS/QGIS3.ini" || $(MAKE) -s enable
 	DATA=$(DATA) OUT=$(DEMO_OUT) QP="$(QGIS_PROCESS)" PY=$(PY) bash scripts/demo.sh
 
 # the dialog tier (tests/dialog) builds GUI dialogs: its own pytest run, apart from the headless QGIS of tests/qgis

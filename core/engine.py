@@ -27,7 +27,6 @@ be reported and the run cancelled:
 """
 import math
 import mmap
-import os
 
 import numpy as np
 
@@ -649,7 +648,7 @@ def _travel_time_matrix_tiled(f, cs, src, tgt, max_cost, neighbours, progress, n
     tpad = (tgt[:, 0].astype(np.int64) + 2) * P + tgt[:, 1].astype(np.int64) + 2
     src = np.ascontiguousarray(src, dtype=np.int64)
     spad = (src[:, 0] + 2) * P + src[:, 1] + 2
-    n_threads = max(1, min(int(n_threads or os.cpu_count() or 1), N))
+    n_threads = max(1, min(int(n_threads or _n_cpus()), N))
     runners = []
     prog(0.0, force=True)
 
@@ -726,17 +725,13 @@ def single_source_fields(f, cell_size, src, targets, visit, offsets=None, max_co
         tpad = tpad[np.isfinite(fp[tpad]) | (tpad == spad)]  # an impassable target is reached by no edge
 
         def at_stop(d):
-            k.unpad_cost(d, P, cols, bufs[s], 0, rows)
-            visit(i, bufs[s])
+            found[i] = d[tall]  # final; inf at an impassable target (no edge reaches it)
+            if visit is not None:
+                k.unpad_cost(d, P, cols, bufs[s], 0, rows)
+                visit(i, bufs[s])
 
-        got = runners[s].solve(src[i:i + 1], tpad, float(max_cost), chunk, cancel,
-                               visit=None if visit is None else at_stop, off=off[i:i + 1], reach=reach)
-        if got is not None:
-            at = np.full(tall.shape[0], np.inf)
-            pos = np.minimum(np.searchsorted(tpad, tall), max(tpad.shape[0] - 1, 0))
-            hit = tpad[pos] == tall if tpad.shape[0] else np.zeros(tall.shape[0], np.bool_)
-            at[hit] = got[pos[hit]]
-            found[i] = at
+        runners[s].solve(src[i:i + 1], tpad, float(max_cost), chunk, cancel, visit=at_stop, off=off[i:i + 1],
+                         reach=reach)
 
     for _ in range(n_threads):
         runners.append(TiledRunner(fp, rows, cols, tile, tables))
@@ -775,6 +770,14 @@ def travel_time_matrix_symmetric(f, cell_size, src, max_cost=math.inf, neighbour
     part = _travel_time_matrix_tiled(f, cs, s, s, float(max_cost), neighbours, progress, n_threads,
                                      TILED_CHUNK // 4 if chunk is None else int(chunk), tile,
                                      first=np.arange(1, n + 1), runner=runner)
+    return symmetric_from_searches(part, order)
+
+
+def symmetric_from_searches(part, order):
+    """The (N, N) matrix from the searches of the sites in ``order``: ``part[k, j]`` for ``j > k`` is the cost
+    from the k-th site searched to the j-th (the rest ignored); each pair fills both ``[i, j]`` and ``[j, i]``
+    (the smaller where both were searched), diagonal 0, rows and columns back in the sites' own order."""
+    n = part.shape[0]
     up = np.where(np.triu(np.ones((n, n), bool), 1), part, np.inf)
     sym = np.minimum(up, up.T)
     np.fill_diagonal(sym, 0.0)

@@ -4,7 +4,7 @@ A matrix ``m`` is an (N, N) float64 array of minutes, ``m[i, j]`` from site *i* 
 unreachable, 0 on the diagonal.
 
 * :func:`site_matrix` -- the matrix from a friction surface (one early-stopping single-source run per site,
-  in parallel: :func:`.costdist.travel_time_matrix`), optionally symmetrised.
+  in parallel: :func:`.costdist.single_source_fields`), with the shared-catchment counts from the same runs.
 * :func:`band_of`, :func:`check_bands`, :func:`check_labels` -- collaboration bands (band 1 = closest; a time
   equal to a break falls in the lower band, as :func:`.zones.band_index`).
 * :func:`pair_table`, :func:`site_stats`, :func:`components`, :func:`components_at_breaks`,
@@ -109,7 +109,7 @@ def site_matrix(friction, cell_size, sources_rc, neighbours=16, symmetric=True, 
             return m
         return m, reach_counts(friction, cell_size, src, reach_breaks, neighbours=neighbours, offset=offset)
     from .costdist import single_source_fields
-    from .engine import outer_first
+    from .engine import outer_first, symmetric_from_searches
 
     n = src.shape[0]
     f = np.asarray(friction)
@@ -128,18 +128,17 @@ def site_matrix(friction, cell_size, sources_rc, neighbours=16, symmetric=True, 
                                  reach=None if breaks is None else _reach(breaks))
     part = np.full((n, n), np.inf)
     for k, got in enumerate(found):
-        if got is None:
+        if got is None:  # cancelled
             continue
         if symmetric:
             part[k, k + 1:] = got
         else:
             part[k, np.arange(n) != k] = got
     if symmetric:
-        up = np.where(np.triu(np.ones((n, n), bool), 1), part, np.inf)
-        part = np.minimum(up, up.T)
-    np.fill_diagonal(part, 0.0)
-    m = np.empty_like(part)
-    m[np.ix_(order, order)] = part
+        m = symmetric_from_searches(part, order)
+    else:  # searched in the sites' own order
+        m = part
+        np.fill_diagonal(m, 0.0)
     if breaks is None:
         return m
     if progress is not None and progress(1.0):

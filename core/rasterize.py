@@ -98,7 +98,9 @@ def burn_layer_max(layer, attribute, spec, all_touched=True, progress=None):
     ``layer`` may also be a list of strips ``(layer, r0, r1)`` (:func:`strip_rows`), each layer holding every
     feature that touches rows ``r0 .. r1 - 1`` (each from its own data set: they are read at once): each strip is
     burnt on its own thread (GDAL releases the GIL) on a whole grid, with the same geotransform, so its rows
-    are the one-pass burn's, bit for bit; only its own rows are kept."""
+    are the one-pass burn's, bit for bit; only its own rows are kept. One strip is burnt as a layer."""
+    if isinstance(layer, (list, tuple)) and len(layer) == 1:
+        layer = layer[0][0]
     if not isinstance(layer, (list, tuple)):
         burnt = _burn_one(layer, attribute, spec, all_touched,
                           lambda f: progress is not None and progress(f))
@@ -111,21 +113,16 @@ def burn_layer_max(layer, attribute, spec, all_touched=True, progress=None):
 
     strips = list(layer)
     burnt = np.empty(spec.shape, np.float32)
-    stop = []
 
     def work(_s, i, cancel):
         lyr, r0, r1 = strips[i]
         got = _burn_one(lyr, attribute, spec, all_touched, lambda _f: cancel.is_set())
-        if got is None:
-            stop.append(True)
-        else:
+        if got is not None:  # None: stopped because cancel is set, and run_jobs raises
             burnt[r0:r1] = got[r0:r1]
 
     try:
         run_jobs(len(strips), len(strips), work, Progress(progress, interval=0.05))
     except Cancelled:
-        return None
-    if stop:
         return None
     close_diagonal_gaps(burnt)
     return burnt

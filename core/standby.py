@@ -39,11 +39,10 @@ Candidates
 from dataclasses import dataclass, field
 import heapq
 import math
-import os
 
 import numpy as np
 
-from ._threads import Progress, run_cancellable, run_jobs
+from ._threads import Progress, n_cpus, run_cancellable, run_jobs
 from .costdist import check_friction, edge_coefficients, move_set
 
 
@@ -171,7 +170,7 @@ def coverage_sets(friction, cell_size, sources_rc, budget, demand, neighbours=16
         lists = runner.coverage_lists(f, cell_size, flat_src, budget, dem_idx, neighbours, progress)
         return CoverageSets.from_lists(lists, n_dem)
     if n_threads is None:
-        n_threads = os.cpu_count() or 1
+        n_threads = n_cpus()
     n_threads = max(1, min(int(n_threads), N)) if N else 1
     states = [None] * n_threads
 

@@ -277,8 +277,7 @@ class SpeedSurfaceAlgorithm(AlgorithmBase):
         # several row strips at once (GDAL burns without the GIL) on large grids
         strips = ogr_roads.speed_strips({c: s for c, s in speed_of.items() if s > 0}, spec,
                                         strip_rows(spec), grid_is_extent=self._covers_exactly(spec, rect))
-        grid = burn_layer_max(strips if strips is None or len(strips) > 1 else strips[0][0], "speed", spec,
-                              progress=progress_callback(steps))
+        grid = burn_layer_max(strips, "speed", spec, progress=progress_callback(steps))
         return spec, grid, rect
 
     @staticmethod
